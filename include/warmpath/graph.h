@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/* The trust network: people (with attributes) and the ties between them. */
+#pragma once
+
+#include <glib.h>
+
+#include "warmpath/day.h"
+#include "warmpath/export.h"
+
+G_BEGIN_DECLS
+
+/* A person is an index in [0, wp_graph_n_people()); a tie an index in [0, wp_graph_n_ties()). */
+typedef guint32 WpPerson;
+typedef guint32 WpTie;
+#define WP_PERSON_NONE ((WpPerson)G_MAXUINT32)
+
+/**
+ * WpTieType:
+ *
+ * The kind of relationship a tie records. The model gives each a prior strength. A tie that
+ * merges several rows carries the set of their types (a bit mask, see WP_TIE_TYPE_BIT()).
+ * Type strings that are none of these load as WP_TIE_OTHER with a counted warning.
+ */
+typedef enum {
+    WP_TIE_CLIENT,
+    WP_TIE_REFERRED,
+    WP_TIE_COLLEAGUE,
+    WP_TIE_FORMER_COLLEAGUE,
+    WP_TIE_FRIEND,
+    WP_TIE_FAMILY,
+    WP_TIE_VENDOR,
+    WP_TIE_SOCIAL,
+    WP_TIE_PRIZE,
+    WP_TIE_OTHER,
+    WP_TIE_N_TYPES
+} WpTieType;
+#define WP_TIE_TYPE_BIT(type) ((guint16)(1u << (type)))
+
+/* The lowercase name used in files ("former_colleague"). */
+WP_API const char *wp_tie_type_name(WpTieType type);
+/* Case-insensitive; spaces and '-' count as '_'. Returns FALSE for an unknown name. */
+WP_API gboolean wp_tie_type_from_name(const char *name, WpTieType *out);
+
+/**
+ * WpTieInfo:
+ * @source: first endpoint as first seen in the input
+ * @target: second endpoint; for a directed tie the request can only flow source -> target
+ * @declared: the declared strength in (0, 1] (the maximum over merged rows), or NAN if no row
+ *   declared one
+ * @types: bit mask of WpTieType over the merged rows; 0 when no row gave a type
+ * @last_contact: the latest last-contact date over merged rows, or WP_DAY_NONE
+ * @interactions: the largest interaction count over merged rows, or -1 if none was given;
+ *   0 means "never interacted"
+ * @rows: how many input rows were merged into this tie (>= 1)
+ * @directed: TRUE when every row gave the same direction (see README "Ties")
+ */
+typedef struct {
+    WpPerson source;
+    WpPerson target;
+    double declared;
+    guint16 types;
+    WpDay last_contact;
+    gint32 interactions;
+    guint32 rows;
+    gboolean directed;
+} WpTieInfo;
+
+/* One step out of a person: the neighbour reached and the tie used. */
+typedef struct {
+    WpPerson head;
+    WpTie tie;
+} WpArc;
+
+/* Well-known people columns; any other column is kept as a free attribute. */
+#define WP_COLUMN_ID "id"
+#define WP_COLUMN_NAME "name"
+#define WP_COLUMN_COMPANY "company"
+#define WP_COLUMN_TITLE "title"
+#define WP_COLUMN_FUNCTION "function"
+#define WP_COLUMN_INDUSTRY "industry"
+#define WP_COLUMN_REGION "region"
+#define WP_COLUMN_COMPANY_SIZE "company_size"
+#define WP_COLUMN_TEAM "team"
+
+/**
+ * WpWarningKind:
+ *
+ * Data-quality findings that do not stop a load. Each is counted; the first few of each kind
+ * keep their "FILE:LINE: " message. With WP_LOAD_STRICT the first one fails the load instead.
+ */
+typedef enum {
+    WP_WARNING_SELF_LOOP,       /* a tie from a person to themself: dropped */
+    WP_WARNING_DUPLICATE_TIE,   /* a second row for a pair: merged (see WpTieInfo) */
+    WP_WARNING_UNLISTED_PERSON, /* a tie names an id the people file lacks: person added */
+    WP_WARNING_UNKNOWN_TIE_TYPE, /* type not in WpTieType: loaded as WP_TIE_OTHER */
+    WP_WARNING_BAD_ATTRIBUTE,   /* e.g. company_size that is not a count: value ignored */
+    WP_WARNING_SKIPPED_ROW,     /* a bad row dropped under WP_LOAD_SKIP_BAD_ROWS */
+    WP_WARNING_BLANK_ROW,       /* an empty line inside the data: skipped */
+    WP_WARNING_N_KINDS
+} WpWarningKind;
+
+/* A short stable name ("self-loop", "duplicate-tie", ...). */
+WP_API const char *wp_warning_kind_name(WpWarningKind kind);
+
+typedef enum {
+    WP_TIES_FORMAT_AUTO,     /* by content: a CSV header naming source and target, else edge list */
+    WP_TIES_FORMAT_CSV,      /* RFC 4180 with a header: source,target[,strength,type,...] */
+    WP_TIES_FORMAT_EDGELIST, /* whitespace-separated `a b [strength]`, '#' and '%' comments */
+} WpTiesFormat;
+
+typedef enum {
+    WP_LOAD_DEFAULT = 0,
+    WP_LOAD_STRICT = 1 << 0,        /* every warning fails the load */
+    WP_LOAD_SKIP_BAD_ROWS = 1 << 1, /* a tie row with a bad value is dropped with a warning */
+} WpLoadFlags;
+
+/**
+ * WpLoadSpec:
+ * @ties_file: the ties (required); a name ending in `.gz` is decompressed
+ * @people_file: (nullable): the people CSV; without it the ids in the ties are the people
+ * @ties_format: how to read @ties_file
+ * @flags: WpLoadFlags
+ */
+typedef struct {
+    const char *ties_file;
+    const char *people_file;
+    WpTiesFormat ties_format;
+    WpLoadFlags flags;
+} WpLoadSpec;
+
+typedef struct WpGraph WpGraph;
+
+/**
+ * wp_graph_load:
+ * @spec: what to read
+ * @error: return location for a GError, or NULL
+ *
+ * Reads the people, then the ties, merging duplicate pairs and dropping self-loops. A bad
+ * row fails the whole load with WP_ERROR_PARSE and a message "FILE:LINE: field 'F': ...";
+ * a file over a documented limit fails with WP_ERROR_LIMIT; an unreadable file passes
+ * GLib's G_FILE_ERROR / G_IO_ERROR up. The graph comes back with the raw model applied.
+ * Time: O(V + E log d).
+ *
+ * Returns: (transfer full) (nullable): the graph; free it with wp_graph_free()
+ */
+WP_API WpGraph *wp_graph_load(const WpLoadSpec *spec, GError **error);
+
+/**
+ * wp_graph_load_from_data:
+ * @ties_csv: ties CSV text (with header)
+ * @people_csv: (nullable): people CSV text (with header)
+ * @flags: WpLoadFlags
+ * @error: return location for a GError, or NULL
+ *
+ * As wp_graph_load() from memory; messages name the origins "ties" and "people".
+ *
+ * Returns: (transfer full) (nullable): the graph
+ */
+WP_API WpGraph *wp_graph_load_from_data(const char *ties_csv, const char *people_csv,
+                                        WpLoadFlags flags, GError **error);
+
+WP_API void wp_graph_free(WpGraph *graph); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpGraph, wp_graph_free)
+
+WP_API guint wp_graph_n_people(const WpGraph *graph);
+WP_API guint wp_graph_n_ties(const WpGraph *graph);
+/* TRUE when some tie is directed (then out- and in-arcs differ). */
+WP_API gboolean wp_graph_has_directed_ties(const WpGraph *graph);
+/* Input tie rows read (including dropped self-loops and merged duplicates). */
+WP_API guint64 wp_graph_n_tie_rows(const WpGraph *graph);
+
+/* (transfer none): the person's id; valid while the graph lives. */
+WP_API const char *wp_graph_person_id(const WpGraph *graph, WpPerson person);
+/* Looks an id up exactly (byte-wise). Returns WP_PERSON_NONE when absent. */
+WP_API WpPerson wp_graph_find_id(const WpGraph *graph, const char *id);
+/**
+ * wp_graph_person_attr:
+ * @column: a people column name (WP_COLUMN_NAME, or any extra column)
+ *
+ * Returns: (transfer none) (nullable): the value, or NULL when empty, unknown, or the person
+ *   is not in the people file
+ */
+WP_API const char *wp_graph_person_attr(const WpGraph *graph, WpPerson person,
+                                        const char *column);
+/* (transfer none): the name, or the id when the person has no name. Never NULL. */
+WP_API const char *wp_graph_person_label(const WpGraph *graph, WpPerson person);
+/* (transfer none) (nullable): the seller's team name when the person is on our team. */
+WP_API const char *wp_graph_person_team(const WpGraph *graph, WpPerson person);
+/* FALSE for people known only because a tie names them. */
+WP_API gboolean wp_graph_person_listed(const WpGraph *graph, WpPerson person);
+/* The company size when `company_size` held a count (a range "51-200" gives its lower
+ * bound, "10001+" its number), else -1. */
+WP_API gint64 wp_graph_person_company_size(const WpGraph *graph, WpPerson person);
+/* (transfer none): the people-file columns in file order, "id" first; empty without a file. */
+WP_API const char *const *wp_graph_columns(const WpGraph *graph, guint *n_columns);
+
+WP_API void wp_graph_tie_info(const WpGraph *graph, WpTie tie, WpTieInfo *out);
+/* (transfer none): the ties a request can follow out of @person, sorted by head. */
+WP_API const WpArc *wp_graph_out_arcs(const WpGraph *graph, WpPerson person, guint *n_arcs);
+/* (transfer none): the ties a request can follow into @person, sorted by head. */
+WP_API const WpArc *wp_graph_in_arcs(const WpGraph *graph, WpPerson person, guint *n_arcs);
+/* The tie from @a to @b a request can follow, or FALSE. O(log degree). */
+WP_API gboolean wp_graph_find_tie(const WpGraph *graph, WpPerson a, WpPerson b, WpTie *out);
+
+WP_API guint64 wp_graph_warning_count(const WpGraph *graph, WpWarningKind kind);
+/* (transfer none): up to WP_WARNING_EXAMPLES "FILE:LINE: ..." messages of that kind. */
+WP_API const GPtrArray *wp_graph_warning_examples(const WpGraph *graph, WpWarningKind kind);
+#define WP_WARNING_EXAMPLES 20
+
+G_END_DECLS

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: MIT */
+/* The tie-strength model: from what the data says about a tie to the chance it carries an intro. */
+#pragma once
+
+#include <glib.h>
+
+#include "warmpath/export.h"
+#include "warmpath/graph.h"
+
+G_BEGIN_DECLS
+
+/**
+ * WpModel:
+ *
+ * A profile (GLib key file, see README "The profile file") that turns a tie's declared strength
+ * or type prior, last contact and interaction count into an *effective strength* in (0, 1], and
+ * sets the per-intermediary factor and search defaults. The "raw" model uses the declared
+ * strength alone (1.0 where none is declared) and no per-hop factor.
+ */
+typedef struct WpModel WpModel;
+
+WP_API WpModel *wp_model_new_default(void);
+WP_API WpModel *wp_model_new_raw(void);
+/**
+ * wp_model_load_file:
+ * @filename: a profile; keys it omits keep their defaults
+ *
+ * Unknown groups or keys, and values out of range, fail with WP_ERROR_PARSE and a message
+ * "FILE:LINE: [group] key: ..." where the line can be found.
+ *
+ * Returns: (transfer full) (nullable): the model
+ */
+WP_API WpModel *wp_model_load_file(const char *filename, GError **error);
+/* As wp_model_load_file() from text; @origin names it in messages. */
+WP_API WpModel *wp_model_load_from_data(const char *text, const char *origin, GError **error);
+/* "raw", "default", or a profile file name. */
+WP_API WpModel *wp_model_new_from_spec(const char *spec, GError **error);
+WP_API WpModel *wp_model_copy(const WpModel *model);
+WP_API void wp_model_free(WpModel *model);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpModel, wp_model_free)
+
+/* (transfer full): the model as a commented key file that wp_model_load_from_data() reads back. */
+WP_API char *wp_model_to_data(const WpModel *model);
+
+WP_API gboolean wp_model_is_raw(const WpModel *model);
+/* Share of a request that survives each person who must pass it on, in (0, 1]. */
+WP_API double wp_model_intermediary_factor(const WpModel *model);
+/* Search defaults for commands: hop limit (>= 1) and probability floor in [0, 1). */
+WP_API guint wp_model_max_hops(const WpModel *model);
+WP_API double wp_model_min_probability(const WpModel *model);
+/* The date recency is measured from: the profile's `as_of`, else WP_DAY_NONE (= today). */
+WP_API WpDay wp_model_as_of(const WpModel *model);
+
+typedef enum {
+    WP_TIE_STATUS_NEVER_INTERACTED = 1 << 0, /* interactions given as 0 */
+    WP_TIE_STATUS_GONE_COLD = 1 << 1,        /* last contact older than recency.cold_after_days */
+    WP_TIE_STATUS_SOCIAL_ONLY = 1 << 2,      /* every row typed `social` */
+    WP_TIE_STATUS_NO_DATE = 1 << 3,          /* no last contact known */
+    WP_TIE_STATUS_PRIOR = 1 << 4,            /* no declared strength: the type prior was used */
+} WpTieStatus;
+
+/**
+ * WpStrengthBreakdown:
+ * @base: the declared strength, or the best prior among the tie's types
+ * @prior_type: the type whose prior gave @base (WP_TIE_N_TYPES when declared or untyped)
+ * @age_days: days from last contact to the as-of date, or -1 when unknown
+ * @recency: factor from recency decay, in (0, 1]
+ * @never_factor: factor for "never interacted", in (0, 1]
+ * @boost: share of the remaining gap to 1 closed by interactions, in [0, 1)
+ * @effective: the effective strength, in (0, 1]
+ * @status: WpTieStatus flags
+ */
+typedef struct {
+    double base;
+    WpTieType prior_type;
+    gint32 age_days;
+    double recency;
+    double never_factor;
+    double boost;
+    double effective;
+    guint status;
+} WpStrengthBreakdown;
+
+/**
+ * wp_model_tie_strength:
+ * @as_of: the day recency is measured to
+ * @out: (out) (optional): how the figure was reached
+ *
+ * Cannot fail. Returns: the effective strength in (0, 1]
+ */
+WP_API double wp_model_tie_strength(const WpModel *model, const WpTieInfo *tie, WpDay as_of,
+                                    WpStrengthBreakdown *out);
+
+/**
+ * wp_graph_apply_model:
+ * @as_of: the day recency is measured to; WP_DAY_NONE takes the model's `as_of`, else today
+ *
+ * Recomputes every tie's search cost (-ln effective strength - ln intermediary factor) so that
+ * later searches use @model; the graph keeps a copy of it. Cannot fail.
+ */
+WP_API void wp_graph_apply_model(WpGraph *graph, const WpModel *model, WpDay as_of);
+/* (transfer none): the model applied last (the raw model after loading). */
+WP_API const WpModel *wp_graph_model(const WpGraph *graph);
+WP_API WpDay wp_graph_as_of(const WpGraph *graph);
+/* The effective strength of @tie under the applied model; fills @out when given. */
+WP_API double wp_graph_tie_strength(const WpGraph *graph, WpTie tie, WpStrengthBreakdown *out);
+/**
+ * wp_graph_path_probability:
+ * @people: the path, @n_people >= 1 entries, each consecutive pair joined by a tie
+ *
+ * Product of effective strengths times the intermediary factor for each of the @n_people - 2
+ * people between the ends; 1 for a single person, 0 when two consecutive people are not tied.
+ */
+WP_API double wp_graph_path_probability(const WpGraph *graph, const WpPerson *people,
+                                        guint n_people);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* Summary figures of a loaded network, for `warmpath stats` and reports. */
+#pragma once
+
+#include <glib.h>
+
+#include "warmpath/export.h"
+#include "warmpath/graph.h"
+
+G_BEGIN_DECLS
+
+/**
+ * WpStats:
+ * @n_people: all people; @n_listed of them come from the people file
+ * @n_ties: distinct ties after merging; @n_tie_rows rows were read
+ * @n_components: connected components (ties taken as undirected), isolated people included
+ * @largest_component: people in the largest component
+ * @n_isolated: people with no tie
+ * @degree_min, @degree_median, @degree_mean, @degree_max: ties per person
+ * @n_declared: ties with a declared strength; @declared_mean their mean
+ * @n_by_type: ties carrying each type (a tie of two types counts in both); @n_untyped none
+ * @n_dated: ties with a last-contact date; @n_gone_cold / @n_never_interacted /
+ *   @n_social_only: ties with that status under the graph's model
+ * @n_directed: directed ties
+ * @teams: (element-type WpTeamCount): sellers per team, sorted by team name
+ */
+typedef struct {
+    guint n_people, n_listed, n_ties;
+    guint64 n_tie_rows;
+    guint n_components, largest_component, n_isolated;
+    guint degree_min, degree_max;
+    double degree_median, degree_mean;
+    guint n_declared;
+    double declared_mean;
+    guint n_by_type[WP_TIE_N_TYPES];
+    guint n_untyped, n_dated, n_gone_cold, n_never_interacted, n_social_only, n_directed;
+    GArray *teams;
+} WpStats;
+
+typedef struct {
+    const char *team; /* (transfer none): borrowed from the graph */
+    guint n_sellers;
+} WpTeamCount;
+
+/* Fills @out; fails only when igraph cannot allocate. Free with wp_stats_clear(). */
+WP_API gboolean wp_graph_compute_stats(const WpGraph *graph, WpStats *out, GError **error);
+WP_API void wp_stats_clear(WpStats *stats);
+
+G_END_DECLS

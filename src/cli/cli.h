@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/* What the command-line front end shares: data options, output formats, tables, exit codes. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <warmpath/warmpath.h>
+
+/* Exit codes (README "Exit codes"). */
+enum {
+    CLI_EXIT_OK = 0,
+    CLI_EXIT_FAILURE = 1, /* I/O, rendering, anything else */
+    CLI_EXIT_USAGE = 2,   /* bad options or arguments */
+    CLI_EXIT_DATA = 3,    /* bad input data (the message names file, line and field) */
+    CLI_EXIT_PERSON = 4,  /* unknown or ambiguous person */
+};
+
+typedef enum {
+    CLI_FORMAT_TABLE,
+    CLI_FORMAT_CSV,
+    CLI_FORMAT_JSON,
+    CLI_FORMAT_DOT,
+    CLI_FORMAT_SVG,
+    CLI_FORMAT_PNG,
+    CLI_FORMAT_PDF,
+} CliFormat;
+
+#define CLI_FORMATS_TEXT (1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_CSV | 1u << CLI_FORMAT_JSON)
+#define CLI_FORMATS_DIAGRAM \
+    (1u << CLI_FORMAT_DOT | 1u << CLI_FORMAT_SVG | 1u << CLI_FORMAT_PNG | 1u << CLI_FORMAT_PDF)
+
+/* Options every data command takes; filled by g_option_context_parse(). Owned strings. */
+typedef struct {
+    char *data_dir;
+    char *edges;
+    char *people;
+    char *model;
+    char *as_of;
+    char *ties_format;
+    gboolean strict;
+    gboolean skip_bad_rows;
+    char *format;
+    char *output;
+    CliFormat format_value; /* set by cli_common_check() */
+} CliCommon;
+
+void cli_common_clear(CliCommon *common);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(CliCommon, cli_common_clear)
+
+/* Adds --data, --edges, --people, --model, --as-of, --ties-format, --strict, --skip-bad-rows,
+ * and, when @formats is not 0, --format (one of @formats) and --output. */
+void cli_common_add_options(GOptionContext *context, CliCommon *common, guint formats);
+/* Checks option values after parsing; on a usage problem prints it and returns FALSE. */
+gboolean cli_common_check(GOptionContext *context, CliCommon *common, guint formats,
+                          const char *command);
+/* Loads the network the options name and applies the model. */
+WpGraph *cli_load_graph(const CliCommon *common, GError **error);
+
+/* Parses options; on failure prints the usage error and returns FALSE (exit CLI_EXIT_USAGE). */
+gboolean cli_parse(GOptionContext *context, int *argc, char ***argv, const char *command);
+/* Prints "warmpath: MESSAGE" and "Try 'warmpath COMMAND --help'."; returns CLI_EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *format, ...) G_GNUC_PRINTF(2, 3);
+/* Prints "warmpath: MESSAGE" for @error and returns the exit code its domain and code mean. */
+int cli_fail(const GError *error);
+void cli_warn(const char *format, ...) G_GNUC_PRINTF(1, 2);
+
+/* Writes @text to --output (atomically) or to stdout. */
+gboolean cli_emit(const CliCommon *common, const char *text, gsize len, GError **error);
+/* Serialises @root (pretty, trailing newline) and emits it. */
+gboolean cli_emit_json(const CliCommon *common, JsonNode *root, GError **error);
+/* TRUE when output goes to a terminal (aligned tables may shorten long cells). */
+gboolean cli_output_is_terminal(const CliCommon *common);
+
+/* A table of text cells printed as aligned columns, CSV, or a JSON array of objects. */
+typedef struct CliTable CliTable;
+typedef enum { CLI_CELL_TEXT, CLI_CELL_NUMBER } CliCellKind;
+
+CliTable *cli_table_new(void);
+void cli_table_free(CliTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CliTable, cli_table_free)
+void cli_table_add_column(CliTable *table, const char *name, CliCellKind kind);
+/* Appends a row; cells are copied. NULL is an empty cell. */
+void cli_table_add_row(CliTable *table, const char *const *cells);
+guint cli_table_n_rows(const CliTable *table);
+/* Table: aligned columns (cells capped at @max_width columns when non-zero). CSV: RFC 4180 with
+ * formula cells neutralised. JSON: array of objects, numbers as numbers. */
+void cli_table_render(const CliTable *table, CliFormat format, guint max_width, GString *out);
+JsonNode *cli_table_to_json(const CliTable *table);
+/* Replaces control characters and bidirectional overrides with U+FFFD for terminal display. */
+char *cli_sanitize_for_terminal(const char *text);
+
+/* Commands: each returns an exit code. */
+typedef int (*CliCommandFunc)(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_profile(int argc, char **argv);

@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: MIT */
+/* Options every data command shares, loading the network they name, and writing results. */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const format_names[] = {
+    [CLI_FORMAT_TABLE] = "table", [CLI_FORMAT_CSV] = "csv", [CLI_FORMAT_JSON] = "json",
+    [CLI_FORMAT_DOT] = "dot",     [CLI_FORMAT_SVG] = "svg", [CLI_FORMAT_PNG] = "png",
+    [CLI_FORMAT_PDF] = "pdf",
+};
+
+void cli_common_clear(CliCommon *c)
+{
+    g_clear_pointer(&c->data_dir, g_free);
+    g_clear_pointer(&c->edges, g_free);
+    g_clear_pointer(&c->people, g_free);
+    g_clear_pointer(&c->model, g_free);
+    g_clear_pointer(&c->as_of, g_free);
+    g_clear_pointer(&c->ties_format, g_free);
+    g_clear_pointer(&c->format, g_free);
+    g_clear_pointer(&c->output, g_free);
+}
+
+/* GOption keeps pointers to these strings, so they are static. */
+static const char *formats_help(guint formats)
+{
+    if (formats == CLI_FORMATS_TEXT)
+        return "table|csv|json";
+    if (formats == (CLI_FORMATS_TEXT | CLI_FORMATS_DIAGRAM))
+        return "table|csv|json|dot|svg|png|pdf";
+    if (formats == CLI_FORMATS_DIAGRAM)
+        return "dot|svg|png|pdf";
+    return "FORMAT";
+}
+
+void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats)
+{
+    const GOptionEntry data[] = {
+        {"data", 'd', 0, G_OPTION_ARG_FILENAME, &c->data_dir,
+         "Read DIR/edges.csv and DIR/people.csv (default: $WARMPATH_DATA)", "DIR"},
+        {"edges", 'e', 0, G_OPTION_ARG_FILENAME, &c->edges,
+         "Ties: a CSV with source,target[,strength,type,...] or a plain edge list", "FILE"},
+        {"people", 'p', 0, G_OPTION_ARG_FILENAME, &c->people,
+         "People: a CSV with id[,name,company,title,...]", "FILE"},
+        {"model", 'm', 0, G_OPTION_ARG_STRING, &c->model,
+         "Tie-strength model: default, raw, or a profile file", "MODEL"},
+        {"as-of", 0, 0, G_OPTION_ARG_STRING, &c->as_of,
+         "Measure recency to this date (default: today)", "YYYY-MM-DD"},
+        {"ties-format", 0, 0, G_OPTION_ARG_STRING, &c->ties_format,
+         "How to read --edges: auto, csv or edgelist (default: auto)", "FORMAT"},
+        {"strict", 0, 0, G_OPTION_ARG_NONE, &c->strict,
+         "Treat every data-quality warning as an error", NULL},
+        {"skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &c->skip_bad_rows,
+         "Drop tie rows with bad values (counted as warnings) instead of failing", NULL},
+        G_OPTION_ENTRY_NULL};
+    g_option_context_add_main_entries(context, data, NULL);
+    if (formats == 0)
+        return;
+    const GOptionEntry output[] = {
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &c->format, "Output format (default: table)",
+         formats_help(formats)},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &c->output,
+         "Write to FILE (atomically) instead of standard output", "FILE"},
+        G_OPTION_ENTRY_NULL};
+    g_option_context_add_main_entries(context, output, NULL);
+}
+
+static void print_message(const char *message)
+{
+    fprintf(stderr, "warmpath: %s\n", message);
+}
+
+void cli_warn(const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    g_autofree char *message = g_strdup_vprintf(format, args);
+    va_end(args);
+    print_message(message);
+}
+
+int cli_usage_error(const char *command, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    g_autofree char *message = g_strdup_vprintf(format, args);
+    va_end(args);
+    print_message(message);
+    fprintf(stderr, "Try 'warmpath %s --help'.\n", command);
+    return CLI_EXIT_USAGE;
+}
+
+int cli_fail(const GError *error)
+{
+    print_message(error->message);
+    if (error->domain != WP_ERROR)
+        return CLI_EXIT_FAILURE;
+    switch ((WpError)error->code) {
+    case WP_ERROR_PARSE:
+    case WP_ERROR_LIMIT:
+        return CLI_EXIT_DATA;
+    case WP_ERROR_UNKNOWN_PERSON:
+    case WP_ERROR_AMBIGUOUS_PERSON:
+        return CLI_EXIT_PERSON;
+    case WP_ERROR_USAGE:
+        return CLI_EXIT_USAGE;
+    default:
+        return CLI_EXIT_FAILURE;
+    }
+}
+
+gboolean cli_parse(GOptionContext *context, int *argc, char ***argv, const char *command)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *prgname = g_strdup_printf("warmpath %s", command);
+    g_set_prgname(prgname);
+    if (!g_option_context_parse(context, argc, argv, &error)) {
+        cli_usage_error(command, "%s", error->message);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+gboolean cli_common_check(GOptionContext *context G_GNUC_UNUSED, CliCommon *c, guint formats,
+                          const char *command)
+{
+    c->format_value = CLI_FORMAT_TABLE;
+    if (formats != 0 && c->format != NULL) {
+        guint f = 0;
+        while (f < G_N_ELEMENTS(format_names) &&
+               !((formats & (1u << f)) && g_ascii_strcasecmp(c->format, format_names[f]) == 0))
+            f++;
+        if (f == G_N_ELEMENTS(format_names)) {
+            cli_usage_error(command, "--format: '%s' is not one of %s", c->format,
+                            formats_help(formats));
+            return FALSE;
+        }
+        c->format_value = (CliFormat)f;
+    }
+    if (c->ties_format != NULL && strcmp(c->ties_format, "auto") != 0 &&
+        strcmp(c->ties_format, "csv") != 0 && strcmp(c->ties_format, "edgelist") != 0) {
+        cli_usage_error(command, "--ties-format: '%s' is not auto, csv or edgelist",
+                        c->ties_format);
+        return FALSE;
+    }
+    WpDay day;
+    if (c->as_of != NULL && !wp_day_parse(c->as_of, &day)) {
+        cli_usage_error(command, "--as-of: '%s' is not a date YYYY-MM-DD", c->as_of);
+        return FALSE;
+    }
+    if (c->data_dir == NULL && c->edges == NULL && g_getenv("WARMPATH_DATA") != NULL &&
+        *g_getenv("WARMPATH_DATA") != '\0')
+        c->data_dir = g_strdup(g_getenv("WARMPATH_DATA"));
+    if (c->data_dir == NULL && c->edges == NULL) {
+        cli_usage_error(command, "no network given: use --data DIR or --edges FILE");
+        return FALSE;
+    }
+    if (c->data_dir != NULL && c->edges != NULL) {
+        cli_usage_error(command, "give --data or --edges, not both");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+WpGraph *cli_load_graph(const CliCommon *c, GError **error)
+{
+    g_autofree char *edges = NULL;
+    g_autofree char *people = NULL;
+    if (c->data_dir != NULL) {
+        edges = g_build_filename(c->data_dir, "edges.csv", NULL);
+        people = c->people ? g_strdup(c->people)
+                           : g_build_filename(c->data_dir, "people.csv", NULL);
+        if (c->people == NULL && !g_file_test(people, G_FILE_TEST_EXISTS))
+            g_clear_pointer(&people, g_free);
+    } else {
+        edges = g_strdup(c->edges);
+        people = g_strdup(c->people);
+    }
+    g_autoptr(WpModel) model = wp_model_new_from_spec(c->model, error);
+    if (model == NULL)
+        return NULL;
+    WpLoadSpec spec = {
+        .ties_file = edges,
+        .people_file = people,
+        .ties_format = c->ties_format == NULL            ? WP_TIES_FORMAT_AUTO
+                       : strcmp(c->ties_format, "csv") == 0 ? WP_TIES_FORMAT_CSV
+                       : strcmp(c->ties_format, "edgelist") == 0 ? WP_TIES_FORMAT_EDGELIST
+                                                                 : WP_TIES_FORMAT_AUTO,
+        .flags = (c->strict ? WP_LOAD_STRICT : 0) | (c->skip_bad_rows ? WP_LOAD_SKIP_BAD_ROWS : 0),
+    };
+    WpGraph *graph = wp_graph_load(&spec, error);
+    if (graph == NULL)
+        return NULL;
+    WpDay as_of = WP_DAY_NONE;
+    if (c->as_of != NULL)
+        wp_day_parse(c->as_of, &as_of);
+    wp_graph_apply_model(graph, model, as_of);
+    return graph;
+}
+
+gboolean cli_output_is_terminal(const CliCommon *c)
+{
+    return c->output == NULL && isatty(STDOUT_FILENO);
+}
+
+gboolean cli_emit(const CliCommon *c, const char *text, gsize len, GError **error)
+{
+    if (c->output != NULL)
+        return wp_file_write_atomic(c->output, text, len, error);
+    if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot write to standard output");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+gboolean cli_emit_json(const CliCommon *c, JsonNode *root, GError **error)
+{
+    g_autoptr(JsonGenerator) generator = json_generator_new();
+    json_generator_set_pretty(generator, TRUE);
+    json_generator_set_root(generator, root);
+    gsize len = 0;
+    g_autofree char *text = json_generator_to_data(generator, &len);
+    g_autoptr(GString) out = g_string_new_len(text, (gssize)len);
+    g_string_append_c(out, '\n');
+    return cli_emit(c, out->str, out->len, error);
+}

@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: MIT */
+/* Builds a WpGraph from rows: people, tie rows, warnings; then merges and indexes the ties. */
+#include "core/graph-private.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+/* A growable array of fixed-size items; cheaper per push than GArray on 10^7 rows. */
+typedef struct {
+    void *data;
+    gsize len;
+    gsize cap;
+    gsize item;
+} Vec;
+
+static void vec_init(Vec *v, gsize item)
+{
+    *v = (Vec){NULL, 0, 0, item};
+}
+
+static inline void *vec_push(Vec *v)
+{
+    if (v->len == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 1024;
+        v->data = g_realloc_n(v->data, v->cap, v->item);
+    }
+    return (char *)v->data + v->item * v->len++;
+}
+
+static void vec_clear(Vec *v)
+{
+    g_clear_pointer(&v->data, g_free);
+    v->len = v->cap = 0;
+}
+
+struct WpGraphBuilder {
+    WpGraph *graph;           /* being filled; its people part is final as rows arrive */
+    gboolean people_given;
+    guint team_column;        /* index of "team" in columns, or G_MAXUINT */
+    guint size_column;        /* index of "company_size", or G_MAXUINT */
+    Vec row_a, row_b, row_declared, row_types, row_last, row_inter, row_dir;
+    Vec row_line;             /* kept only under WP_LOAD_STRICT, to name a duplicate's line */
+    char *ties_origin;
+    gboolean has_types, has_dates, has_inter, has_dir;
+};
+
+WpGraphBuilder *wp_i_builder_new(WpLoadFlags flags)
+{
+    WpGraphBuilder *b = g_new0(WpGraphBuilder, 1);
+    WpGraph *g = g_new0(WpGraph, 1);
+    g->strings = g_string_chunk_new(1 << 20);
+    g->ids = g_ptr_array_new();
+    g->id_index = g_hash_table_new(g_str_hash, g_str_equal);
+    g->columns = g_ptr_array_new();
+    for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
+        g->warning_examples[k] = g_ptr_array_new_with_free_func(g_free);
+    g->flags = flags;
+    b->graph = g;
+    b->team_column = b->size_column = G_MAXUINT;
+    vec_init(&b->row_a, sizeof(WpPerson));
+    vec_init(&b->row_b, sizeof(WpPerson));
+    vec_init(&b->row_declared, sizeof(double));
+    vec_init(&b->row_types, sizeof(guint16));
+    vec_init(&b->row_last, sizeof(WpDay));
+    vec_init(&b->row_inter, sizeof(gint32));
+    vec_init(&b->row_dir, sizeof(guint8));
+    vec_init(&b->row_line, sizeof(guint64));
+    return b;
+}
+
+void wp_i_builder_free(WpGraphBuilder *b)
+{
+    if (b == NULL)
+        return;
+    wp_graph_free(b->graph);
+    Vec *vecs[] = {&b->row_a,    &b->row_b,     &b->row_declared, &b->row_types,
+                   &b->row_last, &b->row_inter, &b->row_dir,      &b->row_line};
+    for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
+        vec_clear(vecs[i]);
+    g_free(b->ties_origin);
+    g_free(b);
+}
+
+WpLoadFlags wp_i_builder_flags(const WpGraphBuilder *b)
+{
+    return b->graph->flags;
+}
+
+gboolean wp_i_builder_warn(WpGraphBuilder *b, WpWarningKind kind, GError **error,
+                           const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    g_autofree char *message = g_strdup_vprintf(format, args);
+    va_end(args);
+    if (b->graph->flags & WP_LOAD_STRICT) {
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s (--strict)", message);
+        return FALSE;
+    }
+    b->graph->warning_counts[kind]++;
+    if (b->graph->warning_examples[kind]->len < WP_WARNING_EXAMPLES)
+        g_ptr_array_add(b->graph->warning_examples[kind], g_steal_pointer(&message));
+    return TRUE;
+}
+
+void wp_i_builder_set_columns(WpGraphBuilder *b, const char *const *names, guint n)
+{
+    WpGraph *g = b->graph;
+    g->column_names = g_new0(const char *, n + 1);
+    for (guint i = 0; i < n; i++) {
+        WpColumn *col = g_new0(WpColumn, 1);
+        col->name = g_strdup(names[i]);
+        col->values = g_ptr_array_new();
+        g_ptr_array_add(g->columns, col);
+        g->column_names[i] = col->name;
+        if (strcmp(names[i], WP_COLUMN_TEAM) == 0)
+            b->team_column = i;
+        if (strcmp(names[i], WP_COLUMN_COMPANY_SIZE) == 0)
+            b->size_column = i;
+    }
+    g->n_columns = n;
+}
+
+void wp_i_builder_set_people_given(WpGraphBuilder *b)
+{
+    b->people_given = TRUE;
+}
+
+static WpPerson add_person_id(WpGraph *g, const char *id)
+{
+    const char *stored = g_string_chunk_insert(g->strings, id);
+    WpPerson p = g->n_people++;
+    g_ptr_array_add(g->ids, (gpointer)stored);
+    g_hash_table_insert(g->id_index, (gpointer)stored, GUINT_TO_POINTER(p + 1));
+    return p;
+}
+
+/* Team cells say yes/no, or name the team: "sales-east" makes the person a seller of that team. */
+static const char *team_from_cell(const char *cell)
+{
+    static const char *const no[] = {"0", "false", "no", "n", "-"};
+    static const char *const yes[] = {"1", "true", "yes", "y", "x"};
+    if (cell == NULL)
+        return NULL;
+    for (guint i = 0; i < G_N_ELEMENTS(no); i++)
+        if (g_ascii_strcasecmp(cell, no[i]) == 0)
+            return NULL;
+    for (guint i = 0; i < G_N_ELEMENTS(yes); i++)
+        if (g_ascii_strcasecmp(cell, yes[i]) == 0)
+            return "team";
+    return cell;
+}
+
+/* "1200", "51-200" (lower bound) or "10001+"; -1 for anything else. */
+static gint64 company_size_from_cell(const char *cell)
+{
+    char *end = NULL;
+    if (cell == NULL || !g_ascii_isdigit(cell[0]))
+        return -1;
+    guint64 n = g_ascii_strtoull(cell, &end, 10);
+    if (n > G_MAXINT64)
+        return -1;
+    if (*end == '\0' || strcmp(end, "+") == 0)
+        return (gint64)n;
+    if (*end == '-' && g_ascii_isdigit(end[1])) {
+        char *end2 = NULL;
+        guint64 hi = g_ascii_strtoull(end + 1, &end2, 10);
+        if (*end2 == '\0' && hi >= n)
+            return (gint64)n;
+    }
+    return -1;
+}
+
+gboolean wp_i_builder_add_person(WpGraphBuilder *b, const char *const *values,
+                                 const char *origin, guint64 line, GError **error)
+{
+    WpGraph *g = b->graph;
+    const char *id = values[0];
+    if (g_hash_table_contains(g->id_index, id)) {
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                    "%s:%" G_GUINT64_FORMAT ": field 'id': duplicate id '%s'", origin, line, id);
+        return FALSE;
+    }
+    if (b->size_column != G_MAXUINT && values[b->size_column] != NULL) {
+        if (company_size_from_cell(values[b->size_column]) < 0 &&
+            !wp_i_builder_warn(b, WP_WARNING_BAD_ATTRIBUTE, error,
+                               "%s:%" G_GUINT64_FORMAT
+                               ": field 'company_size': '%s' is not a count like 1200, "
+                               "51-200 or 10001+; ignored",
+                               origin, line, values[b->size_column]))
+            return FALSE;
+    }
+    WpPerson p = add_person_id(g, id);
+    for (guint i = 0; i < g->n_columns; i++) {
+        WpColumn *col = g->columns->pdata[i];
+        const char *v = i == 0 ? g->ids->pdata[p]
+                        : values[i] ? g_string_chunk_insert_const(g->strings, values[i])
+                                    : NULL;
+        g_ptr_array_add(col->values, (gpointer)v);
+    }
+    g->n_listed = g->n_people;
+    return TRUE;
+}
+
+gboolean wp_i_builder_tie_person(WpGraphBuilder *b, const char *id, const char *origin,
+                                 guint64 line, WpPerson *out, GError **error)
+{
+    gpointer found = g_hash_table_lookup(b->graph->id_index, id);
+    if (found != NULL) {
+        *out = GPOINTER_TO_UINT(found) - 1;
+        return TRUE;
+    }
+    if (b->people_given &&
+        !wp_i_builder_warn(b, WP_WARNING_UNLISTED_PERSON, error,
+                           "%s:%" G_GUINT64_FORMAT
+                           ": '%s' is not in the people file; added with only an id",
+                           origin, line, id))
+        return FALSE;
+    if (b->graph->n_people == G_MAXUINT32 - 1) {
+        g_set_error(error, WP_ERROR, WP_ERROR_LIMIT,
+                    "%s:%" G_GUINT64_FORMAT ": more than %u people", origin, line,
+                    G_MAXUINT32 - 1);
+        return FALSE;
+    }
+    *out = add_person_id(b->graph, id);
+    return TRUE;
+}
+
+void wp_i_builder_note_columns(WpGraphBuilder *b, const char *origin, gboolean types, gboolean dates,
+                               gboolean interactions, gboolean directed)
+{
+    g_free(b->ties_origin);
+    b->ties_origin = g_strdup(origin);
+    b->has_types |= types;
+    b->has_dates |= dates;
+    b->has_inter |= interactions;
+    b->has_dir |= directed;
+}
+
+void wp_i_builder_count_row(WpGraphBuilder *b)
+{
+    b->graph->n_rows++;
+}
+
+void wp_i_builder_add_tie_row(WpGraphBuilder *b, const WpTieRow *row)
+{
+    b->graph->n_rows++;
+    *(WpPerson *)vec_push(&b->row_a) = row->a;
+    *(WpPerson *)vec_push(&b->row_b) = row->b;
+    *(double *)vec_push(&b->row_declared) = row->declared;
+    if (b->has_types)
+        *(guint16 *)vec_push(&b->row_types) = row->types;
+    if (b->has_dates)
+        *(WpDay *)vec_push(&b->row_last) = row->last_contact;
+    if (b->has_inter)
+        *(gint32 *)vec_push(&b->row_inter) = row->interactions;
+    if (b->has_dir)
+        *(guint8 *)vec_push(&b->row_dir) = row->directed;
+    if (b->graph->flags & WP_LOAD_STRICT)
+        *(guint64 *)vec_push(&b->row_line) = row->line;
+}
+
+/* Per-person team and company size, derived once from the columns (tie-only people: none). */
+static void derive_person_fields(WpGraphBuilder *b)
+{
+    WpGraph *g = b->graph;
+    if (b->team_column != G_MAXUINT) {
+        WpColumn *col = g->columns->pdata[b->team_column];
+        g->team = g_new0(const char *, MAX(g->n_people, 1));
+        for (guint p = 0; p < g->n_listed; p++) {
+            const char *team = team_from_cell(col->values->pdata[p]);
+            g->team[p] = team ? g_string_chunk_insert_const(g->strings, team) : NULL;
+        }
+    }
+    if (b->size_column != G_MAXUINT) {
+        WpColumn *col = g->columns->pdata[b->size_column];
+        g->company_size = g_new(gint64, MAX(g->n_people, 1));
+        for (guint p = 0; p < g->n_people; p++)
+            g->company_size[p] = p < g->n_listed ? company_size_from_cell(col->values->pdata[p])
+                                                 : -1;
+    }
+}
+
+/* Stable counting sort of @idx (row numbers) by key[row]; keys lie in [0, n_keys). */
+static void counting_sort(const guint32 *idx, guint32 *out, gsize n, const WpPerson *key,
+                          guint n_keys)
+{
+    guint32 *start = g_new0(guint32, (gsize)n_keys + 1);
+    for (gsize i = 0; i < n; i++)
+        start[key[idx[i]] + 1]++;
+    for (guint k = 0; k < n_keys; k++)
+        start[k + 1] += start[k];
+    for (gsize i = 0; i < n; i++)
+        out[start[key[idx[i]]]++] = idx[i];
+    g_free(start);
+}
+
+/* Rows in (low endpoint, high endpoint, input order) order: two stable counting sorts, O(V + E).
+ * Returns the permutation; @lo and @hi receive each row's ordered endpoints. */
+static guint32 *sort_rows_by_pair(WpGraphBuilder *b, WpPerson **lo_out, WpPerson **hi_out)
+{
+    gsize n = b->row_a.len;
+    guint n_people = b->graph->n_people;
+    const WpPerson *a = b->row_a.data, *bb = b->row_b.data;
+    WpPerson *lo = g_new(WpPerson, MAX(n, 1)), *hi = g_new(WpPerson, MAX(n, 1));
+    guint32 *order = g_new(guint32, MAX(n, 1)), *tmp = g_new(guint32, MAX(n, 1));
+    for (gsize i = 0; i < n; i++) {
+        lo[i] = MIN(a[i], bb[i]);
+        hi[i] = MAX(a[i], bb[i]);
+        tmp[i] = (guint32)i;
+    }
+    counting_sort(tmp, order, n, hi, n_people);
+    counting_sort(order, tmp, n, lo, n_people);
+    g_free(order);
+    *lo_out = lo;
+    *hi_out = hi;
+    return tmp;
+}
+
+/* Merges rows of the same pair into one tie. Fails only under WP_LOAD_STRICT, on the first
+ * duplicate row in input order. */
+static gboolean merge_ties(WpGraphBuilder *b, GError **error)
+{
+    WpGraph *g = b->graph;
+    gsize n = b->row_a.len;
+    WpPerson *lo = NULL, *hi = NULL;
+    g_autofree guint32 *order = sort_rows_by_pair(b, &lo, &hi);
+    const WpPerson *ra = b->row_a.data, *rb = b->row_b.data;
+    const double *rdecl = b->row_declared.data;
+    const guint16 *rtypes = b->row_types.data;
+    const WpDay *rlast = b->row_last.data;
+    const gint32 *rinter = b->row_inter.data;
+    const guint8 *rdir = b->row_dir.data;
+
+    gsize cap = MAX(n, 1);
+    g->tie_source = g_new(WpPerson, cap);
+    g->tie_target = g_new(WpPerson, cap);
+    g->tie_declared = g_new(double, cap);
+    g->tie_rows = g_new(guint32, cap);
+    g->tie_types = b->has_types ? g_new(guint16, cap) : NULL;
+    g->tie_last_contact = b->has_dates ? g_new(WpDay, cap) : NULL;
+    g->tie_interactions = b->has_inter ? g_new(gint32, cap) : NULL;
+    g->tie_directed = b->has_dir ? g_new(guint8, cap) : NULL;
+
+    guint t = 0;
+    for (gsize i = 0; i < n;) {
+        guint32 first = order[i];
+        double declared = NAN;
+        guint16 types = 0;
+        WpDay last = WP_DAY_NONE;
+        gint32 inter = -1;
+        gboolean all_directed = TRUE;
+        gsize j = i;
+        for (; j < n && lo[order[j]] == lo[first] && hi[order[j]] == hi[first]; j++) {
+            guint32 r = order[j];
+            if (!isnan(rdecl[r]) && (isnan(declared) || rdecl[r] > declared))
+                declared = rdecl[r];
+            if (rtypes)
+                types |= rtypes[r];
+            if (rlast && rlast[r] != WP_DAY_NONE && (last == WP_DAY_NONE || rlast[r] > last))
+                last = rlast[r];
+            if (rinter && rinter[r] > inter)
+                inter = rinter[r];
+            /* Directed only while every row points the way the first one does. */
+            if (!rdir || !rdir[r] || ra[r] != ra[first])
+                all_directed = FALSE;
+        }
+        if (j - i > 1 && b->row_line.len > 0) {
+            guint64 line = G_MAXUINT64;
+            for (gsize k = i + 1; k < j; k++)
+                line = MIN(line, ((guint64 *)b->row_line.data)[order[k]]);
+            g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                        "%s:%" G_GUINT64_FORMAT ": the pair '%s', '%s' is tied again (--strict)",
+                        b->ties_origin, line, (char *)g->ids->pdata[ra[first]],
+                        (char *)g->ids->pdata[rb[first]]);
+            g_free(lo);
+            g_free(hi);
+            return FALSE;
+        }
+        g->tie_source[t] = ra[first];
+        g->tie_target[t] = rb[first];
+        g->tie_declared[t] = declared;
+        g->tie_rows[t] = (guint32)MIN(j - i, G_MAXUINT32);
+        if (rtypes)
+            g->tie_types[t] = types;
+        if (rlast)
+            g->tie_last_contact[t] = last;
+        if (rinter)
+            g->tie_interactions[t] = inter;
+        if (rdir)
+            g->tie_directed[t] = (guint8)all_directed;
+        t++;
+        i = j;
+    }
+    g->n_ties = t;
+    g_free(lo);
+    g_free(hi);
+    return TRUE;
+}
+
+/* Compressed rows of arcs. Ties arrive ordered by (low, high) endpoint, so each person's arcs
+ * are filled in increasing head order without a sort. */
+static void build_arcs(WpGraph *g, gboolean out_direction, guint32 **offsets_out,
+                       WpArc **arcs_out)
+{
+    guint32 *offsets = g_new0(guint32, (gsize)g->n_people + 1);
+    for (guint t = 0; t < g->n_ties; t++) {
+        gboolean directed = g->tie_directed && g->tie_directed[t];
+        WpPerson from = out_direction ? g->tie_source[t] : g->tie_target[t];
+        WpPerson to = out_direction ? g->tie_target[t] : g->tie_source[t];
+        offsets[from + 1]++;
+        if (!directed)
+            offsets[to + 1]++;
+    }
+    for (guint p = 0; p < g->n_people; p++)
+        offsets[p + 1] += offsets[p];
+    WpArc *arcs = g_new(WpArc, MAX(offsets[g->n_people], 1));
+    guint32 *fill = g_memdup2(offsets, sizeof(guint32) * ((gsize)g->n_people + 1));
+    for (guint t = 0; t < g->n_ties; t++) {
+        gboolean directed = g->tie_directed && g->tie_directed[t];
+        WpPerson lo = MIN(g->tie_source[t], g->tie_target[t]);
+        WpPerson hi = MAX(g->tie_source[t], g->tie_target[t]);
+        WpPerson from = out_direction ? g->tie_source[t] : g->tie_target[t];
+        if (!directed || from == hi)
+            arcs[fill[hi]++] = (WpArc){lo, t};
+        if (!directed || from == lo)
+            arcs[fill[lo]++] = (WpArc){hi, t};
+    }
+    g_free(fill);
+    *offsets_out = offsets;
+    *arcs_out = arcs;
+}
+
+WpGraph *wp_i_builder_finish(WpGraphBuilder *b, GError **error)
+{
+    WpGraph *g = b->graph;
+    derive_person_fields(b);
+    if (!merge_ties(b, error)) {
+        wp_i_builder_free(b);
+        return NULL;
+    }
+    guint64 duplicates = b->row_a.len - g->n_ties;
+    g->warning_counts[WP_WARNING_DUPLICATE_TIE] += duplicates;
+    build_arcs(g, TRUE, &g->out_offsets, &g->out_arcs);
+    gboolean any_directed = FALSE;
+    for (guint t = 0; g->tie_directed && t < g->n_ties && !any_directed; t++)
+        any_directed = g->tie_directed[t];
+    g->in_is_out = !any_directed;
+    if (g->in_is_out) {
+        g->in_offsets = g->out_offsets;
+        g->in_arcs = g->out_arcs;
+    } else {
+        build_arcs(g, FALSE, &g->in_offsets, &g->in_arcs);
+    }
+    b->graph = NULL;
+    wp_i_builder_free(b);
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    wp_graph_apply_model(g, raw, WP_DAY_NONE);
+    return g;
+}

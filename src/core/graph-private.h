@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: MIT */
+/* The graph's layout, shared by the library's modules (never by applications). */
+#pragma once
+
+#include "warmpath/warmpath.h"
+
+/* One people-file column: its name and a value per person (borrowed from the string chunk,
+ * NULL when empty). Persons added from ties have NULL everywhere. */
+typedef struct {
+    char *name; /* owned */
+    GPtrArray *values;
+} WpColumn;
+
+struct WpGraph {
+    GStringChunk *strings; /* owns ids and attribute values */
+
+    /* People: index = WpPerson. */
+    guint n_people;
+    guint n_listed;        /* people [0, n_listed) come from the people file */
+    GPtrArray *ids;        /* const char *, borrowed from strings */
+    GHashTable *id_index;  /* id (borrowed) -> GUINT_TO_POINTER(person + 1) */
+    GPtrArray *columns;    /* WpColumn *, people-file order, "id" first */
+    const char **column_names; /* NULL-terminated view of the names */
+    guint n_columns;
+    gint64 *company_size;  /* per person, -1 unknown; NULL without that column */
+    const char **team;     /* per person, team name or NULL; NULL without that column */
+
+    /* Ties, struct of arrays, index = WpTie. Optional arrays are NULL when no row gave them. */
+    guint n_ties;
+    guint64 n_rows;
+    WpPerson *tie_source;
+    WpPerson *tie_target;
+    double *tie_declared;    /* NAN when not declared */
+    guint16 *tie_types;
+    WpDay *tie_last_contact;
+    gint32 *tie_interactions;
+    guint32 *tie_rows;
+    guint8 *tie_directed;
+
+    /* Adjacency in compressed rows: arcs of person p are [offsets[p], offsets[p + 1]). With no
+     * directed tie the in-arrays alias the out-arrays (in_is_out). */
+    guint32 *out_offsets;
+    WpArc *out_arcs;
+    double *out_cost; /* per out-arc: -ln(effective strength) + hop_penalty, >= 0 */
+    guint32 *in_offsets;
+    WpArc *in_arcs;
+    double *in_cost;
+    gboolean in_is_out;
+
+    WpModel *model;
+    WpDay as_of;
+    double hop_penalty; /* -ln(intermediary factor) >= 0 */
+
+    guint64 warning_counts[WP_WARNING_N_KINDS];
+    GPtrArray *warning_examples[WP_WARNING_N_KINDS]; /* char *, owned */
+    WpLoadFlags flags;
+};
+
+/* Collects rows while files are read, then freezes them into a WpGraph. */
+typedef struct WpGraphBuilder WpGraphBuilder;
+
+WpGraphBuilder *wp_i_builder_new(WpLoadFlags flags);
+void wp_i_builder_free(WpGraphBuilder *builder);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpGraphBuilder, wp_i_builder_free)
+
+/* Declares the people-file columns (names already lowercased, "id" first). */
+void wp_i_builder_set_columns(WpGraphBuilder *builder, const char *const *names, guint n);
+/* Adds a listed person; @values has one entry per column ("id" first). Fails on a duplicate id. */
+gboolean wp_i_builder_add_person(WpGraphBuilder *builder, const char *const *values,
+                                 const char *origin, guint64 line, GError **error);
+/* Marks that a people file was read, so unknown tie ids are warned about. */
+void wp_i_builder_set_people_given(WpGraphBuilder *builder);
+
+/* The person for an id named by a tie, added when new (with a warning when a people file was
+ * given). Fails only under WP_LOAD_STRICT. */
+gboolean wp_i_builder_tie_person(WpGraphBuilder *builder, const char *id, const char *origin,
+                                 guint64 line, WpPerson *out, GError **error);
+
+/* One tie row as read. Optional fields: declared NAN, types 0, day WP_DAY_NONE, count -1. */
+typedef struct {
+    WpPerson a;
+    WpPerson b;
+    double declared;
+    guint16 types;
+    WpDay last_contact;
+    gint32 interactions;
+    gboolean directed;
+    guint64 line;
+} WpTieRow;
+
+void wp_i_builder_add_tie_row(WpGraphBuilder *builder, const WpTieRow *row);
+/* Before the first tie row: which optional fields rows will carry, and where they come from. */
+void wp_i_builder_note_columns(WpGraphBuilder *builder, const char *origin, gboolean types, gboolean dates,
+                               gboolean interactions, gboolean directed);
+void wp_i_builder_count_row(WpGraphBuilder *builder); /* a row read but not added */
+
+/* Records a warning; under WP_LOAD_STRICT it becomes an error and FALSE is returned. */
+gboolean wp_i_builder_warn(WpGraphBuilder *builder, WpWarningKind kind, GError **error,
+                           const char *format, ...) G_GNUC_PRINTF(4, 5);
+WpLoadFlags wp_i_builder_flags(const WpGraphBuilder *builder);
+
+/* Merges duplicate pairs, builds the adjacency, applies the raw model. Consumes @builder.
+ * Fails only under WP_LOAD_STRICT when a pair is tied twice. */
+WpGraph *wp_i_builder_finish(WpGraphBuilder *builder, GError **error);
+
+/* The person's search cost arcs (out direction), for the library's algorithms. */
+static inline const double *wp_i_graph_out_costs(const WpGraph *graph, WpPerson person)
+{
+    return graph->out_cost + graph->out_offsets[person];
+}

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: MIT */
+/* WpGraph accessors and lifetime; building lives in builder.c, loading in io/. */
+#include "core/graph-private.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *const tie_type_names[WP_TIE_N_TYPES] = {
+    [WP_TIE_CLIENT] = "client",   [WP_TIE_REFERRED] = "referred",
+    [WP_TIE_COLLEAGUE] = "colleague", [WP_TIE_FORMER_COLLEAGUE] = "former_colleague",
+    [WP_TIE_FRIEND] = "friend",   [WP_TIE_FAMILY] = "family",
+    [WP_TIE_VENDOR] = "vendor",   [WP_TIE_SOCIAL] = "social",
+    [WP_TIE_PRIZE] = "prize",     [WP_TIE_OTHER] = "other",
+};
+
+const char *wp_tie_type_name(WpTieType type)
+{
+    g_return_val_if_fail(type < WP_TIE_N_TYPES, NULL);
+    return tie_type_names[type];
+}
+
+gboolean wp_tie_type_from_name(const char *name, WpTieType *out)
+{
+    char buf[32];
+    gsize n = strlen(name);
+    if (n == 0 || n >= sizeof buf)
+        return FALSE;
+    for (gsize i = 0; i <= n; i++)
+        buf[i] = (name[i] == ' ' || name[i] == '-') ? '_' : g_ascii_tolower(name[i]);
+    for (guint t = 0; t < WP_TIE_N_TYPES; t++)
+        if (strcmp(buf, tie_type_names[t]) == 0) {
+            *out = (WpTieType)t;
+            return TRUE;
+        }
+    return FALSE;
+}
+
+const char *wp_warning_kind_name(WpWarningKind kind)
+{
+    static const char *const names[WP_WARNING_N_KINDS] = {
+        [WP_WARNING_SELF_LOOP] = "self-loop",
+        [WP_WARNING_DUPLICATE_TIE] = "duplicate-tie",
+        [WP_WARNING_UNLISTED_PERSON] = "unlisted-person",
+        [WP_WARNING_UNKNOWN_TIE_TYPE] = "unknown-tie-type",
+        [WP_WARNING_BAD_ATTRIBUTE] = "bad-attribute",
+        [WP_WARNING_SKIPPED_ROW] = "skipped-row",
+        [WP_WARNING_BLANK_ROW] = "blank-row",
+    };
+    g_return_val_if_fail(kind < WP_WARNING_N_KINDS, NULL);
+    return names[kind];
+}
+
+static void column_free(gpointer data)
+{
+    WpColumn *col = data;
+    g_free(col->name);
+    g_ptr_array_unref(col->values);
+    g_free(col);
+}
+
+void wp_graph_free(WpGraph *g)
+{
+    if (g == NULL)
+        return;
+    if (!g->in_is_out) {
+        g_free(g->in_offsets);
+        g_free(g->in_arcs);
+        g_free(g->in_cost);
+    }
+    g_free(g->out_offsets);
+    g_free(g->out_arcs);
+    g_free(g->out_cost);
+    g_free(g->tie_source);
+    g_free(g->tie_target);
+    g_free(g->tie_declared);
+    g_free(g->tie_types);
+    g_free(g->tie_last_contact);
+    g_free(g->tie_interactions);
+    g_free(g->tie_rows);
+    g_free(g->tie_directed);
+    g_free(g->team);
+    g_free(g->company_size);
+    g_free(g->column_names);
+    g_ptr_array_foreach(g->columns, (GFunc)(void (*)(void))column_free, NULL);
+    g_ptr_array_unref(g->columns);
+    g_hash_table_unref(g->id_index);
+    g_ptr_array_unref(g->ids);
+    for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
+        g_ptr_array_unref(g->warning_examples[k]);
+    wp_model_free(g->model);
+    g_string_chunk_free(g->strings);
+    g_free(g);
+}
+
+guint wp_graph_n_people(const WpGraph *g)
+{
+    g_return_val_if_fail(g != NULL, 0);
+    return g->n_people;
+}
+
+guint wp_graph_n_ties(const WpGraph *g)
+{
+    g_return_val_if_fail(g != NULL, 0);
+    return g->n_ties;
+}
+
+gboolean wp_graph_has_directed_ties(const WpGraph *g)
+{
+    g_return_val_if_fail(g != NULL, FALSE);
+    return !g->in_is_out;
+}
+
+guint64 wp_graph_n_tie_rows(const WpGraph *g)
+{
+    g_return_val_if_fail(g != NULL, 0);
+    return g->n_rows;
+}
+
+const char *wp_graph_person_id(const WpGraph *g, WpPerson p)
+{
+    g_return_val_if_fail(g != NULL && p < g->n_people, NULL);
+    return g->ids->pdata[p];
+}
+
+WpPerson wp_graph_find_id(const WpGraph *g, const char *id)
+{
+    g_return_val_if_fail(g != NULL && id != NULL, WP_PERSON_NONE);
+    gpointer found = g_hash_table_lookup(g->id_index, id);
+    return found ? GPOINTER_TO_UINT(found) - 1 : WP_PERSON_NONE;
+}
+
+const char *wp_graph_person_attr(const WpGraph *g, WpPerson p, const char *column)
+{
+    g_return_val_if_fail(g != NULL && p < g->n_people && column != NULL, NULL);
+    if (strcmp(column, WP_COLUMN_ID) == 0)
+        return g->ids->pdata[p];
+    if (p >= g->n_listed)
+        return NULL;
+    for (guint i = 0; i < g->n_columns; i++) {
+        WpColumn *col = g->columns->pdata[i];
+        if (strcmp(col->name, column) == 0)
+            return col->values->pdata[p];
+    }
+    return NULL;
+}
+
+const char *wp_graph_person_label(const WpGraph *g, WpPerson p)
+{
+    const char *name = wp_graph_person_attr(g, p, WP_COLUMN_NAME);
+    return name ? name : wp_graph_person_id(g, p);
+}
+
+const char *wp_graph_person_team(const WpGraph *g, WpPerson p)
+{
+    g_return_val_if_fail(g != NULL && p < g->n_people, NULL);
+    return g->team && p < g->n_listed ? g->team[p] : NULL;
+}
+
+gboolean wp_graph_person_listed(const WpGraph *g, WpPerson p)
+{
+    g_return_val_if_fail(g != NULL && p < g->n_people, FALSE);
+    return p < g->n_listed;
+}
+
+gint64 wp_graph_person_company_size(const WpGraph *g, WpPerson p)
+{
+    g_return_val_if_fail(g != NULL && p < g->n_people, -1);
+    return g->company_size ? g->company_size[p] : -1;
+}
+
+const char *const *wp_graph_columns(const WpGraph *g, guint *n_columns)
+{
+    static const char *const none[] = {NULL};
+    g_return_val_if_fail(g != NULL, NULL);
+    if (n_columns)
+        *n_columns = g->n_columns;
+    return g->column_names ? g->column_names : none;
+}
+
+void wp_graph_tie_info(const WpGraph *g, WpTie t, WpTieInfo *out)
+{
+    g_return_if_fail(g != NULL && t < g->n_ties && out != NULL);
+    out->source = g->tie_source[t];
+    out->target = g->tie_target[t];
+    out->declared = g->tie_declared[t];
+    out->types = g->tie_types ? g->tie_types[t] : 0;
+    out->last_contact = g->tie_last_contact ? g->tie_last_contact[t] : WP_DAY_NONE;
+    out->interactions = g->tie_interactions ? g->tie_interactions[t] : -1;
+    out->rows = g->tie_rows[t];
+    out->directed = g->tie_directed ? g->tie_directed[t] : FALSE;
+}
+
+const WpArc *wp_graph_out_arcs(const WpGraph *g, WpPerson p, guint *n_arcs)
+{
+    g_return_val_if_fail(g != NULL && p < g->n_people && n_arcs != NULL, NULL);
+    *n_arcs = g->out_offsets[p + 1] - g->out_offsets[p];
+    return g->out_arcs + g->out_offsets[p];
+}
+
+const WpArc *wp_graph_in_arcs(const WpGraph *g, WpPerson p, guint *n_arcs)
+{
+    g_return_val_if_fail(g != NULL && p < g->n_people && n_arcs != NULL, NULL);
+    *n_arcs = g->in_offsets[p + 1] - g->in_offsets[p];
+    return g->in_arcs + g->in_offsets[p];
+}
+
+gboolean wp_graph_find_tie(const WpGraph *g, WpPerson a, WpPerson b, WpTie *out)
+{
+    guint n = 0;
+    const WpArc *arcs = wp_graph_out_arcs(g, a, &n);
+    guint lo = 0, hi = n; /* arcs are sorted by head */
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        if (arcs[mid].head < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n && arcs[lo].head == b) {
+        if (out)
+            *out = arcs[lo].tie;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+guint64 wp_graph_warning_count(const WpGraph *g, WpWarningKind kind)
+{
+    g_return_val_if_fail(g != NULL && kind < WP_WARNING_N_KINDS, 0);
+    return g->warning_counts[kind];
+}
+
+const GPtrArray *wp_graph_warning_examples(const WpGraph *g, WpWarningKind kind)
+{
+    g_return_val_if_fail(g != NULL && kind < WP_WARNING_N_KINDS, NULL);
+    return g->warning_examples[kind];
+}

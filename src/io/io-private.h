@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/* Reading input files: lines with numbers, then CSV records on top of libcsv. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/graph-private.h"
+
+/* Documented input limits (README "Limits"): memory stays proportional to the data kept. */
+#define WP_MAX_LINE_BYTES (1u << 20)   /* one physical line */
+#define WP_MAX_RECORD_BYTES (4u << 20) /* one CSV record, quoted newlines included */
+#define WP_MAX_FIELDS 1024u            /* fields in one CSV record */
+
+/* Streams lines out of a file (gzip when the name ends in .gz) or a memory buffer. Accepts LF,
+ * CRLF and bare CR line ends; strips a leading UTF-8 byte-order mark. */
+typedef struct WpLineReader WpLineReader;
+
+WpLineReader *wp_i_lines_open(const char *filename, GError **error);
+/* @origin names the text in messages; @text is borrowed and must outlive the reader. */
+WpLineReader *wp_i_lines_new_for_data(const char *text, const char *origin);
+void wp_i_lines_free(WpLineReader *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpLineReader, wp_i_lines_free)
+
+/**
+ * wp_i_lines_next:
+ * @line: (out): the line without its terminator; valid until the next call. May hold NULs.
+ * @len: (out): its length
+ *
+ * Returns: TRUE with a line; FALSE at the end (error unset) or on failure (read error, or a
+ *   line over WP_MAX_LINE_BYTES: WP_ERROR_LIMIT)
+ */
+gboolean wp_i_lines_next(WpLineReader *reader, const char **line, gsize *len, GError **error);
+guint64 wp_i_lines_number(const WpLineReader *reader); /* 1-based number of the last line */
+const char *wp_i_lines_origin(const WpLineReader *reader); /* display name */
+
+/* One CSV record: NUL-terminated, valid UTF-8 fields (libcsv trims unquoted spaces). */
+typedef struct {
+    char **fields;
+    guint n_fields;
+    guint64 line; /* where the record starts */
+    gboolean quoted_last_empty;
+} WpCsvRecord;
+
+typedef gboolean (*WpCsvRecordFunc)(const WpCsvRecord *record, gpointer user_data,
+                                    GError **error);
+
+/**
+ * wp_i_csv_read:
+ * @on_blank: (nullable): called with the line number of each blank line between records
+ *
+ * Parses RFC 4180 records strictly and hands each to @func until it returns FALSE. Fails with
+ * WP_ERROR_PARSE naming the line (malformed quotes, an unterminated quoted field, invalid
+ * UTF-8 or a NUL byte, naming the field number), or WP_ERROR_LIMIT.
+ */
+gboolean wp_i_csv_read(WpLineReader *reader, WpCsvRecordFunc func,
+                       gboolean (*on_blank)(guint64 line, gpointer user_data, GError **error),
+                       gpointer user_data, GError **error);
+
+/* Header helpers shared by the CSV readers. */
+/* Lowercased, trimmed copies of a header record; fails on an empty or repeated name. */
+char **wp_i_csv_header_names(const WpCsvRecord *header, const char *origin, GError **error);
+/* Index of @name in @names, or -1. */
+int wp_i_csv_column(char **names, const char *name);
+
+/* Readers of each input format; they fill @builder. */
+gboolean wp_i_read_people_csv(WpGraphBuilder *builder, WpLineReader *reader, GError **error);
+gboolean wp_i_read_ties_csv(WpGraphBuilder *builder, WpLineReader *reader, GError **error);
+gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GError **error);
+
+/* A strength in (0, 1] written as a decimal: FALSE for NaN, infinities, 0, negatives, > 1. */
+gboolean wp_i_parse_strength(const char *text, double *out);

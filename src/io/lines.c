@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+/* A line reader over GIO streams: bounded memory, any line-end convention, gzip. */
+#include "io/io-private.h"
+
+#include <string.h>
+
+#define CHUNK (4u << 20)
+
+struct WpLineReader {
+    GInputStream *stream; /* NULL when reading from memory */
+    char *origin;
+    char *buf;            /* owned for streams; borrowed text for memory */
+    gsize start, end;     /* unread bytes are buf[start, end) */
+    gsize cap;
+    gboolean eof;
+    guint64 number;
+};
+
+WpLineReader *wp_i_lines_open(const char *filename, GError **error)
+{
+    g_autoptr(GFile) file = g_file_new_for_path(filename);
+    g_autoptr(GFileInputStream) in = g_file_read(file, NULL, error);
+    if (in == NULL)
+        return NULL;
+    WpLineReader *r = g_new0(WpLineReader, 1);
+    r->origin = g_filename_display_name(filename);
+    if (g_str_has_suffix(filename, ".gz")) {
+        g_autoptr(GZlibDecompressor) gz = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+        r->stream = g_converter_input_stream_new(G_INPUT_STREAM(in), G_CONVERTER(gz));
+    } else {
+        r->stream = G_INPUT_STREAM(g_steal_pointer(&in));
+    }
+    r->cap = CHUNK + WP_MAX_LINE_BYTES;
+    r->buf = g_malloc(r->cap);
+    return r;
+}
+
+WpLineReader *wp_i_lines_new_for_data(const char *text, const char *origin)
+{
+    WpLineReader *r = g_new0(WpLineReader, 1);
+    r->origin = g_strdup(origin);
+    r->buf = (char *)text;
+    r->end = strlen(text);
+    r->eof = TRUE;
+    return r;
+}
+
+void wp_i_lines_free(WpLineReader *r)
+{
+    if (r == NULL)
+        return;
+    if (r->stream) {
+        g_object_unref(r->stream);
+        g_free(r->buf);
+    }
+    g_free(r->origin);
+    g_free(r);
+}
+
+const char *wp_i_lines_origin(const WpLineReader *r)
+{
+    return r->origin;
+}
+
+guint64 wp_i_lines_number(const WpLineReader *r)
+{
+    return r->number;
+}
+
+/* Moves the unread tail to the front and reads more after it. */
+static gboolean fill(WpLineReader *r, GError **error)
+{
+    memmove(r->buf, r->buf + r->start, r->end - r->start);
+    r->end -= r->start;
+    r->start = 0;
+    while (r->end < r->cap && !r->eof) {
+        gsize got = 0;
+        g_autoptr(GError) local = NULL;
+        if (!g_input_stream_read_all(r->stream, r->buf + r->end, MIN(CHUNK, r->cap - r->end),
+                                     &got, NULL, &local)) {
+            g_set_error(error, local->domain, local->code, "%s: %s", r->origin, local->message);
+            return FALSE;
+        }
+        r->end += got;
+        if (got == 0)
+            r->eof = TRUE;
+        if (got > 0)
+            break;
+    }
+    return TRUE;
+}
+
+static gboolean too_long(WpLineReader *r, GError **error)
+{
+    g_set_error(error, WP_ERROR, WP_ERROR_LIMIT,
+                "%s:%" G_GUINT64_FORMAT ": line longer than %u bytes", r->origin, r->number + 1,
+                WP_MAX_LINE_BYTES);
+    return FALSE;
+}
+
+gboolean wp_i_lines_next(WpLineReader *r, const char **line, gsize *len, GError **error)
+{
+    for (;;) {
+        char *p = r->buf + r->start;
+        gsize avail = r->end - r->start;
+        char *nl = memchr(p, '\n', avail);
+        gsize seg = nl ? (gsize)(nl - p) : avail;
+        char *cr = memchr(p, '\r', seg);
+        /* A CR that ends the available data may be the first half of a CRLF: read on. */
+        gboolean cr_at_edge = cr && nl == NULL && cr == p + avail - 1 && !r->eof;
+        if ((nl || cr) && !cr_at_edge) {
+            gsize n = cr ? (gsize)(cr - p) : seg;
+            if (n > WP_MAX_LINE_BYTES)
+                return too_long(r, error);
+            gsize skip = cr && cr + 1 == nl ? n + 2 : n + 1;
+            if (r->number == 0 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+                p += 3;
+                n -= 3;
+            }
+            r->start += skip;
+            r->number++;
+            *line = p;
+            *len = n;
+            return TRUE;
+        }
+        if (r->eof) {
+            if (avail == 0)
+                return FALSE;
+            if (avail > WP_MAX_LINE_BYTES)
+                return too_long(r, error);
+            /* Last line without a terminator: hand it out in place and finish. */
+            r->start = r->end;
+            r->number++;
+            if (r->number == 1 && avail >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+                p += 3;
+                avail -= 3;
+            }
+            *line = p;
+            *len = avail;
+            return TRUE;
+        }
+        if (avail > WP_MAX_LINE_BYTES)
+            return too_long(r, error);
+        if (!fill(r, error))
+            return FALSE;
+    }
+}

@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: MIT */
+/* The tie-strength model and its profile file (a GLib key file). */
+#include "core/graph-private.h"
+
+#include <math.h>
+#include <string.h>
+
+struct WpModel {
+    gboolean raw;
+    double prior[WP_TIE_N_TYPES]; /* strength assumed for an undeclared tie of that type */
+    double untyped_prior;         /* ... and for one with no type at all */
+    double half_life_days;        /* the part of a strength above the floor halves this often */
+    double recency_floor;         /* share of the strength a tie keeps however old, (0, 1] */
+    double undated_factor;        /* applied when no last contact is known */
+    double cold_after_days;       /* older contact marks the tie "gone cold" */
+    double never_factor;          /* applied when interactions = 0 */
+    double boost_max;             /* interactions close at most this share of the gap to 1 */
+    double boost_scale;           /* interactions for 63 % of boost_max */
+    double intermediary_factor;   /* survival per person who passes the request on */
+    guint max_hops;               /* 0 = no limit */
+    double min_probability;
+    WpDay as_of;                  /* WP_DAY_NONE = today */
+};
+
+/* One tunable number: where it lives in the profile, its range, and its documentation. */
+typedef struct {
+    const char *group;
+    const char *key;
+    gsize offset;
+    double min, max; /* inclusive, except where min_open */
+    gboolean min_open;
+    const char *doc;
+} Param;
+
+#define P(field) offsetof(WpModel, field)
+static const Param params[] = {
+    {"model", "intermediary_factor", P(intermediary_factor), 0, 1, TRUE,
+     "share of a request that survives each person who must pass it on (Milgram: ~0.73)"},
+    {"model", "min_probability", P(min_probability), 0, 1, FALSE,
+     "paths below this success probability are not shown (0 = no floor)"},
+    {"recency", "half_life_days", P(half_life_days), 0, 1e6, TRUE,
+     "without contact, the part of a strength above the floor halves this often"},
+    {"recency", "floor", P(recency_floor), 0, 1, TRUE,
+     "share of a strength a tie keeps however long ago the last contact was"},
+    {"recency", "undated_factor", P(undated_factor), 0, 1, TRUE,
+     "factor for a tie whose last contact is unknown"},
+    {"recency", "cold_after_days", P(cold_after_days), 0, 1e6, TRUE,
+     "a tie with no contact for longer is reported as gone cold"},
+    {"interactions", "never_factor", P(never_factor), 0, 1, TRUE,
+     "factor for a tie with interactions = 0 (never interacted)"},
+    {"interactions", "boost_max", P(boost_max), 0, 1, FALSE,
+     "share of the gap to 1 that many interactions can close"},
+    {"interactions", "boost_scale", P(boost_scale), 0, 1e9, TRUE,
+     "interactions that give 63 % of boost_max"},
+};
+#undef P
+
+static double *param_slot(WpModel *m, const Param *p)
+{
+    return (double *)((char *)m + p->offset);
+}
+
+WpModel *wp_model_new_default(void)
+{
+    WpModel *m = g_new0(WpModel, 1);
+    /* The order follows who trusts the seller most (see README "The profile file"). */
+    m->prior[WP_TIE_FAMILY] = 0.85;
+    m->prior[WP_TIE_CLIENT] = 0.80;
+    m->prior[WP_TIE_FRIEND] = 0.75;
+    m->prior[WP_TIE_REFERRED] = 0.70;
+    m->prior[WP_TIE_COLLEAGUE] = 0.55;
+    m->prior[WP_TIE_FORMER_COLLEAGUE] = 0.45;
+    m->prior[WP_TIE_VENDOR] = 0.40;
+    m->prior[WP_TIE_OTHER] = 0.30;
+    m->prior[WP_TIE_SOCIAL] = 0.12;
+    m->prior[WP_TIE_PRIZE] = 0.05;
+    m->untyped_prior = 0.30;
+    m->half_life_days = 730;
+    m->recency_floor = 0.35;
+    m->undated_factor = 0.85;
+    m->cold_after_days = 730;
+    m->never_factor = 0.6;
+    m->boost_max = 0.5;
+    m->boost_scale = 25;
+    m->intermediary_factor = 0.75;
+    m->max_hops = 4;
+    m->min_probability = 0.01;
+    m->as_of = WP_DAY_NONE;
+    return m;
+}
+
+WpModel *wp_model_new_raw(void)
+{
+    WpModel *m = wp_model_new_default();
+    m->raw = TRUE;
+    m->intermediary_factor = 1.0;
+    m->max_hops = 0;
+    m->min_probability = 0.0;
+    return m;
+}
+
+WpModel *wp_model_copy(const WpModel *m)
+{
+    g_return_val_if_fail(m != NULL, NULL);
+    return g_memdup2(m, sizeof *m);
+}
+
+void wp_model_free(WpModel *m)
+{
+    g_free(m);
+}
+
+gboolean wp_model_is_raw(const WpModel *m)
+{
+    return m->raw;
+}
+
+double wp_model_intermediary_factor(const WpModel *m)
+{
+    return m->intermediary_factor;
+}
+
+guint wp_model_max_hops(const WpModel *m)
+{
+    return m->max_hops;
+}
+
+double wp_model_min_probability(const WpModel *m)
+{
+    return m->min_probability;
+}
+
+WpDay wp_model_as_of(const WpModel *m)
+{
+    return m->as_of;
+}
+
+/* The 1-based line of `key` inside `[group]` in @text, or 0 when it cannot be found. */
+static guint find_key_line(const char *text, const char *group, const char *key)
+{
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    gboolean in_group = FALSE;
+    for (guint i = 0; lines[i] != NULL; i++) {
+        g_autofree char *line = g_strstrip(g_strdup(lines[i]));
+        if (line[0] == '[') {
+            g_autofree char *name = g_strndup(line + 1, strcspn(line + 1, "]"));
+            in_group = strcmp(g_strstrip(name), group) == 0;
+        } else if (in_group && g_str_has_prefix(line, key) &&
+                   (line[strlen(key)] == '=' || line[strlen(key)] == ' ')) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+static gboolean fail_at(GError **error, const char *origin, const char *text, const char *group,
+                        const char *key, const char *what)
+{
+    guint line = find_key_line(text, group, key);
+    if (line > 0)
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%u: [%s] %s: %s", origin, line, group,
+                    key, what);
+    else
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: [%s] %s: %s", origin, group, key, what);
+    return FALSE;
+}
+
+static gboolean read_number(GKeyFile *kf, const char *origin, const char *text,
+                            const char *group, const char *key, double min, double max,
+                            gboolean min_open, double *out, GError **error)
+{
+    if (!g_key_file_has_key(kf, group, key, NULL))
+        return TRUE;
+    g_autofree char *value = g_key_file_get_value(kf, group, key, NULL);
+    char *end = NULL;
+    double x = g_ascii_strtod(g_strstrip(value), &end);
+    if (end == value || *end != '\0' || !isfinite(x) || x > max || (min_open ? x <= min : x < min)) {
+        g_autofree char *what = g_strdup_printf("'%s' is not a number in %c%g, %g]", value,
+                                                min_open ? '(' : '[', min, max);
+        return fail_at(error, origin, text, group, key, what);
+    }
+    *out = x;
+    return TRUE;
+}
+
+static gboolean key_is_known(const char *group, const char *key)
+{
+    WpTieType type;
+    if (strcmp(group, "priors") == 0)
+        return strcmp(key, "untyped") == 0 || wp_tie_type_from_name(key, &type);
+    if (strcmp(group, "model") == 0 &&
+        (strcmp(key, "base") == 0 || strcmp(key, "max_hops") == 0 || strcmp(key, "as_of") == 0))
+        return TRUE;
+    for (guint i = 0; i < G_N_ELEMENTS(params); i++)
+        if (strcmp(params[i].group, group) == 0 && strcmp(params[i].key, key) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Rejects groups and keys the model does not know: a typo must not silently do nothing. */
+static gboolean check_known_keys(GKeyFile *kf, const char *origin, const char *text,
+                                 GError **error)
+{
+    static const char *const groups[] = {"model", "priors", "recency", "interactions"};
+    g_auto(GStrv) names = g_key_file_get_groups(kf, NULL);
+    for (guint i = 0; names[i] != NULL; i++) {
+        gboolean known = FALSE;
+        for (guint k = 0; k < G_N_ELEMENTS(groups); k++)
+            known |= strcmp(names[i], groups[k]) == 0;
+        if (!known) {
+            g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                        "%s: unknown group [%s]; expected [model], [priors], [recency] or "
+                        "[interactions]",
+                        origin, names[i]);
+            return FALSE;
+        }
+        g_auto(GStrv) keys = g_key_file_get_keys(kf, names[i], NULL, NULL);
+        for (guint k = 0; keys && keys[k] != NULL; k++)
+            if (!key_is_known(names[i], keys[k]))
+                return fail_at(error, origin, text, names[i], keys[k], "unknown key");
+    }
+    return TRUE;
+}
+
+static gboolean read_base(GKeyFile *kf, const char *origin, const char *text, WpModel **model,
+                          GError **error)
+{
+    g_autofree char *base = g_key_file_get_value(kf, "model", "base", NULL);
+    if (base == NULL || strcmp(g_strstrip(base), "default") == 0)
+        *model = wp_model_new_default();
+    else if (strcmp(base, "raw") == 0)
+        *model = wp_model_new_raw();
+    else
+        return fail_at(error, origin, text, "model", "base", "expected 'default' or 'raw'");
+    return TRUE;
+}
+
+WpModel *wp_model_load_from_data(const char *text, const char *origin, GError **error)
+{
+    g_return_val_if_fail(text != NULL && origin != NULL, NULL);
+    g_autoptr(GKeyFile) kf = g_key_file_new();
+    g_autoptr(GError) local = NULL;
+    if (!g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, &local)) {
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: %s", origin, local->message);
+        return NULL;
+    }
+    g_autoptr(WpModel) m = NULL;
+    if (!check_known_keys(kf, origin, text, error) || !read_base(kf, origin, text, &m, error))
+        return NULL;
+    for (guint i = 0; i < G_N_ELEMENTS(params); i++) {
+        const Param *p = &params[i];
+        if (!read_number(kf, origin, text, p->group, p->key, p->min, p->max, p->min_open,
+                         param_slot(m, p), error))
+            return NULL;
+    }
+    double hops = m->max_hops;
+    if (!read_number(kf, origin, text, "model", "max_hops", 0, 64, FALSE, &hops, error))
+        return NULL;
+    if (hops != floor(hops))
+        return fail_at(error, origin, text, "model", "max_hops", "expected a whole number"),
+               NULL;
+    m->max_hops = (guint)hops;
+    if (!read_number(kf, origin, text, "priors", "untyped", 0, 1, TRUE, &m->untyped_prior,
+                     error))
+        return NULL;
+    for (guint t = 0; t < WP_TIE_N_TYPES; t++)
+        if (!read_number(kf, origin, text, "priors", wp_tie_type_name(t), 0, 1, TRUE,
+                         &m->prior[t], error))
+            return NULL;
+    g_autofree char *as_of = g_key_file_get_value(kf, "model", "as_of", NULL);
+    if (as_of != NULL && *g_strstrip(as_of) != '\0' && !wp_day_parse(as_of, &m->as_of))
+        return fail_at(error, origin, text, "model", "as_of", "expected a date YYYY-MM-DD"),
+               NULL;
+    return g_steal_pointer(&m);
+}
+
+WpModel *wp_model_load_file(const char *filename, GError **error)
+{
+    g_autofree char *text = NULL;
+    if (!g_file_get_contents(filename, &text, NULL, error))
+        return NULL;
+    g_autofree char *origin = g_filename_display_name(filename);
+    return wp_model_load_from_data(text, origin, error);
+}
+
+WpModel *wp_model_new_from_spec(const char *spec, GError **error)
+{
+    if (spec == NULL || strcmp(spec, "default") == 0)
+        return wp_model_new_default();
+    if (strcmp(spec, "raw") == 0)
+        return wp_model_new_raw();
+    return wp_model_load_file(spec, error);
+}
+
+char *wp_model_to_data(const WpModel *m)
+{
+    GString *out = g_string_new("# warmpath profile: how tie data becomes an effective strength.\n"
+                                "# Omitted keys keep their defaults; see README \"The profile "
+                                "file\".\n");
+    char num[G_ASCII_DTOSTR_BUF_SIZE];
+    const char *group = NULL;
+    for (guint i = 0; i < G_N_ELEMENTS(params); i++) {
+        const Param *p = &params[i];
+        if (group == NULL || strcmp(group, p->group) != 0) {
+            group = p->group;
+            g_string_append_printf(out, "\n[%s]\n", group);
+            if (strcmp(group, "model") == 0) {
+                g_string_append_printf(out, "# default or raw (declared strengths only)\nbase=%s\n",
+                                       m->raw ? "raw" : "default");
+                g_string_append_printf(out, "# longest path searched (0 = no limit)\nmax_hops=%u\n",
+                                       m->max_hops);
+                char day[11];
+                wp_day_format(m->as_of, day);
+                g_string_append_printf(out, "# measure recency to this date (empty = today)\n"
+                                            "as_of=%s\n", day);
+            }
+        }
+        g_string_append_printf(out, "# %s\n%s=%s\n", p->doc, p->key,
+                               g_ascii_formatd(num, sizeof num, "%g",
+                                               *param_slot((WpModel *)m, p)));
+        if (i + 1 < G_N_ELEMENTS(params) && strcmp(params[i + 1].group, "recency") == 0 &&
+            strcmp(group, "model") == 0) {
+            g_string_append(out, "\n[priors]\n# strength assumed when a tie declares none, by "
+                                 "type; a tie of several types takes the highest\n");
+            for (guint t = 0; t < WP_TIE_N_TYPES; t++)
+                g_string_append_printf(out, "%s=%s\n", wp_tie_type_name(t),
+                                       g_ascii_formatd(num, sizeof num, "%g", m->prior[t]));
+            g_string_append_printf(out, "untyped=%s\n",
+                                   g_ascii_formatd(num, sizeof num, "%g", m->untyped_prior));
+        }
+    }
+    return g_string_free(out, FALSE);
+}
+
+double wp_model_tie_strength(const WpModel *m, const WpTieInfo *tie, WpDay as_of,
+                             WpStrengthBreakdown *out)
+{
+    WpStrengthBreakdown b = {.prior_type = WP_TIE_N_TYPES, .age_days = -1, .recency = 1,
+                             .never_factor = 1};
+    if (tie->types == WP_TIE_TYPE_BIT(WP_TIE_SOCIAL))
+        b.status |= WP_TIE_STATUS_SOCIAL_ONLY;
+    if (tie->interactions == 0)
+        b.status |= WP_TIE_STATUS_NEVER_INTERACTED;
+    if (tie->last_contact == WP_DAY_NONE)
+        b.status |= WP_TIE_STATUS_NO_DATE;
+    else
+        b.age_days = MAX(0, (as_of == WP_DAY_NONE ? wp_day_today() : as_of) - tie->last_contact);
+    if (b.age_days > m->cold_after_days)
+        b.status |= WP_TIE_STATUS_GONE_COLD;
+
+    if (!isnan(tie->declared)) {
+        b.base = tie->declared;
+    } else if (m->raw) {
+        b.base = 1.0; /* unweighted data: every tie counts the same, paths rank by hops */
+    } else {
+        b.status |= WP_TIE_STATUS_PRIOR;
+        b.base = tie->types ? 0 : m->untyped_prior;
+        for (guint t = 0; t < WP_TIE_N_TYPES; t++)
+            if ((tie->types & WP_TIE_TYPE_BIT(t)) && m->prior[t] > b.base) {
+                b.base = m->prior[t];
+                b.prior_type = (WpTieType)t;
+            }
+    }
+    double eff = b.base;
+    if (!m->raw) {
+        if (b.age_days >= 0)
+            b.recency = m->recency_floor +
+                        (1 - m->recency_floor) * exp2(-(double)b.age_days / m->half_life_days);
+        else
+            b.recency = m->undated_factor;
+        if (tie->interactions == 0)
+            b.never_factor = m->never_factor;
+        else if (tie->interactions > 0)
+            b.boost = m->boost_max * (1 - exp(-(double)tie->interactions / m->boost_scale));
+        eff *= b.recency * b.never_factor;
+        eff += (1 - eff) * b.boost;
+    }
+    b.effective = CLAMP(eff, G_MINDOUBLE, 1.0);
+    if (out)
+        *out = b;
+    return b.effective;
+}
+
+void wp_graph_apply_model(WpGraph *g, const WpModel *model, WpDay as_of)
+{
+    g_return_if_fail(g != NULL && model != NULL);
+    wp_model_free(g->model);
+    g->model = wp_model_copy(model);
+    g->as_of = as_of != WP_DAY_NONE ? as_of
+               : model->as_of != WP_DAY_NONE ? model->as_of
+                                             : wp_day_today();
+    g->hop_penalty = -log(model->intermediary_factor);
+    /* A tie costs -ln(effective strength) plus the per-intermediary penalty: a path of L hops
+     * pays L penalties but has only L - 1 intermediaries; probabilities add one back. */
+    double *tie_cost = g_new(double, MAX(g->n_ties, 1));
+    for (WpTie t = 0; t < g->n_ties; t++) {
+        WpTieInfo info;
+        wp_graph_tie_info(g, t, &info);
+        tie_cost[t] = -log(wp_model_tie_strength(model, &info, g->as_of, NULL)) + g->hop_penalty;
+    }
+    guint32 n_arcs = g->out_offsets[g->n_people];
+    g->out_cost = g_renew(double, g->out_cost, MAX(n_arcs, 1));
+    for (guint32 i = 0; i < n_arcs; i++)
+        g->out_cost[i] = tie_cost[g->out_arcs[i].tie];
+    if (g->in_is_out) {
+        g->in_cost = g->out_cost;
+    } else {
+        n_arcs = g->in_offsets[g->n_people];
+        g->in_cost = g_renew(double, g->in_cost, MAX(n_arcs, 1));
+        for (guint32 i = 0; i < n_arcs; i++)
+            g->in_cost[i] = tie_cost[g->in_arcs[i].tie];
+    }
+    g_free(tie_cost);
+}
+
+const WpModel *wp_graph_model(const WpGraph *g)
+{
+    return g->model;
+}
+
+WpDay wp_graph_as_of(const WpGraph *g)
+{
+    return g->as_of;
+}
+
+double wp_graph_tie_strength(const WpGraph *g, WpTie tie, WpStrengthBreakdown *out)
+{
+    WpTieInfo info;
+    wp_graph_tie_info(g, tie, &info);
+    return wp_model_tie_strength(g->model, &info, g->as_of, out);
+}
+
+double wp_graph_path_probability(const WpGraph *g, const WpPerson *people, guint n_people)
+{
+    g_return_val_if_fail(g != NULL && people != NULL && n_people >= 1, 0);
+    double p = 1;
+    for (guint i = 0; i + 1 < n_people; i++) {
+        WpTie tie;
+        if (!wp_graph_find_tie(g, people[i], people[i + 1], &tie))
+            return 0;
+        p *= wp_graph_tie_strength(g, tie, NULL);
+        if (i > 0)
+            p *= g->model->intermediary_factor;
+    }
+    return p;
+}

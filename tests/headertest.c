@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT */
+/* Compiles every public header, each on its own first, under -std=c11 -pedantic -Werror. */
+#include <warmpath/day.h>
+#include <warmpath/error.h>
+#include <warmpath/graph.h>
+#include <warmpath/model.h>
+#include <warmpath/stats.h>
+#include <warmpath/text.h>
+#include <warmpath/warmpath.h>
+
+int wp_headertest_anchor(void);
+int wp_headertest_anchor(void)
+{
+    return WP_ERROR_FAILED;
+}
