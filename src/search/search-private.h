@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/* Cheapest paths on the graph's costs (-ln strength + hop penalty), optionally hop-limited.
+ * The engine under `path`, `rank`, `map` and the benchmark. */
+#pragma once
+
+#include "core/graph-private.h"
+
+typedef enum {
+    WP_SEARCH_FORWARD,  /* along out-arcs: costs from the source to everyone */
+    WP_SEARCH_BACKWARD, /* along in-arcs: costs from everyone to the source */
+} WpSearchDirection;
+
+/**
+ * WpSearchLimits:
+ * @max_hops: longest path considered (0 = no limit). With a limit the answer for each person is
+ *   the cheapest path of at most @max_hops ties, which need not be the cheapest path overall.
+ * @max_cost: labels costlier than this are not explored (INFINITY = no bound)
+ * @banned: (nullable): per person, non-zero = never entered (the source itself is exempt)
+ * @banned_person: one more person never entered, or WP_PERSON_NONE (e.g. the seller for G - s)
+ * @banned_first_ties: (nullable): ties the first hop out of the source may not use (Yen's spurs)
+ * @target: stop once this person is settled, or WP_PERSON_NONE to settle everyone reachable
+ */
+typedef struct {
+    WpSearchDirection direction;
+    guint max_hops;
+    double max_cost;
+    const guint8 *banned;
+    WpPerson banned_person;
+    const WpTie *banned_first_ties;
+    guint n_banned_first_ties;
+    WpPerson target;
+} WpSearchLimits;
+
+/* Limits with no restriction, searching forward. */
+#define WP_SEARCH_LIMITS_INIT                                                                   \
+    {WP_SEARCH_FORWARD, 0, INFINITY, NULL, WP_PERSON_NONE, NULL, 0, WP_PERSON_NONE}
+
+/* A reusable workspace for one graph. Runs reset only what they touched, so many small searches
+ * on a big graph stay cheap. One per thread; the graph must outlive it. */
+typedef struct WpSearch WpSearch;
+
+WpSearch *wp_i_search_new(const WpGraph *graph);
+void wp_i_search_free(WpSearch *search);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpSearch, wp_i_search_free)
+
+/* Runs from @source; earlier results are discarded. Cannot fail. */
+void wp_i_search_run(WpSearch *search, WpPerson source, const WpSearchLimits *limits);
+
+/* Cost of the cheapest path found to (forward) or from (backward) @person; INFINITY if none. */
+double wp_i_search_cost(const WpSearch *search, WpPerson person);
+/* Ties on that path (0 for the source, G_MAXUINT if unreached). */
+guint wp_i_search_hops(const WpSearch *search, WpPerson person);
+/* People settled, in order of increasing cost (the source first). */
+const WpPerson *wp_i_search_settled(const WpSearch *search, guint *n);
+
+/**
+ * wp_i_search_path:
+ * @people: (out caller-allocates): receives the people in travel order: source..person when
+ *   searching forward, person..source when searching backward
+ * @ties: (out caller-allocates) (nullable): the ties between them, same order
+ *
+ * Returns: FALSE when @person was not reached
+ */
+gboolean wp_i_search_path(const WpSearch *search, WpPerson person, GArray *people, GArray *ties);

@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: MIT */
+/* Label-setting Dijkstra with an optional hop limit.
+ *
+ * Without a hop limit this is textbook Dijkstra with a binary heap and lazy deletion. With a
+ * limit H, a person can be worth reaching again by a costlier path that uses fewer hops (it may
+ * still extend to someone within H). So a person is settled at most once per distinct hop count:
+ * a label (person, hops, cost) is kept only if no earlier label of that person has fewer or
+ * equal hops (earlier labels are cheaper, since labels leave the heap in cost order). The first
+ * label of each person is its cheapest path within H hops. Labels remember their parent label,
+ * so any settled path can be rebuilt. */
+#include "search/search-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#define NO_LABEL G_MAXUINT32
+
+typedef struct {
+    double cost;
+    WpPerson person;
+    guint32 parent; /* label index, NO_LABEL for the source */
+    WpTie tie;      /* tie from the parent */
+    guint32 hops;
+} Entry;
+
+typedef struct {
+    WpPerson person;
+    guint32 parent;
+    WpTie tie;
+    guint32 hops;
+    double cost;
+} Label;
+
+struct WpSearch {
+    const WpGraph *graph;
+    WpSearchDirection direction;
+    /* Per person, valid only for people in `touched` (reset after each run). */
+    guint32 *first_label;  /* cheapest settled label, NO_LABEL if none */
+    guint32 *settled_hops; /* fewest hops among settled labels (G_MAXUINT32 = none) */
+    double *best_pushed;   /* cheapest cost pushed so far (prunes the heap) */
+    double *pushed_at;     /* hop-limited runs: [person * (max_hops + 1) + hops] cheapest pushed */
+    guint pushed_width;    /* max_hops + 1 that pushed_at is laid out for (0 = not allocated) */
+    guint width;           /* the current run's row width (0 when unlimited) */
+    GArray *touched;       /* WpPerson */
+    GArray *labels;        /* Label */
+    GArray *settled;       /* WpPerson, first settlement order */
+    GArray *heap;          /* Entry, binary min-heap on cost */
+};
+
+WpSearch *wp_i_search_new(const WpGraph *graph)
+{
+    WpSearch *s = g_new0(WpSearch, 1);
+    guint n = MAX(graph->n_people, 1);
+    s->graph = graph;
+    s->first_label = g_new(guint32, n);
+    s->settled_hops = g_new(guint32, n);
+    s->best_pushed = g_new(double, n);
+    for (guint i = 0; i < n; i++) {
+        s->first_label[i] = NO_LABEL;
+        s->settled_hops[i] = G_MAXUINT32;
+        s->best_pushed[i] = INFINITY;
+    }
+    s->touched = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    s->labels = g_array_new(FALSE, FALSE, sizeof(Label));
+    s->settled = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    s->heap = g_array_new(FALSE, FALSE, sizeof(Entry));
+    return s;
+}
+
+void wp_i_search_free(WpSearch *s)
+{
+    if (s == NULL)
+        return;
+    g_free(s->first_label);
+    g_free(s->settled_hops);
+    g_free(s->best_pushed);
+    g_free(s->pushed_at);
+    g_array_unref(s->touched);
+    g_array_unref(s->labels);
+    g_array_unref(s->settled);
+    g_array_unref(s->heap);
+    g_free(s);
+}
+
+static void reset(WpSearch *s)
+{
+    for (guint i = 0; i < s->touched->len; i++) {
+        WpPerson p = g_array_index(s->touched, WpPerson, i);
+        s->first_label[p] = NO_LABEL;
+        s->settled_hops[p] = G_MAXUINT32;
+        s->best_pushed[p] = INFINITY;
+        for (guint h = 0; h < s->width; h++)
+            s->pushed_at[(gsize)p * s->width + h] = INFINITY;
+    }
+    g_array_set_size(s->touched, 0);
+    g_array_set_size(s->labels, 0);
+    g_array_set_size(s->settled, 0);
+    g_array_set_size(s->heap, 0);
+}
+
+static void heap_push(GArray *heap, const Entry *e)
+{
+    g_array_append_val(heap, *e);
+    Entry *h = (Entry *)heap->data;
+    guint i = heap->len - 1;
+    Entry moving = h[i];
+    while (i > 0) {
+        guint parent = (i - 1) / 2;
+        if (h[parent].cost <= moving.cost)
+            break;
+        h[i] = h[parent];
+        i = parent;
+    }
+    h[i] = moving;
+}
+
+static Entry heap_pop(GArray *heap)
+{
+    Entry *h = (Entry *)heap->data;
+    Entry top = h[0];
+    Entry last = h[heap->len - 1];
+    guint n = heap->len - 1;
+    guint i = 0;
+    for (;;) {
+        guint child = 2 * i + 1;
+        if (child >= n)
+            break;
+        if (child + 1 < n && h[child + 1].cost < h[child].cost)
+            child++;
+        if (h[child].cost >= last.cost)
+            break;
+        h[i] = h[child];
+        i = child;
+    }
+    if (n > 0)
+        h[i] = last;
+    g_array_set_size(heap, n);
+    return top;
+}
+
+static void touch(WpSearch *s, WpPerson p)
+{
+    if (s->best_pushed[p] == INFINITY && s->settled_hops[p] == G_MAXUINT32)
+        g_array_append_val(s->touched, p);
+}
+
+static gboolean tie_banned(const WpSearchLimits *lim, WpTie tie)
+{
+    for (guint i = 0; i < lim->n_banned_first_ties; i++)
+        if (lim->banned_first_ties[i] == tie)
+            return TRUE;
+    return FALSE;
+}
+
+/* Worth pushing? Unlimited: only if cheaper than anything pushed. Limited: only if no label
+ * pushed with at most as many hops is at least as cheap (fewer hops can reach further). */
+static gboolean worth_pushing(const WpSearch *s, WpPerson p, double cost, guint32 hops)
+{
+    if (hops >= s->settled_hops[p])
+        return FALSE;
+    if (s->width == 0)
+        return cost < s->best_pushed[p];
+    const double *row = s->pushed_at + (gsize)p * s->width;
+    for (guint h = 0; h <= hops; h++)
+        if (row[h] <= cost)
+            return FALSE;
+    return TRUE;
+}
+
+static void note_pushed(WpSearch *s, WpPerson p, double cost, guint32 hops)
+{
+    if (cost < s->best_pushed[p])
+        s->best_pushed[p] = cost;
+    if (s->width > 0 && cost < s->pushed_at[(gsize)p * s->width + hops])
+        s->pushed_at[(gsize)p * s->width + hops] = cost;
+}
+
+/* Lays out the per-hop table for @max_hops (all INFINITY: only touched rows are ever dirty). */
+static void prepare_width(WpSearch *s, guint max_hops)
+{
+    s->width = max_hops > 0 ? max_hops + 1 : 0;
+    if (s->width > s->pushed_width) {
+        gsize n = (gsize)MAX(s->graph->n_people, 1) * s->width;
+        g_free(s->pushed_at);
+        s->pushed_at = g_new(double, n);
+        for (gsize i = 0; i < n; i++)
+            s->pushed_at[i] = INFINITY;
+        s->pushed_width = s->width;
+    } else if (s->width > 0 && s->width != s->pushed_width) {
+        s->width = s->pushed_width; /* a wider row works for fewer hops too */
+    }
+}
+
+void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
+{
+    const WpGraph *g = s->graph;
+    g_return_if_fail(source < g->n_people);
+    reset(s);
+    prepare_width(s, lim->max_hops);
+    s->direction = lim->direction;
+    gboolean limited = lim->max_hops > 0;
+    const guint32 *offsets = lim->direction == WP_SEARCH_FORWARD ? g->out_offsets : g->in_offsets;
+    const WpArc *arcs = lim->direction == WP_SEARCH_FORWARD ? g->out_arcs : g->in_arcs;
+    const double *costs = lim->direction == WP_SEARCH_FORWARD ? g->out_cost : g->in_cost;
+
+    touch(s, source);
+    note_pushed(s, source, 0, 0);
+    heap_push(s->heap, &(Entry){0, source, NO_LABEL, 0, 0});
+    while (s->heap->len > 0) {
+        Entry e = heap_pop(s->heap);
+        if (e.hops >= s->settled_hops[e.person])
+            continue; /* a cheaper label with no more hops was settled already */
+        guint32 id = s->labels->len;
+        Label label = {e.person, e.parent, e.tie, e.hops, e.cost};
+        g_array_append_val(s->labels, label);
+        if (s->first_label[e.person] == NO_LABEL) {
+            s->first_label[e.person] = id;
+            g_array_append_val(s->settled, e.person);
+            if (e.person == lim->target)
+                break;
+        }
+        s->settled_hops[e.person] = e.hops;
+        if (limited && e.hops >= lim->max_hops)
+            continue;
+        for (guint32 a = offsets[e.person]; a < offsets[e.person + 1]; a++) {
+            WpPerson head = arcs[a].head;
+            double cost = e.cost + costs[a];
+            guint32 hops = e.hops + 1;
+            if (head == lim->banned_person || (lim->banned && lim->banned[head]) ||
+                cost > lim->max_cost || !worth_pushing(s, head, cost, hops))
+                continue;
+            if (e.parent == NO_LABEL && lim->n_banned_first_ties && tie_banned(lim, arcs[a].tie))
+                continue;
+            touch(s, head);
+            note_pushed(s, head, cost, hops);
+            heap_push(s->heap, &(Entry){cost, head, id, arcs[a].tie, hops});
+        }
+    }
+}
+
+double wp_i_search_cost(const WpSearch *s, WpPerson p)
+{
+    guint32 l = s->first_label[p];
+    return l == NO_LABEL ? INFINITY : g_array_index(s->labels, Label, l).cost;
+}
+
+guint wp_i_search_hops(const WpSearch *s, WpPerson p)
+{
+    guint32 l = s->first_label[p];
+    return l == NO_LABEL ? G_MAXUINT : g_array_index(s->labels, Label, l).hops;
+}
+
+const WpPerson *wp_i_search_settled(const WpSearch *s, guint *n)
+{
+    *n = s->settled->len;
+    return (const WpPerson *)s->settled->data;
+}
+
+gboolean wp_i_search_path(const WpSearch *s, WpPerson p, GArray *people, GArray *ties)
+{
+    guint32 l = s->first_label[p];
+    g_array_set_size(people, 0);
+    if (ties)
+        g_array_set_size(ties, 0);
+    if (l == NO_LABEL)
+        return FALSE;
+    for (; l != NO_LABEL; l = g_array_index(s->labels, Label, l).parent) {
+        const Label *label = &g_array_index(s->labels, Label, l);
+        g_array_append_val(people, label->person);
+        if (ties && label->parent != NO_LABEL)
+            g_array_append_val(ties, label->tie);
+    }
+    /* The chain runs person..source; a forward search wants source..person. */
+    if (s->direction == WP_SEARCH_FORWARD) {
+        WpPerson *pp = (WpPerson *)people->data;
+        for (guint i = 0, j = people->len - 1; i < j; i++, j--) {
+            WpPerson tmp = pp[i];
+            pp[i] = pp[j];
+            pp[j] = tmp;
+        }
+        if (ties && ties->len > 1) {
+            WpTie *tt = (WpTie *)ties->data;
+            for (guint i = 0, j = ties->len - 1; i < j; i++, j--) {
+                WpTie tmp = tt[i];
+                tt[i] = tt[j];
+                tt[j] = tmp;
+            }
+        }
+    }
+    return TRUE;
+}

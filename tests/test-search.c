@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: MIT */
+/* The search engine against a hop-layered Bellman-Ford computed here from the raw tie list. */
+#include "search/search-private.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct {
+    guint n;
+    GArray *from, *to; /* guint, arcs a request can follow (undirected ties give both) */
+    GArray *cost;      /* double */
+} Arcs;
+
+/* A random network as ties CSV text, plus the same arcs kept independently with their costs. */
+static char *random_network(GRand *rand, guint n, guint m, gboolean directed, Arcs *arcs)
+{
+    GString *csv = g_string_new("source,target,strength,directed\n");
+    arcs->n = n;
+    arcs->from = g_array_new(FALSE, FALSE, sizeof(guint));
+    arcs->to = g_array_new(FALSE, FALSE, sizeof(guint));
+    arcs->cost = g_array_new(FALSE, FALSE, sizeof(double));
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (guint i = 0; i < n; i++) /* every id appears, so person i is "v<i>" in order */
+        g_string_append_printf(csv, "v%u,v%u,1,0\n", i, (i + 1) % n);
+    for (guint i = 0; i < n; i++) {
+        guint a = i, b = (i + 1) % n;
+        g_hash_table_add(seen, GUINT_TO_POINTER(MIN(a, b) * 1000 + MAX(a, b)));
+        double c = 0;
+        g_array_append_val(arcs->from, a);
+        g_array_append_val(arcs->to, b);
+        g_array_append_val(arcs->cost, c);
+        g_array_append_val(arcs->from, b);
+        g_array_append_val(arcs->to, a);
+        g_array_append_val(arcs->cost, c);
+    }
+    for (guint k = 0; k < m; k++) {
+        guint a = (guint)g_rand_int_range(rand, 0, (gint32)n);
+        guint b = (guint)g_rand_int_range(rand, 0, (gint32)n);
+        if (a == b || g_hash_table_contains(seen, GUINT_TO_POINTER(MIN(a, b) * 1000 + MAX(a, b))))
+            continue;
+        g_hash_table_add(seen, GUINT_TO_POINTER(MIN(a, b) * 1000 + MAX(a, b)));
+        double s = g_rand_int_range(rand, 1, 100) / 100.0;
+        gboolean dir = directed && g_rand_boolean(rand);
+        g_string_append_printf(csv, "v%u,v%u,%.2f,%d\n", a, b, s, dir);
+        double c = -log(s);
+        g_array_append_val(arcs->from, a);
+        g_array_append_val(arcs->to, b);
+        g_array_append_val(arcs->cost, c);
+        if (!dir) {
+            g_array_append_val(arcs->from, b);
+            g_array_append_val(arcs->to, a);
+            g_array_append_val(arcs->cost, c);
+        }
+    }
+    return g_string_free(csv, FALSE);
+}
+
+static void arcs_clear(Arcs *arcs)
+{
+    g_array_unref(arcs->from);
+    g_array_unref(arcs->to);
+    g_array_unref(arcs->cost);
+}
+
+/* best[v] = cheapest cost of a walk source->v (or v->source when backward) of at most H arcs
+ * avoiding @banned (except the source); H = 0 means n - 1. */
+static double *layered_costs(const Arcs *arcs, guint source, guint max_hops, gboolean backward,
+                             guint banned)
+{
+    guint rounds = max_hops ? max_hops : arcs->n - 1;
+    double *d = g_new(double, arcs->n), *next = g_new(double, arcs->n);
+    for (guint v = 0; v < arcs->n; v++)
+        d[v] = v == source ? 0 : INFINITY;
+    for (guint r = 0; r < rounds; r++) {
+        memcpy(next, d, sizeof(double) * arcs->n);
+        for (guint i = 0; i < arcs->from->len; i++) {
+            guint u = g_array_index(arcs->from, guint, i), v = g_array_index(arcs->to, guint, i);
+            if (backward) {
+                guint t = u;
+                u = v;
+                v = t;
+            }
+            if (v == banned || u == banned)
+                continue;
+            double c = d[u] + g_array_index(arcs->cost, double, i);
+            if (c < next[v])
+                next[v] = c;
+        }
+        memcpy(d, next, sizeof(double) * arcs->n);
+    }
+    g_free(next);
+    return d;
+}
+
+static void check_random(gboolean directed, guint max_hops, gboolean backward, gboolean ban)
+{
+    g_autoptr(GRand) rand = g_rand_new_with_seed(42 + max_hops * 7 + directed * 3 + backward);
+    for (guint round = 0; round < 60; round++) {
+        guint n = (guint)g_rand_int_range(rand, 3, 14);
+        Arcs arcs;
+        g_autofree char *csv = random_network(rand, n, n * 2, directed, &arcs);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
+        g_assert_no_error(error);
+        g_autoptr(WpSearch) search = wp_i_search_new(graph);
+        guint source = (guint)g_rand_int_range(rand, 0, (gint32)n);
+        guint banned = ban ? (source + 1) % n : G_MAXUINT;
+        WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
+        lim.direction = backward ? WP_SEARCH_BACKWARD : WP_SEARCH_FORWARD;
+        lim.max_hops = max_hops;
+        lim.banned_person = ban ? banned : WP_PERSON_NONE;
+        wp_i_search_run(search, source, &lim);
+        g_autofree double *expect = layered_costs(&arcs, source, max_hops, backward, banned);
+        g_autoptr(GArray) people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+        g_autoptr(GArray) ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
+        for (guint v = 0; v < n; v++) {
+            double got = wp_i_search_cost(search, v);
+            if (isinf(expect[v])) {
+                g_assert_true(isinf(got));
+                continue;
+            }
+            g_assert_cmpfloat_with_epsilon(got, expect[v], 1e-9);
+            /* The path it returns is real: each step follows a tie, and the costs add up. */
+            g_assert_true(wp_i_search_path(search, v, people, ties));
+            g_assert_cmpuint(ties->len + 1, ==, people->len);
+            g_assert_cmpuint(wp_i_search_hops(search, v), ==, ties->len);
+            if (max_hops)
+                g_assert_cmpuint(ties->len, <=, max_hops);
+            double sum = 0;
+            for (guint i = 0; i < ties->len; i++) {
+                WpPerson a = g_array_index(people, WpPerson, i);
+                WpPerson b = g_array_index(people, WpPerson, i + 1);
+                WpTie t;
+                g_assert_true(wp_graph_find_tie(graph, a, b, &t));
+                g_assert_cmpuint(t, ==, g_array_index(ties, WpTie, i));
+                g_assert_cmpuint(a, !=, banned);
+                sum += -log(wp_graph_tie_strength(graph, t, NULL));
+            }
+            g_assert_cmpfloat_with_epsilon(sum, got, 1e-9);
+            WpPerson first = g_array_index(people, WpPerson, backward ? people->len - 1 : 0);
+            g_assert_cmpuint(first, ==, source);
+        }
+        arcs_clear(&arcs);
+    }
+}
+
+static void test_unlimited(void)
+{
+    check_random(FALSE, 0, FALSE, FALSE);
+}
+
+static void test_hop_limits(void)
+{
+    for (guint h = 1; h <= 4; h++)
+        check_random(FALSE, h, FALSE, FALSE);
+}
+
+static void test_directed_both_ways(void)
+{
+    for (guint h = 0; h <= 3; h++) {
+        check_random(TRUE, h, FALSE, FALSE);
+        check_random(TRUE, h, TRUE, FALSE);
+    }
+}
+
+static void test_banned_person(void)
+{
+    check_random(FALSE, 0, FALSE, TRUE);
+    check_random(TRUE, 3, TRUE, TRUE);
+}
+
+/* A costlier route with fewer hops must survive pruning when it is the only way to reach
+ * further within the limit: s-a-b-c-t is cheap but 4 hops; s-x-t is dear but 2 hops. */
+static void test_fewer_hops_survive(void)
+{
+    const char *csv = "source,target,strength\n"
+                      "s,a,0.9\na,b,0.9\nb,c,0.9\nc,t,0.9\ns,x,0.2\nx,c,0.2\nt,z,0.9\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(csv, NULL, 0, &error);
+    g_assert_no_error(error);
+    g_autoptr(WpSearch) search = wp_i_search_new(g);
+    WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
+    lim.max_hops = 4;
+    wp_i_search_run(search, wp_graph_find_id(g, "s"), &lim);
+    /* z: s-x-c-t-z (4 hops, 0.2*0.2*0.9*0.9) since s-a-b-c-t-z needs 5. */
+    g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, wp_graph_find_id(g, "z"))),
+                                   0.2 * 0.2 * 0.9 * 0.9, 1e-12);
+    g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, wp_graph_find_id(g, "t"))),
+                                   0.9 * 0.9 * 0.9 * 0.9, 1e-12);
+    /* Stopping at a target settles it with the same answer. */
+    lim.target = wp_graph_find_id(g, "z");
+    wp_i_search_run(search, wp_graph_find_id(g, "s"), &lim);
+    g_assert_cmpuint(wp_i_search_hops(search, lim.target), ==, 4);
+}
+
+/* The first hop may not use a banned tie (Yen's spur searches). */
+static void test_banned_first_tie(void)
+{
+    const char *csv = "source,target,strength\ns,a,0.9\na,t,0.9\ns,b,0.5\nb,t,0.5\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(csv, NULL, 0, &error);
+    g_assert_no_error(error);
+    g_autoptr(WpSearch) search = wp_i_search_new(g);
+    WpTie banned;
+    g_assert_true(wp_graph_find_tie(g, wp_graph_find_id(g, "s"), wp_graph_find_id(g, "a"),
+                                    &banned));
+    WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
+    lim.banned_first_ties = &banned;
+    lim.n_banned_first_ties = 1;
+    wp_i_search_run(search, wp_graph_find_id(g, "s"), &lim);
+    g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, wp_graph_find_id(g, "t"))),
+                                   0.25, 1e-12);
+    /* a is still reachable, but only the long way round: s-b-t-a. */
+    g_assert_cmpuint(wp_i_search_hops(search, wp_graph_find_id(g, "a")), ==, 3);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/search/unlimited", test_unlimited);
+    g_test_add_func("/search/hop-limits", test_hop_limits);
+    g_test_add_func("/search/directed-both-ways", test_directed_both_ways);
+    g_test_add_func("/search/banned-person", test_banned_person);
+    g_test_add_func("/search/fewer-hops-survive", test_fewer_hops_survive);
+    g_test_add_func("/search/banned-first-tie", test_banned_first_tie);
+    return g_test_run();
+}
