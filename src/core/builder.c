@@ -34,6 +34,17 @@ static void vec_clear(Vec *v)
     v->len = v->cap = 0;
 }
 
+/* Interning an id is a random access into a table far larger than the caches; a batch of rows
+ * is hashed and its slots prefetched before any is looked up, so the misses overlap. */
+#define TIE_BATCH 256
+
+typedef struct {
+    WpTieRow row;
+    gsize source_at, target_at; /* offsets in pending_ids */
+    gsize source_len, target_len;
+    guint32 source_hash, target_hash;
+} PendingTie;
+
 struct WpGraphBuilder {
     WpGraph *graph;           /* being filled; its people part is final as rows arrive */
     gboolean people_given;
@@ -42,6 +53,10 @@ struct WpGraphBuilder {
     Vec row_a, row_b, row_declared, row_types, row_last, row_inter, row_dir;
     Vec row_line;             /* kept only under WP_LOAD_STRICT, to name a duplicate's line */
     char *ties_origin;
+    /* Tie rows whose ids are not interned yet (see wp_i_builder_add_tie()). */
+    PendingTie pending[TIE_BATCH];
+    guint n_pending;
+    GString *pending_ids;     /* both ids of each pending row, NUL-terminated */
     gboolean has_types, has_dates, has_inter, has_dir;
 };
 
@@ -51,7 +66,7 @@ WpGraphBuilder *wp_i_builder_new(WpLoadFlags flags)
     WpGraph *g = g_new0(WpGraph, 1);
     g->strings = g_string_chunk_new(1 << 20);
     g->ids = g_ptr_array_new();
-    g->id_index = g_hash_table_new(g_str_hash, g_str_equal);
+    wp_i_id_index_init(&g->id_index);
     g->columns = g_ptr_array_new();
     for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
         g->warning_examples[k] = g_ptr_array_new_with_free_func(g_free);
@@ -66,6 +81,7 @@ WpGraphBuilder *wp_i_builder_new(WpLoadFlags flags)
     vec_init(&b->row_inter, sizeof(gint32));
     vec_init(&b->row_dir, sizeof(guint8));
     vec_init(&b->row_line, sizeof(guint64));
+    b->pending_ids = g_string_sized_new(TIE_BATCH * 32);
     return b;
 }
 
@@ -79,6 +95,7 @@ void wp_i_builder_free(WpGraphBuilder *b)
     for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
         vec_clear(vecs[i]);
     g_free(b->ties_origin);
+    g_string_free(b->pending_ids, TRUE);
     g_free(b);
 }
 
@@ -127,12 +144,12 @@ void wp_i_builder_set_people_given(WpGraphBuilder *b)
     b->people_given = TRUE;
 }
 
-static WpPerson add_person_id(WpGraph *g, const char *id)
+static WpPerson add_person_id(WpGraph *g, const char *id, gsize len, guint32 hash)
 {
-    const char *stored = g_string_chunk_insert(g->strings, id);
+    const char *stored = g_string_chunk_insert_len(g->strings, id, (gssize)len);
     WpPerson p = g->n_people++;
     g_ptr_array_add(g->ids, (gpointer)stored);
-    g_hash_table_insert(g->id_index, (gpointer)stored, GUINT_TO_POINTER(p + 1));
+    wp_i_id_index_insert(&g->id_index, p, stored, len, hash);
     return p;
 }
 
@@ -177,7 +194,10 @@ gboolean wp_i_builder_add_person(WpGraphBuilder *b, const char *const *values,
 {
     WpGraph *g = b->graph;
     const char *id = values[0];
-    if (g_hash_table_contains(g->id_index, id)) {
+    gsize len = strlen(id);
+    guint32 hash = wp_i_id_hash(id, len);
+    if (wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id, len, hash) !=
+        G_MAXUINT32) {
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                     "%s:%" G_GUINT64_FORMAT ": field 'id': duplicate id '%s'", origin, line, id);
         return FALSE;
@@ -191,7 +211,7 @@ gboolean wp_i_builder_add_person(WpGraphBuilder *b, const char *const *values,
                                origin, line, values[b->size_column]))
             return FALSE;
     }
-    WpPerson p = add_person_id(g, id);
+    WpPerson p = add_person_id(g, id, len, hash);
     for (guint i = 0; i < g->n_columns; i++) {
         WpColumn *col = g->columns->pdata[i];
         const char *v = i == 0 ? g->ids->pdata[p]
@@ -203,12 +223,15 @@ gboolean wp_i_builder_add_person(WpGraphBuilder *b, const char *const *values,
     return TRUE;
 }
 
-gboolean wp_i_builder_tie_person(WpGraphBuilder *b, const char *id, const char *origin,
-                                 guint64 line, WpPerson *out, GError **error)
+/* The person for a tie's id, added when new. */
+static gboolean tie_person(WpGraphBuilder *b, const char *id, gsize len, guint32 hash,
+                           const char *origin, guint64 line, WpPerson *out, GError **error)
 {
-    gpointer found = g_hash_table_lookup(b->graph->id_index, id);
-    if (found != NULL) {
-        *out = GPOINTER_TO_UINT(found) - 1;
+    WpGraph *g = b->graph;
+    guint32 found = wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id,
+                                         len, hash);
+    if (found != G_MAXUINT32) {
+        *out = found;
         return TRUE;
     }
     if (b->people_given &&
@@ -223,7 +246,60 @@ gboolean wp_i_builder_tie_person(WpGraphBuilder *b, const char *id, const char *
                     G_MAXUINT32 - 1);
         return FALSE;
     }
-    *out = add_person_id(b->graph, id);
+    *out = add_person_id(g, id, len, hash);
+    return TRUE;
+}
+
+gboolean wp_i_builder_tie_person(WpGraphBuilder *b, const char *id, const char *origin,
+                                 guint64 line, WpPerson *out, GError **error)
+{
+    gsize len = strlen(id);
+    return tie_person(b, id, len, wp_i_id_hash(id, len), origin, line, out, error);
+}
+
+gboolean wp_i_builder_flush_ties(WpGraphBuilder *b, GError **error)
+{
+    guint n = b->n_pending;
+    const char *ids = b->pending_ids->str;
+    for (guint i = 0; i < n; i++) {
+        PendingTie *t = &b->pending[i];
+        t->source_hash = wp_i_id_hash(ids + t->source_at, t->source_len);
+        t->target_hash = wp_i_id_hash(ids + t->target_at, t->target_len);
+        wp_i_id_index_prefetch(&b->graph->id_index, t->source_hash);
+        wp_i_id_index_prefetch(&b->graph->id_index, t->target_hash);
+    }
+    gboolean ok = TRUE;
+    for (guint i = 0; i < n && ok; i++) {
+        PendingTie *t = &b->pending[i];
+        ok = tie_person(b, ids + t->source_at, t->source_len, t->source_hash, b->ties_origin,
+                        t->row.line, &t->row.a, error) &&
+             tie_person(b, ids + t->target_at, t->target_len, t->target_hash, b->ties_origin,
+                        t->row.line, &t->row.b, error);
+        if (ok)
+            wp_i_builder_add_tie_row(b, &t->row);
+    }
+    b->n_pending = 0;
+    g_string_truncate(b->pending_ids, 0); /* only now: it writes a NUL at offset 0 */
+    return ok;
+}
+
+gboolean wp_i_builder_add_tie(WpGraphBuilder *b, const char *source, gsize source_len,
+                              const char *target, gsize target_len, const WpTieRow *row,
+                              GError **error)
+{
+    PendingTie *t = &b->pending[b->n_pending++];
+    t->row = *row;
+    t->source_at = b->pending_ids->len;
+    t->source_len = source_len;
+    g_string_append_len(b->pending_ids, source, (gssize)source_len);
+    g_string_append_c(b->pending_ids, '\0');
+    t->target_at = b->pending_ids->len;
+    t->target_len = target_len;
+    g_string_append_len(b->pending_ids, target, (gssize)target_len);
+    g_string_append_c(b->pending_ids, '\0');
+    /* Under --strict the first failure must be the earliest line: no deferral. */
+    if (b->n_pending == TIE_BATCH || (b->graph->flags & WP_LOAD_STRICT))
+        return wp_i_builder_flush_ties(b, error);
     return TRUE;
 }
 
@@ -435,6 +511,10 @@ static void build_arcs(WpGraph *g, gboolean out_direction, guint32 **offsets_out
 WpGraph *wp_i_builder_finish(WpGraphBuilder *b, GError **error)
 {
     WpGraph *g = b->graph;
+    if (!wp_i_builder_flush_ties(b, error)) {
+        wp_i_builder_free(b);
+        return NULL;
+    }
     derive_person_fields(b);
     if (!merge_ties(b, error)) {
         wp_i_builder_free(b);

@@ -2,6 +2,7 @@
 /* The graph's layout, shared by the library's modules (never by applications). */
 #pragma once
 
+#include "core/id-index.h"
 #include "warmpath/warmpath.h"
 
 /* One people-file column: its name and a value per person (borrowed from the string chunk,
@@ -18,7 +19,7 @@ struct WpGraph {
     guint n_people;
     guint n_listed;        /* people [0, n_listed) come from the people file */
     GPtrArray *ids;        /* const char *, borrowed from strings */
-    GHashTable *id_index;  /* id (borrowed) -> GUINT_TO_POINTER(person + 1) */
+    WpIdIndex id_index;    /* id -> person */
     GPtrArray *columns;    /* WpColumn *, people-file order, "id" first */
     const char **column_names; /* NULL-terminated view of the names */
     guint n_columns;
@@ -89,6 +90,14 @@ typedef struct {
 } WpTieRow;
 
 void wp_i_builder_add_tie_row(WpGraphBuilder *builder, const WpTieRow *row);
+/* Queues a tie row by its endpoint ids (not equal: self-loops are the reader's to drop); the ids
+ * are interned in batches, in row order. Messages name the origin given to note_columns. Fails
+ * like wp_i_builder_tie_person(), possibly for an earlier queued row. */
+gboolean wp_i_builder_add_tie(WpGraphBuilder *builder, const char *source, gsize source_len,
+                              const char *target, gsize target_len, const WpTieRow *row,
+                              GError **error);
+/* Interns every queued row now (readers call it before their origin string goes away). */
+gboolean wp_i_builder_flush_ties(WpGraphBuilder *builder, GError **error);
 /* Before the first tie row: which optional fields rows will carry, and where they come from. */
 void wp_i_builder_note_columns(WpGraphBuilder *builder, const char *origin, gboolean types, gboolean dates,
                                gboolean interactions, gboolean directed);

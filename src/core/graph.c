@@ -83,7 +83,7 @@ void wp_graph_free(WpGraph *g)
     g_free(g->column_names);
     g_ptr_array_foreach(g->columns, (GFunc)(void (*)(void))column_free, NULL);
     g_ptr_array_unref(g->columns);
-    g_hash_table_unref(g->id_index);
+    wp_i_id_index_clear(&g->id_index);
     g_ptr_array_unref(g->ids);
     for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
         g_ptr_array_unref(g->warning_examples[k]);
@@ -125,8 +125,10 @@ const char *wp_graph_person_id(const WpGraph *g, WpPerson p)
 WpPerson wp_graph_find_id(const WpGraph *g, const char *id)
 {
     g_return_val_if_fail(g != NULL && id != NULL, WP_PERSON_NONE);
-    gpointer found = g_hash_table_lookup(g->id_index, id);
-    return found ? GPOINTER_TO_UINT(found) - 1 : WP_PERSON_NONE;
+    gsize len = strlen(id);
+    guint32 found = wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id,
+                                         len, wp_i_id_hash(id, len));
+    return found == G_MAXUINT32 ? WP_PERSON_NONE : found;
 }
 
 const char *wp_graph_person_attr(const WpGraph *g, WpPerson p, const char *column)

@@ -85,14 +85,13 @@ gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GErro
                 return FALSE;
             continue;
         }
-        if (!wp_i_builder_tie_person(builder, fields[0], origin, line, &row.a, error) ||
-            !wp_i_builder_tie_person(builder, fields[1], origin, line, &row.b, error))
+        if (!wp_i_builder_add_tie(builder, fields[0], strlen(fields[0]), fields[1],
+                                  strlen(fields[1]), &row, error))
             return FALSE;
-        wp_i_builder_add_tie_row(builder, &row);
     }
     if (local != NULL) {
         g_propagate_error(error, local);
         return FALSE;
     }
-    return TRUE;
+    return wp_i_builder_flush_ties(builder, error);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #define CHUNK (4u << 20)
+#define MIN_CAP (64u << 10) /* a small file gets a buffer its size (at least this) */
 
 struct WpLineReader {
     GInputStream *stream; /* NULL when reading from memory */
@@ -28,9 +29,17 @@ WpLineReader *wp_i_lines_open(const char *filename, GError **error)
         g_autoptr(GZlibDecompressor) gz = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP);
         r->stream = g_converter_input_stream_new(G_INPUT_STREAM(in), G_CONVERTER(gz));
     } else {
+        /* A small file gets a buffer its size: 5 MB per small file would dominate loading it
+         * (and fuzzing). fill() grows the buffer if the file turns out longer. */
+        g_autoptr(GFileInfo) info = g_file_input_stream_query_info(
+            in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+        if (info != NULL && g_file_info_has_attribute(info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+            r->cap = (gsize)CLAMP(g_file_info_get_size(info) + 1, (goffset)MIN_CAP,
+                                  (goffset)(CHUNK + WP_MAX_LINE_BYTES));
         r->stream = G_INPUT_STREAM(g_steal_pointer(&in));
     }
-    r->cap = CHUNK + WP_MAX_LINE_BYTES;
+    if (r->cap == 0)
+        r->cap = CHUNK + WP_MAX_LINE_BYTES;
     r->buf = g_malloc(r->cap);
     return r;
 }
@@ -73,12 +82,28 @@ static gboolean fill(WpLineReader *r, GError **error)
     memmove(r->buf, r->buf + r->start, r->end - r->start);
     r->end -= r->start;
     r->start = 0;
+    /* An unfinished line (at most WP_MAX_LINE_BYTES) fills over half the buffer (the file has
+     * grown since it was opened, or is a pipe): grow, so the read below always has room. */
+    if (r->end * 2 > r->cap && r->cap < CHUNK + WP_MAX_LINE_BYTES) {
+        r->cap = MIN(r->cap * 2, CHUNK + WP_MAX_LINE_BYTES);
+        r->buf = g_realloc(r->buf, r->cap);
+    }
     while (r->end < r->cap && !r->eof) {
         gsize got = 0;
         g_autoptr(GError) local = NULL;
         if (!g_input_stream_read_all(r->stream, r->buf + r->end, MIN(CHUNK, r->cap - r->end),
                                      &got, NULL, &local)) {
-            g_set_error(error, local->domain, local->code, "%s: %s", r->origin, local->message);
+            /* Broken or truncated gzip is bad input data, not an I/O failure. */
+            if (g_error_matches(local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ||
+                g_error_matches(local, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+                g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                            "%s:%" G_GUINT64_FORMAT ": compressed data is %s (%s)", r->origin,
+                            r->number + 1,
+                            local->code == G_IO_ERROR_INVALID_DATA ? "corrupt" : "truncated",
+                            local->message);
+            else
+                g_set_error(error, local->domain, local->code, "%s: %s", r->origin,
+                            local->message);
             return FALSE;
         }
         r->end += got;
@@ -139,7 +164,7 @@ gboolean wp_i_lines_next(WpLineReader *r, const char **line, gsize *len, GError 
             *len = avail;
             return TRUE;
         }
-        if (avail > WP_MAX_LINE_BYTES)
+        if (avail > WP_MAX_LINE_BYTES + (cr_at_edge ? 1u : 0u)) /* the CR is not in the line */
             return too_long(r, error);
         if (!fill(r, error))
             return FALSE;

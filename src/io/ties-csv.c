@@ -158,11 +158,8 @@ static gboolean on_tie(const WpCsvRecord *rec, gpointer user_data, GError **erro
                                  "%s:%" G_GUINT64_FORMAT ": '%s' is tied to themself; dropped",
                                  tr->origin, rec->line, source);
     }
-    if (!wp_i_builder_tie_person(tr->builder, source, tr->origin, rec->line, &row.a, error) ||
-        !wp_i_builder_tie_person(tr->builder, target, tr->origin, rec->line, &row.b, error))
-        return FALSE;
-    wp_i_builder_add_tie_row(tr->builder, &row);
-    return TRUE;
+    return wp_i_builder_add_tie(tr->builder, source, strlen(source), target, strlen(target), &row,
+                                error);
 }
 
 static gboolean on_blank(guint64 line, gpointer user_data, GError **error)
@@ -175,7 +172,8 @@ static gboolean on_blank(guint64 line, gpointer user_data, GError **error)
 gboolean wp_i_read_ties_csv(WpGraphBuilder *builder, WpLineReader *reader, GError **error)
 {
     TiesReader tr = {.builder = builder, .origin = wp_i_lines_origin(reader)};
-    if (!wp_i_csv_read(reader, on_tie, on_blank, &tr, error))
+    if (!wp_i_csv_read(reader, on_tie, on_blank, &tr, error) ||
+        (tr.have_header && !wp_i_builder_flush_ties(builder, error)))
         return FALSE;
     if (!tr.have_header) {
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
