@@ -259,18 +259,28 @@ gboolean wp_i_builder_tie_person(WpGraphBuilder *b, const char *id, const char *
 
 gboolean wp_i_builder_flush_ties(WpGraphBuilder *b, GError **error)
 {
+    /* A core keeps only about ten misses in flight, so slots are prefetched a few rows ahead of
+     * the row being interned rather than all at once. */
+    enum { AHEAD = 8 };
     guint n = b->n_pending;
     const char *ids = b->pending_ids->str;
+    const WpIdIndex *index = &b->graph->id_index;
     for (guint i = 0; i < n; i++) {
         PendingTie *t = &b->pending[i];
         t->source_hash = wp_i_id_hash(ids + t->source_at, t->source_len);
         t->target_hash = wp_i_id_hash(ids + t->target_at, t->target_len);
-        wp_i_id_index_prefetch(&b->graph->id_index, t->source_hash);
-        wp_i_id_index_prefetch(&b->graph->id_index, t->target_hash);
+        if (i < AHEAD) {
+            wp_i_id_index_prefetch(index, t->source_hash);
+            wp_i_id_index_prefetch(index, t->target_hash);
+        }
     }
     gboolean ok = TRUE;
     for (guint i = 0; i < n && ok; i++) {
         PendingTie *t = &b->pending[i];
+        if (i + AHEAD < n) {
+            wp_i_id_index_prefetch(index, b->pending[i + AHEAD].source_hash);
+            wp_i_id_index_prefetch(index, b->pending[i + AHEAD].target_hash);
+        }
         ok = tie_person(b, ids + t->source_at, t->source_len, t->source_hash, b->ties_origin,
                         t->row.line, &t->row.a, error) &&
              tie_person(b, ids + t->target_at, t->target_len, t->target_hash, b->ties_origin,
@@ -358,58 +368,89 @@ static void derive_person_fields(WpGraphBuilder *b)
     }
 }
 
-/* Stable counting sort of @idx (row numbers) by key[row]; keys lie in [0, n_keys). */
-static void counting_sort(const guint32 *idx, guint32 *out, gsize n, const WpPerson *key,
-                          guint n_keys)
+/* One tie row as the merge needs it, moved next to the other rows of its low endpoint. */
+typedef struct {
+    WpPerson hi;       /* the higher endpoint; the lower one is the bucket */
+    guint16 types;
+    guint8 directed;
+    guint8 source_is_lo; /* the row was written low -> high */
+    double declared;
+    WpDay last_contact;
+    gint32 interactions;
+    guint64 line;      /* only under WP_LOAD_STRICT, else 0 */
+} Row;
+
+static int compare_row_hi(gconstpointer a, gconstpointer b, gpointer user_data G_GNUC_UNUSED)
 {
-    guint32 *start = g_new0(guint32, (gsize)n_keys + 1);
-    for (gsize i = 0; i < n; i++)
-        start[key[idx[i]] + 1]++;
-    for (guint k = 0; k < n_keys; k++)
-        start[k + 1] += start[k];
-    for (gsize i = 0; i < n; i++)
-        out[start[key[idx[i]]]++] = idx[i];
-    g_free(start);
+    WpPerson x = ((const Row *)a)->hi, y = ((const Row *)b)->hi;
+    return (x > y) - (x < y);
 }
 
-/* Rows in (low endpoint, high endpoint, input order) order: two stable counting sorts, O(V + E).
- * Returns the permutation; @lo and @hi receive each row's ordered endpoints. */
-static guint32 *sort_rows_by_pair(WpGraphBuilder *b, WpPerson **lo_out, WpPerson **hi_out)
+/* Sorts a bucket by high endpoint, keeping input order among equals (the first row of a pair
+ * decides its orientation). Buckets are small: insertion sort, or GLib's stable merge sort for
+ * a person with very many rows. */
+static void sort_bucket(Row *rows, gsize n)
+{
+    if (n > 32) {
+        g_qsort_with_data(rows, (gint)n, sizeof(Row), compare_row_hi, NULL);
+        return;
+    }
+    for (gsize i = 1; i < n; i++) {
+        Row moving = rows[i];
+        gsize j = i;
+        for (; j > 0 && rows[j - 1].hi > moving.hi; j--)
+            rows[j] = rows[j - 1];
+        rows[j] = moving;
+    }
+}
+
+/* Moves every row into the bucket of its low endpoint, in input order (a stable counting
+ * scatter: the row arrays are read once, front to back). Frees the row arrays. Returns the rows;
+ * @starts_out receives n_people + 1 bucket offsets. */
+static Row *bucket_rows(WpGraphBuilder *b, guint32 **starts_out)
 {
     gsize n = b->row_a.len;
     guint n_people = b->graph->n_people;
-    const WpPerson *a = b->row_a.data, *bb = b->row_b.data;
-    WpPerson *lo = g_new(WpPerson, MAX(n, 1)), *hi = g_new(WpPerson, MAX(n, 1));
-    guint32 *order = g_new(guint32, MAX(n, 1)), *tmp = g_new(guint32, MAX(n, 1));
-    for (gsize i = 0; i < n; i++) {
-        lo[i] = MIN(a[i], bb[i]);
-        hi[i] = MAX(a[i], bb[i]);
-        tmp[i] = (guint32)i;
-    }
-    counting_sort(tmp, order, n, hi, n_people);
-    counting_sort(order, tmp, n, lo, n_people);
-    g_free(order);
-    *lo_out = lo;
-    *hi_out = hi;
-    return tmp;
-}
-
-/* Merges rows of the same pair into one tie. Fails only under WP_LOAD_STRICT, on the first
- * duplicate row in input order. */
-static gboolean merge_ties(WpGraphBuilder *b, GError **error)
-{
-    WpGraph *g = b->graph;
-    gsize n = b->row_a.len;
-    WpPerson *lo = NULL, *hi = NULL;
-    g_autofree guint32 *order = sort_rows_by_pair(b, &lo, &hi);
     const WpPerson *ra = b->row_a.data, *rb = b->row_b.data;
     const double *rdecl = b->row_declared.data;
     const guint16 *rtypes = b->row_types.data;
     const WpDay *rlast = b->row_last.data;
     const gint32 *rinter = b->row_inter.data;
     const guint8 *rdir = b->row_dir.data;
+    const guint64 *rline = b->row_line.len ? b->row_line.data : NULL;
+    guint32 *starts = g_new0(guint32, (gsize)n_people + 1);
+    for (gsize i = 0; i < n; i++)
+        starts[MIN(ra[i], rb[i]) + 1]++;
+    for (guint p = 0; p < n_people; p++)
+        starts[p + 1] += starts[p];
+    guint32 *fill = g_memdup2(starts, sizeof(guint32) * ((gsize)n_people + 1));
+    Row *rows = g_new(Row, MAX(n, 1));
+    for (gsize i = 0; i < n; i++) {
+        gboolean a_lo = ra[i] < rb[i];
+        rows[fill[a_lo ? ra[i] : rb[i]]++] = (Row){
+            .hi = a_lo ? rb[i] : ra[i],
+            .types = rtypes ? rtypes[i] : 0,
+            .directed = rdir ? rdir[i] : 0,
+            .source_is_lo = (guint8)a_lo,
+            .declared = rdecl[i],
+            .last_contact = rlast ? rlast[i] : WP_DAY_NONE,
+            .interactions = rinter ? rinter[i] : -1,
+            .line = rline ? rline[i] : 0,
+        };
+    }
+    g_free(fill);
+    Vec *vecs[] = {&b->row_a,    &b->row_b,     &b->row_declared, &b->row_types,
+                   &b->row_last, &b->row_inter, &b->row_dir,      &b->row_line};
+    for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
+        vec_clear(vecs[i]);
+    *starts_out = starts;
+    return rows;
+}
 
-    gsize cap = MAX(n, 1);
+static void allocate_ties(WpGraphBuilder *b, gsize cap)
+{
+    WpGraph *g = b->graph;
+    cap = MAX(cap, 1);
     g->tie_source = g_new(WpPerson, cap);
     g->tie_target = g_new(WpPerson, cap);
     g->tie_declared = g_new(double, cap);
@@ -418,60 +459,82 @@ static gboolean merge_ties(WpGraphBuilder *b, GError **error)
     g->tie_last_contact = b->has_dates ? g_new(WpDay, cap) : NULL;
     g->tie_interactions = b->has_inter ? g_new(gint32, cap) : NULL;
     g->tie_directed = b->has_dir ? g_new(guint8, cap) : NULL;
+}
 
-    guint t = 0;
-    for (gsize i = 0; i < n;) {
-        guint32 first = order[i];
-        double declared = NAN;
-        guint16 types = 0;
-        WpDay last = WP_DAY_NONE;
-        gint32 inter = -1;
-        gboolean all_directed = TRUE;
-        gsize j = i;
-        for (; j < n && lo[order[j]] == lo[first] && hi[order[j]] == hi[first]; j++) {
-            guint32 r = order[j];
-            if (!isnan(rdecl[r]) && (isnan(declared) || rdecl[r] > declared))
-                declared = rdecl[r];
-            if (rtypes)
-                types |= rtypes[r];
-            if (rlast && rlast[r] != WP_DAY_NONE && (last == WP_DAY_NONE || rlast[r] > last))
-                last = rlast[r];
-            if (rinter && rinter[r] > inter)
-                inter = rinter[r];
-            /* Directed only while every row points the way the first one does. */
-            if (!rdir || !rdir[r] || ra[r] != ra[first])
-                all_directed = FALSE;
-        }
-        if (j - i > 1 && b->row_line.len > 0) {
-            guint64 line = G_MAXUINT64;
-            for (gsize k = i + 1; k < j; k++)
-                line = MIN(line, ((guint64 *)b->row_line.data)[order[k]]);
-            g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
-                        "%s:%" G_GUINT64_FORMAT ": the pair '%s', '%s' is tied again (--strict)",
-                        b->ties_origin, line, (char *)g->ids->pdata[ra[first]],
-                        (char *)g->ids->pdata[rb[first]]);
-            g_free(lo);
-            g_free(hi);
-            return FALSE;
-        }
-        g->tie_source[t] = ra[first];
-        g->tie_target[t] = rb[first];
-        g->tie_declared[t] = declared;
-        g->tie_rows[t] = (guint32)MIN(j - i, G_MAXUINT32);
-        if (rtypes)
-            g->tie_types[t] = types;
-        if (rlast)
-            g->tie_last_contact[t] = last;
-        if (rinter)
-            g->tie_interactions[t] = inter;
-        if (rdir)
-            g->tie_directed[t] = (guint8)all_directed;
-        t++;
-        i = j;
+/* The tie that the rows [first, last) of one pair make (see WpTieInfo for the rules). */
+static void merge_pair(WpGraph *g, WpTie t, WpPerson lo, const Row *first, const Row *last)
+{
+    double declared = NAN;
+    guint16 types = 0;
+    WpDay day = WP_DAY_NONE;
+    gint32 inter = -1;
+    gboolean all_directed = TRUE;
+    for (const Row *r = first; r < last; r++) {
+        if (!isnan(r->declared) && (isnan(declared) || r->declared > declared))
+            declared = r->declared;
+        types |= r->types;
+        if (r->last_contact != WP_DAY_NONE && (day == WP_DAY_NONE || r->last_contact > day))
+            day = r->last_contact;
+        inter = MAX(inter, r->interactions);
+        /* Directed only while every row points the way the first one does. */
+        if (!r->directed || r->source_is_lo != first->source_is_lo)
+            all_directed = FALSE;
     }
+    g->tie_source[t] = first->source_is_lo ? lo : first->hi;
+    g->tie_target[t] = first->source_is_lo ? first->hi : lo;
+    g->tie_declared[t] = declared;
+    g->tie_rows[t] = (guint32)MIN((gsize)(last - first), G_MAXUINT32);
+    if (g->tie_types)
+        g->tie_types[t] = types;
+    if (g->tie_last_contact)
+        g->tie_last_contact[t] = day;
+    if (g->tie_interactions)
+        g->tie_interactions[t] = inter;
+    if (g->tie_directed)
+        g->tie_directed[t] = (guint8)all_directed;
+}
+
+/* Merges the rows of each pair into one tie, ties ordered by (low, high) endpoint. Fails only
+ * under WP_LOAD_STRICT, naming the earliest repeated row. The gather through a sorted index
+ * this replaces was ~35 % of loading the benchmark's large graph (perf): random reads of 13M
+ * rows; now rows are read and written front to back but for one scatter. */
+static gboolean merge_ties(WpGraphBuilder *b, GError **error)
+{
+    WpGraph *g = b->graph;
+    gsize n_rows = b->row_a.len;
+    guint32 *starts = NULL;
+    Row *rows = bucket_rows(b, &starts);
+    allocate_ties(b, n_rows);
+    WpTie t = 0;
+    guint64 repeat_line = G_MAXUINT64;
+    WpPerson repeat_a = 0, repeat_b = 0;
+    for (WpPerson lo = 0; lo < g->n_people; lo++) {
+        Row *bucket = rows + starts[lo], *end = rows + starts[lo + 1];
+        sort_bucket(bucket, (gsize)(end - bucket));
+        for (Row *first = bucket; first < end;) {
+            Row *last = first + 1;
+            while (last < end && last->hi == first->hi)
+                last++;
+            for (Row *r = first + 1; r < last; r++)
+                if (r->line < repeat_line) {
+                    repeat_line = r->line;
+                    repeat_a = lo;
+                    repeat_b = r->hi;
+                }
+            merge_pair(g, t++, lo, first, last);
+            first = last;
+        }
+    }
+    g_free(rows);
+    g_free(starts);
     g->n_ties = t;
-    g_free(lo);
-    g_free(hi);
+    if ((g->flags & WP_LOAD_STRICT) && repeat_line != G_MAXUINT64) {
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                    "%s:%" G_GUINT64_FORMAT ": the pair '%s', '%s' is tied again (--strict)",
+                    b->ties_origin, repeat_line, (char *)g->ids->pdata[repeat_a],
+                    (char *)g->ids->pdata[repeat_b]);
+        return FALSE;
+    }
     return TRUE;
 }
 
@@ -516,11 +579,12 @@ WpGraph *wp_i_builder_finish(WpGraphBuilder *b, GError **error)
         return NULL;
     }
     derive_person_fields(b);
+    guint64 n_added = b->row_a.len;
     if (!merge_ties(b, error)) {
         wp_i_builder_free(b);
         return NULL;
     }
-    guint64 duplicates = b->row_a.len - g->n_ties;
+    guint64 duplicates = n_added - g->n_ties;
     g->warning_counts[WP_WARNING_DUPLICATE_TIE] += duplicates;
     build_arcs(g, TRUE, &g->out_offsets, &g->out_arcs);
     gboolean any_directed = FALSE;
