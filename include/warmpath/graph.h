@@ -159,6 +159,27 @@ WP_API WpGraph *wp_graph_load(const WpLoadSpec *spec, GError **error);
 WP_API WpGraph *wp_graph_load_from_data(const char *ties_csv, const char *people_csv,
                                         WpLoadFlags flags, GError **error);
 
+/**
+ * wp_graph_load_cached:
+ * @spec: what to read
+ * @cache_dir: (nullable): where compiled networks are kept; NULL = the user cache directory's
+ *   "warmpath" folder
+ * @min_bytes: compile only when the ties file is at least this large (parsing small files is
+ *   faster than checking a cache)
+ * @from_cache: (out) (optional): set to TRUE when the graph came from a compiled network
+ * @error: return location for a GError, or NULL
+ *
+ * As wp_graph_load(), through a compiled form of the network: a binary snapshot of the loaded
+ * graph that reads without parsing. It is used only while the input files keep the size,
+ * modification time and inode they had when it was made, and the same load options; otherwise
+ * the files are parsed and the snapshot is rebuilt. A damaged snapshot is rebuilt too; a cache
+ * that cannot be written is skipped. Errors are those of wp_graph_load().
+ *
+ * Returns: (transfer full) (nullable): the graph
+ */
+WP_API WpGraph *wp_graph_load_cached(const WpLoadSpec *spec, const char *cache_dir,
+                                     guint64 min_bytes, gboolean *from_cache, GError **error);
+
 WP_API void wp_graph_free(WpGraph *graph); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpGraph, wp_graph_free)
 

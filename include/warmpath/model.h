@@ -50,6 +50,9 @@ WP_API guint wp_model_max_hops(const WpModel *model);
 WP_API double wp_model_min_probability(const WpModel *model);
 /* The date recency is measured from: the profile's `as_of`, else WP_DAY_NONE (= today). */
 WP_API WpDay wp_model_as_of(const WpModel *model);
+/* (transfer none) (nullable): the profile's default territory for `rank`, the `where=` lines of
+ * its [territory] group in file order (see warmpath/where.h), NULL-terminated; NULL if none. */
+WP_API const char *const *wp_model_territory(const WpModel *model);
 
 typedef enum {
     WP_TIE_STATUS_NEVER_INTERACTED = 1 << 0, /* interactions given as 0 */

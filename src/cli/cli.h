@@ -28,6 +28,9 @@ typedef enum {
 #define CLI_FORMATS_DIAGRAM \
     (1u << CLI_FORMAT_DOT | 1u << CLI_FORMAT_SVG | 1u << CLI_FORMAT_PNG | 1u << CLI_FORMAT_PDF)
 
+/* Ties files this large are compiled into a cached snapshot (smaller ones parse faster). */
+#define CLI_CACHE_MIN_BYTES (16u << 20)
+
 /* Options every data command takes; filled by g_option_context_parse(). Owned strings. */
 typedef struct {
     char *data_dir;
@@ -38,6 +41,7 @@ typedef struct {
     char *ties_format;
     gboolean strict;
     gboolean skip_bad_rows;
+    gboolean no_cache;
     char *format;
     char *output;
     CliFormat format_value; /* set by cli_common_check() */
@@ -92,3 +96,7 @@ char *cli_sanitize_for_terminal(const char *text);
 typedef int (*CliCommandFunc)(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_profile(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
+int cmd_map(int argc, char **argv);

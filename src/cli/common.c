@@ -56,6 +56,8 @@ void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats
          "Treat every data-quality warning as an error", NULL},
         {"skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &c->skip_bad_rows,
          "Drop tie rows with bad values (counted as warnings) instead of failing", NULL},
+        {"no-cache", 0, 0, G_OPTION_ARG_NONE, &c->no_cache,
+         "Parse the files even when a compiled network is cached", NULL},
         G_OPTION_ENTRY_NULL};
     g_option_context_add_main_entries(context, data, NULL);
     if (formats == 0)
@@ -69,9 +71,17 @@ void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats
     g_option_context_add_main_entries(context, output, NULL);
 }
 
+/* Messages quote input data (ids, cells), so they are sanitised like table cells: a hostile file
+ * must not send escape sequences or bidirectional overrides to the terminal. Line breaks are
+ * kept (a --where error shows the expression and a caret mark under the bad part on two more
+ * lines); each line is sanitised on its own. */
 static void print_message(const char *message)
 {
-    fprintf(stderr, "warmpath: %s\n", message);
+    g_auto(GStrv) lines = g_strsplit(message, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++) {
+        g_autofree char *safe = cli_sanitize_for_terminal(lines[i]);
+        fprintf(stderr, i == 0 ? "warmpath: %s\n" : "%s\n", safe);
+    }
 }
 
 void cli_warn(const char *format, ...)
@@ -192,7 +202,12 @@ WpGraph *cli_load_graph(const CliCommon *c, GError **error)
                                                                  : WP_TIES_FORMAT_AUTO,
         .flags = (c->strict ? WP_LOAD_STRICT : 0) | (c->skip_bad_rows ? WP_LOAD_SKIP_BAD_ROWS : 0),
     };
-    WpGraph *graph = wp_graph_load(&spec, error);
+    /* A large network is read through its compiled form (README "Performance"). */
+    const char *cache_dir = g_getenv("WARMPATH_CACHE_DIR");
+    gboolean no_cache = c->no_cache || (cache_dir != NULL && strcmp(cache_dir, "off") == 0);
+    WpGraph *graph = no_cache ? wp_graph_load(&spec, error)
+                              : wp_graph_load_cached(&spec, cache_dir && *cache_dir ? cache_dir : NULL,
+                                                     CLI_CACHE_MIN_BYTES, NULL, error);
     if (graph == NULL)
         return NULL;
     WpDay as_of = WP_DAY_NONE;

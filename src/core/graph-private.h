@@ -14,6 +14,7 @@ typedef struct {
 
 struct WpGraph {
     GStringChunk *strings; /* owns ids and attribute values */
+    char *snapshot_strings; /* owns them instead when loaded from a snapshot */
 
     /* People: index = WpPerson. */
     guint n_people;
@@ -111,6 +112,19 @@ WpLoadFlags wp_i_builder_flags(const WpGraphBuilder *builder);
 /* Merges duplicate pairs, builds the adjacency, applies the raw model. Consumes @builder.
  * Fails only under WP_LOAD_STRICT when a pair is tied twice. */
 WpGraph *wp_i_builder_finish(WpGraphBuilder *builder, GError **error);
+
+/* The graph a builder fills, for readers that set its arrays directly (snapshots). */
+WpGraph *wp_i_builder_graph(WpGraphBuilder *builder);
+/* Finishes a graph whose people, ties and adjacency were filled directly: applies the raw
+ * model. Consumes @builder. Cannot fail. */
+WpGraph *wp_i_builder_finish_loaded(WpGraphBuilder *builder);
+
+/* Snapshots (snapshot.c): the graph as stored sections. Save fails with GLib's file errors. Load
+ * fails with WP_ERROR_PARSE for a damaged file, WP_ERROR_FAILED when @spec (nullable) names files
+ * that changed since the snapshot was made, or a file error. */
+gboolean wp_i_snapshot_save(const WpGraph *graph, const WpLoadSpec *spec, const char *filename,
+                            GError **error);
+WpGraph *wp_i_snapshot_load(const char *filename, const WpLoadSpec *spec, GError **error);
 
 /* The person's search cost arcs (out direction), for the library's algorithms. */
 static inline const double *wp_i_graph_out_costs(const WpGraph *graph, WpPerson person)

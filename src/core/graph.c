@@ -89,6 +89,7 @@ void wp_graph_free(WpGraph *g)
         g_ptr_array_unref(g->warning_examples[k]);
     wp_model_free(g->model);
     g_string_chunk_free(g->strings);
+    g_free(g->snapshot_strings);
     g_free(g);
 }
 

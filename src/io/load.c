@@ -2,6 +2,7 @@
 /* wp_graph_load(): which reader reads which file. */
 #include "io/io-private.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 /* A ties file is CSV when its first meaningful line is a header naming source and target. */
@@ -66,4 +67,43 @@ WpGraph *wp_graph_load_from_data(const char *ties_csv, const char *people_csv, W
     if (!wp_i_read_ties_csv(builder, ties, error))
         return NULL;
     return wp_i_builder_finish(g_steal_pointer(&builder), error);
+}
+
+/* The snapshot's name: a digest of what was asked for, so each input set has its own. */
+static char *snapshot_path(const WpLoadSpec *spec, const char *cache_dir)
+{
+    g_autofree char *ties = g_canonicalize_filename(spec->ties_file, NULL);
+    g_autofree char *people =
+        spec->people_file ? g_canonicalize_filename(spec->people_file, NULL) : g_strdup("");
+    g_autofree char *key = g_strdup_printf("%s\n%s\n%d\n%d", ties, people, spec->flags,
+                                           spec->ties_format);
+    g_autofree char *digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256, key, -1);
+    g_autofree char *name = g_strdup_printf("%.32s.wpsnap", digest);
+    return cache_dir ? g_build_filename(cache_dir, name, NULL)
+                     : g_build_filename(g_get_user_cache_dir(), "warmpath", name, NULL);
+}
+
+WpGraph *wp_graph_load_cached(const WpLoadSpec *spec, const char *cache_dir, guint64 min_bytes,
+                              gboolean *from_cache, GError **error)
+{
+    g_return_val_if_fail(spec != NULL && spec->ties_file != NULL, NULL);
+    GStatBuf st;
+    if (from_cache)
+        *from_cache = FALSE;
+    if (g_stat(spec->ties_file, &st) != 0 || (guint64)st.st_size < min_bytes)
+        return wp_graph_load(spec, error);
+    g_autofree char *path = snapshot_path(spec, cache_dir);
+    WpGraph *graph = wp_i_snapshot_load(path, spec, NULL); /* any failure: parse instead */
+    if (graph != NULL) {
+        if (from_cache)
+            *from_cache = TRUE;
+        return graph;
+    }
+    graph = wp_graph_load(spec, error);
+    if (graph != NULL) {
+        g_autofree char *dir = g_path_get_dirname(path);
+        if (g_mkdir_with_parents(dir, 0700) == 0)
+            wp_i_snapshot_save(graph, spec, path, NULL); /* a cache; the answer stands without */
+    }
+    return graph;
 }

@@ -20,6 +20,7 @@ struct WpModel {
     guint max_hops;               /* 0 = no limit */
     double min_probability;
     WpDay as_of;                  /* WP_DAY_NONE = today */
+    char **territory;             /* owned: [territory] where= expressions, or NULL if none */
 };
 
 /* One tunable number: where it lives in the profile, its range, and its documentation. */
@@ -102,12 +103,22 @@ WpModel *wp_model_new_raw(void)
 WpModel *wp_model_copy(const WpModel *m)
 {
     g_return_val_if_fail(m != NULL, NULL);
-    return g_memdup2(m, sizeof *m);
+    WpModel *copy = g_memdup2(m, sizeof *m);
+    copy->territory = g_strdupv(m->territory);
+    return copy;
 }
 
 void wp_model_free(WpModel *m)
 {
+    if (m != NULL)
+        g_strfreev(m->territory);
     g_free(m);
+}
+
+const char *const *wp_model_territory(const WpModel *m)
+{
+    g_return_val_if_fail(m != NULL, NULL);
+    return (const char *const *)m->territory;
 }
 
 gboolean wp_model_is_raw(const WpModel *m)
@@ -135,7 +146,8 @@ WpDay wp_model_as_of(const WpModel *m)
     return m->as_of;
 }
 
-/* The 1-based line of `key` inside `[group]` in @text, or 0 when it cannot be found. */
+/* The 1-based line of `key` inside `[group]` in @text (of `[group]` itself when @key is NULL),
+ * or 0 when it cannot be found. */
 static guint find_key_line(const char *text, const char *group, const char *key)
 {
     g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
@@ -145,8 +157,35 @@ static guint find_key_line(const char *text, const char *group, const char *key)
         if (line[0] == '[') {
             g_autofree char *name = g_strndup(line + 1, strcspn(line + 1, "]"));
             in_group = strcmp(g_strstrip(name), group) == 0;
-        } else if (in_group && g_str_has_prefix(line, key) &&
+            if (in_group && key == NULL) /* the group's own line */
+                return i + 1;
+        } else if (in_group && key != NULL && g_str_has_prefix(line, key) &&
                    (line[strlen(key)] == '=' || line[strlen(key)] == ' ')) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* The 1-based line GKeyFile most likely refused (invalid UTF-8, a line that is no group, key or
+ * comment, a key before the first group), or 0: GLib's message does not say. */
+static guint find_bad_line(const char *text)
+{
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    gboolean in_group = FALSE;
+    for (guint i = 0; lines[i] != NULL; i++) {
+        if (!g_utf8_validate(lines[i], -1, NULL))
+            return i + 1;
+        const char *line = g_strchug(lines[i]);
+        g_strchomp(lines[i]);
+        if (line[0] == '\0' || line[0] == '#')
+            continue;
+        gsize len = strlen(line);
+        if (line[0] == '[') {
+            if (len < 3 || line[len - 1] != ']' || strcspn(line + 1, "[]") != len - 2)
+                return i + 1;
+            in_group = TRUE;
+        } else if (!in_group || line[0] == '=' || strchr(line, '=') == NULL) {
             return i + 1;
         }
     }
@@ -186,8 +225,11 @@ static gboolean read_number(GKeyFile *kf, const char *origin, const char *text,
 static gboolean key_is_known(const char *group, const char *key)
 {
     WpTieType type;
-    if (strcmp(group, "priors") == 0)
-        return strcmp(key, "untyped") == 0 || wp_tie_type_from_name(key, &type);
+    if (strcmp(group, "priors") == 0) /* exact names: "Client" would be accepted, then unread */
+        return strcmp(key, "untyped") == 0 ||
+               (wp_tie_type_from_name(key, &type) && strcmp(key, wp_tie_type_name(type)) == 0);
+    if (strcmp(group, "territory") == 0)
+        return strcmp(key, "where") == 0;
     if (strcmp(group, "model") == 0 &&
         (strcmp(key, "base") == 0 || strcmp(key, "max_hops") == 0 || strcmp(key, "as_of") == 0))
         return TRUE;
@@ -201,23 +243,63 @@ static gboolean key_is_known(const char *group, const char *key)
 static gboolean check_known_keys(GKeyFile *kf, const char *origin, const char *text,
                                  GError **error)
 {
-    static const char *const groups[] = {"model", "priors", "recency", "interactions"};
+    static const char *const groups[] = {"model", "priors", "recency", "interactions",
+                                         "territory"};
     g_auto(GStrv) names = g_key_file_get_groups(kf, NULL);
     for (guint i = 0; names[i] != NULL; i++) {
         gboolean known = FALSE;
         for (guint k = 0; k < G_N_ELEMENTS(groups); k++)
             known |= strcmp(names[i], groups[k]) == 0;
         if (!known) {
+            guint line = find_key_line(text, names[i], NULL);
+            g_autofree char *where =
+                line > 0 ? g_strdup_printf("%s:%u", origin, line) : g_strdup(origin);
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
-                        "%s: unknown group [%s]; expected [model], [priors], [recency] or "
-                        "[interactions]",
-                        origin, names[i]);
+                        "%s: unknown group [%s]; expected [model], [priors], [recency], "
+                        "[interactions] or [territory]",
+                        where, names[i]);
             return FALSE;
         }
         g_auto(GStrv) keys = g_key_file_get_keys(kf, names[i], NULL, NULL);
         for (guint k = 0; keys && keys[k] != NULL; k++)
             if (!key_is_known(names[i], keys[k]))
                 return fail_at(error, origin, text, names[i], keys[k], "unknown key");
+    }
+    return TRUE;
+}
+
+/* Every `where=` line of [territory], in file order (a key file keeps only the last of
+ * repeated keys, so the lines are read from the text). Fails on an empty expression. */
+static gboolean read_territory(const char *text, const char *origin, char ***out,
+                               GError **error)
+{
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func(g_free);
+    gboolean in_group = FALSE;
+    for (guint i = 0; lines[i] != NULL; i++) {
+        char *line = g_strstrip(lines[i]);
+        if (line[0] == '[') {
+            in_group = strcmp(line, "[territory]") == 0;
+            continue;
+        }
+        if (!in_group || !g_str_has_prefix(line, "where"))
+            continue;
+        char *value = g_strchug(line + strlen("where"));
+        if (value[0] != '=')
+            continue;
+        value = g_strstrip(value + 1);
+        if (value[0] == '\0') {
+            g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                        "%s:%u: [territory] where: expected an expression such as "
+                        "industry=Fintech",
+                        origin, i + 1);
+            return FALSE;
+        }
+        g_ptr_array_add(found, g_strdup(value));
+    }
+    if (found->len > 0) {
+        g_ptr_array_add(found, NULL);
+        *out = (char **)g_ptr_array_free(g_steal_pointer(&found), FALSE);
     }
     return TRUE;
 }
@@ -240,8 +322,23 @@ WpModel *wp_model_load_from_data(const char *text, const char *origin, GError **
     g_return_val_if_fail(text != NULL && origin != NULL, NULL);
     g_autoptr(GKeyFile) kf = g_key_file_new();
     g_autoptr(GError) local = NULL;
-    if (!g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, &local)) {
-        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: %s", origin, local->message);
+    const char *bad = NULL;
+    if (!g_utf8_validate(text, -1, &bad)) { /* GKeyFile lets it through in keys and values */
+        guint line = 1;
+        for (const char *p = text; p < bad; p++)
+            line += *p == '\n';
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%u: invalid UTF-8", origin, line);
+        return NULL;
+    }
+    /* KEEP_TRANSLATIONS: a "key[locale]" line then reaches check_known_keys() instead of being
+     * dropped in silence. */
+    if (!g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_KEEP_TRANSLATIONS, &local)) {
+        guint line = find_bad_line(text);
+        if (line > 0)
+            g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%u: %s", origin, line,
+                        local->message);
+        else
+            g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: %s", origin, local->message);
         return NULL;
     }
     g_autoptr(WpModel) m = NULL;
@@ -271,15 +368,27 @@ WpModel *wp_model_load_from_data(const char *text, const char *origin, GError **
     if (as_of != NULL && *g_strstrip(as_of) != '\0' && !wp_day_parse(as_of, &m->as_of))
         return fail_at(error, origin, text, "model", "as_of", "expected a date YYYY-MM-DD"),
                NULL;
+    if (!read_territory(text, origin, &m->territory, error))
+        return NULL;
     return g_steal_pointer(&m);
 }
 
 WpModel *wp_model_load_file(const char *filename, GError **error)
 {
     g_autofree char *text = NULL;
-    if (!g_file_get_contents(filename, &text, NULL, error))
+    gsize len = 0;
+    if (!g_file_get_contents(filename, &text, &len, error))
         return NULL;
     g_autofree char *origin = g_filename_display_name(filename);
+    gsize nul = strlen(text);
+    if (nul < len) { /* the key file parser would silently stop there */
+        guint line = 1;
+        for (gsize i = 0; i < nul; i++)
+            line += text[i] == '\n';
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%u: NUL byte in a profile", origin,
+                    line);
+        return NULL;
+    }
     return wp_model_load_from_data(text, origin, error);
 }
 
@@ -290,6 +399,16 @@ WpModel *wp_model_new_from_spec(const char *spec, GError **error)
     if (strcmp(spec, "raw") == 0)
         return wp_model_new_raw();
     return wp_model_load_file(spec, error);
+}
+
+/* @x in the shortest of "%.15g" and "%.17g" that reads back as exactly @x: "0.85" stays
+ * "0.85", and a tuned 0.123456789 is not rounded to "%g"'s six digits. Cannot fail. */
+static const char *format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double x)
+{
+    g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", x);
+    if (g_ascii_strtod(buf, NULL) != x)
+        g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", x);
+    return buf;
 }
 
 char *wp_model_to_data(const WpModel *m)
@@ -316,18 +435,23 @@ char *wp_model_to_data(const WpModel *m)
             }
         }
         g_string_append_printf(out, "# %s\n%s=%s\n", p->doc, p->key,
-                               g_ascii_formatd(num, sizeof num, "%g",
-                                               *param_slot((WpModel *)m, p)));
+                               format_number(num, *param_slot((WpModel *)m, p)));
         if (i + 1 < G_N_ELEMENTS(params) && strcmp(params[i + 1].group, "recency") == 0 &&
             strcmp(group, "model") == 0) {
             g_string_append(out, "\n[priors]\n# strength assumed when a tie declares none, by "
                                  "type; a tie of several types takes the highest\n");
             for (guint t = 0; t < WP_TIE_N_TYPES; t++)
                 g_string_append_printf(out, "%s=%s\n", wp_tie_type_name(t),
-                                       g_ascii_formatd(num, sizeof num, "%g", m->prior[t]));
+                                       format_number(num, m->prior[t]));
             g_string_append_printf(out, "untyped=%s\n",
-                                   g_ascii_formatd(num, sizeof num, "%g", m->untyped_prior));
+                                   format_number(num, m->untyped_prior));
         }
+    }
+    if (m->territory != NULL) {
+        g_string_append(out, "\n[territory]\n# default territory for rank: one filter per line, "
+                             "AND-ed\n");
+        for (guint i = 0; m->territory[i] != NULL; i++)
+            g_string_append_printf(out, "where=%s\n", m->territory[i]);
     }
     return g_string_free(out, FALSE);
 }
@@ -343,8 +467,10 @@ double wp_model_tie_strength(const WpModel *m, const WpTieInfo *tie, WpDay as_of
         b.status |= WP_TIE_STATUS_NEVER_INTERACTED;
     if (tie->last_contact == WP_DAY_NONE)
         b.status |= WP_TIE_STATUS_NO_DATE;
-    else
-        b.age_days = MAX(0, (as_of == WP_DAY_NONE ? wp_day_today() : as_of) - tie->last_contact);
+    else /* 64-bit: any two days differ by less than that, even ones from a damaged file */
+        b.age_days = (gint32)CLAMP((gint64)(as_of == WP_DAY_NONE ? wp_day_today() : as_of) -
+                                       tie->last_contact,
+                                   0, G_MAXINT32);
     if (b.age_days > m->cold_after_days)
         b.status |= WP_TIE_STATUS_GONE_COLD;
 

@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: MIT */
+/* The compiled network: the graph's flat arrays written as tagged sections, so a large network
+ * loads at the speed of reading a file instead of parsing CSV (README "Performance").
+ *
+ * File: "WPSNAP" magic, format version, byte-order mark, then sections {u32 tag, u32 item size,
+ * u64 count, data padded to 8}. Every section is read into its own allocation and every index is
+ * checked against the sizes before use, so a damaged file is refused, never trusted. */
+#define _POSIX_C_SOURCE 200809L /* struct stat's st_mtim */
+
+#include "core/graph-private.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAGIC "WPSNAP\0\0"
+#define VERSION 1u
+#define BYTE_ORDER_MARK 0x01020304u
+#define NONE_OFFSET G_MAXUINT32
+
+enum {
+    SEC_SOURCES = 1, /* u64[8]: size, mtime, inode, device of ties then people; flags; format */
+    SEC_COUNTS,      /* u64[4]: n_people, n_listed, n_ties, n_rows */
+    SEC_IDS,         /* u32 offset per person into SEC_STRINGS */
+    SEC_STRINGS,     /* NUL-terminated strings */
+    SEC_COLUMNS,     /* u32 offset per column name */
+    SEC_VALUES,      /* u32 offset per (column, listed person), NONE_OFFSET = empty */
+    SEC_TEAM,        /* u32 offset per person, NONE_OFFSET = not a seller */
+    SEC_COMPANY_SIZE,
+    SEC_TIE_SOURCE,
+    SEC_TIE_TARGET,
+    SEC_TIE_DECLARED,
+    SEC_TIE_TYPES,
+    SEC_TIE_LAST_CONTACT,
+    SEC_TIE_INTERACTIONS,
+    SEC_TIE_ROWS,
+    SEC_TIE_DIRECTED,
+    SEC_OUT_OFFSETS,
+    SEC_OUT_ARCS,
+    SEC_IN_OFFSETS,
+    SEC_IN_ARCS,
+    SEC_WARNING_COUNTS,
+    SEC_WARNING_EXAMPLES, /* u32 (kind << 24 | index) offset pairs: kind, offset into STRINGS */
+    SEC_END,
+};
+
+typedef struct {
+    guint32 tag;
+    guint32 item;
+    guint64 count;
+} SectionHeader;
+
+/* ---- writing ---- */
+
+/* Interns strings for the file: offset by content, so repeated values are stored once. */
+typedef struct {
+    GString *bytes;
+    GHashTable *offsets; /* string (borrowed from the graph) -> offset + 1 */
+} StringTable;
+
+static guint32 intern(StringTable *st, const char *s)
+{
+    if (s == NULL)
+        return NONE_OFFSET;
+    gpointer found = g_hash_table_lookup(st->offsets, s);
+    if (found != NULL)
+        return GPOINTER_TO_UINT(found) - 1;
+    guint32 at = (guint32)st->bytes->len;
+    g_string_append_len(st->bytes, s, (gssize)strlen(s) + 1);
+    g_hash_table_insert(st->offsets, (gpointer)s, GUINT_TO_POINTER(at + 1));
+    return at;
+}
+
+static gboolean put(GOutputStream *out, guint32 tag, guint32 item, guint64 count,
+                    const void *data, GError **error)
+{
+    static const char zeros[8] = {0};
+    SectionHeader h = {tag, item, count};
+    gsize len = (gsize)(item * count);
+    return g_output_stream_write_all(out, &h, sizeof h, NULL, NULL, error) &&
+           (len == 0 || g_output_stream_write_all(out, data, len, NULL, NULL, error)) &&
+           g_output_stream_write_all(out, zeros, (8 - len % 8) % 8, NULL, NULL, error);
+}
+
+static void source_stamp(const char *filename, guint64 out[4])
+{
+    GStatBuf st;
+    memset(out, 0, 4 * sizeof(guint64));
+    if (filename != NULL && g_stat(filename, &st) == 0) {
+        out[0] = (guint64)st.st_size;
+        out[1] = (guint64)st.st_mtim.tv_sec * G_USEC_PER_SEC + (guint64)st.st_mtim.tv_nsec / 1000;
+        out[2] = (guint64)st.st_ino;
+        out[3] = (guint64)st.st_dev;
+    }
+}
+
+static gboolean write_people(GOutputStream *out, const WpGraph *g, StringTable *st,
+                             GError **error)
+{
+    g_autofree guint32 *ids = g_new(guint32, MAX(g->n_people, 1));
+    for (WpPerson p = 0; p < g->n_people; p++)
+        ids[p] = intern(st, g->ids->pdata[p]);
+    g_autofree guint32 *names = g_new(guint32, MAX(g->n_columns, 1));
+    gsize n_values = (gsize)g->n_columns * g->n_listed;
+    g_autofree guint32 *values = g_new(guint32, MAX(n_values, 1));
+    for (guint c = 0; c < g->n_columns; c++) {
+        WpColumn *col = g->columns->pdata[c];
+        names[c] = intern(st, col->name);
+        for (guint p = 0; p < g->n_listed; p++)
+            values[(gsize)c * g->n_listed + p] = intern(st, col->values->pdata[p]);
+    }
+    if (!put(out, SEC_IDS, 4, g->n_people, ids, error) ||
+        !put(out, SEC_COLUMNS, 4, g->n_columns, names, error) ||
+        !put(out, SEC_VALUES, 4, n_values, values, error))
+        return FALSE;
+    if (g->team != NULL) {
+        g_autofree guint32 *team = g_new(guint32, MAX(g->n_people, 1));
+        for (WpPerson p = 0; p < g->n_people; p++)
+            team[p] = intern(st, g->team[p]);
+        if (!put(out, SEC_TEAM, 4, g->n_people, team, error))
+            return FALSE;
+    }
+    return g->company_size == NULL ||
+           put(out, SEC_COMPANY_SIZE, 8, g->n_people, g->company_size, error);
+}
+
+static gboolean write_warnings(GOutputStream *out, const WpGraph *g, StringTable *st,
+                               GError **error)
+{
+    g_autoptr(GArray) pairs = g_array_new(FALSE, FALSE, sizeof(guint32));
+    for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
+        for (guint i = 0; i < g->warning_examples[k]->len; i++) {
+            guint32 at = intern(st, g->warning_examples[k]->pdata[i]);
+            g_array_append_val(pairs, k);
+            g_array_append_val(pairs, at);
+        }
+    return put(out, SEC_WARNING_COUNTS, 8, WP_WARNING_N_KINDS, g->warning_counts, error) &&
+           put(out, SEC_WARNING_EXAMPLES, 4, pairs->len, pairs->data, error);
+}
+
+static gboolean write_ties(GOutputStream *out, const WpGraph *g, GError **error)
+{
+    guint64 n = g->n_ties, arcs = g->out_offsets[g->n_people];
+    gboolean ok = put(out, SEC_TIE_SOURCE, 4, n, g->tie_source, error) &&
+                  put(out, SEC_TIE_TARGET, 4, n, g->tie_target, error) &&
+                  put(out, SEC_TIE_DECLARED, 8, n, g->tie_declared, error) &&
+                  put(out, SEC_TIE_ROWS, 4, n, g->tie_rows, error) &&
+                  (!g->tie_types || put(out, SEC_TIE_TYPES, 2, n, g->tie_types, error)) &&
+                  (!g->tie_last_contact ||
+                   put(out, SEC_TIE_LAST_CONTACT, 4, n, g->tie_last_contact, error)) &&
+                  (!g->tie_interactions ||
+                   put(out, SEC_TIE_INTERACTIONS, 4, n, g->tie_interactions, error)) &&
+                  (!g->tie_directed || put(out, SEC_TIE_DIRECTED, 1, n, g->tie_directed, error)) &&
+                  put(out, SEC_OUT_OFFSETS, 4, (guint64)g->n_people + 1, g->out_offsets, error) &&
+                  put(out, SEC_OUT_ARCS, sizeof(WpArc), arcs, g->out_arcs, error);
+    if (ok && !g->in_is_out)
+        ok = put(out, SEC_IN_OFFSETS, 4, (guint64)g->n_people + 1, g->in_offsets, error) &&
+             put(out, SEC_IN_ARCS, sizeof(WpArc), g->in_offsets[g->n_people], g->in_arcs,
+                 error);
+    return ok;
+}
+
+gboolean wp_i_snapshot_save(const WpGraph *g, const WpLoadSpec *spec, const char *filename,
+                            GError **error)
+{
+    g_autoptr(GFile) file = g_file_new_for_path(filename);
+    /* g_file_replace() writes a temporary file and renames it over the target on close. */
+    g_autoptr(GFileOutputStream) raw = g_file_replace(
+        file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+    if (raw == NULL)
+        return FALSE;
+    g_autoptr(GOutputStream) out = g_buffered_output_stream_new_sized(G_OUTPUT_STREAM(raw), 1 << 20);
+    StringTable st = {g_string_new(NULL), g_hash_table_new(g_str_hash, g_str_equal)};
+    guint64 sources[10], counts[4] = {g->n_people, g->n_listed, g->n_ties, g->n_rows};
+    source_stamp(spec->ties_file, sources);
+    source_stamp(spec->people_file, sources + 4);
+    sources[8] = spec->flags;
+    sources[9] = spec->ties_format;
+    guint32 head[2] = {VERSION, BYTE_ORDER_MARK};
+    gboolean ok = g_output_stream_write_all(out, MAGIC, 8, NULL, NULL, error) &&
+                  g_output_stream_write_all(out, head, sizeof head, NULL, NULL, error) &&
+                  put(out, SEC_SOURCES, 8, 10, sources, error) &&
+                  put(out, SEC_COUNTS, 8, 4, counts, error) && write_people(out, g, &st, error) &&
+                  write_warnings(out, g, &st, error) && write_ties(out, g, error) &&
+                  put(out, SEC_STRINGS, 1, st.bytes->len, st.bytes->str, error) &&
+                  put(out, SEC_END, 1, 0, NULL, error);
+    g_string_free(st.bytes, TRUE);
+    g_hash_table_unref(st.offsets);
+    /* Closing renames the file into place; after a failure, close without that. */
+    if (!ok) {
+        g_autoptr(GCancellable) cancel = g_cancellable_new();
+        g_cancellable_cancel(cancel);
+        g_output_stream_close(out, cancel, NULL);
+        return FALSE;
+    }
+    return g_output_stream_close(out, NULL, error);
+}
+
+/* ---- reading ---- */
+
+typedef struct {
+    void *data; /* owned until taken */
+    guint32 item;
+    guint64 count;
+} Section;
+
+typedef struct {
+    Section sec[SEC_END];
+    char *origin;
+} Sections;
+
+static void sections_clear(Sections *s)
+{
+    for (guint i = 0; i < SEC_END; i++)
+        g_free(s->sec[i].data);
+    g_free(s->origin);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Sections, sections_clear)
+
+static gboolean damaged(const Sections *s, const char *what, GError **error)
+{
+    g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: not a usable warmpath snapshot (%s)",
+                s->origin, what);
+    return FALSE;
+}
+
+static gboolean read_sections(GInputStream *in, goffset size, Sections *s, GError **error)
+{
+    char magic[8];
+    guint32 head[2];
+    gsize got = 0;
+    if (!g_input_stream_read_all(in, magic, 8, &got, NULL, error) ||
+        !g_input_stream_read_all(in, head, sizeof head, &got, NULL, error))
+        return FALSE;
+    if (memcmp(magic, MAGIC, 8) != 0 || head[0] != VERSION || head[1] != BYTE_ORDER_MARK)
+        return damaged(s, "wrong magic, version or byte order", error);
+    guint64 left = (guint64)size - 16;
+    for (;;) {
+        SectionHeader h;
+        if (!g_input_stream_read_all(in, &h, sizeof h, &got, NULL, error))
+            return FALSE;
+        if (got != sizeof h || h.tag == 0 || h.tag > SEC_END || h.item == 0 || h.item > 16)
+            return damaged(s, "bad section header", error);
+        left -= MIN(left, sizeof h);
+        if (h.tag == SEC_END)
+            return TRUE;
+        if (h.count > left / h.item || s->sec[h.tag].data != NULL)
+            return damaged(s, "section larger than the file, or repeated", error);
+        gsize len = (gsize)(h.count * h.item), padded = len + (8 - len % 8) % 8;
+        char *data = g_malloc(MAX(padded, 1));
+        if (!g_input_stream_read_all(in, data, padded, &got, NULL, error) || got != padded) {
+            g_free(data);
+            return error && *error ? FALSE : damaged(s, "truncated", error);
+        }
+        s->sec[h.tag] = (Section){data, h.item, h.count};
+        left -= MIN(left, padded);
+    }
+}
+
+/* Takes section @tag's data when it holds exactly @count items of @item bytes. */
+static gboolean take(Sections *s, guint tag, guint32 item, guint64 count, gboolean optional,
+                     void *out, GError **error)
+{
+    Section *sec = &s->sec[tag];
+    *(void **)out = NULL;
+    if (sec->data == NULL && optional)
+        return TRUE;
+    if (sec->data == NULL || sec->item != item || sec->count != count)
+        return damaged(s, "a section has the wrong size", error);
+    *(void **)out = g_steal_pointer(&sec->data);
+    return TRUE;
+}
+
+/* A string at @offset inside the string section (which ends with a NUL), or NULL for none. */
+static gboolean string_at(const Sections *s, guint32 offset, const char **out)
+{
+    const Section *strings = &s->sec[SEC_STRINGS];
+    if (offset == NONE_OFFSET) {
+        *out = NULL;
+        return TRUE;
+    }
+    if (offset >= strings->count)
+        return FALSE;
+    *out = (const char *)strings->data + offset;
+    return TRUE;
+}
+
+static gboolean read_people(Sections *s, WpGraph *g, GError **error)
+{
+    const Section *strings = &s->sec[SEC_STRINGS];
+    if (strings->data == NULL ||
+        (strings->count > 0 && ((char *)strings->data)[strings->count - 1] != '\0'))
+        return damaged(s, "string table", error);
+    g_autofree guint32 *ids = NULL, *names = NULL, *values = NULL, *team = NULL;
+    if (!take(s, SEC_IDS, 4, g->n_people, FALSE, &ids, error) ||
+        !take(s, SEC_COLUMNS, 4, s->sec[SEC_COLUMNS].count, FALSE, &names, error) ||
+        !take(s, SEC_VALUES, 4, s->sec[SEC_COLUMNS].count * g->n_listed, FALSE, &values, error) ||
+        !take(s, SEC_TEAM, 4, g->n_people, TRUE, &team, error) ||
+        !take(s, SEC_COMPANY_SIZE, 8, g->n_people, TRUE, &g->company_size, error))
+        return FALSE;
+    for (WpPerson p = 0; p < g->n_people; p++) {
+        const char *id = NULL;
+        if (!string_at(s, ids[p], &id) || id == NULL)
+            return damaged(s, "person id", error);
+        gsize len = strlen(id);
+        guint32 hash = wp_i_id_hash(id, len);
+        if (wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id, len,
+                                 hash) != G_MAXUINT32)
+            return damaged(s, "repeated person id", error);
+        g_ptr_array_add(g->ids, (gpointer)id);
+        wp_i_id_index_insert(&g->id_index, p, id, len, hash);
+    }
+    g->n_columns = (guint)s->sec[SEC_COLUMNS].count;
+    g->column_names = g_new0(const char *, g->n_columns + 1);
+    for (guint c = 0; c < g->n_columns; c++) {
+        WpColumn *col = g_new0(WpColumn, 1);
+        const char *name = NULL;
+        g_ptr_array_add(g->columns, col);
+        col->values = g_ptr_array_sized_new(g->n_listed);
+        if (!string_at(s, names[c], &name) || name == NULL)
+            return damaged(s, "column name", error);
+        col->name = g_strdup(name);
+        g->column_names[c] = col->name;
+        for (guint p = 0; p < g->n_listed; p++) {
+            const char *v = NULL;
+            if (!string_at(s, values[(gsize)c * g->n_listed + p], &v))
+                return damaged(s, "attribute value", error);
+            g_ptr_array_add(col->values, (gpointer)(c == 0 ? g->ids->pdata[p] : v));
+        }
+    }
+    if (team != NULL) {
+        g->team = g_new(const char *, MAX(g->n_people, 1));
+        for (WpPerson p = 0; p < g->n_people; p++)
+            if (!string_at(s, team[p], &g->team[p]))
+                return damaged(s, "team", error);
+    }
+    return TRUE;
+}
+
+static gboolean read_arcs(Sections *s, WpGraph *g, guint off_tag, guint arcs_tag,
+                          guint32 **offsets, WpArc **arcs, GError **error)
+{
+    if (!take(s, off_tag, 4, (guint64)g->n_people + 1, FALSE, offsets, error))
+        return FALSE;
+    guint32 *o = *offsets;
+    if (o[0] != 0)
+        return damaged(s, "adjacency", error);
+    for (WpPerson p = 0; p < g->n_people; p++)
+        if (o[p + 1] < o[p])
+            return damaged(s, "adjacency", error);
+    if (!take(s, arcs_tag, sizeof(WpArc), o[g->n_people], FALSE, arcs, error))
+        return FALSE;
+    for (guint32 i = 0; i < o[g->n_people]; i++)
+        if ((*arcs)[i].head >= g->n_people || (*arcs)[i].tie >= g->n_ties)
+            return damaged(s, "adjacency", error);
+    return TRUE;
+}
+
+static gboolean read_ties(Sections *s, WpGraph *g, GError **error)
+{
+    guint64 n = g->n_ties;
+    if (!take(s, SEC_TIE_SOURCE, 4, n, FALSE, &g->tie_source, error) ||
+        !take(s, SEC_TIE_TARGET, 4, n, FALSE, &g->tie_target, error) ||
+        !take(s, SEC_TIE_DECLARED, 8, n, FALSE, &g->tie_declared, error) ||
+        !take(s, SEC_TIE_ROWS, 4, n, FALSE, &g->tie_rows, error) ||
+        !take(s, SEC_TIE_TYPES, 2, n, TRUE, &g->tie_types, error) ||
+        !take(s, SEC_TIE_LAST_CONTACT, 4, n, TRUE, &g->tie_last_contact, error) ||
+        !take(s, SEC_TIE_INTERACTIONS, 4, n, TRUE, &g->tie_interactions, error) ||
+        !take(s, SEC_TIE_DIRECTED, 1, n, TRUE, &g->tie_directed, error))
+        return FALSE;
+    /* Values as the CSV readers would have accepted them: a search must never meet a strength
+     * outside (0, 1] (a negative cost) or a type bit the model has no prior for. */
+    WpDay first_day = 0, last_day = 0;
+    wp_day_parse("1900-01-01", &first_day);
+    wp_day_parse("2999-12-31", &last_day);
+    for (WpTie t = 0; t < g->n_ties; t++) {
+        double d = g->tie_declared[t];
+        WpDay day = g->tie_last_contact ? g->tie_last_contact[t] : WP_DAY_NONE;
+        if (g->tie_source[t] >= g->n_people || g->tie_target[t] >= g->n_people ||
+            g->tie_source[t] == g->tie_target[t] || !(isnan(d) || (d > 0 && d <= 1)) ||
+            (g->tie_types && g->tie_types[t] >> WP_TIE_N_TYPES) ||
+            (g->tie_interactions && g->tie_interactions[t] < -1) ||
+            (day != WP_DAY_NONE && (day < first_day || day > last_day)) ||
+            (g->tie_directed && g->tie_directed[t] > 1) || g->tie_rows[t] == 0)
+            return damaged(s, "tie values", error);
+    }
+    if (!read_arcs(s, g, SEC_OUT_OFFSETS, SEC_OUT_ARCS, &g->out_offsets, &g->out_arcs, error))
+        return FALSE;
+    g->in_is_out = s->sec[SEC_IN_OFFSETS].data == NULL;
+    if (g->in_is_out) {
+        g->in_offsets = g->out_offsets;
+        g->in_arcs = g->out_arcs;
+        return TRUE;
+    }
+    return read_arcs(s, g, SEC_IN_OFFSETS, SEC_IN_ARCS, &g->in_offsets, &g->in_arcs, error);
+}
+
+static gboolean read_warnings(Sections *s, WpGraph *g, GError **error)
+{
+    g_autofree guint64 *counts = NULL;
+    g_autofree guint32 *pairs = NULL;
+    if (!take(s, SEC_WARNING_COUNTS, 8, WP_WARNING_N_KINDS, FALSE, &counts, error) ||
+        !take(s, SEC_WARNING_EXAMPLES, 4, s->sec[SEC_WARNING_EXAMPLES].count, FALSE, &pairs,
+              error))
+        return FALSE;
+    memcpy(g->warning_counts, counts, sizeof g->warning_counts);
+    for (guint64 i = 0; i + 1 < s->sec[SEC_WARNING_EXAMPLES].count; i += 2) {
+        const char *text = NULL;
+        if (pairs[i] >= WP_WARNING_N_KINDS || !string_at(s, pairs[i + 1], &text) || !text)
+            return damaged(s, "warnings", error);
+        g_ptr_array_add(g->warning_examples[pairs[i]], g_strdup(text));
+    }
+    return TRUE;
+}
+
+WpGraph *wp_i_snapshot_load(const char *filename, const WpLoadSpec *spec, GError **error)
+{
+    g_autoptr(GFile) file = g_file_new_for_path(filename);
+    g_autoptr(GFileInputStream) in = g_file_read(file, NULL, error);
+    if (in == NULL)
+        return NULL;
+    g_autoptr(GFileInfo) info =
+        g_file_input_stream_query_info(in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, error);
+    if (info == NULL)
+        return NULL;
+    g_auto(Sections) s = {.origin = g_filename_display_name(filename)};
+    if (!read_sections(G_INPUT_STREAM(in), g_file_info_get_size(info), &s, error))
+        return NULL;
+    g_autofree guint64 *sources = NULL, *counts = NULL;
+    if (!take(&s, SEC_SOURCES, 8, 10, FALSE, &sources, error) ||
+        !take(&s, SEC_COUNTS, 8, 4, FALSE, &counts, error))
+        return NULL;
+    if (spec != NULL) { /* made from these very files, as they are now, read the same way? */
+        guint64 now[10];
+        source_stamp(spec->ties_file, now);
+        source_stamp(spec->people_file, now + 4);
+        now[8] = spec->flags;
+        now[9] = spec->ties_format;
+        if (memcmp(now, sources, sizeof now) != 0) {
+            g_set_error(error, WP_ERROR, WP_ERROR_FAILED, "%s: out of date", s.origin);
+            return NULL;
+        }
+    }
+    if (counts[0] >= G_MAXUINT32 || counts[1] > counts[0] || counts[2] >= G_MAXUINT32) {
+        damaged(&s, "counts", error);
+        return NULL;
+    }
+    g_autoptr(WpGraphBuilder) builder = wp_i_builder_new(spec ? spec->flags : 0);
+    WpGraph *g = wp_i_builder_graph(builder);
+    g->n_people = (guint)counts[0];
+    g->n_listed = (guint)counts[1];
+    g->n_ties = (guint)counts[2];
+    g->n_rows = counts[3];
+    if (!read_people(&s, g, error) || !read_ties(&s, g, error) || !read_warnings(&s, g, error))
+        return NULL;
+    g->snapshot_strings = g_steal_pointer(&s.sec[SEC_STRINGS].data); /* ids point into it */
+    return wp_i_builder_finish_loaded(g_steal_pointer(&builder));
+}
