@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT */
+/* Splitting a loop over the machine's cores. Only warmpath's own code may run in the workers:
+ * Debian's igraph is built without thread safety. */
+#pragma once
+
+#include <glib.h>
+
+/* Called once per chunk with the half-open range [begin, end). Must not fail. */
+typedef void (*WpRangeFunc)(gsize begin, gsize end, gpointer user_data);
+
+/* Runs @func over [0, n) in contiguous chunks, one per core (at most 8), and returns when all
+ * are done. Ranges below @min_chunk per worker run on the calling thread alone. */
+void wp_i_parallel_for(gsize n, gsize min_chunk, WpRangeFunc func, gpointer user_data);
