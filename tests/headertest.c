@@ -3,6 +3,7 @@
 #include <warmpath/day.h>
 #include <warmpath/error.h>
 #include <warmpath/graph.h>
+#include <warmpath/import.h>
 #include <warmpath/model.h>
 #include <warmpath/stats.h>
 #include <warmpath/text.h>

@@ -7,6 +7,7 @@
 #include "warmpath/error.h"
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
+#include "warmpath/import.h"
 #include "warmpath/model.h"
 #include "warmpath/stats.h"
 #include "warmpath/text.h"

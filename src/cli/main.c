@@ -15,6 +15,7 @@ typedef struct {
 static const CliCommand commands[] = {
     {"stats", cmd_stats, "Summarise the network: people, ties, components, data quality"},
     {"profile", cmd_profile, "Print the tie-strength profile in force, as an editable file"},
+    {"import", cmd_import, "Add LinkedIn or CRM contact exports to a data directory"},
 };
 
 static void print_help(FILE *out)

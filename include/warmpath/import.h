@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: MIT */
+/* Building a data directory (people.csv, edges.csv) from LinkedIn and CRM contact exports. */
+#pragma once
+
+#include <glib.h>
+
+#include "warmpath/day.h"
+#include "warmpath/export.h"
+#include "warmpath/graph.h"
+
+G_BEGIN_DECLS
+
+/**
+ * WpImportSource:
+ * @WP_IMPORT_LINKEDIN: LinkedIn's "Connections.csv" data export (any preamble, localized
+ *   headers); each row becomes a `social` tie from the owner
+ * @WP_IMPORT_CRM: a CRM contact export (HubSpot, Salesforce, or any CSV with name columns);
+ *   each row becomes a tie of WpImportOptions.tie_type from the contact's owner
+ */
+typedef enum {
+    WP_IMPORT_LINKEDIN,
+    WP_IMPORT_CRM,
+} WpImportSource;
+
+/**
+ * WpImportOptions:
+ * @owner: (nullable): the seller every row belongs to (for a CRM export without
+ *   @owner_column, the file's owner column is then ignored): a person id in the data directory,
+ *   or a name that names exactly one person; a new id when @owner_name is given
+ * @owner_name: (nullable): creates the seller @owner with this name when no such person exists
+ * @owner_company: (nullable): the new seller's company (so teammates' exports recognise them)
+ * @team: (nullable): team name written in the seller's `team` cell (default: keep a team the
+ *   seller already has, else "team")
+ * @owner_column: (nullable): CRM only: the column naming each row's owner (a seller's id or
+ *   name, or a value mapped by @owner_map); rows with an empty cell fall back to @owner
+ * @column_map: (nullable): NULL-terminated "field=Column" overrides of the column mapping;
+ *   fields: first_name, last_name, name, email, company, title, linkedin_url, date, owner,
+ *   account_id. An empty Column ignores that field
+ * @owner_map: (nullable): NULL-terminated "Value=SELLER" pairs: an owner cell holding Value
+ *   belongs to the seller SELLER (an id or a name), e.g. a Salesforce OwnerId
+ * @map_file: (nullable): a key file with `[columns]` field=Column and `[owners]` Value=SELLER,
+ *   read before @column_map and @owner_map (which win)
+ * @accounts_file: (nullable): a Salesforce Account export (`Id`, `Name`) that turns a contact's
+ *   AccountId into a company name
+ * @tie_type: CRM only: the type of the owner's tie to each contact (WP_TIE_CLIENT by default)
+ * @exported_on: the export's date: a newer export overwrites company and title. WP_DAY_NONE
+ *   takes the file's modification date (UTC)
+ *
+ * Initialise with wp_import_options_init(); the strings are borrowed.
+ */
+typedef struct {
+    const char *owner;
+    const char *owner_name;
+    const char *owner_company;
+    const char *team;
+    const char *owner_column;
+    const char *const *column_map;
+    const char *const *owner_map;
+    const char *map_file;
+    const char *accounts_file;
+    WpTieType tie_type;
+    WpDay exported_on;
+} WpImportOptions;
+
+/* Every field NULL, tie_type WP_TIE_CLIENT, exported_on WP_DAY_NONE. */
+WP_API void wp_import_options_init(WpImportOptions *options);
+
+/**
+ * WpImportRule:
+ *
+ * Why a row was taken to be a person already known (README "Identity"), strongest first.
+ */
+typedef enum {
+    WP_IMPORT_RULE_LINKEDIN_URL, /* the same LinkedIn profile */
+    WP_IMPORT_RULE_EMAIL,        /* the same email address (case-insensitive) */
+    WP_IMPORT_RULE_NAME_COMPANY, /* the same folded name at the same folded company */
+} WpImportRule;
+
+/* "linkedin_url", "email", "name+company". */
+WP_API const char *wp_import_rule_name(WpImportRule rule);
+
+/**
+ * WpImportMerge:
+ *
+ * A row that added or extended a tie to a person the data already held (from the directory or
+ * an earlier row of this run, e.g. another seller's export): one identity from two sources.
+ */
+typedef struct {
+    char *file;   /* display name */
+    guint64 line; /* where the row starts */
+    char *person; /* the person's id */
+    char *name;
+    WpImportRule rule;
+} WpImportMerge;
+
+typedef enum {
+    WP_IMPORT_SKIPPED, /* the row was not used */
+    WP_IMPORT_WARNING, /* the row was used, one value was ignored */
+} WpImportProblemKind;
+
+typedef struct {
+    char *file;   /* display name */
+    guint64 line; /* 0 when the problem concerns the whole file */
+    WpImportProblemKind kind;
+    char *message; /* one line, without the "FILE:LINE: " place */
+} WpImportProblem;
+
+typedef struct {
+    char *file;          /* display name */
+    char *format;        /* "linkedin", "linkedin (fr)", "hubspot", "salesforce", "crm" */
+    guint64 header_line; /* line of the header row */
+    guint64 rows;        /* data rows after the header, blank ones included */
+} WpImportFile;
+
+/**
+ * WpImportReport:
+ * @rows_read: data rows read (after the header), blank padding rows included
+ * @rows_blank: rows with no value at all, ignored
+ * @rows_used: rows that became (or matched) a person
+ * @rows_skipped: rows not used; each has a WP_IMPORT_SKIPPED problem
+ * @people_added: new people, sellers included
+ * @people_updated: people already in the directory whose company, title, URL, email, name or
+ *   team changed
+ * @ties_added: new ties; @ties_updated: existing ties that gained a type or a later date
+ * @files: (element-type WpImportFile): one entry per file, in import order
+ * @merges: (element-type WpImportMerge): in import order
+ * @problems: (element-type WpImportProblem): in import order
+ */
+typedef struct {
+    guint64 rows_read, rows_blank, rows_used, rows_skipped;
+    guint people_added, people_updated, ties_added, ties_updated;
+    GPtrArray *files;
+    GPtrArray *merges;
+    GPtrArray *problems;
+} WpImportReport;
+
+typedef struct WpImport WpImport;
+
+/**
+ * wp_import_open:
+ * @data_dir: the directory holding people.csv and edges.csv; either may be missing (the
+ *   directory too), and is then created by wp_import_save()
+ *
+ * Reads the existing files as text cells, keeping every column and row. A malformed file fails
+ * with WP_ERROR_PARSE ("FILE:LINE: ..."); an edges.csv that is a plain edge list fails with
+ * WP_ERROR_NOT_SUPPORTED.
+ *
+ * Returns: (transfer full) (nullable): the import session
+ */
+WP_API WpImport *wp_import_open(const char *data_dir, GError **error);
+
+/**
+ * wp_import_add_file:
+ * @source: the export's kind
+ * @filename: the export
+ * @options: owner, mappings, date
+ *
+ * Reads the whole export, then merges every usable row into the session (in memory). Fails,
+ * leaving the session unchanged, with WP_ERROR_PARSE ("FILE:LINE: ...": broken CSV, no
+ * recognisable header), WP_ERROR_USAGE (a bad option or mapping), WP_ERROR_UNKNOWN_PERSON or
+ * WP_ERROR_AMBIGUOUS_PERSON (@options->owner), or a G_FILE_ERROR. Rows that cannot be used
+ * are reported, not errors.
+ */
+WP_API gboolean wp_import_add_file(WpImport *import, WpImportSource source, const char *filename,
+                                   const WpImportOptions *options, GError **error);
+
+/* (transfer none): what the files added so far did. */
+WP_API const WpImportReport *wp_import_get_report(const WpImport *import);
+
+/**
+ * wp_import_save:
+ * @written: (out) (optional): TRUE when a file was written
+ *
+ * Writes people.csv then edges.csv when their content changed: each previous file is first
+ * copied to people.csv.bak / edges.csv.bak, then the new one replaces it atomically. Nothing
+ * is written when nothing changed, so an identical re-import leaves the files untouched.
+ */
+WP_API gboolean wp_import_save(WpImport *import, gboolean *written, GError **error);
+
+WP_API void wp_import_free(WpImport *import); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpImport, wp_import_free)
+
+G_END_DECLS

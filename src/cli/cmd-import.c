@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: MIT */
+/* warmpath import linkedin|crm: merge contact exports into DIR/people.csv and DIR/edges.csv,
+ * and report what was added, merged and skipped. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Option values, owned; filled by GOption. */
+typedef struct {
+    char *data_dir, *owner, *owner_name, *owner_company, *team, *owner_column, *map_file;
+    char *accounts, *tie_type, *exported_on, *format, *output;
+    char **map, **owner_map;
+    gboolean dry_run;
+} ImportArgs;
+
+static void import_args_clear(ImportArgs *a)
+{
+    char **strings[] = {&a->data_dir, &a->owner,        &a->owner_name, &a->owner_company,
+                        &a->team,     &a->owner_column, &a->map_file,   &a->accounts,
+                        &a->tie_type, &a->exported_on,  &a->format,     &a->output};
+    for (guint i = 0; i < G_N_ELEMENTS(strings); i++)
+        g_clear_pointer(strings[i], g_free);
+    g_clear_pointer(&a->map, g_strfreev);
+    g_clear_pointer(&a->owner_map, g_strfreev);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ImportArgs, import_args_clear)
+
+static void add_options(GOptionContext *context, ImportArgs *a, gboolean crm)
+{
+    const GOptionEntry common[] = {
+        {"data", 'd', 0, G_OPTION_ARG_FILENAME, &a->data_dir,
+         "Add to DIR/people.csv and DIR/edges.csv, created when missing (default: "
+         "$WARMPATH_DATA)",
+         "DIR"},
+        {"owner", 0, 0, G_OPTION_ARG_STRING, &a->owner,
+         crm ? "The seller who owns every row (or rows with an empty owner cell): an id or a name"
+             : "The seller whose export this is: a person id or name in DIR, or a new id with "
+               "--owner-name",
+         "SELLER"},
+        {"owner-name", 0, 0, G_OPTION_ARG_STRING, &a->owner_name,
+         "Add the seller SELLER with this name when DIR has no such person", "NAME"},
+        {"owner-company", 0, 0, G_OPTION_ARG_STRING, &a->owner_company, "The new seller's company",
+         "COMPANY"},
+        {"team", 0, 0, G_OPTION_ARG_STRING, &a->team,
+         "Team name written in the sellers' team cell (default: keep theirs, else 'team')", "NAME"},
+        {"map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->map,
+         "Read FIELD from COLUMN (repeatable; fields: first_name, last_name, name, email, "
+         "company, title, linkedin_url, date, owner, account_id; an empty COLUMN ignores it)",
+         "FIELD=COLUMN"},
+        {"map-file", 0, 0, G_OPTION_ARG_FILENAME, &a->map_file,
+         "Key file with [columns] FIELD=COLUMN and [owners] VALUE=SELLER", "FILE"},
+        {"exported-on", 0, 0, G_OPTION_ARG_STRING, &a->exported_on,
+         "Date of the export; a newer one overwrites company and title (default: the file's "
+         "modification date)",
+         "YYYY-MM-DD"},
+        {"dry-run", 'n', 0, G_OPTION_ARG_NONE, &a->dry_run, "Report only; write nothing", NULL},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &a->format, "Report format (default: table)",
+         "table|csv|json"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
+         "Write the report to FILE (atomically) instead of standard output", "FILE"},
+        G_OPTION_ENTRY_NULL};
+    g_option_context_add_main_entries(context, common, NULL);
+    if (!crm)
+        return;
+    const GOptionEntry crm_entries[] = {
+        {"owner-column", 0, 0, G_OPTION_ARG_STRING, &a->owner_column,
+         "Column naming each row's owner (default: 'Contact owner' or 'OwnerId' when present)",
+         "COLUMN"},
+        {"owner-map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->owner_map,
+         "An owner cell holding VALUE (e.g. a Salesforce user id) means SELLER (repeatable)",
+         "VALUE=SELLER"},
+        {"accounts", 0, 0, G_OPTION_ARG_FILENAME, &a->accounts,
+         "Salesforce Account export (Id, Name) that turns AccountId into a company", "FILE"},
+        {"tie-type", 0, 0, G_OPTION_ARG_STRING, &a->tie_type,
+         "Type of the owner's tie to each contact (default: client)", "TYPE"},
+        G_OPTION_ENTRY_NULL};
+    g_option_context_add_main_entries(context, crm_entries, NULL);
+}
+
+/* Turns the parsed arguments into library options; prints a usage error and returns FALSE on
+ * a bad value. */
+static gboolean make_options(const ImportArgs *a, const char *command, WpImportOptions *o)
+{
+    wp_import_options_init(o);
+    o->owner = a->owner;
+    o->owner_name = a->owner_name;
+    o->owner_company = a->owner_company;
+    o->team = a->team;
+    o->owner_column = a->owner_column;
+    o->column_map = (const char *const *)a->map;
+    o->owner_map = (const char *const *)a->owner_map;
+    o->map_file = a->map_file;
+    o->accounts_file = a->accounts;
+    if (a->tie_type != NULL && !wp_tie_type_from_name(a->tie_type, &o->tie_type)) {
+        cli_usage_error(command, "--tie-type: '%s' is not a tie type", a->tie_type);
+        return FALSE;
+    }
+    if (a->exported_on != NULL && !wp_day_parse(a->exported_on, &o->exported_on)) {
+        cli_usage_error(command, "--exported-on: '%s' is not a date YYYY-MM-DD", a->exported_on);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* Merged, skipped and warned rows as one table: kind, file, line, person, name, detail. */
+static CliTable *events_table(const WpImportReport *r)
+{
+    CliTable *t = cli_table_new();
+    const char *names[] = {"kind", "file", "line", "person", "name", "detail"};
+    for (guint c = 0; c < G_N_ELEMENTS(names); c++)
+        cli_table_add_column(t, names[c], c == 2 ? CLI_CELL_NUMBER : CLI_CELL_TEXT);
+    for (guint i = 0; i < r->merges->len; i++) {
+        const WpImportMerge *m = r->merges->pdata[i];
+        g_autofree char *line = g_strdup_printf("%" G_GUINT64_FORMAT, m->line);
+        const char *cells[] = {"merged",  m->file, line,
+                               m->person, m->name, wp_import_rule_name(m->rule)};
+        cli_table_add_row(t, cells);
+    }
+    for (guint i = 0; i < r->problems->len; i++) {
+        const WpImportProblem *p = r->problems->pdata[i];
+        g_autofree char *line = p->line ? g_strdup_printf("%" G_GUINT64_FORMAT, p->line) : NULL;
+        const char *cells[] = {p->kind == WP_IMPORT_SKIPPED ? "skipped" : "warning",
+                               p->file,
+                               line,
+                               NULL,
+                               NULL,
+                               p->message};
+        cli_table_add_row(t, cells);
+    }
+    return t;
+}
+
+static const char *outcome(gboolean dry_run, gboolean written)
+{
+    return dry_run   ? "dry run: nothing written"
+           : written ? "written (previous files kept as people.csv.bak, edges.csv.bak)"
+                     : "nothing changed: files left as they were";
+}
+
+static void render_table(const WpImportReport *r, gboolean dry_run, gboolean written, GString *out)
+{
+    for (guint i = 0; i < r->files->len; i++) {
+        const WpImportFile *f = r->files->pdata[i];
+        g_autofree char *safe = cli_sanitize_for_terminal(f->file);
+        g_string_append_printf(
+            out, "%s: %s, header on line %" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT " rows\n", safe,
+            f->format, f->header_line, f->rows);
+    }
+    g_string_append_printf(out,
+                           "rows: %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
+                           " used, %" G_GUINT64_FORMAT " skipped, %" G_GUINT64_FORMAT " blank\n"
+                           "people: %u added, %u updated\nties: %u added, %u updated\n"
+                           "merged identities: %u\n",
+                           r->rows_read, r->rows_used, r->rows_skipped, r->rows_blank,
+                           r->people_added, r->people_updated, r->ties_added, r->ties_updated,
+                           r->merges->len);
+    g_autoptr(CliTable) events = events_table(r);
+    if (cli_table_n_rows(events) > 0) {
+        g_string_append_c(out, '\n');
+        cli_table_render(events, CLI_FORMAT_TABLE, 0, out);
+    }
+    g_string_append_printf(out, "\n%s\n", outcome(dry_run, written));
+}
+
+static JsonNode *report_json(const WpImportReport *r, gboolean dry_run, gboolean written)
+{
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "files");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < r->files->len; i++) {
+        const WpImportFile *f = r->files->pdata[i];
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "file");
+        json_builder_add_string_value(b, f->file);
+        json_builder_set_member_name(b, "format");
+        json_builder_add_string_value(b, f->format);
+        json_builder_set_member_name(b, "header_line");
+        json_builder_add_int_value(b, (gint64)f->header_line);
+        json_builder_set_member_name(b, "rows");
+        json_builder_add_int_value(b, (gint64)f->rows);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    const struct {
+        const char *name;
+        guint64 value;
+    } totals[] = {{"rows_read", r->rows_read},       {"rows_used", r->rows_used},
+                  {"rows_skipped", r->rows_skipped}, {"rows_blank", r->rows_blank},
+                  {"people_added", r->people_added}, {"people_updated", r->people_updated},
+                  {"ties_added", r->ties_added},     {"ties_updated", r->ties_updated}};
+    for (guint i = 0; i < G_N_ELEMENTS(totals); i++) {
+        json_builder_set_member_name(b, totals[i].name);
+        json_builder_add_int_value(b, (gint64)totals[i].value);
+    }
+    g_autoptr(CliTable) events = events_table(r);
+    json_builder_set_member_name(b, "events");
+    json_builder_add_value(b, cli_table_to_json(events));
+    json_builder_set_member_name(b, "dry_run");
+    json_builder_add_boolean_value(b, dry_run);
+    json_builder_set_member_name(b, "written");
+    json_builder_add_boolean_value(b, written);
+    json_builder_end_object(b);
+    return json_builder_get_root(b);
+}
+
+static gboolean emit_report(const CliCommon *common, const WpImportReport *r, gboolean dry_run,
+                            gboolean written, GError **error)
+{
+    if (common->format_value == CLI_FORMAT_JSON) {
+        g_autoptr(JsonNode) root = report_json(r, dry_run, written);
+        return cli_emit_json(common, root, error);
+    }
+    g_autoptr(GString) out = g_string_new(NULL);
+    if (common->format_value == CLI_FORMAT_CSV) {
+        g_autoptr(CliTable) events = events_table(r);
+        cli_table_render(events, CLI_FORMAT_CSV, 0, out);
+        cli_warn("import: %" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT
+                 " used, %" G_GUINT64_FORMAT
+                 " skipped; %u people added, %u updated; %u ties added, %u updated; %s",
+                 r->rows_read, r->rows_used, r->rows_skipped, r->people_added, r->people_updated,
+                 r->ties_added, r->ties_updated, outcome(dry_run, written));
+    } else {
+        render_table(r, dry_run, written, out);
+    }
+    return cli_emit(common, out->str, out->len, error);
+}
+
+/* Parses the subcommand's options; returns FALSE (after printing why) on a usage error. */
+static gboolean parse_args(int *argc, char ***argv, const char *command, gboolean crm,
+                           ImportArgs *a, CliCommon *common)
+{
+    g_autoptr(GOptionContext) context = g_option_context_new("FILE...");
+    g_option_context_set_summary(
+        context, crm ? "Add contacts from CRM exports (HubSpot, Salesforce, or any CSV with name "
+                       "columns): each contact becomes a person with a tie from its owner."
+                     : "Add a seller's LinkedIn connections (Connections.csv from LinkedIn's "
+                       "data export): each becomes a person with a weak 'social' tie.");
+    g_option_context_set_description(context, "Column mapping, identity rules and examples: "
+                                              "README \"Importing LinkedIn and CRM exports\".");
+    add_options(context, a, crm);
+    if (!cli_parse(context, argc, argv, command))
+        return FALSE;
+    if (*argc < 2) {
+        cli_usage_error(command, "no export file given");
+        return FALSE;
+    }
+    if (a->data_dir == NULL && g_getenv("WARMPATH_DATA") != NULL &&
+        *g_getenv("WARMPATH_DATA") != '\0')
+        a->data_dir = g_strdup(g_getenv("WARMPATH_DATA"));
+    if (a->data_dir == NULL) {
+        cli_usage_error(command, "no data directory: use --data DIR");
+        return FALSE;
+    }
+    common->format = a->format;
+    common->output = a->output;
+    common->format_value = CLI_FORMAT_TABLE;
+    if (a->format != NULL) {
+        static const char *const names[] = {"table", "csv", "json"};
+        guint f = 0;
+        while (f < G_N_ELEMENTS(names) && g_ascii_strcasecmp(a->format, names[f]) != 0)
+            f++;
+        if (f == G_N_ELEMENTS(names)) {
+            cli_usage_error(command, "--format: '%s' is not one of table|csv|json", a->format);
+            return FALSE;
+        }
+        common->format_value = (CliFormat)f;
+    }
+    return TRUE;
+}
+
+static int fail(const char *command, const GError *error)
+{
+    if (error->domain == WP_ERROR && error->code == WP_ERROR_USAGE)
+        return cli_usage_error(command, "%s", error->message);
+    return cli_fail(error);
+}
+
+static int run(int argc, char **argv, gboolean crm)
+{
+    const char *command = crm ? "import crm" : "import linkedin";
+    g_auto(ImportArgs) a = {0};
+    CliCommon common = {0}; /* borrows a.format and a.output */
+    WpImportOptions options;
+    if (!parse_args(&argc, &argv, command, crm, &a, &common) ||
+        !make_options(&a, command, &options))
+        return CLI_EXIT_USAGE;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpImport) import = wp_import_open(a.data_dir, &error);
+    if (import == NULL)
+        return fail(command, error);
+    for (int i = 1; i < argc; i++)
+        if (!wp_import_add_file(import, crm ? WP_IMPORT_CRM : WP_IMPORT_LINKEDIN, argv[i], &options,
+                                &error))
+            return fail(command, error);
+    gboolean written = FALSE;
+    if (!a.dry_run && !wp_import_save(import, &written, &error))
+        return fail(command, error);
+    if (!emit_report(&common, wp_import_get_report(import), a.dry_run, written, &error))
+        return cli_fail(error);
+    return CLI_EXIT_OK;
+}
+
+static void print_help(FILE *out)
+{
+    fprintf(out, "Usage: warmpath import linkedin|crm [OPTION...] FILE...\n\n"
+                 "Build the people and ties files of --data DIR from contact exports.\n\n"
+                 "  linkedin  a seller's LinkedIn Connections.csv: weak 'social' ties\n"
+                 "  crm       HubSpot or Salesforce contacts: 'client' ties from each owner\n\n"
+                 "Run 'warmpath import linkedin --help' or 'warmpath import crm --help' for "
+                 "the options.\n");
+}
+
+int cmd_import(int argc, char **argv)
+{
+    if (argc >= 2 && strcmp(argv[1], "linkedin") == 0)
+        return run(argc - 1, argv + 1, FALSE);
+    if (argc >= 2 && strcmp(argv[1], "crm") == 0)
+        return run(argc - 1, argv + 1, TRUE);
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        print_help(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (argc >= 2)
+        return cli_usage_error("import", "unknown export kind '%s' (expected linkedin or crm)",
+                               argv[1]);
+    return cli_usage_error("import", "which export? linkedin or crm");
+}

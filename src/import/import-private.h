@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: MIT */
+/* The import module's internals: data files as text tables, identity keys and indexes, tie
+ * merging, column mapping shared by the LinkedIn and CRM readers. */
+#pragma once
+
+#include "io/io-private.h"
+#include "warmpath/import.h"
+
+/* ---- table.c: a CSV data file held as text cells, written back exactly ---- */
+
+typedef struct {
+    char *filename; /* owned path */
+    char *display;  /* owned display name */
+    char *original; /* owned bytes as read; NULL when the file did not exist */
+    gsize original_len;
+    GPtrArray *header; /* char *, owned, as written in the file */
+    GPtrArray *rows;   /* GPtrArray * of char * (owned), each header->len long */
+    gboolean dirty;    /* a cell, row or column changed since loading */
+} WpITable;
+
+/* Loads @filename; when it is missing or empty, an empty table with @fresh_header. Each name
+ * in @required must be a column (case-insensitive), else WP_ERROR_PARSE "FILE:1: header: ...". */
+WpITable *wp_i_table_load(const char *filename, const char *const *required,
+                          const char *const *fresh_header, GError **error);
+void wp_i_table_free(WpITable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpITable, wp_i_table_free)
+/* Column index by case-insensitive name, or -1. */
+int wp_i_table_find(const WpITable *table, const char *name);
+/* The column, appended (empty in every row) when missing. */
+guint wp_i_table_ensure(WpITable *table, const char *name);
+/* The cell, or "" when @column < 0. */
+const char *wp_i_table_cell(const WpITable *table, guint row, int column);
+/* Sets a cell (NULL = empty); TRUE when the value changed. */
+gboolean wp_i_table_set(WpITable *table, guint row, guint column, const char *value);
+/* Appends an all-empty row and returns its index. */
+guint wp_i_table_append(WpITable *table);
+/* The file's text: header and rows, LF line ends, fields quoted by wp_i_csv_append_plain(). */
+GString *wp_i_table_to_text(const WpITable *table);
+/* Writes the table when it changed: previous file copied to FILE.bak, then an atomic rename. */
+gboolean wp_i_table_save(const WpITable *table, gboolean *written, GError **error);
+/* One RFC 4180 field that reads back byte for byte: quoted when it holds a comma, quote, CR,
+ * LF, or starts or ends with white space. No formula neutralisation: these are our own data
+ * files, not spreadsheets (reports use wp_csv_append_cell()). */
+void wp_i_csv_append_plain(GString *out, const char *cell);
+
+/* ---- mapping.c: export records, column fields, header keys, dates ---- */
+
+typedef enum {
+    WP_I_FIRST_NAME,
+    WP_I_LAST_NAME,
+    WP_I_NAME,
+    WP_I_EMAIL,
+    WP_I_COMPANY,
+    WP_I_TITLE,
+    WP_I_URL,
+    WP_I_DATE,
+    WP_I_OWNER,
+    WP_I_ACCOUNT_ID,
+    WP_I_N_FIELDS
+} WpIField;
+
+const char *wp_i_field_name(WpIField field);
+
+typedef struct {
+    guint64 line;
+    guint n_fields;
+    char **fields; /* owned, NULL-terminated */
+} WpIRecord;
+
+/* Every record of an export (preamble included), each field trimmed; blank lines skipped. */
+GPtrArray *wp_i_records_read(const char *filename, GError **error);
+gboolean wp_i_record_is_blank(const WpIRecord *record);
+const char *wp_i_record_cell(const WpIRecord *record, int column); /* "" when absent */
+
+/* A header cell reduced for matching: folded, only letters and digits ("E-Mail-Adresse" ->
+ * "emailadresse"). */
+char *wp_i_header_key(const char *cell);
+
+/* User overrides: --map, --owner-map and a map file. */
+typedef struct {
+    gboolean set[WP_I_N_FIELDS];
+    char *column_key[WP_I_N_FIELDS];  /* owned header key; "" = ignore the field */
+    char *column_text[WP_I_N_FIELDS]; /* owned, as the user wrote it, for messages */
+    GHashTable *owners;               /* owned value -> owned seller */
+} WpIMapping;
+
+gboolean wp_i_mapping_init(WpIMapping *mapping, const WpImportOptions *options, GError **error);
+void wp_i_mapping_clear(WpIMapping *mapping);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(WpIMapping, wp_i_mapping_clear)
+
+/* Assigns fields to the columns of @header: overrides first, then the first cell whose key is
+ * one of @aliases[field] (NULL-terminated lists of header keys). Unassigned fields get -1.
+ * Returns how many fields were assigned. */
+guint wp_i_columns_assign(const WpIRecord *header, const WpIMapping *mapping,
+                          const char *const *const *aliases, int col[WP_I_N_FIELDS]);
+/* Fails with WP_ERROR_USAGE when an override names a column @header lacks. */
+gboolean wp_i_columns_check(const WpIRecord *header, const WpIMapping *mapping, const char *origin,
+                            GError **error);
+
+/* A date as exports write it: `2025-12-07` (a time may follow), `07 Dec 2025`, `1 janv. 2026`,
+ * `7 de dez. de 2025`, `Dec 7, 2025`, `07.12.2025`. Month names in English, French, German,
+ * Spanish, Portuguese, Italian and Dutch. */
+gboolean wp_i_parse_export_date(const char *text, WpDay *out);
+
+/* ---- identity.c: people, their keys and indexes ---- */
+
+/* One row of an export, normalised. Strings owned (NULL = unknown). */
+typedef struct {
+    char *name;
+    char *company;
+    char *title;
+    char *url;   /* canonical "https://www.linkedin.com/in/SLUG" */
+    char *email; /* lowercased */
+    WpDay date;  /* Connected On / last activity, or WP_DAY_NONE */
+} WpIContact;
+
+void wp_i_contact_clear(WpIContact *contact);
+
+/* Canonical profile URL, or NULL when @text is not a linkedin.com/in/ (or /pub/) URL. @key
+ * (optional) receives the comparison key: the path lowercased and percent-decoded. */
+char *wp_i_linkedin_url(const char *text, char **key);
+/* Lowercased address, or NULL when @text does not look like one. */
+char *wp_i_email(const char *text);
+/* folded name, U+001F, folded company without a legal suffix (Inc, LLC, GmbH, ...). */
+char *wp_i_name_key(const char *name, const char *company);
+
+#define WP_I_NONE G_MAXUINT
+
+/* The people table with identity indexes. */
+typedef struct {
+    WpITable *table;        /* owned */
+    int col[WP_I_N_FIELDS]; /* people column per field (NAME, COMPANY, TITLE, URL, EMAIL), -1 */
+    int col_id, col_team, col_updated, col_former;
+    GHashTable *by_id;                       /* id (owned) -> row + 1 */
+    GHashTable *by_url, *by_email, *by_name; /* key (owned) -> GArray of guint rows */
+} WpIPeople;
+
+WpIPeople *wp_i_people_new(WpITable *table, GError **error); /* takes @table; fails on dup ids */
+void wp_i_people_free(WpIPeople *people);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpIPeople, wp_i_people_free)
+guint wp_i_people_count(const WpIPeople *people);
+const char *wp_i_people_id(const WpIPeople *people, guint row);
+const char *wp_i_people_name(const WpIPeople *people, guint row);
+guint wp_i_people_find_id(const WpIPeople *people, const char *id);
+/* The one person whose folded name equals @name's (team members first); WP_I_NONE with
+ * *n_found 0 (none) or >1 (ambiguous, @ids lists them when given). */
+guint wp_i_people_find_name(const WpIPeople *people, const char *name, guint *n_found,
+                            GString *ids);
+gboolean wp_i_people_is_team(const WpIPeople *people, guint row);
+/* Writes the seller's team: @team, else the team they have, else "team". TRUE on change. */
+gboolean wp_i_people_mark_team(WpIPeople *people, guint row, const char *team);
+
+/* Breaks a tie between several candidates, e.g. "already tied to this row's seller". */
+typedef gboolean (*WpIPreferFunc)(guint row, gpointer user_data);
+
+/* Which known person @contact is (README "Identity"): by LinkedIn profile, else email, else
+ * name and company; a candidate with a different profile is never the same person. Several
+ * candidates under one key: the single one @prefer (nullable) accepts. Returns the row and
+ * the rule, or WP_I_NONE for a new person; sets @why (owned) instead when the row is
+ * ambiguous. */
+guint wp_i_people_resolve(const WpIPeople *people, const WpIContact *contact, WpIPreferFunc prefer,
+                          gpointer user_data, WpImportRule *rule, char **why);
+/* A new person with the id @id (minted by the caller, README "Person ids"). */
+guint wp_i_people_add(WpIPeople *people, const WpIContact *contact, const char *id,
+                      WpDay exported_on);
+/* Fills empty fields; a newer export overwrites company and title. TRUE when a field the
+ * report counts changed (the updated_on stamp alone does not count). */
+gboolean wp_i_people_update(WpIPeople *people, guint row, const WpIContact *contact,
+                            WpDay exported_on);
+
+/* ---- ties.c: the edges table with a pair index ---- */
+
+typedef struct {
+    WpITable *table;                                /* owned */
+    int col_source, col_target, col_type, col_last; /* -1 until present */
+    GHashTable *pairs;                              /* "lo\x1fhi" (owned) -> first row + 1 */
+} WpITies;
+
+typedef enum { WP_I_TIE_UNCHANGED, WP_I_TIE_ADDED, WP_I_TIE_UPDATED } WpITieChange;
+
+WpITies *wp_i_ties_new(WpITable *table); /* takes @table */
+void wp_i_ties_free(WpITies *ties);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpITies, wp_i_ties_free)
+gboolean wp_i_ties_exists(const WpITies *ties, const char *a, const char *b);
+/* Adds the tie a-b of @type dated @date, or merges it into the pair's first row: the type is
+ * added to the row's types; the date replaces an earlier one when @date_is_contact (a CRM
+ * activity date) or when the row is social only (a LinkedIn connection date never ages a
+ * stronger tie). Strength and interactions are never touched. */
+WpITieChange wp_i_ties_merge(WpITies *ties, const char *a, const char *b, WpTieType type,
+                             WpDay date, gboolean date_is_contact);
+
+/* ---- linkedin.c and crm.c: from records to contacts ---- */
+
+/* What a reader hands back: the header it chose and, per data row, a contact or a reason. */
+typedef struct {
+    guint64 line;
+    WpIContact contact;
+    char *owner;         /* CRM owner cell (owned), NULL when none */
+    char *skip;          /* owned reason when the row cannot be used */
+    GPtrArray *warnings; /* char *, owned: values ignored */
+    gboolean blank;
+} WpIRow;
+
+typedef struct {
+    char *format; /* owned */
+    guint64 header_line;
+    GArray *rows;       /* WpIRow */
+    char *note;         /* owned file-level warning, or NULL */
+    gboolean has_owner; /* CRM: an owner column was found */
+} WpIParsed;
+
+void wp_i_parsed_clear(WpIParsed *parsed);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(WpIParsed, wp_i_parsed_clear)
+
+/* Fills @row from @rec with the columns @col: name (a name column, else first + last), company,
+ * title, URL, email and date (@date_field names it in warnings). Blank rows are marked; rows
+ * with a different number of fields than @header, or with no name, get a skip reason. */
+void wp_i_row_read(const WpIRecord *rec, const WpIRecord *header, const int col[WP_I_N_FIELDS],
+                   const char *date_field, WpIRow *row);
+
+gboolean wp_i_linkedin_parse(GPtrArray *records, const WpIMapping *mapping, const char *origin,
+                             WpIParsed *out, GError **error);
+/* @accounts: (nullable): AccountId -> account name. */
+gboolean wp_i_crm_parse(GPtrArray *records, const WpIMapping *mapping, GHashTable *accounts,
+                        const char *origin, WpIParsed *out, GError **error);
+/* Reads a Salesforce Account export into Id -> Name (both owned). */
+GHashTable *wp_i_crm_read_accounts(const char *filename, GError **error);
+
+/* ---- report.c ---- */
+
+void wp_i_report_init(WpImportReport *report);
+void wp_i_report_clear(WpImportReport *report);
+void wp_i_report_file(WpImportReport *report, const char *file, const char *format,
+                      guint64 header_line, guint64 rows);
+void wp_i_report_merge(WpImportReport *report, const char *file, guint64 line, const char *person,
+                       const char *name, WpImportRule rule);
+/* A SKIPPED problem with a line counts in rows_skipped. */
+void wp_i_report_problem(WpImportReport *report, const char *file, guint64 line,
+                         WpImportProblemKind kind, const char *message);

@@ -1,0 +1,465 @@
+/* SPDX-License-Identifier: MIT */
+/* An import session: the data directory in memory, one export at a time merged into it (owner,
+ * people, ties), the report, and saving. */
+#include "import/import-private.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+struct WpImport {
+    WpIPeople *people;
+    WpITies *ties;
+    WpImportReport report;
+    GHashTable *added;   /* people rows added this session (row + 1) */
+    GHashTable *updated; /* rows of earlier people counted as updated (row + 1) */
+};
+
+static const char *const people_required[] = {WP_COLUMN_ID, NULL};
+static const char *const people_fresh[] = {WP_COLUMN_ID,    WP_COLUMN_NAME, WP_COLUMN_COMPANY,
+                                           WP_COLUMN_TITLE, WP_COLUMN_TEAM, "linkedin_url",
+                                           "email",         "updated_on",   NULL};
+static const char *const edges_fresh[] = {"source",       "target",       "strength", "type",
+                                          "last_contact", "interactions", NULL};
+
+void wp_import_options_init(WpImportOptions *o)
+{
+    g_return_if_fail(o != NULL);
+    *o = (WpImportOptions){0};
+    o->tie_type = WP_TIE_CLIENT;
+    o->exported_on = WP_DAY_NONE;
+}
+
+WpImport *wp_import_open(const char *data_dir, GError **error)
+{
+    g_return_val_if_fail(data_dir != NULL, NULL);
+    g_autofree char *people_file = g_build_filename(data_dir, "people.csv", NULL);
+    g_autofree char *edges_file = g_build_filename(data_dir, "edges.csv", NULL);
+    WpITable *people = wp_i_table_load(people_file, people_required, people_fresh, error);
+    if (people == NULL)
+        return NULL;
+    g_autoptr(WpIPeople) index = wp_i_people_new(people, error);
+    if (index == NULL)
+        return NULL;
+    g_autoptr(WpITable) edges = wp_i_table_load(edges_file, NULL, edges_fresh, error);
+    if (edges == NULL)
+        return NULL;
+    if (wp_i_table_find(edges, "source") < 0 || wp_i_table_find(edges, "target") < 0) {
+        g_set_error(error, WP_ERROR, WP_ERROR_NOT_SUPPORTED,
+                    "%s:1: header: no 'source' and 'target' columns (a plain edge list?); "
+                    "import extends only a ties CSV",
+                    edges->display);
+        return NULL;
+    }
+    WpImport *imp = g_new0(WpImport, 1);
+    imp->people = g_steal_pointer(&index);
+    imp->ties = wp_i_ties_new(g_steal_pointer(&edges));
+    wp_i_report_init(&imp->report);
+    imp->added = g_hash_table_new(g_direct_hash, g_direct_equal);
+    imp->updated = g_hash_table_new(g_direct_hash, g_direct_equal);
+    return imp;
+}
+
+void wp_import_free(WpImport *imp)
+{
+    if (imp == NULL)
+        return;
+    wp_i_people_free(imp->people);
+    wp_i_ties_free(imp->ties);
+    wp_i_report_clear(&imp->report);
+    g_hash_table_unref(imp->added);
+    g_hash_table_unref(imp->updated);
+    g_free(imp);
+}
+
+const WpImportReport *wp_import_get_report(const WpImport *imp)
+{
+    g_return_val_if_fail(imp != NULL, NULL);
+    return &imp->report;
+}
+
+gboolean wp_import_save(WpImport *imp, gboolean *written, GError **error)
+{
+    g_return_val_if_fail(imp != NULL, FALSE);
+    gboolean wrote_people = FALSE, wrote_edges = FALSE;
+    /* People first: a reader between the two renames sees ties whose people are all listed. */
+    if (!wp_i_table_save(imp->people->table, &wrote_people, error) ||
+        !wp_i_table_save(imp->ties->table, &wrote_edges, error))
+        return FALSE;
+    if (written)
+        *written = wrote_people || wrote_edges;
+    return TRUE;
+}
+
+/* ---- bookkeeping ---- */
+
+static gboolean was_added(const WpImport *imp, guint row)
+{
+    return g_hash_table_contains(imp->added, GUINT_TO_POINTER(row + 1));
+}
+
+static void count_update(WpImport *imp, guint row)
+{
+    if (!was_added(imp, row) && g_hash_table_add(imp->updated, GUINT_TO_POINTER(row + 1)))
+        imp->report.people_updated++;
+}
+
+static guint add_person(WpImport *imp, const WpIContact *c, const char *id, WpDay exported_on)
+{
+    guint row = wp_i_people_add(imp->people, c, id, exported_on);
+    g_hash_table_add(imp->added, GUINT_TO_POINTER(row + 1));
+    imp->report.people_added++;
+    return row;
+}
+
+static void mark_seller(WpImport *imp, guint row, const char *team)
+{
+    if (wp_i_people_mark_team(imp->people, row, team))
+        count_update(imp, row);
+}
+
+/* ---- person ids ---- */
+
+/* `li:SLUG` from a profile, else `email:ADDRESS`, else `nc:` and 16 hex digits of the SHA-256
+ * of the name key: the same row always gets the same id. A taken id gets `~2`, `~3`, ... */
+static char *mint_id(const WpIPeople *p, const WpIContact *c)
+{
+    g_autofree char *base = NULL;
+    g_autofree char *key = NULL;
+    g_autofree char *canon = c->url ? wp_i_linkedin_url(c->url, &key) : NULL;
+    if (key != NULL) {
+        const char *slug = g_str_has_prefix(key, "in/") ? key + 3 : key + 4;
+        base = g_strconcat("li:", slug, NULL);
+        g_strdelimit(base, "/", '-');
+    } else if (c->email != NULL) {
+        base = g_strconcat("email:", c->email, NULL);
+    } else {
+        g_autofree char *name_key = wp_i_name_key(c->name, c->company);
+        g_autofree char *hash = g_compute_checksum_for_string(G_CHECKSUM_SHA256, name_key, -1);
+        base = g_strdup_printf("nc:%.16s", hash);
+    }
+    if (wp_i_people_find_id(p, base) == WP_I_NONE)
+        return g_steal_pointer(&base);
+    for (guint n = 2;; n++) {
+        char *id = g_strdup_printf("%s~%u", base, n);
+        if (wp_i_people_find_id(p, id) == WP_I_NONE)
+            return id;
+        g_free(id);
+    }
+}
+
+/* ---- owners ---- */
+
+/* A person named by id, else by a unique folded name; WP_I_NONE with @why set otherwise. */
+static guint find_person(const WpIPeople *p, const char *text, GError **why)
+{
+    guint row = wp_i_people_find_id(p, text);
+    if (row != WP_I_NONE)
+        return row;
+    guint n = 0;
+    g_autoptr(GString) ids = g_string_new(NULL);
+    row = wp_i_people_find_name(p, text, &n, ids);
+    if (n > 1)
+        g_set_error(why, WP_ERROR, WP_ERROR_AMBIGUOUS_PERSON,
+                    "'%s' names several people: %s; give an id", text, ids->str);
+    else if (n == 0)
+        g_set_error(why, WP_ERROR, WP_ERROR_UNKNOWN_PERSON, "'%s' is no person's id or name in %s",
+                    text, p->table->display);
+    return row;
+}
+
+static gboolean valid_new_id(const char *id)
+{
+    if (id[0] == '\0' || g_ascii_isspace(id[0]) || g_ascii_isspace(id[strlen(id) - 1]) ||
+        !g_utf8_validate(id, -1, NULL))
+        return FALSE;
+    for (const char *p = id; *p != '\0'; p = g_utf8_next_char(p))
+        if (g_unichar_iscntrl(g_utf8_get_char(p)))
+            return FALSE;
+    return TRUE;
+}
+
+/* The seller --owner names (see WpImportOptions): sets @out to their row, or to WP_I_NONE when
+ * a new seller must be created with the id @o->owner. Fails with WP_ERROR_USAGE,
+ * WP_ERROR_UNKNOWN_PERSON or WP_ERROR_AMBIGUOUS_PERSON. Changes nothing but the report. */
+static gboolean find_owner(WpImport *imp, const WpImportOptions *o, const char *origin, guint *out,
+                           GError **error)
+{
+    *out = wp_i_people_find_id(imp->people, o->owner);
+    if (*out != WP_I_NONE) {
+        g_autofree char *want = o->owner_name ? wp_text_fold(o->owner_name) : NULL;
+        g_autofree char *have = wp_text_fold(wp_i_people_name(imp->people, *out));
+        if (want != NULL && have[0] != '\0' && strcmp(want, have) != 0) {
+            g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
+                        "--owner-name '%s': person '%s' is already named '%s'", o->owner_name,
+                        o->owner, wp_i_people_name(imp->people, *out));
+            return FALSE;
+        }
+        return TRUE;
+    }
+    if (o->owner_name == NULL)
+        return (*out = find_person(imp->people, o->owner, error)) != WP_I_NONE;
+    if (!valid_new_id(o->owner)) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
+                    "--owner '%s': a new id must be non-empty text without control characters "
+                    "or spaces at either end",
+                    o->owner);
+        return FALSE;
+    }
+    /* The seller may already be known, e.g. from a teammate's export. */
+    WpIContact c = {.name = (char *)o->owner_name, .company = (char *)o->owner_company};
+    WpImportRule rule;
+    g_autofree char *why = NULL;
+    *out = wp_i_people_resolve(imp->people, &c, NULL, NULL, &rule, &why);
+    if (*out != WP_I_NONE) {
+        g_autofree char *note = g_strdup_printf(
+            "the seller '%s' (%s) is the person '%s' already known by name and company; their "
+            "ties are added to that person",
+            o->owner, o->owner_name, wp_i_people_id(imp->people, *out));
+        wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, note);
+    }
+    return TRUE;
+}
+
+/* Per-row owners of a CRM export: the cell's value through --owner-map, else as an id or a
+ * name. Cached per value; a failure leaves a reason. */
+typedef struct {
+    guint row;
+    char *why;
+} OwnerHit;
+
+static void owner_hit_free(gpointer data)
+{
+    OwnerHit *hit = data;
+    g_free(hit->why);
+    g_free(hit);
+}
+
+static const OwnerHit *row_owner(WpImport *imp, const WpIMapping *m, GHashTable *cache,
+                                 const char *value, const char *team)
+{
+    OwnerHit *hit = g_hash_table_lookup(cache, value);
+    if (hit != NULL)
+        return hit;
+    hit = g_new0(OwnerHit, 1);
+    const char *mapped = g_hash_table_lookup(m->owners, value);
+    g_autoptr(GError) why = NULL;
+    hit->row = find_person(imp->people, mapped ? mapped : value, &why);
+    if (hit->row == WP_I_NONE && mapped != NULL)
+        hit->why = g_strdup_printf("contact owner '%s' is mapped to %s", value, why->message);
+    else if (hit->row == WP_I_NONE)
+        hit->why = g_strdup_printf("contact owner: %s; map it with --owner-map '%s=SELLER'",
+                                   why->message, value);
+    else
+        mark_seller(imp, hit->row, team);
+    g_hash_table_insert(cache, g_strdup(value), hit);
+    return hit;
+}
+
+/* ---- rows ---- */
+
+typedef struct {
+    WpImport *imp;
+    const char *origin;
+    const WpIMapping *mapping;
+    const WpImportOptions *options;
+    guint owner;        /* the --owner seller, or WP_I_NONE */
+    GHashTable *owners; /* CRM owner cell -> OwnerHit */
+    WpTieType type;
+    gboolean crm;
+    WpDay exported_on;
+} FileRun;
+
+static void skip(FileRun *run, const WpIRow *row, const char *why)
+{
+    wp_i_report_problem(&run->imp->report, run->origin, row->line, WP_IMPORT_SKIPPED, why);
+}
+
+/* The seller a row belongs to, or WP_I_NONE after reporting why the row is skipped. */
+static guint owner_of(FileRun *run, const WpIRow *row)
+{
+    if (row->owner != NULL) {
+        const OwnerHit *hit =
+            row_owner(run->imp, run->mapping, run->owners, row->owner, run->options->team);
+        if (hit->row == WP_I_NONE)
+            skip(run, row, hit->why);
+        return hit->row;
+    }
+    if (run->owner == WP_I_NONE)
+        skip(run, row, "no contact owner: the owner cell is empty and no --owner was given");
+    return run->owner;
+}
+
+/* Among several people a row could be, the one the row's seller already knows. */
+typedef struct {
+    WpImport *imp;
+    guint owner;
+} Preference;
+
+static gboolean tied_to_owner(guint row, gpointer data)
+{
+    const Preference *pref = data;
+    return wp_i_ties_exists(pref->imp->ties, wp_i_people_id(pref->imp->people, pref->owner),
+                            wp_i_people_id(pref->imp->people, row));
+}
+
+static void apply_row(FileRun *run, const WpIRow *row)
+{
+    WpImport *imp = run->imp;
+    imp->report.rows_read++;
+    if (row->blank) {
+        imp->report.rows_blank++;
+        return;
+    }
+    if (row->skip != NULL) {
+        skip(run, row, row->skip);
+        return;
+    }
+    guint owner = owner_of(run, row);
+    if (owner == WP_I_NONE)
+        return;
+    WpImportRule rule = WP_IMPORT_RULE_NAME_COMPANY;
+    g_autofree char *why = NULL;
+    Preference pref = {imp, owner};
+    guint person =
+        wp_i_people_resolve(imp->people, &row->contact, tied_to_owner, &pref, &rule, &why);
+    if (why != NULL) {
+        skip(run, row, why);
+        return;
+    }
+    if (person == owner) {
+        g_autofree char *self = g_strdup_printf("the row is the seller '%s' themself",
+                                                wp_i_people_id(imp->people, owner));
+        skip(run, row, self);
+        return;
+    }
+    for (guint i = 0; row->warnings != NULL && i < row->warnings->len; i++)
+        wp_i_report_problem(&imp->report, run->origin, row->line, WP_IMPORT_WARNING,
+                            row->warnings->pdata[i]);
+    gboolean known = person != WP_I_NONE;
+    if (!known) {
+        g_autofree char *id = mint_id(imp->people, &row->contact);
+        person = add_person(imp, &row->contact, id, run->exported_on);
+    } else if (wp_i_people_update(imp->people, person, &row->contact, run->exported_on)) {
+        count_update(imp, person);
+    }
+    imp->report.rows_used++;
+    WpITieChange change = wp_i_ties_merge(imp->ties, wp_i_people_id(imp->people, owner),
+                                          wp_i_people_id(imp->people, person), run->type,
+                                          row->contact.date, run->crm);
+    imp->report.ties_added += change == WP_I_TIE_ADDED;
+    imp->report.ties_updated += change == WP_I_TIE_UPDATED;
+    if (known && change != WP_I_TIE_UNCHANGED)
+        wp_i_report_merge(&imp->report, run->origin, row->line, wp_i_people_id(imp->people, person),
+                          wp_i_people_name(imp->people, person), rule);
+}
+
+/* ---- files ---- */
+
+static WpDay modification_day(const char *filename)
+{
+    GStatBuf st;
+    if (g_stat(filename, &st) != 0 || st.st_mtime < 0)
+        return wp_day_today();
+    return (WpDay)(st.st_mtime / 86400);
+}
+
+static gboolean check_options(WpImportSource source, const WpImportOptions *o, WpIMapping *m,
+                              GError **error)
+{
+    if (source == WP_IMPORT_LINKEDIN && o->owner == NULL) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
+                    "a LinkedIn export belongs to one seller: give --owner SELLER");
+        return FALSE;
+    }
+    if (source == WP_IMPORT_LINKEDIN && (o->owner_column || m->set[WP_I_OWNER])) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "--owner-column applies to CRM exports only");
+        return FALSE;
+    }
+    if (o->owner_name != NULL && o->owner == NULL) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "--owner-name needs --owner ID");
+        return FALSE;
+    }
+    if (o->tie_type >= WP_TIE_N_TYPES) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "tie type %u is not a WpTieType",
+                    (guint)o->tie_type);
+        return FALSE;
+    }
+    if (o->owner_column != NULL) { /* --owner-column COL is --map owner=COL */
+        g_free(m->column_key[WP_I_OWNER]);
+        g_free(m->column_text[WP_I_OWNER]);
+        m->set[WP_I_OWNER] = TRUE;
+        m->column_text[WP_I_OWNER] = g_strdup(o->owner_column);
+        m->column_key[WP_I_OWNER] = wp_i_header_key(o->owner_column);
+    } else if (o->owner != NULL && !m->set[WP_I_OWNER]) { /* one seller owns every row */
+        m->set[WP_I_OWNER] = TRUE;
+        m->column_text[WP_I_OWNER] = g_strdup("");
+        m->column_key[WP_I_OWNER] = g_strdup("");
+    }
+    return TRUE;
+}
+
+/* Reads and parses the export; nothing in the session changes. */
+static gboolean parse_file(WpImportSource source, const char *filename, const char *origin,
+                           const WpImportOptions *o, const WpIMapping *m, WpIParsed *parsed,
+                           GError **error)
+{
+    g_autoptr(GHashTable) accounts = NULL;
+    if (o->accounts_file != NULL &&
+        (accounts = wp_i_crm_read_accounts(o->accounts_file, error)) == NULL)
+        return FALSE;
+    g_autoptr(GPtrArray) records = wp_i_records_read(filename, error);
+    if (records == NULL)
+        return FALSE;
+    if (source == WP_IMPORT_LINKEDIN)
+        return wp_i_linkedin_parse(records, m, origin, parsed, error);
+    if (!wp_i_crm_parse(records, m, accounts, origin, parsed, error))
+        return FALSE;
+    if (!parsed->has_owner && o->owner == NULL) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
+                    "%s:%" G_GUINT64_FORMAT ": no owner column ('Contact owner', 'OwnerId'): "
+                    "give --owner SELLER or --owner-column COLUMN",
+                    origin, parsed->header_line);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+gboolean wp_import_add_file(WpImport *imp, WpImportSource source, const char *filename,
+                            const WpImportOptions *o, GError **error)
+{
+    g_return_val_if_fail(imp != NULL && filename != NULL && o != NULL, FALSE);
+    g_autofree char *origin = g_filename_display_name(filename);
+    g_auto(WpIMapping) mapping = {0};
+    g_auto(WpIParsed) parsed = {0};
+    if (!wp_i_mapping_init(&mapping, o, error) || !check_options(source, o, &mapping, error) ||
+        !parse_file(source, filename, origin, o, &mapping, &parsed, error))
+        return FALSE;
+    FileRun run = {imp,
+                   origin,
+                   &mapping,
+                   o,
+                   WP_I_NONE,
+                   NULL,
+                   source == WP_IMPORT_LINKEDIN ? WP_TIE_SOCIAL : o->tie_type,
+                   source == WP_IMPORT_CRM,
+                   o->exported_on};
+    if (o->owner != NULL && !find_owner(imp, o, origin, &run.owner, error))
+        return FALSE;
+    /* From here on the session changes; nothing below can fail. */
+    if (run.exported_on == WP_DAY_NONE)
+        run.exported_on = modification_day(filename);
+    if (o->owner != NULL && run.owner == WP_I_NONE) {
+        WpIContact seller = {.name = (char *)o->owner_name, .company = (char *)o->owner_company};
+        run.owner = add_person(imp, &seller, o->owner, WP_DAY_NONE);
+    }
+    if (run.owner != WP_I_NONE)
+        mark_seller(imp, run.owner, o->team);
+    wp_i_report_file(&imp->report, origin, parsed.format, parsed.header_line, parsed.rows->len);
+    if (parsed.note != NULL)
+        wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, parsed.note);
+    run.owners = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, owner_hit_free);
+    for (guint i = 0; i < parsed.rows->len; i++)
+        apply_row(&run, &g_array_index(parsed.rows, WpIRow, i));
+    g_hash_table_unref(run.owners);
+    return TRUE;
+}

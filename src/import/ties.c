@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: MIT */
+/* The edges table during an import: one row per pair (found in either order), new ties
+ * appended, an existing pair's row extended rather than duplicated. */
+#include "import/import-private.h"
+
+#include <string.h>
+
+static char *pair_key(const char *a, const char *b)
+{
+    return strcmp(a, b) <= 0 ? g_strconcat(a, "\x1f", b, NULL) : g_strconcat(b, "\x1f", a, NULL);
+}
+
+WpITies *wp_i_ties_new(WpITable *table)
+{
+    WpITies *t = g_new0(WpITies, 1);
+    t->table = table;
+    t->col_source = wp_i_table_find(table, "source");
+    t->col_target = wp_i_table_find(table, "target");
+    t->col_type = wp_i_table_find(table, "type");
+    t->col_last = wp_i_table_find(table, "last_contact");
+    t->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint r = 0; r < table->rows->len; r++) {
+        char *key = pair_key(wp_i_table_cell(table, r, t->col_source),
+                             wp_i_table_cell(table, r, t->col_target));
+        if (g_hash_table_contains(t->pairs, key)) /* a duplicate row: the first one is extended */
+            g_free(key);
+        else
+            g_hash_table_insert(t->pairs, key, GUINT_TO_POINTER(r + 1));
+    }
+    return t;
+}
+
+void wp_i_ties_free(WpITies *t)
+{
+    if (t == NULL)
+        return;
+    wp_i_table_free(t->table);
+    g_hash_table_unref(t->pairs);
+    g_free(t);
+}
+
+gboolean wp_i_ties_exists(const WpITies *t, const char *a, const char *b)
+{
+    g_autofree char *key = pair_key(a, b);
+    return g_hash_table_contains(t->pairs, key);
+}
+
+/* The types a cell names, as a bit mask (unknown names count as `other`, as the loader does). */
+static guint16 parse_types(const char *text)
+{
+    guint16 types = 0;
+    g_auto(GStrv) parts = g_strsplit_set(text, ";|", -1);
+    for (guint i = 0; parts[i] != NULL; i++) {
+        WpTieType type;
+        char *name = g_strstrip(parts[i]);
+        if (name[0] != '\0')
+            types |= WP_TIE_TYPE_BIT(wp_tie_type_from_name(name, &type) ? type : WP_TIE_OTHER);
+    }
+    return types;
+}
+
+/* The column @name, added when missing; the index is cached in @col. */
+static guint column(WpITies *t, int *col, const char *name)
+{
+    if (*col < 0)
+        *col = (int)wp_i_table_ensure(t->table, name);
+    return (guint)*col;
+}
+
+static gboolean merge_type(WpITies *t, guint row, WpTieType type)
+{
+    guint col = column(t, &t->col_type, "type");
+    const char *have = wp_i_table_cell(t->table, row, (int)col);
+    if (parse_types(have) & WP_TIE_TYPE_BIT(type))
+        return FALSE;
+    g_autofree char *joined = have[0] == '\0'
+                                  ? g_strdup(wp_tie_type_name(type))
+                                  : g_strconcat(have, ";", wp_tie_type_name(type), NULL);
+    return wp_i_table_set(t->table, row, col, joined);
+}
+
+static gboolean merge_date(WpITies *t, guint row, WpDay date, gboolean date_is_contact)
+{
+    if (date == WP_DAY_NONE)
+        return FALSE;
+    guint16 types = parse_types(wp_i_table_cell(t->table, row, t->col_type));
+    if (!date_is_contact && (types & ~WP_TIE_TYPE_BIT(WP_TIE_SOCIAL)) != 0)
+        return FALSE;
+    guint col = column(t, &t->col_last, "last_contact");
+    const char *have = wp_i_table_cell(t->table, row, (int)col);
+    WpDay old = WP_DAY_NONE;
+    if (have[0] != '\0' && (!wp_day_parse(have, &old) || old >= date))
+        return FALSE; /* an unreadable date is the user's to fix, not ours to overwrite */
+    char buf[11];
+    wp_day_format(date, buf);
+    return wp_i_table_set(t->table, row, col, buf);
+}
+
+WpITieChange wp_i_ties_merge(WpITies *t, const char *a, const char *b, WpTieType type, WpDay date,
+                             gboolean date_is_contact)
+{
+    g_autofree char *key = pair_key(a, b);
+    gpointer found = g_hash_table_lookup(t->pairs, key);
+    if (found != NULL) {
+        guint row = GPOINTER_TO_UINT(found) - 1;
+        /* Type first: a LinkedIn date may only age a tie that is social after the merge. */
+        gboolean changed = merge_type(t, row, type);
+        changed |= merge_date(t, row, date, date_is_contact);
+        return changed ? WP_I_TIE_UPDATED : WP_I_TIE_UNCHANGED;
+    }
+    guint row = wp_i_table_append(t->table);
+    wp_i_table_set(t->table, row, (guint)t->col_source, a);
+    wp_i_table_set(t->table, row, (guint)t->col_target, b);
+    merge_type(t, row, type);
+    merge_date(t, row, date, TRUE);
+    g_hash_table_insert(t->pairs, g_steal_pointer(&key), GUINT_TO_POINTER(row + 1));
+    return WP_I_TIE_ADDED;
+}
