@@ -214,6 +214,55 @@ static void test_banned_first_tie(void)
     g_assert_cmpuint(wp_i_search_hops(search, wp_graph_find_id(g, "a")), ==, 3);
 }
 
+/* A* with exact costs to the target as the potential finds the same cost to the target as a
+ * plain run, with and without bans and hop limits, and settles no more people. */
+static void test_potential(void)
+{
+    g_autoptr(GRand) rand = g_rand_new_with_seed(99);
+    for (guint round = 0; round < 80; round++) {
+        guint n = (guint)g_rand_int_range(rand, 4, 16);
+        Arcs arcs;
+        g_autofree char *csv = random_network(rand, n, n * 2, round % 2, &arcs);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
+        g_assert_no_error(error);
+        g_autoptr(WpSearch) search = wp_i_search_new(graph);
+        WpPerson source = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
+        WpPerson target = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
+        /* Exact costs to the target: a backward run, copied out. */
+        WpSearchLimits back = WP_SEARCH_LIMITS_INIT;
+        back.direction = WP_SEARCH_BACKWARD;
+        wp_i_search_run(search, target, &back);
+        g_autofree double *potential = g_new(double, n);
+        for (WpPerson v = 0; v < n; v++)
+            potential[v] = wp_i_search_cost(search, v);
+        g_autofree guint8 *banned = g_new0(guint8, n);
+        banned[(source + 1) % n] = round % 3 == 0;
+        guint max_hops = round % 4;
+        WpSearchLimits plain = WP_SEARCH_LIMITS_INIT;
+        plain.target = target;
+        plain.banned = banned;
+        plain.max_hops = max_hops;
+        wp_i_search_run(search, source, &plain);
+        double expect = wp_i_search_cost(search, target);
+        guint settled_plain = 0;
+        wp_i_search_settled(search, &settled_plain);
+        WpSearchLimits guided = plain;
+        guided.potential = potential;
+        wp_i_search_run(search, source, &guided);
+        double got = wp_i_search_cost(search, target);
+        if (isinf(expect))
+            g_assert_true(isinf(got));
+        else
+            g_assert_cmpfloat_with_epsilon(got, expect, 1e-9);
+        guint settled_guided = 0;
+        wp_i_search_settled(search, &settled_guided);
+        if (max_hops == 0) /* with a hop limit a detour may be needed, so no such promise */
+            g_assert_cmpuint(settled_guided, <=, settled_plain);
+        arcs_clear(&arcs);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -223,5 +272,6 @@ int main(int argc, char **argv)
     g_test_add_func("/search/banned-person", test_banned_person);
     g_test_add_func("/search/fewer-hops-survive", test_fewer_hops_survive);
     g_test_add_func("/search/banned-first-tie", test_banned_first_tie);
+    g_test_add_func("/search/potential", test_potential);
     return g_test_run();
 }

@@ -19,6 +19,13 @@ typedef enum {
  * @banned_person: one more person never entered, or WP_PERSON_NONE (e.g. the seller for G - s)
  * @banned_first_ties: (nullable): ties the first hop out of the source may not use (Yen's spurs)
  * @target: stop once this person is settled, or WP_PERSON_NONE to settle everyone reachable
+ * @stop_set: (nullable): per person, non-zero = wanted; the run stops once @n_stop of them are
+ *   settled (e.g. every target of a `rank` run), or when nothing is left to settle
+ * @potential: (nullable): per person, a lower bound on the remaining cost to @target that never
+ *   drops by more than an arc's cost along it (consistent), e.g. exact costs to @target from a
+ *   search the other way on a graph with fewer bans; INFINITY = cannot reach @target (pruned).
+ *   People are then settled in order of cost + potential (A*), which steers a search straight to
+ *   @target; costs found stay exact. Use only with @target set.
  */
 typedef struct {
     WpSearchDirection direction;
@@ -29,11 +36,14 @@ typedef struct {
     const WpTie *banned_first_ties;
     guint n_banned_first_ties;
     WpPerson target;
+    const guint8 *stop_set;
+    guint n_stop;
+    const double *potential;
 } WpSearchLimits;
 
 /* Limits with no restriction, searching forward. */
 #define WP_SEARCH_LIMITS_INIT                                                                   \
-    {WP_SEARCH_FORWARD, 0, INFINITY, NULL, WP_PERSON_NONE, NULL, 0, WP_PERSON_NONE}
+    {WP_SEARCH_FORWARD, 0, INFINITY, NULL, WP_PERSON_NONE, NULL, 0, WP_PERSON_NONE, NULL, 0, NULL}
 
 /* A reusable workspace for one graph. Runs reset only what they touched, so many small searches
  * on a big graph stay cheap. One per thread; the graph must outlive it. */

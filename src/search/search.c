@@ -8,7 +8,7 @@
  * equal hops (earlier labels are cheaper, since labels leave the heap in cost order). The first
  * label of each person is its cheapest path within H hops. Labels remember their parent label,
  * so any settled path can be rebuilt. */
-#include "search/search-private.h"
+#include "search/dijkstra-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -16,6 +16,7 @@
 #define NO_LABEL G_MAXUINT32
 
 typedef struct {
+    double key; /* cost, plus the potential under A* */
     double cost;
     WpPerson person;
     guint32 parent; /* label index, NO_LABEL for the source */
@@ -45,6 +46,8 @@ struct WpSearch {
     GArray *labels;        /* Label */
     GArray *settled;       /* WpPerson, first settlement order */
     GArray *heap;          /* Entry, binary min-heap on cost */
+    WpDijkstra *unlimited; /* runs without a hop limit go here (dijkstra.c); made on first use */
+    gboolean last_unlimited; /* the last run went there */
 };
 
 WpSearch *wp_i_search_new(const WpGraph *graph)
@@ -79,6 +82,7 @@ void wp_i_search_free(WpSearch *s)
     g_array_unref(s->labels);
     g_array_unref(s->settled);
     g_array_unref(s->heap);
+    wp_i_dijkstra_free(s->unlimited);
     g_free(s);
 }
 
@@ -98,6 +102,13 @@ static void reset(WpSearch *s)
     g_array_set_size(s->heap, 0);
 }
 
+/* Heap order: cost, then fewer hops, so that among equally cheap paths (all ties of strength 1
+ * under the raw model) the shortest is settled first instead of an arbitrary long one. */
+static gboolean before(const Entry *a, const Entry *b)
+{
+    return a->key < b->key || (a->key == b->key && a->hops < b->hops);
+}
+
 static void heap_push(GArray *heap, const Entry *e)
 {
     g_array_append_val(heap, *e);
@@ -106,7 +117,7 @@ static void heap_push(GArray *heap, const Entry *e)
     Entry moving = h[i];
     while (i > 0) {
         guint parent = (i - 1) / 2;
-        if (h[parent].cost <= moving.cost)
+        if (!before(&moving, &h[parent]))
             break;
         h[i] = h[parent];
         i = parent;
@@ -125,9 +136,9 @@ static Entry heap_pop(GArray *heap)
         guint child = 2 * i + 1;
         if (child >= n)
             break;
-        if (child + 1 < n && h[child + 1].cost < h[child].cost)
+        if (child + 1 < n && before(&h[child + 1], &h[child]))
             child++;
-        if (h[child].cost >= last.cost)
+        if (!before(&h[child], &last))
             break;
         h[i] = h[child];
         i = child;
@@ -196,6 +207,13 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
     const WpGraph *g = s->graph;
     g_return_if_fail(source < g->n_people);
     reset(s);
+    s->last_unlimited = lim->max_hops == 0;
+    if (s->last_unlimited) {
+        if (s->unlimited == NULL)
+            s->unlimited = wp_i_dijkstra_new(g);
+        wp_i_dijkstra_run(s->unlimited, source, lim);
+        return;
+    }
     prepare_width(s, lim->max_hops);
     s->direction = lim->direction;
     gboolean limited = lim->max_hops > 0;
@@ -203,9 +221,10 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
     const WpArc *arcs = lim->direction == WP_SEARCH_FORWARD ? g->out_arcs : g->in_arcs;
     const double *costs = lim->direction == WP_SEARCH_FORWARD ? g->out_cost : g->in_cost;
 
+    guint n_stopped = 0;
     touch(s, source);
     note_pushed(s, source, 0, 0);
-    heap_push(s->heap, &(Entry){0, source, NO_LABEL, 0, 0});
+    heap_push(s->heap, &(Entry){0, 0, source, NO_LABEL, 0, 0});
     while (s->heap->len > 0) {
         Entry e = heap_pop(s->heap);
         if (e.hops >= s->settled_hops[e.person])
@@ -217,6 +236,8 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
             s->first_label[e.person] = id;
             g_array_append_val(s->settled, e.person);
             if (e.person == lim->target)
+                break;
+            if (lim->stop_set && lim->stop_set[e.person] && ++n_stopped >= lim->n_stop)
                 break;
         }
         s->settled_hops[e.person] = e.hops;
@@ -231,33 +252,47 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
                 continue;
             if (e.parent == NO_LABEL && lim->n_banned_first_ties && tie_banned(lim, arcs[a].tie))
                 continue;
+            double key = cost;
+            if (lim->potential != NULL) {
+                if (isinf(lim->potential[head]))
+                    continue; /* cannot reach the target from there */
+                key += lim->potential[head];
+            }
             touch(s, head);
             note_pushed(s, head, cost, hops);
-            heap_push(s->heap, &(Entry){cost, head, id, arcs[a].tie, hops});
+            heap_push(s->heap, &(Entry){key, cost, head, id, arcs[a].tie, hops});
         }
     }
 }
 
 double wp_i_search_cost(const WpSearch *s, WpPerson p)
 {
+    if (s->last_unlimited)
+        return wp_i_dijkstra_cost(s->unlimited, p);
     guint32 l = s->first_label[p];
     return l == NO_LABEL ? INFINITY : g_array_index(s->labels, Label, l).cost;
 }
 
 guint wp_i_search_hops(const WpSearch *s, WpPerson p)
 {
+    if (s->last_unlimited)
+        return wp_i_dijkstra_hops(s->unlimited, p);
     guint32 l = s->first_label[p];
     return l == NO_LABEL ? G_MAXUINT : g_array_index(s->labels, Label, l).hops;
 }
 
 const WpPerson *wp_i_search_settled(const WpSearch *s, guint *n)
 {
+    if (s->last_unlimited)
+        return wp_i_dijkstra_settled(s->unlimited, n);
     *n = s->settled->len;
     return (const WpPerson *)s->settled->data;
 }
 
 gboolean wp_i_search_path(const WpSearch *s, WpPerson p, GArray *people, GArray *ties)
 {
+    if (s->last_unlimited)
+        return wp_i_dijkstra_path(s->unlimited, p, people, ties);
     guint32 l = s->first_label[p];
     g_array_set_size(people, 0);
     if (ties)

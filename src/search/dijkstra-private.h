@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/* The unlimited-hop engine behind WpSearch (see dijkstra.c); callers use search-private.h. */
+#pragma once
+
+#include "search/search-private.h"
+
+typedef struct WpDijkstra WpDijkstra;
+
+WpDijkstra *wp_i_dijkstra_new(const WpGraph *graph);
+void wp_i_dijkstra_free(WpDijkstra *dijkstra);
+/* As wp_i_search_run() for limits with max_hops = 0. */
+void wp_i_dijkstra_run(WpDijkstra *dijkstra, WpPerson source, const WpSearchLimits *limits);
+double wp_i_dijkstra_cost(const WpDijkstra *dijkstra, WpPerson person);
+guint wp_i_dijkstra_hops(const WpDijkstra *dijkstra, WpPerson person);
+const WpPerson *wp_i_dijkstra_settled(const WpDijkstra *dijkstra, guint *n);
+gboolean wp_i_dijkstra_path(const WpDijkstra *dijkstra, WpPerson person, GArray *people,
+                            GArray *ties);
