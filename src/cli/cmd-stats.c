@@ -109,15 +109,17 @@ static gboolean emit(const CliCommon *common, const WpGraph *graph, const CliTab
     }
     g_autoptr(GString) out = g_string_new(NULL);
     cli_table_render(table, common->format_value, cli_output_is_terminal(common) ? 60 : 0, out);
-    if (common->format_value == CLI_FORMAT_TABLE) /* every warning example, for a person */
+    if (common->format_value == CLI_FORMAT_TABLE) { /* every warning example, for a person */
+        gboolean first = TRUE;
         for (guint k = 0; k < WP_WARNING_N_KINDS; k++) {
             const GPtrArray *list = wp_graph_warning_examples(graph, k);
-            for (guint i = 0; i < list->len; i++) {
+            for (guint i = 0; i < list->len; i++, first = FALSE) {
                 g_autofree char *safe = cli_sanitize_for_terminal(list->pdata[i]);
-                g_string_append_printf(out, "%s %s: %s\n", i == 0 ? "\n" : "",
+                g_string_append_printf(out, "%s%s: %s\n", first ? "\n" : "",
                                        wp_warning_kind_name(k), safe);
             }
         }
+    }
     return cli_emit(common, out->str, out->len, error);
 }
 

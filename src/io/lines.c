@@ -123,14 +123,35 @@ static gboolean too_long(WpLineReader *r, GError **error)
     return FALSE;
 }
 
+/* Where the line at @p ends: @cr is its CR when a CR comes first, @nl the LF that ends it (the
+ * first byte, or the one right after @cr); both NULL when @p[0, @avail) holds neither. The search
+ * window grows fourfold, so a line costs O(its length): one memchr for LF over the whole buffer
+ * made files with bare CR line ends quadratic (80 s for 4 MiB). Cannot fail. */
+static void find_line_end(char *p, gsize avail, char **cr, char **nl)
+{
+    for (gsize w = MIN(avail, 256);; w = MIN(avail, w * 4)) {
+        char *lf = memchr(p, '\n', w);
+        char *c = memchr(p, '\r', lf ? (gsize)(lf - p) : w);
+        if (c != NULL) {
+            *cr = c;
+            *nl = c + 1 < p + avail && c[1] == '\n' ? c + 1 : NULL;
+            return;
+        }
+        if (lf != NULL || w == avail) {
+            *nl = lf;
+            return;
+        }
+    }
+}
+
 gboolean wp_i_lines_next(WpLineReader *r, const char **line, gsize *len, GError **error)
 {
     for (;;) {
         char *p = r->buf + r->start;
         gsize avail = r->end - r->start;
-        char *nl = memchr(p, '\n', avail);
+        char *nl = NULL, *cr = NULL;
+        find_line_end(p, avail, &cr, &nl);
         gsize seg = nl ? (gsize)(nl - p) : avail;
-        char *cr = memchr(p, '\r', seg);
         /* A CR that ends the available data may be the first half of a CRLF: read on. */
         gboolean cr_at_edge = cr && nl == NULL && cr == p + avail - 1 && !r->eof;
         if ((nl || cr) && !cr_at_edge) {

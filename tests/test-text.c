@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: MIT */
+/* Text helpers: CSV cells, name folding, terminal widths, atomic writes, calendar days. */
+#include <warmpath/warmpath.h>
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static void test_csv_cell(void)
+{
+    const struct {
+        const char *cell, *want;
+    } cases[] = {
+        {"plain", "plain"},
+        {"", ""},
+        {"José Álvarez", "José Álvarez"},
+        {"a,b", "\"a,b\""},
+        {"say \"hi\"", "\"say \"\"hi\"\"\""},
+        {"\"", "\"\"\"\""},
+        {"line1\nline2", "\"line1\nline2\""},
+        {"cr\rhere", "\"cr\rhere\""},
+        {"O'Brien", "O'Brien"},
+        {"a=b", "a=b"}, /* only a leading formula character counts */
+        {"x-1", "x-1"},
+        /* formula prefixes: an apostrophe first, and quoted */
+        {"=1+1", "\"'=1+1\""},
+        {"+1", "\"'+1\""},
+        {"-1", "\"'-1\""},
+        {"@SUM(A1)", "\"'@SUM(A1)\""},
+        {"\tx", "\"'\tx\""},
+        {"\rx", "\"'\rx\""},
+        {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autoptr(GString) out = g_string_new("X");
+        wp_csv_append_cell(out, cases[i].cell);
+        g_assert_cmpstr(out->str + 1, ==, cases[i].want);
+    }
+    g_autoptr(GString) out = g_string_new(NULL);
+    wp_csv_append_cell(out, NULL);
+    g_assert_cmpstr(out->str, ==, "");
+}
+
+/* A cell written by wp_csv_append_cell() and read back by the loader is the same text (after
+ * the apostrophe for formulas): the two halves agree on RFC 4180. */
+static void test_csv_cell_round_trip(void)
+{
+    const char *names[] = {"a,b", "say \"hi\"", "multi\nline", "plain", "O'Brien"};
+    g_autoptr(GString) csv = g_string_new("source,target\n");
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+        wp_csv_append_cell(csv, names[i]);
+        g_string_append(csv, ",hub\n");
+    }
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(csv->str, NULL, 0, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(wp_graph_n_people(g), ==, G_N_ELEMENTS(names) + 1);
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+        g_assert_cmpuint(wp_graph_find_id(g, names[i]), !=, WP_PERSON_NONE);
+}
+
+static void assert_fold(const char *text, const char *want)
+{
+    g_autofree char *folded = wp_text_fold(text);
+    g_assert_cmpstr(folded, ==, want);
+}
+
+static void test_fold(void)
+{
+    assert_fold("  José  ÁLVAREZ ", "jose alvarez");
+    assert_fold("jose alvarez", "jose alvarez");
+    assert_fold("O'Brien", "o'brien");
+    assert_fold("  o'BRIEN", "o'brien");
+    assert_fold("J.R.R. Tolkien", "j r r tolkien");
+    assert_fold("Jean-Luc Picard", "jean luc picard");
+    assert_fold("Jean - Luc", "jean luc");
+    assert_fold("Smith, Bob", "smith bob");
+    assert_fold("Zoë Müller", "zoe muller");
+    assert_fold("François Lefèvre", "francois lefevre");
+    assert_fold("Søren", "søren"); /* ø is a letter of its own, not o + a mark */
+    assert_fold("STRASSE", "strasse");
+    assert_fold("Straße", "strasse");             /* case folding, not just lowercasing */
+    assert_fold("\xEF\xAC\x81nn", "finn");        /* U+FB01 ligature: compatibility decomposition */
+    assert_fold("Bob\xC2\xA0Smith", "bob smith"); /* no-break space */
+    assert_fold("Bob\xE2\x80\x93Smith", "bob smith"); /* en dash */
+    assert_fold("Bo\u00ADb", "bob");                  /* soft hyphen: a format character */
+    assert_fold("e\xCC\x81", "e");                    /* decomposed e + combining acute */
+    assert_fold("...", "");
+    assert_fold("", "");
+    /* Precomposed and decomposed spellings fold alike. */
+    g_autofree char *a = wp_text_fold("Jos\xC3\xA9");
+    g_autofree char *b = wp_text_fold("Jose\xCC\x81");
+    g_assert_cmpstr(a, ==, b);
+}
+
+static void test_width(void)
+{
+    const struct {
+        const char *text;
+        guint width;
+    } cases[] = {
+        {"", 0},
+        {"abc", 3},
+        {"José", 4},
+        {"Jose\xCC\x81", 4},             /* combining acute takes no column */
+        {"e\xCC\x81\xCC\xA3", 1},        /* two combining marks */
+        {"\xE6\x97\xA5\xE6\x9C\xAC", 4}, /* 日本: wide */
+        {"\u65E5a", 3},
+        {"\xEF\xBC\xA1", 2},             /* fullwidth A */
+        {"\xED\x95\x9C\xEA\xB8\x80", 4}, /* 한글 */
+        {"a\u200Bb", 2},                 /* zero-width space */
+        {"\xFF\xFE", 2},                 /* invalid UTF-8: a column per byte */
+        {"ab\xC3", 3},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++)
+        g_assert_cmpuint(wp_text_width(cases[i].text), ==, cases[i].width);
+}
+
+static char *read_all(const char *file)
+{
+    char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    g_file_get_contents(file, &text, NULL, &error);
+    g_assert_no_error(error);
+    return text;
+}
+
+static guint count_entries(const char *dir)
+{
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    guint n = 0;
+    while (d && g_dir_read_name(d) != NULL)
+        n++;
+    return n;
+}
+
+static void test_write_atomic(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp("wp-test-text-XXXXXX", &error);
+    g_assert_no_error(error);
+    g_autofree char *file = g_build_filename(dir, "out.csv", NULL);
+    g_assert_true(wp_file_write_atomic(file, "one\n", 4, &error));
+    g_assert_no_error(error);
+    g_autofree char *first = read_all(file);
+    g_assert_cmpstr(first, ==, "one\n");
+    /* Replaces, with exactly @len bytes (embedded NULs included), and leaves no temporary. */
+    g_assert_true(wp_file_write_atomic(file, "two\0x", 5, &error));
+    g_autofree char *second = NULL;
+    gsize len = 0;
+    g_file_get_contents(file, &second, &len, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(len, ==, 5);
+    g_assert_cmpmem(second, len, "two\0x", 5);
+    g_assert_cmpuint(count_entries(dir), ==, 1);
+
+    /* A directory that does not exist: an error naming the file. */
+    g_autofree char *nowhere = g_build_filename(dir, "missing", "out.csv", NULL);
+    g_assert_false(wp_file_write_atomic(nowhere, "x", 1, &error));
+    g_assert_nonnull(error);
+    g_assert_true(error->domain == G_FILE_ERROR);
+    g_assert_nonnull(strstr(error->message, "out.csv"));
+    g_clear_error(&error);
+
+    /* An unwritable directory: the old file stays as it was. */
+    g_assert_cmpint(g_chmod(dir, 0500), ==, 0);
+    if (access(dir, W_OK) == 0) {
+        g_test_message("running as root: the directory stays writable, failure not checked");
+    } else {
+        g_assert_false(wp_file_write_atomic(file, "three\n", 6, &error));
+        g_assert_error(error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+        g_assert_nonnull(strstr(error->message, "out.csv"));
+        g_autofree char *kept = NULL;
+        g_file_get_contents(file, &kept, &len, NULL);
+        g_assert_cmpmem(kept, len, "two\0x", 5);
+        g_assert_cmpuint(count_entries(dir), ==, 1);
+    }
+    g_chmod(dir, 0700);
+    g_remove(file);
+    g_rmdir(dir);
+}
+
+static gboolean is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Every day from 1900-01-01 to 2999-12-31, counted one by one (1900-01-01 is 70 years of 365
+ * days plus 17 leap days before 1970-01-01): parse and format agree with the count. */
+static void test_day_all(void)
+{
+    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    WpDay expect = -(70 * 365 + 17);
+    for (int y = 1900; y <= 2999; y++)
+        for (int m = 1; m <= 12; m++)
+            for (int d = 1; d <= month_days[m - 1] + (m == 2 && is_leap(y)); d++, expect++) {
+                char text[16], back[11];
+                g_snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+                WpDay day = 12345;
+                if (!wp_day_parse(text, &day) || day != expect)
+                    g_error("'%s' parsed as %d, expected %d", text, day, expect);
+                wp_day_format(day, back);
+                g_assert_cmpstr(back, ==, text);
+            }
+    g_assert_cmpint(expect, ==, 376200); /* 3000-01-01: 1030 years of 365 days + 250 leap days */
+    WpDay epoch = -1;
+    g_assert_true(wp_day_parse("1970-01-01", &epoch));
+    g_assert_cmpint(epoch, ==, 0);
+    g_assert_true(wp_day_parse("2026-11-01", &epoch));
+    g_assert_cmpint(epoch, ==, 20758);
+}
+
+static void test_day_rejects(void)
+{
+    const char *bad[] = {"2026-02-30",     "26-1-1",     "2026-2-01",   "2026-02-1",   "2026-13-01",
+                         "2026-00-10",     "2026-01-00", "2026-04-31",  "2023-02-29",  "1900-02-29",
+                         "1899-12-31",     "3000-01-01", "2026-01-01 ", " 2026-01-01", "2026/01/01",
+                         "2026-01-01T00",  "",           "2026",        "+026-01-01",  "2026-0a-01",
+                         "２０２６-01-01", "2026-1-001", "20260101"};
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        WpDay day = 777;
+        if (wp_day_parse(bad[i], &day))
+            g_error("'%s' was accepted as %d", bad[i], day);
+        g_assert_cmpint(day, ==, 777); /* untouched */
+    }
+    WpDay leap;
+    g_assert_true(wp_day_parse("2000-02-29", &leap));
+    g_assert_true(wp_day_parse("2024-02-29", &leap));
+    char buf[11] = "junk";
+    wp_day_format(WP_DAY_NONE, buf);
+    g_assert_cmpstr(buf, ==, "");
+    /* Today is "now" in UTC, to the day. */
+    WpDay today = wp_day_today();
+    gint64 now = g_get_real_time() / G_USEC_PER_SEC / 86400;
+    g_assert_cmpint(today, >=, now - 1);
+    g_assert_cmpint(today, <=, now);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/text/csv-cell", test_csv_cell);
+    g_test_add_func("/text/csv-cell-round-trip", test_csv_cell_round_trip);
+    g_test_add_func("/text/fold", test_fold);
+    g_test_add_func("/text/width", test_width);
+    g_test_add_func("/text/write-atomic", test_write_atomic);
+    g_test_add_func("/text/day/all", test_day_all);
+    g_test_add_func("/text/day/rejects", test_day_rejects);
+    return g_test_run();
+}
