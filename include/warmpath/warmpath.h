@@ -4,12 +4,17 @@
 #pragma once
 
 #include "warmpath/day.h"
+#include "warmpath/diagram.h"
 #include "warmpath/error.h"
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
 #include "warmpath/import.h"
 #include "warmpath/model.h"
+#include "warmpath/path.h"
+#include "warmpath/rank.h"
+#include "warmpath/resolve.h"
 #include "warmpath/stats.h"
 #include "warmpath/text.h"
+#include "warmpath/where.h"
 
 #define WP_VERSION "0.1.0"

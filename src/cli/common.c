@@ -63,7 +63,10 @@ void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats
     if (formats == 0)
         return;
     const GOptionEntry output[] = {
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &c->format, "Output format (default: table)",
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &c->format,
+         formats == CLI_FORMATS_DIAGRAM ? "Output format (default: the extension of -o FILE, "
+                                          "else svg)"
+                                        : "Output format (default: table)",
          formats_help(formats)},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &c->output,
          "Write to FILE (atomically) instead of standard output", "FILE"},

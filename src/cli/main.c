@@ -16,6 +16,9 @@ static const CliCommand commands[] = {
     {"stats", cmd_stats, "Summarise the network: people, ties, components, data quality"},
     {"profile", cmd_profile, "Print the tie-strength profile in force, as an editable file"},
     {"import", cmd_import, "Add LinkedIn or CRM contact exports to a data directory"},
+    {"path", cmd_path, "Who can introduce you to a person, or into an account: best paths"},
+    {"rank", cmd_rank, "Whom to ask first for a territory: referral sources ranked, ask plan"},
+    {"map", cmd_map, "Draw an account map or a territory overview (dot, svg, png, pdf)"},
 };
 
 static void print_help(FILE *out)

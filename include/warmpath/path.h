@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/* Introduction paths: from one or more sellers to a person, or into a whole account. */
+#pragma once
+
+#include <glib.h>
+
+#include "warmpath/export.h"
+#include "warmpath/graph.h"
+#include "warmpath/where.h"
+
+G_BEGIN_DECLS
+
+/**
+ * WpPath:
+ * @people: (array length=n_people): the seller first, the person reached last; owned
+ * @n_people: >= 2
+ * @ties: (array length=n_people-1): @ties[i] joins @people[i] to @people[i + 1]; owned
+ * @probability: product of the ties' effective strengths times the model's intermediary factor
+ *   for each of the @n_people - 2 people in between, in (0, 1]
+ * @seller: = @people[0]
+ *
+ * The person after the seller, @people[1], is the *referral source*: the one the seller asks.
+ */
+typedef struct {
+    WpPerson *people;
+    guint n_people;
+    WpTie *ties;
+    double probability;
+    WpPerson seller;
+} WpPath;
+
+/* Frees what @path owns and zeroes it; a zeroed path is a no-op. */
+WP_API void wp_path_clear(WpPath *path);
+
+/**
+ * WpPathQuery:
+ * @k: how many paths (>= 1); in the default mode, how many different referral sources
+ * @max_hops: longest path in ties, 0 = no limit
+ * @min_probability: paths below this are left out, in [0, 1)
+ * @all_paths: FALSE (default mode): at most one path per referral source, each the best
+ *   through that source; TRUE: the plain @k best loopless paths (Yen's algorithm)
+ */
+typedef struct {
+    guint k;
+    guint max_hops;
+    double min_probability;
+    gboolean all_paths;
+} WpPathQuery;
+
+#define WP_PATH_QUERY_INIT {5, 4, 0.0, FALSE}
+
+/**
+ * WpPathSet:
+ * @paths: (element-type WpPath): best first (ties by referral source name, then id); owned
+ * @target: the person asked for, or WP_PERSON_NONE for an account query
+ * @direct_sellers: (element-type WpPerson): sellers already tied to @target, who can simply ask;
+ *   the direct tie is then also one of @paths (in the default mode it is always listed, in
+ *   addition to the @k referral sources)
+ * @at_least_one: the chance that at least one of @paths works if each is tried, computed as if
+ *   every tie and every intermediary worked or failed independently of the others, so a tie or
+ *   person that several paths share counts once (for paths sharing nothing this is
+ *   1 - prod(1 - p)); 0 when @paths is empty
+ * @at_least_one_exact: FALSE when there were too many paths to count shared parts and the figure
+ *   is 1 - prod(1 - p), which then treats the paths as independent
+ * @suggestions: (element-type WpPath): when @paths is empty, the best paths to other people at
+ *   the target's company (best first, at most @k); owned
+ * @unconstrained: when @paths is empty, the best path ignoring the hop limit and the probability
+ *   floor (n_people = 0 when the target cannot be reached at all); tells whether the limits hid
+ *   one
+ */
+typedef struct {
+    GArray *paths;
+    WpPerson target;
+    GArray *direct_sellers;
+    double at_least_one;
+    gboolean at_least_one_exact;
+    GArray *suggestions;
+    WpPath unconstrained;
+} WpPathSet;
+
+WP_API void wp_path_set_free(WpPathSet *set); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathSet, wp_path_set_free)
+
+/**
+ * wp_path_find:
+ * @graph: the network, with the model applied that the paths are scored on
+ * @sellers: (array length=n_sellers): who asks; paths never pass through a seller
+ * @n_sellers: >= 1
+ * @target: the person to be introduced to; not a seller
+ * @query: what to find
+ * @error: return location for a GError, or NULL
+ *
+ * Finds the best introduction paths from any of @sellers to @target. In the default mode one
+ * search backward from @target finds, for every direct contact of a seller, the best path on
+ * through that contact; each contact is credited to the seller whose tie to it is strongest. An
+ * empty answer is not an error. Fails with WP_ERROR_USAGE when @target is a seller or @query is
+ * out of range. Time: one or two searches in the default mode, O(k x path length) searches for
+ * @all_paths.
+ *
+ * Returns: (transfer full) (nullable): the paths; free with wp_path_set_free()
+ */
+WP_API WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, guint n_sellers,
+                               WpPerson target, const WpPathQuery *query, GError **error);
+
+/**
+ * wp_path_find_into_company:
+ * @company: the account as typed; the targets are wp_graph_people_at_company()
+ * @where: (nullable): further conditions a target must meet
+ * @query: @k caps the answer (0 = every reachable person); @all_paths is ignored
+ *
+ * The best path to each reachable person of the account (not a seller), one per person, best
+ * first. Fails with WP_ERROR_UNKNOWN_PERSON when no one works at @company and with
+ * WP_ERROR_USAGE as wp_path_find(). @direct_sellers lists sellers tied to anyone in the account;
+ * @target is WP_PERSON_NONE.
+ *
+ * Returns: (transfer full) (nullable): the paths
+ */
+WP_API WpPathSet *wp_path_find_into_company(const WpGraph *graph, const WpPerson *sellers,
+                                            guint n_sellers, const char *company,
+                                            const WpWhere *where, const WpPathQuery *query,
+                                            GError **error);
+
+G_END_DECLS

@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: MIT */
+/* Territory planning: which referral sources open the most doors to a list of targets, and
+ * whom to ask about whom. */
+#pragma once
+
+#include <glib.h>
+
+#include "warmpath/export.h"
+#include "warmpath/graph.h"
+
+G_BEGIN_DECLS
+
+/**
+ * WpRankStrategy:
+ * @WP_RANK_AUTO: whichever of the two needs fewer searches
+ * @WP_RANK_FROM_SOURCES: one forward search from each referral source
+ * @WP_RANK_FROM_TARGETS: one backward search from each target
+ *
+ * Both give the same figures (up to the last bit of a floating-point sum); the choice is only
+ * about speed. Tests force each one.
+ */
+typedef enum {
+    WP_RANK_AUTO,
+    WP_RANK_FROM_SOURCES,
+    WP_RANK_FROM_TARGETS,
+} WpRankStrategy;
+
+/* Called as searches finish, serialised (never twice at once), from a worker thread. */
+typedef void (*WpRankProgressFunc)(guint done, guint total, gpointer user_data);
+
+/**
+ * WpRankQuery:
+ * @sellers: (array length=n_sellers): who asks; paths never pass through a seller
+ * @n_sellers: >= 1
+ * @targets: (array length=n_targets): the territory, in the order figures are summed; sellers
+ *   and repeats are dropped, and targets a seller is tied to directly are set aside (see
+ *   WpRankResult.direct)
+ * @n_targets: how many
+ * @max_hops: longest path in ties, seller to target, counting the seller's own tie; 0 = none
+ * @min_probability: paths below this success probability are not counted, in [0, 1)
+ * @n_best: how many best targets to keep per source in WpRankSource.best (the full list is
+ *   WpRankSource.reach)
+ * @n_threads: worker threads, 0 = 2
+ * @strategy: see WpRankStrategy
+ * @progress: (nullable): progress callback
+ * @progress_data: its data
+ */
+typedef struct {
+    const WpPerson *sellers;
+    guint n_sellers;
+    const WpPerson *targets;
+    guint n_targets;
+    guint max_hops;
+    double min_probability;
+    guint n_best;
+    guint n_threads;
+    WpRankStrategy strategy;
+    WpRankProgressFunc progress;
+    gpointer progress_data;
+} WpRankQuery;
+
+/**
+ * WpRankReach:
+ * @target_index: index into WpRankResult.targets
+ * @target: the person, = targets[@target_index]
+ * @probability: the best success probability of a path seller -> source -> ... -> target
+ *   whose first hop is this source, in [min_probability, 1]
+ */
+typedef struct {
+    guint target_index;
+    WpPerson target;
+    double probability;
+} WpRankReach;
+
+/**
+ * WpRankSource:
+ * @person: the referral source, a direct contact of a seller (never a seller)
+ * @seller: the seller whose tie to @person is strongest (the lowest person index on a tie)
+ * @strength: that tie's effective strength, p(s, c)
+ * @score: expected introductions, the sum over targets t of P(c, t) = p(s, c) * exp(-d(c, t)),
+ *   with d the cheapest cost from @person to t in the network without the sellers, within the
+ *   hop limit; only paths at or above the probability floor count. Summed in territory order.
+ * @n_reached: targets with a counted path (= @reach->len)
+ * @reach: (element-type WpRankReach): every counted target, best first (ties in territory
+ *   order); owned
+ * @best: (element-type WpRankReach): the first n_best entries of @reach; owned
+ */
+typedef struct {
+    WpPerson person;
+    WpPerson seller;
+    double strength;
+    double score;
+    guint n_reached;
+    GArray *reach;
+    GArray *best;
+} WpRankSource;
+
+/**
+ * WpRankCompany:
+ * @company: the company name as written (borrowed from the graph); targets with no company
+ *   belong to none
+ * @n_targets: the company's targets in the territory (direct contacts not counted)
+ * @n_cold: how many of them no source reaches
+ */
+typedef struct {
+    const char *company;
+    guint n_targets;
+    guint n_cold;
+} WpRankCompany;
+
+/**
+ * WpRankResult:
+ * @targets: (element-type WpPerson): the territory as ranked: sellers, repeats and direct
+ *   contacts removed, in query order
+ * @best_probability: (element-type double): per target, the best P(c, t) over sources, 0 when
+ *   none counts
+ * @best_source: (element-type guint): per target, the index into @sources of that best source,
+ *   G_MAXUINT when none
+ * @direct: (element-type WpPerson): territory members a seller is tied to directly: reported,
+ *   not ranked
+ * @sources: (element-type WpRankSource): every direct contact of a seller that reaches at
+ *   least one target, best first: score descending, then label, then id
+ * @n_contacts: the sellers' direct contacts considered (sources with no reach included)
+ * @cold_targets: (element-type guint): indices into @targets no source reaches, in order
+ * @cold_companies: (element-type WpRankCompany): companies none of whose targets is reached,
+ *   by number of targets descending, then name
+ * @n_searches: searches run; @from_targets: TRUE when they ran backward from the targets
+ */
+typedef struct {
+    GArray *targets;
+    GArray *best_probability;
+    GArray *best_source;
+    GArray *direct;
+    GArray *sources;
+    guint n_contacts;
+    GArray *cold_targets;
+    GArray *cold_companies;
+    guint n_searches;
+    gboolean from_targets;
+} WpRankResult;
+
+WP_API void wp_rank_result_free(WpRankResult *result); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankResult, wp_rank_result_free)
+
+/**
+ * wp_rank_run:
+ * @graph: the network, with the model applied that probabilities come from
+ * @query: what to rank
+ * @error: return location for a GError, or NULL
+ *
+ * Ranks the sellers' direct contacts by the number of introductions to the targets they can
+ * be expected to open. With several sellers (a team) each contact is credited with its
+ * strongest seller tie, and paths avoid every seller. Under the raw model with no hop limit
+ * and no floor, the score is exactly sum_t p(s, c) * exp(-d(c, t)) with d the shortest
+ * distance on -ln strength. Runs the searches on @n_threads threads; the result does not
+ * depend on their scheduling. Fails with WP_ERROR_USAGE when @min_probability is outside
+ * [0, 1). An empty territory is not an error. Time: one bounded search per source or per
+ * target, whichever is fewer.
+ *
+ * Returns: (transfer full) (nullable): the ranking
+ */
+WP_API WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *query,
+                                 GError **error);
+
+/**
+ * WpRankAsk:
+ * @source_index: index into WpRankResult.sources
+ * @target_index: index into WpRankResult.targets
+ * @probability: P(source, target)
+ * @gain: its marginal gain when chosen: @probability times the chance that no earlier ask
+ *   for the same target works
+ */
+typedef struct {
+    guint source_index;
+    guint target_index;
+    double probability;
+    double gain;
+} WpRankAsk;
+
+/**
+ * WpRankPick:
+ * @source_index: index into WpRankResult.sources
+ * @gain: the expected number of further targets introduced thanks to this source's asks
+ * @first_ask: index of its first ask in WpRankPlan.asks
+ * @n_asks: how many asks follow (1 .. max_asks), best gain first
+ */
+typedef struct {
+    guint source_index;
+    double gain;
+    guint first_ask;
+    guint n_asks;
+} WpRankPick;
+
+/**
+ * WpRankPlan:
+ * @picks: (element-type WpRankPick): chosen sources, in the order chosen
+ * @asks: (element-type WpRankAsk): their asks, grouped by pick
+ * @expected: the expected number of targets introduced, sum over targets of
+ *   1 - prod(1 - P) over the asks about that target (asks treated as independent)
+ */
+typedef struct {
+    GArray *picks;
+    GArray *asks;
+    double expected;
+} WpRankPlan;
+
+WP_API void wp_rank_plan_free(WpRankPlan *plan); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankPlan, wp_rank_plan_free)
+
+/**
+ * wp_rank_plan:
+ * @result: a ranking
+ * @max_sources: sources to pick at most (>= 1)
+ * @max_asks: targets to ask one source about at most (>= 1)
+ *
+ * Picks sources greedily: each round takes the source whose best @max_asks asks add the most
+ * expected introductions given the asks already chosen (a target counts once however many
+ * sources are asked about it). Stops early when no source adds anything. Greedy is exact for
+ * one source; in general it reaches at least half the best plan (the one-block-per-source
+ * constraint is a matroid), usually far more. Cannot fail.
+ *
+ * Returns: (transfer full): the plan
+ */
+WP_API WpRankPlan *wp_rank_plan(const WpRankResult *result, guint max_sources, guint max_asks);
+
+G_END_DECLS

@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: MIT */
+/* warmpath map: a picture of an account (who can be reached, and how) or of a territory (the
+ * referral sources worth asking and the targets they open). */
+#include "cli/diagram-output.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAX_HOPS 16
+
+typedef struct {
+    char *from;
+    gboolean team;
+    char *team_name; /* --team=NAME; NULL with a bare --team */
+    char *company;
+    char **where;
+    char *targets_file;
+    gint max_routes;
+    gint per_source;
+    gint max_hops;
+    double min_probability;
+} MapOptions;
+
+static void map_options_clear(MapOptions *o)
+{
+    g_free(o->from);
+    g_free(o->team_name);
+    g_free(o->company);
+    g_strfreev(o->where);
+    g_free(o->targets_file);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(MapOptions, map_options_clear)
+
+static int usage(const char *message)
+{
+    return cli_usage_error("map", "%s", message);
+}
+
+/* --team or --team=NAME. */
+static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpointer data,
+                        GError **error G_GNUC_UNUSED)
+{
+    MapOptions *o = data;
+    o->team = TRUE;
+    g_free(o->team_name);
+    o->team_name = value != NULL && value[0] != '\0' ? g_strdup(value) : NULL;
+    return TRUE;
+}
+
+static int check_options(const MapOptions *o)
+{
+    if (o->from == NULL && !o->team)
+        return usage("say who asks: --from WHO[,WHO...] or --team[=NAME]");
+    if (o->company != NULL && o->targets_file != NULL)
+        return usage("--targets chooses a territory; with --company the account is the target");
+    if (o->max_routes != -1 && (o->max_routes < 1 || o->max_routes > WP_DIAGRAM_MAX_ROUTES))
+        return usage("--max-routes: expected a number from 1 to 200");
+    if (o->per_source != -1 && (o->per_source < 1 || o->per_source > WP_DIAGRAM_MAX_ROUTES))
+        return usage("--per-source: expected a number from 1 to 200");
+    if (o->per_source != -1 && o->company != NULL)
+        return usage("--per-source is for territory maps, not --company");
+    if (o->max_hops != -1 && (o->max_hops < 1 || o->max_hops > MAX_HOPS))
+        return usage("--max-hops: expected a number from 1 to 16");
+    if (!isnan(o->min_probability) && !(o->min_probability >= 0 && o->min_probability < 1))
+        return usage("--min-probability: expected a number from 0 up to (not including) 1");
+    return 0;
+}
+
+/* Prints a failure: usage problems (a bad expression) with the --help hint. */
+static int fail(const GError *error)
+{
+    if (g_error_matches(error, WP_ERROR, WP_ERROR_USAGE))
+        return cli_usage_error("map", "%s", error->message);
+    return cli_fail(error);
+}
+
+static WpPerson resolve(const WpGraph *graph, const char *query, const char *company,
+                        const char *context, int *rc)
+{
+    g_autoptr(GError) error = NULL;
+    WpPerson p = wp_graph_resolve_person(graph, query, company, &error);
+    if (p == WP_PERSON_NONE) {
+        g_prefix_error(&error, "%s: ", context);
+        *rc = cli_fail(error);
+    }
+    return p;
+}
+
+/* --from (comma-separated) and --team[=NAME], as `path` and `rank` take them; no one twice. */
+static GArray *resolve_sellers(const WpGraph *graph, const MapOptions *o, int *rc)
+{
+    g_autoptr(GArray) sellers = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autofree guint8 *seen = g_new0(guint8, MAX(wp_graph_n_people(graph), 1));
+    g_auto(GStrv) names = o->from ? g_strsplit(o->from, ",", -1) : NULL;
+    for (guint i = 0; names != NULL && names[i] != NULL; i++) {
+        g_strstrip(names[i]);
+        if (names[i][0] == '\0')
+            continue;
+        WpPerson p = resolve(graph, names[i], NULL, "--from", rc);
+        if (p == WP_PERSON_NONE)
+            return NULL;
+        if (!seen[p]++)
+            g_array_append_val(sellers, p);
+    }
+    for (WpPerson p = 0; o->team && p < wp_graph_n_people(graph); p++) {
+        const char *team = wp_graph_person_team(graph, p);
+        if (team != NULL && (o->team_name == NULL || strcmp(team, o->team_name) == 0) && !seen[p]++)
+            g_array_append_val(sellers, p);
+    }
+    if (sellers->len == 0) {
+        *rc = o->team_name != NULL ? usage("--team: no one in the people file is on that team")
+              : o->team            ? usage("--team: no one in the people file has a 'team' value")
+                                   : usage("--from: no seller named");
+        return NULL;
+    }
+    return g_steal_pointer(&sellers);
+}
+
+static guint search_hops(const MapOptions *o, const WpGraph *graph)
+{
+    return o->max_hops > 0 ? (guint)o->max_hops
+                           : MIN(wp_model_max_hops(wp_graph_model(graph)), MAX_HOPS);
+}
+
+static double search_floor(const MapOptions *o, const WpGraph *graph)
+{
+    return !isnan(o->min_probability) ? o->min_probability
+                                      : wp_model_min_probability(wp_graph_model(graph));
+}
+
+/* Parses @exprs (NULL = no filter) and checks its columns; NULL with *rc set on failure. */
+static WpWhere *parse_where(const WpGraph *graph, const char *const *exprs, const char *origin,
+                            int *rc)
+{
+    g_autoptr(GError) error = NULL;
+    guint n = exprs ? g_strv_length((char **)exprs) : 0;
+    g_autoptr(WpWhere) where = wp_where_parse(exprs, n, &error);
+    if (where == NULL || !wp_where_check(where, graph, &error)) {
+        if (error->domain == WP_ERROR && error->code == WP_ERROR_USAGE)
+            g_prefix_error(&error, "%s ", origin);
+        *rc = fail(error);
+        return NULL;
+    }
+    return g_steal_pointer(&where);
+}
+
+static int draw_account(const CliCommon *common, const WpGraph *graph, const MapOptions *o,
+                        const GArray *sellers)
+{
+    int rc = 0;
+    g_autoptr(WpWhere) where = parse_where(graph, (const char *const *)o->where, "--where", &rc);
+    if (where == NULL)
+        return rc;
+    WpPathQuery query = {0, search_hops(o, graph), search_floor(o, graph), FALSE};
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpPathSet) set =
+        wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len, o->company,
+                                  o->where ? where : NULL, &query, &error);
+    if (set == NULL)
+        return fail(error);
+    g_autofree char *context =
+        cli_diagram_context(common->model, query.max_hops, query.min_probability);
+    g_autofree char *filter = o->where ? g_strjoinv(" and ", o->where) : NULL;
+    g_autofree char *full =
+        filter ? g_strdup_printf("%s \u00b7 only %s", context, filter) : g_strdup(context);
+    WpDiagramLimits limits = {o->max_routes > 0 ? (guint)o->max_routes : 0, 0, full};
+    g_autoptr(WpDiagram) diagram =
+        wp_diagram_new_account_map(graph, set, (const WpPerson *)sellers->data, sellers->len,
+                                   o->company, o->where ? where : NULL, &limits);
+    if (!cli_emit_diagram(common, diagram, &error))
+        return cli_fail(error);
+    return CLI_EXIT_OK;
+}
+
+/* The people --targets FILE names, one id or name per line ("NAME @ COMPANY" narrows). */
+static GArray *read_targets_file(const WpGraph *graph, const char *filename, int *rc)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+    if (!g_file_get_contents(filename, &text, NULL, &error)) {
+        *rc = cli_fail(error);
+        return NULL;
+    }
+    g_autofree char *display = g_filename_display_name(filename);
+    g_autoptr(GArray) people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++) {
+        char *line = g_strstrip(lines[i]);
+        if (line[0] == '\0' || line[0] == '#')
+            continue;
+        g_autofree char *context = g_strdup_printf("%s:%u", display, i + 1);
+        WpPerson p = wp_graph_find_id(graph, line);
+        if (p == WP_PERSON_NONE) {
+            char *at = strstr(line, " @ ");
+            if (at != NULL)
+                *at = '\0';
+            p = resolve(graph, g_strstrip(line), at ? g_strstrip(at + 3) : NULL, context, rc);
+            if (p == WP_PERSON_NONE)
+                return NULL;
+        }
+        g_array_append_val(people, p);
+    }
+    return g_steal_pointer(&people);
+}
+
+/* The territory as `rank` selects it: --where, else --targets, else the profile's
+ * [territory]; people known only from ties count only when there is no people file. */
+static GArray *select_territory(const WpGraph *graph, const MapOptions *o, const char *model,
+                                char **description, int *rc)
+{
+    const char *const *exprs = (const char *const *)o->where;
+    g_autofree char *origin = g_strdup("--where");
+    if (exprs == NULL && o->targets_file == NULL) {
+        exprs = wp_model_territory(wp_graph_model(graph));
+        g_free(origin);
+        origin = g_strdup_printf("%s [territory]", model);
+        if (exprs == NULL) {
+            *rc = usage("no account or territory: give --company COMPANY, --where EXPR, "
+                        "--targets FILE, or a profile (--model FILE) with a [territory] group");
+            return NULL;
+        }
+    }
+    g_autoptr(WpWhere) where = parse_where(graph, exprs, origin, rc);
+    if (where == NULL)
+        return NULL;
+    *description =
+        exprs ? g_strjoinv(" and ", (char **)exprs) : g_path_get_basename(o->targets_file);
+    g_autoptr(GArray) listed =
+        o->targets_file ? read_targets_file(graph, o->targets_file, rc) : NULL;
+    if (o->targets_file != NULL && listed == NULL)
+        return NULL;
+    guint n_columns = 0;
+    wp_graph_columns(graph, &n_columns);
+    GArray *targets = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    guint n = listed ? listed->len : wp_graph_n_people(graph);
+    for (guint i = 0; i < n; i++) {
+        WpPerson p = listed ? g_array_index(listed, WpPerson, i) : i;
+        if ((listed != NULL || n_columns == 0 || wp_graph_person_listed(graph, p)) &&
+            wp_where_matches(where, graph, p))
+            g_array_append_val(targets, p);
+    }
+    return targets;
+}
+
+static int draw_territory(const CliCommon *common, const WpGraph *graph, const MapOptions *o,
+                          const GArray *sellers)
+{
+    int rc = 0;
+    const char *model = common->model != NULL ? common->model : "default";
+    g_autofree char *description = NULL;
+    g_autoptr(GArray) targets = select_territory(graph, o, model, &description, &rc);
+    if (targets == NULL)
+        return rc;
+    guint per_source = o->per_source > 0 ? (guint)o->per_source : WP_DIAGRAM_TERRITORY_TARGETS;
+    WpRankQuery query = {
+        .sellers = (const WpPerson *)sellers->data,
+        .n_sellers = sellers->len,
+        .targets = (const WpPerson *)targets->data,
+        .n_targets = targets->len,
+        .max_hops = search_hops(o, graph),
+        .min_probability = search_floor(o, graph),
+        .n_best = per_source,
+    };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpRankResult) result = wp_rank_run(graph, &query, &error);
+    if (result == NULL)
+        return fail(error);
+    g_autofree char *context =
+        cli_diagram_context(common->model, query.max_hops, query.min_probability);
+    WpDiagramLimits limits = {o->max_routes > 0 ? (guint)o->max_routes : 0, per_source, context};
+    g_autoptr(WpDiagram) diagram = wp_diagram_new_territory(graph, result, query.sellers,
+                                                            query.n_sellers, description, &limits);
+    if (!cli_emit_diagram(common, diagram, &error))
+        return cli_fail(error);
+    return CLI_EXIT_OK;
+}
+
+static GOptionContext *make_context(MapOptions *o, CliCommon *common)
+{
+    const GOptionEntry entries[] = {
+        {"from", 0, 0, G_OPTION_ARG_STRING, &o->from,
+         "Who asks: an id or a name; several separated by commas", "WHO"},
+        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_team,
+         "Everyone on a team asks (--team=NAME: that team only)", "NAME"},
+        {"company", 'c', 0, G_OPTION_ARG_STRING, &o->company,
+         "Map this account: the best route into each person there", "COMPANY"},
+        {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &o->where,
+         "With --company: only people matching; without: the territory, as for rank "
+         "(repeatable, AND)",
+         "EXPR"},
+        {"targets", 0, 0, G_OPTION_ARG_FILENAME, &o->targets_file,
+         "Territory from a file, as for rank", "FILE"},
+        {"max-routes", 'n', 0, G_OPTION_ARG_INT, &o->max_routes,
+         "Draw at most N routes (account, default 25) or N referral sources (territory, "
+         "default 10)",
+         "N"},
+        {"per-source", 0, 0, G_OPTION_ARG_INT, &o->per_source,
+         "Territory: targets drawn per referral source (default 3)", "N"},
+        {"max-hops", 0, 0, G_OPTION_ARG_INT, &o->max_hops,
+         "Longest path, 1-16 (default: the model's, 4; none for --model raw)", "H"},
+        {"min-probability", 0, 0, G_OPTION_ARG_DOUBLE, &o->min_probability,
+         "Leave out routes less likely than P (default: the model's, 0.01; 0 for raw)", "P"},
+        G_OPTION_ENTRY_NULL};
+    GOptionContext *context = g_option_context_new("");
+    g_option_context_set_summary(
+        context, "Draw an account map (--company) or a territory overview (--where, --targets "
+                 "or the profile's [territory]) with Graphviz. The format follows --format, "
+                 "else the extension of -o FILE, else SVG.");
+    GOptionGroup *group = g_option_group_new("map", "map options", "map options", o, NULL);
+    g_option_group_add_entries(group, entries);
+    g_option_context_set_main_group(context, group);
+    cli_common_add_options(context, common, CLI_FORMATS_DIAGRAM);
+    return context;
+}
+
+int cmd_map(int argc, char **argv)
+{
+    g_auto(CliCommon) common = {0};
+    g_auto(MapOptions)
+        o = {.max_routes = -1, .per_source = -1, .max_hops = -1, .min_probability = NAN};
+    g_autoptr(GOptionContext) context = make_context(&o, &common);
+    if (!cli_parse(context, &argc, &argv, "map") ||
+        !cli_common_check(context, &common, CLI_FORMATS_DIAGRAM, "map"))
+        return CLI_EXIT_USAGE;
+    if (argc > 1)
+        return cli_usage_error("map", "unexpected argument '%s'", argv[1]);
+    int rc = check_options(&o);
+    if (rc != 0)
+        return rc;
+
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
+    if (graph == NULL)
+        return cli_fail(error);
+    g_autoptr(GArray) sellers = resolve_sellers(graph, &o, &rc);
+    if (sellers == NULL)
+        return rc;
+    if (o.company != NULL)
+        return draw_account(&common, graph, &o, sellers);
+    return draw_territory(&common, graph, &o, sellers);
+}

@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: MIT */
+/* warmpath path: who can introduce me to this person (or into this account)? */
+#include "cli/path-output.h"
+#include "cli/diagram-output.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_K 1000
+#define MAX_HOPS 16
+
+/* The command's own options (GOption writes into these). */
+typedef struct {
+    char *from;
+    gboolean team;
+    char *to;
+    char *at;
+    char *to_company;
+    char **where;
+    gint k;
+    gint max_hops;
+    double min_probability;
+    gboolean all_paths;
+    gboolean timing;
+} PathOptions;
+
+static void path_options_clear(PathOptions *o)
+{
+    g_free(o->from);
+    g_free(o->to);
+    g_free(o->at);
+    g_free(o->to_company);
+    g_strfreev(o->where);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(PathOptions, path_options_clear)
+
+static int usage(const char *message)
+{
+    return cli_usage_error("path", "%s", message);
+}
+
+/* Checks what the options cannot say alone; returns 0 when fine, else the exit code. */
+static int check_options(const PathOptions *o)
+{
+    if (o->from == NULL && !o->team)
+        return usage("say who asks: --from WHO[,WHO...] or --team");
+    if ((o->to == NULL) == (o->to_company == NULL))
+        return usage("say who to reach: --to WHO or --to-company COMPANY");
+    if (o->at != NULL && o->to == NULL)
+        return usage("--at narrows --to; use --to-company for a whole account");
+    if (o->where != NULL && o->to_company == NULL)
+        return usage("--where filters --to-company");
+    if (o->all_paths && o->to_company != NULL)
+        return usage("--all-paths works with --to, not --to-company");
+    if (o->k != -1 && (o->k < 1 || o->k > MAX_K))
+        return usage("-k: expected a number of paths from 1 to 1000");
+    if (o->max_hops != -1 && (o->max_hops < 1 || o->max_hops > MAX_HOPS))
+        return usage("--max-hops: expected a number from 1 to 16");
+    if (!isnan(o->min_probability) && !(o->min_probability >= 0 && o->min_probability < 1))
+        return usage("--min-probability: expected a number from 0 up to (not including) 1");
+    return 0;
+}
+
+/* For an ambiguous name: the message, then the candidates as a table, all on stderr. */
+static int report_ambiguous(const WpGraph *graph, const char *query, const char *company,
+                            const char *option)
+{
+    g_autoptr(GArray) found = wp_graph_match_people(graph, query, company);
+    g_autoptr(CliTable) t = cli_table_new();
+    cli_table_add_column(t, "id", CLI_CELL_TEXT);
+    cli_table_add_column(t, "name", CLI_CELL_TEXT);
+    cli_table_add_column(t, "company", CLI_CELL_TEXT);
+    cli_table_add_column(t, "title", CLI_CELL_TEXT);
+    for (guint i = 0; i < found->len; i++) {
+        WpPerson p = g_array_index(found, WpPerson, i);
+        const char *cells[] = {wp_graph_person_id(graph, p), wp_graph_person_label(graph, p),
+                               wp_graph_person_attr(graph, p, WP_COLUMN_COMPANY),
+                               wp_graph_person_attr(graph, p, WP_COLUMN_TITLE)};
+        cli_table_add_row(t, cells);
+    }
+    cli_warn("%s '%s' matches %u people; add %s or give the id:", option, query, found->len,
+             strcmp(option, "--to") == 0 ? "--at COMPANY" : "a company");
+    g_autoptr(GString) out = g_string_new(NULL);
+    cli_table_render(t, CLI_FORMAT_TABLE, 0, out);
+    fputs(out->str, stderr);
+    return CLI_EXIT_PERSON;
+}
+
+/* Resolves one person; on failure prints why and sets *rc. */
+static WpPerson resolve(const WpGraph *graph, const char *query, const char *company,
+                        const char *option, int *rc)
+{
+    g_autoptr(GError) error = NULL;
+    WpPerson p = wp_graph_resolve_person(graph, query, company, &error);
+    if (p != WP_PERSON_NONE)
+        return p;
+    if (g_error_matches(error, WP_ERROR, WP_ERROR_AMBIGUOUS_PERSON))
+        *rc = report_ambiguous(graph, query, company, option);
+    else {
+        g_prefix_error(&error, "%s: ", option);
+        *rc = cli_fail(error);
+    }
+    return WP_PERSON_NONE;
+}
+
+/* The sellers: --from (comma-separated) and, with --team, everyone on a team; no one twice. */
+static GArray *resolve_sellers(const WpGraph *graph, const PathOptions *o, int *rc)
+{
+    g_autoptr(GArray) sellers = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autofree guint8 *seen = g_new0(guint8, MAX(wp_graph_n_people(graph), 1));
+    if (o->from != NULL) {
+        g_auto(GStrv) names = g_strsplit(o->from, ",", -1);
+        for (guint i = 0; names[i] != NULL; i++) {
+            g_strstrip(names[i]);
+            if (names[i][0] == '\0')
+                continue;
+            WpPerson p = resolve(graph, names[i], NULL, "--from", rc);
+            if (p == WP_PERSON_NONE)
+                return NULL;
+            if (!seen[p]++)
+                g_array_append_val(sellers, p);
+        }
+    }
+    if (o->team)
+        for (WpPerson p = 0; p < wp_graph_n_people(graph); p++)
+            if (wp_graph_person_team(graph, p) != NULL && !seen[p]++)
+                g_array_append_val(sellers, p);
+    if (sellers->len == 0) {
+        *rc = o->team && o->from == NULL
+                  ? usage("--team: no one in the people file has a 'team' value")
+                  : usage("--from: no seller named");
+        return NULL;
+    }
+    return g_steal_pointer(&sellers);
+}
+
+/* The answer in the format asked for; diagrams are drawn by diagram-output.c. */
+static gboolean emit(const CliCommon *common, const PathReport *report, GError **error)
+{
+    if ((1u << common->format_value) & CLI_FORMATS_DIAGRAM)
+        return cli_emit_path_diagram(common, report, error);
+    if (common->format_value == CLI_FORMAT_JSON) {
+        g_autoptr(JsonNode) root = path_output_json(report);
+        return cli_emit_json(common, root, error);
+    }
+    g_autoptr(GString) out = g_string_new(NULL);
+    if (common->format_value == CLI_FORMAT_CSV)
+        path_output_csv(report, out);
+    else
+        path_output_table(report, out);
+    return cli_emit(common, out->str, out->len, error);
+}
+
+/* Finds the paths the options ask for; NULL with *rc set on failure. */
+static WpPathSet *find(const WpGraph *graph, const PathOptions *o, const GArray *sellers,
+                       const WpPathQuery *query, int *rc)
+{
+    g_autoptr(GError) error = NULL;
+    WpPathSet *set = NULL;
+    if (o->to_company != NULL) {
+        g_autoptr(WpWhere) where = NULL;
+        guint n_where = o->where ? g_strv_length(o->where) : 0;
+        if (n_where > 0) {
+            where = wp_where_parse((const char *const *)o->where, n_where, &error);
+            if (where == NULL || !wp_where_check(where, graph, &error)) {
+                *rc = cli_fail(error);
+                return NULL;
+            }
+        }
+        set = wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len,
+                                        o->to_company, where, query, &error);
+    } else {
+        WpPerson target = resolve(graph, o->to, o->at, "--to", rc);
+        if (target == WP_PERSON_NONE)
+            return NULL;
+        set = wp_path_find(graph, (const WpPerson *)sellers->data, sellers->len, target, query,
+                           &error);
+    }
+    if (set == NULL)
+        *rc = cli_fail(error);
+    return set;
+}
+
+static char *model_name(const CliCommon *common)
+{
+    return g_strdup(common->model != NULL ? common->model : "default");
+}
+
+int cmd_path(int argc, char **argv)
+{
+    g_auto(CliCommon) common = {0};
+    g_auto(PathOptions) o = {.k = -1, .max_hops = -1, .min_probability = NAN};
+    const GOptionEntry entries[] = {
+        {"from", 0, 0, G_OPTION_ARG_STRING, &o.from,
+         "Who asks: an id or a name; several separated by commas", "WHO"},
+        {"team", 0, 0, G_OPTION_ARG_NONE, &o.team,
+         "Everyone with a 'team' in the people file asks", NULL},
+        {"to", 0, 0, G_OPTION_ARG_STRING, &o.to, "The person to be introduced to", "WHO"},
+        {"at", 0, 0, G_OPTION_ARG_STRING, &o.at, "The company --to works at", "COMPANY"},
+        {"to-company", 0, 0, G_OPTION_ARG_STRING, &o.to_company,
+         "Reach an account: the best path to each of its people", "COMPANY"},
+        {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &o.where,
+         "With --to-company: only people matching (e.g. function=Finance, title~cfo); "
+         "repeatable",
+         "EXPR"},
+        {"k", 'k', 0, G_OPTION_ARG_INT, &o.k, "How many paths (default 5; with --to-company, all)", "K"},
+        {"max-hops", 0, 0, G_OPTION_ARG_INT, &o.max_hops,
+         "Longest path, 1-16 (default: the model's, 4; none for --model raw)", "H"},
+        {"min-probability", 0, 0, G_OPTION_ARG_DOUBLE, &o.min_probability,
+         "Leave out paths less likely than P (default: the model's, 0.01; 0 for raw)", "P"},
+        {"all-paths", 0, 0, G_OPTION_ARG_NONE, &o.all_paths,
+         "The K best paths even if they start with the same person (Yen's algorithm)", NULL},
+        {"timing", 0, 0, G_OPTION_ARG_NONE, &o.timing,
+         "Print how long loading and the query took on standard error", NULL},
+        G_OPTION_ENTRY_NULL};
+    g_autoptr(GOptionContext) context = g_option_context_new("");
+    g_option_context_set_summary(
+        context, "Find the best introduction paths from a seller (or a team) to a person or into "
+                 "an account. By default each path starts with a different referral source.");
+    g_option_context_add_main_entries(context, entries, NULL);
+    cli_common_add_options(context, &common, CLI_FORMATS_TEXT | CLI_FORMATS_DIAGRAM);
+    if (!cli_parse(context, &argc, &argv, "path") ||
+        !cli_common_check(context, &common, CLI_FORMATS_TEXT | CLI_FORMATS_DIAGRAM, "path"))
+        return CLI_EXIT_USAGE;
+    if (argc > 1)
+        return cli_usage_error("path", "unexpected argument '%s'", argv[1]);
+    int rc = check_options(&o);
+    if (rc != 0)
+        return rc;
+
+    g_autoptr(GError) error = NULL;
+    gint64 started = g_get_monotonic_time();
+    g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
+    if (graph == NULL)
+        return cli_fail(error);
+    gint64 loaded = g_get_monotonic_time();
+    g_autoptr(GArray) sellers = resolve_sellers(graph, &o, &rc);
+    if (sellers == NULL)
+        return rc;
+    const WpModel *model = wp_graph_model(graph);
+    WpPathQuery query = {
+        .k = o.k > 0 ? (guint)o.k : o.to_company != NULL ? 0 : 5,
+        .max_hops = o.max_hops > 0 ? (guint)o.max_hops : MIN(wp_model_max_hops(model), MAX_HOPS),
+        .min_probability =
+            !isnan(o.min_probability) ? o.min_probability : wp_model_min_probability(model),
+        .all_paths = o.all_paths,
+    };
+    g_autoptr(WpPathSet) set = find(graph, &o, sellers, &query, &rc);
+    if (set == NULL)
+        return rc;
+    if (o.timing) /* resolving the names counts as part of the query */
+        fprintf(stderr, "warmpath: load %.1f ms, query %.1f ms\n", (loaded - started) / 1000.0,
+                (g_get_monotonic_time() - loaded) / 1000.0);
+    g_autofree char *where = o.where ? g_strjoinv(" and ", o.where) : NULL;
+    g_autofree char *model_text = model_name(&common);
+    const char *company_name = NULL;
+    if (o.to_company != NULL) {
+        g_autoptr(GArray) staff = wp_graph_people_at_company(graph, o.to_company);
+        company_name = wp_graph_person_attr(graph, g_array_index(staff, WpPerson, 0),
+                                            WP_COLUMN_COMPANY);
+    }
+    PathReport report = {graph,        set,   (const WpPerson *)sellers->data,
+                         sellers->len, o.to_company, company_name,
+                         where,        query, model_text};
+    if (!emit(&common, &report, &error))
+        return cli_fail(error);
+    return CLI_EXIT_OK;
+}

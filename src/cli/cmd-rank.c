@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: MIT */
+/* warmpath rank: whom do I ask first for this territory? */
+#include "cli/rank-output.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_HOPS 16
+#define MAX_COUNT 100000
+#define DEFAULT_TABLE_TOP 20
+#define DEFAULT_BEST 3
+#define DEFAULT_MAX_ASKS 3
+
+/* The command's own options (GOption writes into these). */
+typedef struct {
+    char *from;
+    gboolean team;
+    char *team_name; /* --team=NAME; NULL with a bare --team */
+    char **where;
+    char *targets_file;
+    gint top;
+    gint best;
+    gint plan;
+    gint max_asks;
+    gint max_hops;
+    double min_probability;
+} RankOptions;
+
+static void rank_options_clear(RankOptions *o)
+{
+    g_free(o->from);
+    g_free(o->team_name);
+    g_strfreev(o->where);
+    g_free(o->targets_file);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RankOptions, rank_options_clear)
+
+static int usage(const char *message)
+{
+    return cli_usage_error("rank", "%s", message);
+}
+
+/* --team or --team=NAME. */
+static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpointer data,
+                        GError **error G_GNUC_UNUSED)
+{
+    RankOptions *o = data;
+    o->team = TRUE;
+    g_free(o->team_name);
+    o->team_name = value != NULL && value[0] != '\0' ? g_strdup(value) : NULL;
+    return TRUE;
+}
+
+static int check_options(const RankOptions *o)
+{
+    if (o->from == NULL && !o->team)
+        return usage("say who asks: --from WHO[,WHO...] or --team[=NAME]");
+    if (o->top < -1 || o->top > MAX_COUNT)
+        return usage("--top: expected a number of sources, 0 for all");
+    if (o->best < 0 || o->best > MAX_COUNT)
+        return usage("--best: expected a number of targets per source");
+    if (o->plan < 0 || o->plan > MAX_COUNT)
+        return usage("--plan: expected a number of sources to ask");
+    if (o->max_asks < 1 || o->max_asks > MAX_COUNT)
+        return usage("--max-asks: expected a number from 1");
+    if (o->max_hops != -1 && (o->max_hops < 1 || o->max_hops > MAX_HOPS))
+        return usage("--max-hops: expected a number from 1 to 16");
+    if (!isnan(o->min_probability) && !(o->min_probability >= 0 && o->min_probability < 1))
+        return usage("--min-probability: expected a number from 0 up to (not including) 1");
+    return 0;
+}
+
+/* Prints a failure: usage problems (a bad expression) with the --help hint. */
+static int fail(const GError *error)
+{
+    if (g_error_matches(error, WP_ERROR, WP_ERROR_USAGE))
+        return cli_usage_error("rank", "%s", error->message);
+    return cli_fail(error);
+}
+
+/* Resolves one person; on failure prints why (prefixed by @context) and sets *rc. */
+static WpPerson resolve(const WpGraph *graph, const char *query, const char *company,
+                        const char *context, int *rc)
+{
+    g_autoptr(GError) error = NULL;
+    WpPerson p = wp_graph_resolve_person(graph, query, company, &error);
+    if (p == WP_PERSON_NONE) {
+        g_prefix_error(&error, "%s: ", context);
+        *rc = cli_fail(error);
+    }
+    return p;
+}
+
+/* --from (comma-separated) and --team[=NAME]; no one twice. */
+static GArray *resolve_sellers(const WpGraph *graph, const RankOptions *o, int *rc)
+{
+    g_autoptr(GArray) sellers = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autofree guint8 *seen = g_new0(guint8, MAX(wp_graph_n_people(graph), 1));
+    if (o->from != NULL) {
+        g_auto(GStrv) names = g_strsplit(o->from, ",", -1);
+        for (guint i = 0; names[i] != NULL; i++) {
+            g_strstrip(names[i]);
+            if (names[i][0] == '\0')
+                continue;
+            WpPerson p = resolve(graph, names[i], NULL, "--from", rc);
+            if (p == WP_PERSON_NONE)
+                return NULL;
+            if (!seen[p]++)
+                g_array_append_val(sellers, p);
+        }
+    }
+    for (WpPerson p = 0; o->team && p < wp_graph_n_people(graph); p++) {
+        const char *team = wp_graph_person_team(graph, p);
+        if (team != NULL && (o->team_name == NULL || strcmp(team, o->team_name) == 0) &&
+            !seen[p]++)
+            g_array_append_val(sellers, p);
+    }
+    if (sellers->len == 0) {
+        *rc = o->team_name != NULL ? usage("--team: no one in the people file is on that team")
+              : o->team ? usage("--team: no one in the people file has a 'team' value")
+                        : usage("--from: no seller named");
+        return NULL;
+    }
+    return g_steal_pointer(&sellers);
+}
+
+/* The people --targets FILE names, one id or name per line ("NAME @ COMPANY" narrows a name);
+ * blank lines and '#' comments skipped. */
+static GArray *read_targets_file(const WpGraph *graph, const char *filename, int *rc)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+    if (!g_file_get_contents(filename, &text, NULL, &error)) {
+        *rc = cli_fail(error);
+        return NULL;
+    }
+    g_autofree char *display = g_filename_display_name(filename);
+    g_autoptr(GArray) people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++) {
+        char *line = g_strstrip(lines[i]);
+        if (line[0] == '\0' || line[0] == '#')
+            continue;
+        g_autofree char *context = g_strdup_printf("%s:%u", display, i + 1);
+        WpPerson p = wp_graph_find_id(graph, line);
+        if (p == WP_PERSON_NONE) {
+            char *at = strstr(line, " @ ");
+            if (at != NULL)
+                *at = '\0';
+            p = resolve(graph, g_strstrip(line), at ? g_strstrip(at + 3) : NULL, context, rc);
+            if (p == WP_PERSON_NONE)
+                return NULL;
+        }
+        g_array_append_val(people, p);
+    }
+    return g_steal_pointer(&people);
+}
+
+/* The territory's filter: --where, else the profile's [territory] unless --targets is given.
+ * Sets *@origin for messages; NULL *@exprs means "no filter". */
+static WpWhere *territory_filter(const WpGraph *graph, const RankOptions *o,
+                                 const char *model_name, const char *const **exprs,
+                                 char **origin, int *rc)
+{
+    g_autoptr(GError) error = NULL;
+    *exprs = (const char *const *)o->where;
+    *origin = g_strdup("--where");
+    if (*exprs == NULL && o->targets_file == NULL) {
+        *exprs = wp_model_territory(wp_graph_model(graph));
+        g_free(*origin);
+        *origin = g_strdup_printf("%s [territory] where", model_name);
+        if (*exprs == NULL) {
+            *rc = usage("no territory: give --where EXPR, --targets FILE, or a profile "
+                        "(--model FILE) with a [territory] group");
+            return NULL;
+        }
+    }
+    guint n = *exprs ? g_strv_length((char **)*exprs) : 0;
+    g_autoptr(WpWhere) where = wp_where_parse(*exprs, n, &error);
+    if (where == NULL || !wp_where_check(where, graph, &error)) {
+        if (!g_error_matches(error, WP_ERROR, WP_ERROR_PARSE)) /* those start "FILE:LINE: " */
+            g_prefix_error(&error, "%s ", *origin);
+        *rc = fail(error);
+        return NULL;
+    }
+    return g_steal_pointer(&where);
+}
+
+/* The people the territory selects, before sellers and direct contacts are set aside. Without
+ * --targets everyone matching; people known only from ties have no attributes, so they are
+ * candidates only when the network has no people file. */
+static GArray *select_targets(const WpGraph *graph, const RankOptions *o, const WpWhere *where,
+                              int *rc)
+{
+    if (o->targets_file != NULL) {
+        g_autoptr(GArray) listed = read_targets_file(graph, o->targets_file, rc);
+        if (listed == NULL)
+            return NULL;
+        GArray *kept = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+        for (guint i = 0; i < listed->len; i++) {
+            WpPerson p = g_array_index(listed, WpPerson, i);
+            if (wp_where_matches(where, graph, p))
+                g_array_append_val(kept, p);
+        }
+        return kept;
+    }
+    guint n_columns = 0;
+    wp_graph_columns(graph, &n_columns);
+    GArray *targets = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    for (WpPerson p = 0; p < wp_graph_n_people(graph); p++)
+        if ((n_columns == 0 || wp_graph_person_listed(graph, p)) &&
+            wp_where_matches(where, graph, p))
+            g_array_append_val(targets, p);
+    return targets;
+}
+
+/* Progress on stderr, only for a person watching a terminal and only once a run is slow. */
+typedef struct {
+    gint64 start;
+    gint64 last;
+    gboolean shown;
+} Progress;
+
+static void on_progress(guint done, guint total, gpointer data)
+{
+    Progress *p = data;
+    gint64 now = g_get_monotonic_time();
+    if (now - p->start < 500000 || (now - p->last < 100000 && done < total))
+        return;
+    p->last = now;
+    p->shown = TRUE;
+    fprintf(stderr, "\rwarmpath rank: %u/%u searches", done, total);
+    fflush(stderr);
+}
+
+static gboolean want_progress(void)
+{
+    return isatty(STDERR_FILENO) && g_getenv("CI") == NULL;
+}
+
+static gboolean emit(const CliCommon *common, const RankReport *report, GError **error)
+{
+    if (common->format_value == CLI_FORMAT_JSON) {
+        g_autoptr(JsonNode) root = rank_output_json(report);
+        return cli_emit_json(common, root, error);
+    }
+    g_autoptr(GString) out = g_string_new(NULL);
+    if (common->format_value == CLI_FORMAT_CSV)
+        rank_output_csv(report, out);
+    else
+        rank_output_table(report, out);
+    return cli_emit(common, out->str, out->len, error);
+}
+
+static GOptionContext *make_context(RankOptions *o, CliCommon *common)
+{
+    const GOptionEntry entries[] = {
+        {"from", 0, 0, G_OPTION_ARG_STRING, &o->from,
+         "Who asks: an id or a name; several separated by commas", "WHO"},
+        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_team,
+         "Everyone on a team asks (--team=NAME: that team only)", "NAME"},
+        {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &o->where,
+         "Territory filter, repeatable (AND): industry=Fintech,Insurance  region!=UK  "
+         "title~vp,cfo  company_size>=500  company=@accounts.txt",
+         "EXPR"},
+        {"targets", 0, 0, G_OPTION_ARG_FILENAME, &o->targets_file,
+         "Territory from a file: one id or name per line ('NAME @ COMPANY' narrows)", "FILE"},
+        {"top", 'n', 0, G_OPTION_ARG_INT, &o->top,
+         "Sources to list (default 20 in a table, all in csv/json; 0 = all)", "N"},
+        {"best", 0, 0, G_OPTION_ARG_INT, &o->best, "Best targets shown per source (default 3)",
+         "N"},
+        {"plan", 0, 0, G_OPTION_ARG_INT, &o->plan,
+         "Plan the asks: pick up to N sources and whom to ask each about", "N"},
+        {"max-asks", 0, 0, G_OPTION_ARG_INT, &o->max_asks,
+         "With --plan: targets to ask one source about at most (default 3)", "K"},
+        {"max-hops", 0, 0, G_OPTION_ARG_INT, &o->max_hops,
+         "Longest path, 1-16 (default: the model's, 4; none for --model raw)", "H"},
+        {"min-probability", 0, 0, G_OPTION_ARG_DOUBLE, &o->min_probability,
+         "Count only paths at least this likely (default: the model's, 0.01; 0 for raw)", "P"},
+        G_OPTION_ENTRY_NULL};
+    GOptionContext *context = g_option_context_new("");
+    g_option_context_set_summary(
+        context, "Rank the seller's direct contacts by how many introductions into a territory "
+                 "each can be expected to open; list targets already known and cold accounts; "
+                 "with --plan, pick whom to ask about whom.");
+    GOptionGroup *group = g_option_group_new("rank", "rank options", "rank options", o, NULL);
+    g_option_group_add_entries(group, entries);
+    g_option_context_set_main_group(context, group);
+    cli_common_add_options(context, common, CLI_FORMATS_TEXT);
+    return context;
+}
+
+/* Runs the ranking with a progress line when a person is watching. */
+static WpRankResult *run_rank(const WpGraph *graph, const WpRankQuery *base, GError **error)
+{
+    WpRankQuery query = *base;
+    Progress progress = {g_get_monotonic_time(), 0, FALSE};
+    if (want_progress()) {
+        query.progress = on_progress;
+        query.progress_data = &progress;
+    }
+    WpRankResult *result = wp_rank_run(graph, &query, error);
+    if (progress.shown)
+        fprintf(stderr, "\r\033[K");
+    return result;
+}
+
+int cmd_rank(int argc, char **argv)
+{
+    g_auto(CliCommon) common = {0};
+    g_auto(RankOptions) o = {.top = -1, .best = DEFAULT_BEST, .max_asks = DEFAULT_MAX_ASKS,
+                             .max_hops = -1, .min_probability = NAN};
+    g_autoptr(GOptionContext) context = make_context(&o, &common);
+    if (!cli_parse(context, &argc, &argv, "rank") ||
+        !cli_common_check(context, &common, CLI_FORMATS_TEXT, "rank"))
+        return CLI_EXIT_USAGE;
+    if (argc > 1)
+        return cli_usage_error("rank", "unexpected argument '%s'", argv[1]);
+    int rc = check_options(&o);
+    if (rc != 0)
+        return rc;
+
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
+    if (graph == NULL)
+        return cli_fail(error);
+    g_autoptr(GArray) sellers = resolve_sellers(graph, &o, &rc);
+    if (sellers == NULL)
+        return rc;
+    const char *model_text = common.model != NULL ? common.model : "default";
+    const char *const *exprs = NULL;
+    g_autofree char *origin = NULL;
+    g_autoptr(WpWhere) where = territory_filter(graph, &o, model_text, &exprs, &origin, &rc);
+    if (where == NULL)
+        return rc;
+    g_autoptr(GArray) selected = select_targets(graph, &o, where, &rc);
+    if (selected == NULL)
+        return rc;
+
+    const WpModel *model = wp_graph_model(graph);
+    WpRankQuery query = {
+        .sellers = (const WpPerson *)sellers->data,
+        .n_sellers = sellers->len,
+        .targets = (const WpPerson *)selected->data,
+        .n_targets = selected->len,
+        .max_hops = o.max_hops > 0 ? (guint)o.max_hops : MIN(wp_model_max_hops(model), MAX_HOPS),
+        .min_probability =
+            !isnan(o.min_probability) ? o.min_probability : wp_model_min_probability(model),
+        .n_best = (guint)o.best,
+    };
+    g_autoptr(WpRankResult) result = run_rank(graph, &query, &error);
+    if (result == NULL)
+        return fail(error);
+    g_autoptr(WpRankPlan) plan =
+        o.plan > 0 ? wp_rank_plan(result, (guint)o.plan, (guint)o.max_asks) : NULL;
+    guint top = o.top >= 0 ? (guint)o.top
+                : common.format_value == CLI_FORMAT_TABLE ? DEFAULT_TABLE_TOP
+                                                          : 0;
+    RankReport report = {graph, result, plan, query.sellers, query.n_sellers, exprs, origin,
+                         o.targets_file, selected->len, top, (guint)o.max_asks, query.max_hops,
+                         query.min_probability, model_text};
+    if (!emit(&common, &report, &error))
+        return cli_fail(error);
+    return CLI_EXIT_OK;
+}

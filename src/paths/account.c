@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/* Into an account: the best path to each reachable person of a set (a company's people).
+ *
+ * One forward search per seller (the other sellers banned) within the hop limit and the
+ * probability floor gives every person's best path from that seller; each target keeps the best
+ * over the sellers. A path of cost C has probability exp(-C + hop penalty). People settle in
+ * order of cost, so a search may stop once it has settled k of the targets (or all of them). */
+#include "paths/paths-private.h"
+
+#include <math.h>
+
+void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n_targets,
+                            WpPathSet *set)
+{
+    if (n_targets == 0)
+        return;
+    g_autofree double *best = g_new(double, n_targets);
+    g_autofree WpPath *paths = g_new0(WpPath, n_targets);
+    for (guint j = 0; j < n_targets; j++)
+        best[j] = INFINITY;
+    g_autoptr(GArray) people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autoptr(GArray) ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
+    WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
+    limits.max_hops = ctx->query.max_hops;
+    limits.max_cost = ctx->max_cost;
+    limits.banned = ctx->banned;
+    g_autofree guint8 *wanted = g_new0(guint8, MAX(ctx->graph->n_people, 1));
+    for (guint j = 0; j < n_targets; j++)
+        if (!ctx->banned[targets[j]] && !wanted[targets[j]]) {
+            wanted[targets[j]] = 1;
+            limits.n_stop++;
+        }
+    if (ctx->query.k > 0)
+        limits.n_stop = MIN(limits.n_stop, ctx->query.k);
+    limits.stop_set = wanted;
+    for (guint i = 0; i < ctx->n_sellers; i++) {
+        wp_i_search_run(ctx->search, ctx->sellers[i], &limits);
+        for (guint j = 0; j < n_targets; j++) {
+            if (ctx->banned[targets[j]])
+                continue;
+            double cost = wp_i_search_cost(ctx->search, targets[j]);
+            if (!(cost < best[j]) || !wp_i_search_path(ctx->search, targets[j], people, ties))
+                continue;
+            best[j] = cost;
+            wp_path_clear(&paths[j]);
+            wp_i_path_init(&paths[j], ctx->graph, (const WpPerson *)people->data,
+                           (const WpTie *)ties->data, people->len);
+        }
+    }
+    for (guint j = 0; j < n_targets; j++) {
+        if (paths[j].n_people > 0 && paths[j].probability >= ctx->query.min_probability)
+            g_array_append_val(set->paths, paths[j]);
+        else
+            wp_path_clear(&paths[j]);
+    }
+    wp_i_paths_sort(set->paths, ctx->graph);
+    if (ctx->query.k > 0 && set->paths->len > ctx->query.k)
+        g_array_set_size(set->paths, ctx->query.k);
+}

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: MIT */
+/* For an empty answer: the best path ignoring the hop limit and the probability floor.
+ *
+ * One search from the seller over the whole network could settle millions of people before it
+ * reaches a faraway target. Instead two searches meet in the middle: forward from the seller
+ * within a cost budget F and backward from the target within a budget B. Any path of cost
+ * C <= F + B has a tie v -> w with the cost up to v at most F and the cost from w under B, so
+ * the cheapest f(v) + cost(v, w) + b(w) over ties is the cheapest path once it is <= F + B;
+ * otherwise the budget of the side that settled fewer people doubles. When one side has settled
+ * everything it can reach, its costs are exact and the answer is final (or there is none).
+ * Sellers other than the one searched from are never entered. */
+#include "paths/paths-private.h"
+
+#include <math.h>
+
+typedef struct {
+    double cost;
+    WpPerson v; /* last person on the forward side */
+    WpPerson w; /* first person on the backward side */
+    WpTie tie;
+} Meeting;
+
+/* TRUE when the last run settled everyone it could reach: no arc leaves the settled set towards
+ * someone who may be entered. */
+static gboolean exhausted(const WpPathContext *ctx, const WpSearch *search, WpSearchDirection dir)
+{
+    guint n;
+    const WpPerson *settled = wp_i_search_settled(search, &n);
+    for (guint i = 0; i < n; i++) {
+        guint n_arcs;
+        const WpArc *arcs = dir == WP_SEARCH_FORWARD
+                                ? wp_graph_out_arcs(ctx->graph, settled[i], &n_arcs)
+                                : wp_graph_in_arcs(ctx->graph, settled[i], &n_arcs);
+        for (guint a = 0; a < n_arcs; a++)
+            if (!ctx->banned[arcs[a].head] &&
+                wp_i_search_cost(search, arcs[a].head) == INFINITY)
+                return FALSE;
+    }
+    return TRUE;
+}
+
+/* The cheapest tie joining the two searches, scanning the side that settled fewer people. */
+static Meeting meet(const WpPathContext *ctx, const WpSearch *fwd, const WpSearch *bwd,
+                    WpPerson target)
+{
+    Meeting best = {INFINITY, WP_PERSON_NONE, WP_PERSON_NONE, 0};
+    guint n_fwd, n_bwd;
+    const WpPerson *fwd_settled = wp_i_search_settled(fwd, &n_fwd);
+    const WpPerson *bwd_settled = wp_i_search_settled(bwd, &n_bwd);
+    gboolean from_fwd = n_fwd <= n_bwd;
+    guint n = from_fwd ? n_fwd : n_bwd;
+    for (guint i = 0; i < n; i++) {
+        WpPerson x = from_fwd ? fwd_settled[i] : bwd_settled[i];
+        if (from_fwd && x == target)
+            continue;
+        guint n_arcs;
+        const WpArc *arcs = from_fwd ? wp_graph_out_arcs(ctx->graph, x, &n_arcs)
+                                     : wp_graph_in_arcs(ctx->graph, x, &n_arcs);
+        double here = wp_i_search_cost(from_fwd ? fwd : bwd, x);
+        for (guint a = 0; a < n_arcs; a++) {
+            WpPerson y = arcs[a].head;
+            WpPerson v = from_fwd ? x : y, w = from_fwd ? y : x;
+            if (ctx->banned[w] || v == target)
+                continue;
+            double there = wp_i_search_cost(from_fwd ? bwd : fwd, y);
+            if (there == INFINITY)
+                continue;
+            double c = here + wp_i_path_tie_cost(ctx, arcs[a].tie) + there;
+            if (c < best.cost)
+                best = (Meeting){c, v, w, arcs[a].tie};
+        }
+    }
+    return best;
+}
+
+/* seller .. v, the tie v -> w, w .. target; a cycle (only possible through ties of cost 0) is cut
+ * out. */
+static void join(const WpPathContext *ctx, const WpSearch *fwd, const WpSearch *bwd,
+                 const Meeting *m, WpPath *out)
+{
+    g_autoptr(GArray) people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autoptr(GArray) ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
+    g_autoptr(GArray) back_people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autoptr(GArray) back_ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
+    wp_i_search_path(fwd, m->v, people, ties);
+    wp_i_search_path(bwd, m->w, back_people, back_ties);
+    g_array_append_val(ties, m->tie);
+    g_array_append_vals(people, back_people->data, back_people->len);
+    g_array_append_vals(ties, back_ties->data, back_ties->len);
+    g_autoptr(GHashTable) at = g_hash_table_new(g_direct_hash, g_direct_equal); /* p -> i + 1 */
+    guint len = 0;
+    WpPerson *pp = (WpPerson *)people->data;
+    WpTie *tt = (WpTie *)ties->data;
+    for (guint i = 0; i < people->len; i++) {
+        guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(at, GUINT_TO_POINTER(pp[i])));
+        if (seen > 0) { /* back at pp[seen - 1]: drop the loop after it */
+            for (guint j = seen; j < len; j++)
+                g_hash_table_remove(at, GUINT_TO_POINTER(pp[j]));
+            len = seen;
+            continue;
+        }
+        pp[len] = pp[i];
+        if (len > 0)
+            tt[len - 1] = tt[i - 1];
+        g_hash_table_insert(at, GUINT_TO_POINTER(pp[len]), GUINT_TO_POINTER(len + 1));
+        len++;
+    }
+    wp_i_path_init(out, ctx->graph, pp, tt, len);
+}
+
+/* The cheapest path from @seller to @target with no hop limit or floor, into @out (cost in
+ * *cost); FALSE when there is none. */
+static gboolean best_from(WpPathContext *ctx, WpSearch *bwd, WpPerson seller, WpPerson target,
+                          WpPath *out, double *cost)
+{
+    WpSearchLimits fl = WP_SEARCH_LIMITS_INIT;
+    fl.banned = ctx->banned;
+    fl.max_cost = 1.0;
+    WpSearchLimits bl = WP_SEARCH_LIMITS_INIT;
+    bl.direction = WP_SEARCH_BACKWARD;
+    bl.banned = ctx->banned;
+    bl.max_cost = 1.0;
+    wp_i_search_run(ctx->search, seller, &fl);
+    wp_i_search_run(bwd, target, &bl);
+    gboolean fwd_done = exhausted(ctx, ctx->search, WP_SEARCH_FORWARD);
+    gboolean bwd_done = exhausted(ctx, bwd, WP_SEARCH_BACKWARD);
+    for (;;) {
+        Meeting m = meet(ctx, ctx->search, bwd, target);
+        if (m.cost <= fl.max_cost + bl.max_cost || fwd_done || bwd_done) {
+            if (m.cost == INFINITY)
+                return FALSE;
+            join(ctx, ctx->search, bwd, &m, out);
+            *cost = m.cost;
+            return TRUE;
+        }
+        guint n_fwd, n_bwd;
+        wp_i_search_settled(ctx->search, &n_fwd);
+        wp_i_search_settled(bwd, &n_bwd);
+        if (n_fwd <= n_bwd) {
+            fl.max_cost *= 2;
+            wp_i_search_run(ctx->search, seller, &fl);
+            fwd_done = exhausted(ctx, ctx->search, WP_SEARCH_FORWARD);
+        } else {
+            bl.max_cost *= 2;
+            wp_i_search_run(bwd, target, &bl);
+            bwd_done = exhausted(ctx, bwd, WP_SEARCH_BACKWARD);
+        }
+    }
+}
+
+void wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out)
+{
+    g_autoptr(WpSearch) bwd = wp_i_search_new(ctx->graph);
+    double best = INFINITY;
+    for (guint i = 0; i < ctx->n_sellers; i++) {
+        WpPath path = {0};
+        double cost;
+        if (best_from(ctx, bwd, ctx->sellers[i], target, &path, &cost) && cost < best) {
+            wp_path_clear(out);
+            *out = path;
+            best = cost;
+        } else {
+            wp_path_clear(&path);
+        }
+    }
+}

@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: MIT */
+/* Introduction paths: the public entry points, path sets, and the "at least one works" figure. */
+#include "paths/paths-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Above this many paths the shared-parts count (2^n terms) gives way to 1 - prod(1 - p). */
+#define MAX_EXACT_PATHS 16
+#define MAX_HOPS_LIMIT 64
+
+void wp_path_clear(WpPath *path)
+{
+    if (path == NULL)
+        return;
+    g_free(path->people);
+    g_free(path->ties);
+    memset(path, 0, sizeof *path);
+}
+
+static void clear_path_element(gpointer data)
+{
+    wp_path_clear(data);
+}
+
+WpPathSet *wp_i_path_set_new(WpPerson target)
+{
+    WpPathSet *set = g_new0(WpPathSet, 1);
+    set->target = target;
+    set->paths = g_array_new(FALSE, TRUE, sizeof(WpPath));
+    g_array_set_clear_func(set->paths, clear_path_element);
+    set->suggestions = g_array_new(FALSE, TRUE, sizeof(WpPath));
+    g_array_set_clear_func(set->suggestions, clear_path_element);
+    set->direct_sellers = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    set->at_least_one_exact = TRUE;
+    return set;
+}
+
+void wp_path_set_free(WpPathSet *set)
+{
+    if (set == NULL)
+        return;
+    g_array_unref(set->paths);
+    g_array_unref(set->suggestions);
+    g_array_unref(set->direct_sellers);
+    wp_path_clear(&set->unconstrained);
+    g_free(set);
+}
+
+gboolean wp_i_path_context_init(WpPathContext *ctx, const WpGraph *graph, const WpPerson *sellers,
+                                guint n_sellers, const WpPathQuery *query, GError **error)
+{
+    memset(ctx, 0, sizeof *ctx);
+    if (n_sellers == 0) {
+        g_set_error_literal(error, WP_ERROR, WP_ERROR_USAGE, "no seller to start from");
+        return FALSE;
+    }
+    if (query->max_hops > MAX_HOPS_LIMIT) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "hop limit %u is over the maximum of %d",
+                    query->max_hops, MAX_HOPS_LIMIT);
+        return FALSE;
+    }
+    if (!(query->min_probability >= 0 && query->min_probability < 1)) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
+                    "minimum probability %g is not in [0, 1)", query->min_probability);
+        return FALSE;
+    }
+    ctx->graph = graph;
+    ctx->sellers = sellers;
+    ctx->n_sellers = n_sellers;
+    ctx->query = *query;
+    ctx->hop_penalty = -log(wp_model_intermediary_factor(wp_graph_model(graph)));
+    ctx->max_cost = query->min_probability > 0
+                        ? -log(query->min_probability) + ctx->hop_penalty + 1e-9
+                        : INFINITY;
+    ctx->banned = g_new0(guint8, MAX(graph->n_people, 1));
+    for (guint i = 0; i < n_sellers; i++)
+        ctx->banned[sellers[i]] = 1;
+    ctx->search = wp_i_search_new(graph);
+    return TRUE;
+}
+
+void wp_i_path_context_clear(WpPathContext *ctx)
+{
+    g_clear_pointer(&ctx->banned, g_free);
+    g_clear_pointer(&ctx->search, wp_i_search_free);
+}
+
+double wp_i_path_tie_cost(const WpPathContext *ctx, WpTie tie)
+{
+    return -log(wp_graph_tie_strength(ctx->graph, tie, NULL)) + ctx->hop_penalty;
+}
+
+void wp_i_path_init(WpPath *path, const WpGraph *graph, const WpPerson *people, const WpTie *ties,
+                    guint n_people)
+{
+    path->people = g_memdup2(people, sizeof(WpPerson) * n_people);
+    path->ties = g_memdup2(ties, sizeof(WpTie) * (n_people - 1));
+    path->n_people = n_people;
+    path->seller = people[0];
+    double factor = wp_model_intermediary_factor(wp_graph_model(graph));
+    double p = 1;
+    for (guint i = 0; i + 1 < n_people; i++)
+        p *= wp_graph_tie_strength(graph, ties[i], NULL) * (i > 0 ? factor : 1);
+    path->probability = p;
+}
+
+static int compare_paths(gconstpointer a, gconstpointer b, gpointer user_data)
+{
+    const WpGraph *graph = user_data;
+    const WpPath *x = a;
+    const WpPath *y = b;
+    if (x->probability != y->probability)
+        return x->probability > y->probability ? -1 : 1;
+    if (x->n_people != y->n_people)
+        return x->n_people < y->n_people ? -1 : 1;
+    for (guint i = 1; i < MIN(x->n_people, y->n_people); i++) {
+        int c = strcmp(wp_graph_person_label(graph, x->people[i]),
+                       wp_graph_person_label(graph, y->people[i]));
+        if (c == 0)
+            c = strcmp(wp_graph_person_id(graph, x->people[i]),
+                       wp_graph_person_id(graph, y->people[i]));
+        if (c != 0)
+            return c;
+    }
+    return strcmp(wp_graph_person_id(graph, x->seller), wp_graph_person_id(graph, y->seller));
+}
+
+void wp_i_paths_sort(GArray *paths, const WpGraph *graph)
+{
+    g_array_sort_with_data(paths, compare_paths, (gpointer)graph);
+}
+
+/* The parts a path needs to work: its ties, and its intermediaries passing the request on. */
+typedef struct {
+    guint *parts; /* indices into the part probabilities */
+    guint n_parts;
+} PathParts;
+
+/* Inclusion-exclusion over every non-empty subset S of the paths: the chance that all of S work
+ * is the product over the union of their parts, so a shared part counts once. */
+static void sum_subsets(const PathParts *paths, guint n, guint i, double product, guint chosen,
+                        const double *part_p, guint *uses, double *sum)
+{
+    if (i == n) {
+        if (chosen > 0)
+            *sum += (chosen % 2 ? 1 : -1) * product;
+        return;
+    }
+    sum_subsets(paths, n, i + 1, product, chosen, part_p, uses, sum);
+    double with = product;
+    for (guint j = 0; j < paths[i].n_parts; j++)
+        if (uses[paths[i].parts[j]]++ == 0)
+            with *= part_p[paths[i].parts[j]];
+    sum_subsets(paths, n, i + 1, with, chosen + 1, part_p, uses, sum);
+    for (guint j = 0; j < paths[i].n_parts; j++)
+        uses[paths[i].parts[j]]--;
+}
+
+static guint part_index(GHashTable *index, GArray *part_p, guint64 key, double p)
+{
+    gpointer found;
+    if (g_hash_table_lookup_extended(index, &key, NULL, &found))
+        return GPOINTER_TO_UINT(found);
+    guint64 *owned = g_new(guint64, 1);
+    *owned = key;
+    guint i = part_p->len;
+    g_array_append_val(part_p, p);
+    g_hash_table_insert(index, owned, GUINT_TO_POINTER(i));
+    return i;
+}
+
+void wp_i_path_set_score(WpPathSet *set, const WpGraph *graph)
+{
+    guint n = set->paths->len;
+    double none = 1;
+    for (guint i = 0; i < n; i++)
+        none *= 1 - g_array_index(set->paths, WpPath, i).probability;
+    set->at_least_one = n > 0 ? 1 - none : 0;
+    set->at_least_one_exact = n <= MAX_EXACT_PATHS;
+    if (n < 2 || n > MAX_EXACT_PATHS)
+        return;
+    double factor = wp_model_intermediary_factor(wp_graph_model(graph));
+    g_autoptr(GHashTable) index = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    g_autoptr(GArray) part_p = g_array_new(FALSE, FALSE, sizeof(double));
+    PathParts parts[MAX_EXACT_PATHS];
+    for (guint i = 0; i < n; i++) {
+        const WpPath *path = &g_array_index(set->paths, WpPath, i);
+        parts[i].n_parts = 0;
+        parts[i].parts = g_new(guint, 2 * path->n_people);
+        for (guint j = 0; j + 1 < path->n_people; j++) {
+            double s = wp_graph_tie_strength(graph, path->ties[j], NULL);
+            parts[i].parts[parts[i].n_parts++] = part_index(index, part_p, path->ties[j], s);
+            if (j > 0) /* an intermediary: key above every tie */
+                parts[i].parts[parts[i].n_parts++] =
+                    part_index(index, part_p, ((guint64)1 << 32) | path->people[j], factor);
+        }
+    }
+    g_autofree guint *uses = g_new0(guint, MAX(part_p->len, 1));
+    double sum = 0;
+    sum_subsets(parts, n, 0, 1.0, 0, (const double *)part_p->data, uses, &sum);
+    set->at_least_one = CLAMP(sum, 0.0, 1.0);
+    for (guint i = 0; i < n; i++)
+        g_free(parts[i].parts);
+}
+
+static gboolean check_people(const WpGraph *graph, const WpPerson *sellers, guint n_sellers,
+                             GError **error)
+{
+    for (guint i = 0; i < n_sellers; i++) {
+        g_return_val_if_fail(sellers[i] < graph->n_people, FALSE);
+        for (guint j = 0; j < i; j++)
+            if (sellers[j] == sellers[i]) {
+                g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "seller '%s' is named twice",
+                            wp_graph_person_label(graph, sellers[i]));
+                return FALSE;
+            }
+    }
+    return TRUE;
+}
+
+/* When nothing was found: the best path with no hop limit or floor, and the best paths to the
+ * target's colleagues within the limits. */
+static void add_hints(WpPathContext *ctx, WpPerson target, WpPathSet *set)
+{
+    wp_i_paths_best_anywhere(ctx, target, &set->unconstrained);
+    const char *company = wp_graph_person_attr(ctx->graph, target, WP_COLUMN_COMPANY);
+    if (company == NULL)
+        return;
+    g_autoptr(GArray) colleagues = wp_graph_people_at_company(ctx->graph, company);
+    for (guint i = 0; i < colleagues->len; i++)
+        if (g_array_index(colleagues, WpPerson, i) == target)
+            g_array_remove_index(colleagues, i--);
+    g_autoptr(WpPathSet) into = wp_i_path_set_new(WP_PERSON_NONE);
+    wp_i_paths_into_people(ctx, (const WpPerson *)colleagues->data, colleagues->len, into);
+    for (guint i = 0; i < into->paths->len; i++) {
+        g_array_append_val(set->suggestions, g_array_index(into->paths, WpPath, i));
+        memset(&g_array_index(into->paths, WpPath, i), 0, sizeof(WpPath));
+    }
+}
+
+WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, guint n_sellers,
+                        WpPerson target, const WpPathQuery *query, GError **error)
+{
+    g_return_val_if_fail(graph != NULL && query != NULL, NULL);
+    g_return_val_if_fail(n_sellers == 0 || sellers != NULL, NULL);
+    g_return_val_if_fail(target < graph->n_people, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+    if (!check_people(graph, sellers, n_sellers, error))
+        return NULL;
+    if (query->k == 0) {
+        g_set_error_literal(error, WP_ERROR, WP_ERROR_USAGE, "the number of paths must be >= 1");
+        return NULL;
+    }
+    for (guint i = 0; i < n_sellers; i++)
+        if (sellers[i] == target) {
+            g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "'%s' is the target and a seller",
+                        wp_graph_person_label(graph, target));
+            return NULL;
+        }
+    WpPathContext ctx;
+    if (!wp_i_path_context_init(&ctx, graph, sellers, n_sellers, query, error))
+        return NULL;
+    WpPathSet *set = wp_i_path_set_new(target);
+    for (guint i = 0; i < n_sellers; i++)
+        if (wp_graph_find_tie(graph, sellers[i], target, NULL))
+            g_array_append_val(set->direct_sellers, sellers[i]);
+    if (query->all_paths)
+        wp_i_paths_yen(&ctx, target, set);
+    else
+        wp_i_paths_by_source(&ctx, target, set);
+    if (set->paths->len == 0)
+        add_hints(&ctx, target, set);
+    wp_i_path_set_score(set, graph);
+    wp_i_path_context_clear(&ctx);
+    return set;
+}
+
+WpPathSet *wp_path_find_into_company(const WpGraph *graph, const WpPerson *sellers,
+                                     guint n_sellers, const char *company, const WpWhere *where,
+                                     const WpPathQuery *query, GError **error)
+{
+    g_return_val_if_fail(graph != NULL && company != NULL && query != NULL, NULL);
+    g_return_val_if_fail(n_sellers == 0 || sellers != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+    if (!check_people(graph, sellers, n_sellers, error))
+        return NULL;
+    g_autoptr(GArray) people = wp_graph_people_at_company(graph, company);
+    if (people->len == 0) {
+        g_set_error(error, WP_ERROR, WP_ERROR_UNKNOWN_PERSON, "no one works at '%s'", company);
+        return NULL;
+    }
+    g_autoptr(GArray) targets = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    for (guint i = 0; i < people->len; i++) {
+        WpPerson p = g_array_index(people, WpPerson, i);
+        if (where == NULL || wp_where_matches(where, graph, p))
+            g_array_append_val(targets, p);
+    }
+    WpPathContext ctx;
+    if (!wp_i_path_context_init(&ctx, graph, sellers, n_sellers, query, error))
+        return NULL;
+    WpPathSet *set = wp_i_path_set_new(WP_PERSON_NONE);
+    for (guint i = 0; i < n_sellers; i++)
+        for (guint j = 0; j < targets->len; j++)
+            if (wp_graph_find_tie(graph, sellers[i], g_array_index(targets, WpPerson, j), NULL)) {
+                g_array_append_val(set->direct_sellers, sellers[i]);
+                break;
+            }
+    wp_i_paths_into_people(&ctx, (const WpPerson *)targets->data, targets->len, set);
+    wp_i_path_set_score(set, graph);
+    wp_i_path_context_clear(&ctx);
+    return set;
+}

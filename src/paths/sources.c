@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: MIT */
+/* Default mode: one path per referral source (the first person after the seller).
+ *
+ * The advice is to ask through several people until one introduction works, so the paths should
+ * start with different people. One search backward from the target, on the graph without the
+ * sellers and with one hop fewer than the limit, gives every person's cheapest way on to the
+ * target, d(c). A path seller -> c -> ... -> target then has probability
+ * eff(seller, c) x exp(-d(c)): d(c) carries one hop penalty per tie after c, which is exactly one
+ * intermediary factor for each person between the seller and the target. Each contact c is
+ * credited to the seller whose tie to it is strongest; a seller is never a referral source. */
+#include "paths/paths-private.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct {
+    WpPerson source;
+    WpPerson seller;
+    double log_p; /* ln of the path's probability */
+} Source;
+
+static int compare_sources(gconstpointer a, gconstpointer b, gpointer user_data)
+{
+    const WpGraph *graph = user_data;
+    const Source *x = a;
+    const Source *y = b;
+    if (x->log_p != y->log_p)
+        return x->log_p > y->log_p ? -1 : 1;
+    int c = strcmp(wp_graph_person_label(graph, x->source), wp_graph_person_label(graph, y->source));
+    return c != 0 ? c : strcmp(wp_graph_person_id(graph, x->source),
+                               wp_graph_person_id(graph, y->source));
+}
+
+/* The sellers' direct ties to @target, each a path of its own, listed whatever their strength. */
+static void add_direct(const WpPathContext *ctx, WpPerson target, WpPathSet *set)
+{
+    for (guint i = 0; i < ctx->n_sellers; i++) {
+        WpTie tie;
+        if (!wp_graph_find_tie(ctx->graph, ctx->sellers[i], target, &tie))
+            continue;
+        WpPerson people[2] = {ctx->sellers[i], target};
+        WpPath path;
+        wp_i_path_init(&path, ctx->graph, people, &tie, 2);
+        g_array_append_val(set->paths, path);
+    }
+}
+
+/* Every contact of a seller from whom the search reached the target, with its best seller. */
+static GArray *collect_sources(const WpPathContext *ctx, WpPerson target)
+{
+    const WpGraph *g = ctx->graph;
+    GArray *sources = g_array_new(FALSE, FALSE, sizeof(Source));
+    g_autoptr(GHashTable) slot = g_hash_table_new(g_direct_hash, g_direct_equal); /* c -> i + 1 */
+    for (guint i = 0; i < ctx->n_sellers; i++) {
+        WpPerson s = ctx->sellers[i];
+        guint n_arcs;
+        const WpArc *arcs = wp_graph_out_arcs(g, s, &n_arcs);
+        const double *costs = wp_i_graph_out_costs(g, s);
+        for (guint a = 0; a < n_arcs; a++) {
+            WpPerson c = arcs[a].head;
+            if (c == target || ctx->banned[c])
+                continue;
+            double d = wp_i_search_cost(ctx->search, c);
+            if (d == INFINITY)
+                continue;
+            Source src = {c, s, -(costs[a] - ctx->hop_penalty) - d};
+            guint at = GPOINTER_TO_UINT(g_hash_table_lookup(slot, GUINT_TO_POINTER(c)));
+            if (at == 0) {
+                g_array_append_val(sources, src);
+                g_hash_table_insert(slot, GUINT_TO_POINTER(c), GUINT_TO_POINTER(sources->len));
+            } else if (src.log_p > g_array_index(sources, Source, at - 1).log_p) {
+                g_array_index(sources, Source, at - 1) = src;
+            }
+        }
+    }
+    g_array_sort_with_data(sources, compare_sources, (gpointer)g);
+    return sources;
+}
+
+/* One search backward from @target on the graph without the sellers, within one hop fewer than
+ * the limit and the floor's cost; it stops once every seller's contact is settled. FALSE when no
+ * seller has a contact to search for. */
+static gboolean search_back(WpPathContext *ctx, WpPerson target, guint8 *contacts)
+{
+    WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
+    limits.direction = WP_SEARCH_BACKWARD;
+    limits.max_hops = ctx->query.max_hops > 0 ? ctx->query.max_hops - 1 : 0;
+    limits.max_cost = ctx->max_cost; /* d(c) <= full cost - penalty; the margin covers it */
+    limits.banned = ctx->banned;
+    for (guint i = 0; i < ctx->n_sellers; i++) {
+        guint n_arcs;
+        const WpArc *arcs = wp_graph_out_arcs(ctx->graph, ctx->sellers[i], &n_arcs);
+        for (guint a = 0; a < n_arcs; a++)
+            if (!ctx->banned[arcs[a].head] && arcs[a].head != target &&
+                !contacts[arcs[a].head]) {
+                contacts[arcs[a].head] = 1;
+                limits.n_stop++;
+            }
+    }
+    limits.stop_set = contacts;
+    if (limits.n_stop == 0)
+        return FALSE;
+    wp_i_search_run(ctx->search, target, &limits);
+    return TRUE;
+}
+
+/* The best path through each source, best first, until k are taken or the floor is passed. */
+static void add_sources(WpPathContext *ctx, WpPerson target, WpPathSet *set)
+{
+    g_autoptr(GArray) sources = collect_sources(ctx, target);
+    g_autoptr(GArray) people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autoptr(GArray) ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
+    g_autoptr(GArray) full_people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autoptr(GArray) full_ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
+    guint taken = 0;
+    for (guint i = 0; i < sources->len && taken < ctx->query.k; i++) {
+        const Source *src = &g_array_index(sources, Source, i);
+        WpTie first;
+        if (!wp_graph_find_tie(ctx->graph, src->seller, src->source, &first) ||
+            !wp_i_search_path(ctx->search, src->source, people, ties))
+            continue;
+        /* A backward search lists c .. target, already in travel order. */
+        g_array_set_size(full_people, 0);
+        g_array_set_size(full_ties, 0);
+        g_array_append_val(full_people, src->seller);
+        g_array_append_vals(full_people, people->data, people->len);
+        g_array_append_val(full_ties, first);
+        g_array_append_vals(full_ties, ties->data, ties->len);
+        WpPath path;
+        wp_i_path_init(&path, ctx->graph, (const WpPerson *)full_people->data,
+                       (const WpTie *)full_ties->data, full_people->len);
+        if (path.probability < ctx->query.min_probability) {
+            wp_path_clear(&path);
+            break; /* sources come best first: the rest are lower still */
+        }
+        g_array_append_val(set->paths, path);
+        taken++;
+    }
+}
+
+void wp_i_paths_by_source(WpPathContext *ctx, WpPerson target, WpPathSet *set)
+{
+    add_direct(ctx, target, set);
+    g_autofree guint8 *contacts = g_new0(guint8, MAX(ctx->graph->n_people, 1));
+    if (ctx->query.max_hops != 1 && search_back(ctx, target, contacts))
+        add_sources(ctx, target, set);
+    wp_i_paths_sort(set->paths, ctx->graph);
+}

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: MIT */
+/* The k best loopless paths (Yen's algorithm) on the search engine, within the hop limit.
+ *
+ * Yen: take the best path; then, for each path found, and each person on it but the last (the
+ * spur), ban the root (the people before the spur) and the next tie of every found path sharing
+ * that root, and search spur -> target; root + spur path is a candidate. The cheapest candidate is
+ * the next path. A hop limit H stays exact because it splits over root and spur: the spur search
+ * gets H minus the root's ties. Sellers other than the one a path starts from are banned, and the
+ * probability floor bounds the cost. Spur searches run as A* towards the target. igraph's igraph_get_k_shortest_paths() has no hop limit and
+ * would need a copy of a graph of millions of ties, so the tests use it only as a reference. */
+#include "paths/paths-private.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct {
+    GArray *people; /* WpPerson */
+    GArray *ties;   /* WpTie */
+    double cost;
+} Found;
+
+static void found_free(gpointer data)
+{
+    Found *f = data;
+    g_array_unref(f->people);
+    g_array_unref(f->ties);
+    g_free(f);
+}
+
+/* A key that identifies a path by its people (a path is a person sequence: one tie per pair). */
+static GBytes *path_key(const GArray *people)
+{
+    return g_bytes_new(people->data, sizeof(WpPerson) * people->len);
+}
+
+/* Runs from @from within @max_hops to @target and returns the path found, or NULL. */
+static Found *search_to(WpPathContext *ctx, const double *potential, WpPerson from,
+                        WpPerson target, guint max_hops, double max_cost,
+                        const WpTie *banned_ties, guint n_banned_ties)
+{
+    WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
+    limits.potential = potential;
+    limits.max_hops = max_hops;
+    limits.max_cost = max_cost;
+    limits.banned = ctx->banned;
+    limits.banned_first_ties = banned_ties;
+    limits.n_banned_first_ties = n_banned_ties;
+    limits.target = target;
+    wp_i_search_run(ctx->search, from, &limits);
+    if (wp_i_search_cost(ctx->search, target) == INFINITY)
+        return NULL;
+    Found *f = g_new0(Found, 1);
+    f->people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    f->ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
+    wp_i_search_path(ctx->search, target, f->people, f->ties);
+    f->cost = wp_i_search_cost(ctx->search, target);
+    return f;
+}
+
+/* root (people[0..spur], ties[0..spur)) followed by @spur's path. */
+static Found *join(const Found *prev, guint spur, Found *tail, double root_cost)
+{
+    Found *f = g_new0(Found, 1);
+    f->people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    f->ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
+    g_array_append_vals(f->people, prev->people->data, spur);
+    g_array_append_vals(f->people, tail->people->data, tail->people->len);
+    g_array_append_vals(f->ties, prev->ties->data, spur);
+    g_array_append_vals(f->ties, tail->ties->data, tail->ties->len);
+    f->cost = root_cost + tail->cost;
+    found_free(tail);
+    return f;
+}
+
+/* Candidates from every spur of @prev, the latest path found. */
+static void spur_candidates(WpPathContext *ctx, const double *potential, WpPerson target,
+                            const GPtrArray *found,
+                            const Found *prev, GPtrArray *candidates, GHashTable *seen)
+{
+    const WpPerson *pp = (const WpPerson *)prev->people->data;
+    const WpTie *pt = (const WpTie *)prev->ties->data;
+    guint max_hops = ctx->query.max_hops;
+    g_autoptr(GArray) banned_ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
+    double root_cost = 0;
+    for (guint spur = 0; spur + 1 < prev->people->len; spur++) {
+        g_array_set_size(banned_ties, 0);
+        for (guint j = 0; j < found->len; j++) {
+            const Found *other = found->pdata[j];
+            if (other->people->len > spur + 1 &&
+                memcmp(other->people->data, pp, sizeof(WpPerson) * (spur + 1)) == 0)
+                g_array_append_val(banned_ties, g_array_index(other->ties, WpTie, spur));
+        }
+        for (guint r = 0; r < spur; r++)
+            ctx->banned[pp[r]]++;
+        Found *tail = search_to(ctx, potential, pp[spur], target,
+                                max_hops > 0 ? max_hops - spur : 0,
+                                ctx->max_cost - root_cost, (const WpTie *)banned_ties->data,
+                                banned_ties->len);
+        for (guint r = 0; r < spur; r++)
+            ctx->banned[pp[r]]--;
+        if (tail != NULL) {
+            Found *cand = join(prev, spur, tail, root_cost);
+            GBytes *key = path_key(cand->people);
+            if (g_hash_table_add(seen, key))
+                g_ptr_array_add(candidates, cand);
+            else
+                found_free(cand);
+        }
+        root_cost += wp_i_path_tie_cost(ctx, pt[spur]);
+    }
+}
+
+/* The cheapest candidate (the shorter among equally cheap ones), removed from @candidates; NULL
+ * when none is left. */
+static Found *take_cheapest(GPtrArray *candidates)
+{
+    if (candidates->len == 0)
+        return NULL;
+    guint best = 0;
+    for (guint i = 1; i < candidates->len; i++) {
+        const Found *f = candidates->pdata[i], *b = candidates->pdata[best];
+        if (f->cost < b->cost || (f->cost == b->cost && f->people->len < b->people->len))
+            best = i;
+    }
+    return g_ptr_array_steal_index_fast(candidates, best);
+}
+
+/* Up to k paths from @seller (the other sellers banned), added to @set. */
+static void yen_from(WpPathContext *ctx, const double *potential, WpPerson seller,
+                     WpPerson target, WpPathSet *set)
+{
+    g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func(found_free);
+    g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func(found_free);
+    g_autoptr(GHashTable) seen =
+        g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+    Found *first =
+        search_to(ctx, potential, seller, target, ctx->query.max_hops, ctx->max_cost, NULL, 0);
+    if (first == NULL)
+        return;
+    g_hash_table_add(seen, path_key(first->people));
+    g_ptr_array_add(found, first);
+    while (found->len < ctx->query.k) {
+        spur_candidates(ctx, potential, target, found, found->pdata[found->len - 1], candidates,
+                        seen);
+        Found *next = take_cheapest(candidates);
+        if (next == NULL)
+            break;
+        g_ptr_array_add(found, next);
+    }
+    for (guint i = 0; i < found->len; i++) {
+        const Found *f = found->pdata[i];
+        WpPath path;
+        wp_i_path_init(&path, ctx->graph, (const WpPerson *)f->people->data,
+                       (const WpTie *)f->ties->data, f->people->len);
+        if (path.probability < ctx->query.min_probability)
+            wp_path_clear(&path);
+        else
+            g_array_append_val(set->paths, path);
+    }
+}
+
+/* Exact costs to @target on the graph without the sellers and with no hop limit: a consistent
+ * lower bound for every spur search (they ban more and may limit hops), which steers them
+ * straight to @target (A*). A seller gets 0: spur searches start from it but never enter it. */
+static double *potentials(WpPathContext *ctx, WpPerson target)
+{
+    WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
+    limits.direction = WP_SEARCH_BACKWARD;
+    limits.max_cost = ctx->max_cost; /* beyond the floor nothing is worth reaching */
+    limits.banned = ctx->banned;
+    wp_i_search_run(ctx->search, target, &limits);
+    double *h = g_new(double, MAX(ctx->graph->n_people, 1));
+    for (WpPerson p = 0; p < ctx->graph->n_people; p++)
+        h[p] = wp_i_search_cost(ctx->search, p);
+    for (guint i = 0; i < ctx->n_sellers; i++)
+        h[ctx->sellers[i]] = 0;
+    return h;
+}
+
+void wp_i_paths_yen(WpPathContext *ctx, WpPerson target, WpPathSet *set)
+{
+    g_autofree double *potential = potentials(ctx, target);
+    for (guint i = 0; i < ctx->n_sellers; i++)
+        yen_from(ctx, potential, ctx->sellers[i], target, set);
+    wp_i_paths_sort(set->paths, ctx->graph);
+    if (set->paths->len > ctx->query.k)
+        g_array_set_size(set->paths, ctx->query.k);
+}

@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: MIT */
+/* Ranking referral sources for a territory: the searches, on two threads, and their merge. */
+#include "rank/rank-private.h"
+
+#include <math.h>
+
+#define MAX_HOPS_LIMIT 64
+#define DEFAULT_THREADS 2
+/* Search cost bounds get this much slack so that rounding never hides a path the
+ * probability test P >= floor accepts. */
+#define COST_SLACK 1e-9
+
+/* Everything the workers share. Read-only while they run, except the marked fields. */
+typedef struct {
+    const WpGraph *graph;
+    const WpRankQuery *query;
+    GArray *contacts;       /* WpRankContact, by person */
+    GArray *targets;        /* WpPerson, territory order */
+    guint8 *banned;         /* per person: the sellers */
+    WpRankStops stops;      /* early stops for unbounded runs */
+    guint search_hops;      /* hop limit from the source on (0 = none) */
+    double floor;           /* min_probability */
+    double max_strength;    /* strongest seller tie */
+    gboolean from_targets;  /* runs go backward from targets, else forward from contacts */
+    guint n_runs;
+    GArray **pairs;         /* per run: WpRankPair; each written by the one worker running it */
+    gint next_run;          /* atomic: the next run to take */
+    GMutex lock;            /* guards done and progress calls */
+    guint done;
+} Job;
+
+static void job_clear(Job *job)
+{
+    g_clear_pointer(&job->contacts, g_array_unref);
+    g_clear_pointer(&job->targets, g_array_unref);
+    g_clear_pointer(&job->banned, g_free);
+    wp_i_rank_stops_clear(&job->stops);
+    for (guint i = 0; job->pairs != NULL && i < job->n_runs; i++)
+        if (job->pairs[i] != NULL)
+            g_array_unref(job->pairs[i]);
+    g_clear_pointer(&job->pairs, g_free);
+    g_mutex_clear(&job->lock);
+}
+
+/* Every person a seller can ask directly (not a seller), each credited with the strongest
+ * seller tie (the lowest seller index on a tie), in person order. */
+static GArray *collect_contacts(const WpGraph *g, const WpPerson *sellers, guint n_sellers,
+                                const guint8 *banned, double *max_strength)
+{
+    g_autofree guint *slot = g_new(guint, MAX(g->n_people, 1));
+    for (guint i = 0; i < g->n_people; i++)
+        slot[i] = G_MAXUINT;
+    g_autoptr(GArray) found = g_array_new(FALSE, FALSE, sizeof(WpRankContact));
+    for (guint i = 0; i < n_sellers; i++) {
+        WpPerson s = sellers[i];
+        for (guint32 a = g->out_offsets[s]; a < g->out_offsets[s + 1]; a++) {
+            WpPerson c = g->out_arcs[a].head;
+            if (banned[c])
+                continue;
+            double p = wp_graph_tie_strength(g, g->out_arcs[a].tie, NULL);
+            if (slot[c] == G_MAXUINT) {
+                slot[c] = found->len;
+                g_array_append_val(found, ((WpRankContact){c, s, p}));
+                continue;
+            }
+            WpRankContact *have = &g_array_index(found, WpRankContact, slot[c]);
+            if (p > have->strength || (p == have->strength && s < have->seller)) {
+                have->seller = s;
+                have->strength = p;
+            }
+        }
+    }
+    GArray *contacts = g_array_sized_new(FALSE, FALSE, sizeof(WpRankContact), found->len);
+    *max_strength = 0;
+    for (guint p = 0; p < g->n_people; p++)
+        if (slot[p] != G_MAXUINT) {
+            WpRankContact c = g_array_index(found, WpRankContact, slot[p]);
+            g_array_append_val(contacts, c);
+            *max_strength = MAX(*max_strength, c.strength);
+        }
+    return contacts;
+}
+
+/* The territory as ranked: no sellers, no repeats; people a seller is tied to go to @direct. */
+static GArray *collect_targets(const WpGraph *g, const WpRankQuery *q, const guint8 *banned,
+                               GArray *direct)
+{
+    g_autofree guint8 *seen = g_new0(guint8, MAX(g->n_people, 1));
+    GArray *targets = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    for (guint i = 0; i < q->n_targets; i++) {
+        WpPerson t = q->targets[i];
+        if (banned[t] || seen[t])
+            continue;
+        seen[t] = 1;
+        gboolean is_direct = FALSE;
+        for (guint k = 0; k < q->n_sellers && !is_direct; k++)
+            is_direct = wp_graph_find_tie(g, q->sellers[k], t, NULL);
+        g_array_append_val(is_direct ? direct : targets, t);
+    }
+    return targets;
+}
+
+/* One search: forward from contact @run, or backward from target @run. Returns the counted
+ * pairs in target order (forward) or contact order (backward). */
+static GArray *do_run(Job *job, WpSearch *search, guint run)
+{
+    GArray *pairs = g_array_new(FALSE, FALSE, sizeof(WpRankPair));
+    WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
+    lim.max_hops = job->search_hops;
+    lim.banned = job->banned;
+    double reference = job->max_strength; /* the strongest first hop this run can pair with */
+    WpPerson start;
+    if (job->from_targets) {
+        lim.direction = WP_SEARCH_BACKWARD;
+        start = g_array_index(job->targets, WpPerson, run);
+    } else {
+        const WpRankContact *c = &g_array_index(job->contacts, WpRankContact, run);
+        start = c->person;
+        reference = c->strength;
+    }
+    if (job->floor > 0) {
+        if (reference < job->floor)
+            return pairs;
+        lim.max_cost = -log(job->floor / reference) + COST_SLACK;
+    }
+    if (job->stops.wanted != NULL) {
+        if (job->stops.n_wanted[run] == 0)
+            return pairs;
+        lim.stop_set = job->stops.wanted;
+        lim.n_stop = job->stops.n_wanted[run];
+    }
+    wp_i_search_run(search, start, &lim);
+    guint n_other = job->from_targets ? job->contacts->len : job->targets->len;
+    for (guint i = 0; i < n_other; i++) {
+        guint ci = job->from_targets ? i : run;
+        guint ti = job->from_targets ? run : i;
+        const WpRankContact *c = &g_array_index(job->contacts, WpRankContact, ci);
+        WpPerson other = job->from_targets ? c->person : g_array_index(job->targets, WpPerson, ti);
+        double cost = wp_i_search_cost(search, other);
+        if (cost == INFINITY)
+            continue;
+        double p = c->strength * exp(-cost);
+        if (p > 0 && p >= job->floor)
+            g_array_append_val(pairs, ((WpRankPair){ci, ti, p}));
+    }
+    return pairs;
+}
+
+static gpointer worker(gpointer data)
+{
+    Job *job = data;
+    g_autoptr(WpSearch) search = wp_i_search_new(job->graph);
+    for (;;) {
+        guint run = (guint)g_atomic_int_add(&job->next_run, 1);
+        if (run >= job->n_runs)
+            break;
+        job->pairs[run] = do_run(job, search, run);
+        g_mutex_lock(&job->lock);
+        job->done++;
+        if (job->query->progress != NULL)
+            job->query->progress(job->done, job->n_runs, job->query->progress_data);
+        g_mutex_unlock(&job->lock);
+    }
+    return NULL;
+}
+
+/* Runs every search, on @n_threads threads (the calling one included). */
+static void run_all(Job *job, guint n_threads)
+{
+    job->pairs = g_new0(GArray *, MAX(job->n_runs, 1));
+    if (job->n_runs == 0)
+        return; /* no workspace needed (one costs O(people) to set up) */
+    n_threads = MAX(1, MIN(n_threads, job->n_runs));
+    g_autoptr(GPtrArray) threads = g_ptr_array_new();
+    for (guint i = 1; i < n_threads; i++)
+        g_ptr_array_add(threads, g_thread_new("wp-rank", worker, job));
+    worker(job);
+    for (guint i = 0; i < threads->len; i++)
+        g_thread_join(threads->pdata[i]);
+}
+
+/* Moves the pairs into per-source reach lists (in target order, whatever the direction) and
+ * sums the scores in that order, so the figures do not depend on the schedule. */
+static void merge(Job *job, WpRankResult *result)
+{
+    guint n = job->contacts->len;
+    g_autofree GArray **reach = g_new0(GArray *, MAX(n, 1));
+    for (guint i = 0; i < n; i++)
+        reach[i] = g_array_new(FALSE, FALSE, sizeof(WpRankReach));
+    for (guint run = 0; run < job->n_runs; run++) {
+        const GArray *pairs = job->pairs[run];
+        for (guint k = 0; k < pairs->len; k++) {
+            const WpRankPair *pp = &g_array_index(pairs, WpRankPair, k);
+            WpRankReach r = {pp->target, g_array_index(job->targets, WpPerson, pp->target),
+                             pp->probability};
+            g_array_append_val(reach[pp->contact], r);
+        }
+    }
+    for (guint i = 0; i < n; i++) {
+        const WpRankContact *c = &g_array_index(job->contacts, WpRankContact, i);
+        if (reach[i]->len == 0) {
+            g_array_unref(reach[i]);
+            continue;
+        }
+        WpRankSource s = {c->person, c->seller, c->strength, 0, reach[i]->len, reach[i], NULL};
+        for (guint k = 0; k < reach[i]->len; k++)
+            s.score += g_array_index(reach[i], WpRankReach, k).probability;
+        g_array_append_val(result->sources, s);
+    }
+}
+
+static gboolean check_query(const WpGraph *graph, const WpRankQuery *q, GError **error)
+{
+    if (q->n_sellers == 0) {
+        g_set_error_literal(error, WP_ERROR, WP_ERROR_USAGE, "no seller to rank sources for");
+        return FALSE;
+    }
+    if (q->max_hops > MAX_HOPS_LIMIT) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "hop limit %u is over the maximum of %d",
+                    q->max_hops, MAX_HOPS_LIMIT);
+        return FALSE;
+    }
+    if (!(q->min_probability >= 0 && q->min_probability < 1)) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "minimum probability %g is not in [0, 1)",
+                    q->min_probability);
+        return FALSE;
+    }
+    for (guint i = 0; i < q->n_sellers; i++)
+        g_return_val_if_fail(q->sellers[i] < graph->n_people, FALSE);
+    for (guint i = 0; i < q->n_targets; i++)
+        g_return_val_if_fail(q->targets[i] < graph->n_people, FALSE);
+    return TRUE;
+}
+
+static WpRankResult *result_new(void)
+{
+    WpRankResult *r = g_new0(WpRankResult, 1);
+    r->targets = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    r->best_probability = g_array_new(FALSE, TRUE, sizeof(double));
+    r->best_source = g_array_new(FALSE, FALSE, sizeof(guint));
+    r->direct = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    r->sources = g_array_new(FALSE, FALSE, sizeof(WpRankSource));
+    r->cold_targets = g_array_new(FALSE, FALSE, sizeof(guint));
+    r->cold_companies = g_array_new(FALSE, FALSE, sizeof(WpRankCompany));
+    return r;
+}
+
+/* Chooses the direction with fewer searches and prepares early stops when searches are
+ * otherwise unbounded. */
+static void plan_runs(Job *job)
+{
+    const WpRankQuery *q = job->query;
+    guint n_contacts = job->contacts->len, n_targets = job->targets->len;
+    job->from_targets = q->strategy == WP_RANK_FROM_TARGETS ||
+                        (q->strategy == WP_RANK_AUTO && n_targets < n_contacts);
+    job->n_runs = job->from_targets ? n_targets : n_contacts;
+    if (q->max_hops == 1 || n_contacts == 0 || n_targets == 0) {
+        job->n_runs = 0; /* one hop reaches only direct contacts, who are not ranked */
+        return;
+    }
+    job->search_hops = q->max_hops > 0 ? q->max_hops - 1 : 0;
+    if (q->max_hops > 0 || job->floor > 0)
+        return;
+    g_autofree WpPerson *contacts = g_new(WpPerson, n_contacts);
+    for (guint i = 0; i < n_contacts; i++)
+        contacts[i] = g_array_index(job->contacts, WpRankContact, i).person;
+    const WpPerson *targets = (const WpPerson *)job->targets->data;
+    if (job->from_targets)
+        wp_i_rank_stops_init(&job->stops, job->graph, job->banned, targets, n_targets, contacts,
+                             n_contacts, FALSE);
+    else
+        wp_i_rank_stops_init(&job->stops, job->graph, job->banned, contacts, n_contacts,
+                             targets, n_targets, TRUE);
+}
+
+WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *q, GError **error)
+{
+    g_return_val_if_fail(graph != NULL && q != NULL, NULL);
+    g_return_val_if_fail(q->sellers != NULL || q->n_sellers == 0, NULL);
+    g_return_val_if_fail(q->targets != NULL || q->n_targets == 0, NULL);
+    if (!check_query(graph, q, error))
+        return NULL;
+    g_autoptr(WpRankResult) result = result_new();
+    Job job = {.graph = graph, .query = q, .floor = q->min_probability};
+    g_mutex_init(&job.lock);
+    job.banned = g_new0(guint8, MAX(graph->n_people, 1));
+    for (guint i = 0; i < q->n_sellers; i++)
+        job.banned[q->sellers[i]] = 1;
+    job.contacts = collect_contacts(graph, q->sellers, q->n_sellers, job.banned,
+                                    &job.max_strength);
+    job.targets = collect_targets(graph, q, job.banned, result->direct);
+    plan_runs(&job);
+    run_all(&job, q->n_threads > 0 ? q->n_threads : DEFAULT_THREADS);
+    g_array_append_vals(result->targets, job.targets->data, job.targets->len);
+    merge(&job, result);
+    result->n_contacts = job.contacts->len;
+    result->n_searches = job.n_runs;
+    result->from_targets = job.from_targets;
+    job_clear(&job);
+    wp_i_rank_finish(result, graph, q->n_best);
+    return g_steal_pointer(&result);
+}

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: MIT */
+/* The only Graphviz user: a WpDiagram becomes an Agraph_t, is laid out with dot and rendered
+ * to memory, in this process. */
+#include "render/render-private.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warmpath/error.h"
+#include "warmpath/text.h"
+
+/* Graphviz keeps global state (the error hook, the string dictionaries, plugin tables), so
+ * one diagram is built and rendered at a time. */
+static GMutex gv_lock;
+static GString *gv_messages; /* guarded by gv_lock: what Graphviz said during this call */
+/* Guarded by gv_lock; created on first use and kept for the life of the process. Graphviz 2.42's
+ * pango plugin caches a pointer to the last font name, which lives in the context's font
+ * dictionary: freeing the context and making another leaves that pointer dangling (a
+ * use-after-free that AddressSanitizer catches on the second diagram). One context for good
+ * also spares reloading the plugins for every diagram. */
+static GVC_t *gv_context;
+
+static int collect_message(char *message)
+{
+    if (gv_messages != NULL && gv_messages->len < 4096)
+        g_string_append(gv_messages, message);
+    return 0;
+}
+
+/* cgraph takes char * for strings it only reads: cast const away here, once. */
+static char *S(const char *text)
+{
+    return (char *)text;
+}
+
+/* Sets an attribute whose value is plain text the program made (never user text). */
+static void set(void *object, const char *name, const char *value)
+{
+    agsafeset(object, S(name), S(value), S(""));
+}
+
+/* Sets an HTML-like label; @html holds every user text already escaped. */
+static void set_html(Agraph_t *root, void *object, const char *name, const char *html)
+{
+    char *value = agstrdup_html(root, S(html));
+    agsafeset(object, S(name), value, S(""));
+    agstrfree(root, value);
+}
+
+/* One line: Graphviz's messages joined, without their "Warning: "/"Error: " prefixes. */
+static char *messages_text(void)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+    g_auto(GStrv) lines = g_strsplit(gv_messages->str, "\n", 0);
+    for (guint i = 0; lines[i] != NULL; i++) {
+        const char *line = g_strstrip(lines[i]);
+        if (g_str_has_prefix(line, "Warning: "))
+            line += strlen("Warning: ");
+        else if (g_str_has_prefix(line, "Error: "))
+            line += strlen("Error: ");
+        if (*line == '\0')
+            continue;
+        if (out->len > 0)
+            g_string_append(out, "; ");
+        g_string_append(out, line);
+    }
+    return g_strdup(out->len ? out->str : "no message from Graphviz");
+}
+
+static void set_defaults(Agraph_t *g, WpDiagramFormat format)
+{
+    set(g, "rankdir", "LR");
+    set(g, "bgcolor", "white");
+    set(g, "pad", "0.3");
+    set(g, "nodesep", "0.18");
+    set(g, "ranksep", "0.75");
+    set(g, "newrank", "true");
+    set(g, "fontname", WP_I_DIAGRAM_FONT);
+    set(g, "labelloc", "t");
+    set(g, "labeljust", "l");
+    set(g, "charset", "UTF-8");
+    if (format == WP_DIAGRAM_PNG)
+        set(g, "dpi", "144");
+    agattr(g, AGNODE, S("shape"), S("none"));
+    agattr(g, AGNODE, S("margin"), S("0"));
+    agattr(g, AGNODE, S("fontname"), S(WP_I_DIAGRAM_FONT));
+    agattr(g, AGEDGE, S("fontname"), S(WP_I_DIAGRAM_FONT));
+    agattr(g, AGEDGE, S("arrowhead"), S("normal"));
+}
+
+/* Clusters are created in index order, so a parent exists before its children. */
+static Agraph_t **add_clusters(const WpDiagram *d, Agraph_t *g)
+{
+    Agraph_t **subs = g_new0(Agraph_t *, d->clusters->len + 1);
+    for (guint i = 0; i < d->clusters->len; i++) {
+        const WpDiagramCluster *c = &g_array_index(d->clusters, WpDiagramCluster, i);
+        Agraph_t *parent = c->parent >= 0 && (guint)c->parent < i ? subs[c->parent] : g;
+        char name[32];
+        g_snprintf(name, sizeof name, "cluster_%u", i);
+        Agraph_t *sub = agsubg(parent, name, 1);
+        const char *fill, *border, *style;
+        wp_i_diagram_cluster_look(c->kind, &fill, &border, &style);
+        set(sub, "style", style);
+        set(sub, "fillcolor", fill);
+        set(sub, "color", border);
+        set(sub, "penwidth", c->kind == WP_DIAGRAM_CLUSTER_ACCOUNT ? "1.6" : "1");
+        /* Room above the people for the caption (dot reserves none in left-to-right). */
+        set(sub, "margin", c->kind == WP_DIAGRAM_CLUSTER_ACCOUNT ? "20" : "16");
+        /* Centred: dot 2.42 misplaces left-justified cluster captions in left-to-right
+         * layouts (it offsets them by the caption's height instead of its width). */
+        set(sub, "labeljust", "c");
+        set(sub, "labelloc", "t");
+        g_autofree char *html = wp_i_diagram_cluster_html(d, i);
+        set_html(g, sub, "label", html);
+        subs[i] = sub;
+    }
+    return subs;
+}
+
+static Agnode_t **add_nodes(const WpDiagram *d, Agraph_t *g, Agraph_t **subs)
+{
+    Agnode_t **nodes = g_new0(Agnode_t *, d->nodes->len + 1);
+    for (guint i = 0; i < d->nodes->len; i++) {
+        const WpDiagramNode *n = &g_array_index(d->nodes, WpDiagramNode, i);
+        char name[32];
+        g_snprintf(name, sizeof name, "n%u", i);
+        Agraph_t *home =
+            n->cluster >= 0 && (guint)n->cluster < d->clusters->len ? subs[n->cluster] : g;
+        nodes[i] = agnode(home, name, 1);
+        g_autofree char *html = wp_i_diagram_node_html(d, i);
+        set_html(g, nodes[i], "label", html);
+    }
+    return nodes;
+}
+
+/* Emphasised edges are added last so that they are drawn on top. */
+static void add_edges(const WpDiagram *d, Agraph_t *g, Agnode_t **nodes)
+{
+    for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < d->edges->len; i++) {
+            const WpDiagramEdge *e = &g_array_index(d->edges, WpDiagramEdge, i);
+            if ((guint)e->emphasis != pass || e->from >= d->nodes->len || e->to >= d->nodes->len)
+                continue;
+            char name[32];
+            g_snprintf(name, sizeof name, "e%u", i);
+            Agedge_t *edge = agedge(g, nodes[e->from], nodes[e->to], name, 1);
+            WpEdgeLook look;
+            wp_i_diagram_edge_look(d, i, &look);
+            set(edge, "color", look.color);
+            set(edge, "penwidth", look.penwidth);
+            set(edge, "style", look.style);
+            set(edge, "arrowsize", look.arrowsize);
+            if (e->emphasis)
+                set(edge, "weight", "4");
+            if (e->span > 1) {
+                char span[16];
+                g_snprintf(span, sizeof span, "%u", MIN(e->span, 8));
+                set(edge, "minlen", span);
+            }
+            g_autofree char *html = wp_i_diagram_edge_html(d, i);
+            if (html != NULL)
+                set_html(g, edge, "label", html);
+        }
+}
+
+/* agwrite() sends DOT text through the graph's I/O discipline: into a GString here. */
+static int put_string(void *chan, const char *text)
+{
+    g_string_append(chan, text);
+    return 0;
+}
+
+static int flush_nothing(void *chan G_GNUC_UNUSED)
+{
+    return 0;
+}
+
+static Agiodisc_t memory_io = {NULL, put_string, flush_nothing};
+static Agdisc_t memory_disc = {NULL, NULL, &memory_io};
+
+static Agraph_t *build_graph(const WpDiagram *d, WpDiagramFormat format)
+{
+    memory_io.afread = AgIoDisc.afread;
+    memory_disc.mem = &AgMemDisc;
+    memory_disc.id = &AgIdDisc;
+    Agraph_t *g = agopen(S("warmpath"), Agdirected, &memory_disc);
+    set_defaults(g, format);
+    g_autofree char *heading = wp_i_diagram_heading_html(d);
+    if (heading != NULL)
+        set_html(g, g, "label", heading);
+    g_autofree Agraph_t **subs = add_clusters(d, g);
+    g_autofree Agnode_t **nodes = add_nodes(d, g, subs);
+    add_edges(d, g, nodes);
+    return g;
+}
+
+/* The Graphviz device for each format; the one place formats become Graphviz names. DOT has
+ * none: it is written unlaid by agwrite(), the clean source a user can edit and re-render. */
+static const char *device_name(WpDiagramFormat format)
+{
+    switch (format) {
+    case WP_DIAGRAM_DOT:
+        return NULL;
+    case WP_DIAGRAM_SVG:
+        return "svg";
+    case WP_DIAGRAM_PNG:
+        return "png:cairo";
+    case WP_DIAGRAM_PDF:
+        return "pdf:cairo";
+    }
+    return NULL;
+}
+
+/* TRUE when Graphviz knows a plugin of @kind for @type ("dot", "png"). Answers are cached:
+ * the context lives for good, and gvPluginList() leaks the duplicate names it skips. */
+static gboolean has_plugin(GVC_t *gvc, const char *kind, const char *type)
+{
+    static GHashTable *known; /* "kind/type" (owned) -> GINT_TO_POINTER(1 + found) */
+    if (known == NULL)
+        known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_autofree char *key = g_strdup_printf("%s/%s", kind, type);
+    gpointer cached = g_hash_table_lookup(known, key);
+    if (cached != NULL)
+        return GPOINTER_TO_INT(cached) - 1;
+    int n = 0;
+    char **list = gvPluginList(gvc, kind, &n, NULL);
+    gboolean found = FALSE;
+    for (int i = 0; i < n; i++) {
+        found |= strcmp(list[i], type) == 0; /* names come without the ":cairo" part */
+        free(list[i]);
+    }
+    free(list);
+    g_hash_table_insert(known, g_steal_pointer(&key), GINT_TO_POINTER(1 + found));
+    return found;
+}
+
+static void set_not_supported(WpDiagramFormat format, const char *plugin, GError **error)
+{
+    g_set_error(error, WP_ERROR, WP_ERROR_NOT_SUPPORTED,
+                "cannot write %s: Graphviz lacks its '%s' plugin (install the Debian package "
+                "libgvc6, which provides the dot layout and the cairo/pango renderer, then run "
+                "'dot -c' as root)",
+                wp_diagram_format_name(format), plugin);
+}
+
+static gboolean check_limits(const WpDiagram *d, GError **error)
+{
+    if (d->nodes->len > WP_DIAGRAM_MAX_NODES || d->edges->len > WP_DIAGRAM_MAX_EDGES) {
+        g_set_error(error, WP_ERROR, WP_ERROR_LIMIT,
+                    "diagram has %u people and %u ties; at most %d and %d can be drawn",
+                    d->nodes->len, d->edges->len, WP_DIAGRAM_MAX_NODES, WP_DIAGRAM_MAX_EDGES);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static GBytes *write_dot(const WpDiagram *d, GError **error)
+{
+    Agraph_t *g = build_graph(d, WP_DIAGRAM_DOT);
+    g_autoptr(GString) out = g_string_new(NULL);
+    int rc = agwrite(g, out);
+    agclose(g);
+    if (rc != 0 || agerrors() >= AGERR) {
+        g_autofree char *why = messages_text();
+        g_set_error(error, WP_ERROR, WP_ERROR_RENDER, "writing DOT failed: %s", why);
+        return NULL;
+    }
+    return g_bytes_new(out->str, out->len);
+}
+
+/* Runs with gv_lock held and the message hook installed. */
+static GBytes *render_locked(const WpDiagram *d, WpDiagramFormat format, GError **error)
+{
+    const char *device = device_name(format);
+    if (device == NULL)
+        return write_dot(d, error);
+    if (gv_context == NULL)
+        gv_context = gvContext();
+    GVC_t *gvc = gv_context;
+    if (gvc == NULL) {
+        g_autofree char *why = messages_text();
+        g_set_error(error, WP_ERROR, WP_ERROR_RENDER, "cannot start Graphviz: %s", why);
+        return NULL;
+    }
+    if (!has_plugin(gvc, "layout", "dot")) {
+        set_not_supported(format, "dot", error);
+        return NULL;
+    }
+    if (!has_plugin(gvc, "device", wp_diagram_format_name(format))) {
+        set_not_supported(format, device, error);
+        return NULL;
+    }
+    Agraph_t *g = build_graph(d, format);
+    GBytes *bytes = NULL;
+    char *data = NULL;
+    unsigned int len = 0;
+    /* Graphviz reports some failures (a malformed HTML-like label) only as an error message
+     * and draws on regardless; any error-level message fails the call. */
+    if (gvLayout(gvc, g, "dot") != 0 || agerrors() >= AGERR) {
+        g_autofree char *why = messages_text();
+        g_set_error(error, WP_ERROR, WP_ERROR_RENDER, "diagram layout failed: %s", why);
+    } else {
+        if (gvRenderData(gvc, g, device, &data, &len) != 0 || data == NULL || agerrors() >= AGERR) {
+            g_autofree char *why = messages_text();
+            /* "png" may come from another plugin (gd) while "png:cairo" is missing. */
+            if (strstr(why, "not recognized") != NULL)
+                set_not_supported(format, device, error);
+            else
+                g_set_error(error, WP_ERROR, WP_ERROR_RENDER, "rendering %s failed: %s",
+                            wp_diagram_format_name(format), why);
+        } else {
+            bytes = g_bytes_new(data, len);
+        }
+        gvFreeRenderData(data);
+        gvFreeLayout(gvc, g);
+    }
+    agclose(g);
+    return bytes;
+}
+
+GBytes *wp_diagram_render(const WpDiagram *d, WpDiagramFormat format, GError **error)
+{
+    g_return_val_if_fail(d != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+    if (!check_limits(d, error))
+        return NULL;
+    g_mutex_lock(&gv_lock);
+    gv_messages = g_string_new(NULL);
+    agusererrf previous_hook = agseterrf(collect_message);
+    agerrlevel_t previous_level = agseterr(AGWARN);
+    agreseterrors();
+    GBytes *bytes = render_locked(d, format, error);
+    agseterr(previous_level);
+    agseterrf(previous_hook);
+    g_string_free(gv_messages, TRUE);
+    gv_messages = NULL;
+    g_mutex_unlock(&gv_lock);
+    return bytes;
+}
+
+gboolean wp_diagram_write(const WpDiagram *d, WpDiagramFormat format, const char *filename,
+                          GError **error)
+{
+    g_return_val_if_fail(filename != NULL, FALSE);
+    g_autoptr(GBytes) bytes = wp_diagram_render(d, format, error);
+    if (bytes == NULL)
+        return FALSE;
+    gsize len = 0;
+    const char *data = g_bytes_get_data(bytes, &len);
+    return wp_file_write_atomic(filename, data, len, error);
+}
