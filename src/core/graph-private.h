@@ -14,7 +14,8 @@ typedef struct {
 
 struct WpGraph {
     GStringChunk *strings; /* owns ids and attribute values */
-    char *snapshot_strings; /* owns them instead when loaded from a snapshot */
+    GMappedFile *mapping;   /* a loaded snapshot: when set, strings, tie arrays, adjacency and
+                             * company sizes point into it (read-only) and are not freed */
 
     /* People: index = WpPerson. */
     guint n_people;
@@ -43,10 +44,13 @@ struct WpGraph {
      * directed tie the in-arrays alias the out-arrays (in_is_out). */
     guint32 *out_offsets;
     WpArc *out_arcs;
-    double *out_cost; /* per out-arc: -ln(effective strength) + hop_penalty, >= 0 */
+    double *out_cost; /* per out-arc: -ln(effective strength) + hop_penalty, >= 0; filled per
+                       * person on first use (see wp_i_graph_costs()) */
     guint32 *in_offsets;
     WpArc *in_arcs;
     double *in_cost;
+    gint *out_cost_state; /* per person: 0 costs not computed, 1 being computed, 2 ready */
+    gint *in_cost_state;  /* the same array when in_is_out */
     gboolean in_is_out;
 
     WpModel *model;
@@ -126,8 +130,24 @@ gboolean wp_i_snapshot_save(const WpGraph *graph, const WpLoadSpec *spec, const 
                             GError **error);
 WpGraph *wp_i_snapshot_load(const char *filename, const WpLoadSpec *spec, GError **error);
 
+/* Computes the costs of @person's arcs in one direction (model.c). Safe from several threads:
+ * one computes, the others wait for it. */
+void wp_i_graph_compute_costs(const WpGraph *graph, gboolean out, WpPerson person);
+
+/* The search costs of @person's arcs (out-arcs when @out, else in-arcs), in arc order. Costs are
+ * computed on first use, so applying a model to a million people costs nothing until a search
+ * reaches them: a path query touches a small part of the network. */
+static inline const double *wp_i_graph_costs(const WpGraph *graph, gboolean out, WpPerson person)
+{
+    gint *state = out ? graph->out_cost_state : graph->in_cost_state;
+    if (G_UNLIKELY(g_atomic_int_get(&state[person]) != 2))
+        wp_i_graph_compute_costs(graph, out, person);
+    return out ? graph->out_cost + graph->out_offsets[person]
+               : graph->in_cost + graph->in_offsets[person];
+}
+
 /* The person's search cost arcs (out direction), for the library's algorithms. */
 static inline const double *wp_i_graph_out_costs(const WpGraph *graph, WpPerson person)
 {
-    return graph->out_cost + graph->out_offsets[person];
+    return wp_i_graph_costs(graph, TRUE, person);
 }

@@ -62,24 +62,30 @@ void wp_graph_free(WpGraph *g)
 {
     if (g == NULL)
         return;
-    if (!g->in_is_out) {
-        g_free(g->in_offsets);
-        g_free(g->in_arcs);
-        g_free(g->in_cost);
-    }
-    g_free(g->out_offsets);
-    g_free(g->out_arcs);
     g_free(g->out_cost);
-    g_free(g->tie_source);
-    g_free(g->tie_target);
-    g_free(g->tie_declared);
-    g_free(g->tie_types);
-    g_free(g->tie_last_contact);
-    g_free(g->tie_interactions);
-    g_free(g->tie_rows);
-    g_free(g->tie_directed);
+    g_free(g->out_cost_state);
+    if (!g->in_is_out) {
+        g_free(g->in_cost);
+        g_free(g->in_cost_state);
+    }
+    if (g->mapping == NULL) { /* else these arrays belong to the mapped snapshot */
+        if (!g->in_is_out) {
+            g_free(g->in_offsets);
+            g_free(g->in_arcs);
+        }
+        g_free(g->out_offsets);
+        g_free(g->out_arcs);
+        g_free(g->tie_source);
+        g_free(g->tie_target);
+        g_free(g->tie_declared);
+        g_free(g->tie_types);
+        g_free(g->tie_last_contact);
+        g_free(g->tie_interactions);
+        g_free(g->tie_rows);
+        g_free(g->tie_directed);
+        g_free(g->company_size);
+    }
     g_free(g->team);
-    g_free(g->company_size);
     g_free(g->column_names);
     g_ptr_array_foreach(g->columns, (GFunc)(void (*)(void))column_free, NULL);
     g_ptr_array_unref(g->columns);
@@ -89,7 +95,8 @@ void wp_graph_free(WpGraph *g)
         g_ptr_array_unref(g->warning_examples[k]);
     wp_model_free(g->model);
     g_string_chunk_free(g->strings);
-    g_free(g->snapshot_strings);
+    if (g->mapping)
+        g_mapped_file_unref(g->mapping);
     g_free(g);
 }
 

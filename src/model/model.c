@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The tie-strength model and its profile file (a GLib key file). */
 #include "core/graph-private.h"
-#include "core/parallel.h"
 
 #include <math.h>
 #include <string.h>
@@ -508,35 +507,23 @@ double wp_model_tie_strength(const WpModel *m, const WpTieInfo *tie, WpDay as_of
     return b.effective;
 }
 
-typedef struct {
-    WpGraph *graph;
-    double *tie_cost;
-} CostJob;
-
-static void compute_tie_costs(gsize begin, gsize end, gpointer data)
+void wp_i_graph_compute_costs(const WpGraph *g, gboolean out, WpPerson p)
 {
-    CostJob *job = data;
-    const WpGraph *g = job->graph;
-    for (gsize t = begin; t < end; t++) {
-        WpTieInfo info;
-        wp_graph_tie_info(g, (WpTie)t, &info);
-        job->tie_cost[t] =
-            -log(wp_model_tie_strength(g->model, &info, g->as_of, NULL)) + g->hop_penalty;
+    gint *state = out ? g->out_cost_state : g->in_cost_state;
+    if (!g_atomic_int_compare_and_exchange(&state[p], 0, 1)) {
+        while (g_atomic_int_get(&state[p]) != 2) /* another thread is on it: a few arcs' work */
+            g_thread_yield();
+        return;
     }
-}
-
-static void fill_out_costs(gsize begin, gsize end, gpointer data)
-{
-    CostJob *job = data;
-    for (gsize i = begin; i < end; i++)
-        job->graph->out_cost[i] = job->tie_cost[job->graph->out_arcs[i].tie];
-}
-
-static void fill_in_costs(gsize begin, gsize end, gpointer data)
-{
-    CostJob *job = data;
-    for (gsize i = begin; i < end; i++)
-        job->graph->in_cost[i] = job->tie_cost[job->graph->in_arcs[i].tie];
+    const guint32 *offsets = out ? g->out_offsets : g->in_offsets;
+    const WpArc *arcs = out ? g->out_arcs : g->in_arcs;
+    double *costs = out ? g->out_cost : g->in_cost;
+    for (guint32 a = offsets[p]; a < offsets[p + 1]; a++) {
+        WpTieInfo info;
+        wp_graph_tie_info(g, arcs[a].tie, &info);
+        costs[a] = -log(wp_model_tie_strength(g->model, &info, g->as_of, NULL)) + g->hop_penalty;
+    }
+    g_atomic_int_set(&state[p], 2);
 }
 
 void wp_graph_apply_model(WpGraph *g, const WpModel *model, WpDay as_of)
@@ -550,22 +537,25 @@ void wp_graph_apply_model(WpGraph *g, const WpModel *model, WpDay as_of)
                                              : wp_day_today();
     g->hop_penalty = -log(model->intermediary_factor);
     /* A tie costs -ln(effective strength) plus the per-intermediary penalty: a path of L hops
-     * pays L penalties but has only L - 1 intermediaries; probabilities add one back. On a
-     * million people this is ~12M logarithms and a 24M-arc gather, so it runs on every core. */
-    enum { MIN_CHUNK = 1 << 16 };
-    CostJob job = {g, g_new(double, MAX(g->n_ties, 1))};
-    wp_i_parallel_for(g->n_ties, MIN_CHUNK, compute_tie_costs, &job);
-    guint32 n_arcs = g->out_offsets[g->n_people];
-    g->out_cost = g_renew(double, g->out_cost, MAX(n_arcs, 1));
-    wp_i_parallel_for(n_arcs, MIN_CHUNK, fill_out_costs, &job);
+     * pays L penalties but has only L - 1 intermediaries; probabilities add one back. Costs are
+     * only computed when a search first reaches a person (wp_i_graph_costs()): on a million
+     * people, computing all 24M arc costs up front took ~40 % of a cold `path` command. */
+    g_free(g->out_cost);
+    g_free(g->out_cost_state);
+    if (!g->in_is_out) {
+        g_free(g->in_cost);
+        g_free(g->in_cost_state);
+    }
+    gsize people = MAX(g->n_people, 1);
+    g->out_cost = g_new(double, MAX(g->out_offsets[g->n_people], 1));
+    g->out_cost_state = g_new0(gint, people);
     if (g->in_is_out) {
         g->in_cost = g->out_cost;
+        g->in_cost_state = g->out_cost_state;
     } else {
-        n_arcs = g->in_offsets[g->n_people];
-        g->in_cost = g_renew(double, g->in_cost, MAX(n_arcs, 1));
-        wp_i_parallel_for(n_arcs, MIN_CHUNK, fill_in_costs, &job);
+        g->in_cost = g_new(double, MAX(g->in_offsets[g->n_people], 1));
+        g->in_cost_state = g_new0(gint, people);
     }
-    g_free(job.tie_cost);
 }
 
 const WpModel *wp_graph_model(const WpGraph *g)

@@ -146,7 +146,7 @@ void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim
     gboolean forward = lim->direction == WP_SEARCH_FORWARD;
     const guint32 *offsets = forward ? g->out_offsets : g->in_offsets;
     const WpArc *arcs = forward ? g->out_arcs : g->in_arcs;
-    const double *costs = forward ? g->out_cost : g->in_cost;
+    const double *costs = forward ? g->out_cost : g->in_cost; /* by arc index */
     const double *potential = lim->potential;
     State *state = d->state;
 
@@ -164,6 +164,7 @@ void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim
             break;
         double cu = su->cost;
         guint32 hu = su->hops + 1;
+        wp_i_graph_costs(g, forward, u); /* computed on first use */
         for (guint32 a = offsets[u]; a < offsets[u + 1]; a++) {
             WpPerson v = arcs[a].head;
             State *sv = &state[v];

@@ -243,6 +243,7 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
         s->settled_hops[e.person] = e.hops;
         if (limited && e.hops >= lim->max_hops)
             continue;
+        wp_i_graph_costs(g, lim->direction == WP_SEARCH_FORWARD, e.person); /* first use */
         for (guint32 a = offsets[e.person]; a < offsets[e.person + 1]; a++) {
             WpPerson head = arcs[a].head;
             double cost = e.cost + costs[a];
