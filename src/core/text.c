@@ -33,8 +33,11 @@ static gboolean is_name_separator(gunichar c)
 char *wp_text_fold(const char *text)
 {
     g_return_val_if_fail(text != NULL, NULL);
-    g_autofree char *decomposed = g_utf8_normalize(text, -1, G_NORMALIZE_NFKD);
-    if (decomposed == NULL) /* invalid UTF-8: fall back to bytes, still case-folded */
+    /* g_utf8_normalize() reads past the end of a truncated sequence (fuzz-where found it with
+     * a typed expression): invalid bytes become U+FFFD first. */
+    g_autofree char *valid = g_utf8_validate(text, -1, NULL) ? NULL : g_utf8_make_valid(text, -1);
+    g_autofree char *decomposed = g_utf8_normalize(valid ? valid : text, -1, G_NORMALIZE_NFKD);
+    if (decomposed == NULL)
         return g_ascii_strdown(text, -1);
     GString *bare = g_string_sized_new(strlen(decomposed));
     gboolean pending_space = FALSE;

@@ -43,7 +43,8 @@ gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GErro
     const char *origin = wp_i_lines_origin(reader);
     const char *text = NULL;
     gsize len = 0;
-    g_autofree char *copy = g_malloc(WP_MAX_LINE_BYTES + 1);
+    gsize copy_size = 256; /* grows to the longest line (at most WP_MAX_LINE_BYTES + 1) */
+    g_autofree char *copy = g_malloc(copy_size);
     wp_i_builder_note_columns(builder, origin, FALSE, FALSE, FALSE, FALSE);
     GError *local = NULL;
     while (wp_i_lines_next(reader, &text, &len, &local)) {
@@ -58,6 +59,10 @@ gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GErro
             return bad_line(origin, line,
                             *bad == '\0' ? "NUL byte in the line" : "invalid UTF-8 in the line",
                             error);
+        if (len >= copy_size) {
+            copy_size = MAX(len + 1, 2 * copy_size);
+            copy = g_realloc(copy, copy_size);
+        }
         memcpy(copy, text, len);
         copy[len] = '\0';
         char *fields[3] = {NULL, NULL, NULL};

@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: MIT */
+/* Hostile input, continued: the documented limits (WP_ERROR_LIMIT with FILE:LINE, quickly and in
+ * bounded memory), the profile file, and replays of every input a fuzzer once broke a reader
+ * with (tests/data/hostile-regress-*). */
+#include "hostile-helpers.h"
+
+#include <stdio.h>
+
+#include "io/io-private.h" /* WP_MAX_LINE_BYTES, WP_MAX_RECORD_BYTES, WP_MAX_FIELDS; snapshots */
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WP_HAS_ASAN 1
+#endif
+#endif
+#ifndef WP_HAS_ASAN
+#define WP_HAS_ASAN 0
+#endif
+
+/* ---- limits ---- */
+
+/* Writes "HEAD" then @n bytes of @fill then "TAIL" to DIR/NAME without holding it in memory. */
+static char *write_big(const char *dir, const char *name, const char *head, char fill, gsize n,
+                       const char *tail)
+{
+    char *path = g_build_filename(dir, name, NULL);
+    FILE *f = fopen(path, "wb");
+    g_assert_nonnull(f);
+    char block[65536];
+    memset(block, fill, sizeof block);
+    fputs(head, f);
+    for (gsize done = 0; done < n; done += MIN(n - done, sizeof block))
+        g_assert_cmpuint(fwrite(block, 1, MIN(n - done, sizeof block), f), ==,
+                         MIN(n - done, sizeof block));
+    fputs(tail, f);
+    g_assert_cmpint(fclose(f), ==, 0);
+    return path;
+}
+
+static void test_limit_long_line(void)
+{
+    g_autofree char *dir = temp_dir();
+    /* Exactly WP_MAX_LINE_BYTES: "a,b," is 4 bytes. */
+    g_autofree char *edge =
+        write_big(dir, "edge.csv", "source,target,note\na,b,", 'x', WP_MAX_LINE_BYTES - 4, "\n");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = load_files(edge, NULL, WP_TIES_FORMAT_CSV, 0, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(wp_graph_n_ties(g), ==, 1);
+    g_autofree char *over =
+        write_big(dir, "over.csv", "source,target,note\na,b,", 'x', WP_MAX_LINE_BYTES - 3, "\r\n");
+    g_autoptr(WpGraph) none = load_files(over, NULL, WP_TIES_FORMAT_CSV, 0, &error);
+    g_assert_null(none);
+    assert_error_at(error, WP_ERROR_LIMIT, over, 2, "line longer than 1048576 bytes");
+    g_clear_error(&error);
+    /* Eight megabytes on one line, no terminator: refused at once, for every reader. */
+    g_autofree char *huge = write_big(dir, "huge.csv", "source,target\n", 'y', 8u << 20, "");
+    for (int format = WP_TIES_FORMAT_AUTO; format <= WP_TIES_FORMAT_EDGELIST; format++) {
+        gint64 start = g_get_monotonic_time();
+        g_autoptr(WpGraph) h = load_files(huge, NULL, format, 0, &error);
+        g_assert_null(h);
+        assert_error_at(error, WP_ERROR_LIMIT, huge, 2, "line longer than");
+        g_clear_error(&error);
+        g_assert_cmpfloat(seconds_since(start), <, 1.0);
+    }
+    g_autofree char *huge_people = write_big(dir, "people.csv", "id,name\n", 'y', 8u << 20, "\n");
+    g_autoptr(WpGraph) as_people = load_files(edge, huge_people, WP_TIES_FORMAT_CSV, 0, &error);
+    g_assert_null(as_people);
+    assert_error_at(error, WP_ERROR_LIMIT, huge_people, 2, "line longer than");
+    g_clear_error(&error);
+    /* The in-memory reader keeps the same limit. */
+    g_autofree char *text = g_strnfill(WP_MAX_LINE_BYTES + 1, 'z');
+    g_autofree char *ties = g_strconcat("source,target\n", text, "\n", NULL);
+    assert_data_fails(ties, NULL, 0, WP_ERROR_LIMIT, "ties", 2, "line longer than");
+    remove_dir(dir);
+}
+
+/* A 50 MB quoted field spread over short lines: refused once the record passes
+ * WP_MAX_RECORD_BYTES, quickly, without buffering the rest of the field. */
+static void test_limit_record(void)
+{
+    g_autofree char *dir = temp_dir();
+    g_autofree char *path = g_build_filename(dir, "field.csv", NULL);
+    FILE *f = fopen(path, "wb");
+    g_assert_nonnull(f);
+    fputs("source,target,note\na,b,\"", f);
+    char line[1001];
+    memset(line, 'q', sizeof line - 1);
+    line[sizeof line - 1] = '\n';
+    for (guint i = 0; i < 50000; i++)
+        g_assert_cmpuint(fwrite(line, 1, sizeof line, f), ==, sizeof line);
+    fputs("\"\n", f);
+    g_assert_cmpint(fclose(f), ==, 0);
+    long rss_before = max_rss_kb();
+    gint64 start = g_get_monotonic_time();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = load_files(path, NULL, WP_TIES_FORMAT_CSV, 0, &error);
+    double took = seconds_since(start);
+    g_assert_null(g);
+    assert_error_at(error, WP_ERROR_LIMIT, path, 2, "record longer than 4194304 bytes");
+    g_assert_cmpfloat(took, <, 1.0);
+    /* Peak memory grows by the record limit and the read buffer, not by the 50 MB field. (Not
+     * under AddressSanitizer, whose quarantine keeps every freed block resident.) */
+    long grown = max_rss_kb() - rss_before;
+    g_test_message("peak RSS grew by %ld KiB", grown);
+#if !defined(__SANITIZE_ADDRESS__) && !WP_HAS_ASAN
+    g_assert_cmpint(grown, <, 32 * 1024);
+#endif
+    remove_dir(dir);
+}
+
+static void test_limit_fields(void)
+{
+    GString *header = g_string_new("source,target");
+    for (guint i = 3; i <= WP_MAX_FIELDS; i++)
+        g_string_append_printf(header, ",c%u", i);
+    g_string_append_c(header, '\n');
+    g_autoptr(WpGraph) g = load_data_ok(header->str, NULL, 0); /* exactly WP_MAX_FIELDS */
+    g_assert_cmpuint(wp_graph_n_people(g), ==, 0);
+    g_string_insert(header, header->len - 1, ",one_more");
+    assert_data_fails(header->str, NULL, 0, WP_ERROR_LIMIT, "ties", 1, "more than 1024 fields");
+    g_autofree char *commas = g_strnfill(5000, ',');
+    g_autofree char *people = g_strconcat("id,name\na", commas, "\n", NULL);
+    assert_data_fails("source,target\n", people, 0, WP_ERROR_LIMIT, "people", 2,
+                      "more than 1024 fields");
+    g_string_free(header, TRUE);
+}
+
+/* ---- the profile file ---- */
+
+static void test_profile_hostile(void)
+{
+    static const struct {
+        const char *text;
+        guint line;
+        const char *part;
+    } bad[] = {
+        {"[model]\nintermediary_factor=nan\n", 2, "intermediary_factor: 'nan' is not a number"},
+        {"[model]\nintermediary_factor=inf\n", 2, "'inf' is not a number in (0, 1]"},
+        {"[model]\nintermediary_factor=0\n", 2, "'0' is not a number in (0, 1]"},
+        {"[model]\nmin_probability=-0.1\n", 2, "is not a number in [0, 1]"},
+        {"[recency]\nhalf_life_days=1e999\n", 2, "half_life_days"},
+        {"[model]\n# c\nmax_hops=2.5\n", 3, "max_hops: expected a whole number"},
+        {"[model]\nmax_hops=65\n", 2, "'65' is not a number in [0, 64]"},
+        {"[model]\nmax_hops=\n", 2, "'' is not a number"},
+        {"[model]\nas_of=2023-02-29\n", 2, "as_of: expected a date"},
+        {"[model]\nbase=cooked\n", 2, "expected 'default' or 'raw'"},
+        {"[priors]\nClient=0.5\n", 2, "[priors] Client: unknown key"},
+        {"[priors]\nclient=1.5\n", 2, "'1.5' is not a number in (0, 1]"},
+        {"[model]\nmax_hops[fr]=3\n", 2, "max_hops[fr]: unknown key"},
+        {"max_hops=3\n[model]\n", 1, NULL},
+        {"[model\nmax_hops=3\n", 1, NULL},
+        {"[model]\njust words\n", 2, NULL},
+        {"[model]\n\xff=1\n", 2, "invalid UTF-8"},
+        {"[model]\nbase=\xc3\x28\n", 2, "invalid UTF-8"},
+        {"[model]\n[bogus]\nx=1\n", 2, "unknown group [bogus]"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpModel) m = wp_model_load_from_data(bad[i].text, "profile", &error);
+        g_assert_null(m);
+        assert_error_at(error, WP_ERROR_PARSE, "profile", bad[i].line, bad[i].part);
+    }
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpModel) m =
+        wp_model_load_from_data("\n# comment\n[model]\n  max_hops = 3  \n", "profile", &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(wp_model_max_hops(m), ==, 3);
+    /* A NUL byte must not cut the file short in silence: line 3 holds it. */
+    g_autofree char *nul = fixture("hostile-profile-nul.ini");
+    g_autoptr(WpModel) none = wp_model_load_file(nul, &error);
+    g_assert_null(none);
+    assert_error_at(error, WP_ERROR_PARSE, nul, 3, "NUL byte");
+}
+
+/* ---- fuzzer findings ---- */
+
+/* wp_text_fold() on bytes that are not UTF-8 (a typed --where expression ending in a truncated
+ * sequence read past the string in g_utf8_normalize()): invalid bytes fold as U+FFFD. */
+static void test_fold_invalid_utf8(void)
+{
+    g_autofree char *folded = wp_text_fold("o*\xdf");
+    g_assert_cmpstr(folded, ==, "o*\xef\xbf\xbd");
+    g_autofree char *mixed = wp_text_fold("\xc3\x89T\xe9 \xe2\x82");
+    g_assert_true(g_utf8_validate(mixed, -1, NULL));
+    /* É folds to e; g_utf8_make_valid() gives one U+FFFD per byte it cannot use. */
+    g_assert_cmpstr(mixed, ==, "et\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd");
+    const char *expression = "id~p,cp,coa\x93\x8b"
+                             "atle,o*\xdf";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpWhere) where = wp_where_parse(&expression, 1, &error);
+    g_assert_true(where != NULL || g_error_matches(error, WP_ERROR, WP_ERROR_USAGE));
+}
+
+static void check_error_kind(const GError *error)
+{
+    g_assert_nonnull(error);
+    g_assert_true(g_error_matches(error, WP_ERROR, WP_ERROR_PARSE) ||
+                  g_error_matches(error, WP_ERROR, WP_ERROR_LIMIT));
+}
+
+/* A snapshot that loads is as consistent as a parsed graph. */
+static void check_loaded_snapshot(const WpGraph *g)
+{
+    for (WpPerson p = 0; p < wp_graph_n_people(g); p++) {
+        const char *id = wp_graph_person_id(g, p);
+        g_assert_true(id[0] != '\0' && g_utf8_validate(id, -1, NULL));
+        guint n = 0;
+        const WpArc *arcs = wp_graph_out_arcs(g, p, &n);
+        for (guint i = 1; i < n; i++)
+            g_assert_cmpuint(arcs[i - 1].head, <, arcs[i].head);
+    }
+    g_assert_cmpuint(wp_graph_n_ties(g), <=, wp_graph_n_tie_rows(g));
+}
+
+/* Replays one input through every reader: each loads or fails with its documented error. */
+static void replay(const char *path, const char *empty)
+{
+    const WpLoadSpec specs[] = {{path, NULL, WP_TIES_FORMAT_CSV, 0},
+                                {path, NULL, WP_TIES_FORMAT_EDGELIST, 0},
+                                {path, NULL, WP_TIES_FORMAT_AUTO, WP_LOAD_SKIP_BAD_ROWS},
+                                {path, NULL, WP_TIES_FORMAT_CSV, WP_LOAD_STRICT},
+                                {empty, path, WP_TIES_FORMAT_CSV, 0}};
+    for (guint i = 0; i < G_N_ELEMENTS(specs); i++) {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpGraph) g = wp_graph_load(&specs[i], &error);
+        if (g == NULL)
+            check_error_kind(error);
+    }
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpModel) m = wp_model_load_file(path, &error);
+    if (m == NULL)
+        g_assert_error(error, WP_ERROR, WP_ERROR_PARSE);
+    g_clear_error(&error);
+    g_autoptr(WpGraph) snap = wp_i_snapshot_load(path, NULL, &error);
+    if (snap != NULL)
+        check_loaded_snapshot(snap);
+    else
+        g_assert_nonnull(error);
+    g_clear_error(&error);
+    g_autofree char *bytes = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(path, &bytes, &len, NULL));
+    g_autofree char *folded = wp_text_fold(bytes);
+    g_assert_true(g_utf8_validate(folded, -1, NULL));
+    if (strchr(bytes, '/') == NULL && strchr(bytes, '\\') == NULL) { /* no file lists */
+        g_auto(GStrv) lines = g_strsplit(bytes, "\n", 16);
+        g_autoptr(WpWhere) where =
+            wp_where_parse((const char *const *)lines, g_strv_length(lines), &error);
+        if (where == NULL)
+            g_assert_nonnull(error);
+    }
+}
+
+/* Every tests/data/hostile-regress-* file (an input that once broke a fuzzer) goes through
+ * every reader: CSV and edge lists, the profile, the snapshot, name folding, --where. */
+static void test_regressions(void)
+{
+    g_autofree char *dir = g_test_build_filename(G_TEST_DIST, "data", NULL);
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    g_assert_nonnull(d);
+    g_autofree char *empty = fixture("hostile-header-only.csv");
+    guint n = 0;
+    const char *name;
+    while ((name = g_dir_read_name(d)) != NULL) {
+        if (!g_str_has_prefix(name, "hostile-regress-"))
+            continue;
+        g_autofree char *path = g_build_filename(dir, name, NULL);
+        g_test_message("replaying %s", name);
+        replay(path, empty);
+        n++;
+    }
+    g_test_message("%u regression inputs", n);
+    g_assert_cmpuint(n, >, 0);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/hostile/limits/record", test_limit_record); /* first: it watches RSS */
+    g_test_add_func("/hostile/limits/long-line", test_limit_long_line);
+    g_test_add_func("/hostile/limits/fields", test_limit_fields);
+    g_test_add_func("/hostile/profile", test_profile_hostile);
+    g_test_add_func("/hostile/text/fold-invalid-utf8", test_fold_invalid_utf8);
+    g_test_add_func("/hostile/regressions", test_regressions);
+    return g_test_run();
+}
