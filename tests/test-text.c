@@ -236,6 +236,35 @@ static void test_day_rejects(void)
     g_assert_cmpint(today, <=, now);
 }
 
+/* Small files: read whole up to the limit, refused one byte past it and when endless. */
+static void test_read_small(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("wp-small-XXXXXX", NULL);
+    g_autofree char *file = g_build_filename(dir, "list.txt", NULL);
+    g_assert_true(g_file_set_contents(file, "abcdefghij", 10, NULL));
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    g_autoptr(GError) error = NULL;
+    g_assert_true(wp_file_read_small(file, 10, &text, &len, &error));
+    g_assert_no_error(error);
+    g_assert_cmpstr(text, ==, "abcdefghij");
+    g_assert_cmpuint(len, ==, 10);
+    g_autofree char *none = NULL;
+    g_assert_false(wp_file_read_small(file, 9, &none, NULL, &error));
+    g_assert_error(error, WP_ERROR, WP_ERROR_LIMIT);
+    g_assert_nonnull(strstr(error->message, "list.txt: larger than 9 bytes"));
+    g_clear_error(&error);
+    if (g_file_test("/dev/zero", G_FILE_TEST_EXISTS)) { /* endless: stops at the limit */
+        g_assert_false(wp_file_read_small("/dev/zero", 1 << 20, &none, NULL, &error));
+        g_assert_error(error, WP_ERROR, WP_ERROR_LIMIT);
+        g_clear_error(&error);
+    }
+    g_assert_false(wp_file_read_small("/nonexistent/x", 10, &none, NULL, &error));
+    g_assert_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+    g_remove(file);
+    g_rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -246,5 +275,6 @@ int main(int argc, char **argv)
     g_test_add_func("/text/write-atomic", test_write_atomic);
     g_test_add_func("/text/day/all", test_day_all);
     g_test_add_func("/text/day/rejects", test_day_rejects);
+    g_test_add_func("/text/read-small", test_read_small);
     return g_test_run();
 }

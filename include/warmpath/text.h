@@ -48,4 +48,22 @@ WP_API guint wp_text_width(const char *text);
 WP_API gboolean wp_file_write_atomic(const char *filename, const char *data, gsize len,
                                      GError **error);
 
+/* Small files read whole (profiles, target and account lists, mapping files) may not exceed this:
+ * pointed at /dev/zero or a wrong path, a reader must stop, not exhaust memory. */
+#define WP_MAX_SMALL_FILE_BYTES (16u << 20)
+
+/**
+ * wp_file_read_small:
+ * @contents: (out) (transfer full): the bytes, NUL-terminated
+ * @length: (out) (optional): their number, without the terminator
+ *
+ * Reads a whole file of at most @max_bytes. A larger one (or an endless one such as /dev/zero)
+ * fails with WP_ERROR_LIMIT "FILE: larger than N bytes" after reading @max_bytes + 1; an
+ * unreadable one with GLib's error.
+ *
+ * Returns: TRUE on success
+ */
+WP_API gboolean wp_file_read_small(const char *filename, gsize max_bytes, char **contents,
+                                   gsize *length, GError **error);
+
 G_END_DECLS

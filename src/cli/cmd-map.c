@@ -177,7 +177,7 @@ static GArray *read_targets_file(const WpGraph *graph, const char *filename, int
 {
     g_autoptr(GError) error = NULL;
     g_autofree char *text = NULL;
-    if (!g_file_get_contents(filename, &text, NULL, &error)) {
+    if (!wp_file_read_small(filename, WP_MAX_SMALL_FILE_BYTES, &text, NULL, &error)) {
         *rc = cli_fail(error);
         return NULL;
     }

@@ -2,6 +2,8 @@
 /* Output-safe text: CSV cells, folded names, display widths, atomic files. */
 #include "warmpath/text.h"
 
+#include "warmpath/error.h"
+
 #include <string.h>
 
 void wp_csv_append_cell(GString *out, const char *cell)
@@ -79,4 +81,45 @@ gboolean wp_file_write_atomic(const char *filename, const char *data, gsize len,
     /* CONSISTENT writes a temporary file in the same directory and renames it into place. */
     return g_file_set_contents_full(filename, data, (gssize)len,
                                     G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+}
+
+gboolean wp_file_read_small(const char *filename, gsize max_bytes, char **contents,
+                            gsize *length, GError **error)
+{
+    g_return_val_if_fail(filename != NULL && contents != NULL, FALSE);
+    /* A channel, for GLib's file errors (as g_file_get_contents() gives them) on opening. */
+    GIOChannel *channel = g_io_channel_new_file(filename, "r", error);
+    if (channel == NULL) { /* its message lacks the name: word it as g_file_get_contents() */
+        g_autofree char *name = g_filename_display_name(filename);
+        g_prefix_error(error, "Failed to open file \u201c%s\u201d: ", name);
+        return FALSE;
+    }
+    g_io_channel_set_encoding(channel, NULL, NULL); /* binary: never fails for a new channel */
+    /* One byte more than allowed tells "too large" from "exactly the limit". */
+    g_autoptr(GByteArray) bytes = g_byte_array_new();
+    char chunk[65536];
+    gboolean ok = TRUE;
+    while (ok && bytes->len <= max_bytes) {
+        gsize got = 0;
+        GIOStatus status = g_io_channel_read_chars(
+            channel, chunk, MIN(sizeof chunk, max_bytes + 1 - bytes->len), &got, error);
+        ok = status != G_IO_STATUS_ERROR;
+        if (status == G_IO_STATUS_EOF || got == 0)
+            break;
+        g_byte_array_append(bytes, (const guint8 *)chunk, (guint)got);
+    }
+    g_io_channel_unref(channel);
+    if (!ok)
+        return FALSE;
+    if (bytes->len > max_bytes) {
+        g_autofree char *name = g_filename_display_name(filename);
+        g_set_error(error, WP_ERROR, WP_ERROR_LIMIT, "%s: larger than %" G_GSIZE_FORMAT " bytes",
+                    name, max_bytes);
+        return FALSE;
+    }
+    if (length)
+        *length = bytes->len;
+    g_byte_array_append(bytes, (const guint8 *)"", 1);
+    *contents = (char *)g_byte_array_free(g_steal_pointer(&bytes), FALSE);
+    return TRUE;
 }

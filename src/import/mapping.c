@@ -137,11 +137,12 @@ static gboolean read_map_file(WpIMapping *m, const char *filename, GError **erro
     g_autoptr(GKeyFile) kf = g_key_file_new();
     g_autofree char *display = g_filename_display_name(filename);
     g_autoptr(GError) local = NULL;
-    if (!g_key_file_load_from_file(kf, filename, G_KEY_FILE_NONE, &local)) {
-        if (local->domain == G_FILE_ERROR)
-            g_propagate_error(error, g_steal_pointer(&local));
-        else
-            g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: %s", display, local->message);
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    if (!wp_file_read_small(filename, WP_MAX_SMALL_FILE_BYTES, &text, &len, error))
+        return FALSE;
+    if (!g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, &local)) {
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: %s", display, local->message);
         return FALSE;
     }
     g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);

@@ -377,7 +377,7 @@ WpModel *wp_model_load_file(const char *filename, GError **error)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
-    if (!g_file_get_contents(filename, &text, &len, error))
+    if (!wp_file_read_small(filename, WP_MAX_SMALL_FILE_BYTES, &text, &len, error))
         return NULL;
     g_autofree char *origin = g_filename_display_name(filename);
     gsize nul = strlen(text);
