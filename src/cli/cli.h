@@ -92,6 +92,19 @@ JsonNode *cli_table_to_json(const CliTable *table);
 /* Replaces control characters and bidirectional overrides with U+FFFD for terminal display. */
 char *cli_sanitize_for_terminal(const char *text);
 
+/* People named on the command line (people.c). Each prints why on failure and sets *rc. */
+/* One person as typed (@option names the option in messages); an ambiguous name lists the
+ * candidates as a table on stderr. */
+WpPerson cli_resolve_person(const WpGraph *graph, const char *query, const char *company,
+                            const char *option, int *rc);
+/* The sellers: --from (comma-separated ids or names) and, with @team, everyone on a team (only
+ * @team_name's when not NULL); no one twice; none at all is a usage error of @command. */
+GArray *cli_resolve_sellers(const WpGraph *graph, const char *from, gboolean team,
+                            const char *team_name, const char *command, int *rc);
+/* The people a --targets FILE names: an id or name per line ("NAME @ COMPANY" narrows a name);
+ * blank lines and '#' comments skipped. */
+GArray *cli_read_targets_file(const WpGraph *graph, const char *filename, int *rc);
+
 /* Commands: each returns an exit code. */
 typedef int (*CliCommandFunc)(int argc, char **argv);
 int cmd_stats(int argc, char **argv);

@@ -74,48 +74,6 @@ static int fail(const GError *error)
     return cli_fail(error);
 }
 
-static WpPerson resolve(const WpGraph *graph, const char *query, const char *company,
-                        const char *context, int *rc)
-{
-    g_autoptr(GError) error = NULL;
-    WpPerson p = wp_graph_resolve_person(graph, query, company, &error);
-    if (p == WP_PERSON_NONE) {
-        g_prefix_error(&error, "%s: ", context);
-        *rc = cli_fail(error);
-    }
-    return p;
-}
-
-/* --from (comma-separated) and --team[=NAME], as `path` and `rank` take them; no one twice. */
-static GArray *resolve_sellers(const WpGraph *graph, const MapOptions *o, int *rc)
-{
-    g_autoptr(GArray) sellers = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-    g_autofree guint8 *seen = g_new0(guint8, MAX(wp_graph_n_people(graph), 1));
-    g_auto(GStrv) names = o->from ? g_strsplit(o->from, ",", -1) : NULL;
-    for (guint i = 0; names != NULL && names[i] != NULL; i++) {
-        g_strstrip(names[i]);
-        if (names[i][0] == '\0')
-            continue;
-        WpPerson p = resolve(graph, names[i], NULL, "--from", rc);
-        if (p == WP_PERSON_NONE)
-            return NULL;
-        if (!seen[p]++)
-            g_array_append_val(sellers, p);
-    }
-    for (WpPerson p = 0; o->team && p < wp_graph_n_people(graph); p++) {
-        const char *team = wp_graph_person_team(graph, p);
-        if (team != NULL && (o->team_name == NULL || strcmp(team, o->team_name) == 0) && !seen[p]++)
-            g_array_append_val(sellers, p);
-    }
-    if (sellers->len == 0) {
-        *rc = o->team_name != NULL ? usage("--team: no one in the people file is on that team")
-              : o->team            ? usage("--team: no one in the people file has a 'team' value")
-                                   : usage("--from: no seller named");
-        return NULL;
-    }
-    return g_steal_pointer(&sellers);
-}
-
 static guint search_hops(const MapOptions *o, const WpGraph *graph)
 {
     return o->max_hops > 0 ? (guint)o->max_hops
@@ -172,37 +130,6 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
     return CLI_EXIT_OK;
 }
 
-/* The people --targets FILE names, one id or name per line ("NAME @ COMPANY" narrows). */
-static GArray *read_targets_file(const WpGraph *graph, const char *filename, int *rc)
-{
-    g_autoptr(GError) error = NULL;
-    g_autofree char *text = NULL;
-    if (!wp_file_read_small(filename, WP_MAX_SMALL_FILE_BYTES, &text, NULL, &error)) {
-        *rc = cli_fail(error);
-        return NULL;
-    }
-    g_autofree char *display = g_filename_display_name(filename);
-    g_autoptr(GArray) people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
-    for (guint i = 0; lines[i] != NULL; i++) {
-        char *line = g_strstrip(lines[i]);
-        if (line[0] == '\0' || line[0] == '#')
-            continue;
-        g_autofree char *context = g_strdup_printf("%s:%u", display, i + 1);
-        WpPerson p = wp_graph_find_id(graph, line);
-        if (p == WP_PERSON_NONE) {
-            char *at = strstr(line, " @ ");
-            if (at != NULL)
-                *at = '\0';
-            p = resolve(graph, g_strstrip(line), at ? g_strstrip(at + 3) : NULL, context, rc);
-            if (p == WP_PERSON_NONE)
-                return NULL;
-        }
-        g_array_append_val(people, p);
-    }
-    return g_steal_pointer(&people);
-}
-
 /* The territory as `rank` selects it: --where, else --targets, else the profile's
  * [territory]; people known only from ties count only when there is no people file. */
 static GArray *select_territory(const WpGraph *graph, const MapOptions *o, const char *model,
@@ -226,7 +153,7 @@ static GArray *select_territory(const WpGraph *graph, const MapOptions *o, const
     *description =
         exprs ? g_strjoinv(" and ", (char **)exprs) : g_path_get_basename(o->targets_file);
     g_autoptr(GArray) listed =
-        o->targets_file ? read_targets_file(graph, o->targets_file, rc) : NULL;
+        o->targets_file ? cli_read_targets_file(graph, o->targets_file, rc) : NULL;
     if (o->targets_file != NULL && listed == NULL)
         return NULL;
     guint n_columns = 0;
@@ -332,7 +259,8 @@ int cmd_map(int argc, char **argv)
     g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
     if (graph == NULL)
         return cli_fail(error);
-    g_autoptr(GArray) sellers = resolve_sellers(graph, &o, &rc);
+    g_autoptr(GArray) sellers =
+        cli_resolve_sellers(graph, o.from, o.team, o.team_name, "map", &rc);
     if (sellers == NULL)
         return rc;
     if (o.company != NULL)

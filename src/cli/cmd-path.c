@@ -62,79 +62,6 @@ static int check_options(const PathOptions *o)
     return 0;
 }
 
-/* For an ambiguous name: the message, then the candidates as a table, all on stderr. */
-static int report_ambiguous(const WpGraph *graph, const char *query, const char *company,
-                            const char *option)
-{
-    g_autoptr(GArray) found = wp_graph_match_people(graph, query, company);
-    g_autoptr(CliTable) t = cli_table_new();
-    cli_table_add_column(t, "id", CLI_CELL_TEXT);
-    cli_table_add_column(t, "name", CLI_CELL_TEXT);
-    cli_table_add_column(t, "company", CLI_CELL_TEXT);
-    cli_table_add_column(t, "title", CLI_CELL_TEXT);
-    for (guint i = 0; i < found->len; i++) {
-        WpPerson p = g_array_index(found, WpPerson, i);
-        const char *cells[] = {wp_graph_person_id(graph, p), wp_graph_person_label(graph, p),
-                               wp_graph_person_attr(graph, p, WP_COLUMN_COMPANY),
-                               wp_graph_person_attr(graph, p, WP_COLUMN_TITLE)};
-        cli_table_add_row(t, cells);
-    }
-    cli_warn("%s '%s' matches %u people; add %s or give the id:", option, query, found->len,
-             strcmp(option, "--to") == 0 ? "--at COMPANY" : "a company");
-    g_autoptr(GString) out = g_string_new(NULL);
-    cli_table_render(t, CLI_FORMAT_TABLE, 0, out);
-    fputs(out->str, stderr);
-    return CLI_EXIT_PERSON;
-}
-
-/* Resolves one person; on failure prints why and sets *rc. */
-static WpPerson resolve(const WpGraph *graph, const char *query, const char *company,
-                        const char *option, int *rc)
-{
-    g_autoptr(GError) error = NULL;
-    WpPerson p = wp_graph_resolve_person(graph, query, company, &error);
-    if (p != WP_PERSON_NONE)
-        return p;
-    if (g_error_matches(error, WP_ERROR, WP_ERROR_AMBIGUOUS_PERSON))
-        *rc = report_ambiguous(graph, query, company, option);
-    else {
-        g_prefix_error(&error, "%s: ", option);
-        *rc = cli_fail(error);
-    }
-    return WP_PERSON_NONE;
-}
-
-/* The sellers: --from (comma-separated) and, with --team, everyone on a team; no one twice. */
-static GArray *resolve_sellers(const WpGraph *graph, const PathOptions *o, int *rc)
-{
-    g_autoptr(GArray) sellers = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-    g_autofree guint8 *seen = g_new0(guint8, MAX(wp_graph_n_people(graph), 1));
-    if (o->from != NULL) {
-        g_auto(GStrv) names = g_strsplit(o->from, ",", -1);
-        for (guint i = 0; names[i] != NULL; i++) {
-            g_strstrip(names[i]);
-            if (names[i][0] == '\0')
-                continue;
-            WpPerson p = resolve(graph, names[i], NULL, "--from", rc);
-            if (p == WP_PERSON_NONE)
-                return NULL;
-            if (!seen[p]++)
-                g_array_append_val(sellers, p);
-        }
-    }
-    if (o->team)
-        for (WpPerson p = 0; p < wp_graph_n_people(graph); p++)
-            if (wp_graph_person_team(graph, p) != NULL && !seen[p]++)
-                g_array_append_val(sellers, p);
-    if (sellers->len == 0) {
-        *rc = o->team && o->from == NULL
-                  ? usage("--team: no one in the people file has a 'team' value")
-                  : usage("--from: no seller named");
-        return NULL;
-    }
-    return g_steal_pointer(&sellers);
-}
-
 /* The answer in the format asked for; diagrams are drawn by diagram-output.c. */
 static gboolean emit(const CliCommon *common, const PathReport *report, GError **error)
 {
@@ -171,7 +98,7 @@ static WpPathSet *find(const WpGraph *graph, const PathOptions *o, const GArray 
         set = wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len,
                                         o->to_company, where, query, &error);
     } else {
-        WpPerson target = resolve(graph, o->to, o->at, "--to", rc);
+        WpPerson target = cli_resolve_person(graph, o->to, o->at, "--to", rc);
         if (target == WP_PERSON_NONE)
             return NULL;
         set = wp_path_find(graph, (const WpPerson *)sellers->data, sellers->len, target, query,
@@ -235,7 +162,7 @@ int cmd_path(int argc, char **argv)
     if (graph == NULL)
         return cli_fail(error);
     gint64 loaded = g_get_monotonic_time();
-    g_autoptr(GArray) sellers = resolve_sellers(graph, &o, &rc);
+    g_autoptr(GArray) sellers = cli_resolve_sellers(graph, o.from, o.team, NULL, "path", &rc);
     if (sellers == NULL)
         return rc;
     const WpModel *model = wp_graph_model(graph);

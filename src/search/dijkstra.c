@@ -225,21 +225,7 @@ gboolean wp_i_dijkstra_path(const WpDijkstra *d, WpPerson p, GArray *people, GAr
             g_array_append_val(ties, d->state[v].pred_tie);
     }
     /* The chain runs person..source; a forward search wants source..person. */
-    if (d->direction == WP_SEARCH_FORWARD) {
-        WpPerson *pp = (WpPerson *)people->data;
-        for (guint i = 0, j = people->len - 1; i < j; i++, j--) {
-            WpPerson tmp = pp[i];
-            pp[i] = pp[j];
-            pp[j] = tmp;
-        }
-        if (ties && ties->len > 1) {
-            WpTie *tt = (WpTie *)ties->data;
-            for (guint i = 0, j = ties->len - 1; i < j; i++, j--) {
-                WpTie tmp = tt[i];
-                tt[i] = tt[j];
-                tt[j] = tmp;
-            }
-        }
-    }
+    if (d->direction == WP_SEARCH_FORWARD)
+        wp_i_search_reverse_path(people, ties);
     return TRUE;
 }

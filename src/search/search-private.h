@@ -72,3 +72,6 @@ const WpPerson *wp_i_search_settled(const WpSearch *search, guint *n);
  * Returns: FALSE when @person was not reached
  */
 gboolean wp_i_search_path(const WpSearch *search, WpPerson person, GArray *people, GArray *ties);
+
+/* Reverses a path in place: @people and @ties (nullable) end to end. */
+void wp_i_search_reverse_path(GArray *people, GArray *ties);

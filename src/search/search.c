@@ -307,21 +307,25 @@ gboolean wp_i_search_path(const WpSearch *s, WpPerson p, GArray *people, GArray 
             g_array_append_val(ties, label->tie);
     }
     /* The chain runs person..source; a forward search wants source..person. */
-    if (s->direction == WP_SEARCH_FORWARD) {
-        WpPerson *pp = (WpPerson *)people->data;
-        for (guint i = 0, j = people->len - 1; i < j; i++, j--) {
-            WpPerson tmp = pp[i];
-            pp[i] = pp[j];
-            pp[j] = tmp;
-        }
-        if (ties && ties->len > 1) {
-            WpTie *tt = (WpTie *)ties->data;
-            for (guint i = 0, j = ties->len - 1; i < j; i++, j--) {
-                WpTie tmp = tt[i];
-                tt[i] = tt[j];
-                tt[j] = tmp;
-            }
-        }
-    }
+    if (s->direction == WP_SEARCH_FORWARD)
+        wp_i_search_reverse_path(people, ties);
     return TRUE;
+}
+
+void wp_i_search_reverse_path(GArray *people, GArray *ties)
+{
+    WpPerson *pp = (WpPerson *)people->data;
+    for (guint i = 0, j = people->len ? people->len - 1 : 0; i < j; i++, j--) {
+        WpPerson tmp = pp[i];
+        pp[i] = pp[j];
+        pp[j] = tmp;
+    }
+    if (ties == NULL || ties->len < 2)
+        return;
+    WpTie *tt = (WpTie *)ties->data;
+    for (guint i = 0, j = ties->len - 1; i < j; i++, j--) {
+        WpTie tmp = tt[i];
+        tt[i] = tt[j];
+        tt[j] = tmp;
+    }
 }

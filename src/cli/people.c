@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: MIT */
+/* Finding the people a command line names: one person as typed, the sellers (--from, --team),
+ * and a --targets file. Shared by path, rank and map so they answer alike. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* For an ambiguous name: the message, then the candidates as a table, all on stderr. */
+static int report_ambiguous(const WpGraph *graph, const char *query, const char *company,
+                            const char *option)
+{
+    g_autoptr(GArray) found = wp_graph_match_people(graph, query, company);
+    g_autoptr(CliTable) t = cli_table_new();
+    cli_table_add_column(t, "id", CLI_CELL_TEXT);
+    cli_table_add_column(t, "name", CLI_CELL_TEXT);
+    cli_table_add_column(t, "company", CLI_CELL_TEXT);
+    cli_table_add_column(t, "title", CLI_CELL_TEXT);
+    for (guint i = 0; i < found->len; i++) {
+        WpPerson p = g_array_index(found, WpPerson, i);
+        const char *cells[] = {wp_graph_person_id(graph, p), wp_graph_person_label(graph, p),
+                               wp_graph_person_attr(graph, p, WP_COLUMN_COMPANY),
+                               wp_graph_person_attr(graph, p, WP_COLUMN_TITLE)};
+        cli_table_add_row(t, cells);
+    }
+    /* @option is an option ("--to") or a place in a file ("targets.txt:2"). */
+    gboolean in_file = !g_str_has_prefix(option, "--");
+    cli_warn("%s%s '%s' matches %u people; %s:", option, in_file ? ":" : "", query, found->len,
+             strcmp(option, "--to") == 0 ? "add --at COMPANY or give the id"
+             : in_file                   ? "write 'NAME @ COMPANY' or the id"
+                                         : "give the id");
+    g_autoptr(GString) out = g_string_new(NULL);
+    cli_table_render(t, CLI_FORMAT_TABLE, 0, out);
+    fputs(out->str, stderr);
+    return CLI_EXIT_PERSON;
+}
+
+WpPerson cli_resolve_person(const WpGraph *graph, const char *query, const char *company,
+                            const char *option, int *rc)
+{
+    g_autoptr(GError) error = NULL;
+    WpPerson p = wp_graph_resolve_person(graph, query, company, &error);
+    if (p != WP_PERSON_NONE)
+        return p;
+    if (g_error_matches(error, WP_ERROR, WP_ERROR_AMBIGUOUS_PERSON)) {
+        *rc = report_ambiguous(graph, query, company, option);
+    } else {
+        g_prefix_error(&error, "%s: ", option);
+        *rc = cli_fail(error);
+    }
+    return WP_PERSON_NONE;
+}
+
+GArray *cli_resolve_sellers(const WpGraph *graph, const char *from, gboolean team,
+                            const char *team_name, const char *command, int *rc)
+{
+    g_autoptr(GArray) sellers = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autofree guint8 *seen = g_new0(guint8, MAX(wp_graph_n_people(graph), 1));
+    g_auto(GStrv) names = from ? g_strsplit(from, ",", -1) : NULL;
+    for (guint i = 0; names != NULL && names[i] != NULL; i++) {
+        g_strstrip(names[i]);
+        if (names[i][0] == '\0')
+            continue;
+        WpPerson p = cli_resolve_person(graph, names[i], NULL, "--from", rc);
+        if (p == WP_PERSON_NONE)
+            return NULL;
+        if (!seen[p]++)
+            g_array_append_val(sellers, p);
+    }
+    for (WpPerson p = 0; team && p < wp_graph_n_people(graph); p++) {
+        const char *name = wp_graph_person_team(graph, p);
+        if (name != NULL && (team_name == NULL || strcmp(name, team_name) == 0) && !seen[p]++)
+            g_array_append_val(sellers, p);
+    }
+    if (sellers->len == 0) {
+        *rc = cli_usage_error(command, "%s",
+                              team_name != NULL ? "--team: no one in the people file is on that team"
+                              : team && from == NULL
+                                  ? "--team: no one in the people file has a 'team' value"
+                                  : "--from: no seller named");
+        return NULL;
+    }
+    return g_steal_pointer(&sellers);
+}
+
+GArray *cli_read_targets_file(const WpGraph *graph, const char *filename, int *rc)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+    if (!wp_file_read_small(filename, WP_MAX_SMALL_FILE_BYTES, &text, NULL, &error)) {
+        *rc = cli_fail(error);
+        return NULL;
+    }
+    g_autofree char *display = g_filename_display_name(filename);
+    g_autoptr(GArray) people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++) {
+        char *line = g_strstrip(lines[i]);
+        if (line[0] == '\0' || line[0] == '#')
+            continue;
+        g_autofree char *context = g_strdup_printf("%s:%u", display, i + 1);
+        WpPerson p = wp_graph_find_id(graph, line);
+        if (p == WP_PERSON_NONE) {
+            char *at = strstr(line, " @ ");
+            if (at != NULL)
+                *at = '\0';
+            p = cli_resolve_person(graph, g_strstrip(line), at ? g_strstrip(at + 3) : NULL,
+                                   context, rc);
+            if (p == WP_PERSON_NONE)
+                return NULL;
+        }
+        g_array_append_val(people, p);
+    }
+    return g_steal_pointer(&people);
+}
