@@ -9,27 +9,6 @@
 
 #include "render/render-private.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-/* Graphviz 2.42, pango and fontconfig keep caches and leak in their own code (see
- * tools/valgrind.supp); LeakSanitizer needs full stacks to tell those allocations from ours. */
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-    return "fast_unwind_on_malloc=0";
-}
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-    return "print_suppressions=0";
-}
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:libgvc.so\nleak:libcgraph.so\nleak:libgvplugin_\nleak:libfontconfig.so\n"
-           "leak:libpango\nleak:libcairo.so\n";
-}
-#endif
-
 /* Names a hostile people file could hold; each must come out exactly as cleaned. */
 typedef struct {
     const char *raw;

@@ -105,6 +105,19 @@ GArray *cli_resolve_sellers(const WpGraph *graph, const char *from, gboolean tea
  * blank lines and '#' comments skipped. */
 GArray *cli_read_targets_file(const WpGraph *graph, const char *filename, int *rc);
 
+/* Search options shared by path, rank and map (search-options.c). */
+#define CLI_MAX_HOPS 16
+/* --team or --team=NAME (an empty NAME is a bare --team). */
+void cli_set_team(gboolean *team, char **team_name, const char *value);
+/* --max-hops (-1 = not given) and --min-probability (NAN = not given): 0 when fine, else prints
+ * a usage error of @command and returns its exit code. */
+int cli_check_search_limits(const char *command, gint max_hops, double min_probability);
+/* What a search uses: the option when given, else the applied model's (hops capped). */
+guint cli_search_hops(const WpGraph *graph, gint max_hops);
+double cli_search_floor(const WpGraph *graph, double min_probability);
+/* Prints @error: a usage cause (a bad --where) with @command's --help hint. Returns the exit code. */
+int cli_fail_for(const char *command, const GError *error);
+
 /* Commands: each returns an exit code. */
 typedef int (*CliCommandFunc)(int argc, char **argv);
 int cmd_stats(int argc, char **argv);

@@ -6,7 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-#define MAX_HOPS 16
 
 typedef struct {
     char *from;
@@ -41,9 +40,7 @@ static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpo
                         GError **error G_GNUC_UNUSED)
 {
     MapOptions *o = data;
-    o->team = TRUE;
-    g_free(o->team_name);
-    o->team_name = value != NULL && value[0] != '\0' ? g_strdup(value) : NULL;
+    cli_set_team(&o->team, &o->team_name, value);
     return TRUE;
 }
 
@@ -59,31 +56,7 @@ static int check_options(const MapOptions *o)
         return usage("--per-source: expected a number from 1 to 200");
     if (o->per_source != -1 && o->company != NULL)
         return usage("--per-source is for territory maps, not --company");
-    if (o->max_hops != -1 && (o->max_hops < 1 || o->max_hops > MAX_HOPS))
-        return usage("--max-hops: expected a number from 1 to 16");
-    if (!isnan(o->min_probability) && !(o->min_probability >= 0 && o->min_probability < 1))
-        return usage("--min-probability: expected a number from 0 up to (not including) 1");
-    return 0;
-}
-
-/* Prints a failure: usage problems (a bad expression) with the --help hint. */
-static int fail(const GError *error)
-{
-    if (g_error_matches(error, WP_ERROR, WP_ERROR_USAGE))
-        return cli_usage_error("map", "%s", error->message);
-    return cli_fail(error);
-}
-
-static guint search_hops(const MapOptions *o, const WpGraph *graph)
-{
-    return o->max_hops > 0 ? (guint)o->max_hops
-                           : MIN(wp_model_max_hops(wp_graph_model(graph)), MAX_HOPS);
-}
-
-static double search_floor(const MapOptions *o, const WpGraph *graph)
-{
-    return !isnan(o->min_probability) ? o->min_probability
-                                      : wp_model_min_probability(wp_graph_model(graph));
+    return cli_check_search_limits("map", o->max_hops, o->min_probability);
 }
 
 /* Parses @exprs (NULL = no filter) and checks its columns; NULL with *rc set on failure. */
@@ -96,7 +69,7 @@ static WpWhere *parse_where(const WpGraph *graph, const char *const *exprs, cons
     if (where == NULL || !wp_where_check(where, graph, &error)) {
         if (error->domain == WP_ERROR && error->code == WP_ERROR_USAGE)
             g_prefix_error(&error, "%s ", origin);
-        *rc = fail(error);
+        *rc = cli_fail_for("map", error);
         return NULL;
     }
     return g_steal_pointer(&where);
@@ -109,13 +82,14 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
     g_autoptr(WpWhere) where = parse_where(graph, (const char *const *)o->where, "--where", &rc);
     if (where == NULL)
         return rc;
-    WpPathQuery query = {0, search_hops(o, graph), search_floor(o, graph), FALSE};
+    WpPathQuery query = {0, cli_search_hops(graph, o->max_hops),
+                         cli_search_floor(graph, o->min_probability), FALSE};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
         wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len, o->company,
                                   o->where ? where : NULL, &query, &error);
     if (set == NULL)
-        return fail(error);
+        return cli_fail_for("map", error);
     g_autofree char *context =
         cli_diagram_context(common->model, query.max_hops, query.min_probability);
     g_autofree char *filter = o->where ? g_strjoinv(" and ", o->where) : NULL;
@@ -184,14 +158,14 @@ static int draw_territory(const CliCommon *common, const WpGraph *graph, const M
         .n_sellers = sellers->len,
         .targets = (const WpPerson *)targets->data,
         .n_targets = targets->len,
-        .max_hops = search_hops(o, graph),
-        .min_probability = search_floor(o, graph),
+        .max_hops = cli_search_hops(graph, o->max_hops),
+        .min_probability = cli_search_floor(graph, o->min_probability),
         .n_best = per_source,
     };
     g_autoptr(GError) error = NULL;
     g_autoptr(WpRankResult) result = wp_rank_run(graph, &query, &error);
     if (result == NULL)
-        return fail(error);
+        return cli_fail_for("map", error);
     g_autofree char *context =
         cli_diagram_context(common->model, query.max_hops, query.min_probability);
     WpDiagramLimits limits = {o->max_routes > 0 ? (guint)o->max_routes : 0, per_source, context};

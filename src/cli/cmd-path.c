@@ -8,7 +8,6 @@
 #include <string.h>
 
 #define MAX_K 1000
-#define MAX_HOPS 16
 
 /* The command's own options (GOption writes into these). */
 typedef struct {
@@ -55,11 +54,7 @@ static int check_options(const PathOptions *o)
         return usage("--all-paths works with --to, not --to-company");
     if (o->k != -1 && (o->k < 1 || o->k > MAX_K))
         return usage("-k: expected a number of paths from 1 to 1000");
-    if (o->max_hops != -1 && (o->max_hops < 1 || o->max_hops > MAX_HOPS))
-        return usage("--max-hops: expected a number from 1 to 16");
-    if (!isnan(o->min_probability) && !(o->min_probability >= 0 && o->min_probability < 1))
-        return usage("--min-probability: expected a number from 0 up to (not including) 1");
-    return 0;
+    return cli_check_search_limits("path", o->max_hops, o->min_probability);
 }
 
 /* The answer in the format asked for; diagrams are drawn by diagram-output.c. */
@@ -165,12 +160,10 @@ int cmd_path(int argc, char **argv)
     g_autoptr(GArray) sellers = cli_resolve_sellers(graph, o.from, o.team, NULL, "path", &rc);
     if (sellers == NULL)
         return rc;
-    const WpModel *model = wp_graph_model(graph);
     WpPathQuery query = {
         .k = o.k > 0 ? (guint)o.k : o.to_company != NULL ? 0 : 5,
-        .max_hops = o.max_hops > 0 ? (guint)o.max_hops : MIN(wp_model_max_hops(model), MAX_HOPS),
-        .min_probability =
-            !isnan(o.min_probability) ? o.min_probability : wp_model_min_probability(model),
+        .max_hops = cli_search_hops(graph, o.max_hops),
+        .min_probability = cli_search_floor(graph, o.min_probability),
         .all_paths = o.all_paths,
     };
     g_autoptr(WpPathSet) set = find(graph, &o, sellers, &query, &rc);

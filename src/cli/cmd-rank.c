@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define MAX_HOPS 16
 #define MAX_COUNT 100000
 #define DEFAULT_TABLE_TOP 20
 #define DEFAULT_BEST 3
@@ -47,9 +46,7 @@ static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpo
                         GError **error G_GNUC_UNUSED)
 {
     RankOptions *o = data;
-    o->team = TRUE;
-    g_free(o->team_name);
-    o->team_name = value != NULL && value[0] != '\0' ? g_strdup(value) : NULL;
+    cli_set_team(&o->team, &o->team_name, value);
     return TRUE;
 }
 
@@ -65,19 +62,7 @@ static int check_options(const RankOptions *o)
         return usage("--plan: expected a number of sources to ask");
     if (o->max_asks < 1 || o->max_asks > MAX_COUNT)
         return usage("--max-asks: expected a number from 1");
-    if (o->max_hops != -1 && (o->max_hops < 1 || o->max_hops > MAX_HOPS))
-        return usage("--max-hops: expected a number from 1 to 16");
-    if (!isnan(o->min_probability) && !(o->min_probability >= 0 && o->min_probability < 1))
-        return usage("--min-probability: expected a number from 0 up to (not including) 1");
-    return 0;
-}
-
-/* Prints a failure: usage problems (a bad expression) with the --help hint. */
-static int fail(const GError *error)
-{
-    if (g_error_matches(error, WP_ERROR, WP_ERROR_USAGE))
-        return cli_usage_error("rank", "%s", error->message);
-    return cli_fail(error);
+    return cli_check_search_limits("rank", o->max_hops, o->min_probability);
 }
 
 /* The territory's filter: --where, else the profile's [territory] unless --targets is given.
@@ -104,7 +89,7 @@ static WpWhere *territory_filter(const WpGraph *graph, const RankOptions *o,
     if (where == NULL || !wp_where_check(where, graph, &error)) {
         if (!g_error_matches(error, WP_ERROR, WP_ERROR_PARSE)) /* those start "FILE:LINE: " */
             g_prefix_error(&error, "%s ", *origin);
-        *rc = fail(error);
+        *rc = cli_fail_for("rank", error);
         return NULL;
     }
     return g_steal_pointer(&where);
@@ -262,20 +247,18 @@ int cmd_rank(int argc, char **argv)
     if (selected == NULL)
         return rc;
 
-    const WpModel *model = wp_graph_model(graph);
     WpRankQuery query = {
         .sellers = (const WpPerson *)sellers->data,
         .n_sellers = sellers->len,
         .targets = (const WpPerson *)selected->data,
         .n_targets = selected->len,
-        .max_hops = o.max_hops > 0 ? (guint)o.max_hops : MIN(wp_model_max_hops(model), MAX_HOPS),
-        .min_probability =
-            !isnan(o.min_probability) ? o.min_probability : wp_model_min_probability(model),
+        .max_hops = cli_search_hops(graph, o.max_hops),
+        .min_probability = cli_search_floor(graph, o.min_probability),
         .n_best = (guint)o.best,
     };
     g_autoptr(WpRankResult) result = run_rank(graph, &query, &error);
     if (result == NULL)
-        return fail(error);
+        return cli_fail_for("rank", error);
     g_autoptr(WpRankPlan) plan =
         o.plan > 0 ? wp_rank_plan(result, (guint)o.plan, (guint)o.max_asks) : NULL;
     guint top = o.top >= 0 ? (guint)o.top

@@ -5,29 +5,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#if defined(__SANITIZE_ADDRESS__)
-/* Sanitizer builds only. Graphviz 2.42, Pango and fontconfig leak caches in their own code on
- * every layout (see tools/valgrind.supp), which would make LeakSanitizer fail every command
- * that draws. These suppressions name only those libraries; full stacks (slower mallocs, in
- * sanitizer builds only) let LeakSanitizer see that an allocation came from them. */
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-    return "fast_unwind_on_malloc=0";
-}
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-    return "print_suppressions=0";
-}
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:libgvc.so\nleak:libcgraph.so\nleak:libgvplugin_\nleak:libfontconfig.so\n"
-           "leak:libpango\nleak:libcairo.so\n";
-}
-#endif
-
 WpDiagramFormat cli_diagram_format(const CliCommon *common)
 {
     switch (common->format != NULL ? common->format_value : CLI_FORMAT_TABLE) {

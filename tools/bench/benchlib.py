@@ -150,6 +150,21 @@ class Clock:
         result["maxrss_kb"] = self.rss
 
 
+def reach_counts(dist, s, hops, min_p):
+    """Q3's counts from (node, finite distance) pairs: every node but s is reachable; prob_ok
+    when exp(-d) >= min_p; reach when also within the hop limit (a key of hops)."""
+    reachable = prob_ok = reach = 0
+    for v, d in dist:
+        if v == s:
+            continue
+        reachable += 1
+        if math.exp(-d) >= min_p:
+            prob_ok += 1
+            if v in hops:
+                reach += 1
+    return {"reach": reach, "reachable": reachable, "prob_ok": prob_ok}
+
+
 def rank_top(neighbours, scores, names, top):
     """Order by score descending, ties by id ascending. Python compares str by
     code point, which for UTF-8 text is the same as byte-wise."""

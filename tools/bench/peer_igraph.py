@@ -93,16 +93,8 @@ def q3(g, w, s, query):
             if du + w[e] <= dv + benchlib.TIGHT_EPS * (1.0 + dv):
                 hops[v] = h + 1
                 frontier.append(v)
-    reachable = prob_ok = reach = 0
-    for v, d in enumerate(dist):
-        if v == s or d == math.inf:
-            continue
-        reachable += 1
-        if math.exp(-d) >= min_p:
-            prob_ok += 1
-            if v in hops:
-                reach += 1
-    return {"reach": reach, "reachable": reachable, "prob_ok": prob_ok}
+    return benchlib.reach_counts(((v, d) for v, d in enumerate(dist) if d != math.inf), s, hops,
+                                 min_p)
 
 
 def main():

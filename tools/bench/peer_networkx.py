@@ -94,16 +94,7 @@ def q3(G, s, query):
             if du + attr["weight"] <= dv + benchlib.TIGHT_EPS * (1.0 + dv):
                 hops[v] = h + 1
                 frontier.append(v)
-    reachable = prob_ok = reach = 0
-    for v, d in dist.items():
-        if v == s:
-            continue
-        reachable += 1
-        if math.exp(-d) >= min_p:
-            prob_ok += 1
-            if v in hops:
-                reach += 1
-    return {"reach": reach, "reachable": reachable, "prob_ok": prob_ok}
+    return benchlib.reach_counts(dist.items(), s, hops, min_p)
 
 
 def main():
