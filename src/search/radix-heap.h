@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/* A monotone priority queue for Dijkstra: entries come out in order of (key, hops), and no key
+ * pushed may be smaller than the last key popped (clamped up to it: see radix-heap.c). */
+#pragma once
+
+#include <glib.h>
+
+typedef struct {
+    guint64 key; /* the bits of a non-negative double: their order is the doubles' order */
+    guint32 item;
+    guint32 hops;
+} WpRadixEntry;
+
+typedef struct {
+    WpRadixEntry *data;
+    guint32 len, cap;
+} WpRadixBucket;
+
+typedef struct {
+    /* Bucket 0 holds entries whose key equals @last, kept as a binary min-heap on hops (all of a
+     * zero-cost graph lands there); bucket i > 0 holds keys whose highest bit differing from
+     * @last is bit i - 1. */
+    WpRadixBucket bucket[65];
+    guint64 last;
+    gsize size;
+} WpRadixHeap;
+
+void wp_i_radix_heap_init(WpRadixHeap *heap);
+void wp_i_radix_heap_clear(WpRadixHeap *heap);
+/* Empties the queue for a new run; keeps the memory. */
+void wp_i_radix_heap_reset(WpRadixHeap *heap);
+void wp_i_radix_heap_push(WpRadixHeap *heap, double key, guint32 item, guint32 hops);
+/* Removes the entry with the least (key, hops); FALSE when empty. */
+gboolean wp_i_radix_heap_pop(WpRadixHeap *heap, WpRadixEntry *out);
