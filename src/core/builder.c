@@ -46,17 +46,17 @@ typedef struct {
 } PendingTie;
 
 struct WpGraphBuilder {
-    WpGraph *graph;           /* being filled; its people part is final as rows arrive */
+    WpGraph *graph; /* being filled; its people part is final as rows arrive */
     gboolean people_given;
-    guint team_column;        /* index of "team" in columns, or G_MAXUINT */
-    guint size_column;        /* index of "company_size", or G_MAXUINT */
+    guint team_column; /* index of "team" in columns, or G_MAXUINT */
+    guint size_column; /* index of "company_size", or G_MAXUINT */
     Vec row_a, row_b, row_declared, row_types, row_last, row_inter, row_dir;
-    Vec row_line;             /* kept only under WP_LOAD_STRICT, to name a duplicate's line */
+    Vec row_line; /* kept only under WP_LOAD_STRICT, to name a duplicate's line */
     char *ties_origin;
     /* Tie rows whose ids are not interned yet (see wp_i_builder_add_tie()). */
     PendingTie pending[TIE_BATCH];
     guint n_pending;
-    GString *pending_ids;     /* both ids of each pending row, NUL-terminated */
+    GString *pending_ids; /* both ids of each pending row, NUL-terminated */
     gboolean has_types, has_dates, has_inter, has_dir;
 };
 
@@ -189,8 +189,8 @@ static gint64 company_size_from_cell(const char *cell)
     return -1;
 }
 
-gboolean wp_i_builder_add_person(WpGraphBuilder *b, const char *const *values,
-                                 const char *origin, guint64 line, GError **error)
+gboolean wp_i_builder_add_person(WpGraphBuilder *b, const char *const *values, const char *origin,
+                                 guint64 line, GError **error)
 {
     WpGraph *g = b->graph;
     const char *id = values[0];
@@ -214,7 +214,7 @@ gboolean wp_i_builder_add_person(WpGraphBuilder *b, const char *const *values,
     WpPerson p = add_person_id(g, id, len, hash);
     for (guint i = 0; i < g->n_columns; i++) {
         WpColumn *col = g->columns->pdata[i];
-        const char *v = i == 0 ? g->ids->pdata[p]
+        const char *v = i == 0      ? g->ids->pdata[p]
                         : values[i] ? g_string_chunk_insert_const(g->strings, values[i])
                                     : NULL;
         g_ptr_array_add(col->values, (gpointer)v);
@@ -228,8 +228,8 @@ static gboolean tie_person(WpGraphBuilder *b, const char *id, gsize len, guint32
                            const char *origin, guint64 line, WpPerson *out, GError **error)
 {
     WpGraph *g = b->graph;
-    guint32 found = wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id,
-                                         len, hash);
+    guint32 found =
+        wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id, len, hash);
     if (found != G_MAXUINT32) {
         *out = found;
         return TRUE;
@@ -242,8 +242,7 @@ static gboolean tie_person(WpGraphBuilder *b, const char *id, gsize len, guint32
         return FALSE;
     if (b->graph->n_people == G_MAXUINT32 - 1) {
         g_set_error(error, WP_ERROR, WP_ERROR_LIMIT,
-                    "%s:%" G_GUINT64_FORMAT ": more than %u people", origin, line,
-                    G_MAXUINT32 - 1);
+                    "%s:%" G_GUINT64_FORMAT ": more than %u people", origin, line, G_MAXUINT32 - 1);
         return FALSE;
     }
     *out = add_person_id(g, id, len, hash);
@@ -313,8 +312,8 @@ gboolean wp_i_builder_add_tie(WpGraphBuilder *b, const char *source, gsize sourc
     return TRUE;
 }
 
-void wp_i_builder_note_columns(WpGraphBuilder *b, const char *origin, gboolean types, gboolean dates,
-                               gboolean interactions, gboolean directed)
+void wp_i_builder_note_columns(WpGraphBuilder *b, const char *origin, gboolean types,
+                               gboolean dates, gboolean interactions, gboolean directed)
 {
     g_free(b->ties_origin);
     b->ties_origin = g_strdup(origin);
@@ -363,21 +362,21 @@ static void derive_person_fields(WpGraphBuilder *b)
         WpColumn *col = g->columns->pdata[b->size_column];
         g->company_size = g_new(gint64, MAX(g->n_people, 1));
         for (guint p = 0; p < g->n_people; p++)
-            g->company_size[p] = p < g->n_listed ? company_size_from_cell(col->values->pdata[p])
-                                                 : -1;
+            g->company_size[p] =
+                p < g->n_listed ? company_size_from_cell(col->values->pdata[p]) : -1;
     }
 }
 
 /* One tie row as the merge needs it, moved next to the other rows of its low endpoint. */
 typedef struct {
-    WpPerson hi;       /* the higher endpoint; the lower one is the bucket */
+    WpPerson hi; /* the higher endpoint; the lower one is the bucket */
     guint16 types;
     guint8 directed;
     guint8 source_is_lo; /* the row was written low -> high */
     double declared;
     WpDay last_contact;
     gint32 interactions;
-    guint64 line;      /* only under WP_LOAD_STRICT, else 0 */
+    guint64 line; /* only under WP_LOAD_STRICT, else 0 */
 } Row;
 
 static int compare_row_hi(gconstpointer a, gconstpointer b, gpointer user_data G_GNUC_UNUSED)
@@ -538,10 +537,16 @@ static gboolean merge_ties(WpGraphBuilder *b, GError **error)
     return TRUE;
 }
 
-/* Compressed rows of arcs. Ties arrive ordered by (low, high) endpoint, so each person's arcs
- * are filled in increasing head order without a sort. */
-static void build_arcs(WpGraph *g, gboolean out_direction, guint32 **offsets_out,
-                       WpArc **arcs_out)
+/* The raw model's cost of a tie: -ln(strength), an undeclared strength counting as 1. */
+static inline double raw_cost(double declared)
+{
+    return isnan(declared) ? 0.0 : -log(declared);
+}
+
+/* Compressed rows of arcs, with each arc's raw cost. Ties arrive ordered by (low, high)
+ * endpoint, so each person's arcs are filled in increasing head order without a sort. */
+static void build_arcs(WpGraph *g, gboolean out_direction, guint32 **offsets_out, WpArc **arcs_out,
+                       double **costs_out)
 {
     guint32 *offsets = g_new0(guint32, (gsize)g->n_people + 1);
     for (guint t = 0; t < g->n_ties; t++) {
@@ -554,21 +559,29 @@ static void build_arcs(WpGraph *g, gboolean out_direction, guint32 **offsets_out
     }
     for (guint p = 0; p < g->n_people; p++)
         offsets[p + 1] += offsets[p];
-    WpArc *arcs = g_new(WpArc, MAX(offsets[g->n_people], 1));
+    gsize n_arcs = MAX(offsets[g->n_people], 1);
+    WpArc *arcs = g_new(WpArc, n_arcs);
+    double *costs = g_new(double, n_arcs);
     guint32 *fill = g_memdup2(offsets, sizeof(guint32) * ((gsize)g->n_people + 1));
     for (guint t = 0; t < g->n_ties; t++) {
         gboolean directed = g->tie_directed && g->tie_directed[t];
         WpPerson lo = MIN(g->tie_source[t], g->tie_target[t]);
         WpPerson hi = MAX(g->tie_source[t], g->tie_target[t]);
         WpPerson from = out_direction ? g->tie_source[t] : g->tie_target[t];
-        if (!directed || from == hi)
+        double cost = raw_cost(g->tie_declared[t]);
+        if (!directed || from == hi) {
+            costs[fill[hi]] = cost;
             arcs[fill[hi]++] = (WpArc){lo, t};
-        if (!directed || from == lo)
+        }
+        if (!directed || from == lo) {
+            costs[fill[lo]] = cost;
             arcs[fill[lo]++] = (WpArc){hi, t};
+        }
     }
     g_free(fill);
     *offsets_out = offsets;
     *arcs_out = arcs;
+    *costs_out = costs;
 }
 
 WpGraph *wp_i_builder_finish(WpGraphBuilder *b, GError **error)
@@ -586,7 +599,8 @@ WpGraph *wp_i_builder_finish(WpGraphBuilder *b, GError **error)
     }
     guint64 duplicates = n_added - g->n_ties;
     g->warning_counts[WP_WARNING_DUPLICATE_TIE] += duplicates;
-    build_arcs(g, TRUE, &g->out_offsets, &g->out_arcs);
+    double *out_cost = NULL, *in_cost = NULL;
+    build_arcs(g, TRUE, &g->out_offsets, &g->out_arcs, &out_cost);
     gboolean any_directed = FALSE;
     for (guint t = 0; g->tie_directed && t < g->n_ties && !any_directed; t++)
         any_directed = g->tie_directed[t];
@@ -595,12 +609,11 @@ WpGraph *wp_i_builder_finish(WpGraphBuilder *b, GError **error)
         g->in_offsets = g->out_offsets;
         g->in_arcs = g->out_arcs;
     } else {
-        build_arcs(g, FALSE, &g->in_offsets, &g->in_arcs);
+        build_arcs(g, FALSE, &g->in_offsets, &g->in_arcs, &in_cost);
     }
     b->graph = NULL;
     wp_i_builder_free(b);
-    g_autoptr(WpModel) raw = wp_model_new_raw();
-    wp_graph_apply_model(g, raw, WP_DAY_NONE);
+    wp_i_graph_set_raw_costs(g, out_cost, in_cost);
     return g;
 }
 

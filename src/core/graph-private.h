@@ -14,26 +14,26 @@ typedef struct {
 
 struct WpGraph {
     GStringChunk *strings; /* owns ids and attribute values */
-    GMappedFile *mapping;   /* a loaded snapshot: when set, strings, tie arrays, adjacency and
-                             * company sizes point into it (read-only) and are not freed */
+    GMappedFile *mapping;  /* a loaded snapshot: when set, strings, tie arrays, adjacency and
+                            * company sizes point into it (read-only) and are not freed */
 
     /* People: index = WpPerson. */
     guint n_people;
-    guint n_listed;        /* people [0, n_listed) come from the people file */
-    GPtrArray *ids;        /* const char *, borrowed from strings */
-    WpIdIndex id_index;    /* id -> person */
-    GPtrArray *columns;    /* WpColumn *, people-file order, "id" first */
+    guint n_listed;            /* people [0, n_listed) come from the people file */
+    GPtrArray *ids;            /* const char *, borrowed from strings */
+    WpIdIndex id_index;        /* id -> person */
+    GPtrArray *columns;        /* WpColumn *, people-file order, "id" first */
     const char **column_names; /* NULL-terminated view of the names */
     guint n_columns;
-    gint64 *company_size;  /* per person, -1 unknown; NULL without that column */
-    const char **team;     /* per person, team name or NULL; NULL without that column */
+    gint64 *company_size; /* per person, -1 unknown; NULL without that column */
+    const char **team;    /* per person, team name or NULL; NULL without that column */
 
     /* Ties, struct of arrays, index = WpTie. Optional arrays are NULL when no row gave them. */
     guint n_ties;
     guint64 n_rows;
     WpPerson *tie_source;
     WpPerson *tie_target;
-    double *tie_declared;    /* NAN when not declared */
+    double *tie_declared; /* NAN when not declared */
     guint16 *tie_types;
     WpDay *tie_last_contact;
     gint32 *tie_interactions;
@@ -52,6 +52,7 @@ struct WpGraph {
     gint *out_cost_state; /* per person: 0 costs not computed, 1 being computed, 2 ready */
     gint *in_cost_state;  /* the same array when in_is_out */
     gboolean in_is_out;
+    gboolean costs_complete; /* every arc's cost is computed (states all 2) */
 
     WpModel *model;
     WpDay as_of;
@@ -104,8 +105,8 @@ gboolean wp_i_builder_add_tie(WpGraphBuilder *builder, const char *source, gsize
 /* Interns every queued row now (readers call it before their origin string goes away). */
 gboolean wp_i_builder_flush_ties(WpGraphBuilder *builder, GError **error);
 /* Before the first tie row: which optional fields rows will carry, and where they come from. */
-void wp_i_builder_note_columns(WpGraphBuilder *builder, const char *origin, gboolean types, gboolean dates,
-                               gboolean interactions, gboolean directed);
+void wp_i_builder_note_columns(WpGraphBuilder *builder, const char *origin, gboolean types,
+                               gboolean dates, gboolean interactions, gboolean directed);
 void wp_i_builder_count_row(WpGraphBuilder *builder); /* a row read but not added */
 
 /* Records a warning; under WP_LOAD_STRICT it becomes an error and FALSE is returned. */
@@ -129,6 +130,11 @@ WpGraph *wp_i_builder_finish_loaded(WpGraphBuilder *builder);
 gboolean wp_i_snapshot_save(const WpGraph *graph, const WpLoadSpec *spec, const char *filename,
                             GError **error);
 WpGraph *wp_i_snapshot_load(const char *filename, const WpLoadSpec *spec, GError **error);
+
+/* Installs the raw model with every arc's cost given: the builder computes them while it lays
+ * out the arcs, reading each tie's strength once and in order (model.c). Takes the arrays;
+ * @in_cost is NULL when the in-arcs are the out-arcs. */
+void wp_i_graph_set_raw_costs(WpGraph *graph, double *out_cost, double *in_cost);
 
 /* Computes the costs of @person's arcs in one direction (model.c). Safe from several threads:
  * one computes, the others wait for it. */

@@ -19,8 +19,8 @@ struct WpModel {
     double intermediary_factor;   /* survival per person who passes the request on */
     guint max_hops;               /* 0 = no limit */
     double min_probability;
-    WpDay as_of;                  /* WP_DAY_NONE = today */
-    char **territory;             /* owned: [territory] where= expressions, or NULL if none */
+    WpDay as_of;      /* WP_DAY_NONE = today */
+    char **territory; /* owned: [territory] where= expressions, or NULL if none */
 };
 
 /* One tunable number: where it lives in the profile, its range, and its documentation. */
@@ -197,23 +197,24 @@ static gboolean fail_at(GError **error, const char *origin, const char *text, co
 {
     guint line = find_key_line(text, group, key);
     if (line > 0)
-        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%u: [%s] %s: %s", origin, line, group,
-                    key, what);
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%u: [%s] %s: %s", origin, line, group, key,
+                    what);
     else
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: [%s] %s: %s", origin, group, key, what);
     return FALSE;
 }
 
-static gboolean read_number(GKeyFile *kf, const char *origin, const char *text,
-                            const char *group, const char *key, double min, double max,
-                            gboolean min_open, double *out, GError **error)
+static gboolean read_number(GKeyFile *kf, const char *origin, const char *text, const char *group,
+                            const char *key, double min, double max, gboolean min_open, double *out,
+                            GError **error)
 {
     if (!g_key_file_has_key(kf, group, key, NULL))
         return TRUE;
     g_autofree char *value = g_key_file_get_value(kf, group, key, NULL);
     char *end = NULL;
     double x = g_ascii_strtod(g_strstrip(value), &end);
-    if (end == value || *end != '\0' || !isfinite(x) || x > max || (min_open ? x <= min : x < min)) {
+    if (end == value || *end != '\0' || !isfinite(x) || x > max ||
+        (min_open ? x <= min : x < min)) {
         g_autofree char *what = g_strdup_printf("'%s' is not a number in %c%g, %g]", value,
                                                 min_open ? '(' : '[', min, max);
         return fail_at(error, origin, text, group, key, what);
@@ -240,11 +241,9 @@ static gboolean key_is_known(const char *group, const char *key)
 }
 
 /* Rejects groups and keys the model does not know: a typo must not silently do nothing. */
-static gboolean check_known_keys(GKeyFile *kf, const char *origin, const char *text,
-                                 GError **error)
+static gboolean check_known_keys(GKeyFile *kf, const char *origin, const char *text, GError **error)
 {
-    static const char *const groups[] = {"model", "priors", "recency", "interactions",
-                                         "territory"};
+    static const char *const groups[] = {"model", "priors", "recency", "interactions", "territory"};
     g_auto(GStrv) names = g_key_file_get_groups(kf, NULL);
     for (guint i = 0; names[i] != NULL; i++) {
         gboolean known = FALSE;
@@ -270,8 +269,7 @@ static gboolean check_known_keys(GKeyFile *kf, const char *origin, const char *t
 
 /* Every `where=` line of [territory], in file order (a key file keeps only the last of
  * repeated keys, so the lines are read from the text). Fails on an empty expression. */
-static gboolean read_territory(const char *text, const char *origin, char ***out,
-                               GError **error)
+static gboolean read_territory(const char *text, const char *origin, char ***out, GError **error)
 {
     g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
     g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func(g_free);
@@ -335,8 +333,7 @@ WpModel *wp_model_load_from_data(const char *text, const char *origin, GError **
     if (!g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_KEEP_TRANSLATIONS, &local)) {
         guint line = find_bad_line(text);
         if (line > 0)
-            g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%u: %s", origin, line,
-                        local->message);
+            g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%u: %s", origin, line, local->message);
         else
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: %s", origin, local->message);
         return NULL;
@@ -354,20 +351,17 @@ WpModel *wp_model_load_from_data(const char *text, const char *origin, GError **
     if (!read_number(kf, origin, text, "model", "max_hops", 0, 64, FALSE, &hops, error))
         return NULL;
     if (hops != floor(hops))
-        return fail_at(error, origin, text, "model", "max_hops", "expected a whole number"),
-               NULL;
+        return fail_at(error, origin, text, "model", "max_hops", "expected a whole number"), NULL;
     m->max_hops = (guint)hops;
-    if (!read_number(kf, origin, text, "priors", "untyped", 0, 1, TRUE, &m->untyped_prior,
-                     error))
+    if (!read_number(kf, origin, text, "priors", "untyped", 0, 1, TRUE, &m->untyped_prior, error))
         return NULL;
     for (guint t = 0; t < WP_TIE_N_TYPES; t++)
-        if (!read_number(kf, origin, text, "priors", wp_tie_type_name(t), 0, 1, TRUE,
-                         &m->prior[t], error))
+        if (!read_number(kf, origin, text, "priors", wp_tie_type_name(t), 0, 1, TRUE, &m->prior[t],
+                         error))
             return NULL;
     g_autofree char *as_of = g_key_file_get_value(kf, "model", "as_of", NULL);
     if (as_of != NULL && *g_strstrip(as_of) != '\0' && !wp_day_parse(as_of, &m->as_of))
-        return fail_at(error, origin, text, "model", "as_of", "expected a date YYYY-MM-DD"),
-               NULL;
+        return fail_at(error, origin, text, "model", "as_of", "expected a date YYYY-MM-DD"), NULL;
     if (!read_territory(text, origin, &m->territory, error))
         return NULL;
     return g_steal_pointer(&m);
@@ -385,8 +379,7 @@ WpModel *wp_model_load_file(const char *filename, GError **error)
         guint line = 1;
         for (gsize i = 0; i < nul; i++)
             line += text[i] == '\n';
-        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%u: NUL byte in a profile", origin,
-                    line);
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%u: NUL byte in a profile", origin, line);
         return NULL;
     }
     return wp_model_load_from_data(text, origin, error);
@@ -430,8 +423,10 @@ char *wp_model_to_data(const WpModel *m)
                                        m->max_hops);
                 char day[11];
                 wp_day_format(m->as_of, day);
-                g_string_append_printf(out, "# measure recency to this date (empty = today)\n"
-                                            "as_of=%s\n", day);
+                g_string_append_printf(out,
+                                       "# measure recency to this date (empty = today)\n"
+                                       "as_of=%s\n",
+                                       day);
             }
         }
         g_string_append_printf(out, "# %s\n%s=%s\n", p->doc, p->key,
@@ -443,8 +438,7 @@ char *wp_model_to_data(const WpModel *m)
             for (guint t = 0; t < WP_TIE_N_TYPES; t++)
                 g_string_append_printf(out, "%s=%s\n", wp_tie_type_name(t),
                                        format_number(num, m->prior[t]));
-            g_string_append_printf(out, "untyped=%s\n",
-                                   format_number(num, m->untyped_prior));
+            g_string_append_printf(out, "untyped=%s\n", format_number(num, m->untyped_prior));
         }
     }
     if (m->territory != NULL) {
@@ -459,8 +453,8 @@ char *wp_model_to_data(const WpModel *m)
 double wp_model_tie_strength(const WpModel *m, const WpTieInfo *tie, WpDay as_of,
                              WpStrengthBreakdown *out)
 {
-    WpStrengthBreakdown b = {.prior_type = WP_TIE_N_TYPES, .age_days = -1, .recency = 1,
-                             .never_factor = 1};
+    WpStrengthBreakdown b = {
+        .prior_type = WP_TIE_N_TYPES, .age_days = -1, .recency = 1, .never_factor = 1};
     if (tie->types == WP_TIE_TYPE_BIT(WP_TIE_SOCIAL))
         b.status |= WP_TIE_STATUS_SOCIAL_ONLY;
     if (tie->interactions == 0)
@@ -543,13 +537,19 @@ void wp_i_graph_compute_costs(const WpGraph *g, gboolean out, WpPerson p)
 void wp_graph_apply_model(WpGraph *g, const WpModel *model, WpDay as_of)
 {
     g_return_if_fail(g != NULL && model != NULL);
+    /* Raw costs depend on nothing but the strengths and the penalty: computed ones stay. */
+    gboolean same_costs = g->costs_complete && g->model != NULL && g->model->raw && model->raw &&
+                          -log(model->intermediary_factor) == g->hop_penalty;
     WpModel *copy = wp_model_copy(model); /* @model may be the graph's own */
     wp_model_free(g->model);
     g->model = copy;
-    g->as_of = as_of != WP_DAY_NONE ? as_of
+    g->as_of = as_of != WP_DAY_NONE          ? as_of
                : model->as_of != WP_DAY_NONE ? model->as_of
                                              : wp_day_today();
     g->hop_penalty = -log(model->intermediary_factor);
+    if (same_costs)
+        return;
+    g->costs_complete = FALSE;
     /* A tie costs -ln(effective strength) plus the per-intermediary penalty: a path of L hops
      * pays L penalties but has only L - 1 intermediaries; probabilities add one back. Costs are
      * only computed when a search first reaches a person (wp_i_graph_costs()): on a million
@@ -570,6 +570,26 @@ void wp_graph_apply_model(WpGraph *g, const WpModel *model, WpDay as_of)
         g->in_cost = g_new(double, MAX(g->in_offsets[g->n_people], 1));
         g->in_cost_state = g_new0(gint, people);
     }
+}
+
+void wp_i_graph_set_raw_costs(WpGraph *g, double *out_cost, double *in_cost)
+{
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    wp_graph_apply_model(g, raw, WP_DAY_NONE); /* the model, and cost arrays to replace */
+    gsize people = MAX(g->n_people, 1);
+    g_free(g->out_cost);
+    g->out_cost = out_cost;
+    for (gsize p = 0; p < people; p++)
+        g->out_cost_state[p] = 2;
+    if (!g->in_is_out) {
+        g_free(g->in_cost);
+        g->in_cost = in_cost;
+        for (gsize p = 0; p < people; p++)
+            g->in_cost_state[p] = 2;
+    } else {
+        g->in_cost = g->out_cost;
+    }
+    g->costs_complete = TRUE;
 }
 
 const WpModel *wp_graph_model(const WpGraph *g)

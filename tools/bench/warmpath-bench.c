@@ -177,8 +177,11 @@ static JsonObject *run_q2(const WpGraph *g, const Query *q, guint limit, GError 
     g_autoptr(GArray) scored = g_array_new(FALSE, FALSE, sizeof(Scored));
     guint runs = 0;
     if (degree > 0) {
-        WpRankQuery query = {.sellers = &s, .n_sellers = 1, .targets = (WpPerson *)targets->data,
-                             .n_targets = targets->len, .n_threads = 0};
+        WpRankQuery query = {.sellers = &s,
+                             .n_sellers = 1,
+                             .targets = (WpPerson *)targets->data,
+                             .n_targets = targets->len,
+                             .n_threads = 0};
         g_autoptr(WpRankResult) result = wp_rank_run(g, &query, error);
         if (result == NULL) {
             json_object_unref(out);
@@ -276,8 +279,7 @@ int main(int argc, char **argv)
     gint limit = 0;
     const GOptionEntry entries[] = {
         {"phases", 0, 0, G_OPTION_ARG_STRING, &phases, "Q1,Q2,Q3 (default) or none", "LIST"},
-        {"q2-limit", 0, 0, G_OPTION_ARG_INT, &limit, "Run only the first M territory members",
-         "M"},
+        {"q2-limit", 0, 0, G_OPTION_ARG_INT, &limit, "Run only the first M territory members", "M"},
         {"compiled", 0, 0, G_OPTION_ARG_FILENAME, &compiled,
          "Also time loading the compiled network kept in DIR", "DIR"},
         {"queries-only", 0, 0, G_OPTION_ARG_FILENAME, &queries_only,
@@ -309,7 +311,9 @@ int main(int argc, char **argv)
     if (graph == NULL)
         return fail(error);
     sw_stop(&sw, only_dir ? "L_compiled" : "L");
-    if (cache_dir != NULL) { /* the first call compiles the network if needed */
+    for (WpPerson p = 0; only_dir && p < wp_graph_n_people(graph); p++)
+        wp_i_graph_costs(graph, TRUE, p); /* as L leaves them: all computed */
+    if (cache_dir != NULL) {              /* the first call compiles the network if needed */
         gboolean hit = FALSE;
         g_autoptr(WpGraph) first = wp_graph_load_cached(&spec, cache_dir, 0, &hit, &error);
         if (first == NULL)
