@@ -108,6 +108,8 @@ void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim
         if (u == lim->target || (lim->stop_set && lim->stop_set[u] && ++n_stopped >= lim->n_stop))
             break;
         double cu = state[u].cost;
+        if (lim->on_settle && lim->on_settle(u, cu, lim->on_settle_data))
+            break;
         guint32 hu = state[u].hops + 1;
         wp_i_graph_costs(g, forward, u); /* computed on first use */
         for (guint32 a = offsets[u]; a < offsets[u + 1]; a++) {

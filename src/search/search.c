@@ -239,6 +239,8 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
                 break;
             if (lim->stop_set && lim->stop_set[e.person] && ++n_stopped >= lim->n_stop)
                 break;
+            if (lim->on_settle && lim->on_settle(e.person, e.cost, lim->on_settle_data))
+                break;
         }
         s->settled_hops[e.person] = e.hops;
         if (limited && e.hops >= lim->max_hops)
