@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 typedef struct {
     guint64 key; /* the bits of a non-negative double: their order is the doubles' order */
@@ -24,6 +25,14 @@ typedef struct {
     guint64 last;
     gsize size;
 } WpRadixHeap;
+
+/* The double a key was pushed as (after clamping). */
+static inline double wp_i_radix_key_value(guint64 key)
+{
+    double value;
+    memcpy(&value, &key, sizeof value);
+    return value;
+}
 
 void wp_i_radix_heap_init(WpRadixHeap *heap);
 void wp_i_radix_heap_clear(WpRadixHeap *heap);
