@@ -14,18 +14,18 @@
 typedef struct {
     const WpGraph *graph;
     const WpRankQuery *query;
-    GArray *contacts;       /* WpRankContact, by person */
-    GArray *targets;        /* WpPerson, territory order */
-    guint8 *banned;         /* per person: the sellers */
-    WpRankStops stops;      /* early stops for unbounded runs */
-    guint search_hops;      /* hop limit from the source on (0 = none) */
-    double floor;           /* min_probability */
-    double max_strength;    /* strongest seller tie */
-    gboolean from_targets;  /* runs go backward from targets, else forward from contacts */
+    GArray *contacts;      /* WpRankContact, by person */
+    GArray *targets;       /* WpPerson, territory order */
+    guint8 *banned;        /* per person: the sellers */
+    WpRankStops stops;     /* early stops for unbounded runs */
+    guint search_hops;     /* hop limit from the source on (0 = none) */
+    double floor;          /* min_probability */
+    double max_strength;   /* strongest seller tie */
+    gboolean from_targets; /* runs go backward from targets, else forward from contacts */
     guint n_runs;
-    GArray **pairs;         /* per run: WpRankPair; each written by the one worker running it */
-    gint next_run;          /* atomic: the next run to take */
-    GMutex lock;            /* guards done and progress calls */
+    GArray **pairs; /* per run: WpRankPair; each written by the one worker running it */
+    gint next_run;  /* atomic: the next run to take */
+    GMutex lock;    /* guards done and progress calls */
     guint done;
 } Job;
 
@@ -108,6 +108,7 @@ static GArray *do_run(Job *job, WpSearch *search, guint run)
     WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
     lim.max_hops = job->search_hops;
     lim.banned = job->banned;
+    lim.costs_only = TRUE;
     double reference = job->max_strength; /* the strongest first hop this run can pair with */
     WpPerson start;
     if (job->from_targets) {
@@ -269,8 +270,8 @@ static void plan_runs(Job *job)
         wp_i_rank_stops_init(&job->stops, job->graph, job->banned, targets, n_targets, contacts,
                              n_contacts, FALSE);
     else
-        wp_i_rank_stops_init(&job->stops, job->graph, job->banned, contacts, n_contacts,
-                             targets, n_targets, TRUE);
+        wp_i_rank_stops_init(&job->stops, job->graph, job->banned, contacts, n_contacts, targets,
+                             n_targets, TRUE);
 }
 
 WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *q, GError **error)
@@ -286,8 +287,7 @@ WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *q, GError **e
     job.banned = g_new0(guint8, MAX(graph->n_people, 1));
     for (guint i = 0; i < q->n_sellers; i++)
         job.banned[q->sellers[i]] = 1;
-    job.contacts = collect_contacts(graph, q->sellers, q->n_sellers, job.banned,
-                                    &job.max_strength);
+    job.contacts = collect_contacts(graph, q->sellers, q->n_sellers, job.banned, &job.max_strength);
     job.targets = collect_targets(graph, q, job.banned, result->direct);
     plan_runs(&job);
     run_all(&job, q->n_threads > 0 ? q->n_threads : DEFAULT_THREADS);

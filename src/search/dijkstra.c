@@ -2,10 +2,11 @@
 /* Dijkstra without a hop limit, tuned for whole-graph runs on a million people.
  *
  * The label-setting search in search.c handles hop limits, but on full runs it costs two cache
- * misses per relaxed arc (separate per-person arrays) and heap entries of 40 bytes. Here each
- * person's state is one 16-byte record, settled people are a bit set small enough for the L2
- * cache (half of all relaxations reach a settled person: they stop there), and the queue is a
- * radix heap (radix-heap.c). On the benchmark's large graph a full run went from 2.3 s to ~1 s.
+ * misses per relaxed arc (separate per-person arrays) and heap entries of 40 bytes. Here a
+ * relaxation reads one 8-byte cost per person, settled people are a bit set small enough for the
+ * L2 cache (half of all relaxations reach a settled person: they stop there), and the queue is
+ * a radix heap (radix-heap.c). On the benchmark's large graph a full run went from 2.3 s to
+ * ~0.8 s.
  * Same limits and order as search.c: cost, then fewer hops. */
 #include "search/dijkstra-private.h"
 #include "search/radix-heap.h"
@@ -13,20 +14,24 @@
 #include <math.h>
 #include <string.h>
 
+/* How a person was reached: kept apart from the costs, which every relaxation reads, so those
+ * pack 8 to a cache line; written only when a run improves a cost and wants paths. */
 typedef struct {
-    double cost; /* tentative, final once settled; INFINITY = untouched */
     guint32 hops;
     WpPerson pred; /* the previous person, WP_PERSON_NONE for the source */
-} State;
+} Trail;
 
 struct WpDijkstra {
     const WpGraph *graph;
-    State *state; /* per person; INFINITY but for people in touched */
+    guint n_people;
+    double *cost; /* per person: tentative, final once settled; INFINITY = untouched */
+    Trail *trail; /* per person; valid where cost is finite, unless the run was costs_only */
     guint64 *settled_bits;
     GArray *touched; /* WpPerson */
     GArray *settled; /* WpPerson, in settling order */
     WpRadixHeap queue;
     WpSearchDirection direction;
+    gboolean costs_only;
 };
 
 WpDijkstra *wp_i_dijkstra_new(const WpGraph *graph)
@@ -34,9 +39,11 @@ WpDijkstra *wp_i_dijkstra_new(const WpGraph *graph)
     WpDijkstra *d = g_new0(WpDijkstra, 1);
     gsize n = MAX(graph->n_people, 1);
     d->graph = graph;
-    d->state = g_new(State, n);
+    d->n_people = graph->n_people;
+    d->cost = g_new(double, n);
     for (gsize p = 0; p < n; p++)
-        d->state[p] = (State){INFINITY, 0, WP_PERSON_NONE};
+        d->cost[p] = INFINITY;
+    d->trail = g_new0(Trail, n);
     d->settled_bits = g_new0(guint64, n / 64 + 1);
     d->touched = g_array_new(FALSE, FALSE, sizeof(WpPerson));
     d->settled = g_array_new(FALSE, FALSE, sizeof(WpPerson));
@@ -48,7 +55,8 @@ void wp_i_dijkstra_free(WpDijkstra *d)
 {
     if (d == NULL)
         return;
-    g_free(d->state);
+    g_free(d->cost);
+    g_free(d->trail);
     g_free(d->settled_bits);
     g_array_unref(d->touched);
     g_array_unref(d->settled);
@@ -63,10 +71,16 @@ static inline gboolean is_settled(const WpDijkstra *d, WpPerson p)
 
 static void reset(WpDijkstra *d)
 {
-    for (guint i = 0; i < d->touched->len; i++) {
-        WpPerson p = g_array_index(d->touched, WpPerson, i);
-        d->state[p].cost = INFINITY;
-        d->settled_bits[p >> 6] = 0;
+    if (d->touched->len > d->n_people / 16) { /* a big run: sweeping beats scattered writes */
+        for (guint p = 0; p < d->n_people; p++)
+            d->cost[p] = INFINITY;
+        memset(d->settled_bits, 0, sizeof(guint64) * (d->n_people / 64 + 1));
+    } else {
+        for (guint i = 0; i < d->touched->len; i++) {
+            WpPerson p = g_array_index(d->touched, WpPerson, i);
+            d->cost[p] = INFINITY;
+            d->settled_bits[p >> 6] = 0;
+        }
     }
     g_array_set_size(d->touched, 0);
     g_array_set_size(d->settled, 0);
@@ -86,16 +100,19 @@ void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim
     const WpGraph *g = d->graph;
     reset(d);
     d->direction = lim->direction;
+    d->costs_only = lim->costs_only;
     gboolean forward = lim->direction == WP_SEARCH_FORWARD;
     const guint32 *offsets = forward ? g->out_offsets : g->in_offsets;
     const WpArc *arcs = forward ? g->out_arcs : g->in_arcs;
     const double *costs = forward ? g->out_cost : g->in_cost; /* by arc index */
     const double *potential = lim->potential;
-    State *state = d->state;
+    double *cost = d->cost;
+    Trail *trail = d->costs_only ? NULL : d->trail;
     guint64 *settled_bits = d->settled_bits;
     gboolean costs_complete = g->costs_complete;
 
-    state[source] = (State){0, 0, WP_PERSON_NONE};
+    cost[source] = 0;
+    d->trail[source] = (Trail){0, WP_PERSON_NONE};
     g_array_append_val(d->touched, source);
     wp_i_radix_heap_push(&d->queue, potential ? potential[source] : 0, source, 0);
     guint n_stopped = 0;
@@ -109,8 +126,8 @@ void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim
         if (u == lim->target || (lim->stop_set && lim->stop_set[u] && ++n_stopped >= lim->n_stop))
             break;
         /* The first entry of a person to come out carries its final cost and hops; without a
-         * potential its key is that cost, which spares a cache miss on the state per person. */
-        double cu = potential ? state[u].cost : wp_i_radix_key_value(top.key);
+         * potential its key is that cost, which spares a cache miss per person. */
+        double cu = potential ? cost[u] : wp_i_radix_key_value(top.key);
         if (lim->on_settle && lim->on_settle(u, cu, lim->on_settle_data))
             break;
         guint32 hu = top.hops + 1;
@@ -118,14 +135,13 @@ void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim
             wp_i_graph_costs(g, forward, u); /* computed on first use */
         guint32 end = offsets[u + 1];
         for (guint32 a = offsets[u]; a < end; a++) {
-            if (a + 8 < end) /* the state is a miss: ask for it a few arcs ahead (~15 %) */
-                __builtin_prefetch(&state[arcs[a + 8].head]);
+            if (a + 8 < end) /* the cost is a miss: ask for it a few arcs ahead (~15 %) */
+                __builtin_prefetch(&cost[arcs[a + 8].head]);
             WpPerson v = arcs[a].head;
             if (is_settled(d, v))
                 continue;
-            State *sv = &state[v];
             double c = cu + costs[a];
-            if (!(c < sv->cost || (c == sv->cost && hu < sv->hops)))
+            if (!(c < cost[v] || (trail && c == cost[v] && hu < trail[v].hops)))
                 continue;
             if (c > lim->max_cost || v == lim->banned_person || (lim->banned && lim->banned[v]))
                 continue;
@@ -137,22 +153,25 @@ void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim
                     continue; /* cannot reach the target from there */
                 key += potential[v];
             }
-            if (sv->cost == INFINITY)
+            if (cost[v] == INFINITY)
                 g_array_append_val(d->touched, v);
-            *sv = (State){c, hu, u};
-            wp_i_radix_heap_push(&d->queue, key, v, hu);
+            cost[v] = c;
+            if (trail)
+                trail[v] = (Trail){hu, u};
+            wp_i_radix_heap_push(&d->queue, key, v, trail ? hu : 0);
         }
     }
 }
 
 double wp_i_dijkstra_cost(const WpDijkstra *d, WpPerson p)
 {
-    return is_settled(d, p) ? d->state[p].cost : INFINITY;
+    return is_settled(d, p) ? d->cost[p] : INFINITY;
 }
 
 guint wp_i_dijkstra_hops(const WpDijkstra *d, WpPerson p)
 {
-    return is_settled(d, p) ? d->state[p].hops : G_MAXUINT;
+    g_return_val_if_fail(!d->costs_only, G_MAXUINT);
+    return is_settled(d, p) ? d->trail[p].hops : G_MAXUINT;
 }
 
 const WpPerson *wp_i_dijkstra_settled(const WpDijkstra *d, guint *n)
@@ -162,7 +181,7 @@ const WpPerson *wp_i_dijkstra_settled(const WpDijkstra *d, guint *n)
 }
 
 /* The tie a search took from @from to @to: the cheapest arc between them (ties are merged per
- * pair, so there is one; the state keeps 4 bytes less per person by not storing it). */
+ * pair, so there is one; the trail keeps 4 bytes less per person by not storing it). */
 static WpTie arc_tie(const WpDijkstra *d, WpPerson from, WpPerson to)
 {
     const WpGraph *g = d->graph;
@@ -185,12 +204,13 @@ gboolean wp_i_dijkstra_path(const WpDijkstra *d, WpPerson p, GArray *people, GAr
     g_array_set_size(people, 0);
     if (ties)
         g_array_set_size(ties, 0);
+    g_return_val_if_fail(!d->costs_only, FALSE);
     if (!is_settled(d, p))
         return FALSE;
-    for (WpPerson v = p; v != WP_PERSON_NONE; v = d->state[v].pred) {
+    for (WpPerson v = p; v != WP_PERSON_NONE; v = d->trail[v].pred) {
         g_array_append_val(people, v);
-        if (ties && d->state[v].pred != WP_PERSON_NONE) {
-            WpTie tie = arc_tie(d, d->state[v].pred, v);
+        if (ties && d->trail[v].pred != WP_PERSON_NONE) {
+            WpTie tie = arc_tie(d, d->trail[v].pred, v);
             g_array_append_val(ties, tie);
         }
     }

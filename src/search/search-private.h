@@ -26,6 +26,8 @@ typedef enum {
  *   search the other way on a graph with fewer bans; INFINITY = cannot reach @target (pruned).
  *   People are then settled in order of cost + potential (A*), which steers a search straight to
  *   @target; costs found stay exact. Use only with @target set.
+ * @costs_only: only costs (and the settled order) are read after the run: no paths or hops, so
+ *   the engine may skip keeping them (equal-cost ties then go either way; costs stay exact)
  * @on_settle: (nullable): called as each person is settled, with its final cost; returning TRUE
  *   ends the run there (e.g. at a radius the caller can tell suffices)
  */
@@ -41,16 +43,17 @@ typedef struct {
     const guint8 *stop_set;
     guint n_stop;
     const double *potential;
+    gboolean costs_only;
     gboolean (*on_settle)(WpPerson person, double cost, gpointer data);
     gpointer on_settle_data;
 } WpSearchLimits;
 
 /* Limits with no restriction, searching forward. */
-#define WP_SEARCH_LIMITS_INIT                                                                      \
-    {                                                                                              \
-        WP_SEARCH_FORWARD, 0, INFINITY, NULL, WP_PERSON_NONE, NULL, 0, WP_PERSON_NONE, NULL, 0,    \
-            NULL, NULL, NULL                                                                       \
-    }
+/* clang-format off */
+#define WP_SEARCH_LIMITS_INIT                                                                   \
+    {WP_SEARCH_FORWARD, 0, INFINITY, NULL, WP_PERSON_NONE, NULL, 0, WP_PERSON_NONE, NULL, 0,    \
+     NULL, FALSE, NULL, NULL}
+/* clang-format on */
 
 /* A reusable workspace for one graph. Runs reset only what they touched, so many small searches
  * on a big graph stay cheap. One per thread; the graph must outlive it. */

@@ -265,6 +265,7 @@ static JsonObject *run_q3(const WpGraph *g, const Query *q)
         WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
         /* The margin only admits people the exact test below then decides on. */
         limits.max_cost = -log(q->min_prob) * (1 + 1e-9) + 1e-9;
+        limits.costs_only = TRUE; /* hops(v) is the tight-arc depth below, not the search's */
         wp_i_search_run(search, s, &limits);
         guint n_settled = 0;
         const WpPerson *settled = wp_i_search_settled(search, &n_settled);
