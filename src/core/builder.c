@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Builds a WpGraph from rows: people, tie rows, warnings; then merges and indexes the ties. */
 #include "core/graph-private.h"
+#include "core/tie-merge.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -367,221 +368,29 @@ static void derive_person_fields(WpGraphBuilder *b)
     }
 }
 
-/* One tie row as the merge needs it, moved next to the other rows of its low endpoint. */
-typedef struct {
-    WpPerson hi; /* the higher endpoint; the lower one is the bucket */
-    guint16 types;
-    guint8 directed;
-    guint8 source_is_lo; /* the row was written low -> high */
-    double declared;
-    WpDay last_contact;
-    gint32 interactions;
-    guint64 line; /* only under WP_LOAD_STRICT, else 0 */
-} Row;
-
-static int compare_row_hi(gconstpointer a, gconstpointer b, gpointer user_data G_GNUC_UNUSED)
+/* Hands the row arrays over to the merge (tie-merge.c). */
+static WpTieRows take_rows(WpGraphBuilder *b)
 {
-    WpPerson x = ((const Row *)a)->hi, y = ((const Row *)b)->hi;
-    return (x > y) - (x < y);
-}
-
-/* Sorts a bucket by high endpoint, keeping input order among equals (the first row of a pair
- * decides its orientation). Buckets are small: insertion sort, or GLib's stable merge sort for
- * a person with very many rows. */
-static void sort_bucket(Row *rows, gsize n)
-{
-    if (n > 32) {
-        g_qsort_with_data(rows, (gint)n, sizeof(Row), compare_row_hi, NULL);
-        return;
-    }
-    for (gsize i = 1; i < n; i++) {
-        Row moving = rows[i];
-        gsize j = i;
-        for (; j > 0 && rows[j - 1].hi > moving.hi; j--)
-            rows[j] = rows[j - 1];
-        rows[j] = moving;
-    }
-}
-
-/* Moves every row into the bucket of its low endpoint, in input order (a stable counting
- * scatter: the row arrays are read once, front to back). Frees the row arrays. Returns the rows;
- * @starts_out receives n_people + 1 bucket offsets. */
-static Row *bucket_rows(WpGraphBuilder *b, guint32 **starts_out)
-{
-    gsize n = b->row_a.len;
-    guint n_people = b->graph->n_people;
-    const WpPerson *ra = b->row_a.data, *rb = b->row_b.data;
-    const double *rdecl = b->row_declared.data;
-    const guint16 *rtypes = b->row_types.data;
-    const WpDay *rlast = b->row_last.data;
-    const gint32 *rinter = b->row_inter.data;
-    const guint8 *rdir = b->row_dir.data;
-    const guint64 *rline = b->row_line.len ? b->row_line.data : NULL;
-    guint32 *starts = g_new0(guint32, (gsize)n_people + 1);
-    for (gsize i = 0; i < n; i++)
-        starts[MIN(ra[i], rb[i]) + 1]++;
-    for (guint p = 0; p < n_people; p++)
-        starts[p + 1] += starts[p];
-    guint32 *fill = g_memdup2(starts, sizeof(guint32) * ((gsize)n_people + 1));
-    Row *rows = g_new(Row, MAX(n, 1));
-    for (gsize i = 0; i < n; i++) {
-        gboolean a_lo = ra[i] < rb[i];
-        rows[fill[a_lo ? ra[i] : rb[i]]++] = (Row){
-            .hi = a_lo ? rb[i] : ra[i],
-            .types = rtypes ? rtypes[i] : 0,
-            .directed = rdir ? rdir[i] : 0,
-            .source_is_lo = (guint8)a_lo,
-            .declared = rdecl[i],
-            .last_contact = rlast ? rlast[i] : WP_DAY_NONE,
-            .interactions = rinter ? rinter[i] : -1,
-            .line = rline ? rline[i] : 0,
-        };
-    }
-    g_free(fill);
+    WpTieRows rows = {
+        .has_types = b->has_types,
+        .has_dates = b->has_dates,
+        .has_interactions = b->has_inter,
+        .has_directed = b->has_dir,
+        .n = b->row_a.len,
+        .a = b->row_a.data,
+        .b = b->row_b.data,
+        .declared = b->row_declared.data,
+        .types = b->row_types.data,
+        .last_contact = b->row_last.data,
+        .interactions = b->row_inter.data,
+        .directed = b->row_dir.data,
+        .line = b->row_line.data,
+    };
     Vec *vecs[] = {&b->row_a,    &b->row_b,     &b->row_declared, &b->row_types,
                    &b->row_last, &b->row_inter, &b->row_dir,      &b->row_line};
     for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
-        vec_clear(vecs[i]);
-    *starts_out = starts;
+        vec_init(vecs[i], vecs[i]->item);
     return rows;
-}
-
-static void allocate_ties(WpGraphBuilder *b, gsize cap)
-{
-    WpGraph *g = b->graph;
-    cap = MAX(cap, 1);
-    g->tie_source = g_new(WpPerson, cap);
-    g->tie_target = g_new(WpPerson, cap);
-    g->tie_declared = g_new(double, cap);
-    g->tie_rows = g_new(guint32, cap);
-    g->tie_types = b->has_types ? g_new(guint16, cap) : NULL;
-    g->tie_last_contact = b->has_dates ? g_new(WpDay, cap) : NULL;
-    g->tie_interactions = b->has_inter ? g_new(gint32, cap) : NULL;
-    g->tie_directed = b->has_dir ? g_new(guint8, cap) : NULL;
-}
-
-/* The tie that the rows [first, last) of one pair make (see WpTieInfo for the rules). */
-static void merge_pair(WpGraph *g, WpTie t, WpPerson lo, const Row *first, const Row *last)
-{
-    double declared = NAN;
-    guint16 types = 0;
-    WpDay day = WP_DAY_NONE;
-    gint32 inter = -1;
-    gboolean all_directed = TRUE;
-    for (const Row *r = first; r < last; r++) {
-        if (!isnan(r->declared) && (isnan(declared) || r->declared > declared))
-            declared = r->declared;
-        types |= r->types;
-        if (r->last_contact != WP_DAY_NONE && (day == WP_DAY_NONE || r->last_contact > day))
-            day = r->last_contact;
-        inter = MAX(inter, r->interactions);
-        /* Directed only while every row points the way the first one does. */
-        if (!r->directed || r->source_is_lo != first->source_is_lo)
-            all_directed = FALSE;
-    }
-    g->tie_source[t] = first->source_is_lo ? lo : first->hi;
-    g->tie_target[t] = first->source_is_lo ? first->hi : lo;
-    g->tie_declared[t] = declared;
-    g->tie_rows[t] = (guint32)MIN((gsize)(last - first), G_MAXUINT32);
-    if (g->tie_types)
-        g->tie_types[t] = types;
-    if (g->tie_last_contact)
-        g->tie_last_contact[t] = day;
-    if (g->tie_interactions)
-        g->tie_interactions[t] = inter;
-    if (g->tie_directed)
-        g->tie_directed[t] = (guint8)all_directed;
-}
-
-/* Merges the rows of each pair into one tie, ties ordered by (low, high) endpoint. Fails only
- * under WP_LOAD_STRICT, naming the earliest repeated row. The gather through a sorted index
- * this replaces was ~35 % of loading the benchmark's large graph (perf): random reads of 13M
- * rows; now rows are read and written front to back but for one scatter. */
-static gboolean merge_ties(WpGraphBuilder *b, GError **error)
-{
-    WpGraph *g = b->graph;
-    gsize n_rows = b->row_a.len;
-    guint32 *starts = NULL;
-    Row *rows = bucket_rows(b, &starts);
-    allocate_ties(b, n_rows);
-    WpTie t = 0;
-    guint64 repeat_line = G_MAXUINT64;
-    WpPerson repeat_a = 0, repeat_b = 0;
-    for (WpPerson lo = 0; lo < g->n_people; lo++) {
-        Row *bucket = rows + starts[lo], *end = rows + starts[lo + 1];
-        sort_bucket(bucket, (gsize)(end - bucket));
-        for (Row *first = bucket; first < end;) {
-            Row *last = first + 1;
-            while (last < end && last->hi == first->hi)
-                last++;
-            for (Row *r = first + 1; r < last; r++)
-                if (r->line < repeat_line) {
-                    repeat_line = r->line;
-                    repeat_a = lo;
-                    repeat_b = r->hi;
-                }
-            merge_pair(g, t++, lo, first, last);
-            first = last;
-        }
-    }
-    g_free(rows);
-    g_free(starts);
-    g->n_ties = t;
-    if ((g->flags & WP_LOAD_STRICT) && repeat_line != G_MAXUINT64) {
-        g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
-                    "%s:%" G_GUINT64_FORMAT ": the pair '%s', '%s' is tied again (--strict)",
-                    b->ties_origin, repeat_line, (char *)g->ids->pdata[repeat_a],
-                    (char *)g->ids->pdata[repeat_b]);
-        return FALSE;
-    }
-    return TRUE;
-}
-
-/* The raw model's cost of a tie: -ln(strength), an undeclared strength counting as 1. */
-static inline double raw_cost(double declared)
-{
-    return isnan(declared) ? 0.0 : -log(declared);
-}
-
-/* Compressed rows of arcs, with each arc's raw cost. Ties arrive ordered by (low, high)
- * endpoint, so each person's arcs are filled in increasing head order without a sort. */
-static void build_arcs(WpGraph *g, gboolean out_direction, guint32 **offsets_out, WpArc **arcs_out,
-                       double **costs_out)
-{
-    guint32 *offsets = g_new0(guint32, (gsize)g->n_people + 1);
-    for (guint t = 0; t < g->n_ties; t++) {
-        gboolean directed = g->tie_directed && g->tie_directed[t];
-        WpPerson from = out_direction ? g->tie_source[t] : g->tie_target[t];
-        WpPerson to = out_direction ? g->tie_target[t] : g->tie_source[t];
-        offsets[from + 1]++;
-        if (!directed)
-            offsets[to + 1]++;
-    }
-    for (guint p = 0; p < g->n_people; p++)
-        offsets[p + 1] += offsets[p];
-    gsize n_arcs = MAX(offsets[g->n_people], 1);
-    WpArc *arcs = g_new(WpArc, n_arcs);
-    double *costs = g_new(double, n_arcs);
-    guint32 *fill = g_memdup2(offsets, sizeof(guint32) * ((gsize)g->n_people + 1));
-    for (guint t = 0; t < g->n_ties; t++) {
-        gboolean directed = g->tie_directed && g->tie_directed[t];
-        WpPerson lo = MIN(g->tie_source[t], g->tie_target[t]);
-        WpPerson hi = MAX(g->tie_source[t], g->tie_target[t]);
-        WpPerson from = out_direction ? g->tie_source[t] : g->tie_target[t];
-        double cost = raw_cost(g->tie_declared[t]);
-        if (!directed || from == hi) {
-            costs[fill[hi]] = cost;
-            arcs[fill[hi]++] = (WpArc){lo, t};
-        }
-        if (!directed || from == lo) {
-            costs[fill[lo]] = cost;
-            arcs[fill[lo]++] = (WpArc){hi, t};
-        }
-    }
-    g_free(fill);
-    *offsets_out = offsets;
-    *arcs_out = arcs;
-    *costs_out = costs;
 }
 
 WpGraph *wp_i_builder_finish(WpGraphBuilder *b, GError **error)
@@ -592,28 +401,16 @@ WpGraph *wp_i_builder_finish(WpGraphBuilder *b, GError **error)
         return NULL;
     }
     derive_person_fields(b);
-    guint64 n_added = b->row_a.len;
-    if (!merge_ties(b, error)) {
+    WpTieRows rows = take_rows(b);
+    guint64 n_added = rows.n;
+    if (!wp_i_graph_merge_ties(g, &rows, b->ties_origin, error)) {
         wp_i_builder_free(b);
         return NULL;
     }
-    guint64 duplicates = n_added - g->n_ties;
-    g->warning_counts[WP_WARNING_DUPLICATE_TIE] += duplicates;
-    double *out_cost = NULL, *in_cost = NULL;
-    build_arcs(g, TRUE, &g->out_offsets, &g->out_arcs, &out_cost);
-    gboolean any_directed = FALSE;
-    for (guint t = 0; g->tie_directed && t < g->n_ties && !any_directed; t++)
-        any_directed = g->tie_directed[t];
-    g->in_is_out = !any_directed;
-    if (g->in_is_out) {
-        g->in_offsets = g->out_offsets;
-        g->in_arcs = g->out_arcs;
-    } else {
-        build_arcs(g, FALSE, &g->in_offsets, &g->in_arcs, &in_cost);
-    }
+    g->warning_counts[WP_WARNING_DUPLICATE_TIE] += n_added - g->n_ties;
     b->graph = NULL;
     wp_i_builder_free(b);
-    wp_i_graph_set_raw_costs(g, out_cost, in_cost);
+    wp_i_graph_build_adjacency(g);
     return g;
 }
 

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: MIT */
+/* Compressed rows of arcs from the merged ties, with each arc's raw cost, on every core.
+ *
+ * Ties come ordered by (low, high) endpoint. A person's row lists the lower neighbours first,
+ * then the higher ones, so it is sorted without a sort: the lower part gathers, in tie order,
+ * the ties whose high endpoint is the person; the upper part is the person's own run of ties.
+ * Workers own ranges of people of about equal arcs and each scans every tie, writing only its
+ * own rows, so nothing is shared but reads. The costs are computed here because the ties are
+ * read in order here: computing them on a search's first visit read the strengths at random
+ * (~1.1 s on the benchmark's large graph). Laying the arcs out took 2.0 s there on one core. */
+#include "core/parallel.h"
+#include "core/tie-merge.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct {
+    const WpGraph *graph;
+    gboolean out; /* out-arcs (source -> target), else in-arcs */
+    guint n_chunks;
+    guint32 **count;       /* per chunk of ties: arcs per person */
+    guint32 *offsets;      /* n_people + 1 */
+    WpPerson *range_start; /* n_chunks + 1 person ranges of about equal arcs */
+    WpArc *arcs;
+    double *costs;
+} Layout;
+
+/* The raw model's cost of a tie: -ln(strength), an undeclared strength counting as 1. */
+static inline double raw_cost(double declared)
+{
+    return isnan(declared) ? 0.0 : -log(declared);
+}
+
+/* Whether tie @t gives an arc from its low to its high endpoint (@upward) or back. */
+static inline gboolean has_arc(const WpGraph *g, gboolean out, WpTie t, gboolean upward)
+{
+    if (g->tie_directed == NULL || !g->tie_directed[t])
+        return TRUE;
+    WpPerson from = out ? g->tie_source[t] : g->tie_target[t];
+    WpPerson lo = MIN(g->tie_source[t], g->tie_target[t]);
+    return upward == (from == lo);
+}
+
+static inline WpPerson tie_lo(const WpGraph *g, WpTie t)
+{
+    return MIN(g->tie_source[t], g->tie_target[t]);
+}
+
+static inline WpPerson tie_hi(const WpGraph *g, WpTie t)
+{
+    return MAX(g->tie_source[t], g->tie_target[t]);
+}
+
+static void count_chunk(gsize first, gsize last, gpointer data)
+{
+    Layout *l = data;
+    const WpGraph *g = l->graph;
+    for (gsize c = first; c < last; c++) {
+        guint32 *count = l->count[c];
+        for (WpTie t = (WpTie)(g->n_ties * c / l->n_chunks);
+             t < (WpTie)(g->n_ties * (c + 1) / l->n_chunks); t++) {
+            count[tie_lo(g, t)] += has_arc(g, l->out, t, TRUE);
+            count[tie_hi(g, t)] += has_arc(g, l->out, t, FALSE);
+        }
+    }
+}
+
+/* The first tie whose low endpoint is @p or more (ties are ordered by low endpoint). */
+static WpTie first_tie_from(const WpGraph *g, WpPerson p)
+{
+    WpTie lo = 0, hi = g->n_ties;
+    while (lo < hi) {
+        WpTie mid = lo + (hi - lo) / 2;
+        if (tie_lo(g, mid) < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void fill_range(gsize first, gsize last, gpointer data)
+{
+    Layout *l = data;
+    const WpGraph *g = l->graph;
+    for (gsize r = first; r < last; r++) {
+        WpPerson begin = l->range_start[r], end = l->range_start[r + 1];
+        if (begin == end)
+            continue;
+        g_autofree guint32 *fill = g_memdup2(l->offsets + begin, sizeof(guint32) * (end - begin));
+        for (WpTie t = 0; t < g->n_ties; t++) { /* lower parts: ties ending at the person */
+            WpPerson hi = tie_hi(g, t);
+            if (hi < begin || hi >= end || !has_arc(g, l->out, t, FALSE))
+                continue;
+            guint32 at = fill[hi - begin]++;
+            l->arcs[at] = (WpArc){tie_lo(g, t), t};
+            l->costs[at] = raw_cost(g->tie_declared[t]);
+        }
+        for (WpTie t = first_tie_from(g, begin); t < g->n_ties && tie_lo(g, t) < end; t++) {
+            if (!has_arc(g, l->out, t, TRUE)) /* upper parts: the person's own ties */
+                continue;
+            WpPerson lo = tie_lo(g, t);
+            guint32 at = fill[lo - begin]++;
+            l->arcs[at] = (WpArc){tie_hi(g, t), t};
+            l->costs[at] = raw_cost(g->tie_declared[t]);
+        }
+    }
+}
+
+/* Person ranges with about equal numbers of arcs, one per chunk. */
+static void split_people(Layout *l)
+{
+    guint n_people = l->graph->n_people;
+    gsize total = l->offsets[n_people];
+    WpPerson p = 0;
+    l->range_start[0] = 0;
+    for (guint r = 1; r < l->n_chunks; r++) {
+        gsize goal = total * r / l->n_chunks;
+        while (p < n_people && l->offsets[p] < goal)
+            p++;
+        l->range_start[r] = p;
+    }
+    l->range_start[l->n_chunks] = n_people;
+}
+
+static void lay_out(const WpGraph *g, gboolean out, guint32 **offsets_out, WpArc **arcs_out,
+                    double **costs_out)
+{
+    guint n_chunks = wp_i_parallel_workers();
+    Layout l = {.graph = g, .out = out, .n_chunks = n_chunks};
+    l.count = g_new(guint32 *, n_chunks);
+    for (guint c = 0; c < n_chunks; c++)
+        l.count[c] = g_new0(guint32, MAX(g->n_people, 1));
+    wp_i_parallel_for(n_chunks, 1, count_chunk, &l);
+    l.offsets = g_new(guint32, (gsize)g->n_people + 1);
+    guint32 at = 0;
+    for (guint p = 0; p < g->n_people; p++) {
+        l.offsets[p] = at;
+        for (guint c = 0; c < n_chunks; c++)
+            at += l.count[c][p];
+    }
+    l.offsets[g->n_people] = at;
+    for (guint c = 0; c < n_chunks; c++)
+        g_free(l.count[c]);
+    g_free(l.count);
+    l.arcs = g_new(WpArc, MAX(at, 1));
+    l.costs = g_new(double, MAX(at, 1));
+    l.range_start = g_new(WpPerson, n_chunks + 1);
+    split_people(&l);
+    wp_i_parallel_for(n_chunks, 1, fill_range, &l);
+    g_free(l.range_start);
+    *offsets_out = l.offsets;
+    *arcs_out = l.arcs;
+    *costs_out = l.costs;
+}
+
+void wp_i_graph_build_adjacency(WpGraph *g)
+{
+    double *out_cost = NULL, *in_cost = NULL;
+    lay_out(g, TRUE, &g->out_offsets, &g->out_arcs, &out_cost);
+    gboolean any_directed = FALSE;
+    for (WpTie t = 0; g->tie_directed && t < g->n_ties && !any_directed; t++)
+        any_directed = g->tie_directed[t];
+    g->in_is_out = !any_directed;
+    if (g->in_is_out) {
+        g->in_offsets = g->out_offsets;
+        g->in_arcs = g->out_arcs;
+    } else {
+        lay_out(g, FALSE, &g->in_offsets, &g->in_arcs, &in_cost);
+    }
+    wp_i_graph_set_raw_costs(g, out_cost, in_cost);
+}
