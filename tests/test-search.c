@@ -202,14 +202,14 @@ static void test_banned_first_tie(void)
     g_assert_no_error(error);
     g_autoptr(WpSearch) search = wp_i_search_new(g);
     WpTie banned;
-    g_assert_true(wp_graph_find_tie(g, wp_graph_find_id(g, "s"), wp_graph_find_id(g, "a"),
-                                    &banned));
+    g_assert_true(
+        wp_graph_find_tie(g, wp_graph_find_id(g, "s"), wp_graph_find_id(g, "a"), &banned));
     WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
     lim.banned_first_ties = &banned;
     lim.n_banned_first_ties = 1;
     wp_i_search_run(search, wp_graph_find_id(g, "s"), &lim);
-    g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, wp_graph_find_id(g, "t"))),
-                                   0.25, 1e-12);
+    g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, wp_graph_find_id(g, "t"))), 0.25,
+                                   1e-12);
     /* a is still reachable, but only the long way round: s-b-t-a. */
     g_assert_cmpuint(wp_i_search_hops(search, wp_graph_find_id(g, "a")), ==, 3);
 }
@@ -263,6 +263,85 @@ static void test_potential(void)
     }
 }
 
+/* A costs-only run finds the same costs, to the bit, and settles the same people. */
+static void test_costs_only(void)
+{
+    g_autoptr(GRand) rand = g_rand_new_with_seed(7);
+    for (guint round = 0; round < 60; round++) {
+        guint n = (guint)g_rand_int_range(rand, 3, 40);
+        Arcs arcs;
+        g_autofree char *csv = random_network(rand, n, n * 3, round % 2, &arcs);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
+        g_assert_no_error(error);
+        g_autoptr(WpSearch) full = wp_i_search_new(graph);
+        g_autoptr(WpSearch) lean = wp_i_search_new(graph);
+        WpPerson source = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
+        WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
+        lim.direction = round % 3 ? WP_SEARCH_FORWARD : WP_SEARCH_BACKWARD;
+        wp_i_search_run(full, source, &lim);
+        lim.costs_only = TRUE;
+        wp_i_search_run(lean, source, &lim);
+        guint settled_full = 0, settled_lean = 0;
+        wp_i_search_settled(full, &settled_full);
+        wp_i_search_settled(lean, &settled_lean);
+        g_assert_cmpuint(settled_full, ==, settled_lean);
+        for (WpPerson v = 0; v < n; v++)
+            g_assert_true(wp_i_search_cost(full, v) == wp_i_search_cost(lean, v));
+        arcs_clear(&arcs);
+    }
+}
+
+typedef struct {
+    double radius;
+    double last; /* cost of the last person settled */
+    guint calls;
+} Radius;
+
+static gboolean stop_at_radius(WpPerson person G_GNUC_UNUSED, double cost, gpointer data)
+{
+    Radius *r = data;
+    g_assert_cmpfloat(cost, >=, r->last); /* settled in order of cost */
+    r->last = cost;
+    r->calls++;
+    return cost >= r->radius;
+}
+
+/* on_settle sees people in cost order with their final costs, and ends the run when it says:
+ * everyone cheaper than the radius is settled, with the cost a full run gives. */
+static void test_on_settle(void)
+{
+    g_autoptr(GRand) rand = g_rand_new_with_seed(11);
+    for (guint round = 0; round < 60; round++) {
+        guint n = (guint)g_rand_int_range(rand, 3, 30);
+        Arcs arcs;
+        g_autofree char *csv = random_network(rand, n, n * 2, FALSE, &arcs);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
+        g_assert_no_error(error);
+        WpPerson source = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
+        g_autofree double *expect = layered_costs(&arcs, source, 0, FALSE, G_MAXUINT);
+        g_autoptr(WpSearch) search = wp_i_search_new(graph);
+        Radius radius = {g_rand_double_range(rand, 0, 4), 0, 0};
+        WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
+        lim.max_hops = round % 2 ? 0 : 5; /* both engines */
+        lim.on_settle = stop_at_radius;
+        lim.on_settle_data = &radius;
+        wp_i_search_run(search, source, &lim);
+        guint settled = 0;
+        wp_i_search_settled(search, &settled);
+        g_assert_cmpuint(radius.calls, ==, settled);
+        for (WpPerson v = 0; v < n; v++) {
+            double got = wp_i_search_cost(search, v);
+            if (lim.max_hops == 0 && expect[v] < radius.radius)
+                g_assert_cmpfloat_with_epsilon(got, expect[v], 1e-9);
+            if (!isinf(got))
+                g_assert_cmpfloat(got, <=, radius.last);
+        }
+        arcs_clear(&arcs);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -273,5 +352,7 @@ int main(int argc, char **argv)
     g_test_add_func("/search/fewer-hops-survive", test_fewer_hops_survive);
     g_test_add_func("/search/banned-first-tie", test_banned_first_tie);
     g_test_add_func("/search/potential", test_potential);
+    g_test_add_func("/search/costs-only", test_costs_only);
+    g_test_add_func("/search/on-settle", test_on_settle);
     return g_test_run();
 }

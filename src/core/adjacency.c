@@ -8,6 +8,7 @@
  * own rows, so nothing is shared but reads. The costs are computed here because the ties are
  * read in order here: computing them on a search's first visit read the strengths at random
  * (~1.1 s on the benchmark's large graph). Laying the arcs out took 2.0 s there on one core. */
+#include "core/large-alloc.h"
 #include "core/parallel.h"
 #include "core/tie-merge.h"
 
@@ -143,8 +144,8 @@ static void lay_out(const WpGraph *g, gboolean out, guint32 **offsets_out, WpArc
     for (guint c = 0; c < n_chunks; c++)
         g_free(l.count[c]);
     g_free(l.count);
-    l.arcs = g_new(WpArc, MAX(at, 1));
-    l.costs = g_new(double, MAX(at, 1));
+    l.arcs = wp_i_alloc_large(at, sizeof(WpArc));
+    l.costs = wp_i_alloc_large(at, sizeof(double));
     l.range_start = g_new(WpPerson, n_chunks + 1);
     split_people(&l);
     wp_i_parallel_for(n_chunks, 1, fill_range, &l);

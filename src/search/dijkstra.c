@@ -10,6 +10,7 @@
  * Same limits and order as search.c: cost, then fewer hops. */
 #include "search/dijkstra-private.h"
 #include "search/radix-heap.h"
+#include "core/large-alloc.h"
 
 #include <math.h>
 #include <string.h>
@@ -40,10 +41,10 @@ WpDijkstra *wp_i_dijkstra_new(const WpGraph *graph)
     gsize n = MAX(graph->n_people, 1);
     d->graph = graph;
     d->n_people = graph->n_people;
-    d->cost = g_new(double, n);
+    d->cost = wp_i_alloc_large(n, sizeof(double));
     for (gsize p = 0; p < n; p++)
         d->cost[p] = INFINITY;
-    d->trail = g_new0(Trail, n);
+    d->trail = wp_i_alloc_large0(n, sizeof(Trail));
     d->settled_bits = g_new0(guint64, n / 64 + 1);
     d->touched = g_array_new(FALSE, FALSE, sizeof(WpPerson));
     d->settled = g_array_new(FALSE, FALSE, sizeof(WpPerson));
