@@ -30,7 +30,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpLineReader, wp_i_lines_free)
  *   line over WP_MAX_LINE_BYTES: WP_ERROR_LIMIT)
  */
 gboolean wp_i_lines_next(WpLineReader *reader, const char **line, gsize *len, GError **error);
-guint64 wp_i_lines_number(const WpLineReader *reader); /* 1-based number of the last line */
+guint64 wp_i_lines_number(const WpLineReader *reader);     /* 1-based number of the last line */
 const char *wp_i_lines_origin(const WpLineReader *reader); /* display name */
 
 /* One CSV record: NUL-terminated, valid UTF-8 fields (libcsv trims unquoted spaces). */
@@ -41,8 +41,7 @@ typedef struct {
     gboolean quoted_last_empty;
 } WpCsvRecord;
 
-typedef gboolean (*WpCsvRecordFunc)(const WpCsvRecord *record, gpointer user_data,
-                                    GError **error);
+typedef gboolean (*WpCsvRecordFunc)(const WpCsvRecord *record, gpointer user_data, GError **error);
 
 /**
  * wp_i_csv_read:
@@ -66,6 +65,49 @@ int wp_i_csv_column(char **names, const char *name);
 gboolean wp_i_read_people_csv(WpGraphBuilder *builder, WpLineReader *reader, GError **error);
 gboolean wp_i_read_ties_csv(WpGraphBuilder *builder, WpLineReader *reader, GError **error);
 gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GError **error);
+
+/* ---- The ties CSV's rules (ties-csv.c), shared by the line reader and the chunked one ---- */
+
+typedef enum {
+    WP_TIES_SOURCE,
+    WP_TIES_TARGET,
+    WP_TIES_STRENGTH,
+    WP_TIES_TYPE,
+    WP_TIES_LAST_CONTACT,
+    WP_TIES_INTERACTIONS,
+    WP_TIES_DIRECTED,
+    WP_TIES_N_FIELDS
+} WpTiesField;
+
+typedef struct {
+    guint n_columns;
+    int col[WP_TIES_N_FIELDS]; /* file column of each known field, or -1 */
+} WpTiesColumns;
+
+/* Finds the known columns in @header; fails when source or target is missing. Also tells the
+ * builder which optional fields rows will carry. */
+gboolean wp_i_ties_read_header(WpGraphBuilder *builder, const WpCsvRecord *header,
+                               const char *origin, WpTiesColumns *out, GError **error);
+
+/* Reads strength, last_contact, interactions and directed from @cells (NUL-terminated, without
+ * surrounding white space, "" when absent) into @row. On a bad value returns FALSE with the
+ * field in @bad; wp_i_ties_bad_value_message() says what was wrong. */
+gboolean wp_i_ties_parse_values(const char *const cells[WP_TIES_N_FIELDS], WpTieRow *row,
+                                WpTiesField *bad);
+char *wp_i_ties_bad_value_message(const char *origin, guint64 line, WpTiesField field,
+                                  const char *value);
+
+/* Called with each type name that is not a WpTieType (it then counts as `other`). */
+typedef gboolean (*WpUnknownTypeFunc)(const char *name, gpointer user_data, GError **error);
+/* "client", or several types joined by ';' or '|'; cuts @text in place. */
+gboolean wp_i_ties_parse_types(char *text, guint16 *out, WpUnknownTypeFunc on_unknown,
+                               gpointer user_data, GError **error);
+
+/* The warnings a ties row raises; @id is @id_len bytes, not necessarily terminated. */
+gboolean wp_i_ties_warn_unknown_type(WpGraphBuilder *builder, const char *origin, guint64 line,
+                                     const char *name, GError **error);
+gboolean wp_i_ties_warn_self_loop(WpGraphBuilder *builder, const char *origin, guint64 line,
+                                  const char *id, gsize id_len, GError **error);
 
 /* A strength in (0, 1] written as a decimal: FALSE for NaN, infinities, 0, negatives, > 1. */
 gboolean wp_i_parse_strength(const char *text, double *out);
