@@ -15,9 +15,14 @@ static gpointer run_chunk(gpointer data)
     return NULL;
 }
 
+guint wp_i_parallel_n_workers(void)
+{
+    return CLAMP(g_get_num_processors(), 1, 8);
+}
+
 void wp_i_parallel_for(gsize n, gsize min_chunk, WpRangeFunc func, gpointer user_data)
 {
-    guint workers = CLAMP(g_get_num_processors(), 1, 8);
+    guint workers = wp_i_parallel_n_workers();
     if (min_chunk > 0)
         workers = (guint)MIN(workers, MAX(n / min_chunk, 1));
     if (workers <= 1) {

@@ -8,6 +8,9 @@
 /* Called once per chunk with the half-open range [begin, end). Must not fail. */
 typedef void (*WpRangeFunc)(gsize begin, gsize end, gpointer user_data);
 
+/* How many workers wp_i_parallel_for() uses at most: one per core, at most 8. */
+guint wp_i_parallel_n_workers(void);
+
 /* Runs @func over [0, n) in contiguous chunks, one per core (at most 8), and returns when all
  * are done. Ranges below @min_chunk per worker run on the calling thread alone. */
 void wp_i_parallel_for(gsize n, gsize min_chunk, WpRangeFunc func, gpointer user_data);
