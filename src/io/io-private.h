@@ -30,7 +30,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpLineReader, wp_i_lines_free)
  *   line over WP_MAX_LINE_BYTES: WP_ERROR_LIMIT)
  */
 gboolean wp_i_lines_next(WpLineReader *reader, const char **line, gsize *len, GError **error);
-guint64 wp_i_lines_number(const WpLineReader *reader);     /* 1-based number of the last line */
+guint64 wp_i_lines_number(const WpLineReader *reader); /* 1-based number of the last line */
 const char *wp_i_lines_origin(const WpLineReader *reader); /* display name */
 
 /* One CSV record: NUL-terminated, valid UTF-8 fields (libcsv trims unquoted spaces). */
@@ -41,7 +41,8 @@ typedef struct {
     gboolean quoted_last_empty;
 } WpCsvRecord;
 
-typedef gboolean (*WpCsvRecordFunc)(const WpCsvRecord *record, gpointer user_data, GError **error);
+typedef gboolean (*WpCsvRecordFunc)(const WpCsvRecord *record, gpointer user_data,
+                                    GError **error);
 
 /**
  * wp_i_csv_read:
@@ -65,6 +66,37 @@ int wp_i_csv_column(char **names, const char *name);
 gboolean wp_i_read_people_csv(WpGraphBuilder *builder, WpLineReader *reader, GError **error);
 gboolean wp_i_read_ties_csv(WpGraphBuilder *builder, WpLineReader *reader, GError **error);
 gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GError **error);
+
+/* How wp_graph_load() reads a ties CSV file. The library uses WP_TIES_READ_DEFAULTS; tests and
+ * fuzzers pick others to compare the two readers on small inputs. */
+typedef struct {
+    gboolean line_reader_only; /* never the chunked reader */
+    gsize min_bytes;           /* smaller files (and empty ones) go to the line reader */
+    gsize chunk_bytes;         /* about how long a chunk is; 0: two chunks per core */
+} WpTiesReadOptions;
+#define WP_TIES_READ_DEFAULTS ((WpTiesReadOptions){FALSE, 256u << 10, 0})
+
+/* wp_graph_load() and wp_graph_load_from_data() reading ties CSV as @options say. */
+WpGraph *wp_i_graph_load_with(const WpLoadSpec *spec, const WpTiesReadOptions *options,
+                              GError **error);
+WpGraph *wp_i_graph_load_from_data_with(const char *ties_csv, const char *people_csv,
+                                        WpLoadFlags flags, const WpTiesReadOptions *options,
+                                        GError **error);
+
+/**
+ * wp_i_read_ties_chunked:
+ * @text: (transfer full): the whole ties CSV; released as soon as the ids are copied out
+ * @gave_up: (out): TRUE when the file holds something only the line reader can read exactly
+ *   (or the load is WP_LOAD_STRICT); the builder then holds no row and the caller reads the
+ *   file again with wp_i_read_ties_csv()
+ *
+ * The ties CSV parsed on several threads, with the line reader's results and messages (see
+ * ties-chunks.c). Fails only where the line reader would fail on a valid file (past the person
+ * limit).
+ */
+gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, const char *origin,
+                                const WpTiesReadOptions *options, gboolean *gave_up,
+                                GError **error);
 
 /* ---- The ties CSV's rules (ties-csv.c), shared by the line reader and the chunked one ---- */
 

@@ -106,6 +106,8 @@ static gboolean parse_flag(const char *text, gboolean *out)
 {
     static const char *const yes[] = {"1", "true", "yes", "y"};
     static const char *const no[] = {"", "0", "false", "no", "n"};
+    if (text[0] == '\0') /* the common case: no column, or an empty cell */
+        return !(*out = FALSE);
     for (guint i = 0; i < G_N_ELEMENTS(yes); i++)
         if (g_ascii_strcasecmp(text, yes[i]) == 0)
             return (*out = TRUE);
