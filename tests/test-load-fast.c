@@ -115,7 +115,8 @@ static gboolean chunked_reads(const char *ties, gsize len, const char *people, W
     WpTiesReadOptions options = chunked(chunk_bytes);
     gboolean gave_up = FALSE;
     g_autoptr(GError) error = NULL;
-    wp_i_read_ties_chunked(builder, g_bytes_new(ties, len), "ties", &options, &gave_up, &error);
+    wp_i_read_ties_chunked(builder, g_bytes_new(ties, len), FALSE, "ties", &options, &gave_up,
+                           &error);
     g_assert_no_error(error);
     return !gave_up;
 }

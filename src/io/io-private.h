@@ -86,6 +86,7 @@ WpGraph *wp_i_graph_load_from_data_with(const char *ties_csv, const char *people
 /**
  * wp_i_read_ties_chunked:
  * @text: (transfer full): the whole ties CSV; released as soon as the ids are copied out
+ * @mapped: @text maps a file (read-only), whose pages may be dropped once parsed
  * @gave_up: (out): TRUE when the file holds something only the line reader can read exactly
  *   (or the load is WP_LOAD_STRICT); the builder then holds no row and the caller reads the
  *   file again with wp_i_read_ties_csv()
@@ -94,9 +95,9 @@ WpGraph *wp_i_graph_load_from_data_with(const char *ties_csv, const char *people
  * ties-chunks.c). Fails only where the line reader would fail on a valid file (past the person
  * limit).
  */
-gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, const char *origin,
-                                const WpTiesReadOptions *options, gboolean *gave_up,
-                                GError **error);
+gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean mapped,
+                                const char *origin, const WpTiesReadOptions *options,
+                                gboolean *gave_up, GError **error);
 
 /* ---- The ties CSV's rules (ties-csv.c), shared by the line reader and the chunked one ---- */
 

@@ -32,7 +32,8 @@ static gboolean looks_like_ties_csv(const char *filename, GError **error, gboole
 }
 
 /* Reads @text with the chunked reader when @options allow; @done says whether it did. */
-static gboolean read_ties_chunked(WpGraphBuilder *builder, GBytes *text, const char *origin,
+static gboolean read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean mapped,
+                                  const char *origin,
                                   const WpTiesReadOptions *options, gboolean *done, GError **error)
 {
     gboolean gave_up = TRUE;
@@ -42,7 +43,7 @@ static gboolean read_ties_chunked(WpGraphBuilder *builder, GBytes *text, const c
         g_bytes_unref(text);
         return TRUE;
     }
-    if (!wp_i_read_ties_chunked(builder, text, origin, options, &gave_up, error))
+    if (!wp_i_read_ties_chunked(builder, text, mapped, origin, options, &gave_up, error))
         return FALSE;
     *done = !gave_up;
     return TRUE;
@@ -59,7 +60,7 @@ static gboolean read_ties_file(WpGraphBuilder *builder, const WpLoadSpec *spec, 
         g_autoptr(GMappedFile) map = g_mapped_file_new(spec->ties_file, FALSE, NULL);
         gboolean done = FALSE;
         g_autofree char *origin = g_filename_display_name(spec->ties_file);
-        if (map != NULL && !read_ties_chunked(builder, g_mapped_file_get_bytes(map), origin,
+        if (map != NULL && !read_ties_chunked(builder, g_mapped_file_get_bytes(map), TRUE, origin,
                                               options, &done, error))
             return FALSE;
         if (done)
@@ -108,7 +109,7 @@ WpGraph *wp_i_graph_load_from_data_with(const char *ties_csv, const char *people
             return NULL;
     }
     gboolean done = FALSE;
-    if (!read_ties_chunked(builder, g_bytes_new_static(ties_csv, strlen(ties_csv)), "ties", options,
+    if (!read_ties_chunked(builder, g_bytes_new_static(ties_csv, strlen(ties_csv)), FALSE, "ties", options,
                            &done, error))
         return NULL;
     g_autoptr(WpLineReader) ties = wp_i_lines_new_for_data(ties_csv, "ties");

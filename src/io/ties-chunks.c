@@ -10,12 +10,16 @@
  * gives up before the builder holds a row, and the caller reads the file with the line reader,
  * which reports the problem in its own words. The self-loops, unknown types and unlisted people
  * that real files do have are kept as per-chunk events and replayed at the merge. */
+#define _DEFAULT_SOURCE /* madvise() */
 #include "io/ties-chunks.h"
 
 #include <math.h>
 #include <string.h>
 
 #include "core/parallel.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 typedef struct {
     const char *at;
@@ -94,7 +98,7 @@ static WpPerson intern(WpTiesChunk *c, Slice id, guint32 hash, guint32 line)
     WpPerson p =
         wp_i_id_index_intern(&c->index, c->keys, c->key_lens, id.at, id.len, hash, c->n_ids);
     if (p == c->n_ids) {
-        c->keys[p] = id.at;
+        c->keys[p] = g_string_chunk_insert_len(c->key_store, id.at, (gssize)id.len);
         c->key_lens[p] = (guint32)id.len; /* a line is at most WP_MAX_LINE_BYTES */
         c->key_hashes[p] = hash;
         c->first_line[p] = line;
@@ -309,6 +313,37 @@ static gboolean parse_line(Parser *ps, const char *line, const char *end)
     return TRUE;
 }
 
+/* Drops the mapped pages wholly inside [@begin, @end) from memory: parsed text, of which only
+ * copies are kept. The mapping of the large benchmark's file was half the load's peak memory.
+ * Reading them again would fault them back in from the page cache. */
+static void release_pages(const char *begin, const char *end)
+{
+#ifdef MADV_DONTNEED
+    guintptr page = (guintptr)sysconf(_SC_PAGESIZE);
+    guintptr from = ((guintptr)begin + page - 1) / page * page, to = (guintptr)end / page * page;
+    if (to > from)
+        madvise((void *)from, to - from, MADV_DONTNEED);
+#else
+    (void)begin;
+    (void)end;
+#endif
+}
+
+/* Every so many lines: stop when another chunk gave up; else, for a file mapping, intern the
+ * queued rows (their ids are slices of the text) and release the text parsed so far. */
+static gboolean checkpoint(Parser *ps, const char *next, const char **released)
+{
+    if (g_atomic_int_get(&ps->job->gave_up))
+        return FALSE;
+    if (ps->job->release_parsed && next - *released >= (16 << 20)) {
+        drain_queue(ps);
+        ps->n_queued = 0;
+        release_pages(*released, next);
+        *released = next;
+    }
+    return TRUE;
+}
+
 /* Parses one chunk; on giving up tells the other workers to stop. */
 static void parse_chunk(WpTiesJob *job, WpTiesChunk *c)
 {
@@ -328,8 +363,9 @@ static void parse_chunk(WpTiesJob *job, WpTiesChunk *c)
     c->interactions = cols->col[WP_TIES_INTERACTIONS] >= 0 ? g_new(gint32, c->cap) : NULL;
     c->directed = cols->col[WP_TIES_DIRECTED] >= 0 ? g_new(guint8, c->cap) : NULL;
     gboolean ok = TRUE;
+    const char *released = c->begin;
     for (const char *p = c->begin; p < c->end && ok; ps->line++) {
-        if (ps->line % 4096 == 0 && g_atomic_int_get(&job->gave_up))
+        if (ps->line % 4096 == 0 && !checkpoint(ps, p, &released))
             break;
         const char *nl = memchr(p, '\n', (gsize)(c->end - p));
         const char *end = nl ? nl : c->end;
@@ -376,6 +412,8 @@ void wp_i_ties_chunk_clear(WpTiesChunk *c)
     for (guint i = 0; i < G_N_ELEMENTS(arrays); i++)
         g_free(arrays[i]);
     wp_i_id_index_clear(&c->index);
+    if (c->key_store)
+        g_string_chunk_free(c->key_store);
     for (guint i = 0; c->events && i < c->events->len; i++)
         g_free(g_array_index(c->events, WpTiesEvent, i).text);
     if (c->events)
@@ -448,17 +486,19 @@ static void cut_chunks(WpTiesJob *job, const char *body, const char *end,
         c->end = nl ? nl + 1 : end;
         at = c->end;
         wp_i_id_index_init(&c->index);
+        c->key_store = g_string_chunk_new(MIN((gsize)(c->end - c->begin) / 4 + 64, 1u << 20));
         c->events = g_array_new(FALSE, FALSE, sizeof(WpTiesEvent));
     }
 }
 
-gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, const char *origin,
-                                const WpTiesReadOptions *options, gboolean *gave_up, GError **error)
+gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean mapped,
+                                const char *origin, const WpTiesReadOptions *options,
+                                gboolean *gave_up, GError **error)
 {
     g_autoptr(GBytes) owned = text;
     gsize len = 0;
     const char *data = g_bytes_get_data(text, &len);
-    WpTiesJob job = {.builder = builder, .origin = origin};
+    WpTiesJob job = {.builder = builder, .origin = origin, .release_parsed = mapped};
     gsize body_at = 0;
     *gave_up = TRUE;
     if (len == 0 || (wp_i_builder_flags(builder) & WP_LOAD_STRICT) ||

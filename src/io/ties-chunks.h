@@ -31,7 +31,8 @@ typedef struct {
     /* Chunk-local people in first-appearance order: their ids (slices of the file), hashes and
      * the chunk line each first appears on. */
     WpIdIndex index;
-    const char **keys;
+    const char **keys; /* copies in key_store, so the file's pages can go once parsed */
+    GStringChunk *key_store;
     guint32 *key_lens, *key_hashes, *first_line;
     guint32 n_ids, ids_cap;
     WpPerson *to_person; /* the merge's answer: local person -> graph person */
@@ -55,6 +56,7 @@ struct WpTiesJob {
     guint n_chunks;
     gint next_chunk; /* atomic: the next chunk a worker takes */
     gint gave_up;    /* atomic: some chunk holds what only the line reader can read */
+    gboolean release_parsed; /* the text is a file mapping: drop its pages once parsed */
     void (*work)(WpTiesJob *job, WpTiesChunk *chunk);
     WpTieRowColumns out; /* the builder's row arrays, at the merge */
 };
