@@ -332,6 +332,8 @@ void wp_i_builder_reserve_people(WpGraphBuilder *b, guint n_more)
 
 static void *vec_append(Vec *v, gsize n)
 {
+    if (n == 0)
+        return v->data; /* may be NULL: no offset to add */
     if (v->len + n > v->cap) {
         v->cap = v->len + n;
         v->data = g_realloc_n(v->data, v->cap, v->item);

@@ -129,6 +129,8 @@ gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GBytes **text, GError **error)
         c->row_at = n_rows;
         n_rows += c->n_rows;
     }
+    if (n_rows == 0) /* a header alone, or self-loops only */
+        return TRUE;
     wp_i_builder_append_rows(job->builder, n_rows, &job->out);
     wp_i_ties_chunks_each(job, copy_rows);
     return TRUE;
