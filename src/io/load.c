@@ -33,8 +33,8 @@ static gboolean looks_like_ties_csv(const char *filename, GError **error, gboole
 
 /* Reads @text with the chunked reader when @options allow; @done says whether it did. */
 static gboolean read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean mapped,
-                                  const char *origin,
-                                  const WpTiesReadOptions *options, gboolean *done, GError **error)
+                                  const char *origin, const WpTiesReadOptions *options,
+                                  gboolean *done, GError **error)
 {
     gboolean gave_up = TRUE;
     *done = FALSE;
@@ -109,8 +109,8 @@ WpGraph *wp_i_graph_load_from_data_with(const char *ties_csv, const char *people
             return NULL;
     }
     gboolean done = FALSE;
-    if (!read_ties_chunked(builder, g_bytes_new_static(ties_csv, strlen(ties_csv)), FALSE, "ties", options,
-                           &done, error))
+    if (!read_ties_chunked(builder, g_bytes_new_static(ties_csv, strlen(ties_csv)), FALSE, "ties",
+                           options, &done, error))
         return NULL;
     g_autoptr(WpLineReader) ties = wp_i_lines_new_for_data(ties_csv, "ties");
     if (!done && !wp_i_read_ties_csv(builder, ties, error))

@@ -54,8 +54,8 @@ struct WpTiesJob {
     gint8 field_at[WP_MAX_FIELDS]; /* the known field in each file column, or -1 */
     WpTiesChunk *chunks;
     guint n_chunks;
-    gint next_chunk; /* atomic: the next chunk a worker takes */
-    gint gave_up;    /* atomic: some chunk holds what only the line reader can read */
+    gint next_chunk;         /* atomic: the next chunk a worker takes */
+    gint gave_up;            /* atomic: some chunk holds what only the line reader can read */
     gboolean release_parsed; /* the text is a file mapping: drop its pages once parsed */
     void (*work)(WpTiesJob *job, WpTiesChunk *chunk);
     WpTieRowColumns out; /* the builder's row arrays, at the merge */
