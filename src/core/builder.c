@@ -238,8 +238,8 @@ static gboolean tie_person(WpGraphBuilder *b, const char *id, gsize len, guint32
     if (b->people_given &&
         !wp_i_builder_warn(b, WP_WARNING_UNLISTED_PERSON, error,
                            "%s:%" G_GUINT64_FORMAT
-                           ": '%s' is not in the people file; added with only an id",
-                           origin, line, id))
+                           ": '%.*s' is not in the people file; added with only an id",
+                           origin, line, (int)len, id))
         return FALSE;
     if (b->graph->n_people == G_MAXUINT32 - 1) {
         g_set_error(error, WP_ERROR, WP_ERROR_LIMIT,
@@ -313,6 +313,55 @@ gboolean wp_i_builder_add_tie(WpGraphBuilder *b, const char *source, gsize sourc
     return TRUE;
 }
 
+guint32 wp_i_builder_find_person(const WpGraphBuilder *b, const char *id, gsize len, guint32 hash)
+{
+    const WpGraph *g = b->graph;
+    return wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id, len, hash);
+}
+
+gboolean wp_i_builder_tie_person_at(WpGraphBuilder *b, const char *id, gsize len, guint32 hash,
+                                    guint64 line, WpPerson *out, GError **error)
+{
+    return tie_person(b, id, len, hash, b->ties_origin, line, out, error);
+}
+
+void wp_i_builder_reserve_people(WpGraphBuilder *b, guint n_more)
+{
+    wp_i_id_index_reserve(&b->graph->id_index, b->graph->n_people + n_more);
+}
+
+static void *vec_append(Vec *v, gsize n)
+{
+    if (n == 0)
+        return v->data; /* may be NULL: no offset to add */
+    if (v->len + n > v->cap) {
+        v->cap = v->len + n;
+        v->data = g_realloc_n(v->data, v->cap, v->item);
+    }
+    v->len += n;
+    return (char *)v->data + v->item * (v->len - n);
+}
+
+void wp_i_builder_append_rows(WpGraphBuilder *b, gsize n, WpTieRowColumns *out)
+{
+    b->graph->n_rows += n;
+    *out = (WpTieRowColumns){
+        .a = vec_append(&b->row_a, n),
+        .b = vec_append(&b->row_b, n),
+        .declared = vec_append(&b->row_declared, n),
+        .types = b->has_types ? vec_append(&b->row_types, n) : NULL,
+        .last_contact = b->has_dates ? vec_append(&b->row_last, n) : NULL,
+        .interactions = b->has_inter ? vec_append(&b->row_inter, n) : NULL,
+        .directed = b->has_dir ? vec_append(&b->row_dir, n) : NULL,
+        .line = (b->graph->flags & WP_LOAD_STRICT) ? vec_append(&b->row_line, n) : NULL,
+    };
+}
+
+void wp_i_builder_count_warnings(WpGraphBuilder *b, WpWarningKind kind, guint64 n)
+{
+    b->graph->warning_counts[kind] += n;
+}
+
 void wp_i_builder_note_columns(WpGraphBuilder *b, const char *origin, gboolean types,
                                gboolean dates, gboolean interactions, gboolean directed)
 {
@@ -327,6 +376,11 @@ void wp_i_builder_note_columns(WpGraphBuilder *b, const char *origin, gboolean t
 void wp_i_builder_count_row(WpGraphBuilder *b)
 {
     b->graph->n_rows++;
+}
+
+void wp_i_builder_count_rows(WpGraphBuilder *b, guint64 n)
+{
+    b->graph->n_rows += n;
 }
 
 void wp_i_builder_add_tie_row(WpGraphBuilder *b, const WpTieRow *row)

@@ -109,6 +109,37 @@ void wp_i_builder_note_columns(WpGraphBuilder *builder, const char *origin, gboo
                                gboolean dates, gboolean interactions, gboolean directed);
 void wp_i_builder_count_row(WpGraphBuilder *builder); /* a row read but not added */
 
+/* Bulk intake, for readers that intern ids and collect rows themselves (ties-chunks.c). */
+/* The person of @id (@len bytes, unterminated) or G_MAXUINT32. Only reads: threads may call it
+ * at once while nothing is added. */
+guint32 wp_i_builder_find_person(const WpGraphBuilder *builder, const char *id, gsize len,
+                                 guint32 hash);
+/* As wp_i_builder_tie_person() for an unterminated id whose wp_i_id_hash() is @hash; messages
+ * name the origin given to note_columns. */
+gboolean wp_i_builder_tie_person_at(WpGraphBuilder *builder, const char *id, gsize len,
+                                    guint32 hash, guint64 line, WpPerson *out, GError **error);
+/* Makes room for @n_more people without regrowing the id index. */
+void wp_i_builder_reserve_people(WpGraphBuilder *builder, guint n_more);
+
+/* Where wp_i_builder_append_rows() wants @n rows written; arrays the builder does not keep (no
+ * row had that field, or line numbers outside WP_LOAD_STRICT) are NULL. */
+typedef struct {
+    WpPerson *a;
+    WpPerson *b;
+    double *declared;
+    guint16 *types;
+    WpDay *last_contact;
+    gint32 *interactions;
+    guint8 *directed;
+    guint64 *line;
+} WpTieRowColumns;
+/* Adds @n tie rows (counted) and tells where to write them; the caller fills every array given
+ * before anything else reads the builder. */
+void wp_i_builder_append_rows(WpGraphBuilder *builder, gsize n, WpTieRowColumns *out);
+void wp_i_builder_count_rows(WpGraphBuilder *builder, guint64 n); /* rows read, not added */
+/* Counts @n more warnings of @kind whose messages are not kept (past the examples). */
+void wp_i_builder_count_warnings(WpGraphBuilder *builder, WpWarningKind kind, guint64 n);
+
 /* Records a warning; under WP_LOAD_STRICT it becomes an error and FALSE is returned. */
 gboolean wp_i_builder_warn(WpGraphBuilder *builder, WpWarningKind kind, GError **error,
                            const char *format, ...) G_GNUC_PRINTF(4, 5);

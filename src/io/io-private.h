@@ -67,5 +67,80 @@ gboolean wp_i_read_people_csv(WpGraphBuilder *builder, WpLineReader *reader, GEr
 gboolean wp_i_read_ties_csv(WpGraphBuilder *builder, WpLineReader *reader, GError **error);
 gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GError **error);
 
+/* How wp_graph_load() reads a ties CSV file. The library uses WP_TIES_READ_DEFAULTS; tests and
+ * fuzzers pick others to compare the two readers on small inputs. */
+typedef struct {
+    gboolean line_reader_only; /* never the chunked reader */
+    gsize min_bytes;           /* smaller files (and empty ones) go to the line reader */
+    gsize chunk_bytes;         /* about how long a chunk is; 0: two chunks per core */
+} WpTiesReadOptions;
+#define WP_TIES_READ_DEFAULTS ((WpTiesReadOptions){FALSE, 256u << 10, 0})
+
+/* wp_graph_load() and wp_graph_load_from_data() reading ties CSV as @options say. */
+WpGraph *wp_i_graph_load_with(const WpLoadSpec *spec, const WpTiesReadOptions *options,
+                              GError **error);
+WpGraph *wp_i_graph_load_from_data_with(const char *ties_csv, const char *people_csv,
+                                        WpLoadFlags flags, const WpTiesReadOptions *options,
+                                        GError **error);
+
+/**
+ * wp_i_read_ties_chunked:
+ * @text: (transfer full): the whole ties CSV; released as soon as the ids are copied out
+ * @mapped: @text maps a file (read-only), whose pages may be dropped once parsed
+ * @gave_up: (out): TRUE when the file holds something only the line reader can read exactly
+ *   (or the load is WP_LOAD_STRICT); the builder then holds no row and the caller reads the
+ *   file again with wp_i_read_ties_csv()
+ *
+ * The ties CSV parsed on several threads, with the line reader's results and messages (see
+ * ties-chunks.c). Fails only where the line reader would fail on a valid file (past the person
+ * limit).
+ */
+gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean mapped,
+                                const char *origin, const WpTiesReadOptions *options,
+                                gboolean *gave_up, GError **error);
+
+/* ---- The ties CSV's rules (ties-csv.c), shared by the line reader and the chunked one ---- */
+
+typedef enum {
+    WP_TIES_SOURCE,
+    WP_TIES_TARGET,
+    WP_TIES_STRENGTH,
+    WP_TIES_TYPE,
+    WP_TIES_LAST_CONTACT,
+    WP_TIES_INTERACTIONS,
+    WP_TIES_DIRECTED,
+    WP_TIES_N_FIELDS
+} WpTiesField;
+
+typedef struct {
+    guint n_columns;
+    int col[WP_TIES_N_FIELDS]; /* file column of each known field, or -1 */
+} WpTiesColumns;
+
+/* Finds the known columns in @header; fails when source or target is missing. Also tells the
+ * builder which optional fields rows will carry. */
+gboolean wp_i_ties_read_header(WpGraphBuilder *builder, const WpCsvRecord *header,
+                               const char *origin, WpTiesColumns *out, GError **error);
+
+/* Reads strength, last_contact, interactions and directed from @cells (NUL-terminated, without
+ * surrounding white space, "" when absent) into @row. On a bad value returns FALSE with the
+ * field in @bad; wp_i_ties_bad_value_message() says what was wrong. */
+gboolean wp_i_ties_parse_values(const char *const cells[WP_TIES_N_FIELDS], WpTieRow *row,
+                                WpTiesField *bad);
+char *wp_i_ties_bad_value_message(const char *origin, guint64 line, WpTiesField field,
+                                  const char *value);
+
+/* Called with each type name that is not a WpTieType (it then counts as `other`). */
+typedef gboolean (*WpUnknownTypeFunc)(const char *name, gpointer user_data, GError **error);
+/* "client", or several types joined by ';' or '|'; cuts @text in place. */
+gboolean wp_i_ties_parse_types(char *text, guint16 *out, WpUnknownTypeFunc on_unknown,
+                               gpointer user_data, GError **error);
+
+/* The warnings a ties row raises; @id is @id_len bytes, not necessarily terminated. */
+gboolean wp_i_ties_warn_unknown_type(WpGraphBuilder *builder, const char *origin, guint64 line,
+                                     const char *name, GError **error);
+gboolean wp_i_ties_warn_self_loop(WpGraphBuilder *builder, const char *origin, guint64 line,
+                                  const char *id, gsize id_len, GError **error);
+
 /* A strength in (0, 1] written as a decimal: FALSE for NaN, infinities, 0, negatives, > 1. */
 gboolean wp_i_parse_strength(const char *text, double *out);

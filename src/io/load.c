@@ -31,9 +31,52 @@ static gboolean looks_like_ties_csv(const char *filename, GError **error, gboole
     return TRUE;
 }
 
-WpGraph *wp_graph_load(const WpLoadSpec *spec, GError **error)
+/* Reads @text with the chunked reader when @options allow; @done says whether it did. */
+static gboolean read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean mapped,
+                                  const char *origin, const WpTiesReadOptions *options,
+                                  gboolean *done, GError **error)
 {
-    g_return_val_if_fail(spec != NULL && spec->ties_file != NULL, NULL);
+    gboolean gave_up = TRUE;
+    *done = FALSE;
+    if (options->line_reader_only || (wp_i_builder_flags(builder) & WP_LOAD_STRICT) ||
+        g_bytes_get_size(text) < MAX(options->min_bytes, 1)) {
+        g_bytes_unref(text);
+        return TRUE;
+    }
+    if (!wp_i_read_ties_chunked(builder, text, mapped, origin, options, &gave_up, error))
+        return FALSE;
+    *done = !gave_up;
+    return TRUE;
+}
+
+/* A CSV in a plain file goes to the chunked reader first (it needs the whole file mapped); a
+ * file it gives up on, and anything else, to the line readers. */
+static gboolean read_ties_file(WpGraphBuilder *builder, const WpLoadSpec *spec, gboolean is_csv,
+                               const WpTiesReadOptions *options, GError **error)
+{
+    if (is_csv && !g_str_has_suffix(spec->ties_file, ".gz") &&
+        g_file_test(spec->ties_file, G_FILE_TEST_IS_REGULAR)) {
+        /* A file that cannot be mapped goes on below, where the line reader says why. */
+        g_autoptr(GMappedFile) map = g_mapped_file_new(spec->ties_file, FALSE, NULL);
+        gboolean done = FALSE;
+        g_autofree char *origin = g_filename_display_name(spec->ties_file);
+        if (map != NULL && !read_ties_chunked(builder, g_mapped_file_get_bytes(map), TRUE, origin,
+                                              options, &done, error))
+            return FALSE;
+        if (done)
+            return TRUE;
+    }
+    g_autoptr(WpLineReader) ties = wp_i_lines_open(spec->ties_file, error);
+    if (ties == NULL)
+        return FALSE;
+    return is_csv ? wp_i_read_ties_csv(builder, ties, error)
+                  : wp_i_read_edgelist(builder, ties, error);
+}
+
+WpGraph *wp_i_graph_load_with(const WpLoadSpec *spec, const WpTiesReadOptions *options,
+                              GError **error)
+{
+    g_return_val_if_fail(spec != NULL && spec->ties_file != NULL && options != NULL, NULL);
     g_autoptr(WpGraphBuilder) builder = wp_i_builder_new(spec->flags);
     if (spec->people_file != NULL) {
         g_autoptr(WpLineReader) people = wp_i_lines_open(spec->people_file, error);
@@ -44,11 +87,33 @@ WpGraph *wp_graph_load(const WpLoadSpec *spec, GError **error)
     if (spec->ties_format == WP_TIES_FORMAT_AUTO &&
         !looks_like_ties_csv(spec->ties_file, error, &is_csv))
         return NULL;
-    g_autoptr(WpLineReader) ties = wp_i_lines_open(spec->ties_file, error);
-    if (ties == NULL)
+    if (!read_ties_file(builder, spec, is_csv, options, error))
         return NULL;
-    if (!(is_csv ? wp_i_read_ties_csv(builder, ties, error)
-                 : wp_i_read_edgelist(builder, ties, error)))
+    return wp_i_builder_finish(g_steal_pointer(&builder), error);
+}
+
+WpGraph *wp_graph_load(const WpLoadSpec *spec, GError **error)
+{
+    return wp_i_graph_load_with(spec, &WP_TIES_READ_DEFAULTS, error);
+}
+
+WpGraph *wp_i_graph_load_from_data_with(const char *ties_csv, const char *people_csv,
+                                        WpLoadFlags flags, const WpTiesReadOptions *options,
+                                        GError **error)
+{
+    g_return_val_if_fail(ties_csv != NULL && options != NULL, NULL);
+    g_autoptr(WpGraphBuilder) builder = wp_i_builder_new(flags);
+    if (people_csv != NULL) {
+        g_autoptr(WpLineReader) people = wp_i_lines_new_for_data(people_csv, "people");
+        if (!wp_i_read_people_csv(builder, people, error))
+            return NULL;
+    }
+    gboolean done = FALSE;
+    if (!read_ties_chunked(builder, g_bytes_new_static(ties_csv, strlen(ties_csv)), FALSE, "ties",
+                           options, &done, error))
+        return NULL;
+    g_autoptr(WpLineReader) ties = wp_i_lines_new_for_data(ties_csv, "ties");
+    if (!done && !wp_i_read_ties_csv(builder, ties, error))
         return NULL;
     return wp_i_builder_finish(g_steal_pointer(&builder), error);
 }
@@ -56,17 +121,8 @@ WpGraph *wp_graph_load(const WpLoadSpec *spec, GError **error)
 WpGraph *wp_graph_load_from_data(const char *ties_csv, const char *people_csv, WpLoadFlags flags,
                                  GError **error)
 {
-    g_return_val_if_fail(ties_csv != NULL, NULL);
-    g_autoptr(WpGraphBuilder) builder = wp_i_builder_new(flags);
-    if (people_csv != NULL) {
-        g_autoptr(WpLineReader) people = wp_i_lines_new_for_data(people_csv, "people");
-        if (!wp_i_read_people_csv(builder, people, error))
-            return NULL;
-    }
-    g_autoptr(WpLineReader) ties = wp_i_lines_new_for_data(ties_csv, "ties");
-    if (!wp_i_read_ties_csv(builder, ties, error))
-        return NULL;
-    return wp_i_builder_finish(g_steal_pointer(&builder), error);
+    return wp_i_graph_load_from_data_with(ties_csv, people_csv, flags, &WP_TIES_READ_DEFAULTS,
+                                          error);
 }
 
 /* The snapshot's name: a digest of what was asked for, so each input set has its own. */

@@ -1,54 +1,64 @@
 /* SPDX-License-Identifier: MIT */
 /* The ties file: a CSV with `source,target` and optional strength, type, last_contact,
- * interactions and directed columns; other columns are ignored. */
+ * interactions and directed columns; other columns are ignored. The rules for a row's values
+ * live here, and the chunked reader (ties-chunks.c) uses them too. */
 #include "io/io-private.h"
 
 #include <math.h>
 #include <string.h>
 
-enum { SOURCE, TARGET, STRENGTH, TYPE, LAST_CONTACT, INTERACTIONS, DIRECTED, N_KNOWN };
-static const char *const known_names[N_KNOWN] = {"source",      "target",       "strength",
-                                                 "type",        "last_contact", "interactions",
-                                                 "directed"};
+static const char *const field_names[WP_TIES_N_FIELDS] = {
+    "source", "target", "strength", "type", "last_contact", "interactions", "directed"};
 
 typedef struct {
     WpGraphBuilder *builder;
     const char *origin;
     gboolean have_header;
-    guint n_columns;
-    int col[N_KNOWN]; /* file column of each known field, or -1 */
+    WpTiesColumns columns;
+    guint64 line; /* of the row being read, for the unknown-type warning */
 } TiesReader;
 
-static gboolean read_header(TiesReader *tr, const WpCsvRecord *rec, GError **error)
+gboolean wp_i_ties_read_header(WpGraphBuilder *builder, const WpCsvRecord *header,
+                               const char *origin, WpTiesColumns *out, GError **error)
 {
-    g_auto(GStrv) names = wp_i_csv_header_names(rec, tr->origin, error);
+    g_auto(GStrv) names = wp_i_csv_header_names(header, origin, error);
     if (names == NULL)
         return FALSE;
-    for (guint k = 0; k < N_KNOWN; k++)
-        tr->col[k] = wp_i_csv_column(names, known_names[k]);
-    for (guint k = SOURCE; k <= TARGET; k++)
-        if (tr->col[k] < 0) {
+    for (guint k = 0; k < WP_TIES_N_FIELDS; k++)
+        out->col[k] = wp_i_csv_column(names, field_names[k]);
+    for (guint k = WP_TIES_SOURCE; k <= WP_TIES_TARGET; k++)
+        if (out->col[k] < 0) {
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                         "%s:%" G_GUINT64_FORMAT ": header: missing required column '%s' "
                         "(a ties CSV starts with a header such as source,target,strength)",
-                        tr->origin, rec->line, known_names[k]);
+                        origin, header->line, field_names[k]);
             return FALSE;
         }
-    tr->n_columns = rec->n_fields;
-    tr->have_header = TRUE;
-    wp_i_builder_note_columns(tr->builder, tr->origin, tr->col[TYPE] >= 0,
-                              tr->col[LAST_CONTACT] >= 0, tr->col[INTERACTIONS] >= 0,
-                              tr->col[DIRECTED] >= 0);
+    out->n_columns = header->n_fields;
+    wp_i_builder_note_columns(builder, origin, out->col[WP_TIES_TYPE] >= 0,
+                              out->col[WP_TIES_LAST_CONTACT] >= 0,
+                              out->col[WP_TIES_INTERACTIONS] >= 0, out->col[WP_TIES_DIRECTED] >= 0);
     return TRUE;
 }
 
-/* A bad value: an error, or under WP_LOAD_SKIP_BAD_ROWS a warning and the row is dropped. */
-static gboolean bad_value(TiesReader *tr, guint64 line, int field, const char *value,
-                          const char *expected, gboolean *skip, GError **error)
+char *wp_i_ties_bad_value_message(const char *origin, guint64 line, WpTiesField field,
+                                  const char *value)
 {
-    g_autofree char *message =
-        g_strdup_printf("%s:%" G_GUINT64_FORMAT ": field '%s': '%s' is not %s", tr->origin, line,
-                        known_names[field], value, expected);
+    static const char *const expected[WP_TIES_N_FIELDS] = {
+        [WP_TIES_STRENGTH] = "a number in (0, 1]",
+        [WP_TIES_LAST_CONTACT] = "a date YYYY-MM-DD",
+        [WP_TIES_INTERACTIONS] = "a count (0 or more)",
+        [WP_TIES_DIRECTED] = "true or false",
+    };
+    return g_strdup_printf("%s:%" G_GUINT64_FORMAT ": field '%s': '%s' is not %s", origin, line,
+                           field_names[field], value, expected[field]);
+}
+
+/* A bad value: an error, or under WP_LOAD_SKIP_BAD_ROWS a warning and the row is dropped. */
+static gboolean bad_value(TiesReader *tr, guint64 line, WpTiesField field, const char *value,
+                          gboolean *skip, GError **error)
+{
+    g_autofree char *message = wp_i_ties_bad_value_message(tr->origin, line, field, value);
     if (!(wp_i_builder_flags(tr->builder) & WP_LOAD_SKIP_BAD_ROWS)) {
         g_set_error_literal(error, WP_ERROR, WP_ERROR_PARSE, message);
         return FALSE;
@@ -59,19 +69,18 @@ static gboolean bad_value(TiesReader *tr, guint64 line, int field, const char *v
 }
 
 /* A field without surrounding white space (only quoted fields can still have it). */
-static const char *cell(const TiesReader *tr, const WpCsvRecord *rec, int field)
+static const char *cell(const TiesReader *tr, const WpCsvRecord *rec, WpTiesField field)
 {
-    if (tr->col[field] < 0)
+    if (tr->columns.col[field] < 0)
         return "";
-    char *text = rec->fields[tr->col[field]];
+    char *text = rec->fields[tr->columns.col[field]];
     return g_ascii_isspace(text[0]) || (text[0] && g_ascii_isspace(text[strlen(text) - 1]))
                ? g_strstrip(text)
                : text;
 }
 
-/* "client", or several types joined by ';' or '|'. Unknown names count as `other`. */
-static gboolean parse_types(TiesReader *tr, guint64 line, char *text, guint16 *out,
-                            GError **error)
+gboolean wp_i_ties_parse_types(char *text, guint16 *out, WpUnknownTypeFunc on_unknown,
+                               gpointer user_data, GError **error)
 {
     /* Cut in place at ';' and '|': no allocation per row. */
     for (char *next = text; next != NULL;) {
@@ -85,10 +94,7 @@ static gboolean parse_types(TiesReader *tr, guint64 line, char *text, guint16 *o
             continue;
         if (!wp_tie_type_from_name(name, &type)) {
             type = WP_TIE_OTHER;
-            if (!wp_i_builder_warn(tr->builder, WP_WARNING_UNKNOWN_TIE_TYPE, error,
-                                   "%s:%" G_GUINT64_FORMAT ": field 'type': unknown type '%s' "
-                                   "counted as 'other'",
-                                   tr->origin, line, name))
+            if (!on_unknown(name, user_data, error))
                 return FALSE;
         }
         *out |= WP_TIE_TYPE_BIT(type);
@@ -100,6 +106,8 @@ static gboolean parse_flag(const char *text, gboolean *out)
 {
     static const char *const yes[] = {"1", "true", "yes", "y"};
     static const char *const no[] = {"", "0", "false", "no", "n"};
+    if (text[0] == '\0') /* the common case: no column, or an empty cell */
+        return !(*out = FALSE);
     for (guint i = 0; i < G_N_ELEMENTS(yes); i++)
         if (g_ascii_strcasecmp(text, yes[i]) == 0)
             return (*out = TRUE);
@@ -109,49 +117,84 @@ static gboolean parse_flag(const char *text, gboolean *out)
     return FALSE;
 }
 
+gboolean wp_i_ties_parse_values(const char *const cells[WP_TIES_N_FIELDS], WpTieRow *row,
+                                WpTiesField *bad)
+{
+    const char *s = cells[WP_TIES_STRENGTH];
+    *bad = WP_TIES_STRENGTH;
+    if (s[0] != '\0' && !wp_i_parse_strength(s, &row->declared))
+        return FALSE;
+    s = cells[ *bad = WP_TIES_LAST_CONTACT];
+    if (s[0] != '\0' && !wp_day_parse(s, &row->last_contact))
+        return FALSE;
+    s = cells[ *bad = WP_TIES_INTERACTIONS];
+    if (s[0] != '\0') {
+        guint64 n = 0;
+        if (!g_ascii_string_to_unsigned(s, 10, 0, G_MAXINT32, &n, NULL))
+            return FALSE;
+        row->interactions = (gint32)n;
+    }
+    return parse_flag(cells[*bad = WP_TIES_DIRECTED], &row->directed);
+}
+
+gboolean wp_i_ties_warn_unknown_type(WpGraphBuilder *builder, const char *origin, guint64 line,
+                                     const char *name, GError **error)
+{
+    return wp_i_builder_warn(builder, WP_WARNING_UNKNOWN_TIE_TYPE, error,
+                             "%s:%" G_GUINT64_FORMAT ": field 'type': unknown type '%s' "
+                             "counted as 'other'",
+                             origin, line, name);
+}
+
+gboolean wp_i_ties_warn_self_loop(WpGraphBuilder *builder, const char *origin, guint64 line,
+                                  const char *id, gsize id_len, GError **error)
+{
+    return wp_i_builder_warn(builder, WP_WARNING_SELF_LOOP, error,
+                             "%s:%" G_GUINT64_FORMAT ": '%.*s' is tied to themself; dropped",
+                             origin, line, (int)id_len, id);
+}
+
+static gboolean on_unknown_type(const char *name, gpointer user_data, GError **error)
+{
+    TiesReader *tr = user_data;
+    return wp_i_ties_warn_unknown_type(tr->builder, tr->origin, tr->line, name, error);
+}
+
 /* Reads the optional fields of @rec into @row; sets @skip for a dropped bad row. */
 static gboolean parse_optional(TiesReader *tr, const WpCsvRecord *rec, WpTieRow *row,
                                gboolean *skip, GError **error)
 {
-    const char *s = cell(tr, rec, STRENGTH);
-    if (s[0] != '\0' && !wp_i_parse_strength(s, &row->declared))
-        return bad_value(tr, rec->line, STRENGTH, s, "a number in (0, 1]", skip, error);
-    s = cell(tr, rec, LAST_CONTACT);
-    if (s[0] != '\0' && !wp_day_parse(s, &row->last_contact))
-        return bad_value(tr, rec->line, LAST_CONTACT, s, "a date YYYY-MM-DD", skip, error);
-    s = cell(tr, rec, INTERACTIONS);
-    if (s[0] != '\0') {
-        guint64 n = 0;
-        if (!g_ascii_string_to_unsigned(s, 10, 0, G_MAXINT32, &n, NULL))
-            return bad_value(tr, rec->line, INTERACTIONS, s, "a count (0 or more)", skip,
-                             error);
-        row->interactions = (gint32)n;
-    }
-    s = cell(tr, rec, DIRECTED);
-    if (!parse_flag(s, &row->directed))
-        return bad_value(tr, rec->line, DIRECTED, s, "true or false", skip, error);
-    if (tr->col[TYPE] >= 0)
-        return parse_types(tr, rec->line, rec->fields[tr->col[TYPE]], &row->types, error);
-    return TRUE;
+    const char *cells[WP_TIES_N_FIELDS];
+    for (guint k = WP_TIES_STRENGTH; k < WP_TIES_N_FIELDS; k++)
+        cells[k] = k == WP_TIES_TYPE ? "" : cell(tr, rec, k);
+    WpTiesField bad;
+    if (!wp_i_ties_parse_values(cells, row, &bad))
+        return bad_value(tr, rec->line, bad, cells[bad], skip, error);
+    if (tr->columns.col[WP_TIES_TYPE] < 0)
+        return TRUE;
+    tr->line = rec->line;
+    return wp_i_ties_parse_types(rec->fields[tr->columns.col[WP_TIES_TYPE]], &row->types,
+                                 on_unknown_type, tr, error);
 }
 
 static gboolean on_tie(const WpCsvRecord *rec, gpointer user_data, GError **error)
 {
     TiesReader *tr = user_data;
     if (!tr->have_header)
-        return read_header(tr, rec, error);
-    if (rec->n_fields != tr->n_columns) {
+        return (tr->have_header =
+                    wp_i_ties_read_header(tr->builder, rec, tr->origin, &tr->columns, error));
+    if (rec->n_fields != tr->columns.n_columns) {
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                     "%s:%" G_GUINT64_FORMAT ": %u fields where the header has %u", tr->origin,
-                    rec->line, rec->n_fields, tr->n_columns);
+                    rec->line, rec->n_fields, tr->columns.n_columns);
         return FALSE;
     }
-    const char *source = cell(tr, rec, SOURCE), *target = cell(tr, rec, TARGET);
-    for (int k = SOURCE; k <= TARGET; k++)
+    const char *source = cell(tr, rec, WP_TIES_SOURCE), *target = cell(tr, rec, WP_TIES_TARGET);
+    for (int k = WP_TIES_SOURCE; k <= WP_TIES_TARGET; k++)
         if (cell(tr, rec, k)[0] == '\0') {
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                         "%s:%" G_GUINT64_FORMAT ": field '%s': empty id", tr->origin, rec->line,
-                        known_names[k]);
+                        field_names[k]);
             return FALSE;
         }
     WpTieRow row = {0, 0, NAN, 0, WP_DAY_NONE, -1, FALSE, rec->line};
@@ -164,9 +207,8 @@ static gboolean on_tie(const WpCsvRecord *rec, gpointer user_data, GError **erro
     }
     if (strcmp(source, target) == 0) { /* dropped before it can create a person */
         wp_i_builder_count_row(tr->builder);
-        return wp_i_builder_warn(tr->builder, WP_WARNING_SELF_LOOP, error,
-                                 "%s:%" G_GUINT64_FORMAT ": '%s' is tied to themself; dropped",
-                                 tr->origin, rec->line, source);
+        return wp_i_ties_warn_self_loop(tr->builder, tr->origin, rec->line, source, strlen(source),
+                                        error);
     }
     return wp_i_builder_add_tie(tr->builder, source, strlen(source), target, strlen(target), &row,
                                 error);

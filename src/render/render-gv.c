@@ -180,11 +180,62 @@ static int flush_nothing(void *chan G_GNUC_UNUSED)
 static Agiodisc_t memory_io = {NULL, put_string, flush_nothing};
 static Agdisc_t memory_disc = {NULL, NULL, &memory_io};
 
+/* Object ids in creation order. Graphviz's default ids for named objects are the addresses of
+ * their interned names, and agwrite() lists subgraphs in id order: the DOT text then depended
+ * on the heap's layout (reading the ties on threads reordered the clusters of the
+ * map-account-dot golden case). Declining to map names makes cgraph give each object the next
+ * anonymous id from here and keep its name itself. Guarded by gv_lock. */
+static IDTYPE next_id;
+
+static void *ids_open(Agraph_t *g G_GNUC_UNUSED, Agdisc_t *disc G_GNUC_UNUSED)
+{
+    return &next_id;
+}
+
+static long ids_map(void *state, int objtype G_GNUC_UNUSED, char *name, IDTYPE *id,
+                    int create G_GNUC_UNUSED)
+{
+    if (name != NULL)
+        return FALSE;
+    IDTYPE *counter = state;
+    *id = *counter;
+    *counter += 2; /* odd, like Graphviz's own anonymous ids */
+    return TRUE;
+}
+
+static long ids_alloc(void *state G_GNUC_UNUSED, int objtype G_GNUC_UNUSED, IDTYPE id G_GNUC_UNUSED)
+{
+    return FALSE; /* ids come from ids_map() only */
+}
+
+static void ids_free(void *state G_GNUC_UNUSED, int objtype G_GNUC_UNUSED, IDTYPE id G_GNUC_UNUSED)
+{
+}
+
+static char *ids_print(void *state G_GNUC_UNUSED, int objtype G_GNUC_UNUSED,
+                       IDTYPE id G_GNUC_UNUSED)
+{
+    return NULL; /* names live in cgraph's internal map */
+}
+
+static void ids_close(void *state G_GNUC_UNUSED)
+{
+}
+
+static void ids_register(void *state G_GNUC_UNUSED, int objtype G_GNUC_UNUSED,
+                         void *obj G_GNUC_UNUSED)
+{
+}
+
+static Agiddisc_t ids_in_order = {ids_open,  ids_map,   ids_alloc,   ids_free,
+                                  ids_print, ids_close, ids_register};
+
 static Agraph_t *build_graph(const WpDiagram *d, WpDiagramFormat format)
 {
     memory_io.afread = AgIoDisc.afread;
     memory_disc.mem = &AgMemDisc;
-    memory_disc.id = &AgIdDisc;
+    memory_disc.id = &ids_in_order;
+    next_id = 1;
     Agraph_t *g = agopen(S("warmpath"), Agdirected, &memory_disc);
     set_defaults(g, format);
     g_autofree char *heading = wp_i_diagram_heading_html(d);

@@ -1,0 +1,517 @@
+/* SPDX-License-Identifier: MIT */
+/* The ties CSV read in parallel. The body is cut into chunks at line ends; each chunk is parsed
+ * on its own thread into rows of chunk-local person numbers, with a table of its own whose keys
+ * are slices of the file; then the chunks are merged in file order, so that people are numbered
+ * and warnings listed exactly as the line reader (ties-csv.c) would. Values go through the same
+ * rules (wp_i_ties_parse_values() and friends).
+ *
+ * What it cannot reproduce byte for byte it does not try: a quote, a NUL, a bare CR, a blank
+ * line, white space around a known field, a wrong field count, a bad value, a long line. Then it
+ * gives up before the builder holds a row, and the caller reads the file with the line reader,
+ * which reports the problem in its own words. The self-loops, unknown types and unlisted people
+ * that real files do have are kept as per-chunk events and replayed at the merge. */
+#define _DEFAULT_SOURCE /* madvise() */
+#include "io/ties-chunks.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/parallel.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+typedef struct {
+    const char *at;
+    gsize len;
+} Slice;
+
+/* ---- one chunk ---- */
+
+/* Values longer than this (they would be odd: the longest valid date is 10 bytes) are left to
+ * the line reader. */
+#define MAX_VALUE 64
+#define N_TYPE_MEMOS 64
+/* WpTiesChunk-relative line numbers are 32-bit: a line takes at least 4 bytes ("a,b\n"). */
+#define MAX_CHUNK_BYTES ((gsize)1 << 32)
+
+typedef struct {
+    guint16 mask;
+    guint8 len; /* 0: unused */
+    gboolean has_unknown;
+    char text[32];
+} TypeMemo;
+
+typedef struct {
+    Slice source, target;
+    guint32 source_hash, target_hash;
+    gsize row;
+    guint32 line;
+} Pending;
+
+typedef struct {
+    WpTiesJob *job;
+    WpTiesChunk *chunk;
+    guint32 line; /* chunk-relative number of the line being read */
+    gsize n_queued;
+    Pending queue[WP_TIES_PREFETCH_LAG]; /* rows whose ids wait for their prefetched slots */
+    TypeMemo memos[N_TYPE_MEMOS];
+} Parser;
+
+static void *grow(void *data, gsize cap, gsize item)
+{
+    return data ? g_realloc_n(data, cap, item) : NULL;
+}
+
+static void grow_rows(WpTiesChunk *c)
+{
+    c->cap = c->cap + c->cap / 2 + 1024;
+    c->a = g_renew(WpPerson, c->a, c->cap);
+    c->b = g_renew(WpPerson, c->b, c->cap);
+    c->declared = g_renew(double, c->declared, c->cap);
+    c->types = grow(c->types, c->cap, sizeof *c->types);
+    c->last_contact = grow(c->last_contact, c->cap, sizeof *c->last_contact);
+    c->interactions = grow(c->interactions, c->cap, sizeof *c->interactions);
+    c->directed = grow(c->directed, c->cap, sizeof *c->directed);
+}
+
+static void note_event(WpTiesChunk *c, WpWarningKind kind, guint32 line, const char *text,
+                       gsize len)
+{
+    c->n_warnings[kind]++;
+    if (c->n_kept[kind] == WP_WARNING_EXAMPLES)
+        return;
+    c->n_kept[kind]++;
+    WpTiesEvent event = {kind, line, g_strndup(text, len)};
+    g_array_append_val(c->events, event);
+}
+
+static WpPerson intern(WpTiesChunk *c, Slice id, guint32 hash, guint32 line)
+{
+    if (c->n_ids == c->ids_cap) {
+        c->ids_cap = c->ids_cap * 2 + 1024;
+        c->keys = g_renew(const char *, c->keys, c->ids_cap);
+        c->key_lens = g_renew(guint32, c->key_lens, c->ids_cap);
+        c->key_hashes = g_renew(guint32, c->key_hashes, c->ids_cap);
+        c->first_line = g_renew(guint32, c->first_line, c->ids_cap);
+    }
+    WpPerson p =
+        wp_i_id_index_intern(&c->index, c->keys, c->key_lens, id.at, id.len, hash, c->n_ids);
+    if (p == c->n_ids) {
+        c->keys[p] = g_string_chunk_insert_len(c->key_store, id.at, (gssize)id.len);
+        c->key_lens[p] = (guint32)id.len; /* a line is at most WP_MAX_LINE_BYTES */
+        c->key_hashes[p] = hash;
+        c->first_line[p] = line;
+        c->n_ids++;
+    }
+    return p;
+}
+
+static void intern_row(WpTiesChunk *c, const Pending *q)
+{
+    c->a[q->row] = intern(c, q->source, q->source_hash, q->line);
+    c->b[q->row] = intern(c, q->target, q->target_hash, q->line);
+}
+
+/* Queues @row's ids and interns the row queued WP_TIES_PREFETCH_LAG rows ago, in row order, so that
+ * local numbers follow first appearance as the merge needs. */
+static void queue_ids(Parser *ps, gsize row, Slice source, Slice target)
+{
+    Pending *q = &ps->queue[ps->n_queued++ % WP_TIES_PREFETCH_LAG];
+    if (ps->n_queued > WP_TIES_PREFETCH_LAG)
+        intern_row(ps->chunk, q);
+    *q = (Pending){
+        source, target,  wp_i_id_hash(source.at, source.len), wp_i_id_hash(target.at, target.len),
+        row,    ps->line};
+    wp_i_id_index_prefetch(&ps->chunk->index, q->source_hash);
+    wp_i_id_index_prefetch(&ps->chunk->index, q->target_hash);
+}
+
+static void drain_queue(Parser *ps)
+{
+    gsize n = ps->n_queued;
+    for (gsize i = n > WP_TIES_PREFETCH_LAG ? n - WP_TIES_PREFETCH_LAG : 0; i < n; i++)
+        intern_row(ps->chunk, &ps->queue[i % WP_TIES_PREFETCH_LAG]);
+}
+
+static gboolean on_unknown_type(const char *name, gpointer user_data, GError **error G_GNUC_UNUSED)
+{
+    Parser *ps = user_data;
+    note_event(ps->chunk, WP_WARNING_UNKNOWN_TIE_TYPE, ps->line, name, strlen(name));
+    return TRUE;
+}
+
+/* The types of a row. A file repeats a handful of type cells, so results are memoised by the
+ * cell's bytes; a cell with an unknown name is parsed every time, for its warning. */
+static gboolean parse_types(Parser *ps, Slice cell, guint16 *out)
+{
+    if (cell.len >= MAX_VALUE)
+        return FALSE;
+    TypeMemo *memo = NULL;
+    if (cell.len > 0 && cell.len < sizeof memo->text) {
+        /* Type names differ in length and first and last letters: enough to spread a few. */
+        guint key = (guint)cell.len * 31u + (guchar)cell.at[0] * 7u + (guchar)cell.at[cell.len - 1];
+        memo = &ps->memos[key % N_TYPE_MEMOS];
+        if (memo->len == cell.len && !memo->has_unknown &&
+            memcmp(memo->text, cell.at, cell.len) == 0) {
+            *out = memo->mask;
+            return TRUE;
+        }
+    }
+    char text[MAX_VALUE];
+    memcpy(text, cell.at, cell.len);
+    text[cell.len] = '\0';
+    guint64 unknown_before = ps->chunk->n_warnings[WP_WARNING_UNKNOWN_TIE_TYPE];
+    *out = 0;
+    wp_i_ties_parse_types(text, out, on_unknown_type, ps, NULL); /* the callback cannot fail */
+    if (memo != NULL) {
+        memo->mask = *out;
+        memo->len = (guint8)cell.len;
+        memo->has_unknown = ps->chunk->n_warnings[WP_WARNING_UNKNOWN_TIE_TYPE] != unknown_before;
+        memcpy(memo->text, cell.at, cell.len);
+    }
+    return TRUE;
+}
+
+/* 0x80 in each byte of @word that equals @byte, 0 elsewhere (exact: no borrow between bytes). */
+static inline guint64 bytes_equal(guint64 word, guchar byte)
+{
+    const guint64 low7 = 0x7f7f7f7f7f7f7f7fu;
+    guint64 x = word ^ (0x0101010101010101u * byte);
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+/* The bytes of an 8-byte word that end a field (',') or that only the line reader can read
+ * ('"', NUL, CR). Eight bytes a step: the byte loop this replaced was a third of the parse. */
+static inline guint64 special_bytes(guint64 word)
+{
+    return bytes_equal(word, ',') | bytes_equal(word, '"') | bytes_equal(word, '\0') |
+           bytes_equal(word, '\r');
+}
+
+typedef struct {
+    const WpTiesJob *job;
+    Slice *fields;
+    guint column;
+    const char *start; /* of the current field */
+} Splitter;
+
+/* One more special byte at @p: FALSE unless it is a comma within the header's field count. */
+static inline gboolean at_special(Splitter *sp, const char *p)
+{
+    if (*p != ',' || sp->column + 1 >= sp->job->columns.n_columns)
+        return FALSE;
+    gint8 field = sp->job->field_at[sp->column];
+    if (field >= 0)
+        sp->fields[field] = (Slice){sp->start, (gsize)(p - sp->start)};
+    sp->column++;
+    sp->start = p + 1;
+    return TRUE;
+}
+
+/* Cuts @line at its commas into the known fields (absent ones stay empty). FALSE when the line
+ * has a quote, a NUL, a CR, invalid UTF-8, or not the header's number of fields. */
+static gboolean split_line(const WpTiesJob *job, const char *line, const char *end,
+                           Slice fields[WP_TIES_N_FIELDS])
+{
+    Splitter sp = {job, fields, 0, line};
+    guint64 high = 0;
+    const char *p = line;
+    for (; end - p >= 8; p += 8) {
+        guint64 word;
+        memcpy(&word, p, 8);
+        high |= word;
+        for (guint64 mask = special_bytes(word); mask != 0;) {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+            guint k = (guint)__builtin_ctzll(mask) / 8; /* byte k is bits 8k .. 8k + 7 */
+            mask &= mask - 1;
+#else
+            guint k = (guint)__builtin_clzll(mask) / 8; /* byte k is bits 63 - 8k .. 56 - 8k */
+            mask &= ~((guint64)1 << (63 - 8 * k));
+#endif
+            if (!at_special(&sp, p + k))
+                return FALSE;
+        }
+    }
+    for (; p < end; p++) {
+        guchar b = (guchar)*p;
+        high |= b;
+        if ((b == ',' || b == '"' || b == '\0' || b == '\r') && !at_special(&sp, p))
+            return FALSE;
+    }
+    if (sp.column + 1 != job->columns.n_columns)
+        return FALSE;
+    gint8 field = job->field_at[sp.column];
+    if (field >= 0)
+        fields[field] = (Slice){sp.start, (gsize)(end - sp.start)};
+    /* Valid UTF-8 as a whole is valid in every comma-separated part, as the reader checks. */
+    return (high & 0x8080808080808080u) == 0 ||
+           g_utf8_validate_len(line, (gsize)(end - line), NULL);
+}
+
+/* @cell as a NUL-terminated string in @buf; FALSE when too long to be a plain value. */
+static gboolean value_text(Slice cell, char buf[MAX_VALUE], const char **out)
+{
+    if (cell.len == 0) {
+        *out = "";
+        return TRUE;
+    }
+    if (cell.len >= MAX_VALUE)
+        return FALSE;
+    memcpy(buf, cell.at, cell.len);
+    buf[cell.len] = '\0';
+    *out = buf;
+    return TRUE;
+}
+
+static gboolean parse_line(Parser *ps, const char *line, const char *end)
+{
+    WpTiesChunk *c = ps->chunk;
+    Slice fields[WP_TIES_N_FIELDS];
+    for (guint k = 0; k < WP_TIES_N_FIELDS; k++)
+        fields[k] = (Slice){"", 0};
+    if (end == line || (gsize)(end - line) >= WP_MAX_LINE_BYTES - 1 ||
+        !split_line(ps->job, line, end, fields))
+        return FALSE;
+    /* The line reader trims white space around a field (and calls a line of it blank). */
+    for (guint k = 0; k < WP_TIES_N_FIELDS; k++)
+        if (fields[k].len > 0 &&
+            (g_ascii_isspace(fields[k].at[0]) || g_ascii_isspace(fields[k].at[fields[k].len - 1])))
+            return FALSE;
+    Slice source = fields[WP_TIES_SOURCE], target = fields[WP_TIES_TARGET];
+    if (source.len == 0 || target.len == 0)
+        return FALSE;
+    char buf[WP_TIES_N_FIELDS][MAX_VALUE];
+    const char *cells[WP_TIES_N_FIELDS] = {NULL};
+    for (guint k = WP_TIES_STRENGTH; k < WP_TIES_N_FIELDS; k++)
+        if (k != WP_TIES_TYPE && !value_text(fields[k], buf[k], &cells[k]))
+            return FALSE;
+    WpTieRow row = {0, 0, NAN, 0, WP_DAY_NONE, -1, FALSE, 0};
+    WpTiesField bad;
+    if (!wp_i_ties_parse_values(cells, &row, &bad))
+        return FALSE;
+    if (c->types != NULL && !parse_types(ps, fields[WP_TIES_TYPE], &row.types))
+        return FALSE;
+    if (source.len == target.len && memcmp(source.at, target.at, source.len) == 0) {
+        c->n_self_loops++; /* dropped before it can create a person */
+        note_event(c, WP_WARNING_SELF_LOOP, ps->line, source.at, source.len);
+        return TRUE;
+    }
+    if (c->n_rows == c->cap)
+        grow_rows(c);
+    gsize i = c->n_rows++;
+    c->declared[i] = row.declared;
+    if (c->types)
+        c->types[i] = row.types;
+    if (c->last_contact)
+        c->last_contact[i] = row.last_contact;
+    if (c->interactions)
+        c->interactions[i] = row.interactions;
+    if (c->directed)
+        c->directed[i] = (guint8)row.directed;
+    queue_ids(ps, i, source, target);
+    return TRUE;
+}
+
+/* Drops the mapped pages wholly inside [@begin, @end) from memory: parsed text, of which only
+ * copies are kept. The mapping of the large benchmark's file was half the load's peak memory.
+ * Reading them again would fault them back in from the page cache. */
+static void release_pages(const char *begin, const char *end)
+{
+#ifdef MADV_DONTNEED
+    guintptr page = (guintptr)sysconf(_SC_PAGESIZE);
+    guintptr from = ((guintptr)begin + page - 1) / page * page, to = (guintptr)end / page * page;
+    if (to > from)
+        madvise((void *)from, to - from, MADV_DONTNEED);
+#else
+    (void)begin;
+    (void)end;
+#endif
+}
+
+/* Every so many lines: stop when another chunk gave up; else, for a file mapping, intern the
+ * queued rows (their ids are slices of the text) and release the text parsed so far. */
+static gboolean checkpoint(Parser *ps, const char *next, const char **released)
+{
+    if (g_atomic_int_get(&ps->job->gave_up))
+        return FALSE;
+    if (ps->job->release_parsed && next - *released >= (16 << 20)) {
+        drain_queue(ps);
+        ps->n_queued = 0;
+        release_pages(*released, next);
+        *released = next;
+    }
+    return TRUE;
+}
+
+/* Parses one chunk; on giving up tells the other workers to stop. */
+static void parse_chunk(WpTiesJob *job, WpTiesChunk *c)
+{
+    Parser *ps = g_new0(Parser, 1);
+    ps->job = job;
+    ps->chunk = c;
+    const WpTiesColumns *cols = &job->columns;
+    /* Rows are about as long as the first one: start near the right size. */
+    const char *first_end = memchr(c->begin, '\n', (gsize)(c->end - c->begin));
+    gsize first_len = first_end ? (gsize)(first_end - c->begin) + 1 : 1;
+    c->cap = (gsize)(c->end - c->begin) / first_len + 16;
+    c->a = g_new(WpPerson, c->cap);
+    c->b = g_new(WpPerson, c->cap);
+    c->declared = g_new(double, c->cap);
+    c->types = cols->col[WP_TIES_TYPE] >= 0 ? g_new(guint16, c->cap) : NULL;
+    c->last_contact = cols->col[WP_TIES_LAST_CONTACT] >= 0 ? g_new(WpDay, c->cap) : NULL;
+    c->interactions = cols->col[WP_TIES_INTERACTIONS] >= 0 ? g_new(gint32, c->cap) : NULL;
+    c->directed = cols->col[WP_TIES_DIRECTED] >= 0 ? g_new(guint8, c->cap) : NULL;
+    gboolean ok = TRUE;
+    const char *released = c->begin;
+    for (const char *p = c->begin; p < c->end && ok; ps->line++) {
+        if (ps->line % 4096 == 0 && !checkpoint(ps, p, &released))
+            break;
+        const char *nl = memchr(p, '\n', (gsize)(c->end - p));
+        const char *end = nl ? nl : c->end;
+        const char *line = p;
+        p = nl ? nl + 1 : c->end;
+        if (end > line && end[-1] == '\r')
+            end--;
+        ok = parse_line(ps, line, end);
+    }
+    drain_queue(ps);
+    c->n_lines = ps->line;
+    wp_i_id_index_clear(&c->index); /* the merge needs only the ids, in order */
+    g_free(ps);
+    if (!ok)
+        g_atomic_int_set(&job->gave_up, TRUE);
+}
+
+/* ---- the chunks together ---- */
+
+/* Workers take chunks in turn: a chunk's cost depends on more than its size. */
+static void run_worker(gsize begin G_GNUC_UNUSED, gsize end G_GNUC_UNUSED, gpointer data)
+{
+    WpTiesJob *job = data;
+    for (;;) {
+        guint i = (guint)g_atomic_int_add(&job->next_chunk, 1);
+        if (i >= job->n_chunks)
+            return;
+        job->work(job, &job->chunks[i]);
+    }
+}
+
+void wp_i_ties_chunks_each(WpTiesJob *job, void (*work)(WpTiesJob *job, WpTiesChunk *chunk))
+{
+    job->work = work;
+    job->next_chunk = 0;
+    wp_i_parallel_for(job->n_chunks, 1, run_worker, job);
+}
+
+void wp_i_ties_chunk_clear(WpTiesChunk *c)
+{
+    gpointer arrays[] = {
+        c->a,        c->b,    c->declared, c->types,      c->last_contact, c->interactions,
+        c->directed, c->keys, c->key_lens, c->key_hashes, c->first_line,   c->to_person};
+    for (guint i = 0; i < G_N_ELEMENTS(arrays); i++)
+        g_free(arrays[i]);
+    wp_i_id_index_clear(&c->index);
+    if (c->key_store)
+        g_string_chunk_free(c->key_store);
+    for (guint i = 0; c->events && i < c->events->len; i++)
+        g_free(g_array_index(c->events, WpTiesEvent, i).text);
+    if (c->events)
+        g_array_unref(c->events);
+}
+
+static void job_clear(WpTiesJob *job)
+{
+    for (guint i = 0; i < job->n_chunks; i++)
+        wp_i_ties_chunk_clear(&job->chunks[i]);
+    g_clear_pointer(&job->chunks, g_free);
+}
+
+typedef struct {
+    WpTiesJob *job;
+    gboolean have;
+} HeaderCatch;
+
+static gboolean on_header(const WpCsvRecord *rec, gpointer user_data, GError **error)
+{
+    HeaderCatch *hc = user_data;
+    WpTiesJob *job = hc->job;
+    hc->have = wp_i_ties_read_header(job->builder, rec, job->origin, &job->columns, error);
+    return hc->have;
+}
+
+/* The header line goes through the line reader's own CSV rules (quotes, a BOM, trimming,
+ * limits), on a copy of just that line. FALSE when anything there is unusual. */
+static gboolean read_header(WpTiesJob *job, const char *data, gsize len, gsize *body_at)
+{
+    const char *nl = memchr(data, '\n', len);
+    gsize n = nl ? (gsize)(nl - data) : len;
+    *body_at = nl ? n + 1 : len;
+    if (n > 0 && data[n - 1] == '\r')
+        n--;
+    if (n == 0 || n >= WP_MAX_LINE_BYTES - 1 || memchr(data, '\r', n) || memchr(data, '\0', n))
+        return FALSE;
+    g_autofree char *text = g_strndup(data, n);
+    g_autoptr(WpLineReader) reader = wp_i_lines_new_for_data(text, job->origin);
+    HeaderCatch hc = {job, FALSE};
+    g_autoptr(GError) error = NULL;
+    if (!wp_i_csv_read(reader, on_header, NULL, &hc, &error) || !hc.have)
+        return FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(job->field_at); i++)
+        job->field_at[i] = -1;
+    for (guint k = 0; k < WP_TIES_N_FIELDS; k++)
+        if (job->columns.col[k] >= 0)
+            job->field_at[job->columns.col[k]] = (gint8)k;
+    return TRUE;
+}
+
+/* Cuts [@body, @end) into chunks that end just after a '\n' (or at the end). */
+static void cut_chunks(WpTiesJob *job, const char *body, const char *end,
+                       const WpTiesReadOptions *options)
+{
+    gsize len = (gsize)(end - body);
+    /* One chunk per worker: every chunk interns nearly every person again (the rows are in no
+     * order), so more chunks cost more than the balance they buy (measured on 2 cores). */
+    gsize want = options->chunk_bytes ? options->chunk_bytes
+                                      : MAX(len / wp_i_parallel_workers() + 1, 1u << 20);
+    want = CLAMP(want, 1, MAX_CHUNK_BYTES / 2);
+    job->chunks = g_new0(WpTiesChunk, MIN(len / want + 1, G_MAXINT));
+    job->n_chunks = 0;
+    /* Each chunk: at least @want bytes, then on to the end of that line. */
+    for (const char *at = body; at < end;) {
+        WpTiesChunk *c = &job->chunks[job->n_chunks++];
+        const char *last = (gsize)(end - at) > want ? at + want - 1 : NULL;
+        const char *nl = last ? memchr(last, '\n', (gsize)(end - last)) : NULL;
+        c->begin = at;
+        c->end = nl ? nl + 1 : end;
+        at = c->end;
+        wp_i_id_index_init(&c->index);
+        c->key_store = g_string_chunk_new(MIN((gsize)(c->end - c->begin) / 4 + 64, 1u << 20));
+        c->events = g_array_new(FALSE, FALSE, sizeof(WpTiesEvent));
+    }
+}
+
+gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean mapped,
+                                const char *origin, const WpTiesReadOptions *options,
+                                gboolean *gave_up, GError **error)
+{
+    g_autoptr(GBytes) owned = text;
+    gsize len = 0;
+    const char *data = g_bytes_get_data(text, &len);
+    WpTiesJob job = {.builder = builder, .origin = origin, .release_parsed = mapped};
+    gsize body_at = 0;
+    *gave_up = TRUE;
+    if (len == 0 || (wp_i_builder_flags(builder) & WP_LOAD_STRICT) ||
+        !read_header(&job, data, len, &body_at))
+        return TRUE;
+    cut_chunks(&job, data + body_at, data + len, options);
+    wp_i_ties_chunks_each(&job, parse_chunk);
+    if (job.gave_up) {
+        job_clear(&job);
+        return TRUE;
+    }
+    *gave_up = FALSE;
+    gboolean ok = wp_i_ties_chunks_merge(&job, &owned, error);
+    job_clear(&job);
+    return ok;
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/* The parallel ties reader's chunks (ties-chunks.c parses them, ties-merge.c merges them). */
+#pragma once
+
+#include "io/io-private.h"
+
+/* A row's ids are interned this many rows after their slots were prefetched: a row's parsing
+ * hides most of a miss, and a core keeps about ten misses in flight. */
+#define WP_TIES_PREFETCH_LAG 8
+
+/* A warning raised in a chunk; its line is chunk-relative until the merge. */
+typedef struct {
+    WpWarningKind kind;
+    guint32 line;
+    char *text; /* the self-loop's id, or the unknown type's name */
+} WpTiesEvent;
+
+/* A run of whole lines, parsed on one thread. */
+typedef struct {
+    const char *begin, *end;
+    guint32 n_lines;
+    /* Rows as read; a and b are chunk-local person numbers. Optional arrays are NULL when the
+     * file lacks the column. */
+    gsize n_rows, cap;
+    WpPerson *a, *b;
+    double *declared;
+    guint16 *types;
+    WpDay *last_contact;
+    gint32 *interactions;
+    guint8 *directed;
+    /* Chunk-local people in first-appearance order: their ids (slices of the file), hashes and
+     * the chunk line each first appears on. */
+    WpIdIndex index;
+    const char **keys; /* copies in key_store, so the file's pages can go once parsed */
+    GStringChunk *key_store;
+    guint32 *key_lens, *key_hashes, *first_line;
+    guint32 n_ids, ids_cap;
+    WpPerson *to_person; /* the merge's answer: local person -> graph person */
+    guint32 n_missing;   /* local people the merge did not find among earlier chunks' */
+    guint64 first_line_in_file;
+    gsize row_at; /* where the chunk's rows go in the builder */
+    guint64 n_self_loops;
+    guint64 n_warnings[WP_WARNING_N_KINDS];
+    guint n_kept[WP_WARNING_N_KINDS];
+    GArray *events; /* WpTiesEvent, the first WP_WARNING_EXAMPLES of each kind */
+} WpTiesChunk;
+
+/* The whole read: the header's layout and the chunks. */
+typedef struct WpTiesJob WpTiesJob;
+struct WpTiesJob {
+    WpGraphBuilder *builder;
+    const char *origin;
+    WpTiesColumns columns;
+    gint8 field_at[WP_MAX_FIELDS]; /* the known field in each file column, or -1 */
+    WpTiesChunk *chunks;
+    guint n_chunks;
+    gint next_chunk;         /* atomic: the next chunk a worker takes */
+    gint gave_up;            /* atomic: some chunk holds what only the line reader can read */
+    gboolean release_parsed; /* the text is a file mapping: drop its pages once parsed */
+    void (*work)(WpTiesJob *job, WpTiesChunk *chunk);
+    WpTieRowColumns out; /* the builder's row arrays, at the merge */
+};
+
+/* Runs @work on every chunk, on the workers; each takes the next chunk not taken yet. */
+void wp_i_ties_chunks_each(WpTiesJob *job, void (*work)(WpTiesJob *job, WpTiesChunk *chunk));
+void wp_i_ties_chunk_clear(WpTiesChunk *chunk);
+
+/* Puts the parsed chunks into the builder in file order: people, warnings, rows. Releases
+ * @text once the ids are copied out. Fails only past the person limit, as the line reader
+ * would. */
+gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GBytes **text, GError **error);

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: MIT */
+/* Merging the parallel ties reader's chunks in file order, so that the graph is the line
+ * reader's: people numbered by first appearance (people-file people keep theirs), warnings with
+ * their FILE:LINE messages in file order, rows in file order. */
+#include "io/ties-chunks.h"
+
+#include <string.h>
+
+/* Warnings as the line reader raises them: the first few of each kind with their messages (in
+ * file order within the kind), every one counted. They fail only under WP_LOAD_STRICT, which
+ * this reader leaves to the line reader. */
+static void replay_events(WpTiesJob *job, const WpTiesChunk *c)
+{
+    for (guint i = 0; i < c->events->len; i++) {
+        const WpTiesEvent *e = &g_array_index(c->events, WpTiesEvent, i);
+        guint64 line = c->first_line_in_file + e->line;
+        if (e->kind == WP_WARNING_SELF_LOOP)
+            wp_i_ties_warn_self_loop(job->builder, job->origin, line, e->text, strlen(e->text),
+                                     NULL);
+        else
+            wp_i_ties_warn_unknown_type(job->builder, job->origin, line, e->text, NULL);
+    }
+    for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
+        wp_i_builder_count_warnings(job->builder, k, c->n_warnings[k] - c->n_kept[k]);
+    wp_i_builder_count_rows(job->builder, c->n_self_loops);
+}
+
+/* Adds the chunk's people not found yet, in first-appearance order: the line reader's
+ * numbering, and its unlisted-person warning at each one's first line. */
+static gboolean add_new_people(WpTiesJob *job, WpTiesChunk *c, GError **error)
+{
+    const WpIdIndex *index = &wp_i_builder_graph(job->builder)->id_index;
+    for (guint32 l = 0; l < c->n_ids; l++) {
+        if (l + WP_TIES_PREFETCH_LAG < c->n_ids)
+            wp_i_id_index_prefetch(index, c->key_hashes[l + WP_TIES_PREFETCH_LAG]);
+        if (c->to_person[l] == WP_PERSON_NONE &&
+            !wp_i_builder_tie_person_at(job->builder, c->keys[l], c->key_lens[l], c->key_hashes[l],
+                                        c->first_line_in_file + c->first_line[l], &c->to_person[l],
+                                        error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Finds the chunk's people among those known before it (read-only: chunks run at once). */
+static void find_people(WpTiesJob *job, WpTiesChunk *c)
+{
+    if (c == &job->chunks[0])
+        return;
+    const WpIdIndex *index = &wp_i_builder_graph(job->builder)->id_index;
+    for (guint32 l = 0; l < c->n_ids; l++) {
+        if (l + WP_TIES_PREFETCH_LAG < c->n_ids)
+            wp_i_id_index_prefetch(index, c->key_hashes[l + WP_TIES_PREFETCH_LAG]);
+        c->to_person[l] =
+            wp_i_builder_find_person(job->builder, c->keys[l], c->key_lens[l], c->key_hashes[l]);
+        c->n_missing += c->to_person[l] == WP_PERSON_NONE;
+    }
+}
+
+/* Writes the chunk's rows at its offset, in graph person numbers; then frees them. */
+static void copy_rows(WpTiesJob *job, WpTiesChunk *c)
+{
+    const WpTieRowColumns *out = &job->out;
+    gsize at = c->row_at, n = c->n_rows;
+    for (gsize i = 0; i < n; i++) {
+        out->a[at + i] = c->to_person[c->a[i]];
+        out->b[at + i] = c->to_person[c->b[i]];
+    }
+    memcpy(out->declared + at, c->declared, n * sizeof *c->declared);
+    /* A field the builder keeps but this file lacks gets the row default. */
+    for (gsize i = 0; out->types && i < n; i++)
+        out->types[at + i] = c->types ? c->types[i] : 0;
+    for (gsize i = 0; out->last_contact && i < n; i++)
+        out->last_contact[at + i] = c->last_contact ? c->last_contact[i] : WP_DAY_NONE;
+    for (gsize i = 0; out->interactions && i < n; i++)
+        out->interactions[at + i] = c->interactions ? c->interactions[i] : -1;
+    for (gsize i = 0; out->directed && i < n; i++)
+        out->directed[at + i] = c->directed ? c->directed[i] : 0;
+    wp_i_ties_chunk_clear(c);
+    *c = (WpTiesChunk){0};
+}
+
+/* People are numbered in file order: the first chunk's new people in order, then the other
+ * chunks look up in parallel who is known already, and their few new ones are added in order.
+ * Then every chunk's rows are written to the builder at their offsets, in parallel. Releases
+ * @text once the ids are copied. Fails only past the person limit, as the line reader would. */
+/* Numbers the chunks' people as the line reader would: the first chunk's new people in order,
+ * then the other chunks look up in parallel who is known already, and their few new ones are
+ * added in order. */
+static gboolean number_people(WpTiesJob *job, GError **error)
+{
+    for (guint i = 0; i < job->n_chunks; i++) {
+        WpTiesChunk *c = &job->chunks[i];
+        c->to_person = g_new(WpPerson, MAX(c->n_ids, 1));
+    }
+    WpTiesChunk *first = &job->chunks[0];
+    for (guint32 l = 0; l < first->n_ids; l++)
+        first->to_person[l] = WP_PERSON_NONE;
+    wp_i_builder_reserve_people(job->builder, first->n_ids);
+    if (!add_new_people(job, first, error))
+        return FALSE;
+    wp_i_ties_chunks_each(job, find_people);
+    guint32 n_missing = 0;
+    for (guint i = 1; i < job->n_chunks; i++)
+        n_missing += job->chunks[i].n_missing;
+    wp_i_builder_reserve_people(job->builder, n_missing);
+    for (guint i = 1; i < job->n_chunks; i++)
+        if (job->chunks[i].n_missing > 0 && !add_new_people(job, &job->chunks[i], error))
+            return FALSE;
+    return TRUE;
+}
+
+gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GBytes **text, GError **error)
+{
+    guint64 first_line = 2; /* the header is line 1 */
+    for (guint i = 0; i < job->n_chunks; i++) {
+        WpTiesChunk *c = &job->chunks[i];
+        c->first_line_in_file = first_line;
+        first_line += c->n_lines;
+        replay_events(job, c);
+    }
+    if (job->n_chunks > 0 && !number_people(job, error))
+        return FALSE;
+    g_clear_pointer(text, g_bytes_unref); /* the ids are in the graph now */
+    gsize n_rows = 0;
+    for (guint i = 0; i < job->n_chunks; i++) {
+        WpTiesChunk *c = &job->chunks[i];
+        g_clear_pointer(&c->keys, g_free);
+        c->row_at = n_rows;
+        n_rows += c->n_rows;
+    }
+    if (n_rows == 0) /* a header alone, or self-loops only */
+        return TRUE;
+    wp_i_builder_append_rows(job->builder, n_rows, &job->out);
+    wp_i_ties_chunks_each(job, copy_rows);
+    return TRUE;
+}
