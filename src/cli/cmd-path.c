@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* warmpath path: who can introduce me to this person (or into this account)? */
-#include "cli/path-output.h"
 #include "cli/diagram-output.h"
+#include "cli/path-output.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -116,8 +116,8 @@ int cmd_path(int argc, char **argv)
     const GOptionEntry entries[] = {
         {"from", 0, 0, G_OPTION_ARG_STRING, &o.from,
          "Who asks: an id or a name; several separated by commas", "WHO"},
-        {"team", 0, 0, G_OPTION_ARG_NONE, &o.team,
-         "Everyone with a 'team' in the people file asks", NULL},
+        {"team", 0, 0, G_OPTION_ARG_NONE, &o.team, "Everyone with a 'team' in the people file asks",
+         NULL},
         {"to", 0, 0, G_OPTION_ARG_STRING, &o.to, "The person to be introduced to", "WHO"},
         {"at", 0, 0, G_OPTION_ARG_STRING, &o.at, "The company --to works at", "COMPANY"},
         {"to-company", 0, 0, G_OPTION_ARG_STRING, &o.to_company,
@@ -126,7 +126,8 @@ int cmd_path(int argc, char **argv)
          "With --to-company: only people matching (e.g. function=Finance, title~cfo); "
          "repeatable",
          "EXPR"},
-        {"k", 'k', 0, G_OPTION_ARG_INT, &o.k, "How many paths (default 5; with --to-company, all)", "K"},
+        {"paths", 'k', 0, G_OPTION_ARG_INT, &o.k,
+         "How many paths (default 5; with --to-company, all)", "K"},
         {"max-hops", 0, 0, G_OPTION_ARG_INT, &o.max_hops,
          "Longest path, 1-16 (default: the model's, 4; none for --model raw)", "H"},
         {"min-probability", 0, 0, G_OPTION_ARG_DOUBLE, &o.min_probability,
@@ -161,7 +162,9 @@ int cmd_path(int argc, char **argv)
     if (sellers == NULL)
         return rc;
     WpPathQuery query = {
-        .k = o.k > 0 ? (guint)o.k : o.to_company != NULL ? 0 : 5,
+        .k = o.k > 0                ? (guint)o.k
+             : o.to_company != NULL ? 0
+                                    : 5,
         .max_hops = cli_search_hops(graph, o.max_hops),
         .min_probability = cli_search_floor(graph, o.min_probability),
         .all_paths = o.all_paths,
@@ -177,12 +180,12 @@ int cmd_path(int argc, char **argv)
     const char *company_name = NULL;
     if (o.to_company != NULL) {
         g_autoptr(GArray) staff = wp_graph_people_at_company(graph, o.to_company);
-        company_name = wp_graph_person_attr(graph, g_array_index(staff, WpPerson, 0),
-                                            WP_COLUMN_COMPANY);
+        company_name =
+            wp_graph_person_attr(graph, g_array_index(staff, WpPerson, 0), WP_COLUMN_COMPANY);
     }
-    PathReport report = {graph,        set,   (const WpPerson *)sellers->data,
+    PathReport report = {graph,        set,          (const WpPerson *)sellers->data,
                          sellers->len, o.to_company, company_name,
-                         where,        query, model_text};
+                         where,        query,        model_text};
     if (!emit(&common, &report, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;
