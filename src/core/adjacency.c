@@ -163,23 +163,6 @@ static void fill_range(gsize first, gsize last, gpointer data)
     }
 }
 
-/* Person ranges of whole blocks with about equal numbers of arcs, one per chunk. */
-static void split_people(Layout *l)
-{
-    guint n_people = l->graph->n_people;
-    gsize total = l->offsets[n_people];
-    WpPerson p = 0;
-    l->range_start[0] = 0;
-    for (guint r = 1; r < l->n_chunks; r++) {
-        gsize goal = total * r / l->n_chunks;
-        while (p < n_people && l->offsets[p] < goal)
-            p += 1u << BLOCK_BITS;
-        p = MIN(p, n_people);
-        l->range_start[r] = p;
-    }
-    l->range_start[l->n_chunks] = n_people;
-}
-
 /* Blocks' offsets in the scattered array, and each tie chunk's first position in each. */
 static void place_downward(Layout *l)
 {
@@ -227,7 +210,7 @@ static void lay_out(const WpGraph *g, gboolean out, guint32 **offsets_out, WpArc
     l.downward_hi = wp_i_alloc_large(l.block_start[n_blocks(g)], sizeof(guint16));
     wp_i_parallel_for(n_chunks, 1, scatter_downward, &l);
     l.range_start = g_new(WpPerson, n_chunks + 1);
-    split_people(&l);
+    wp_i_parallel_split(l.offsets, g->n_people, 1u << BLOCK_BITS, n_chunks, l.range_start);
     wp_i_parallel_for(n_chunks, 1, fill_range, &l);
     g_free(l.range_start);
     g_free(l.downward);

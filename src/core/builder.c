@@ -431,14 +431,17 @@ static WpTieRows take_rows(WpGraphBuilder *b)
         .has_interactions = b->has_inter,
         .has_directed = b->has_dir,
         .n = b->row_a.len,
-        .a = b->row_a.data,
-        .b = b->row_b.data,
-        .declared = b->row_declared.data,
-        .types = b->row_types.data,
-        .last_contact = b->row_last.data,
-        .interactions = b->row_inter.data,
-        .directed = b->row_dir.data,
-        .line = b->row_line.data,
+        .columns =
+            {
+                .a = b->row_a.data,
+                .b = b->row_b.data,
+                .declared = b->row_declared.data,
+                .types = b->row_types.data,
+                .last_contact = b->row_last.data,
+                .interactions = b->row_inter.data,
+                .directed = b->row_dir.data,
+                .line = b->row_line.data,
+            },
     };
     Vec *vecs[] = {&b->row_a,    &b->row_b,     &b->row_declared, &b->row_types,
                    &b->row_last, &b->row_inter, &b->row_dir,      &b->row_line};

@@ -2,4 +2,4 @@
 /* The WP_ERROR domain. */
 #include "warmpath/error.h"
 
-G_DEFINE_QUARK(warmpath-error-quark, wp_error)
+G_DEFINE_QUARK(warmpath - error - quark, wp_error)

@@ -6,11 +6,11 @@
 #include <string.h>
 
 static const char *const tie_type_names[WP_TIE_N_TYPES] = {
-    [WP_TIE_CLIENT] = "client",   [WP_TIE_REFERRED] = "referred",
+    [WP_TIE_CLIENT] = "client",       [WP_TIE_REFERRED] = "referred",
     [WP_TIE_COLLEAGUE] = "colleague", [WP_TIE_FORMER_COLLEAGUE] = "former_colleague",
-    [WP_TIE_FRIEND] = "friend",   [WP_TIE_FAMILY] = "family",
-    [WP_TIE_VENDOR] = "vendor",   [WP_TIE_SOCIAL] = "social",
-    [WP_TIE_PRIZE] = "prize",     [WP_TIE_OTHER] = "other",
+    [WP_TIE_FRIEND] = "friend",       [WP_TIE_FAMILY] = "family",
+    [WP_TIE_VENDOR] = "vendor",       [WP_TIE_SOCIAL] = "social",
+    [WP_TIE_PRIZE] = "prize",         [WP_TIE_OTHER] = "other",
 };
 
 const char *wp_tie_type_name(WpTieType type)
@@ -134,8 +134,8 @@ WpPerson wp_graph_find_id(const WpGraph *g, const char *id)
 {
     g_return_val_if_fail(g != NULL && id != NULL, WP_PERSON_NONE);
     gsize len = strlen(id);
-    guint32 found = wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id,
-                                         len, wp_i_id_hash(id, len));
+    guint32 found = wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id, len,
+                                         wp_i_id_hash(id, len));
     return found == G_MAXUINT32 ? WP_PERSON_NONE : found;
 }
 

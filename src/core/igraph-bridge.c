@@ -53,6 +53,6 @@ gboolean wp_i_igraph_from_graph(const WpGraph *g, igraph_t *out, GError **error)
         VECTOR(edges)[2 * (igraph_integer_t)t] = g->tie_source[t];
         VECTOR(edges)[2 * (igraph_integer_t)t + 1] = g->tie_target[t];
     }
-    return wp_i_igraph_ok(igraph_create(out, &edges, g->n_people, IGRAPH_UNDIRECTED),
-                          "graph copy", error);
+    return wp_i_igraph_ok(igraph_create(out, &edges, g->n_people, IGRAPH_UNDIRECTED), "graph copy",
+                          error);
 }

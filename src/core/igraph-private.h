@@ -28,4 +28,7 @@ static inline void wp_i_vector_clear(igraph_vector_t *v)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(igraph_vector_int_t, wp_i_vector_int_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(igraph_vector_t, wp_i_vector_clear)
-#define WP_IGRAPH_VECTOR_NULL {NULL, NULL, NULL}
+#define WP_IGRAPH_VECTOR_NULL                                                                      \
+    {                                                                                              \
+        NULL, NULL, NULL                                                                           \
+    }

@@ -20,6 +20,21 @@ guint wp_i_parallel_workers(void)
     return CLAMP(g_get_num_processors(), 1, 8);
 }
 
+void wp_i_parallel_split(const guint32 *cumulative, guint32 n, guint32 step, guint n_parts,
+                         guint32 *starts)
+{
+    guint64 total = cumulative[n];
+    guint32 at = 0;
+    starts[0] = 0;
+    for (guint r = 1; r < n_parts; r++) {
+        guint64 goal = total * r / n_parts;
+        while (at < n && cumulative[at] < goal)
+            at += MIN(step, n - at);
+        starts[r] = at;
+    }
+    starts[n_parts] = n;
+}
+
 void wp_i_parallel_for(gsize n, gsize min_chunk, WpRangeFunc func, gpointer user_data)
 {
     guint workers = wp_i_parallel_workers();

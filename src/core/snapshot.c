@@ -74,8 +74,8 @@ static guint32 intern(StringTable *st, const char *s)
     return at;
 }
 
-static gboolean put(GOutputStream *out, guint32 tag, guint32 item, guint64 count,
-                    const void *data, GError **error)
+static gboolean put(GOutputStream *out, guint32 tag, guint32 item, guint64 count, const void *data,
+                    GError **error)
 {
     static const char zeros[8] = {0};
     SectionHeader h = {tag, item, count};
@@ -97,8 +97,7 @@ static void source_stamp(const char *filename, guint64 out[4])
     }
 }
 
-static gboolean write_people(GOutputStream *out, const WpGraph *g, StringTable *st,
-                             GError **error)
+static gboolean write_people(GOutputStream *out, const WpGraph *g, StringTable *st, GError **error)
 {
     g_autofree guint32 *ids = g_new(guint32, MAX(g->n_people, 1));
     for (WpPerson p = 0; p < g->n_people; p++)
@@ -158,8 +157,7 @@ static gboolean write_ties(GOutputStream *out, const WpGraph *g, GError **error)
                   put(out, SEC_OUT_ARCS, sizeof(WpArc), arcs, g->out_arcs, error);
     if (ok && !g->in_is_out)
         ok = put(out, SEC_IN_OFFSETS, 4, (guint64)g->n_people + 1, g->in_offsets, error) &&
-             put(out, SEC_IN_ARCS, sizeof(WpArc), g->in_offsets[g->n_people], g->in_arcs,
-                 error);
+             put(out, SEC_IN_ARCS, sizeof(WpArc), g->in_offsets[g->n_people], g->in_arcs, error);
     return ok;
 }
 
@@ -172,7 +170,8 @@ gboolean wp_i_snapshot_save(const WpGraph *g, const WpLoadSpec *spec, const char
         file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
     if (raw == NULL)
         return FALSE;
-    g_autoptr(GOutputStream) out = g_buffered_output_stream_new_sized(G_OUTPUT_STREAM(raw), 1 << 20);
+    g_autoptr(GOutputStream) out =
+        g_buffered_output_stream_new_sized(G_OUTPUT_STREAM(raw), 1 << 20);
     StringTable st = {g_string_new(NULL), g_hash_table_new(g_str_hash, g_str_equal)};
     guint64 sources[10], counts[4] = {g->n_people, g->n_listed, g->n_ties, g->n_rows};
     source_stamp(spec->ties_file, sources);
@@ -321,8 +320,8 @@ static gboolean read_people(Sections *s, WpGraph *g, GError **error)
             return damaged(s, "person id", error);
         gsize len = strlen(id);
         guint32 hash = wp_i_id_hash(id, len);
-        if (wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id, len,
-                                 hash) != G_MAXUINT32)
+        if (wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id, len, hash) !=
+            G_MAXUINT32)
             return damaged(s, "repeated person id", error);
         g_ptr_array_add(g->ids, (gpointer)id);
         wp_i_id_index_insert(&g->id_index, p, id, len, hash);
@@ -357,7 +356,8 @@ static gboolean read_people(Sections *s, WpGraph *g, GError **error)
 /* A well-mixed 64-bit hash of one direction of a tie (splitmix64's finaliser). */
 static guint64 direction_hash(WpTie tie, WpPerson tail, WpPerson head)
 {
-    guint64 x = ((guint64)tie << 32 | tail) * 0x9e3779b97f4a7c15u ^ (guint64)head * 0xc2b2ae3d27d4eb4fu;
+    guint64 x =
+        ((guint64)tie << 32 | tail) * 0x9e3779b97f4a7c15u ^ (guint64)head * 0xc2b2ae3d27d4eb4fu;
     x ^= x >> 30;
     x *= 0xbf58476d1ce4e5b9u;
     x ^= x >> 27;
@@ -369,8 +369,8 @@ typedef struct {
     const WpGraph *graph;
     const guint32 *offsets;
     const WpArc *arcs;
-    gboolean out;  /* out-arcs: p -> head; in-arcs: head -> p */
-    gint bad;      /* set (atomically) by any chunk that finds a fault */
+    gboolean out; /* out-arcs: p -> head; in-arcs: head -> p */
+    gint bad;     /* set (atomically) by any chunk that finds a fault */
     GMutex lock;
     guint64 arc_sum, tie_sum; /* sums of direction hashes, under lock */
 } ArcCheck;
@@ -413,8 +413,8 @@ static void sum_ties(gsize begin, gsize end, gpointer data)
     g_mutex_unlock(&c->lock);
 }
 
-static gboolean read_arcs(Sections *s, WpGraph *g, guint off_tag, guint arcs_tag,
-                          guint32 **offsets, WpArc **arcs, GError **error)
+static gboolean read_arcs(Sections *s, WpGraph *g, guint off_tag, guint arcs_tag, guint32 **offsets,
+                          WpArc **arcs, GError **error)
 {
     if (!take(s, off_tag, 4, (guint64)g->n_people + 1, FALSE, offsets, error))
         return FALSE;
@@ -494,8 +494,7 @@ static gboolean read_warnings(Sections *s, WpGraph *g, GError **error)
     const guint64 *counts = NULL;
     const guint32 *pairs = NULL;
     if (!take(s, SEC_WARNING_COUNTS, 8, WP_WARNING_N_KINDS, FALSE, &counts, error) ||
-        !take(s, SEC_WARNING_EXAMPLES, 4, s->sec[SEC_WARNING_EXAMPLES].count, FALSE, &pairs,
-              error))
+        !take(s, SEC_WARNING_EXAMPLES, 4, s->sec[SEC_WARNING_EXAMPLES].count, FALSE, &pairs, error))
         return FALSE;
     memcpy(g->warning_counts, counts, sizeof g->warning_counts);
     for (guint64 i = 0; i + 1 < s->sec[SEC_WARNING_EXAMPLES].count; i += 2) {

@@ -28,8 +28,8 @@ void wp_csv_append_cell(GString *out, const char *cell)
 /* Separators that people type inconsistently inside names. */
 static gboolean is_name_separator(gunichar c)
 {
-    return g_unichar_isspace(c) || c == '.' || c == ',' || c == '-' || c == 0x2010 ||
-           c == 0x2011 || c == 0x2013;
+    return g_unichar_isspace(c) || c == '.' || c == ',' || c == '-' || c == 0x2010 || c == 0x2011 ||
+           c == 0x2013;
 }
 
 char *wp_text_fold(const char *text)
@@ -79,12 +79,12 @@ guint wp_text_width(const char *text)
 gboolean wp_file_write_atomic(const char *filename, const char *data, gsize len, GError **error)
 {
     /* CONSISTENT writes a temporary file in the same directory and renames it into place. */
-    return g_file_set_contents_full(filename, data, (gssize)len,
-                                    G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+    return g_file_set_contents_full(filename, data, (gssize)len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                    0666, error);
 }
 
-gboolean wp_file_read_small(const char *filename, gsize max_bytes, char **contents,
-                            gsize *length, GError **error)
+gboolean wp_file_read_small(const char *filename, gsize max_bytes, char **contents, gsize *length,
+                            GError **error)
 {
     g_return_val_if_fail(filename != NULL && contents != NULL, FALSE);
     /* A channel, for GLib's file errors (as g_file_get_contents() gives them) on opening. */

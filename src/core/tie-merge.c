@@ -52,7 +52,7 @@ static void count_chunk(gsize first, gsize last, gpointer data)
     Merge *m = data;
     for (gsize c = first; c < last; c++) {
         guint32 *count = m->count[c];
-        const WpPerson *a = m->rows->a, *b = m->rows->b;
+        const WpPerson *a = m->rows->columns.a, *b = m->rows->columns.b;
         for (gsize i = chunk_begin(m, c); i < chunk_begin(m, c + 1); i++)
             count[MIN(a[i], b[i])]++;
     }
@@ -93,21 +93,21 @@ static void scatter_chunk(gsize first, gsize last, gpointer data)
     for (gsize c = first; c < last; c++) {
         guint32 *position = m->position[c];
         for (gsize i = chunk_begin(m, c); i < chunk_begin(m, c + 1); i++) {
-            gboolean a_lo = r->a[i] < r->b[i];
-            WpPerson lo = a_lo ? r->a[i] : r->b[i];
+            gboolean a_lo = r->columns.a[i] < r->columns.b[i];
+            WpPerson lo = a_lo ? r->columns.a[i] : r->columns.b[i];
             guint32 at = position[lo >> BLOCK_BITS]++;
             m->blocked_lo[at] = (guint16)(lo & ((1u << BLOCK_BITS) - 1));
             m->blocked[at] = (Row){
-                .hi = a_lo ? r->b[i] : r->a[i],
-                .types = r->has_types ? r->types[i] : 0,
-                .directed = r->has_directed ? r->directed[i] : 0,
+                .hi = a_lo ? r->columns.b[i] : r->columns.a[i],
+                .types = r->has_types ? r->columns.types[i] : 0,
+                .directed = r->has_directed ? r->columns.directed[i] : 0,
                 .source_is_lo = (guint8)a_lo,
-                .last_contact = r->has_dates ? r->last_contact[i] : WP_DAY_NONE,
-                .interactions = r->has_interactions ? r->interactions[i] : -1,
-                .declared = r->declared[i],
+                .last_contact = r->has_dates ? r->columns.last_contact[i] : WP_DAY_NONE,
+                .interactions = r->has_interactions ? r->columns.interactions[i] : -1,
+                .declared = r->columns.declared[i],
             };
             if (m->blocked_line)
-                m->blocked_line[at] = r->line[i];
+                m->blocked_line[at] = r->columns.line[i];
         }
     }
 }
@@ -269,39 +269,16 @@ static void allocate_ties(WpGraph *g, const WpTieRows *rows, gsize n)
 /* Frees the arrays; keeps the has_ flags. */
 static void free_rows(WpTieRows *r)
 {
-    g_free(r->a);
-    g_free(r->b);
-    g_free(r->declared);
-    g_free(r->types);
-    g_free(r->last_contact);
-    g_free(r->interactions);
-    g_free(r->directed);
-    g_free(r->line);
-    r->a = r->b = NULL;
-    r->declared = NULL;
-    r->types = NULL;
-    r->last_contact = NULL;
-    r->interactions = NULL;
-    r->directed = NULL;
-    r->line = NULL;
+    g_free(r->columns.a);
+    g_free(r->columns.b);
+    g_free(r->columns.declared);
+    g_free(r->columns.types);
+    g_free(r->columns.last_contact);
+    g_free(r->columns.interactions);
+    g_free(r->columns.directed);
+    g_free(r->columns.line);
+    memset(&r->columns, 0, sizeof r->columns);
     r->n = 0;
-}
-
-/* Person ranges of whole blocks with about equal numbers of rows, one per chunk. */
-static void split_people(Merge *m)
-{
-    guint n_people = m->graph->n_people;
-    gsize total = m->starts[n_people];
-    WpPerson p = 0;
-    m->range_start[0] = 0;
-    for (guint r = 1; r < m->n_chunks; r++) {
-        gsize goal = total * r / m->n_chunks;
-        while (p < n_people && m->starts[p] < goal)
-            p += 1u << BLOCK_BITS;
-        p = MIN(p, n_people);
-        m->range_start[r] = p;
-    }
-    m->range_start[m->n_chunks] = n_people;
 }
 
 gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin, GError **error)
@@ -323,7 +300,7 @@ gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin, 
     g_free(m.count);
     m.blocked = wp_i_alloc_large(n_rows, sizeof(Row));
     m.blocked_lo = wp_i_alloc_large(n_rows, sizeof(guint16));
-    m.blocked_line = rows->line ? g_new(guint64, MAX(n_rows, 1)) : NULL;
+    m.blocked_line = rows->columns.line ? g_new(guint64, MAX(n_rows, 1)) : NULL;
     wp_i_parallel_for(n_chunks, 1, scatter_chunk, &m);
     free_rows(rows);
     for (guint c = 0; c < n_chunks; c++)
@@ -331,7 +308,7 @@ gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin, 
     g_free(m.position);
 
     m.range_start = g_new(WpPerson, n_chunks + 1);
-    split_people(&m);
+    wp_i_parallel_split(m.starts, g->n_people, 1u << BLOCK_BITS, n_chunks, m.range_start);
     m.pairs = g_new(guint32, MAX(g->n_people, 1));
     m.bucketed = wp_i_alloc_large(n_rows, sizeof(Row));
     m.bucketed_line = m.blocked_line ? g_new(guint64, MAX(n_rows, 1)) : NULL;

@@ -10,13 +10,7 @@
 typedef struct {
     gboolean has_types, has_dates, has_interactions, has_directed;
     gsize n;
-    WpPerson *a, *b;
-    double *declared;
-    guint16 *types;
-    WpDay *last_contact;
-    gint32 *interactions;
-    guint8 *directed;
-    guint64 *line;
+    WpTieRowColumns columns;
 } WpTieRows;
 
 /* Fills @graph's tie arrays (ordered by low, then high endpoint) from @rows, merging the rows of
