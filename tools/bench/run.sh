@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # One-command benchmark: tools/bench/run.sh small|medium|large [compare.py options...]
 #
-#  1. checks the prerequisites (installs nothing; says what is missing),
+#  1. installs the missing Debian packages (the Python peers among them) with tools/setup.sh,
+#     or, off Debian or with BENCH_PYTHON set, says what is missing,
 #  2. generates tools/bench/out/SIZE/ (edges.csv, people.csv, query.txt,
 #     meta.json) unless it is already there,
 #  3. builds the C peer(s) into $WP_BENCH_BUILD_DIR (default build-bench/),
@@ -28,7 +29,11 @@ py="${BENCH_PYTHON:-/usr/bin/python3}"
 build="${WP_BENCH_BUILD_DIR:-$root/build-bench}"
 data="$here/out/$size"
 
-# ---- 1. prerequisites (Debian package names in the message)
+# ---- 1. prerequisites: on Debian the missing packages are installed (tools/setup.sh, which
+# also builds warmpath); elsewhere, or with BENCH_PYTHON set, they are only named.
+if [ -z "${BENCH_PYTHON:-}" ] && command -v apt-get >/dev/null && command -v dpkg-query >/dev/null; then
+    WP_EXTRA_PACKAGES="python3 python3-networkx python3-igraph" "$root/tools/setup.sh" "$build" >&2
+fi
 missing=()
 [ -x "$py" ] || missing+=("python3")
 if [ -x "$py" ]; then
@@ -69,7 +74,9 @@ if cmake -S "$root" -B "$build" >"$log" 2>&1; then
         echo "run.sh: building peer-igraph failed, see $log" >&2
         exit 2
     }
-    if cmake --build "$build" --target help 2>/dev/null | grep -q 'warmpath-bench'; then
+    # Not "| grep -q": under pipefail grep's early exit fails the pipeline (SIGPIPE).
+    targets="$(cmake --build "$build" --target help 2>/dev/null || true)"
+    if grep -q 'warmpath-bench' <<<"$targets"; then
         cmake --build "$build" --target warmpath-bench >>"$log" 2>&1 ||
             echo "[run] warning: warmpath-bench did not build (see $log); running without it" >&2
     fi
