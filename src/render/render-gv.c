@@ -183,23 +183,58 @@ static Agdisc_t memory_disc = {NULL, NULL, &memory_io};
 /* Object ids in creation order. Graphviz's default ids for named objects are the addresses of
  * their interned names, and agwrite() lists subgraphs in id order: the DOT text then depended
  * on the heap's layout (reading the ties on threads reordered the clusters of the
- * map-account-dot golden case). Declining to map names makes cgraph give each object the next
- * anonymous id from here and keep its name itself. Guarded by gv_lock. */
-static IDTYPE next_id;
+ * map-account-dot golden case). This discipline numbers objects as they are made and keeps the
+ * names itself (leaving them to cgraph's internal map leaked its entries at agclose(), which
+ * valgrind reported): named objects get even ids, anonymous ones odd, as in Graphviz. */
+typedef struct {
+    IDTYPE next_named, next_anonymous;
+    GHashTable *ids;   /* "objtype:name" -> IDTYPE (boxed) */
+    GHashTable *names; /* IDTYPE -> name, for agnameof() */
+} IdState;
+
+static guint id_hash(gconstpointer key)
+{
+    return g_int64_hash(key);
+}
+
+static gboolean id_equal(gconstpointer a, gconstpointer b)
+{
+    return g_int64_equal(a, b);
+}
 
 static void *ids_open(Agraph_t *g G_GNUC_UNUSED, Agdisc_t *disc G_GNUC_UNUSED)
 {
-    return &next_id;
+    G_STATIC_ASSERT(sizeof(IDTYPE) == sizeof(gint64));
+    IdState *st = g_new0(IdState, 1);
+    st->next_named = 2;
+    st->next_anonymous = 1;
+    st->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    st->names = g_hash_table_new_full(id_hash, id_equal, g_free, g_free);
+    return st;
 }
 
-static long ids_map(void *state, int objtype G_GNUC_UNUSED, char *name, IDTYPE *id,
-                    int create G_GNUC_UNUSED)
+static long ids_map(void *state, int objtype, char *name, IDTYPE *id, int create)
 {
-    if (name != NULL)
+    IdState *st = state;
+    if (name == NULL) {
+        if (!create)
+            return FALSE;
+        *id = st->next_anonymous;
+        st->next_anonymous += 2;
+        return TRUE;
+    }
+    g_autofree char *key = g_strdup_printf("%d:%s", objtype, name);
+    const IDTYPE *known = g_hash_table_lookup(st->ids, key);
+    if (known != NULL) {
+        *id = *known;
+        return TRUE;
+    }
+    if (!create)
         return FALSE;
-    IDTYPE *counter = state;
-    *id = *counter;
-    *counter += 2; /* odd, like Graphviz's own anonymous ids */
+    *id = st->next_named;
+    st->next_named += 2;
+    g_hash_table_insert(st->ids, g_steal_pointer(&key), g_memdup2(id, sizeof *id));
+    g_hash_table_insert(st->names, g_memdup2(id, sizeof *id), g_strdup(name));
     return TRUE;
 }
 
@@ -210,16 +245,22 @@ static long ids_alloc(void *state G_GNUC_UNUSED, int objtype G_GNUC_UNUSED, IDTY
 
 static void ids_free(void *state G_GNUC_UNUSED, int objtype G_GNUC_UNUSED, IDTYPE id G_GNUC_UNUSED)
 {
+    /* Names stay until ids_close(): a diagram is built once and closed whole. */
 }
 
-static char *ids_print(void *state G_GNUC_UNUSED, int objtype G_GNUC_UNUSED,
-                       IDTYPE id G_GNUC_UNUSED)
+static char *ids_print(void *state, int objtype G_GNUC_UNUSED, IDTYPE id)
 {
-    return NULL; /* names live in cgraph's internal map */
+    IdState *st = state;
+    gint64 key = (gint64)id;
+    return g_hash_table_lookup(st->names, &key);
 }
 
-static void ids_close(void *state G_GNUC_UNUSED)
+static void ids_close(void *state)
 {
+    IdState *st = state;
+    g_hash_table_destroy(st->ids);
+    g_hash_table_destroy(st->names);
+    g_free(st);
 }
 
 static void ids_register(void *state G_GNUC_UNUSED, int objtype G_GNUC_UNUSED,
@@ -235,7 +276,6 @@ static Agraph_t *build_graph(const WpDiagram *d, WpDiagramFormat format)
     memory_io.afread = AgIoDisc.afread;
     memory_disc.mem = &AgMemDisc;
     memory_disc.id = &ids_in_order;
-    next_id = 1;
     Agraph_t *g = agopen(S("warmpath"), Agdirected, &memory_disc);
     set_defaults(g, format);
     g_autofree char *heading = wp_i_diagram_heading_html(d);
