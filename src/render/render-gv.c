@@ -185,11 +185,14 @@ static Agdisc_t memory_disc = {NULL, NULL, &memory_io};
  * on the heap's layout (reading the ties on threads reordered the clusters of the
  * map-account-dot golden case). This discipline numbers objects as they are made and keeps the
  * names itself (leaving them to cgraph's internal map leaked its entries at agclose(), which
- * valgrind reported): named objects get even ids, anonymous ones odd, as in Graphviz. */
+ * valgrind reported): named objects get even ids, anonymous ones odd, as in Graphviz. Names are
+ * the graph's own reference-counted strings (agstrdup()): agwrite() reads a flag stored in
+ * front of each name it prints, and the graph frees them all when it closes. */
 typedef struct {
+    Agraph_t *graph;
     IDTYPE next_named, next_anonymous;
     GHashTable *ids;   /* "objtype:name" -> IDTYPE (boxed) */
-    GHashTable *names; /* IDTYPE -> name, for agnameof() */
+    GHashTable *names; /* IDTYPE -> name (the graph's string), for agnameof() */
 } IdState;
 
 static guint id_hash(gconstpointer key)
@@ -202,14 +205,15 @@ static gboolean id_equal(gconstpointer a, gconstpointer b)
     return g_int64_equal(a, b);
 }
 
-static void *ids_open(Agraph_t *g G_GNUC_UNUSED, Agdisc_t *disc G_GNUC_UNUSED)
+static void *ids_open(Agraph_t *g, Agdisc_t *disc G_GNUC_UNUSED)
 {
     G_STATIC_ASSERT(sizeof(IDTYPE) == sizeof(gint64));
     IdState *st = g_new0(IdState, 1);
+    st->graph = g;
     st->next_named = 2;
     st->next_anonymous = 1;
     st->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    st->names = g_hash_table_new_full(id_hash, id_equal, g_free, g_free);
+    st->names = g_hash_table_new_full(id_hash, id_equal, g_free, NULL);
     return st;
 }
 
@@ -234,7 +238,7 @@ static long ids_map(void *state, int objtype, char *name, IDTYPE *id, int create
     *id = st->next_named;
     st->next_named += 2;
     g_hash_table_insert(st->ids, g_steal_pointer(&key), g_memdup2(id, sizeof *id));
-    g_hash_table_insert(st->names, g_memdup2(id, sizeof *id), g_strdup(name));
+    g_hash_table_insert(st->names, g_memdup2(id, sizeof *id), agstrdup(st->graph, name));
     return TRUE;
 }
 
