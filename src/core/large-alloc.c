@@ -8,12 +8,16 @@
  * 26M times on the large graph) spent ~40 % of the parse in TLB misses and in copy-on-write
  * faults of zero pages, each with an IPI to the other core, before they were allocated here
  * and zeroed at once (perf: prefetcht0 stalls, smp_call_function_many_cond). */
+#define _DEFAULT_SOURCE /* madvise() and MADV_HUGEPAGE under -std=c11 */
 #include "core/large-alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 #ifdef __linux__
 #include <sys/mman.h>
+#ifndef MADV_HUGEPAGE /* without it every array silently got small pages */
+#error "MADV_HUGEPAGE is not declared: check the feature-test macros"
+#endif
 #endif
 
 #define HUGE_PAGE ((gsize)2 << 20)
@@ -42,4 +46,15 @@ gpointer wp_i_alloc_large0(gsize n, gsize size)
     gpointer p = wp_i_alloc_large(n, size);
     memset(p, 0, MAX(n * size, 1));
     return p;
+}
+
+gpointer wp_i_realloc_large(gpointer p, gsize old_n, gsize new_n, gsize size)
+{
+    if (p == NULL)
+        return NULL;
+    /* Not realloc(): an aligned block would come back unaligned, on small pages. */
+    gpointer q = wp_i_alloc_large(new_n, size);
+    memcpy(q, p, MIN(old_n, new_n) * size);
+    g_free(p);
+    return q;
 }
