@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Builds a WpGraph from rows: people, tie rows, warnings; then merges and indexes the ties. */
 #include "core/graph-private.h"
+#include "core/large-alloc.h"
 #include "core/tie-merge.h"
 
 #include <math.h>
@@ -336,7 +337,9 @@ static void *vec_append(Vec *v, gsize n)
         return v->data; /* may be NULL: no offset to add */
     if (v->len + n > v->cap) {
         v->cap = v->len + n;
-        v->data = g_realloc_n(v->data, v->cap, v->item);
+        /* The bulk readers append all their rows at once: a fresh array, on huge pages. */
+        v->data = v->data ? g_realloc_n(v->data, v->cap, v->item)
+                          : wp_i_alloc_large(v->cap, v->item);
     }
     v->len += n;
     return (char *)v->data + v->item * (v->len - n);

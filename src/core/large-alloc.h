@@ -10,3 +10,6 @@
 gpointer wp_i_alloc_large(gsize n, gsize size);
 /* Zero-filled. */
 gpointer wp_i_alloc_large0(gsize n, gsize size);
+/* Grows (or shrinks) @p, of @old_n items, to @new_n items of @size bytes, keeping the first
+ * min(@old_n, @new_n) items; the new array is large-allocated as above. NULL stays NULL. */
+gpointer wp_i_realloc_large(gpointer p, gsize old_n, gsize new_n, gsize size);

@@ -256,14 +256,14 @@ static void merge_range(gsize first, gsize last, gpointer data)
 static void allocate_ties(WpGraph *g, const WpTieRows *rows, gsize n)
 {
     n = MAX(n, 1);
-    g->tie_source = g_new(WpPerson, n);
-    g->tie_target = g_new(WpPerson, n);
-    g->tie_declared = g_new(double, n);
-    g->tie_rows = g_new(guint32, n);
-    g->tie_types = rows->has_types ? g_new(guint16, n) : NULL;
-    g->tie_last_contact = rows->has_dates ? g_new(WpDay, n) : NULL;
-    g->tie_interactions = rows->has_interactions ? g_new(gint32, n) : NULL;
-    g->tie_directed = rows->has_directed ? g_new(guint8, n) : NULL;
+    g->tie_source = wp_i_alloc_large(n, sizeof(WpPerson));
+    g->tie_target = wp_i_alloc_large(n, sizeof(WpPerson));
+    g->tie_declared = wp_i_alloc_large(n, sizeof(double));
+    g->tie_rows = wp_i_alloc_large(n, sizeof(guint32));
+    g->tie_types = rows->has_types ? wp_i_alloc_large(n, sizeof(guint16)) : NULL;
+    g->tie_last_contact = rows->has_dates ? wp_i_alloc_large(n, sizeof(WpDay)) : NULL;
+    g->tie_interactions = rows->has_interactions ? wp_i_alloc_large(n, sizeof(gint32)) : NULL;
+    g->tie_directed = rows->has_directed ? wp_i_alloc_large(n, sizeof(guint8)) : NULL;
 }
 
 /* Frees the arrays; keeps the has_ flags. */
