@@ -370,6 +370,83 @@ static void test_empty(void)
     g_assert_false(chunked_reads("", 0, NULL, 0, 16));
 }
 
+/* ---- rows handed over in parts ---- */
+
+static gpointer dup_array(gconstpointer data, gsize size)
+{
+    return data ? g_memdup2(data, size) : NULL;
+}
+
+/* Hands three rows to @b as one part; NULL arrays mean the file lacked the column. */
+static void add_part(WpGraphBuilder *b, const WpPerson *a, const WpPerson *to,
+                     const double *declared, const guint16 *types, const WpDay *days)
+{
+    WpTieRowColumns columns = {
+        .a = dup_array(a, 3 * sizeof *a),
+        .b = dup_array(to, 3 * sizeof *to),
+        .declared = dup_array(declared, 3 * sizeof *declared),
+        .types = dup_array(types, 3 * sizeof *types),
+        .last_contact = dup_array(days, 3 * sizeof *days),
+    };
+    wp_i_builder_add_rows(b, 3, &columns);
+    g_assert_null(columns.a); /* taken */
+}
+
+/* Rows added one by one and in parts merge in the order they came, and a part without an
+ * optional column gives its rows that field's default. Expected ties worked out by hand. */
+static void test_row_parts(void)
+{
+    g_autoptr(WpGraphBuilder) b = wp_i_builder_new(0);
+    wp_i_builder_note_columns(b, "ties", TRUE, TRUE, FALSE, FALSE);
+    WpPerson p[4];
+    const char *ids[] = {"p0", "p1", "p2", "p3"};
+    for (guint i = 0; i < 4; i++)
+        g_assert_true(wp_i_builder_tie_person(b, ids[i], "ties", i + 2, &p[i], NULL));
+    const WpDay day1 = 19723, day2 = 20269; /* 2024-01-01, 2025-06-30 */
+    const guint16 friend = WP_TIE_TYPE_BIT(WP_TIE_FRIEND), client = WP_TIE_TYPE_BIT(WP_TIE_CLIENT);
+    /* Row by row first: p1 -> p0 (its first row decides the orientation). */
+    wp_i_builder_add_tie_row(b, &(WpTieRow){p[1], p[0], 0.5, friend, day1, -1, FALSE, 0});
+    /* Part 1, with every column: p0-p1 again (stronger, later), p2-p3, p0-p2. */
+    add_part(b, (WpPerson[]){p[0], p[2], p[0]}, (WpPerson[]){p[1], p[3], p[2]},
+             (double[]){0.75, 0.25, NAN}, (guint16[]){client, friend, 0},
+             (WpDay[]){day2, day1, WP_DAY_NONE});
+    /* Part 2, without types and dates: p3-p2 again (stronger), p1-p3, p2-p0 again. */
+    add_part(b, (WpPerson[]){p[3], p[1], p[2]}, (WpPerson[]){p[2], p[3], p[0]},
+             (double[]){0.5, 1.0, 0.125}, NULL, NULL);
+    wp_i_builder_add_tie_row(b, &(WpTieRow){p[3], p[1], NAN, client, day2, -1, FALSE, 0});
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = wp_i_builder_finish(g_steal_pointer(&b), &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(wp_graph_n_tie_rows(g), ==, 8);
+    g_assert_cmpuint(wp_graph_n_ties(g), ==, 4);
+    g_assert_cmpuint(wp_graph_warning_count(g, WP_WARNING_DUPLICATE_TIE), ==, 4);
+    const struct {
+        guint source, target;
+        double declared;
+        guint16 types;
+        WpDay day;
+        guint rows;
+    } expected[] = {
+        {1, 0, 0.75, friend | client, day2, 2},
+        {0, 2, 0.125, 0, WP_DAY_NONE, 2},
+        {2, 3, 0.5, friend, day1, 2},
+        {1, 3, 1.0, client, day2, 2},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
+        WpTie t;
+        g_assert_true(wp_graph_find_tie(g, p[expected[i].source], p[expected[i].target], &t));
+        WpTieInfo info;
+        wp_graph_tie_info(g, t, &info);
+        g_assert_cmpuint(info.source, ==, p[expected[i].source]);
+        g_assert_cmpuint(info.target, ==, p[expected[i].target]);
+        g_assert_cmpfloat(info.declared, ==, expected[i].declared);
+        g_assert_cmpuint(info.types, ==, expected[i].types);
+        g_assert_cmpint(info.last_contact, ==, expected[i].day);
+        g_assert_cmpint(info.interactions, ==, -1);
+        g_assert_cmpuint(info.rows, ==, expected[i].rows);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -384,5 +461,6 @@ int main(int argc, char **argv)
     g_test_add_func("/load-fast/nul-byte", test_nul_byte);
     g_test_add_func("/load-fast/long-line", test_long_line);
     g_test_add_func("/load-fast/empty", test_empty);
+    g_test_add_func("/load-fast/row-parts", test_row_parts);
     return g_test_run();
 }

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Builds a WpGraph from rows: people, tie rows, warnings; then merges and indexes the ties. */
 #include "core/graph-private.h"
-#include "core/large-alloc.h"
 #include "core/tie-merge.h"
 
 #include <math.h>
@@ -53,7 +52,8 @@ struct WpGraphBuilder {
     guint team_column; /* index of "team" in columns, or G_MAXUINT */
     guint size_column; /* index of "company_size", or G_MAXUINT */
     Vec row_a, row_b, row_declared, row_types, row_last, row_inter, row_dir;
-    Vec row_line; /* kept only under WP_LOAD_STRICT, to name a duplicate's line */
+    Vec row_line;   /* kept only under WP_LOAD_STRICT, to name a duplicate's line */
+    WpTieRows rows; /* rows before those in the Vecs, as handed over (parts, file order) */
     char *ties_origin;
     /* Tie rows whose ids are not interned yet (see wp_i_builder_add_tie()). */
     PendingTie pending[TIE_BATCH];
@@ -96,6 +96,7 @@ void wp_i_builder_free(WpGraphBuilder *b)
                    &b->row_last, &b->row_inter, &b->row_dir,      &b->row_line};
     for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
         vec_clear(vecs[i]);
+    wp_i_tie_rows_clear(&b->rows);
     g_free(b->ties_origin);
     g_string_free(b->pending_ids, TRUE);
     g_free(b);
@@ -331,33 +332,56 @@ void wp_i_builder_reserve_people(WpGraphBuilder *b, guint n_more)
     wp_i_id_index_reserve(&b->graph->id_index, b->graph->n_people + n_more);
 }
 
-static void *vec_append(Vec *v, gsize n)
+/* Appends a part of @n rows to b->rows, taking @columns' arrays. */
+static void add_part(WpGraphBuilder *b, gsize n, const WpTieRowColumns *columns)
 {
-    if (n == 0)
-        return v->data; /* may be NULL: no offset to add */
-    if (v->len + n > v->cap) {
-        v->cap = v->len + n;
-        /* The bulk readers append all their rows at once: a fresh array, on huge pages. */
-        v->data = v->data ? g_realloc_n(v->data, v->cap, v->item)
-                          : wp_i_alloc_large(v->cap, v->item);
-    }
-    v->len += n;
-    return (char *)v->data + v->item * (v->len - n);
+    WpTieRows *r = &b->rows;
+    r->parts = g_renew(WpTieRowPart, r->parts, r->n_parts + 1);
+    r->parts[r->n_parts++] = (WpTieRowPart){n, *columns};
+    r->n += n;
 }
 
-void wp_i_builder_append_rows(WpGraphBuilder *b, gsize n, WpTieRowColumns *out)
+/* Moves the rows added one by one so far into a part of their own, keeping file order. */
+static void close_row_vecs(WpGraphBuilder *b)
 {
-    b->graph->n_rows += n;
-    *out = (WpTieRowColumns){
-        .a = vec_append(&b->row_a, n),
-        .b = vec_append(&b->row_b, n),
-        .declared = vec_append(&b->row_declared, n),
-        .types = b->has_types ? vec_append(&b->row_types, n) : NULL,
-        .last_contact = b->has_dates ? vec_append(&b->row_last, n) : NULL,
-        .interactions = b->has_inter ? vec_append(&b->row_inter, n) : NULL,
-        .directed = b->has_dir ? vec_append(&b->row_dir, n) : NULL,
-        .line = (b->graph->flags & WP_LOAD_STRICT) ? vec_append(&b->row_line, n) : NULL,
+    if (b->row_a.len == 0)
+        return;
+    WpTieRowColumns columns = {
+        .a = b->row_a.data,
+        .b = b->row_b.data,
+        .declared = b->row_declared.data,
+        .types = b->row_types.data,
+        .last_contact = b->row_last.data,
+        .interactions = b->row_inter.data,
+        .directed = b->row_dir.data,
+        .line = b->row_line.data,
     };
+    add_part(b, b->row_a.len, &columns);
+    Vec *vecs[] = {&b->row_a,    &b->row_b,     &b->row_declared, &b->row_types,
+                   &b->row_last, &b->row_inter, &b->row_dir,      &b->row_line};
+    for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
+        vec_init(vecs[i], vecs[i]->item);
+}
+
+void wp_i_builder_add_rows(WpGraphBuilder *b, gsize n, WpTieRowColumns *columns)
+{
+    g_return_if_fail(!(b->graph->flags & WP_LOAD_STRICT) || n == 0 || columns->line != NULL);
+    close_row_vecs(b);
+    b->graph->n_rows += n;
+    /* Arrays the builder does not keep go; the merge reads the absence of the others as
+     * defaults. */
+    if (!b->has_types)
+        g_clear_pointer(&columns->types, g_free);
+    if (!b->has_dates)
+        g_clear_pointer(&columns->last_contact, g_free);
+    if (!b->has_inter)
+        g_clear_pointer(&columns->interactions, g_free);
+    if (!b->has_dir)
+        g_clear_pointer(&columns->directed, g_free);
+    if (!(b->graph->flags & WP_LOAD_STRICT))
+        g_clear_pointer(&columns->line, g_free);
+    add_part(b, n, columns); /* even when empty: the part frees the arrays */
+    *columns = (WpTieRowColumns){0};
 }
 
 void wp_i_builder_count_warnings(WpGraphBuilder *b, WpWarningKind kind, guint64 n)
@@ -425,31 +449,16 @@ static void derive_person_fields(WpGraphBuilder *b)
     }
 }
 
-/* Hands the row arrays over to the merge (tie-merge.c). */
+/* Hands the rows over to the merge (tie-merge.c). */
 static WpTieRows take_rows(WpGraphBuilder *b)
 {
-    WpTieRows rows = {
-        .has_types = b->has_types,
-        .has_dates = b->has_dates,
-        .has_interactions = b->has_inter,
-        .has_directed = b->has_dir,
-        .n = b->row_a.len,
-        .columns =
-            {
-                .a = b->row_a.data,
-                .b = b->row_b.data,
-                .declared = b->row_declared.data,
-                .types = b->row_types.data,
-                .last_contact = b->row_last.data,
-                .interactions = b->row_inter.data,
-                .directed = b->row_dir.data,
-                .line = b->row_line.data,
-            },
-    };
-    Vec *vecs[] = {&b->row_a,    &b->row_b,     &b->row_declared, &b->row_types,
-                   &b->row_last, &b->row_inter, &b->row_dir,      &b->row_line};
-    for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
-        vec_init(vecs[i], vecs[i]->item);
+    close_row_vecs(b);
+    WpTieRows rows = b->rows;
+    rows.has_types = b->has_types;
+    rows.has_dates = b->has_dates;
+    rows.has_interactions = b->has_inter;
+    rows.has_directed = b->has_dir;
+    b->rows = (WpTieRows){0};
     return rows;
 }
 

@@ -121,8 +121,7 @@ gboolean wp_i_builder_tie_person_at(WpGraphBuilder *builder, const char *id, gsi
 /* Makes room for @n_more people without regrowing the id index. */
 void wp_i_builder_reserve_people(WpGraphBuilder *builder, guint n_more);
 
-/* Where wp_i_builder_append_rows() wants @n rows written; arrays the builder does not keep (no
- * row had that field, or line numbers outside WP_LOAD_STRICT) are NULL. */
+/* Tie rows as parallel arrays (see wp_i_builder_add_rows()). */
 typedef struct {
     WpPerson *a;
     WpPerson *b;
@@ -133,9 +132,10 @@ typedef struct {
     guint8 *directed;
     guint64 *line;
 } WpTieRowColumns;
-/* Adds @n tie rows (counted) and tells where to write them; the caller fills every array given
- * before anything else reads the builder. */
-void wp_i_builder_append_rows(WpGraphBuilder *builder, gsize n, WpTieRowColumns *out);
+/* Adds @n tie rows (counted) after those added so far, taking @columns' arrays (g_free()able;
+ * they may be longer than @n) and emptying @columns. Optional arrays may be NULL: the rows then
+ * take that field's default. @line is required under WP_LOAD_STRICT and ignored otherwise. */
+void wp_i_builder_add_rows(WpGraphBuilder *builder, gsize n, WpTieRowColumns *columns);
 void wp_i_builder_count_rows(WpGraphBuilder *builder, guint64 n); /* rows read, not added */
 /* Counts @n more warnings of @kind whose messages are not kept (past the examples). */
 void wp_i_builder_count_warnings(WpGraphBuilder *builder, WpWarningKind kind, guint64 n);

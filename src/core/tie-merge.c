@@ -24,27 +24,44 @@ typedef struct {
     double declared;
 } Row;
 
+/* Rows [begin, end) of one part: what one worker counts and scatters. */
+typedef struct {
+    const WpTieRowColumns *columns;
+    gsize begin, end;
+} Chunk;
+
 typedef struct {
     WpGraph *graph;
     WpTieRows *rows;
-    guint n_chunks;        /* of rows, in file order */
+    Chunk *chunks; /* of rows, in file order */
+    guint n_chunks;
     guint32 **count;       /* per chunk and person: rows */
     guint32 **position;    /* per chunk and block: where the chunk's next row of the block goes */
     guint32 *starts;       /* per person + 1: its bucket */
-    Row *blocked;          /* rows by block of low endpoints, each in file order */
+    Row *blocked;          /* rows by block of low endpoints, each in file order; sorted by
+                            * low, then high endpoint in place (sort_range) */
     guint16 *blocked_lo;   /* the low endpoint within its block */
     guint64 *blocked_line; /* under WP_LOAD_STRICT only */
-    Row *bucketed;
-    guint64 *bucketed_line;
-    WpPerson *range_start; /* n_chunks + 1 person ranges of about equal rows */
+    WpPerson *range_start; /* one person range per worker, of about equal rows */
     guint32 *pairs;        /* per person: distinct high endpoints, then its first tie */
     guint64 *repeat_line;  /* per range: the earliest repeated row, G_MAXUINT64 for none */
     WpPerson *repeat_lo, *repeat_hi;
 } Merge;
 
-static gsize chunk_begin(const Merge *m, gsize chunk)
+/* Cuts the parts into chunks: each part alone when there are enough parts for the workers,
+ * else each part into one chunk per worker. */
+static void cut_chunks(Merge *m, guint n_workers)
 {
-    return m->rows->n * chunk / m->n_chunks;
+    const WpTieRows *r = m->rows;
+    guint per_part = r->n_parts >= n_workers ? 1 : n_workers;
+    m->chunks = g_new(Chunk, MAX(r->n_parts * per_part, 1));
+    m->n_chunks = 0;
+    for (guint p = 0; p < r->n_parts; p++)
+        for (guint k = 0; k < per_part; k++) {
+            gsize n = r->parts[p].n;
+            m->chunks[m->n_chunks++] =
+                (Chunk){&r->parts[p].columns, n * k / per_part, n * (k + 1) / per_part};
+        }
 }
 
 static void count_chunk(gsize first, gsize last, gpointer data)
@@ -52,8 +69,9 @@ static void count_chunk(gsize first, gsize last, gpointer data)
     Merge *m = data;
     for (gsize c = first; c < last; c++) {
         guint32 *count = m->count[c];
-        const WpPerson *a = m->rows->columns.a, *b = m->rows->columns.b;
-        for (gsize i = chunk_begin(m, c); i < chunk_begin(m, c + 1); i++)
+        const Chunk *chunk = &m->chunks[c];
+        const WpPerson *a = chunk->columns->a, *b = chunk->columns->b;
+        for (gsize i = chunk->begin; i < chunk->end; i++)
             count[MIN(a[i], b[i])]++;
     }
 }
@@ -89,25 +107,26 @@ static void place_chunks(Merge *m)
 static void scatter_chunk(gsize first, gsize last, gpointer data)
 {
     Merge *m = data;
-    const WpTieRows *r = m->rows;
     for (gsize c = first; c < last; c++) {
         guint32 *position = m->position[c];
-        for (gsize i = chunk_begin(m, c); i < chunk_begin(m, c + 1); i++) {
-            gboolean a_lo = r->columns.a[i] < r->columns.b[i];
-            WpPerson lo = a_lo ? r->columns.a[i] : r->columns.b[i];
+        const Chunk *chunk = &m->chunks[c];
+        const WpTieRowColumns *col = chunk->columns;
+        for (gsize i = chunk->begin; i < chunk->end; i++) {
+            gboolean a_lo = col->a[i] < col->b[i];
+            WpPerson lo = a_lo ? col->a[i] : col->b[i];
             guint32 at = position[lo >> BLOCK_BITS]++;
             m->blocked_lo[at] = (guint16)(lo & ((1u << BLOCK_BITS) - 1));
             m->blocked[at] = (Row){
-                .hi = a_lo ? r->columns.b[i] : r->columns.a[i],
-                .types = r->has_types ? r->columns.types[i] : 0,
-                .directed = r->has_directed ? r->columns.directed[i] : 0,
+                .hi = a_lo ? col->b[i] : col->a[i],
+                .types = col->types ? col->types[i] : 0,
+                .directed = col->directed ? col->directed[i] : 0,
                 .source_is_lo = (guint8)a_lo,
-                .last_contact = r->has_dates ? r->columns.last_contact[i] : WP_DAY_NONE,
-                .interactions = r->has_interactions ? r->columns.interactions[i] : -1,
-                .declared = r->columns.declared[i],
+                .last_contact = col->last_contact ? col->last_contact[i] : WP_DAY_NONE,
+                .interactions = col->interactions ? col->interactions[i] : -1,
+                .declared = col->declared[i],
             };
             if (m->blocked_line)
-                m->blocked_line[at] = r->columns.line[i];
+                m->blocked_line[at] = col->line[i];
         }
     }
 }
@@ -157,40 +176,63 @@ static void sort_bucket(Row *rows, guint64 *lines, gsize n)
     }
 }
 
-/* Moves one block's rows into their buckets, in the order they came. */
-static void bucket_block(Merge *m, guint32 block)
+/* A worker's room for one block's rows while they are bucketed. */
+typedef struct {
+    Row *rows;
+    guint64 *lines;
+    gsize cap;
+} Scratch;
+
+/* Moves one block's rows into their buckets, in the order they came, through @scratch (sized
+ * for the block, so it stays in cache) and back into place: a second array of every row would
+ * be 316 MB of fresh pages on the large graph, each cleared by the kernel. */
+static void bucket_block(Merge *m, guint32 block, Scratch *scratch)
 {
     WpPerson first = block << BLOCK_BITS;
     WpPerson end = MIN(first + (1u << BLOCK_BITS), m->graph->n_people);
     if (first >= end)
         return;
-    guint32 fill[1u << BLOCK_BITS];
-    memcpy(fill, m->starts + first, sizeof(guint32) * (end - first));
-    for (guint32 i = m->starts[first]; i < m->starts[end]; i++) {
-        guint32 at = fill[m->blocked_lo[i]]++;
-        m->bucketed[at] = m->blocked[i];
+    guint32 base = m->starts[first], n = m->starts[end] - base;
+    if (n > scratch->cap) {
+        scratch->cap = MAX(n, scratch->cap * 2);
+        scratch->rows = g_renew(Row, scratch->rows, scratch->cap);
         if (m->blocked_line)
-            m->bucketed_line[at] = m->blocked_line[i];
+            scratch->lines = g_renew(guint64, scratch->lines, scratch->cap);
     }
+    guint32 fill[1u << BLOCK_BITS];
+    for (WpPerson p = first; p < end; p++)
+        fill[p - first] = m->starts[p] - base;
+    for (guint32 i = base; i < base + n; i++) {
+        guint32 at = fill[m->blocked_lo[i]]++;
+        scratch->rows[at] = m->blocked[i];
+        if (m->blocked_line)
+            scratch->lines[at] = m->blocked_line[i];
+    }
+    memcpy(m->blocked + base, scratch->rows, sizeof(Row) * n);
+    if (m->blocked_line)
+        memcpy(m->blocked_line + base, scratch->lines, sizeof(guint64) * n);
 }
 
 static void sort_range(gsize first, gsize last, gpointer data)
 {
     Merge *m = data;
+    Scratch scratch = {NULL, NULL, 0};
     for (gsize r = first; r < last; r++) {
         WpPerson begin = m->range_start[r], end = m->range_start[r + 1];
         for (guint32 b = begin >> BLOCK_BITS; begin < end && b <= (end - 1) >> BLOCK_BITS; b++)
-            bucket_block(m, b);
+            bucket_block(m, b, &scratch);
         for (WpPerson lo = begin; lo < end; lo++) {
             gsize at = m->starts[lo], n = m->starts[lo + 1] - at;
-            Row *bucket = m->bucketed + at;
-            sort_bucket(bucket, m->bucketed_line ? m->bucketed_line + at : NULL, n);
+            Row *bucket = m->blocked + at;
+            sort_bucket(bucket, m->blocked_line ? m->blocked_line + at : NULL, n);
             guint32 pairs = 0;
             for (gsize i = 0; i < n; i++)
                 pairs += i == 0 || bucket[i].hi != bucket[i - 1].hi;
             m->pairs[lo] = pairs;
         }
     }
+    g_free(scratch.rows);
+    g_free(scratch.lines);
 }
 
 /* The tie that the rows [first, last) of one pair make (see WpTieInfo for the rules). */
@@ -232,14 +274,14 @@ static void merge_range(gsize first, gsize last, gpointer data)
     for (gsize r = first; r < last; r++) {
         m->repeat_line[r] = G_MAXUINT64;
         for (WpPerson lo = m->range_start[r]; lo < m->range_start[r + 1]; lo++) {
-            const Row *row = m->bucketed + m->starts[lo], *end = m->bucketed + m->starts[lo + 1];
+            const Row *row = m->blocked + m->starts[lo], *end = m->blocked + m->starts[lo + 1];
             WpTie t = m->pairs[lo];
             while (row < end) {
                 const Row *run_end = row + 1;
                 while (run_end < end && run_end->hi == row->hi)
                     run_end++;
-                for (const Row *dup = row + 1; m->bucketed_line && dup < run_end; dup++) {
-                    guint64 line = m->bucketed_line[dup - m->bucketed];
+                for (const Row *dup = row + 1; m->blocked_line && dup < run_end; dup++) {
+                    guint64 line = m->blocked_line[dup - m->blocked];
                     if (line < m->repeat_line[r]) {
                         m->repeat_line[r] = line;
                         m->repeat_lo[r] = lo;
@@ -266,26 +308,27 @@ static void allocate_ties(WpGraph *g, const WpTieRows *rows, gsize n)
     g->tie_directed = rows->has_directed ? wp_i_alloc_large(n, sizeof(guint8)) : NULL;
 }
 
-/* Frees the arrays; keeps the has_ flags. */
-static void free_rows(WpTieRows *r)
+void wp_i_tie_rows_clear(WpTieRows *r)
 {
-    g_free(r->columns.a);
-    g_free(r->columns.b);
-    g_free(r->columns.declared);
-    g_free(r->columns.types);
-    g_free(r->columns.last_contact);
-    g_free(r->columns.interactions);
-    g_free(r->columns.directed);
-    g_free(r->columns.line);
-    memset(&r->columns, 0, sizeof r->columns);
+    for (guint p = 0; p < r->n_parts; p++) {
+        WpTieRowColumns *c = &r->parts[p].columns;
+        gpointer arrays[] = {
+            c->a,        c->b,   c->declared, c->types, c->last_contact, c->interactions,
+            c->directed, c->line};
+        for (guint i = 0; i < G_N_ELEMENTS(arrays); i++)
+            g_free(arrays[i]);
+    }
+    g_clear_pointer(&r->parts, g_free);
+    r->n_parts = 0;
     r->n = 0;
 }
 
 gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin, GError **error)
 {
     gsize n_rows = rows->n;
-    guint n_chunks = wp_i_parallel_workers();
-    Merge m = {.graph = g, .rows = rows, .n_chunks = n_chunks};
+    Merge m = {.graph = g, .rows = rows};
+    cut_chunks(&m, wp_i_parallel_workers());
+    guint n_chunks = m.n_chunks;
     m.count = g_new(guint32 *, n_chunks);
     m.position = g_new(guint32 *, n_chunks);
     for (guint c = 0; c < n_chunks; c++) {
@@ -300,22 +343,19 @@ gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin, 
     g_free(m.count);
     m.blocked = wp_i_alloc_large(n_rows, sizeof(Row));
     m.blocked_lo = wp_i_alloc_large(n_rows, sizeof(guint16));
-    m.blocked_line = rows->columns.line ? g_new(guint64, MAX(n_rows, 1)) : NULL;
+    m.blocked_line = (g->flags & WP_LOAD_STRICT) ? g_new(guint64, MAX(n_rows, 1)) : NULL;
     wp_i_parallel_for(n_chunks, 1, scatter_chunk, &m);
-    free_rows(rows);
+    wp_i_tie_rows_clear(rows);
     for (guint c = 0; c < n_chunks; c++)
         g_free(m.position[c]);
     g_free(m.position);
 
-    m.range_start = g_new(WpPerson, n_chunks + 1);
-    wp_i_parallel_split(m.starts, g->n_people, 1u << BLOCK_BITS, n_chunks, m.range_start);
+    guint n_ranges = wp_i_parallel_workers();
+    m.range_start = g_new(WpPerson, n_ranges + 1);
+    wp_i_parallel_split(m.starts, g->n_people, 1u << BLOCK_BITS, n_ranges, m.range_start);
     m.pairs = g_new(guint32, MAX(g->n_people, 1));
-    m.bucketed = wp_i_alloc_large(n_rows, sizeof(Row));
-    m.bucketed_line = m.blocked_line ? g_new(guint64, MAX(n_rows, 1)) : NULL;
-    wp_i_parallel_for(n_chunks, 1, sort_range, &m);
-    g_free(m.blocked);
-    g_free(m.blocked_lo);
-    g_free(m.blocked_line);
+    wp_i_parallel_for(n_ranges, 1, sort_range, &m);
+    g_clear_pointer(&m.blocked_lo, g_free);
     guint32 n_ties = 0;
     for (guint p = 0; p < g->n_people; p++) {
         guint32 n = m.pairs[p];
@@ -323,14 +363,14 @@ gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin, 
         n_ties += n;
     }
     allocate_ties(g, rows, n_ties);
-    m.repeat_line = g_new(guint64, n_chunks);
-    m.repeat_lo = g_new(WpPerson, n_chunks);
-    m.repeat_hi = g_new(WpPerson, n_chunks);
-    wp_i_parallel_for(n_chunks, 1, merge_range, &m);
+    m.repeat_line = g_new(guint64, n_ranges);
+    m.repeat_lo = g_new(WpPerson, n_ranges);
+    m.repeat_hi = g_new(WpPerson, n_ranges);
+    wp_i_parallel_for(n_ranges, 1, merge_range, &m);
     g->n_ties = n_ties;
 
     guint best = 0;
-    for (guint r = 1; r < n_chunks; r++)
+    for (guint r = 1; r < n_ranges; r++)
         if (m.repeat_line[r] < m.repeat_line[best])
             best = r;
     gboolean ok = !(g->flags & WP_LOAD_STRICT) || m.repeat_line[best] == G_MAXUINT64;
@@ -339,13 +379,14 @@ gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin, 
                     "%s:%" G_GUINT64_FORMAT ": the pair '%s', '%s' is tied again (--strict)",
                     origin, m.repeat_line[best], (char *)g->ids->pdata[m.repeat_lo[best]],
                     (char *)g->ids->pdata[m.repeat_hi[best]]);
-    g_free(m.bucketed);
-    g_free(m.bucketed_line);
+    g_free(m.blocked);
+    g_free(m.blocked_line);
     g_free(m.starts);
     g_free(m.range_start);
     g_free(m.pairs);
     g_free(m.repeat_line);
     g_free(m.repeat_lo);
     g_free(m.repeat_hi);
+    g_free(m.chunks);
     return ok;
 }

@@ -5,19 +5,31 @@
 
 #include "core/graph-private.h"
 
-/* Tie rows as parallel arrays, in file order. The optional arrays exist when their has_ flag is
- * set (a column gave them); @line only under WP_LOAD_STRICT. The merge frees the arrays. */
+/* A run of tie rows, in file order, as parallel arrays. An optional array may be NULL even when
+ * its field is kept (a file without that column): the run's rows take the field's default. */
 typedef struct {
-    gboolean has_types, has_dates, has_interactions, has_directed;
     gsize n;
     WpTieRowColumns columns;
+} WpTieRowPart;
+
+/* Every tie row, as runs in file order: a bulk reader hands over its chunks' arrays as they
+ * are, rather than copying them into one. The optional fields exist when their has_ flag is
+ * set; @line in every part under WP_LOAD_STRICT, else nowhere. The merge frees the arrays. */
+typedef struct {
+    gboolean has_types, has_dates, has_interactions, has_directed;
+    gsize n; /* rows in all parts */
+    guint n_parts;
+    WpTieRowPart *parts;
 } WpTieRows;
 
 /* Fills @graph's tie arrays (ordered by low, then high endpoint) from @rows, merging the rows of
  * each pair by the rules of WpTieInfo. Fails only under WP_LOAD_STRICT, naming the earliest
- * repeated row of @origin. Either way @rows' arrays are freed and @rows is emptied. */
+ * repeated row of @origin. Either way @rows' arrays and parts are freed and @rows is emptied. */
 gboolean wp_i_graph_merge_ties(WpGraph *graph, WpTieRows *rows, const char *origin, GError **error);
 
 /* Lays out @graph's out- and in-arcs from its merged ties, with the raw model installed and
  * every arc's cost computed. */
 void wp_i_graph_build_adjacency(WpGraph *graph);
+
+/* Frees @rows' arrays and parts and empties it (keeps the has_ flags). */
+void wp_i_tie_rows_clear(WpTieRows *rows);

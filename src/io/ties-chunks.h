@@ -38,7 +38,6 @@ typedef struct {
     WpPerson *to_person; /* the merge's answer: local person -> graph person */
     guint32 n_missing;   /* local people the merge did not find among earlier chunks' */
     guint64 first_line_in_file;
-    gsize row_at; /* where the chunk's rows go in the builder */
     guint64 n_self_loops;
     guint64 n_warnings[WP_WARNING_N_KINDS];
     guint n_kept[WP_WARNING_N_KINDS];
@@ -58,7 +57,6 @@ struct WpTiesJob {
     gint gave_up;            /* atomic: some chunk holds what only the line reader can read */
     gboolean release_parsed; /* the text is a file mapping: drop its pages once parsed */
     void (*work)(WpTiesJob *job, WpTiesChunk *chunk);
-    WpTieRowColumns out; /* the builder's row arrays, at the merge */
 };
 
 /* Runs @work on every chunk, on the workers; each takes the next chunk not taken yet. */
