@@ -335,6 +335,8 @@ static void test_case(gconstpointer data)
     const Case *c = data;
     check_data(c->ties, NULL, 0, c->fast);
     check_data(c->ties, "id,name\na,Ann\nc,Cy\n", 0, c->fast);
+    /* A people file that lists nobody: every person of the ties is warned about. */
+    check_data(c->ties, "id,name\n", 0, c->fast);
     check_file(c->ties, -1, NULL, c->fast);
 }
 

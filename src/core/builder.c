@@ -332,6 +332,24 @@ void wp_i_builder_reserve_people(WpGraphBuilder *b, guint n_more)
     wp_i_id_index_reserve(&b->graph->id_index, b->graph->n_people + n_more);
 }
 
+gboolean wp_i_builder_adopt_tie_people(WpGraphBuilder *b, WpIdIndex *index, const char *const *ids,
+                                       guint32 n, GStringChunk **store)
+{
+    WpGraph *g = b->graph;
+    if (g->n_people > 0 || b->people_given || n >= G_MAXUINT32 - 1)
+        return FALSE;
+    wp_i_id_index_clear(&g->id_index);
+    g->id_index = *index;
+    *index = (WpIdIndex){NULL, 0, 0};
+    g_ptr_array_set_size(g->ids, n);
+    memcpy(g->ids->pdata, ids, n * sizeof *ids);
+    g->n_people = n;
+    if (g->id_stores == NULL)
+        g->id_stores = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
+    g_ptr_array_add(g->id_stores, g_steal_pointer(store));
+    return TRUE;
+}
+
 /* Appends a part of @n rows to b->rows, taking @columns' arrays. */
 static void add_part(WpGraphBuilder *b, gsize n, const WpTieRowColumns *columns)
 {

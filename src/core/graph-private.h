@@ -14,6 +14,7 @@ typedef struct {
 
 struct WpGraph {
     GStringChunk *strings; /* owns ids and attribute values */
+    GPtrArray *id_stores;  /* GStringChunk *, more ids (the parallel reader's), or NULL */
     GMappedFile *mapping;  /* a loaded snapshot: when set, strings, tie arrays, adjacency and
                             * company sizes point into it (read-only) and are not freed */
 
@@ -120,6 +121,12 @@ gboolean wp_i_builder_tie_person_at(WpGraphBuilder *builder, const char *id, gsi
                                     guint32 hash, guint64 line, WpPerson *out, GError **error);
 /* Makes room for @n_more people without regrowing the id index. */
 void wp_i_builder_reserve_people(WpGraphBuilder *builder, guint n_more);
+/* When the graph has no people yet and no people file was read (so no warnings are due): takes
+ * @n people named by ties, numbered 0 .. n - 1, with their @ids (NUL-terminated, in @store, which
+ * the graph takes too) and an @index of them by those numbers (moved, @index is left empty).
+ * FALSE, taking nothing, otherwise. */
+gboolean wp_i_builder_adopt_tie_people(WpGraphBuilder *builder, WpIdIndex *index,
+                                       const char *const *ids, guint32 n, GStringChunk **store);
 
 /* Tie rows as parallel arrays (see wp_i_builder_add_rows()). */
 typedef struct {

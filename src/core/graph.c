@@ -95,6 +95,8 @@ void wp_graph_free(WpGraph *g)
         g_ptr_array_unref(g->warning_examples[k]);
     wp_model_free(g->model);
     g_string_chunk_free(g->strings);
+    if (g->id_stores)
+        g_ptr_array_unref(g->id_stores);
     if (g->mapping)
         g_mapped_file_unref(g->mapping);
     g_free(g);

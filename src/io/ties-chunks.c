@@ -392,7 +392,9 @@ static void parse_chunk(WpTiesJob *job, WpTiesChunk *c)
     }
     drain_queue(ps);
     c->n_lines = ps->line;
-    wp_i_id_index_clear(&c->index); /* the merge needs only the ids, in order */
+    /* The merge needs only the ids, in order; the first chunk's table may become the graph's. */
+    if (c != &job->chunks[0])
+        wp_i_id_index_clear(&c->index);
     g_free(ps);
     if (!ok)
         g_atomic_int_set(&job->gave_up, TRUE);

@@ -35,8 +35,8 @@ typedef struct {
     GStringChunk *key_store;
     guint32 *key_lens, *key_hashes, *first_line;
     guint32 n_ids, ids_cap;
-    WpPerson *to_person; /* the merge's answer: local person -> graph person */
-    guint32 n_missing;   /* local people the merge did not find among earlier chunks' */
+    WpPerson *to_person; /* the merge's answer: local person -> graph person; NULL when the
+                          * same (the first chunk's, when its table became the graph's) */
     guint64 first_line_in_file;
     guint64 n_self_loops;
     guint64 n_warnings[WP_WARNING_N_KINDS];
