@@ -4,24 +4,19 @@
  * Ties come ordered by (low, high) endpoint. A person's row lists the lower neighbours first,
  * then the higher ones, so it is sorted without a sort: the lower part gathers, in tie order,
  * the ties whose high endpoint is the person; the upper part is the person's own run of ties.
- * Workers own ranges of people of about equal arcs and write only their own rows. The costs are
- * computed here because the ties are read in order here: computing them on a search's first visit
- * read the strengths at random
- * (~1.1 s on the benchmark's large graph). Laying the arcs out took 2.0 s there on one core. */
+ * Workers own ranges of people of about equal arcs and write only their own rows: each reads
+ * every tie whose high endpoint may be its own and writes those arcs straight into place. On
+ * huge pages those scattered writes cost less than staging them in cache-sized blocks did (0.48
+ * against 0.53 s for the large graph's adjacency, medians of 6 alternating runs), and the 214 MB
+ * staging array is gone. The costs are computed here because the ties are read in order here:
+ * computing them on a search's first visit read the strengths at random (~1.1 s on the
+ * benchmark's large graph). */
 #include "core/large-alloc.h"
 #include "core/parallel.h"
 #include "core/tie-merge.h"
 
 #include <math.h>
 #include <string.h>
-
-/* A tie as the lower part of its high endpoint's row needs it, cost included: read later in
- * block order, the strengths would be read at random (88 % of the fill's time, perf). */
-typedef struct Downward {
-    double cost;
-    WpPerson lo;
-    WpTie tie;
-} Downward;
 
 typedef struct {
     const WpGraph *graph;
@@ -32,10 +27,6 @@ typedef struct {
     WpPerson *range_start; /* n_chunks + 1 person ranges of about equal arcs */
     WpArc *arcs;
     double *costs;
-    guint32 **block_position; /* per chunk of ties and block: downward arcs, then position */
-    guint32 *block_start;     /* n_blocks + 1 */
-    struct Downward *downward;
-    guint16 *downward_hi; /* the high endpoint within its block */
 } Layout;
 
 /* The raw model's cost of a tie: -ln(strength), an undeclared strength counting as 1. */
@@ -96,45 +87,6 @@ static WpTie first_tie_from(const WpGraph *g, WpPerson p)
     return lo;
 }
 
-/* Lower parts come from ties scattered by their high endpoint: first into blocks of
- * BLOCK people, in tie order, then within each block, whose rows and counters stay in cache.
- * Scattering straight into the rows missed the cache on every tie (1.2 s of CPU for the large
- * graph's 11.9M ties). */
-#define BLOCK_BITS 12
-
-static guint32 n_blocks(const WpGraph *g)
-{
-    return (g->n_people >> BLOCK_BITS) + 1;
-}
-
-static void count_downward(gsize first, gsize last, gpointer data)
-{
-    Layout *l = data;
-    const WpGraph *g = l->graph;
-    for (gsize c = first; c < last; c++) {
-        guint32 *count = l->block_position[c];
-        for (WpTie t = chunk_tie(l, c); t < chunk_tie(l, c + 1); t++)
-            if (has_arc(g, l->out, t, FALSE))
-                count[tie_hi(g, t) >> BLOCK_BITS]++;
-    }
-}
-
-static void scatter_downward(gsize first, gsize last, gpointer data)
-{
-    Layout *l = data;
-    const WpGraph *g = l->graph;
-    for (gsize c = first; c < last; c++) {
-        guint32 *position = l->block_position[c];
-        for (WpTie t = chunk_tie(l, c); t < chunk_tie(l, c + 1); t++)
-            if (has_arc(g, l->out, t, FALSE)) {
-                WpPerson hi = tie_hi(g, t);
-                guint32 at = position[hi >> BLOCK_BITS]++;
-                l->downward[at] = (Downward){raw_cost(g->tie_declared[t]), tie_lo(g, t), t};
-                l->downward_hi[at] = (guint16)(hi & ((1u << BLOCK_BITS) - 1));
-            }
-    }
-}
-
 static void fill_range(gsize first, gsize last, gpointer data)
 {
     Layout *l = data;
@@ -144,16 +96,19 @@ static void fill_range(gsize first, gsize last, gpointer data)
         if (begin == end)
             continue;
         g_autofree guint32 *fill = g_memdup2(l->offsets + begin, sizeof(guint32) * (end - begin));
-        /* Lower parts: the blocks of this range, each in tie order (so by low endpoint). */
-        for (guint32 b = begin >> BLOCK_BITS; b < (end + (1u << BLOCK_BITS) - 1) >> BLOCK_BITS; b++)
-            for (guint32 i = l->block_start[b]; i < l->block_start[b + 1]; i++) {
-                const Downward *d = &l->downward[i];
-                guint32 at = fill[(b << BLOCK_BITS) + l->downward_hi[i] - begin]++;
-                l->arcs[at] = (WpArc){d->lo, d->tie};
-                l->costs[at] = d->cost;
-            }
+        /* Lower parts: the ties whose high endpoint is in the range, in tie order (so by low
+         * endpoint); such a tie's low endpoint is below the range's end. */
+        WpTie stop = first_tie_from(g, end);
+        for (WpTie t = 0; t < stop; t++) {
+            WpPerson hi = tie_hi(g, t);
+            if (hi < begin || hi >= end || !has_arc(g, l->out, t, FALSE))
+                continue;
+            guint32 at = fill[hi - begin]++;
+            l->arcs[at] = (WpArc){tie_lo(g, t), t};
+            l->costs[at] = raw_cost(g->tie_declared[t]);
+        }
         /* Upper parts: each person's own run of ties, in order. */
-        for (WpTie t = first_tie_from(g, begin); t < g->n_ties && tie_lo(g, t) < end; t++) {
+        for (WpTie t = first_tie_from(g, begin); t < stop; t++) {
             if (!has_arc(g, l->out, t, TRUE))
                 continue;
             guint32 at = fill[tie_lo(g, t) - begin]++;
@@ -161,21 +116,6 @@ static void fill_range(gsize first, gsize last, gpointer data)
             l->costs[at] = raw_cost(g->tie_declared[t]);
         }
     }
-}
-
-/* Blocks' offsets in the scattered array, and each tie chunk's first position in each. */
-static void place_downward(Layout *l)
-{
-    guint32 at = 0;
-    for (guint32 b = 0; b < n_blocks(l->graph); b++) {
-        l->block_start[b] = at;
-        for (guint c = 0; c < l->n_chunks; c++) {
-            guint32 n = l->block_position[c][b];
-            l->block_position[c][b] = at;
-            at += n;
-        }
-    }
-    l->block_start[n_blocks(l->graph)] = at;
 }
 
 static void lay_out(const WpGraph *g, gboolean out, guint32 **offsets_out, WpArc **arcs_out,
@@ -200,25 +140,10 @@ static void lay_out(const WpGraph *g, gboolean out, guint32 **offsets_out, WpArc
     g_free(l.count);
     l.arcs = wp_i_alloc_large(at, sizeof(WpArc));
     l.costs = wp_i_alloc_large(at, sizeof(double));
-    l.block_position = g_new(guint32 *, n_chunks);
-    for (guint c = 0; c < n_chunks; c++)
-        l.block_position[c] = g_new0(guint32, n_blocks(g));
-    l.block_start = g_new(guint32, n_blocks(g) + 1);
-    wp_i_parallel_for(n_chunks, 1, count_downward, &l);
-    place_downward(&l);
-    l.downward = wp_i_alloc_large(l.block_start[n_blocks(g)], sizeof(Downward));
-    l.downward_hi = wp_i_alloc_large(l.block_start[n_blocks(g)], sizeof(guint16));
-    wp_i_parallel_for(n_chunks, 1, scatter_downward, &l);
     l.range_start = g_new(WpPerson, n_chunks + 1);
-    wp_i_parallel_split(l.offsets, g->n_people, 1u << BLOCK_BITS, n_chunks, l.range_start);
+    wp_i_parallel_split(l.offsets, g->n_people, 1, n_chunks, l.range_start);
     wp_i_parallel_for(n_chunks, 1, fill_range, &l);
     g_free(l.range_start);
-    g_free(l.downward);
-    g_free(l.downward_hi);
-    g_free(l.block_start);
-    for (guint c = 0; c < n_chunks; c++)
-        g_free(l.block_position[c]);
-    g_free(l.block_position);
     *offsets_out = l.offsets;
     *arcs_out = l.arcs;
     *costs_out = l.costs;
