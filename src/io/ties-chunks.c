@@ -55,7 +55,7 @@ typedef struct {
     WpTiesChunk *chunk;
     guint32 line; /* chunk-relative number of the line being read */
     gsize n_queued;
-    Pending queue[WP_TIES_PREFETCH_LAG]; /* rows whose ids wait for their prefetched slots */
+    Pending queue[WP_TIES_ID_BATCH]; /* rows whose ids are not interned yet */
     TypeMemo memos[N_TYPE_MEMOS];
 } Parser;
 
@@ -110,25 +110,36 @@ static void intern_row(WpTiesChunk *c, const Pending *q)
     c->b[q->row] = intern(c, q->target, q->target_hash, q->line);
 }
 
-/* Queues @row's ids and interns the row queued WP_TIES_PREFETCH_LAG rows ago, in row order, so that
- * local numbers follow first appearance as the merge needs. */
-static void queue_ids(Parser *ps, gsize row, Slice source, Slice target)
-{
-    Pending *q = &ps->queue[ps->n_queued++ % WP_TIES_PREFETCH_LAG];
-    if (ps->n_queued > WP_TIES_PREFETCH_LAG)
-        intern_row(ps->chunk, q);
-    *q = (Pending){
-        source, target,  wp_i_id_hash(source.at, source.len), wp_i_id_hash(target.at, target.len),
-        row,    ps->line};
-    wp_i_id_index_prefetch(&ps->chunk->index, q->source_hash);
-    wp_i_id_index_prefetch(&ps->chunk->index, q->target_hash);
-}
-
+/* Interns the queued rows' ids in row order (so that local numbers follow first appearance, as
+ * the merge needs), prefetching slots WP_TIES_PREFETCH_LAG rows ahead. */
 static void drain_queue(Parser *ps)
 {
     gsize n = ps->n_queued;
-    for (gsize i = n > WP_TIES_PREFETCH_LAG ? n - WP_TIES_PREFETCH_LAG : 0; i < n; i++)
-        intern_row(ps->chunk, &ps->queue[i % WP_TIES_PREFETCH_LAG]);
+    const WpIdIndex *index = &ps->chunk->index;
+    for (gsize i = 0; i < MIN(n, WP_TIES_PREFETCH_LAG); i++) {
+        wp_i_id_index_prefetch(index, ps->queue[i].source_hash);
+        wp_i_id_index_prefetch(index, ps->queue[i].target_hash);
+    }
+    for (gsize i = 0; i < n; i++) {
+        if (i + WP_TIES_PREFETCH_LAG < n) {
+            /* The table may have grown since: prefetch from the current one. */
+            wp_i_id_index_prefetch(index, ps->queue[i + WP_TIES_PREFETCH_LAG].source_hash);
+            wp_i_id_index_prefetch(index, ps->queue[i + WP_TIES_PREFETCH_LAG].target_hash);
+        }
+        intern_row(ps->chunk, &ps->queue[i]);
+    }
+    ps->n_queued = 0;
+}
+
+/* Queues @row's ids; a full queue is interned in one tight loop, whose lookups overlap far better
+ * than lookups spread among the parsing of rows. */
+static void queue_ids(Parser *ps, gsize row, Slice source, Slice target)
+{
+    ps->queue[ps->n_queued++] = (Pending){
+        source, target,  wp_i_id_hash(source.at, source.len), wp_i_id_hash(target.at, target.len),
+        row,    ps->line};
+    if (ps->n_queued == WP_TIES_ID_BATCH)
+        drain_queue(ps);
 }
 
 static gboolean on_unknown_type(const char *name, gpointer user_data, GError **error G_GNUC_UNUSED)
@@ -334,7 +345,6 @@ static gboolean checkpoint(Parser *ps, const char *next, const char **released)
         return FALSE;
     if (ps->job->release_parsed && next - *released >= (16 << 20)) {
         drain_queue(ps);
-        ps->n_queued = 0;
         release_pages(*released, next);
         *released = next;
     }

@@ -4,9 +4,10 @@
 
 #include "io/io-private.h"
 
-/* A row's ids are interned this many rows after their slots were prefetched: a row's parsing
- * hides most of a miss, and a core keeps about ten misses in flight. */
-#define WP_TIES_PREFETCH_LAG 8
+/* Ids are interned a batch of rows at a time, each row's slots prefetched this many rows ahead
+ * (a core keeps about ten misses in flight). */
+#define WP_TIES_ID_BATCH 512
+#define WP_TIES_PREFETCH_LAG 16
 
 /* A warning raised in a chunk; its line is chunk-relative until the merge. */
 typedef struct {
