@@ -193,6 +193,8 @@ static void bucket_block(Merge *m, guint32 block, Scratch *scratch)
     if (first >= end)
         return;
     guint32 base = m->starts[first], n = m->starts[end] - base;
+    if (n == 0)
+        return;
     if (n > scratch->cap) {
         scratch->cap = MAX(n, scratch->cap * 2);
         scratch->rows = g_renew(Row, scratch->rows, scratch->cap);
