@@ -426,6 +426,9 @@ static void parse_chunk(WpTiesJob *job, WpTiesChunk *c)
     for (const char *p = c->begin; p < c->end && ok; ps->line++) {
         if (ps->line % 4096 == 0 && !checkpoint(ps, p, &released))
             break;
+        /* A kilobyte ahead: a fifth of the parse waited for the text's cache lines (perf); 512
+         * to 4096 bytes measured alike. */
+        __builtin_prefetch(p + 1024);
         ok = parse_line(ps, p, c->end, &p);
     }
     drain_queue(ps);
