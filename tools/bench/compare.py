@@ -6,7 +6,7 @@ print their per-phase times and peak memory side by side. Standard library only.
   compare.py DATADIR [--peer NAME=COMMAND ...] [--no-default-peers] [--only A,B]
              [--baseline NAME] [--q2-limit NAME=M ...] [--phases Q1,Q2,Q3]
              [--build-dir DIR] [--python PY] [--clock wall|cpu] [--timeout S]
-             [--json OUT]
+             [--repeat N] [--json OUT]
 
 DATADIR holds edges.csv and query.txt (meta.json is shown when present).
 Every peer is a command that follows the contract of WORKLOAD.md,
@@ -18,7 +18,10 @@ its name, add any number of others, e.g. --peer warmpath=build/warmpath-bench):
   networkx       PY tools/bench/peer_networkx.py
   warmpath       warmpath-bench, when an executable of that name is under --build-dir
 Peers run one after the other (never in parallel, so they do not compete for
-the cores), the baseline first.
+the cores), the baseline first. With --repeat N they run in N rounds (each
+round every peer once, so a slow spell of a shared machine falls on all of
+them), every round's answers are checked, and the table shows each phase's
+median over the rounds, with the load's spread.
 
 Agreement (WORKLOAD.md, "Agreement"), each peer against the baseline:
   * equal node and edge counts;
@@ -132,6 +135,40 @@ def run_peer(name, cmd, datadir, phases, q2_limit, timeout):
     except ValueError as e:
         run["error"] = "no JSON object on stdout (%s): %r" % (e, text[:300])
     return run
+
+
+def median(values):
+    v = sorted(values)
+    n = len(v)
+    return v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2.0
+
+
+def combine_runs(runs):
+    """One peer's rounds as one run: each phase time the median over the rounds, the peak memory
+    the highest; the first round's answers (every round's are checked separately)."""
+    if len(runs) == 1:
+        return runs[0]
+    failed = next((r for r in runs if "result" not in r), None)
+    if failed:
+        return failed
+    out = dict(runs[0])
+    result = dict(runs[0]["result"])
+    for key in ("timings_s", "cpu_timings_s"):
+        per_run = [r["result"].get(key, {}) for r in runs]
+        phases = set().union(*per_run)
+        if phases:
+            result[key] = {ph: median([t[ph] for t in per_run if ph in t]) for ph in phases}
+    rss = {}
+    for r in runs:
+        for k, v in r["result"].get("maxrss_kb", {}).items():
+            rss[k] = max(rss.get(k, 0), v)
+    result["maxrss_kb"] = rss
+    out["result"] = result
+    out["wall_s"] = median([r["wall_s"] for r in runs])
+    out["cpu_s"] = median([r["cpu_s"] for r in runs])
+    out["rounds"] = [{"timings_s": r["result"].get("timings_s", {}), "wall_s": r["wall_s"],
+                      "cpu_s": r["cpu_s"]} for r in runs]
+    return out
 
 
 # ------------------------------------------------------------- agreement
@@ -333,8 +370,11 @@ def table(runs, baseline, query, datadir, clock):
         format(g.get("rows", 0), ","), format(g.get("self_loop_rows", 0), ",")))
     lines.append("query: s=%s t=%s, %d territory ids; baseline for ratios: %s" % (
         query.get("seeker"), query.get("target"), len(query.get("territory", [])), baseline))
-    lines.append("phase times: %s" % ("process CPU time (cpu_timings_s)" if clock == "cpu"
-                                       else "wall clock inside the process (timings_s)"))
+    n_rounds = max(len(r.get("rounds", [])) for r in cols) or 1
+    lines.append("phase times: %s%s" % (
+        "process CPU time (cpu_timings_s)" if clock == "cpu"
+        else "wall clock inside the process (timings_s)",
+        ", median of %d rounds" % n_rounds if n_rounds > 1 else ""))
     width = max(12, max(len(r["name"]) for r in cols) + 2)
     head = "%-14s" % "" + "".join("%*s" % (width + 9, r["name"]) for r in cols)
     lines.append(head)
@@ -348,7 +388,7 @@ def table(runs, baseline, query, datadir, clock):
             mark = "~" if v is not None and key in ("Q2", "total") and T[r["name"]].get("extrap") else ""
             cell = mark + fmt_time(v)
             b = bt.get(key)
-            ratio = "(%.1fx)" % (v / b) if v is not None and b and r["name"] != baseline else ""
+            ratio = "(%.3gx)" % (v / b) if v is not None and b and r["name"] != baseline else ""
             cells.append("%*s %-8s" % (width, cell, ratio))
         lines.append("%-14s" % label + "".join(cells))
     cells = []
@@ -365,7 +405,7 @@ def table(runs, baseline, query, datadir, clock):
     cells = []
     for r in cols:
         v = peak(r)
-        ratio = "(%.1fx)" % (v / bp) if v is not None and bp and r["name"] != baseline else ""
+        ratio = "(%.2gx)" % (v / bp) if v is not None and bp and r["name"] != baseline else ""
         cells.append("%*s %-8s" % (width, "%.1f" % v if v is not None else "-", ratio))
     lines.append("%-14s" % "peak RSS (MB)" + "".join(cells))
     for r in cols:
@@ -375,6 +415,11 @@ def table(runs, baseline, query, datadir, clock):
                          "measured %.3g s" % (r["name"], q2.get("dijkstra_runs"),
                                               len(query.get("territory", [])),
                                               r["result"]["timings_s"]["Q2"]))
+    for r in cols:
+        if len(r.get("rounds", [])) > 1:
+            loads = sorted(x["timings_s"].get("L", float("nan")) for x in r["rounds"])
+            lines.append("  %s: L in each round (s, sorted): %s" % (
+                r["name"], " ".join(fmt_time(x) for x in loads)))
     for name in fallback:
         lines.append("! %s reports no cpu_timings_s: its wall-clock times are shown" % name)
     busy = [r for r in cols if r.get("cpu_s") and r.get("wall_s", 0) > 0.5
@@ -414,6 +459,8 @@ def main():
                     help="phase times to show: the contract's wall clock (default) or the "
                          "per-phase process CPU time peers may add (robust on a busy machine)")
     ap.add_argument("--timeout", type=float, default=None, help="seconds per peer run")
+    ap.add_argument("--repeat", type=int, default=1, metavar="N",
+                    help="run every peer N times, in rounds; the table shows medians")
     ap.add_argument("--json", help="write every result and the verdict here")
     a = ap.parse_args()
 
@@ -448,8 +495,12 @@ def main():
         with open(os.path.join(a.datadir, "meta.json")) as f:
             meta = json.load(f)
 
+    if a.repeat < 1:
+        ap.error("--repeat wants a count of 1 or more")
     order = [a.baseline] + [n for n in peers if n != a.baseline]
-    runs = [run_peer(n, peers[n], a.datadir, a.phases, limits.get(n), a.timeout) for n in order]
+    rounds = [[run_peer(n, peers[n], a.datadir, a.phases, limits.get(n), a.timeout)
+               for n in order] for _ in range(a.repeat)]
+    runs = [combine_runs([rnd[i] for rnd in rounds]) for i in range(len(order))]
     # partial Q2 answers are checked against the baseline with the same limit
     partial_base = {}
     if "Q2" in a.phases.upper():
@@ -459,7 +510,12 @@ def main():
             if "result" in ref and "q2" in ref["result"]:
                 partial_base[m] = ref["result"]["q2"]
 
-    problems, notes = check_agreement(runs, a.baseline, partial_base, a.datadir, query)
+    problems, notes = [], []
+    for i, rnd in enumerate(rounds):
+        p, n = check_agreement(rnd, a.baseline, partial_base, a.datadir, query)
+        label = "round %d: " % (i + 1) if len(rounds) > 1 else ""
+        problems += [label + x for x in p]
+        notes += [label + x for x in n if label + x not in notes]
     failed = [r for r in runs if "result" not in r]
     print(table(runs, a.baseline, query, a.datadir, a.clock))
     print()
