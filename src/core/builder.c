@@ -336,7 +336,7 @@ gboolean wp_i_builder_adopt_tie_people(WpGraphBuilder *b, WpIdIndex *index, cons
                                        guint32 n, GStringChunk **store)
 {
     WpGraph *g = b->graph;
-    if (g->n_people > 0 || b->people_given || n >= G_MAXUINT32 - 1)
+    if (n == 0 || g->n_people > 0 || b->people_given || n >= G_MAXUINT32 - 1)
         return FALSE;
     wp_i_id_index_clear(&g->id_index);
     g->id_index = *index;
