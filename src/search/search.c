@@ -32,37 +32,39 @@ typedef struct {
     double cost;
 } Label;
 
+/* What a run knows of one person it reached. */
+typedef struct {
+    guint32 first_label;  /* cheapest settled label, NO_LABEL if none */
+    guint32 settled_hops; /* fewest hops among settled labels (G_MAXUINT32 = none) */
+    double best_pushed;   /* cheapest cost pushed so far (prunes the heap) */
+} State;
+
+/* Per-person state lives only for the people a run reaches, found through `slot`: arrays over
+ * all million people, initialised whole for every search object, were 60 MB of fresh pages and
+ * most of a cold `path` query on this machine (160-180 ms). */
 struct WpSearch {
     const WpGraph *graph;
     WpSearchDirection direction;
-    /* Per person, valid only for people in `touched` (reset after each run). */
-    guint32 *first_label;  /* cheapest settled label, NO_LABEL if none */
-    guint32 *settled_hops; /* fewest hops among settled labels (G_MAXUINT32 = none) */
-    double *best_pushed;   /* cheapest cost pushed so far (prunes the heap) */
-    double *pushed_at;     /* hop-limited runs: [person * (max_hops + 1) + hops] cheapest pushed */
-    guint pushed_width;    /* max_hops + 1 that pushed_at is laid out for (0 = not allocated) */
-    guint width;           /* the current run's row width (0 when unlimited) */
-    GArray *touched;       /* WpPerson */
-    GArray *labels;        /* Label */
-    GArray *settled;       /* WpPerson, first settlement order */
-    GArray *heap;          /* Entry, binary min-heap on cost */
-    WpDijkstra *unlimited; /* runs without a hop limit go here (dijkstra.c); made on first use */
+    guint32 *slot;           /* per person: 1 + its index in `states`, 0 when not reached this run;
+                              * zero-filled on demand, so pages never reached are never written */
+    GArray *states;          /* State, one per reached person, in the order of `touched` */
+    GArray *pushed_at;       /* hop-limited runs: [state * width + hops] cheapest cost pushed */
+    guint width;             /* the current run's row width (max_hops + 1; 0 when unlimited) */
+    GArray *touched;         /* WpPerson, the people reached */
+    GArray *labels;          /* Label */
+    GArray *settled;         /* WpPerson, first settlement order */
+    GArray *heap;            /* Entry, binary min-heap on cost */
+    WpDijkstra *unlimited;   /* runs without a hop limit go here (dijkstra.c); made on first use */
     gboolean last_unlimited; /* the last run went there */
 };
 
 WpSearch *wp_i_search_new(const WpGraph *graph)
 {
     WpSearch *s = g_new0(WpSearch, 1);
-    guint n = MAX(graph->n_people, 1);
     s->graph = graph;
-    s->first_label = g_new(guint32, n);
-    s->settled_hops = g_new(guint32, n);
-    s->best_pushed = g_new(double, n);
-    for (guint i = 0; i < n; i++) {
-        s->first_label[i] = NO_LABEL;
-        s->settled_hops[i] = G_MAXUINT32;
-        s->best_pushed[i] = INFINITY;
-    }
+    s->slot = g_new0(guint32, MAX(graph->n_people, 1));
+    s->states = g_array_new(FALSE, FALSE, sizeof(State));
+    s->pushed_at = g_array_new(FALSE, FALSE, sizeof(double));
     s->touched = g_array_new(FALSE, FALSE, sizeof(WpPerson));
     s->labels = g_array_new(FALSE, FALSE, sizeof(Label));
     s->settled = g_array_new(FALSE, FALSE, sizeof(WpPerson));
@@ -74,10 +76,9 @@ void wp_i_search_free(WpSearch *s)
 {
     if (s == NULL)
         return;
-    g_free(s->first_label);
-    g_free(s->settled_hops);
-    g_free(s->best_pushed);
-    g_free(s->pushed_at);
+    g_free(s->slot);
+    g_array_unref(s->states);
+    g_array_unref(s->pushed_at);
     g_array_unref(s->touched);
     g_array_unref(s->labels);
     g_array_unref(s->settled);
@@ -88,15 +89,11 @@ void wp_i_search_free(WpSearch *s)
 
 static void reset(WpSearch *s)
 {
-    for (guint i = 0; i < s->touched->len; i++) {
-        WpPerson p = g_array_index(s->touched, WpPerson, i);
-        s->first_label[p] = NO_LABEL;
-        s->settled_hops[p] = G_MAXUINT32;
-        s->best_pushed[p] = INFINITY;
-        for (guint h = 0; h < s->width; h++)
-            s->pushed_at[(gsize)p * s->width + h] = INFINITY;
-    }
+    for (guint i = 0; i < s->touched->len; i++)
+        s->slot[g_array_index(s->touched, WpPerson, i)] = 0;
     g_array_set_size(s->touched, 0);
+    g_array_set_size(s->states, 0);
+    g_array_set_size(s->pushed_at, 0);
     g_array_set_size(s->labels, 0);
     g_array_set_size(s->settled, 0);
     g_array_set_size(s->heap, 0);
@@ -149,10 +146,27 @@ static Entry heap_pop(GArray *heap)
     return top;
 }
 
-static void touch(WpSearch *s, WpPerson p)
+/* @p's state, NULL when the run has not reached @p. */
+static inline State *state_of(const WpSearch *s, WpPerson p)
 {
-    if (s->best_pushed[p] == INFINITY && s->settled_hops[p] == G_MAXUINT32)
+    guint32 k = s->slot[p];
+    return k == 0 ? NULL : &g_array_index(s->states, State, k - 1);
+}
+
+/* @p's state, made when the run reaches @p for the first time. */
+static State *touch(WpSearch *s, WpPerson p)
+{
+    if (s->slot[p] == 0) {
         g_array_append_val(s->touched, p);
+        State fresh = {NO_LABEL, G_MAXUINT32, INFINITY};
+        g_array_append_val(s->states, fresh);
+        for (guint h = 0; h < s->width; h++) {
+            double none = INFINITY;
+            g_array_append_val(s->pushed_at, none);
+        }
+        s->slot[p] = s->states->len;
+    }
+    return &g_array_index(s->states, State, s->slot[p] - 1);
 }
 
 static gboolean tie_banned(const WpSearchLimits *lim, WpTie tie)
@@ -167,11 +181,15 @@ static gboolean tie_banned(const WpSearchLimits *lim, WpTie tie)
  * pushed with at most as many hops is at least as cheap (fewer hops can reach further). */
 static gboolean worth_pushing(const WpSearch *s, WpPerson p, double cost, guint32 hops)
 {
-    if (hops >= s->settled_hops[p])
+    guint32 k = s->slot[p];
+    if (k == 0)
+        return cost < INFINITY; /* nothing pushed or settled yet */
+    const State *st = &g_array_index(s->states, State, k - 1);
+    if (hops >= st->settled_hops)
         return FALSE;
     if (s->width == 0)
-        return cost < s->best_pushed[p];
-    const double *row = s->pushed_at + (gsize)p * s->width;
+        return cost < st->best_pushed;
+    const double *row = &g_array_index(s->pushed_at, double, (gsize)(k - 1) * s->width);
     for (guint h = 0; h <= hops; h++)
         if (row[h] <= cost)
             return FALSE;
@@ -180,25 +198,14 @@ static gboolean worth_pushing(const WpSearch *s, WpPerson p, double cost, guint3
 
 static void note_pushed(WpSearch *s, WpPerson p, double cost, guint32 hops)
 {
-    if (cost < s->best_pushed[p])
-        s->best_pushed[p] = cost;
-    if (s->width > 0 && cost < s->pushed_at[(gsize)p * s->width + hops])
-        s->pushed_at[(gsize)p * s->width + hops] = cost;
-}
-
-/* Lays out the per-hop table for @max_hops (all INFINITY: only touched rows are ever dirty). */
-static void prepare_width(WpSearch *s, guint max_hops)
-{
-    s->width = max_hops > 0 ? max_hops + 1 : 0;
-    if (s->width > s->pushed_width) {
-        gsize n = (gsize)MAX(s->graph->n_people, 1) * s->width;
-        g_free(s->pushed_at);
-        s->pushed_at = g_new(double, n);
-        for (gsize i = 0; i < n; i++)
-            s->pushed_at[i] = INFINITY;
-        s->pushed_width = s->width;
-    } else if (s->width > 0 && s->width != s->pushed_width) {
-        s->width = s->pushed_width; /* a wider row works for fewer hops too */
+    State *st = touch(s, p);
+    if (cost < st->best_pushed)
+        st->best_pushed = cost;
+    if (s->width > 0) {
+        double *at =
+            &g_array_index(s->pushed_at, double, (gsize)(s->slot[p] - 1) * s->width + hops);
+        if (cost < *at)
+            *at = cost;
     }
 }
 
@@ -214,7 +221,7 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
         wp_i_dijkstra_run(s->unlimited, source, lim);
         return;
     }
-    prepare_width(s, lim->max_hops);
+    s->width = lim->max_hops > 0 ? lim->max_hops + 1 : 0;
     s->direction = lim->direction;
     gboolean limited = lim->max_hops > 0;
     const guint32 *offsets = lim->direction == WP_SEARCH_FORWARD ? g->out_offsets : g->in_offsets;
@@ -222,18 +229,18 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
     const double *costs = lim->direction == WP_SEARCH_FORWARD ? g->out_cost : g->in_cost;
 
     guint n_stopped = 0;
-    touch(s, source);
     note_pushed(s, source, 0, 0);
     heap_push(s->heap, &(Entry){0, 0, source, NO_LABEL, 0, 0});
     while (s->heap->len > 0) {
         Entry e = heap_pop(s->heap);
-        if (e.hops >= s->settled_hops[e.person])
+        State *st = state_of(s, e.person); /* pushed, so reached */
+        if (e.hops >= st->settled_hops)
             continue; /* a cheaper label with no more hops was settled already */
         guint32 id = s->labels->len;
         Label label = {e.person, e.parent, e.tie, e.hops, e.cost};
         g_array_append_val(s->labels, label);
-        if (s->first_label[e.person] == NO_LABEL) {
-            s->first_label[e.person] = id;
+        if (st->first_label == NO_LABEL) {
+            st->first_label = id;
             g_array_append_val(s->settled, e.person);
             if (e.person == lim->target)
                 break;
@@ -242,7 +249,7 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
             if (lim->on_settle && lim->on_settle(e.person, e.cost, lim->on_settle_data))
                 break;
         }
-        s->settled_hops[e.person] = e.hops;
+        st->settled_hops = e.hops;
         if (limited && e.hops >= lim->max_hops)
             continue;
         wp_i_graph_costs(g, lim->direction == WP_SEARCH_FORWARD, e.person); /* first use */
@@ -261,18 +268,23 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
                     continue; /* cannot reach the target from there */
                 key += lim->potential[head];
             }
-            touch(s, head);
             note_pushed(s, head, cost, hops);
             heap_push(s->heap, &(Entry){key, cost, head, id, arcs[a].tie, hops});
         }
     }
 }
 
+static guint32 first_label(const WpSearch *s, WpPerson p)
+{
+    const State *st = state_of(s, p);
+    return st ? st->first_label : NO_LABEL;
+}
+
 double wp_i_search_cost(const WpSearch *s, WpPerson p)
 {
     if (s->last_unlimited)
         return wp_i_dijkstra_cost(s->unlimited, p);
-    guint32 l = s->first_label[p];
+    guint32 l = first_label(s, p);
     return l == NO_LABEL ? INFINITY : g_array_index(s->labels, Label, l).cost;
 }
 
@@ -280,7 +292,7 @@ guint wp_i_search_hops(const WpSearch *s, WpPerson p)
 {
     if (s->last_unlimited)
         return wp_i_dijkstra_hops(s->unlimited, p);
-    guint32 l = s->first_label[p];
+    guint32 l = first_label(s, p);
     return l == NO_LABEL ? G_MAXUINT : g_array_index(s->labels, Label, l).hops;
 }
 
@@ -296,7 +308,7 @@ gboolean wp_i_search_path(const WpSearch *s, WpPerson p, GArray *people, GArray 
 {
     if (s->last_unlimited)
         return wp_i_dijkstra_path(s->unlimited, p, people, ties);
-    guint32 l = s->first_label[p];
+    guint32 l = first_label(s, p);
     g_array_set_size(people, 0);
     if (ties)
         g_array_set_size(ties, 0);
