@@ -5,12 +5,24 @@
 #include "core/id-index.h"
 #include "warmpath/warmpath.h"
 
-/* One people-file column: its name and a value per person (borrowed from the string chunk,
- * NULL when empty). Persons added from ties have NULL everywhere. */
+/* One people-file column: its name and a value per listed person (read with
+ * wp_i_column_value()). Persons added from ties have no values. */
 typedef struct {
-    char *name; /* owned */
-    GPtrArray *values;
+    char *name;             /* owned */
+    GPtrArray *values;      /* borrowed from the string chunk, NULL when empty; or NULL for a mapped
+                             * snapshot, whose values stay offsets into its string table (pointers to
+                             * 7M values were 56 MB of fresh pages and a fifth of a cold command) */
+    const guint32 *offsets; /* the snapshot's: G_MAXUINT32 when empty */
+    const char *strings;
 } WpColumn;
+
+/* Listed person @p's value in @col, NULL when empty. */
+static inline const char *wp_i_column_value(const WpColumn *col, guint p)
+{
+    if (col->values != NULL)
+        return col->values->pdata[p];
+    return col->offsets[p] == G_MAXUINT32 ? NULL : col->strings + col->offsets[p];
+}
 
 struct WpGraph {
     GStringChunk *strings; /* owns ids and attribute values */

@@ -54,7 +54,8 @@ static void column_free(gpointer data)
 {
     WpColumn *col = data;
     g_free(col->name);
-    g_ptr_array_unref(col->values);
+    if (col->values)
+        g_ptr_array_unref(col->values);
     g_free(col);
 }
 
@@ -151,7 +152,7 @@ const char *wp_graph_person_attr(const WpGraph *g, WpPerson p, const char *colum
     for (guint i = 0; i < g->n_columns; i++) {
         WpColumn *col = g->columns->pdata[i];
         if (strcmp(col->name, column) == 0)
-            return col->values->pdata[p];
+            return wp_i_column_value(col, p);
     }
     return NULL;
 }

@@ -109,7 +109,7 @@ static gboolean write_people(GOutputStream *out, const WpGraph *g, StringTable *
         WpColumn *col = g->columns->pdata[c];
         names[c] = intern(st, col->name);
         for (guint p = 0; p < g->n_listed; p++)
-            values[(gsize)c * g->n_listed + p] = intern(st, col->values->pdata[p]);
+            values[(gsize)c * g->n_listed + p] = intern(st, wp_i_column_value(col, p));
     }
     if (!put(out, SEC_IDS, 4, g->n_people, ids, error) ||
         !put(out, SEC_COLUMNS, 4, g->n_columns, names, error) ||
@@ -300,6 +300,52 @@ static gboolean strings_valid(const Section *strings)
     return TRUE;
 }
 
+/* Offsets into the string table checked on all cores: ids (non-empty, with their hashes) or
+ * attribute values (possibly empty). */
+typedef struct {
+    const Sections *s;
+    const guint32 *offsets;
+    guint32 *hashes; /* ids: per person; NULL for values */
+    gint bad;        /* set (atomically) by any part that finds a fault */
+} OffsetCheck;
+
+static void check_offsets(gsize begin, gsize end, gpointer data)
+{
+    OffsetCheck *c = data;
+    for (gsize i = begin; i < end; i++) {
+        const char *v = NULL;
+        if (!string_at(c->s, c->offsets[i], &v) || (c->hashes && (v == NULL || v[0] == '\0'))) {
+            g_atomic_int_set(&c->bad, 1);
+            return;
+        }
+        if (c->hashes)
+            c->hashes[i] = wp_i_id_hash(v, strlen(v));
+    }
+}
+
+static gboolean offsets_valid(const Sections *s, const guint32 *offsets, gsize n, guint32 *hashes)
+{
+    OffsetCheck check = {s, offsets, hashes, 0};
+    wp_i_parallel_for(n, 1 << 16, check_offsets, &check);
+    return !g_atomic_int_get(&check.bad);
+}
+
+/* The id index, rebuilt (refusing a repeated id) with each lookup's slot prefetched ahead. */
+static gboolean index_ids(WpGraph *g, const guint32 *hashes)
+{
+    const char *const *ids = (const char *const *)g->ids->pdata;
+    wp_i_id_index_reserve(&g->id_index, g->n_people);
+    for (WpPerson p = 0; p < g->n_people; p++) {
+        if (p + 16 < g->n_people)
+            wp_i_id_index_prefetch(&g->id_index, hashes[p + 16]);
+        gsize len = strlen(ids[p]);
+        if (wp_i_id_index_lookup(&g->id_index, ids, ids[p], len, hashes[p]) != G_MAXUINT32)
+            return FALSE;
+        wp_i_id_index_insert(&g->id_index, p, ids[p], len, hashes[p]);
+    }
+    return TRUE;
+}
+
 static gboolean read_people(Sections *s, WpGraph *g, GError **error)
 {
     const Section *strings = &s->sec[SEC_STRINGS];
@@ -314,35 +360,29 @@ static gboolean read_people(Sections *s, WpGraph *g, GError **error)
         !take(s, SEC_TEAM, 4, g->n_people, TRUE, &team, error) ||
         !take(s, SEC_COMPANY_SIZE, 8, g->n_people, TRUE, &g->company_size, error))
         return FALSE;
-    for (WpPerson p = 0; p < g->n_people; p++) {
-        const char *id = NULL;
-        if (!string_at(s, ids[p], &id) || id == NULL || id[0] == '\0')
-            return damaged(s, "person id", error);
-        gsize len = strlen(id);
-        guint32 hash = wp_i_id_hash(id, len);
-        if (wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id, len, hash) !=
-            G_MAXUINT32)
-            return damaged(s, "repeated person id", error);
-        g_ptr_array_add(g->ids, (gpointer)id);
-        wp_i_id_index_insert(&g->id_index, p, id, len, hash);
-    }
+    g_autofree guint32 *hashes = g_new(guint32, MAX(g->n_people, 1));
+    if (!offsets_valid(s, ids, g->n_people, hashes))
+        return damaged(s, "person id", error);
+    g_ptr_array_set_size(g->ids, g->n_people);
+    for (WpPerson p = 0; p < g->n_people; p++)
+        g->ids->pdata[p] = (char *)strings->data + ids[p];
+    if (!index_ids(g, hashes))
+        return damaged(s, "repeated person id", error);
     g->n_columns = (guint)s->sec[SEC_COLUMNS].count;
+    if (!offsets_valid(s, values, (gsize)g->n_columns * g->n_listed, NULL))
+        return damaged(s, "attribute value", error);
     g->column_names = g_new0(const char *, g->n_columns + 1);
     for (guint c = 0; c < g->n_columns; c++) {
         WpColumn *col = g_new0(WpColumn, 1);
         const char *name = NULL;
         g_ptr_array_add(g->columns, col);
-        col->values = g_ptr_array_sized_new(g->n_listed);
         if (!string_at(s, names[c], &name) || name == NULL)
             return damaged(s, "column name", error);
         col->name = g_strdup(name);
         g->column_names[c] = col->name;
-        for (guint p = 0; p < g->n_listed; p++) {
-            const char *v = NULL;
-            if (!string_at(s, values[(gsize)c * g->n_listed + p], &v))
-                return damaged(s, "attribute value", error);
-            g_ptr_array_add(col->values, (gpointer)(c == 0 ? g->ids->pdata[p] : v));
-        }
+        /* The values stay in the mapping; the first column is the ids. */
+        col->offsets = c == 0 ? ids : values + (gsize)c * g->n_listed;
+        col->strings = strings->data;
     }
     if (team != NULL) {
         g->team = g_new(const char *, MAX(g->n_people, 1));

@@ -40,28 +40,28 @@ static void fold_into(const char *text, GString *out)
 
 /* A people column's values (borrowed), or NULL when the people file has no such column. Values
  * exist for listed people only. */
-static const GPtrArray *column_values(const WpGraph *graph, const char *name)
+static const WpColumn *column_values(const WpGraph *graph, const char *name)
 {
     for (guint i = 0; i < graph->n_columns; i++) {
         const WpColumn *col = graph->columns->pdata[i];
         if (strcmp(col->name, name) == 0)
-            return col->values;
+            return col;
     }
     return NULL;
 }
 
-static const char *value_of(const WpGraph *graph, const GPtrArray *values, WpPerson p)
+static const char *value_of(const WpGraph *graph, const WpColumn *values, WpPerson p)
 {
-    return values != NULL && p < graph->n_listed ? values->pdata[p] : NULL;
+    return values != NULL && p < graph->n_listed ? wp_i_column_value(values, p) : NULL;
 }
 
 /* Ranks people's companies against what was typed. Equal company values share one string (the
  * graph interns them), so each distinct company is folded once. */
 typedef struct {
     const WpGraph *graph;
-    char *key;           /* folded, owned; NULL = no company given */
-    const GPtrArray *values;
-    GHashTable *ranks;   /* company string (borrowed) -> rank + 1 */
+    char *key; /* folded, owned; NULL = no company given */
+    const WpColumn *values;
+    GHashTable *ranks; /* company string (borrowed) -> rank + 1 */
     GString *scratch;
 } CompanyMatcher;
 
@@ -119,8 +119,8 @@ static int compare_candidates(gconstpointer a, gconstpointer b, gpointer user_da
     const Candidate *y = b;
     if (x->company_rank != y->company_rank)
         return x->company_rank - y->company_rank;
-    int c = g_strcmp0(wp_graph_person_label(graph, x->person),
-                      wp_graph_person_label(graph, y->person));
+    int c =
+        g_strcmp0(wp_graph_person_label(graph, x->person), wp_graph_person_label(graph, y->person));
     if (c == 0)
         c = strcmp(attr_or_empty(graph, x->person, WP_COLUMN_COMPANY),
                    attr_or_empty(graph, y->person, WP_COLUMN_COMPANY));
@@ -141,7 +141,7 @@ static GArray *collect(const WpGraph *graph, const char *query, const char *comp
         return found;
     CompanyMatcher matcher;
     matcher_init(&matcher, graph, company);
-    const GPtrArray *names = column_values(graph, WP_COLUMN_NAME);
+    const WpColumn *names = column_values(graph, WP_COLUMN_NAME);
     g_autoptr(GString) scratch = g_string_new(NULL);
     for (WpPerson p = 0; p < graph->n_people; p++) {
         const char *name = value_of(graph, names, p);
@@ -260,7 +260,7 @@ static GArray *closest(const WpGraph *graph, const char *query, const char *comp
     g_autoptr(GString) scratch = g_string_new(NULL);
     CompanyMatcher matcher;
     matcher_init(&matcher, graph, company);
-    const GPtrArray *names = column_values(graph, WP_COLUMN_NAME);
+    const WpColumn *names = column_values(graph, WP_COLUMN_NAME);
     GArray *best = g_array_new(FALSE, FALSE, sizeof(Suggestion));
     g_autoptr(GArray) at_company = g_array_new(FALSE, FALSE, sizeof(Suggestion));
     for (WpPerson p = 0; p < graph->n_people; p++) {
