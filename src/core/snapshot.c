@@ -300,13 +300,13 @@ static gboolean strings_valid(const Section *strings)
     return TRUE;
 }
 
-/* Offsets into the string table checked on all cores: ids (non-empty, with their hashes) or
- * attribute values (possibly empty). */
+/* Offsets into the string table checked on all cores: ids (non-empty, with their lengths and
+ * hashes) or attribute values (possibly empty). */
 typedef struct {
     const Sections *s;
     const guint32 *offsets;
-    guint32 *hashes; /* ids: per person; NULL for values */
-    gint bad;        /* set (atomically) by any part that finds a fault */
+    guint32 *lens, *hashes; /* ids: per person; NULL for values */
+    gint bad;               /* set (atomically) by any part that finds a fault */
 } OffsetCheck;
 
 static void check_offsets(gsize begin, gsize end, gpointer data)
@@ -318,30 +318,32 @@ static void check_offsets(gsize begin, gsize end, gpointer data)
             g_atomic_int_set(&c->bad, 1);
             return;
         }
-        if (c->hashes)
-            c->hashes[i] = wp_i_id_hash(v, strlen(v));
+        if (c->hashes) {
+            c->lens[i] = (guint32)strlen(v); /* the string table is far below 4 GiB per entry */
+            c->hashes[i] = wp_i_id_hash(v, c->lens[i]);
+        }
     }
 }
 
-static gboolean offsets_valid(const Sections *s, const guint32 *offsets, gsize n, guint32 *hashes)
+static gboolean offsets_valid(const Sections *s, const guint32 *offsets, gsize n, guint32 *lens,
+                              guint32 *hashes)
 {
-    OffsetCheck check = {s, offsets, hashes, 0};
+    OffsetCheck check = {s, offsets, lens, hashes, 0};
     wp_i_parallel_for(n, 1 << 16, check_offsets, &check);
     return !g_atomic_int_get(&check.bad);
 }
 
 /* The id index, rebuilt (refusing a repeated id) with each lookup's slot prefetched ahead. */
-static gboolean index_ids(WpGraph *g, const guint32 *hashes)
+static gboolean index_ids(WpGraph *g, const guint32 *lens, const guint32 *hashes)
 {
     const char *const *ids = (const char *const *)g->ids->pdata;
     wp_i_id_index_reserve(&g->id_index, g->n_people);
     for (WpPerson p = 0; p < g->n_people; p++) {
         if (p + 16 < g->n_people)
             wp_i_id_index_prefetch(&g->id_index, hashes[p + 16]);
-        gsize len = strlen(ids[p]);
-        if (wp_i_id_index_lookup(&g->id_index, ids, ids[p], len, hashes[p]) != G_MAXUINT32)
+        if (wp_i_id_index_lookup(&g->id_index, ids, ids[p], lens[p], hashes[p]) != G_MAXUINT32)
             return FALSE;
-        wp_i_id_index_insert(&g->id_index, p, ids[p], len, hashes[p]);
+        wp_i_id_index_insert(&g->id_index, p, ids[p], lens[p], hashes[p]);
     }
     return TRUE;
 }
@@ -360,16 +362,17 @@ static gboolean read_people(Sections *s, WpGraph *g, GError **error)
         !take(s, SEC_TEAM, 4, g->n_people, TRUE, &team, error) ||
         !take(s, SEC_COMPANY_SIZE, 8, g->n_people, TRUE, &g->company_size, error))
         return FALSE;
+    g_autofree guint32 *lens = g_new(guint32, MAX(g->n_people, 1));
     g_autofree guint32 *hashes = g_new(guint32, MAX(g->n_people, 1));
-    if (!offsets_valid(s, ids, g->n_people, hashes))
+    if (!offsets_valid(s, ids, g->n_people, lens, hashes))
         return damaged(s, "person id", error);
     g_ptr_array_set_size(g->ids, g->n_people);
     for (WpPerson p = 0; p < g->n_people; p++)
         g->ids->pdata[p] = (char *)strings->data + ids[p];
-    if (!index_ids(g, hashes))
+    if (!index_ids(g, lens, hashes))
         return damaged(s, "repeated person id", error);
     g->n_columns = (guint)s->sec[SEC_COLUMNS].count;
-    if (!offsets_valid(s, values, (gsize)g->n_columns * g->n_listed, NULL))
+    if (!offsets_valid(s, values, (gsize)g->n_columns * g->n_listed, NULL, NULL))
         return damaged(s, "attribute value", error);
     g->column_names = g_new0(const char *, g->n_columns + 1);
     for (guint c = 0; c < g->n_columns; c++) {

@@ -458,7 +458,8 @@ static void run_worker(gsize begin G_GNUC_UNUSED, gsize end G_GNUC_UNUSED, gpoin
     }
 }
 
-void wp_i_ties_chunks_each(WpTiesJob *job, void (*work)(WpTiesJob *job, WpTiesChunk *chunk))
+/* Runs @work on every chunk, on the workers; each takes the next chunk not taken yet. */
+static void each_chunk(WpTiesJob *job, void (*work)(WpTiesJob *job, WpTiesChunk *chunk))
 {
     job->work = work;
     job->next_chunk = 0;
@@ -566,7 +567,7 @@ gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean 
         !read_header(&job, data, len, &body_at))
         return TRUE;
     cut_chunks(&job, data + body_at, data + len, options);
-    wp_i_ties_chunks_each(&job, parse_chunk);
+    each_chunk(&job, parse_chunk);
     if (job.gave_up) {
         job_clear(&job);
         return TRUE;

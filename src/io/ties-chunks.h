@@ -60,8 +60,6 @@ struct WpTiesJob {
     void (*work)(WpTiesJob *job, WpTiesChunk *chunk);
 };
 
-/* Runs @work on every chunk, on the workers; each takes the next chunk not taken yet. */
-void wp_i_ties_chunks_each(WpTiesJob *job, void (*work)(WpTiesJob *job, WpTiesChunk *chunk));
 void wp_i_ties_chunk_clear(WpTiesChunk *chunk);
 
 /* Puts the parsed chunks into the builder in file order: people, warnings, rows. Releases

@@ -44,60 +44,76 @@ static gboolean add_new_people(WpTiesJob *job, WpTiesChunk *c, GError **error)
     return TRUE;
 }
 
-/* Ids [begin, end) of one chunk: a share of the lookups. */
+/* Items [begin, end) of one chunk: a worker's share of a pass over the chunks. With one chunk
+ * per worker, a pass that skips the first chunk would otherwise leave all workers but one idle. */
 typedef struct {
     WpTiesChunk *chunk;
-    guint32 begin, end;
-} Lookups;
+    gsize begin, end;
+} Share;
 
 typedef struct {
     WpTiesJob *job;
-    Lookups *lookups;
-} LookupJob;
+    Share *shares;
+    void (*work)(WpTiesJob *job, const Share *share);
+} ShareJob;
 
-/* Finds people among those known before (read-only: the workers look up at once). */
-static void find_people(gsize first, gsize last, gpointer data)
+static void run_shares(gsize first, gsize last, gpointer data)
 {
-    LookupJob *lj = data;
-    const WpIdIndex *index = &wp_i_builder_graph(lj->job->builder)->id_index;
-    for (gsize k = first; k < last; k++) {
-        WpTiesChunk *c = lj->lookups[k].chunk;
-        guint32 end = lj->lookups[k].end;
-        for (guint32 l = lj->lookups[k].begin; l < end; l++) {
-            if (l + WP_TIES_PREFETCH_LAG < end)
-                wp_i_id_index_prefetch(index, c->key_hashes[l + WP_TIES_PREFETCH_LAG]);
-            c->to_person[l] = wp_i_builder_find_person(lj->job->builder, c->keys[l], c->key_lens[l],
-                                                       c->key_hashes[l]);
-        }
-    }
+    ShareJob *sj = data;
+    for (gsize k = first; k < last; k++)
+        sj->work(sj->job, &sj->shares[k]);
 }
 
-/* Looks up the people of every chunk after the first, each chunk shared among the workers (one
- * chunk per worker would leave all but one idle: there are as many chunks as workers). */
-static void find_later_people(WpTiesJob *job)
+/* Runs @work over the chunks from @first_chunk on that @count gives items, each chunk cut into
+ * one share per worker. */
+static void each_share(WpTiesJob *job, guint first_chunk, gsize (*count)(const WpTiesChunk *c),
+                       void (*work)(WpTiesJob *job, const Share *share))
 {
     guint workers = wp_i_parallel_workers();
-    LookupJob lj = {job, g_new(Lookups, (gsize)MAX(job->n_chunks, 1) * workers)};
+    ShareJob sj = {job, g_new(Share, (gsize)MAX(job->n_chunks, 1) * workers), work};
     gsize n = 0;
-    for (guint i = 1; i < job->n_chunks; i++) {
+    for (guint i = first_chunk; i < job->n_chunks; i++) {
         WpTiesChunk *c = &job->chunks[i];
-        for (guint w = 0; w < workers; w++)
-            lj.lookups[n++] = (Lookups){c, (guint32)((guint64)c->n_ids * w / workers),
-                                        (guint32)((guint64)c->n_ids * (w + 1) / workers)};
+        gsize items = count(c);
+        for (guint w = 0; items > 0 && w < workers; w++)
+            sj.shares[n++] = (Share){c, items * w / workers, items * (w + 1) / workers};
     }
-    wp_i_parallel_for(n, 1, find_people, &lj);
-    g_free(lj.lookups);
+    wp_i_parallel_for(n, 1, run_shares, &sj);
+    g_free(sj.shares);
 }
 
-/* Rewrites the chunk's rows in graph person numbers, in place. */
-static void renumber_rows(WpTiesJob *job G_GNUC_UNUSED, WpTiesChunk *c)
+static gsize n_ids(const WpTiesChunk *c)
 {
-    const WpPerson *to_person = c->to_person;
-    if (to_person == NULL) /* the chunk's numbers are the graph's */
-        return;
-    for (gsize i = 0; i < c->n_rows; i++) {
-        c->a[i] = to_person[c->a[i]];
-        c->b[i] = to_person[c->b[i]];
+    return c->n_ids;
+}
+
+/* Finds people among those known before (read-only: the workers look up at once). */
+static void find_people(WpTiesJob *job, const Share *share)
+{
+    const WpIdIndex *index = &wp_i_builder_graph(job->builder)->id_index;
+    WpTiesChunk *c = share->chunk;
+    for (gsize l = share->begin; l < share->end; l++) {
+        if (l + WP_TIES_PREFETCH_LAG < share->end)
+            wp_i_id_index_prefetch(index, c->key_hashes[l + WP_TIES_PREFETCH_LAG]);
+        c->to_person[l] =
+            wp_i_builder_find_person(job->builder, c->keys[l], c->key_lens[l], c->key_hashes[l]);
+    }
+}
+
+/* The rows of a chunk whose people the merge renumbered (none when its numbers are the
+ * graph's: the first chunk's, when its table became the graph's). */
+static gsize n_rows_to_renumber(const WpTiesChunk *c)
+{
+    return c->to_person != NULL ? c->n_rows : 0;
+}
+
+/* Rewrites rows in graph person numbers, in place. */
+static void renumber_rows(WpTiesJob *job G_GNUC_UNUSED, const Share *share)
+{
+    WpTiesChunk *c = share->chunk;
+    for (gsize i = share->begin; i < share->end; i++) {
+        c->a[i] = c->to_person[c->a[i]];
+        c->b[i] = c->to_person[c->b[i]];
     }
 }
 
@@ -138,7 +154,7 @@ static gboolean number_people(WpTiesJob *job, GError **error)
     guint32 n_missing = 0;
     for (guint i = 1; i < job->n_chunks; i++)
         job->chunks[i].to_person = g_new(WpPerson, MAX(job->chunks[i].n_ids, 1));
-    find_later_people(job);
+    each_share(job, 1, n_ids, find_people);
     for (guint i = 1; i < job->n_chunks; i++)
         for (guint32 l = 0; l < job->chunks[i].n_ids; l++)
             n_missing += job->chunks[i].to_person[l] == WP_PERSON_NONE;
@@ -161,7 +177,7 @@ gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GBytes **text, GError **error)
     if (job->n_chunks > 0 && !number_people(job, error))
         return FALSE;
     g_clear_pointer(text, g_bytes_unref); /* the ids are in the graph now */
-    wp_i_ties_chunks_each(job, renumber_rows);
+    each_share(job, 0, n_rows_to_renumber, renumber_rows);
     for (guint i = 0; i < job->n_chunks; i++)
         hand_over_rows(job, &job->chunks[i]);
     return TRUE;

@@ -181,15 +181,14 @@ static gboolean tie_banned(const WpSearchLimits *lim, WpTie tie)
  * pushed with at most as many hops is at least as cheap (fewer hops can reach further). */
 static gboolean worth_pushing(const WpSearch *s, WpPerson p, double cost, guint32 hops)
 {
-    guint32 k = s->slot[p];
-    if (k == 0)
+    const State *st = state_of(s, p);
+    if (st == NULL)
         return cost < INFINITY; /* nothing pushed or settled yet */
-    const State *st = &g_array_index(s->states, State, k - 1);
     if (hops >= st->settled_hops)
         return FALSE;
     if (s->width == 0)
         return cost < st->best_pushed;
-    const double *row = &g_array_index(s->pushed_at, double, (gsize)(k - 1) * s->width);
+    const double *row = &g_array_index(s->pushed_at, double, (gsize)(s->slot[p] - 1) * s->width);
     for (guint h = 0; h <= hops; h++)
         if (row[h] <= cost)
             return FALSE;

@@ -38,9 +38,9 @@ static void fold_into(const char *text, GString *out)
     }
 }
 
-/* A people column's values (borrowed), or NULL when the people file has no such column. Values
- * exist for listed people only. */
-static const WpColumn *column_values(const WpGraph *graph, const char *name)
+/* A people column (borrowed), or NULL when the people file has no such column. Values exist
+ * for listed people only. */
+static const WpColumn *find_column(const WpGraph *graph, const char *name)
 {
     for (guint i = 0; i < graph->n_columns; i++) {
         const WpColumn *col = graph->columns->pdata[i];
@@ -50,9 +50,9 @@ static const WpColumn *column_values(const WpGraph *graph, const char *name)
     return NULL;
 }
 
-static const char *value_of(const WpGraph *graph, const WpColumn *values, WpPerson p)
+static const char *value_of(const WpGraph *graph, const WpColumn *column, WpPerson p)
 {
-    return values != NULL && p < graph->n_listed ? wp_i_column_value(values, p) : NULL;
+    return column != NULL && p < graph->n_listed ? wp_i_column_value(column, p) : NULL;
 }
 
 /* Ranks people's companies against what was typed. Equal company values share one string (the
@@ -60,7 +60,7 @@ static const char *value_of(const WpGraph *graph, const WpColumn *values, WpPers
 typedef struct {
     const WpGraph *graph;
     char *key; /* folded, owned; NULL = no company given */
-    const WpColumn *values;
+    const WpColumn *companies;
     GHashTable *ranks; /* company string (borrowed) -> rank + 1 */
     GString *scratch;
 } CompanyMatcher;
@@ -71,7 +71,7 @@ static void matcher_init(CompanyMatcher *m, const WpGraph *graph, const char *co
     m->key = company != NULL ? wp_text_fold(company) : NULL;
     if (m->key != NULL && m->key[0] == '\0')
         g_clear_pointer(&m->key, g_free);
-    m->values = column_values(graph, WP_COLUMN_COMPANY);
+    m->companies = find_column(graph, WP_COLUMN_COMPANY);
     m->ranks = g_hash_table_new(g_direct_hash, g_direct_equal);
     m->scratch = g_string_new(NULL);
 }
@@ -88,7 +88,7 @@ static int company_rank(CompanyMatcher *m, WpPerson person)
 {
     if (m->key == NULL)
         return COMPANY_ANY;
-    const char *company = value_of(m->graph, m->values, person);
+    const char *company = value_of(m->graph, m->companies, person);
     if (company == NULL)
         return COMPANY_NONE;
     gpointer cached = g_hash_table_lookup(m->ranks, company);
@@ -141,7 +141,7 @@ static GArray *collect(const WpGraph *graph, const char *query, const char *comp
         return found;
     CompanyMatcher matcher;
     matcher_init(&matcher, graph, company);
-    const WpColumn *names = column_values(graph, WP_COLUMN_NAME);
+    const WpColumn *names = find_column(graph, WP_COLUMN_NAME);
     g_autoptr(GString) scratch = g_string_new(NULL);
     for (WpPerson p = 0; p < graph->n_people; p++) {
         const char *name = value_of(graph, names, p);
@@ -260,7 +260,7 @@ static GArray *closest(const WpGraph *graph, const char *query, const char *comp
     g_autoptr(GString) scratch = g_string_new(NULL);
     CompanyMatcher matcher;
     matcher_init(&matcher, graph, company);
-    const WpColumn *names = column_values(graph, WP_COLUMN_NAME);
+    const WpColumn *names = find_column(graph, WP_COLUMN_NAME);
     GArray *best = g_array_new(FALSE, FALSE, sizeof(Suggestion));
     g_autoptr(GArray) at_company = g_array_new(FALSE, FALSE, sizeof(Suggestion));
     for (WpPerson p = 0; p < graph->n_people; p++) {
