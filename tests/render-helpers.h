@@ -173,3 +173,123 @@ static inline void assert_pdf(GBytes *bytes)
     g_assert_cmpuint(len, >, 5);
     g_assert_cmpmem(data, 5, "%PDF-", 5);
 }
+
+/* Where each <text> of an SVG is drawn: its content and y (SVG y grows downwards). */
+typedef struct {
+    GPtrArray *texts; /* of char * */
+    GArray *ys;       /* of double */
+    GString *current;
+    double y;
+    gboolean inside;
+} SvgTexts;
+
+static inline void svg_on_start(GMarkupParseContext *context G_GNUC_UNUSED, const char *name,
+                                const char **names, const char **values, gpointer data,
+                                GError **error G_GNUC_UNUSED)
+{
+    SvgTexts *s = data;
+    if (strcmp(name, "text") != 0)
+        return;
+    s->inside = TRUE;
+    s->y = NAN;
+    g_string_truncate(s->current, 0);
+    for (guint i = 0; names[i] != NULL; i++)
+        if (strcmp(names[i], "y") == 0)
+            s->y = g_ascii_strtod(values[i], NULL);
+}
+
+static inline void svg_on_end(GMarkupParseContext *context G_GNUC_UNUSED, const char *name,
+                              gpointer data, GError **error G_GNUC_UNUSED)
+{
+    SvgTexts *s = data;
+    if (strcmp(name, "text") != 0 || !s->inside)
+        return;
+    s->inside = FALSE;
+    g_ptr_array_add(s->texts, g_strdup(s->current->str));
+    g_array_append_val(s->ys, s->y);
+}
+
+static inline void svg_on_text(GMarkupParseContext *context G_GNUC_UNUSED, const char *text,
+                               gsize len, gpointer data, GError **error G_GNUC_UNUSED)
+{
+    SvgTexts *s = data;
+    if (s->inside)
+        g_string_append_len(s->current, text, (gssize)len);
+}
+
+/* The y at which the SVG draws the text @text (the first such <text>); fails if absent. */
+static inline double svg_text_y(GBytes *svg, const char *text)
+{
+    static const GMarkupParser parser = {svg_on_start, svg_on_end, svg_on_text, NULL, NULL};
+    SvgTexts s = {g_ptr_array_new_with_free_func(g_free), g_array_new(FALSE, FALSE, sizeof(double)),
+                  g_string_new(NULL), NAN, FALSE};
+    g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new(&parser, 0, &s, NULL);
+    gsize len = 0;
+    const char *data = g_bytes_get_data(svg, &len);
+    g_assert_true(g_markup_parse_context_parse(context, data, (gssize)len, NULL));
+    double y = NAN;
+    for (guint i = 0; i < s.texts->len && isnan(y); i++)
+        if (strcmp(s.texts->pdata[i], text) == 0)
+            y = g_array_index(s.ys, double, i);
+    g_ptr_array_unref(s.texts);
+    g_array_unref(s.ys);
+    g_string_free(s.current, TRUE);
+    if (isnan(y))
+        g_error("SVG lacks the text '%s'", text);
+    return y;
+}
+
+/* The text of each <TD PORT="..."> of an HTML-like label, by port. */
+typedef struct {
+    GHashTable *ports; /* port -> text */
+    GString *current;
+    char *port;
+} PortCollector;
+
+static inline void port_on_start(GMarkupParseContext *context G_GNUC_UNUSED, const char *name,
+                                 const char **names, const char **values, gpointer data,
+                                 GError **error G_GNUC_UNUSED)
+{
+    PortCollector *c = data;
+    if (strcmp(name, "TD") != 0)
+        return;
+    for (guint i = 0; names[i] != NULL; i++)
+        if (strcmp(names[i], "PORT") == 0) {
+            g_free(c->port);
+            c->port = g_strdup(values[i]);
+            g_string_truncate(c->current, 0);
+        }
+}
+
+static inline void port_on_end(GMarkupParseContext *context G_GNUC_UNUSED, const char *name,
+                               gpointer data, GError **error G_GNUC_UNUSED)
+{
+    PortCollector *c = data;
+    if (strcmp(name, "TD") == 0 && c->port != NULL) {
+        g_hash_table_insert(c->ports, c->port, graphviz_text(c->current->str));
+        c->port = NULL;
+    }
+}
+
+static inline void port_on_text(GMarkupParseContext *context G_GNUC_UNUSED, const char *text,
+                                gsize len, gpointer data, GError **error G_GNUC_UNUSED)
+{
+    PortCollector *c = data;
+    if (c->port != NULL)
+        g_string_append_len(c->current, text, (gssize)len);
+}
+
+static inline GHashTable *label_ports(const char *html)
+{
+    static const GMarkupParser parser = {port_on_start, port_on_end, port_on_text, NULL, NULL};
+    PortCollector c = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
+                       g_string_new(NULL), NULL};
+    g_autofree char *wrapped = g_strdup_printf("<root>%s</root>", html);
+    g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new(&parser, 0, &c, NULL);
+    g_autoptr(GError) error = NULL;
+    g_markup_parse_context_parse(context, wrapped, -1, &error);
+    g_assert_no_error(error);
+    g_string_free(c.current, TRUE);
+    g_free(c.port);
+    return c.ports;
+}

@@ -151,6 +151,206 @@ static void test_svg_well_formed(void)
     }
 }
 
+/* Colour as a reader sees it: sRGB "#RRGGBB" -> linear RGB -> (for @kind 1, 2, 3: protanopia,
+ * deuteranopia, tritanopia, severity 1, the matrices of Machado, Oliveira and Fernandes 2009)
+ * -> CIELAB under D65. An independent check of the palette, not the renderer's own code. */
+static void seen_lab(const char *hex, guint kind, double lab[3])
+{
+    static const double sim[4][3][3] = {
+        {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}},
+        {{0.152286, 1.052583, -0.204868},
+         {0.114503, 0.786281, 0.099216},
+         {-0.003882, -0.048116, 1.051998}},
+        {{0.367322, 0.860646, -0.227968},
+         {0.280085, 0.672501, 0.047413},
+         {-0.011820, 0.042940, 0.968881}},
+        {{1.255528, -0.076749, -0.178779},
+         {-0.078411, 0.930809, 0.147602},
+         {0.004733, 0.691367, 0.303900}},
+    };
+    g_assert_cmpuint(strlen(hex), ==, 7);
+    double rgb[3], out[3];
+    for (guint i = 0; i < 3; i++) {
+        char part[3] = {hex[1 + 2 * i], hex[2 + 2 * i], '\0'};
+        double c = (double)g_ascii_strtoull(part, NULL, 16) / 255.0;
+        rgb[i] = c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+    }
+    for (guint i = 0; i < 3; i++)
+        out[i] =
+            CLAMP(sim[kind][i][0] * rgb[0] + sim[kind][i][1] * rgb[1] + sim[kind][i][2] * rgb[2],
+                  0.0, 1.0);
+    double xyz[3] = {(0.4124 * out[0] + 0.3576 * out[1] + 0.1805 * out[2]) / 0.95047,
+                     0.2126 * out[0] + 0.7152 * out[1] + 0.0722 * out[2],
+                     (0.0193 * out[0] + 0.1192 * out[1] + 0.9505 * out[2]) / 1.08883};
+    double f[3];
+    for (guint i = 0; i < 3; i++)
+        f[i] = xyz[i] > 0.008856 ? cbrt(xyz[i]) : 7.787 * xyz[i] + 16.0 / 116.0;
+    lab[0] = 116 * f[1] - 16;
+    lab[1] = 500 * (f[0] - f[1]);
+    lab[2] = 200 * (f[1] - f[2]);
+}
+
+static double seen_distance(const char *a, const char *b, guint kind)
+{
+    double x[3], y[3];
+    seen_lab(a, kind, x);
+    seen_lab(b, kind, y);
+    return sqrt((x[0] - y[0]) * (x[0] - y[0]) + (x[1] - y[1]) * (x[1] - y[1]) +
+                (x[2] - y[2]) * (x[2] - y[2]));
+}
+
+/* Every tie type is told apart from every other: by colour for normal vision (CIE76 distance
+ * >= 20), and types drawn with the same line pattern also under each kind of colour blindness
+ * (>= 15). Friend (orange) and prize (olive) used to be 1.8 apart for a deuteranope, colleague
+ * and former colleague 9.0 for a protanope, all drawn alike. */
+static void test_tie_looks_distinct(void)
+{
+    for (guint t = 0; t < WP_TIE_N_TYPES; t++)
+        for (guint u = t + 1; u < WP_TIE_N_TYPES; u++) {
+            const WpTieLook *a = wp_i_tie_look(t), *b = wp_i_tie_look(u);
+            g_assert_cmpstr(a->word, !=, b->word);
+            double normal = seen_distance(a->color, b->color, 0);
+            if (normal < 20)
+                g_error("%s and %s: colours %.1f apart", a->word, b->word, normal);
+            for (guint kind = 1; a->pattern == b->pattern && kind <= 3; kind++) {
+                double seen = seen_distance(a->color, b->color, kind);
+                if (seen < 15)
+                    g_error("%s and %s: same pattern, colours %.1f apart for vision %u", a->word,
+                            b->word, seen, kind);
+            }
+        }
+    g_assert_cmpint(wp_i_tie_look(WP_TIE_COLLEAGUE)->pattern, !=,
+                    wp_i_tie_look(WP_TIE_FORMER_COLLEAGUE)->pattern);
+}
+
+/* Each edge is drawn with its type's colour and pattern (a double line is two strokes with a
+ * transparent one between; dashes mean cold, except on dotted weak ties), and the legend's
+ * sample of each type has the same colour and pattern: one bar, two bars, or six dots. */
+static void test_tie_looks_drawn_and_explained(void)
+{
+    g_autoptr(WpDiagram) d = wp_diagram_new();
+    for (guint t = 0; t < WP_TIE_N_TYPES; t++) {
+        guint a = wp_diagram_add_node(d, WP_DIAGRAM_SOURCE, "a", -1);
+        guint b = wp_diagram_add_node(d, WP_DIAGRAM_TARGET, "b", -1);
+        guint e = wp_diagram_add_edge(d, a, b, (WpTieType)t, 0.6);
+        wp_diagram_edge(d, e)->cold = t % 2 == 1;
+    }
+    g_autofree char *heading = wp_i_diagram_heading_html(d);
+    for (guint t = 0; t < WP_TIE_N_TYPES; t++) {
+        const WpTieLook *tie = wp_i_tie_look(t);
+        WpEdgeLook look;
+        wp_i_diagram_edge_look(d, t, &look);
+        g_autofree char *twice = g_strdup_printf("%s:transparent:%s", tie->color, tie->color);
+        g_autofree char *bg = g_strdup_printf("BGCOLOR=\"%s\"", tie->color);
+        g_auto(GStrv) pieces = g_strsplit(heading, bg, -1);
+        guint samples = g_strv_length(pieces) - 1;
+        switch (tie->pattern) {
+        case WP_LINE_SINGLE:
+            g_assert_cmpstr(look.color, ==, tie->color);
+            g_assert_cmpstr(look.style, ==, t % 2 == 1 ? "dashed" : "solid");
+            g_assert_cmpuint(samples, ==, 1);
+            break;
+        case WP_LINE_DOUBLE:
+            g_assert_cmpstr(look.color, ==, twice);
+            g_assert_cmpstr(look.style, ==, t % 2 == 1 ? "dashed" : "solid");
+            g_assert_cmpuint(samples, ==, 2);
+            break;
+        case WP_LINE_DOTTED:
+            g_assert_cmpstr(look.color, ==, tie->color);
+            g_assert_cmpstr(look.style, ==, "dotted");
+            g_assert_cmpuint(samples, ==, 6);
+            break;
+        }
+        g_assert_nonnull(strstr(heading, tie->word));
+    }
+    g_assert_nonnull(strstr(heading, "dashed = gone cold"));
+}
+
+/* A tag is drawn on its own line (a head label along the line, angle 0) or, where several
+ * tagged lines end at one person, as that person's card rows, each line ending at its own row
+ * (headport "tN:w" = the port of the row holding edge N's tag). Either way no tag can sit
+ * beside a line that is not its own. */
+static void test_tags_attached(void)
+{
+    g_autoptr(WpDiagram) d = wp_diagram_new();
+    guint s = wp_diagram_add_node(d, WP_DIAGRAM_SELLER, "Seller", -1);
+    guint a = wp_diagram_add_node(d, WP_DIAGRAM_SOURCE, "Ann", -1);
+    guint b = wp_diagram_add_node(d, WP_DIAGRAM_SOURCE, "Ben", -1);
+    guint t = wp_diagram_add_node(d, WP_DIAGRAM_TARGET, "Tess", -1);
+    guint u = wp_diagram_add_node(d, WP_DIAGRAM_TARGET, "Uma", -1);
+    wp_diagram_add_edge(d, s, a, WP_TIE_CLIENT, 0.9);
+    wp_diagram_add_edge(d, s, b, WP_TIE_FRIEND, 0.7);
+    guint at = wp_diagram_add_edge(d, a, t, WP_TIE_COLLEAGUE, 0.8);
+    guint bt = wp_diagram_add_edge(d, b, t, WP_TIE_FORMER_COLLEAGUE, 0.6);
+    guint au = wp_diagram_add_edge(d, a, u, WP_TIE_REFERRED, 0.5);
+    wp_diagram_set_edge_tag(d, at, "#1");
+    wp_diagram_set_edge_tag(d, bt, "#2 #3");
+    wp_diagram_set_edge_tag(d, au, "#4");
+    wp_diagram_set_tag(d, a, "#1 \u00b7 55%");
+    g_assert_false(wp_i_diagram_tag_in_card(d, au));
+    g_assert_true(wp_i_diagram_tag_in_card(d, at));
+    g_assert_true(wp_i_diagram_tag_in_card(d, bt));
+
+    g_autoptr(GBytes) dot = render(d, WP_DIAGRAM_DOT);
+    Agraph_t *g = read_dot(dot);
+    Agnode_t *na = agnode(g, (char *)"n1", 0), *nb = agnode(g, (char *)"n2", 0);
+    Agnode_t *nt = agnode(g, (char *)"n3", 0), *nu = agnode(g, (char *)"n4", 0);
+    Agedge_t *eau = agedge(g, na, nu, NULL, 0);
+    g_autoptr(GPtrArray) chip = label_texts(agget(eau, (char *)"headlabel"));
+    g_assert_cmpuint(chip->len, ==, 1);
+    g_assert_cmpstr(chip->pdata[0], ==, "#4");
+    g_assert_cmpstr(agget(eau, (char *)"labelangle"), ==, "0");
+    g_assert_cmpstr(agget(eau, (char *)"headport"), ==, "");
+    g_autoptr(GHashTable) ports = label_ports(agget(nt, (char *)"label"));
+    g_assert_cmpuint(g_hash_table_size(ports), ==, 2);
+    Agedge_t *into[2] = {agedge(g, na, nt, NULL, 0), agedge(g, nb, nt, NULL, 0)};
+    const char *tags[2] = {"#1", "#2 #3"};
+    for (guint i = 0; i < 2; i++) {
+        g_assert_cmpstr(agget(into[i], (char *)"headlabel"), ==, "");
+        g_autofree char *port = g_strdup(agget(into[i], (char *)"headport"));
+        g_assert_true(g_str_has_suffix(port, ":w"));
+        port[strlen(port) - 2] = '\0';
+        g_autofree char *own = g_strdup_printf("t%s", agnameof(into[i]) + 1); /* "eN" -> "tN" */
+        g_assert_cmpstr(port, ==, own);
+        g_assert_cmpstr(g_hash_table_lookup(ports, port), ==, tags[i]);
+    }
+    g_autoptr(GPtrArray) card = label_texts(agget(na, (char *)"label"));
+    g_assert_cmpstr(card->pdata[0], ==, "Ann\u00a0\u00a0#1 \u00b7 55%");
+    agclose(g);
+
+    g_autoptr(GBytes) svg = render(d, WP_DIAGRAM_SVG);
+    gsize len = 0;
+    const char *text = g_bytes_get_data(svg, &len);
+    g_autoptr(GPtrArray) texts = markup_texts(text, len, "text");
+    g_assert_true(contains(texts, "#2 #3"));
+    g_assert_true(contains(texts, "#4"));
+    g_assert_true(contains(texts, "routes through the tie"));
+}
+
+/* A stack is drawn top to bottom in its order, whatever order the people were added in. */
+static void test_stack_order(void)
+{
+    static const char *const names[] = {"Ada", "Bo", "Cy", "Di", "Ed"};
+    static const guint stack[] = {3, 1, 4, 0, 2};
+    g_autoptr(WpDiagram) d = wp_diagram_new();
+    guint s = wp_diagram_add_node(d, WP_DIAGRAM_SELLER, "Seller", -1);
+    for (guint i = 0; i < 5; i++) {
+        guint n = wp_diagram_add_node(d, WP_DIAGRAM_SOURCE, names[i], -1);
+        wp_diagram_add_edge(d, s, n, WP_TIE_CLIENT, 0.5);
+        g_autofree char *target = g_strdup_printf("target of %s", names[i]);
+        guint t = wp_diagram_add_node(d, WP_DIAGRAM_TARGET, target, -1);
+        wp_diagram_add_edge(d, n, t, WP_TIE_CLIENT, 0.5);
+    }
+    for (guint i = 0; i < 5; i++) {
+        guint node = 1 + 2 * stack[i];
+        g_array_append_val(d->stack, node);
+    }
+    g_autoptr(GBytes) svg = render(d, WP_DIAGRAM_SVG);
+    for (guint i = 0; i + 1 < 5; i++)
+        g_assert_cmpfloat(svg_text_y(svg, names[stack[i]]), <,
+                          svg_text_y(svg, names[stack[i + 1]]));
+}
+
 static void test_png_pdf(void)
 {
     g_autoptr(WpDiagram) d = small_diagram("Alice Carter", "Priya Natarajan", "Bob Smith");
@@ -160,9 +360,10 @@ static void test_png_pdf(void)
     assert_pdf(pdf);
 }
 
-/* Every hostile name as a person (with a hostile detail line), a company box, an edge label
- * and a note, all in one diagram, through every format. Node 2i is the person, 2i + 1 a plain
- * contact tied to them. */
+/* Every hostile name as a person (with a hostile detail line, badge and tag), a company box,
+ * an edge label, an edge tag and a note, all in one diagram, through every format. Node 2i is
+ * the person, 2i + 1 a plain contact tied to them (edge i); for odd i a hub (the last node)
+ * is tied to them too, with the same tag, so their two tags are rows of their card. */
 static WpDiagram *hostile_diagram(void)
 {
     WpDiagram *d = wp_diagram_new();
@@ -173,10 +374,17 @@ static WpDiagram *hostile_diagram(void)
         guint a = wp_diagram_add_node(d, (WpDiagramRole)(i % WP_DIAGRAM_N_ROLES), raw, (gint)box);
         wp_diagram_add_detail(d, a, raw);
         wp_diagram_set_badge(d, a, raw);
+        wp_diagram_set_tag(d, a, raw);
         guint b = wp_diagram_add_node(d, WP_DIAGRAM_INTERMEDIARY, "contact", -1);
         guint e = wp_diagram_add_edge(d, b, a, (WpTieType)(i % WP_TIE_N_TYPES), 0.5);
         wp_diagram_set_edge_label(d, e, raw);
+        wp_diagram_set_edge_tag(d, e, raw);
         wp_diagram_add_note(d, "%s", raw);
+    }
+    guint hub = wp_diagram_add_node(d, WP_DIAGRAM_SOURCE, "hub", -1);
+    for (guint i = 1; i < G_N_ELEMENTS(hostile); i += 2) {
+        guint e = wp_diagram_add_edge(d, hub, 2 * i, WP_TIE_CLIENT, 0.5);
+        wp_diagram_set_edge_tag(d, e, hostile[i].raw);
     }
     return d;
 }
@@ -186,8 +394,9 @@ static void test_hostile_every_format(void)
     g_autoptr(WpDiagram) d = hostile_diagram();
     g_autoptr(GBytes) dot = render(d, WP_DIAGRAM_DOT);
     Agraph_t *g = read_dot(dot);
-    g_assert_cmpint(agnnodes(g), ==, 2 * (int)G_N_ELEMENTS(hostile));
-    g_assert_cmpint(agnedges(g), ==, (int)G_N_ELEMENTS(hostile));
+    guint n = G_N_ELEMENTS(hostile);
+    g_assert_cmpint(agnnodes(g), ==, 2 * (int)n + 1);
+    g_assert_cmpint(agnedges(g), ==, (int)(n + n / 2));
     static const char *const node_attrs[] = {"label", "shape", "margin", "fontname", NULL};
     assert_attributes_known(g, AGNODE, node_attrs);
     g_autoptr(GPtrArray) heading = label_texts(agget(g, (char *)"label"));
@@ -201,12 +410,26 @@ static void test_hostile_every_format(void)
         g_assert_nonnull(a);
         g_assert_nonnull(b);
         g_autoptr(GPtrArray) texts = label_texts(agget(a, (char *)"label"));
-        g_assert_cmpuint(texts->len, ==, 3);
-        for (guint k = 0; k < 3; k++) /* name, detail, badge */
+        g_assert_cmpuint(texts->len, ==, i % 2 == 1 ? 5 : 3);
+        g_autofree char *tagged = g_strdup_printf("%s\u00a0\u00a0%s", h->clean, h->clean);
+        g_assert_cmpstr(texts->pdata[0], ==, tagged); /* name and tag */
+        for (guint k = 1; k < texts->len; k++)        /* detail, badge, tag rows */
             g_assert_cmpstr(texts->pdata[k], ==, h->clean);
 
         Agedge_t *edge = agedge(g, b, a, NULL, 0);
         g_assert_nonnull(edge);
+        if (i % 2 == 0) { /* the tag on the line */
+            g_autoptr(GPtrArray) chip = label_texts(agget(edge, (char *)"headlabel"));
+            g_assert_cmpuint(chip->len, ==, 1);
+            g_assert_cmpstr(chip->pdata[0], ==, h->clean);
+        } else { /* a row of the card, which the line ends at */
+            g_autoptr(GHashTable) ports = label_ports(agget(a, (char *)"label"));
+            g_autofree char *port = g_strdup(agget(edge, (char *)"headport"));
+            g_assert_true(g_str_has_suffix(port, ":w"));
+            port[strlen(port) - 2] = '\0';
+            g_assert_cmpstr(g_hash_table_lookup(ports, port), ==, h->clean);
+            g_assert_cmpuint(g_hash_table_size(ports), ==, 2);
+        }
         g_autoptr(GPtrArray) edge_texts = label_texts(agget(edge, (char *)"label"));
         g_auto(GStrv) lines = g_strsplit(h->edge_lines ? h->edge_lines : h->clean, "|", 0);
         g_assert_cmpuint(edge_texts->len, ==, g_strv_length(lines));
@@ -376,6 +599,10 @@ int main(int argc, char **argv)
     g_test_add_func("/render/dot/read-back", test_dot_read_back);
     g_test_add_func("/render/svg/well-formed", test_svg_well_formed);
     g_test_add_func("/render/png-pdf/magic", test_png_pdf);
+    g_test_add_func("/render/ties/distinct", test_tie_looks_distinct);
+    g_test_add_func("/render/ties/drawn-and-explained", test_tie_looks_drawn_and_explained);
+    g_test_add_func("/render/tags/attached", test_tags_attached);
+    g_test_add_func("/render/stack/order", test_stack_order);
     g_test_add_func("/render/hostile/every-format", test_hostile_every_format);
     g_test_add_func("/render/write/atomic", test_atomic_write);
     g_test_add_func("/render/plugins/missing", test_missing_plugins);

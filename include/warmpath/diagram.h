@@ -36,7 +36,8 @@ typedef enum {
  * WpDiagramClusterKind:
  * @WP_DIAGRAM_CLUSTER_COMPANY: people at one company
  * @WP_DIAGRAM_CLUSTER_ACCOUNT: the target account (highlighted)
- * @WP_DIAGRAM_CLUSTER_GROUP: a function or seniority group inside a company
+ * @WP_DIAGRAM_CLUSTER_GROUP: a function or seniority group inside a company (not used by the
+ *   builders below, whose cards name the function instead)
  * @WP_DIAGRAM_CLUSTER_SELLERS: our own team
  */
 typedef enum {
@@ -62,7 +63,9 @@ typedef enum {
  * @name: (transfer full): the first, bold line (a person's name)
  * @details: (element-type utf8) (transfer full): further lines (title, company), at most
  *   WP_DIAGRAM_MAX_DETAILS
- * @badge: (transfer full) (nullable): a highlighted last line, e.g. "best route 74%"
+ * @badge: (transfer full) (nullable): a highlighted last line, e.g. "4.3 intros expected"
+ * @tag: (transfer full) (nullable): short highlighted text beside the name, e.g. "55%" or
+ *   "#2 · 51%"
  * @role: what the person is in the picture
  * @cluster: index into the diagram's clusters, or -1
  * @emphasis: on the best route: drawn with a heavier border
@@ -76,6 +79,7 @@ typedef struct {
     WpDiagramRole role;
     gint cluster;
     gboolean emphasis;
+    char *tag;
 } WpDiagramNode;
 
 /**
@@ -86,9 +90,13 @@ typedef struct {
  * @cold: the tie has gone cold or never carried an interaction: dashed
  * @summary: stands for a whole route of several ties (territory overview): dotted, thin
  * @emphasis: on the best route: drawn solid black-edged on top of the others
- * @label: (transfer full) (nullable): text beside the edge (strength, route number and odds)
+ * @label: (transfer full) (nullable): text beside the edge, placed by the layout (which may
+ *   put it nearer a neighbouring edge: prefer @tag for anything that must be matched to its line)
  * @span: how many columns the edge spans at least (0 or 1 = one); a builder staggers a long
  *   column of people over two this way
+ * @tag: (transfer full) (nullable): short text drawn on the line itself, just before the
+ *   arrowhead, so that it cannot be read as another edge's: a route's chance ("55%"), the
+ *   numbers of the routes that use the tie ("#2 #4")
  */
 typedef struct {
     guint from;
@@ -100,6 +108,7 @@ typedef struct {
     gboolean emphasis;
     char *label;
     guint span;
+    char *tag;
 } WpDiagramEdge;
 
 /**
@@ -124,6 +133,8 @@ typedef struct {
  * @edges: (element-type WpDiagramEdge): the ties; a request flows along each
  * @clusters: (element-type WpDiagramCluster): the groups; nested ones follow their parent
  * @legend: draw a legend of the roles and tie types that occur
+ * @stack: (element-type guint): node indices drawn in one column, top to bottom in this order
+ *   (the territory's referral sources, best first); empty when the layout may choose
  *
  * Plain data: build it with the functions below (which clean every text) and read it
  * directly. Nothing here needs Graphviz; only wp_diagram_render() and wp_diagram_write() do.
@@ -136,6 +147,7 @@ typedef struct {
     GArray *edges;
     GArray *clusters;
     gboolean legend;
+    GArray *stack;
 } WpDiagram;
 
 /* An empty diagram with a legend. Cannot fail. */
@@ -177,8 +189,12 @@ WP_API void wp_diagram_set_badge(WpDiagram *diagram, guint node, const char *tex
 /* Adds an edge @from -> @to (existing node indices) and returns its index. */
 WP_API guint wp_diagram_add_edge(WpDiagram *diagram, guint from, guint to, WpTieType type,
                                  double strength);
+/* Sets (or clears, with NULL) the node's tag, the short text beside its name. */
+WP_API void wp_diagram_set_tag(WpDiagram *diagram, guint node, const char *text);
 /* Sets (or clears, with NULL) an edge's label. */
 WP_API void wp_diagram_set_edge_label(WpDiagram *diagram, guint edge, const char *text);
+/* Sets (or clears, with NULL) an edge's tag, the short text on its line near the arrowhead. */
+WP_API void wp_diagram_set_edge_tag(WpDiagram *diagram, guint edge, const char *text);
 /* The index of the edge @from -> @to, or -1. O(edges). */
 WP_API gint wp_diagram_find_edge(const WpDiagram *diagram, guint from, guint to);
 
@@ -271,9 +287,13 @@ typedef struct {
  *
  * The path diagram: sellers on the left, referral sources and intermediaries, the target on
  * the right; people at the target's company grouped in a box. Edge width is the tie's effective
- * strength (also printed), colour its type, dashed when it has gone cold; each route's number
- * and success probability label the first tie that is its own; the best route is drawn heavier
- * and the others faded. An empty answer gives the sellers, the target and a note. Cannot fail.
+ * strength, colour and line pattern its type, dashed when it has gone cold. Routes are told
+ * apart by number: the person a route starts with (after the seller) carries its number and
+ * chance ("#2 · 51%"), and when two or more routes are drawn every tie is tagged with the
+ * numbers of all the drawn routes through it ("#2 #4"; a hop several routes share is one
+ * edge). The best route is drawn heavier and the others faded. The subtitle names the sellers
+ * drawn (those a drawn route starts with), counting them when they are only some, and a note
+ * names the others. An empty answer gives the sellers, the target and a note. Cannot fail.
  *
  * Returns: (transfer full): the diagram
  */
@@ -287,10 +307,15 @@ WP_API WpDiagram *wp_diagram_new_paths(const WpGraph *graph, const WpPathSet *se
  * @company: the account as typed (for wp_graph_people_at_company())
  * @where: (nullable): the filter the answer was found with, to count who was left unreached
  *
- * The account map: everyone at the account with a route (up to the cap), each with the best
- * route into them and its probability; the account's people boxed together and grouped by
- * function, sorted by seniority; everyone else boxed by company; sellers highlighted. Notes
- * say how many people were not drawn and how many cannot be reached. Cannot fail.
+ * The account map: everyone at the account with a route (up to the cap, best routes first),
+ * each with the probability of the best route into them beside the name; the routes drawn as
+ * the tree they make, left to right, with the account's people in one box, each card giving
+ * title and function; a seller's own contact inside the account is drawn as a referral source
+ * (where a route starts), in the column of the people other sources reach; where one column
+ * would hold many more people than the next, people who introduce nobody further move right.
+ * Sellers are highlighted; the subtitle names the sellers drawn (those with the best route into
+ * someone), counting them when they are only some, and a note names the others. Notes say how
+ * many people were not drawn and how many cannot be reached. Cannot fail.
  *
  * Returns: (transfer full): the diagram
  */
@@ -304,10 +329,12 @@ WP_API WpDiagram *wp_diagram_new_account_map(const WpGraph *graph, const WpPathS
  * @result: a ranking of wp_rank_run()
  * @territory: (nullable): how the territory was chosen, for the title ("industry=Fintech")
  *
- * The territory overview: sellers, the top referral sources (by score) with their tie to the
- * seller, and for each its best targets, joined by dotted edges labelled with the route's
- * probability; targets boxed by company. Notes count the sources and targets left out and name
- * the cold companies. Cannot fail.
+ * The territory overview: sellers, the top referral sources (by score), numbered ("1. Priya
+ * Natarajan") and stacked top to bottom in rank order, with their tie to the seller, and for
+ * each its best targets, joined by dotted edges tagged on their own line with the route's
+ * probability and the source's number ("55% from 1"); target cards name the company. Notes
+ * count the sources and targets left out, name the sellers not drawn and the cold companies.
+ * Cannot fail.
  *
  * Returns: (transfer full): the diagram
  */

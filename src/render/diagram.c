@@ -26,11 +26,13 @@ static void node_clear(gpointer p)
     g_free(node->name);
     g_ptr_array_unref(node->details);
     g_free(node->badge);
+    g_free(node->tag);
 }
 
 static void edge_clear(gpointer p)
 {
     g_free(((WpDiagramEdge *)p)->label);
+    g_free(((WpDiagramEdge *)p)->tag);
 }
 
 static void cluster_clear(gpointer p)
@@ -49,6 +51,7 @@ WpDiagram *wp_diagram_new(void)
     d->clusters = g_array_new(FALSE, TRUE, sizeof(WpDiagramCluster));
     g_array_set_clear_func(d->clusters, cluster_clear);
     d->legend = TRUE;
+    d->stack = g_array_new(FALSE, FALSE, sizeof(guint));
     return d;
 }
 
@@ -62,6 +65,7 @@ void wp_diagram_free(WpDiagram *d)
     g_array_unref(d->nodes);
     g_array_unref(d->edges);
     g_array_unref(d->clusters);
+    g_array_unref(d->stack);
     g_free(d);
 }
 
@@ -182,6 +186,22 @@ guint wp_diagram_add_edge(WpDiagram *d, guint from, guint to, WpTieType type, do
     };
     g_array_append_val(d->edges, edge);
     return d->edges->len - 1;
+}
+
+void wp_diagram_set_tag(WpDiagram *d, guint node, const char *text)
+{
+    g_return_if_fail(d != NULL && node < d->nodes->len);
+    WpDiagramNode *n = wp_diagram_node(d, node);
+    g_free(n->tag);
+    n->tag = text ? wp_diagram_clean_text(text) : NULL;
+}
+
+void wp_diagram_set_edge_tag(WpDiagram *d, guint edge, const char *text)
+{
+    g_return_if_fail(d != NULL && edge < d->edges->len);
+    WpDiagramEdge *e = wp_diagram_edge(d, edge);
+    g_free(e->tag);
+    e->tag = text ? wp_diagram_clean_text(text) : NULL;
 }
 
 void wp_diagram_set_edge_label(WpDiagram *d, guint edge, const char *text)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Drawing people and ties into a WpDiagram, each once, boxed by company: shared by the path,
- * account and territory diagrams. */
+/* Drawing people and ties into a WpDiagram, each once, the account's people in its box: shared
+ * by the path, account and territory diagrams. */
 #include "render/render-private.h"
 
 #include <math.h>
@@ -10,28 +10,23 @@
 #include "warmpath/text.h"
 
 void wp_i_draw_init(WpDraw *draw, WpDiagram *diagram, const WpGraph *graph, const char *account,
-                    const guint8 *is_seller, gboolean cluster_companies, gboolean group_functions)
+                    const guint8 *is_seller, gboolean name_functions)
 {
     *draw = (WpDraw){
         .diagram = diagram,
         .graph = graph,
         .nodes = g_hash_table_new(g_direct_hash, g_direct_equal),
-        .companies = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-        .groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
         .account = account ? wp_text_fold(account) : NULL,
         .account_cluster = -1,
         .is_seller = is_seller,
         .sellers_cluster = -1,
-        .cluster_companies = cluster_companies,
-        .group_functions = group_functions,
+        .name_functions = name_functions,
     };
 }
 
 void wp_i_draw_clear(WpDraw *draw)
 {
     g_clear_pointer(&draw->nodes, g_hash_table_unref);
-    g_clear_pointer(&draw->companies, g_hash_table_unref);
-    g_clear_pointer(&draw->groups, g_hash_table_unref);
     g_clear_pointer(&draw->account, g_free);
     g_clear_pointer(&draw->account_label, g_free);
 }
@@ -51,13 +46,15 @@ static gint account_cluster(WpDraw *draw, const char *company)
     return draw->account_cluster;
 }
 
-/* The box a person goes in (-1 for none) and whether it already names their company. */
-static gint place(WpDraw *draw, WpPerson person, WpDiagramRole role, gboolean *names_company)
+/* The box a person goes in (-1 for none): the sellers' when they are boxed, the account's for
+ * people there (whose cards then need not name the company). Other people are not boxed: a box
+ * per company would stack them above or below the account instead of beside it. */
+static gint place(WpDraw *draw, WpPerson person, gboolean *names_company)
 {
     const char *company = wp_graph_person_attr(draw->graph, person, WP_COLUMN_COMPANY);
     *names_company = FALSE;
     if (draw->is_seller != NULL && draw->is_seller[person]) {
-        if (!draw->cluster_companies || !draw->box_sellers)
+        if (!draw->box_sellers)
             return -1;
         if (draw->sellers_cluster < 0) {
             draw->sellers_cluster = (gint)wp_diagram_add_cluster(
@@ -65,33 +62,13 @@ static gint place(WpDraw *draw, WpPerson person, WpDiagramRole role, gboolean *n
         }
         return draw->sellers_cluster;
     }
-    if (company == NULL)
+    if (company == NULL || draw->account == NULL)
         return -1;
     g_autofree char *folded = wp_text_fold(company);
-    if (draw->account != NULL && strcmp(folded, draw->account) == 0) {
-        *names_company = TRUE;
-        gint cluster = account_cluster(draw, company);
-        const char *function = wp_graph_person_attr(draw->graph, person, WP_COLUMN_FUNCTION);
-        if (!draw->group_functions || function == NULL)
-            return cluster;
-        gpointer found = g_hash_table_lookup(draw->groups, function);
-        if (found != NULL)
-            return GPOINTER_TO_INT(found) - 1;
-        gint group = (gint)wp_diagram_add_cluster(draw->diagram, WP_DIAGRAM_CLUSTER_GROUP, function,
-                                                  cluster);
-        g_hash_table_insert(draw->groups, g_strdup(function), GINT_TO_POINTER(group + 1));
-        return group;
-    }
-    if (!draw->cluster_companies || (draw->box_targets_only && role != WP_DIAGRAM_TARGET))
+    if (strcmp(folded, draw->account) != 0)
         return -1;
     *names_company = TRUE;
-    gpointer found = g_hash_table_lookup(draw->companies, folded);
-    if (found != NULL)
-        return GPOINTER_TO_INT(found) - 1;
-    gint cluster =
-        (gint)wp_diagram_add_cluster(draw->diagram, WP_DIAGRAM_CLUSTER_COMPANY, company, -1);
-    g_hash_table_insert(draw->companies, g_steal_pointer(&folded), GINT_TO_POINTER(cluster + 1));
-    return cluster;
+    return account_cluster(draw, company);
 }
 
 static guint role_weight(WpDiagramRole role)
@@ -101,15 +78,43 @@ static guint role_weight(WpDiagramRole role)
         return 5;
     case WP_DIAGRAM_TARGET:
         return 4;
-    case WP_DIAGRAM_ACCOUNT:
-        return 3;
     case WP_DIAGRAM_SOURCE:
+        return 3;
+    case WP_DIAGRAM_ACCOUNT:
         return 2;
     case WP_DIAGRAM_INTERMEDIARY:
     case WP_DIAGRAM_N_ROLES:
     default:
         return 1;
     }
+}
+
+/* TRUE when @text holds @word as a whole word, ignoring case and accents. */
+static gboolean has_word(const char *text, const char *word)
+{
+    g_autofree char *t = wp_text_fold(text);
+    g_autofree char *w = wp_text_fold(word);
+    gsize n = strlen(w);
+    if (n == 0)
+        return TRUE;
+    for (const char *p = strstr(t, w); p != NULL; p = strstr(p + 1, w)) {
+        gboolean starts = p == t || !g_ascii_isalnum(p[-1]);
+        gboolean ends = !g_ascii_isalnum(p[n]);
+        if (starts && ends)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* One line under the name: "Finance Director · Brightline Pay", "Controller · Finance"; @more
+ * is left out when the title already says it ("VP Finance" at Finance). NULL when empty. */
+static char *detail_line(const char *title, const char *more)
+{
+    gboolean has_title = title != NULL && title[0] != '\0';
+    gboolean has_more = more != NULL && more[0] != '\0' && !(has_title && has_word(title, more));
+    if (has_title && has_more)
+        return g_strdup_printf("%s \u00b7 %s", title, more);
+    return g_strdup(has_title ? title : has_more ? more : NULL);
 }
 
 guint wp_i_draw_person(WpDraw *draw, WpPerson person, WpDiagramRole role)
@@ -122,14 +127,17 @@ guint wp_i_draw_person(WpDraw *draw, WpPerson person, WpDiagramRole role)
         return (guint)found;
     }
     gboolean names_company = FALSE;
-    gint cluster = place(draw, person, role, &names_company);
+    gint cluster = place(draw, person, &names_company);
     guint node = wp_diagram_add_node(draw->diagram, role,
                                      wp_graph_person_label(draw->graph, person), cluster);
-    wp_diagram_add_detail(draw->diagram, node,
-                          wp_graph_person_attr(draw->graph, person, WP_COLUMN_TITLE));
+    const char *title = wp_graph_person_attr(draw->graph, person, WP_COLUMN_TITLE);
+    const char *more = NULL;
     if (!names_company)
-        wp_diagram_add_detail(draw->diagram, node,
-                              wp_graph_person_attr(draw->graph, person, WP_COLUMN_COMPANY));
+        more = wp_graph_person_attr(draw->graph, person, WP_COLUMN_COMPANY);
+    else if (draw->name_functions && cluster == draw->account_cluster)
+        more = wp_graph_person_attr(draw->graph, person, WP_COLUMN_FUNCTION);
+    g_autofree char *detail = detail_line(title, more);
+    wp_diagram_add_detail(draw->diagram, node, detail);
     g_hash_table_insert(draw->nodes, GUINT_TO_POINTER(person + 1), GUINT_TO_POINTER(node + 1));
     return node;
 }
@@ -166,6 +174,46 @@ guint wp_i_draw_tie(WpDraw *draw, WpPerson from, WpPerson to, WpTie tie)
     return edge;
 }
 
+guint wp_i_route_cap(const WpDiagramLimits *limits, guint fallback)
+{
+    guint n = limits != NULL && limits->max_routes > 0 ? limits->max_routes : fallback;
+    return MIN(n, WP_DIAGRAM_MAX_ROUTES);
+}
+
+guint8 *wp_i_seller_marks(const WpGraph *graph, const WpPerson *sellers, guint n_sellers)
+{
+    guint8 *marks = g_new0(guint8, MAX(wp_graph_n_people(graph), 1));
+    for (guint i = 0; i < n_sellers; i++)
+        marks[sellers[i]] = 1;
+    return marks;
+}
+
+void wp_i_draw_route(WpDraw *draw, const WpPath *path, WpDiagramRole end_role, GArray *edges)
+{
+    guint n = path->n_people;
+    for (guint i = 0; i < n; i++) {
+        WpDiagramRole role = i == 0       ? WP_DIAGRAM_SELLER
+                             : i == n - 1 ? end_role
+                             : i == 1     ? WP_DIAGRAM_SOURCE
+                                          : WP_DIAGRAM_INTERMEDIARY;
+        wp_i_draw_person(draw, path->people[i], role);
+        if (i == 1) /* also the end of a direct route: the weightier role wins */
+            wp_i_draw_person(draw, path->people[i], WP_DIAGRAM_SOURCE);
+    }
+    g_array_set_size(edges, 0);
+    for (guint i = 0; i + 1 < n; i++) {
+        guint e = wp_i_draw_tie(draw, path->people[i], path->people[i + 1], path->ties[i]);
+        g_array_append_val(edges, e);
+    }
+}
+
+char *wp_i_day_text(const WpGraph *graph)
+{
+    char day[11];
+    wp_day_format(wp_graph_as_of(graph), day);
+    return g_strdup(day);
+}
+
 char *wp_i_format_percent(double p)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -177,14 +225,66 @@ char *wp_i_format_percent(double p)
     return g_strdup_printf("%s%%", g_ascii_formatd(buf, sizeof buf, "%.1f", pct));
 }
 
-char *wp_i_sellers_text(const WpGraph *graph, const WpPerson *sellers, guint n_sellers)
+/* "A", "A and B", "A, B and C", "A, B, C, D and 3 more": at most four names. */
+static char *names_text(const WpGraph *graph, const GArray *people)
 {
-    if (n_sellers == 1)
-        return g_strdup(wp_graph_person_label(graph, sellers[0]));
-    if (n_sellers == 2)
-        return g_strdup_printf("%s and %s", wp_graph_person_label(graph, sellers[0]),
-                               wp_graph_person_label(graph, sellers[1]));
-    return g_strdup_printf("%u sellers", n_sellers);
+    GString *out = g_string_new(NULL);
+    guint n = people->len, shown = n > 4 ? 4 : n;
+    for (guint i = 0; i < shown; i++) {
+        const char *sep = i == 0 ? "" : (i == n - 1 ? " and " : ", ");
+        g_string_append_printf(out, "%s%s", sep,
+                               wp_graph_person_label(graph, g_array_index(people, WpPerson, i)));
+    }
+    if (n > shown)
+        g_string_append_printf(out, " and %u more", n - shown);
+    return g_string_free(out, FALSE);
+}
+
+/* The sellers @drawn marks (or does not mark, when @want_drawn is FALSE). */
+static GArray *pick_sellers(const WpPerson *sellers, guint n_sellers, const guint8 *drawn,
+                            gboolean want_drawn)
+{
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    for (guint i = 0; i < n_sellers; i++)
+        if ((drawn == NULL || drawn[sellers[i]] != 0) == want_drawn)
+            g_array_append_val(out, sellers[i]);
+    return out;
+}
+
+char *wp_i_sellers_text(const WpGraph *graph, const WpPerson *sellers, guint n_sellers,
+                        const guint8 *drawn)
+{
+    g_autoptr(GArray) shown = pick_sellers(sellers, n_sellers, drawn, TRUE);
+    guint n = shown->len;
+    if (n == 0 || n == n_sellers) {
+        if (n_sellers > 2)
+            return g_strdup_printf("%u sellers", n_sellers);
+        g_autoptr(GArray) all = pick_sellers(sellers, n_sellers, NULL, TRUE);
+        return names_text(graph, all);
+    }
+    if (n > 2)
+        return g_strdup_printf("%u of %u sellers", n, n_sellers);
+    g_autofree char *names = names_text(graph, shown);
+    return g_strdup_printf("%s (%u of %u sellers)", names, n, n_sellers);
+}
+
+void wp_i_note_sellers_left_out(WpDiagram *d, const WpGraph *graph, const WpPerson *sellers,
+                                guint n_sellers, const guint8 *drawn, const char *why)
+{
+    g_autoptr(GArray) left_out = pick_sellers(sellers, n_sellers, drawn, FALSE);
+    if (left_out->len == 0 || left_out->len == n_sellers)
+        return;
+    g_autofree char *names = names_text(graph, left_out);
+    wp_diagram_add_note(d, "Seller%s not drawn: %s (%s).", left_out->len == 1 ? "" : "s", names,
+                        why);
+}
+
+guint8 *wp_i_draw_sellers_drawn(const WpDraw *draw, const WpPerson *sellers, guint n_sellers)
+{
+    guint8 *marks = g_new0(guint8, MAX(wp_graph_n_people(draw->graph), 1));
+    for (guint i = 0; i < n_sellers; i++)
+        marks[sellers[i]] = wp_i_draw_lookup(draw, sellers[i]) >= 0;
+    return marks;
 }
 
 guint wp_i_title_seniority(const char *title)

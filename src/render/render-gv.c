@@ -69,13 +69,14 @@ static char *messages_text(void)
     return g_strdup(out->len ? out->str : "no message from Graphviz");
 }
 
-static void set_defaults(Agraph_t *g, WpDiagramFormat format)
+static void set_defaults(const WpDiagram *d, Agraph_t *g, WpDiagramFormat format)
 {
     set(g, "rankdir", "LR");
     set(g, "bgcolor", "white");
     set(g, "pad", "0.3");
     set(g, "nodesep", "0.18");
-    set(g, "ranksep", "0.75");
+    char gap[G_ASCII_DTOSTR_BUF_SIZE];
+    set(g, "ranksep", g_ascii_formatd(gap, sizeof gap, "%.2f", wp_i_diagram_rank_gap(d)));
     set(g, "newrank", "true");
     set(g, "fontname", WP_I_DIAGRAM_FONT);
     set(g, "labelloc", "t");
@@ -135,34 +136,77 @@ static Agnode_t **add_nodes(const WpDiagram *d, Agraph_t *g, Agraph_t **subs)
     return nodes;
 }
 
+static void add_edge(const WpDiagram *d, Agraph_t *g, Agnode_t **nodes, guint i)
+{
+    const WpDiagramEdge *e = &g_array_index(d->edges, WpDiagramEdge, i);
+    if (e->from >= d->nodes->len || e->to >= d->nodes->len)
+        return;
+    char name[32];
+    g_snprintf(name, sizeof name, "e%u", i);
+    Agedge_t *edge = agedge(g, nodes[e->from], nodes[e->to], name, 1);
+    WpEdgeLook look;
+    wp_i_diagram_edge_look(d, i, &look);
+    set(edge, "color", look.color);
+    set(edge, "penwidth", look.penwidth);
+    set(edge, "style", look.style);
+    set(edge, "arrowsize", look.arrowsize);
+    if (e->emphasis)
+        set(edge, "weight", "4");
+    if (e->span > 1) {
+        char span[16];
+        g_snprintf(span, sizeof span, "%u", MIN(e->span, 8));
+        set(edge, "minlen", span);
+    }
+    g_autofree char *html = wp_i_diagram_edge_html(d, i);
+    if (html != NULL)
+        set_html(g, edge, "label", html);
+    if (wp_i_diagram_tag_in_card(d, i)) {
+        char port[32];
+        g_snprintf(port, sizeof port, "t%u:w", i);
+        set(edge, "headport", port);
+    }
+    g_autofree char *tag = wp_i_diagram_edge_tag_html(d, i);
+    if (tag != NULL) {
+        /* On the line itself: angle 0 runs along the edge from the arrowhead's tip. */
+        char distance[16];
+        wp_i_diagram_edge_tag_distance(d, i, distance);
+        set_html(g, edge, "headlabel", tag);
+        set(edge, "labelangle", "0");
+        set(edge, "labeldistance", distance);
+    }
+}
+
 /* Emphasised edges are added last so that they are drawn on top. */
 static void add_edges(const WpDiagram *d, Agraph_t *g, Agnode_t **nodes)
 {
     for (guint pass = 0; pass < 2; pass++)
-        for (guint i = 0; i < d->edges->len; i++) {
-            const WpDiagramEdge *e = &g_array_index(d->edges, WpDiagramEdge, i);
-            if ((guint)e->emphasis != pass || e->from >= d->nodes->len || e->to >= d->nodes->len)
-                continue;
+        for (guint i = 0; i < d->edges->len; i++)
+            if ((guint)g_array_index(d->edges, WpDiagramEdge, i).emphasis == pass)
+                add_edge(d, g, nodes, i);
+}
+
+/* The stacked nodes share a rank, and invisible edges between neighbours fix their order: dot
+ * puts a flat edge's tail before its head, which a left-to-right layout shows above it. */
+static void add_stack(const WpDiagram *d, Agraph_t *g, Agnode_t **nodes)
+{
+    if (d->stack->len == 0)
+        return;
+    Agraph_t *column = agsubg(g, S("stack"), 1);
+    set(column, "rank", "same");
+    Agnode_t *above = NULL;
+    for (guint i = 0; i < d->stack->len; i++) {
+        guint node = g_array_index(d->stack, guint, i);
+        if (node >= d->nodes->len)
+            continue;
+        agsubnode(column, nodes[node], 1);
+        if (above != NULL) {
             char name[32];
-            g_snprintf(name, sizeof name, "e%u", i);
-            Agedge_t *edge = agedge(g, nodes[e->from], nodes[e->to], name, 1);
-            WpEdgeLook look;
-            wp_i_diagram_edge_look(d, i, &look);
-            set(edge, "color", look.color);
-            set(edge, "penwidth", look.penwidth);
-            set(edge, "style", look.style);
-            set(edge, "arrowsize", look.arrowsize);
-            if (e->emphasis)
-                set(edge, "weight", "4");
-            if (e->span > 1) {
-                char span[16];
-                g_snprintf(span, sizeof span, "%u", MIN(e->span, 8));
-                set(edge, "minlen", span);
-            }
-            g_autofree char *html = wp_i_diagram_edge_html(d, i);
-            if (html != NULL)
-                set_html(g, edge, "label", html);
+            g_snprintf(name, sizeof name, "s%u", i);
+            Agedge_t *edge = agedge(column, above, nodes[node], name, 1);
+            set(edge, "style", "invis");
         }
+        above = nodes[node];
+    }
 }
 
 /* agwrite() sends DOT text through the graph's I/O discipline: into a GString here. */
@@ -281,13 +325,14 @@ static Agraph_t *build_graph(const WpDiagram *d, WpDiagramFormat format)
     memory_disc.mem = &AgMemDisc;
     memory_disc.id = &ids_in_order;
     Agraph_t *g = agopen(S("warmpath"), Agdirected, &memory_disc);
-    set_defaults(g, format);
+    set_defaults(d, g, format);
     g_autofree char *heading = wp_i_diagram_heading_html(d);
     if (heading != NULL)
         set_html(g, g, "label", heading);
     g_autofree Agraph_t **subs = add_clusters(d, g);
     g_autofree Agnode_t **nodes = add_nodes(d, g, subs);
     add_edges(d, g, nodes);
+    add_stack(d, g, nodes);
     return g;
 }
 

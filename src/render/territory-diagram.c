@@ -8,15 +8,16 @@
 
 #include "warmpath/model.h"
 
-static void territory_titles(WpDiagram *d, const WpGraph *graph, const WpRankResult *result,
+/* The heading; the sellers named are those drawn (whose contacts are among the top sources). */
+static void territory_titles(WpDiagram *d, const WpDraw *draw, const WpRankResult *result,
                              guint n_reached, const WpPerson *sellers, guint n_sellers,
                              const char *territory, const WpDiagramLimits *limits)
 {
     g_autofree char *title =
         g_strdup_printf("Territory plan%s%s", territory ? ": " : "", territory ? territory : "");
-    g_autofree char *who = wp_i_sellers_text(graph, sellers, n_sellers);
-    char day[11];
-    wp_day_format(wp_graph_as_of(graph), day);
+    g_autofree guint8 *drawn = wp_i_draw_sellers_drawn(draw, sellers, n_sellers);
+    g_autofree char *who = wp_i_sellers_text(draw->graph, sellers, n_sellers, drawn);
+    g_autofree char *day = wp_i_day_text(draw->graph);
     g_autoptr(GString) subtitle = g_string_new(NULL);
     g_string_append_printf(subtitle,
                            "%u targets, %u reachable through %u referral sources \u00b7 from %s "
@@ -25,9 +26,11 @@ static void territory_titles(WpDiagram *d, const WpGraph *graph, const WpRankRes
     if (limits != NULL && limits->context != NULL)
         g_string_append_printf(subtitle, " \u00b7 %s", limits->context);
     wp_diagram_set_title(d, title, subtitle->str);
+    wp_i_note_sellers_left_out(d, draw->graph, sellers, n_sellers, drawn,
+                               "none of their contacts is among the sources drawn");
 }
 
-/* "2.4 intros expected · 17 targets". */
+/* "2.40 intros expected · 17 targets". */
 static char *source_badge(const WpRankSource *source)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -61,6 +64,67 @@ static void note_cold(WpDiagram *d, const WpRankResult *result)
         wp_diagram_add_note(d, "%u targets no source reaches.", result->cold_targets->len);
 }
 
+/* The source ranked @rank (0 = best), numbered in its name ("1. Priya Natarajan") and stacked
+ * in rank order, with its tie to the seller and its best targets, each joined by a dotted edge
+ * whose tag, on the line at the target, is that route's chance. */
+static void draw_source(WpDraw *draw, const WpRankSource *source, guint rank, guint max_targets,
+                        guint8 *shown)
+{
+    WpDiagram *d = draw->diagram;
+    guint a = wp_i_draw_person(draw, source->seller, WP_DIAGRAM_SELLER);
+    guint b = wp_i_draw_person(draw, source->person, WP_DIAGRAM_SOURCE);
+    gboolean stacked = FALSE;
+    for (guint i = 0; i < d->stack->len; i++)
+        stacked |= g_array_index(d->stack, guint, i) == b;
+    if (!stacked) { /* a person is one source, but stay safe if listed twice */
+        WpDiagramNode *node = wp_diagram_node(d, b);
+        g_autofree char *numbered = g_strdup_printf("%u. %s", rank + 1, node->name);
+        g_free(node->name);
+        node->name = wp_diagram_clean_text(numbered);
+        g_array_append_val(d->stack, b);
+    }
+    WpTie tie;
+    if (seller_tie(draw->graph, source, &tie))
+        wp_i_draw_tie(draw, source->seller, source->person, tie);
+    else
+        wp_diagram_add_edge(d, a, b, WP_TIE_N_TYPES, source->strength);
+    g_autofree char *badge = source_badge(source);
+    wp_diagram_set_badge(d, b, badge);
+    guint n_targets = MIN(source->reach->len, max_targets);
+    for (guint t = 0; t < n_targets; t++) {
+        const WpRankReach *reach = &g_array_index(source->reach, WpRankReach, t);
+        guint target = wp_i_draw_person(draw, reach->target, WP_DIAGRAM_TARGET);
+        shown[reach->target_index] = 1;
+        guint e = wp_diagram_add_edge(d, b, target, WP_TIE_N_TYPES, NAN);
+        wp_diagram_edge(d, e)->summary = TRUE;
+        g_autofree char *pct = wp_i_format_percent(reach->probability);
+        g_autofree char *tag = g_strdup_printf("%s from %u", pct, rank + 1);
+        wp_diagram_set_edge_tag(d, e, tag);
+    }
+}
+
+/* Up to 30 targets in one column would make the picture several screens tall: from eight
+ * targets on, every second one (in the order they were drawn) goes a column further right,
+ * with all the routes that end at it. */
+static void stagger_targets(WpDiagram *d)
+{
+    g_autofree guint *span = g_new0(guint, d->nodes->len + 1);
+    guint n_targets = 0;
+    for (guint i = 0; i < d->nodes->len; i++)
+        n_targets += wp_diagram_node(d, i)->role == WP_DIAGRAM_TARGET;
+    if (n_targets < 8)
+        return;
+    guint seen = 0;
+    for (guint e = 0; e < d->edges->len; e++) {
+        WpDiagramEdge *edge = wp_diagram_edge(d, e);
+        if (!edge->summary)
+            continue;
+        if (span[edge->to] == 0)
+            span[edge->to] = seen++ % 2 == 0 ? 1 : 2;
+        edge->span = span[edge->to];
+    }
+}
+
 WpDiagram *wp_diagram_new_territory(const WpGraph *graph, const WpRankResult *result,
                                     const WpPerson *sellers, guint n_sellers, const char *territory,
                                     const WpDiagramLimits *limits)
@@ -77,43 +141,21 @@ WpDiagram *wp_diagram_new_territory(const WpGraph *graph, const WpRankResult *re
     guint n_reached = 0;
     for (guint i = 0; i < result->best_source->len; i++)
         n_reached += g_array_index(result->best_source, guint, i) != G_MAXUINT;
-    territory_titles(d, graph, result, n_reached, sellers, n_sellers, territory, limits);
 
-    g_autofree guint8 *marks = g_new0(guint8, MAX(wp_graph_n_people(graph), 1));
-    for (guint i = 0; i < n_sellers; i++)
-        marks[sellers[i]] = 1;
+    g_autofree guint8 *marks = wp_i_seller_marks(graph, sellers, n_sellers);
     WpDraw draw;
-    wp_i_draw_init(&draw, d, graph, NULL, marks, TRUE, FALSE);
-    draw.box_targets_only = TRUE;
+    wp_i_draw_init(&draw, d, graph, NULL, marks, FALSE);
     draw.box_sellers = n_sellers > 1; /* a box around one person says nothing */
 
     guint n_drawn = MIN(result->sources->len, max_sources);
     g_autofree guint8 *shown = g_new0(guint8, result->targets->len + 1);
-    for (guint s = 0; s < n_drawn; s++) {
-        const WpRankSource *source = &g_array_index(result->sources, WpRankSource, s);
-        guint a = wp_i_draw_person(&draw, source->seller, WP_DIAGRAM_SELLER);
-        guint b = wp_i_draw_person(&draw, source->person, WP_DIAGRAM_SOURCE);
-        WpTie tie;
-        if (seller_tie(graph, source, &tie))
-            wp_i_draw_tie(&draw, source->seller, source->person, tie);
-        else
-            wp_diagram_add_edge(d, a, b, WP_TIE_N_TYPES, source->strength);
-        g_autofree char *badge = source_badge(source);
-        wp_diagram_set_badge(d, b, badge);
-        guint n_targets = MIN(source->reach->len, max_targets);
-        for (guint t = 0; t < n_targets; t++) {
-            const WpRankReach *reach = &g_array_index(source->reach, WpRankReach, t);
-            guint node = wp_i_draw_person(&draw, reach->target, WP_DIAGRAM_TARGET);
-            shown[reach->target_index] = 1;
-            guint e = wp_diagram_add_edge(d, b, node, WP_TIE_N_TYPES, NAN);
-            wp_diagram_edge(d, e)->summary = TRUE;
-            g_autofree char *pct = wp_i_format_percent(reach->probability);
-            wp_diagram_set_edge_label(d, e, pct);
-        }
-    }
+    for (guint s = 0; s < n_drawn; s++)
+        draw_source(&draw, &g_array_index(result->sources, WpRankSource, s), s, max_targets, shown);
     for (guint i = 0; i < d->nodes->len; i++)
         if (wp_diagram_node(d, i)->role == WP_DIAGRAM_SELLER)
             wp_diagram_node(d, i)->emphasis = TRUE;
+    stagger_targets(d);
+    territory_titles(d, &draw, result, n_reached, sellers, n_sellers, territory, limits);
 
     if (n_drawn < result->sources->len)
         wp_diagram_add_note(d,
