@@ -264,6 +264,15 @@ static void test_tie_looks_drawn_and_explained(void)
         g_assert_nonnull(strstr(heading, tie->word));
     }
     g_assert_nonnull(strstr(heading, "dashed = gone cold"));
+
+    /* Untyped ties (a plain edge list) still vary in width, and the legend says what it means. */
+    g_autoptr(WpDiagram) plain = wp_diagram_new();
+    guint a = wp_diagram_add_node(plain, WP_DIAGRAM_SELLER, "a", -1);
+    guint b = wp_diagram_add_node(plain, WP_DIAGRAM_SOURCE, "b", -1);
+    wp_diagram_add_edge(plain, a, b, WP_TIE_N_TYPES, 0.4);
+    g_autofree char *plain_heading = wp_i_diagram_heading_html(plain);
+    g_assert_nonnull(strstr(plain_heading, "width = tie strength"));
+    g_assert_null(strstr(plain_heading, "Ties"));
 }
 
 /* A tag is drawn on its own line (a head label along the line, angle 0) or, where several

@@ -342,6 +342,7 @@ typedef struct {
     gboolean roles[WP_DIAGRAM_N_ROLES];
     gboolean types[WP_TIE_N_TYPES];
     gboolean any_type;
+    gboolean ties;      /* an edge standing for one tie (its width is the strength) */
     gboolean cold;      /* an edge drawn dashed */
     gboolean summary;   /* an edge standing for a whole route */
     gboolean route_tag; /* a tie tagged with route numbers */
@@ -358,6 +359,7 @@ static void collect_used(const WpDiagram *d, Used *used)
             used->summary = TRUE;
             continue;
         }
+        used->ties = TRUE;
         if (e->type < WP_TIE_N_TYPES)
             used->types[e->type] = used->any_type = TRUE;
         used->cold |= e->cold && wp_i_tie_look(e->type)->pattern != WP_LINE_DOTTED;
@@ -436,7 +438,7 @@ static void append_legend_people(GString *out, const Used *used)
 static void append_legend_reading(GString *out, const Used *used)
 {
     legend_row_start(out, "Reading");
-    if (used->any_type || used->cold || used->route_tag) {
+    if (used->ties) {
         g_autofree char *thin = line_sample(MUTED, 1, 1, 10, 0);
         g_autofree char *thick = line_sample(MUTED, 5, 1, 10, 0);
         g_autofree char *widths = g_strdup_printf("<TABLE BORDER=\"0\" CELLSPACING=\"3\" "
