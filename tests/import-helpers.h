@@ -106,6 +106,20 @@ static inline WpImport *import_one(const char *dir, WpImportSource source, const
     return imp;
 }
 
+/* The same for a file given by path (written by the test). */
+static inline WpImport *import_one_path(const char *dir, WpImportSource source, const char *file,
+                                        const WpImportOptions *o)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpImport) imp = wp_import_open(dir, &error);
+    g_assert_no_error(error);
+    g_assert_true(wp_import_add_file(imp, source, file, o, &error));
+    g_assert_no_error(error);
+    g_assert_true(wp_import_save(imp, NULL, &error));
+    g_assert_no_error(error);
+    return g_steal_pointer(&imp);
+}
+
 static inline void import_alice(const char *dir)
 {
     WpImportOptions o = seller("alice", "Alice Carter", "sales-east", "2026-01-10");

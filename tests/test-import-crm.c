@@ -161,6 +161,28 @@ static void test_crm_mapping(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpstr(people_a, ==, people_b);
 }
 
+/* A LinkedIn Connections export given to `import crm` is refused with the command that reads
+ * it, with or without LinkedIn's preamble; with --owner it used to become client ties. */
+static void test_crm_refuses_linkedin(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    WpImportOptions o = seller("alice", "Alice Carter", NULL, "2026-01-10");
+    static const char *const files[] = {"import-linkedin-modern.csv", "import-linkedin-old.csv",
+                                        "import-linkedin-fr.csv"};
+    static const guint header_lines[] = {4, 1, 4};
+    for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *path = fixture(files[i]);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpImport) imp = wp_import_open(f->dir, &error);
+        g_assert_no_error(error);
+        g_assert_false(wp_import_add_file(imp, WP_IMPORT_CRM, path, &o, &error));
+        g_assert_error(error, WP_ERROR, WP_ERROR_PARSE);
+        g_autofree char *where = g_strdup_printf("%s:%u: ", files[i], header_lines[i]);
+        g_assert_nonnull(strstr(error->message, where));
+        g_assert_nonnull(strstr(error->message, "looks like a LinkedIn Connections export"));
+        g_assert_nonnull(strstr(error->message, "use 'warmpath import linkedin --owner SELLER'"));
+    }
+}
+
 /* ---- command line ---- */
 
 static int run_cli(const char *const *args, char **out, char **err)
@@ -242,6 +264,7 @@ int main(int argc, char **argv)
         {"/import/crm/hubspot", test_crm_hubspot},
         {"/import/crm/salesforce", test_crm_salesforce},
         {"/import/crm/mapping", test_crm_mapping},
+        {"/import/crm/refuses-linkedin", test_crm_refuses_linkedin},
         {"/import/cli", test_cli},
     };
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++)

@@ -336,6 +336,119 @@ static void test_linkedin_errors(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_false(g_file_test(f->dir, G_FILE_TEST_EXISTS));
 }
 
+/* ---- the export's kind, recognised by its columns ---- */
+
+/* Opens a session on @f->dir and tries one export; returns the error (the session is dropped). */
+static GError *add_error(const Fixture *f, WpImportSource source, const char *path,
+                         const WpImportOptions *o)
+{
+    GError *error = NULL;
+    g_autoptr(WpImport) imp = wp_import_open(f->dir, &error);
+    g_assert_no_error(error);
+    g_assert_false(wp_import_add_file(imp, source, path, o, &error));
+    g_assert_nonnull(error);
+    g_assert_cmpuint(wp_import_get_report(imp)->files->len, ==, 0);
+    return error;
+}
+
+static char *write_text(const Fixture *f, const char *name, const char *text)
+{
+    char *path = g_build_filename(f->tmp, name, NULL);
+    g_assert_true(g_file_set_contents(path, text, -1, NULL));
+    return path;
+}
+
+/* A HubSpot or Salesforce export given to `import linkedin` is refused with the command that
+ * reads it (it used to become LinkedIn ties: "linkedin (en), header on line 1"); so is a
+ * contact list that is not LinkedIn's, unless the user names its columns. */
+static void test_kind_linkedin_refuses_crm(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    WpImportOptions o = seller("alice", "Alice Carter", NULL, "2026-01-10");
+    g_autofree char *hubspot = fixture("import-hubspot.csv");
+    g_autoptr(GError) e1 = add_error(f, WP_IMPORT_LINKEDIN, hubspot, &o);
+    g_assert_error(e1, WP_ERROR, WP_ERROR_PARSE);
+    g_assert_nonnull(strstr(e1->message, "import-hubspot.csv:1: "));
+    g_assert_nonnull(strstr(e1->message, "looks like a HubSpot contacts export"));
+    g_assert_nonnull(strstr(e1->message, "'Contact owner'"));
+    g_assert_nonnull(strstr(e1->message, "use 'warmpath import crm'"));
+
+    g_autofree char *salesforce = fixture("import-salesforce.csv");
+    g_autoptr(GError) e2 = add_error(f, WP_IMPORT_LINKEDIN, salesforce, &o);
+    g_assert_error(e2, WP_ERROR, WP_ERROR_PARSE);
+    g_assert_nonnull(strstr(e2->message, "looks like a Salesforce contacts export"));
+    g_assert_nonnull(strstr(e2->message, "'OwnerId'"));
+
+    /* A mapping does not make a CRM export a LinkedIn one. */
+    const char *map[] = {"company=Company name", NULL};
+    WpImportOptions mapped = o;
+    mapped.column_map = map;
+    g_autoptr(GError) e3 = add_error(f, WP_IMPORT_LINKEDIN, hubspot, &mapped);
+    g_assert_error(e3, WP_ERROR, WP_ERROR_PARSE);
+    g_assert_nonnull(strstr(e3->message, "HubSpot"));
+
+    /* A CRM header that LinkedIn's aliases do not even find as a header is named too. */
+    g_autofree char *owner_only =
+        write_text(f, "owners.csv",
+                   "Name,Email,Company,Contact owner\nAnn Lee,ann@lee.example,Lee Co,Alice\n");
+    g_autoptr(GError) e4 = add_error(f, WP_IMPORT_LINKEDIN, owner_only, &o);
+    g_assert_error(e4, WP_ERROR, WP_ERROR_PARSE);
+    g_assert_nonnull(strstr(e4->message, "owners.csv:1: looks like a HubSpot contacts export"));
+
+    /* Another contact list (no 'Connected On', columns LinkedIn does not write). */
+    static const char leads[] = "First Name,Last Name,Email,Company,Phone\n"
+                                "Ann,Lee,ann@lee.example,Lee Co,555-0100\n";
+    g_autofree char *list = write_text(f, "leads.csv", leads);
+    g_autoptr(GError) e5 = add_error(f, WP_IMPORT_LINKEDIN, list, &o);
+    g_assert_error(e5, WP_ERROR, WP_ERROR_PARSE);
+    g_assert_nonnull(strstr(e5->message, "leads.csv:1: not a LinkedIn Connections export"));
+    g_assert_nonnull(strstr(e5->message, "'warmpath import crm'"));
+    g_assert_nonnull(strstr(e5->message, "--map"));
+    /* ... which the user may still import as connections by naming a column. */
+    const char *phone_ignored[] = {"title=", NULL};
+    WpImportOptions named_cols = o;
+    named_cols.column_map = phone_ignored;
+    g_autoptr(WpImport) imp = import_one_path(f->dir, WP_IMPORT_LINKEDIN, list, &named_cols);
+    g_assert_cmpstr(((WpImportFile *)wp_import_get_report(imp)->files->pdata[0])->format, ==,
+                    "linkedin (en)");
+    g_assert_cmpuint(wp_import_get_report(imp)->ties_added, ==, 1);
+
+    /* LinkedIn's own columns without the date column are still LinkedIn's. */
+    static const char no_date[] = "First Name,Last Name,Email Address,Company,Position\n"
+                                  "Ben,Ode,,Ode Co,Analyst\n";
+    g_autofree char *partial = write_text(f, "partial.csv", no_date);
+    g_autoptr(WpImport) imp2 = import_one_path(f->dir, WP_IMPORT_LINKEDIN, partial, &o);
+    g_assert_cmpuint(wp_import_get_report(imp2)->ties_added, ==, 1);
+}
+
+/* The seven header languages, each recognised as LinkedIn's with its own language. */
+static void test_kind_linkedin_languages(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    static const struct {
+        const char *header, *format;
+    } langs[] = {
+        {"First Name,Last Name,URL,Email Address,Company,Position,Connected On", "linkedin (en)"},
+        {"Prénom,Nom,URL,Adresse e-mail,Entreprise,Poste,Connecté le", "linkedin (fr)"},
+        {"Vorname,Nachname,URL,E-Mail-Adresse,Unternehmen,Position,Verbunden am", "linkedin (de)"},
+        {"Nombre,Apellidos,URL,Dirección de correo electrónico,Empresa,Cargo,Conectado el",
+         "linkedin (es)"},
+        {"Nome,Sobrenome,URL,Endereço de e-mail,Empresa,Cargo,Conectado em", "linkedin (pt)"},
+        {"Nome,Cognome,URL,Indirizzo email,Azienda,Posizione,Collegato il", "linkedin (it)"},
+        {"Voornaam,Achternaam,URL,E-mailadres,Bedrijf,Functie,Verbonden op", "linkedin (nl)"},
+    };
+    WpImportOptions o = seller("alice", "Alice Carter", NULL, "2026-01-10");
+    for (guint i = 0; i < G_N_ELEMENTS(langs); i++) {
+        g_autofree char *text = g_strdup_printf(
+            "%s\nAnn,Lee,https://www.linkedin.com/in/ann-lee,,Lee Co,Analyst,2025-12-07\n",
+            langs[i].header);
+        g_autofree char *path = write_text(f, "lang.csv", text);
+        g_autoptr(WpImport) imp = import_one_path(f->dir, WP_IMPORT_LINKEDIN, path, &o);
+        const WpImportReport *r = wp_import_get_report(imp);
+        g_assert_cmpstr(((WpImportFile *)r->files->pdata[0])->format, ==, langs[i].format);
+        g_assert_cmpuint(r->rows_used, ==, 1);
+        g_assert_cmpuint(r->problems->len, ==, 0);
+    }
+}
+
 /* ---- identity ---- */
 
 /* Same name, different company: two people. Same name and company but different LinkedIn
@@ -591,6 +704,8 @@ int main(int argc, char **argv)
         {"/import/linkedin/old-format", test_linkedin_old_format},
         {"/import/linkedin/french", test_linkedin_french},
         {"/import/linkedin/errors", test_linkedin_errors},
+        {"/import/kind/linkedin-refuses-crm", test_kind_linkedin_refuses_crm},
+        {"/import/kind/linkedin-languages", test_kind_linkedin_languages},
         {"/import/identity/non-merge", test_identity_non_merge},
         {"/import/identity/ambiguous", test_identity_ambiguous},
         {"/import/identity/team-pool", test_identity_team_pool},

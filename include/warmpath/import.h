@@ -157,7 +157,8 @@ WP_API WpImport *wp_import_open(const char *data_dir, GError **error);
  *
  * Reads the whole export, then merges every usable row into the session (in memory). Fails,
  * leaving the session unchanged, with WP_ERROR_PARSE ("FILE:LINE: ...": broken CSV, no
- * recognisable header), WP_ERROR_USAGE (a bad option or mapping), WP_ERROR_UNKNOWN_PERSON or
+ * recognisable header, or an export of the other kind: a HubSpot, Salesforce or other contact
+ * list given as LINKEDIN, a LinkedIn Connections export given as CRM), WP_ERROR_USAGE (a bad option or mapping), WP_ERROR_UNKNOWN_PERSON or
  * WP_ERROR_AMBIGUOUS_PERSON (@options->owner), or a G_FILE_ERROR. Rows that cannot be used
  * are reported, not errors.
  */

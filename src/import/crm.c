@@ -37,24 +37,105 @@ static const char *const *const aliases[WP_I_N_FIELDS] = {
     [WP_I_ACCOUNT_ID] = account_id,
 };
 
-static gboolean header_has(const WpIRecord *header, const char *key)
+/* Columns that only a CRM's contact export has; each votes for the CRM that writes it under
+ * that name ("Contact Owner" also appears in Salesforce's report exports, so a header is the
+ * CRM with more votes). Generic CRM columns (an owner, a last activity) name no product. */
+static const struct {
+    const char *key;
+    WpIKind kind;
+} signatures[] = {
+    {"ownerid", WP_I_KIND_SALESFORCE},
+    {"accountid", WP_I_KIND_SALESFORCE},
+    {"accountname", WP_I_KIND_SALESFORCE},
+    {"createdbyid", WP_I_KIND_SALESFORCE},
+    {"lastmodifiedbyid", WP_I_KIND_SALESFORCE},
+    {"recordtypeid", WP_I_KIND_SALESFORCE},
+    {"mailingcity", WP_I_KIND_SALESFORCE},
+    {"mailingstreet", WP_I_KIND_SALESFORCE},
+    {"mailingcountry", WP_I_KIND_SALESFORCE},
+    {"leadsource", WP_I_KIND_SALESFORCE},
+    {"recordid", WP_I_KIND_HUBSPOT},
+    {"contactowner", WP_I_KIND_HUBSPOT},
+    {"companyname", WP_I_KIND_HUBSPOT},
+    {"associatedcompany", WP_I_KIND_HUBSPOT},
+    {"lifecyclestage", WP_I_KIND_HUBSPOT},
+    {"leadstatus", WP_I_KIND_HUBSPOT},
+    {"hubspotscore", WP_I_KIND_HUBSPOT},
+    {"createdate", WP_I_KIND_HUBSPOT},
+    {"owner", WP_I_KIND_CRM},
+    {"ownername", WP_I_KIND_CRM},
+    {"contactownername", WP_I_KIND_CRM},
+    {"lastactivitydate", WP_I_KIND_CRM},
+    {"lastcontacted", WP_I_KIND_CRM},
+    {"lastengagementdate", WP_I_KIND_CRM},
+};
+
+WpIKind wp_i_crm_kind(const WpIRecord *header, GString *evidence)
 {
+    guint votes[WP_I_N_KINDS] = {0};
     for (guint i = 0; i < header->n_fields; i++) {
-        g_autofree char *k = wp_i_header_key(header->fields[i]);
-        if (strcmp(k, key) == 0)
-            return TRUE;
+        g_autofree char *key = wp_i_header_key(header->fields[i]);
+        for (guint s = 0; s < G_N_ELEMENTS(signatures); s++)
+            if (strcmp(key, signatures[s].key) == 0)
+                votes[signatures[s].kind]++;
     }
-    return FALSE;
+    WpIKind kind = votes[WP_I_KIND_SALESFORCE] >= votes[WP_I_KIND_HUBSPOT] ? WP_I_KIND_SALESFORCE
+                                                                           : WP_I_KIND_HUBSPOT;
+    if (votes[kind] == 0)
+        kind = votes[WP_I_KIND_CRM] > 0 ? WP_I_KIND_CRM : WP_I_KIND_OTHER;
+    guint named = 0;
+    for (guint i = 0; evidence != NULL && i < header->n_fields && named < 3; i++) {
+        g_autofree char *key = wp_i_header_key(header->fields[i]);
+        for (guint s = 0; s < G_N_ELEMENTS(signatures); s++)
+            if (strcmp(key, signatures[s].key) == 0 &&
+                (signatures[s].kind == kind || kind == WP_I_KIND_CRM)) {
+                g_string_append(evidence, named++ ? ", " : "");
+                wp_i_append_quoted(evidence, header->fields[i]);
+                break;
+            }
+    }
+    return kind;
+}
+
+const char *wp_i_kind_name(WpIKind kind)
+{
+    static const char *const names[WP_I_N_KINDS] = {[WP_I_KIND_LINKEDIN] = "LinkedIn Connections",
+                                                    [WP_I_KIND_HUBSPOT] = "HubSpot contacts",
+                                                    [WP_I_KIND_SALESFORCE] = "Salesforce contacts",
+                                                    [WP_I_KIND_CRM] = "CRM contacts",
+                                                    [WP_I_KIND_OTHER] = "contact list"};
+    g_return_val_if_fail(kind < WP_I_N_KINDS, NULL);
+    return names[kind];
 }
 
 static const char *crm_format(const WpIRecord *header)
 {
-    if (header_has(header, "contactowner") || header_has(header, "recordid") ||
-        header_has(header, "companyname"))
+    switch (wp_i_crm_kind(header, NULL)) {
+    case WP_I_KIND_HUBSPOT:
         return "hubspot";
-    if (header_has(header, "ownerid") || header_has(header, "accountid"))
+    case WP_I_KIND_SALESFORCE:
         return "salesforce";
-    return "crm";
+    default:
+        return "crm";
+    }
+}
+
+/* A LinkedIn Connections export (its header anywhere among the first records, after the
+ * preamble) whose first line is not a CRM header is refused: as CRM contacts its connections
+ * would become client ties. */
+static gboolean refuse_linkedin(GPtrArray *records, const WpIRecord *first, const char *origin,
+                                GError **error)
+{
+    guint64 line = 0;
+    g_autoptr(GString) evidence = g_string_new(NULL);
+    if (wp_i_crm_kind(first, NULL) != WP_I_KIND_OTHER ||
+        !wp_i_linkedin_detect(records, &line, evidence))
+        return TRUE;
+    g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                "%s:%" G_GUINT64_FORMAT ": looks like a LinkedIn Connections export (columns %s), "
+                "not CRM contacts; use 'warmpath import linkedin --owner SELLER'",
+                origin, line, evidence->str);
+    return FALSE;
 }
 
 /* Salesforce writes ids in 15- and 18-character forms; the first 15 characters agree. */
@@ -102,7 +183,8 @@ gboolean wp_i_crm_parse(GPtrArray *records, const WpIMapping *m, GHashTable *acc
         return FALSE;
     }
     const WpIRecord *header = records->pdata[h];
-    if (!wp_i_columns_check(header, m, origin, error))
+    if (!refuse_linkedin(records, header, origin, error) ||
+        !wp_i_columns_check(header, m, origin, error))
         return FALSE;
     wp_i_columns_assign(header, m, aliases, col);
     if (col[WP_I_FIRST_NAME] < 0 && col[WP_I_LAST_NAME] < 0 && col[WP_I_NAME] < 0) {

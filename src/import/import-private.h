@@ -76,6 +76,9 @@ const char *wp_i_record_cell(const WpIRecord *record, int column); /* "" when ab
  * "emailadresse"). */
 char *wp_i_header_key(const char *cell);
 
+/* Appends 'TEXT' for a message, cut to 40 characters with "…" (a header cell can be long). */
+void wp_i_append_quoted(GString *out, const char *text);
+
 /* User overrides: --map, --owner-map and a map file. */
 typedef struct {
     gboolean set[WP_I_N_FIELDS];
@@ -217,6 +220,26 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(WpIParsed, wp_i_parsed_clear)
  * with a different number of fields than @header, or with no name, get a skip reason. */
 void wp_i_row_read(const WpIRecord *rec, const WpIRecord *header, const int col[WP_I_N_FIELDS],
                    const char *date_field, WpIRow *row);
+
+/* What an export is, recognised by its columns. */
+typedef enum {
+    WP_I_KIND_LINKEDIN,   /* LinkedIn's Connections.csv, in any of its header languages */
+    WP_I_KIND_HUBSPOT,    /* a column only HubSpot writes: 'Contact owner', 'Record ID', ... */
+    WP_I_KIND_SALESFORCE, /* 'OwnerId', 'AccountId', 'Account Name', 'Mailing City', ... */
+    WP_I_KIND_CRM,        /* a CRM's columns (an owner, a last activity) but no product's */
+    WP_I_KIND_OTHER,      /* none of these */
+    WP_I_N_KINDS
+} WpIKind;
+
+/* "HubSpot contacts", "LinkedIn Connections", ... for messages. */
+const char *wp_i_kind_name(WpIKind kind);
+/* The CRM a header's columns name (HUBSPOT, SALESFORCE, CRM), else OTHER. @evidence
+ * (nullable) receives up to three of the deciding header cells, quoted: "'OwnerId', ...". */
+WpIKind wp_i_crm_kind(const WpIRecord *header, GString *evidence);
+/* TRUE when @records hold LinkedIn's Connections header with its 'Connected On' column (in any
+ * of the seven languages); @line and @evidence (the name columns and the date column, quoted)
+ * say where and why. */
+gboolean wp_i_linkedin_detect(GPtrArray *records, guint64 *line, GString *evidence);
 
 gboolean wp_i_linkedin_parse(GPtrArray *records, const WpIMapping *mapping, const char *origin,
                              WpIParsed *out, GError **error);

@@ -42,21 +42,25 @@ static const char *const *const aliases[WP_I_N_FIELDS] = {
     [WP_I_DATE] = connected_on,
 };
 
-/* The language a header's name columns are in, for the report. */
+/* The language a header's name columns are in, for the report. Portuguese and Italian both
+ * say "Nome"; the last name column tells them apart. */
 static const char *header_language(const WpIRecord *header, const int col[WP_I_N_FIELDS])
 {
     static const struct {
-        const char *key, *lang;
-    } langs[] = {{"firstname", "en"}, {"prenom", "fr"},  {"vorname", "de"},
-                 {"nombre", "es"},    {"nome", "pt/it"}, {"voornaam", "nl"}};
-    int c = col[WP_I_FIRST_NAME] >= 0 ? col[WP_I_FIRST_NAME] : col[WP_I_LAST_NAME];
-    if (c < 0)
-        return NULL;
-    g_autofree char *key = wp_i_header_key(wp_i_record_cell(header, c));
-    for (guint i = 0; i < G_N_ELEMENTS(langs); i++)
-        if (strcmp(key, langs[i].key) == 0)
-            return langs[i].lang;
-    return NULL;
+        const char *key, *lang; /* lang NULL: the last name column decides */
+    } langs[] = {{"firstname", "en"}, {"prenom", "fr"},  {"vorname", "de"},  {"nombre", "es"},
+                 {"sobrenome", "pt"}, {"cognome", "it"}, {"voornaam", "nl"}, {"nome", NULL}};
+    gboolean nome = FALSE;
+    for (guint f = WP_I_FIRST_NAME; f <= WP_I_LAST_NAME; f++) {
+        g_autofree char *key =
+            col[f] >= 0 ? wp_i_header_key(wp_i_record_cell(header, col[f])) : NULL;
+        for (guint i = 0; key != NULL && i < G_N_ELEMENTS(langs); i++)
+            if (strcmp(key, langs[i].key) == 0 && langs[i].lang != NULL)
+                return langs[i].lang;
+            else if (strcmp(key, langs[i].key) == 0)
+                nome = TRUE;
+    }
+    return nome ? "pt/it" : NULL;
 }
 
 /* A header names at least three of the fields, a name among them. */
@@ -64,6 +68,98 @@ static gboolean is_header(const WpIRecord *rec, const WpIMapping *m, int col[WP_
 {
     guint n = wp_i_columns_assign(rec, m, aliases, col);
     return n >= 3 && (col[WP_I_FIRST_NAME] >= 0 || col[WP_I_LAST_NAME] >= 0 || col[WP_I_NAME] >= 0);
+}
+
+/* The first of the first @limit records that is a header, or records->len. */
+static guint find_header(GPtrArray *records, const WpIMapping *m, guint limit,
+                         int col[WP_I_N_FIELDS])
+{
+    for (guint h = 0; h < records->len && h < limit; h++)
+        if (is_header(records->pdata[h], m, col))
+            return h;
+    return records->len;
+}
+
+static void quote_cells(GString *out, const WpIRecord *header, const int *cols, guint n)
+{
+    for (guint i = 0; i < n; i++)
+        if (cols[i] >= 0) {
+            g_string_append(out, out->len ? ", " : "");
+            wp_i_append_quoted(out, wp_i_record_cell(header, cols[i]));
+        }
+}
+
+gboolean wp_i_linkedin_detect(GPtrArray *records, guint64 *line, GString *evidence)
+{
+    int col[WP_I_N_FIELDS];
+    guint h = find_header(records, NULL, 16, col); /* the preamble is three records */
+    if (h == records->len || col[WP_I_DATE] < 0)
+        return FALSE;
+    const WpIRecord *header = records->pdata[h];
+    *line = header->line;
+    const int shown[] = {col[WP_I_FIRST_NAME], col[WP_I_LAST_NAME], col[WP_I_DATE]};
+    quote_cells(evidence, header, shown, G_N_ELEMENTS(shown));
+    return TRUE;
+}
+
+static gboolean is_alias(const char *key)
+{
+    for (guint f = 0; f < WP_I_N_FIELDS; f++)
+        for (guint a = 0; aliases[f] != NULL && aliases[f][a] != NULL; a++)
+            if (strcmp(key, aliases[f][a]) == 0)
+                return TRUE;
+    return FALSE;
+}
+
+/* The user named a column LinkedIn's export has (owner and account id are CRM fields). */
+static gboolean user_mapped(const WpIMapping *m)
+{
+    for (guint f = 0; f < WP_I_N_FIELDS; f++)
+        if (m->set[f] && f != WP_I_OWNER && f != WP_I_ACCOUNT_ID)
+            return TRUE;
+    return FALSE;
+}
+
+/* Refuses what is not LinkedIn's Connections export (as LinkedIn ties, CRM contacts would be
+ * weak `social` ties and lose their owner): a header with a CRM's columns, always; another
+ * contact list, unless it has LinkedIn's 'Connected On' column, has only LinkedIn's columns,
+ * or the user named its columns with --map. @header is NULL when none was found. */
+static gboolean check_kind(GPtrArray *records, const WpIRecord *header, const WpIMapping *m,
+                           const int col[WP_I_N_FIELDS], const char *origin, GError **error)
+{
+    const WpIRecord *first = header;
+    for (guint r = 0; first == NULL && r < records->len; r++)
+        if (!wp_i_record_is_blank(records->pdata[r]))
+            first = records->pdata[r];
+    if (first == NULL)
+        return TRUE;
+    g_autoptr(GString) evidence = g_string_new(NULL);
+    WpIKind kind = wp_i_crm_kind(first, evidence);
+    if (kind != WP_I_KIND_OTHER) {
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                    "%s:%" G_GUINT64_FORMAT ": looks like a %s export (columns %s), not LinkedIn "
+                    "Connections; use 'warmpath import crm'",
+                    origin, first->line, wp_i_kind_name(kind), evidence->str);
+        return FALSE;
+    }
+    if (header == NULL || col[WP_I_DATE] >= 0 || user_mapped(m))
+        return TRUE;
+    guint foreign = 0;
+    for (guint i = 0; i < header->n_fields && foreign < 3; i++) {
+        g_autofree char *key = wp_i_header_key(header->fields[i]);
+        if (key[0] != '\0' && !is_alias(key)) {
+            g_string_append(evidence, foreign++ ? ", " : "");
+            wp_i_append_quoted(evidence, header->fields[i]);
+        }
+    }
+    if (foreign == 0)
+        return TRUE;
+    g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                "%s:%" G_GUINT64_FORMAT ": not a LinkedIn Connections export (no 'Connected On' "
+                "column; %s %s not LinkedIn's); for another contact list use 'warmpath import "
+                "crm', or name its columns with --map",
+                origin, header->line, evidence->str, foreign > 1 ? "are" : "is");
+    return FALSE;
 }
 
 typedef gboolean (*LooksLike)(const char *value);
@@ -121,9 +217,9 @@ gboolean wp_i_linkedin_parse(GPtrArray *records, const WpIMapping *m, const char
                              WpIParsed *out, GError **error)
 {
     int col[WP_I_N_FIELDS];
-    guint h = 0;
-    while (h < records->len && !is_header(records->pdata[h], m, col))
-        h++;
+    guint h = find_header(records, m, G_MAXUINT, col);
+    if (!check_kind(records, h < records->len ? records->pdata[h] : NULL, m, col, origin, error))
+        return FALSE;
     if (h == records->len) {
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                     "%s:%" G_GUINT64_FORMAT ": no LinkedIn Connections header found (expected "

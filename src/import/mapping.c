@@ -74,6 +74,20 @@ char *wp_i_header_key(const char *cell)
     return g_string_free(key, FALSE);
 }
 
+void wp_i_append_quoted(GString *out, const char *text)
+{
+    const guint max_chars = 40;
+    const char *end = text;
+    guint n = 0;
+    while (*end != '\0' && n < max_chars) {
+        end = g_utf8_next_char(end);
+        n++;
+    }
+    g_string_append_c(out, '\'');
+    g_string_append_len(out, text, end - text);
+    g_string_append(out, *end != '\0' ? "…'" : "'");
+}
+
 /* ---- overrides ---- */
 
 static gboolean field_from_name(const char *name, WpIField *out)
