@@ -183,6 +183,100 @@ static void test_crm_refuses_linkedin(Fixture *f, gconstpointer data G_GNUC_UNUS
     }
 }
 
+static gboolean has_tie(const WpGraph *g, WpPerson a, WpPerson b)
+{
+    WpTie t;
+    return wp_graph_find_tie(g, a, b, &t);
+}
+
+/* One meaning per option: the owner column decides each row's owner (through --owner-map);
+ * --owner only takes the rows whose owner cell is empty. import-hubspot.csv's owners: line 2
+ * Alice Carter, lines 3-4 Carol Diaz, line 5 Zed Unknown (mapped to carol), line 6 empty
+ * (--owner alice). --owner used to take every row and drop the mapping. */
+static void test_crm_owner_and_map(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    import_alice(f->dir);
+    import_carol(f->dir);
+    const char *owners[] = {"Zed Unknown=carol", NULL};
+    WpImportOptions o;
+    wp_import_options_init(&o);
+    o.owner = "alice";
+    o.owner_map = owners;
+    o.exported_on = day("2026-02-05");
+    g_autoptr(WpImport) imp = import_one(f->dir, WP_IMPORT_CRM, "import-hubspot.csv", &o, NULL);
+    const WpImportReport *r = wp_import_get_report(imp);
+    g_assert_cmpuint(r->rows_used, ==, 5);
+    g_assert_cmpuint(r->rows_skipped, ==, 0);
+    g_assert_cmpuint(r->problems->len, ==, 1); /* the fallback, said once for the file */
+    g_assert_cmpuint(problem(r, 0)->line, ==, 0);
+    g_assert_cmpint(problem(r, 0)->kind, ==, WP_IMPORT_WARNING);
+    g_assert_nonnull(strstr(problem(r, 0)->message, "1 row with an empty 'Contact owner' cell"));
+    g_assert_nonnull(strstr(problem(r, 0)->message, "--owner 'alice'"));
+
+    g_autoptr(WpGraph) g = load_dir(f->dir);
+    WpPerson alice = person(g, "alice"), carol = person(g, "carol");
+    WpPerson daniel = person(g, "email:daniel.okafor@acme.example");
+    WpPerson eve = person(g, "email:eve@unknown.example");
+    WpPerson sam = person(g, "email:sam@reed.example");
+    g_assert_true(has_tie(g, carol, daniel));
+    g_assert_false(has_tie(g, alice, daniel));
+    g_assert_true(has_tie(g, carol, eve));
+    g_assert_false(has_tie(g, alice, eve));
+    g_assert_true(has_tie(g, alice, sam));
+    g_assert_false(has_tie(g, carol, sam));
+    WpTieInfo t;
+    tie_of(g, carol, person(g, "li:bob-smith-acme"), &t);
+    g_assert_cmpuint(t.types & WP_TIE_TYPE_BIT(WP_TIE_CLIENT), !=, 0);
+}
+
+/* Contradictions are refused before anything changes: a mapping for an owner column the user
+ * told the import to ignore, two different owner columns, an owner map for LinkedIn. */
+static void test_crm_owner_contradictions(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autofree char *hubspot = fixture("import-hubspot.csv");
+    g_autofree char *modern = fixture("import-linkedin-modern.csv");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpImport) imp = wp_import_open(f->dir, &error);
+    g_assert_no_error(error);
+    const char *owners[] = {"Zed Unknown=carol", NULL};
+    const char *ignore_owner[] = {"owner=", NULL};
+    const char *other_owner[] = {"owner=Owner", NULL};
+    WpImportOptions o = seller("alice", "Alice Carter", NULL, "2026-01-10");
+    WpImportOptions ignored = o;
+    ignored.column_map = ignore_owner;
+    ignored.owner_map = owners;
+    g_assert_false(wp_import_add_file(imp, WP_IMPORT_CRM, hubspot, &ignored, &error));
+    g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
+    g_assert_nonnull(strstr(error->message, "--owner-map"));
+    g_assert_nonnull(strstr(error->message, "--map owner="));
+    g_clear_error(&error);
+    WpImportOptions two = o;
+    two.owner_column = "Contact owner";
+    two.column_map = other_owner;
+    g_assert_false(wp_import_add_file(imp, WP_IMPORT_CRM, hubspot, &two, &error));
+    g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
+    g_assert_nonnull(strstr(error->message, "--owner-column 'Contact owner'"));
+    g_assert_nonnull(strstr(error->message, "--map owner=Owner"));
+    g_clear_error(&error);
+    WpImportOptions linkedin = o;
+    linkedin.owner_map = owners;
+    g_assert_false(wp_import_add_file(imp, WP_IMPORT_LINKEDIN, modern, &linkedin, &error));
+    g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
+    g_assert_nonnull(strstr(error->message, "--owner-map"));
+    g_clear_error(&error);
+    g_assert_cmpuint(wp_import_get_report(imp)->files->len, ==, 0);
+
+    /* Ignoring the owner column on purpose gives every row to --owner, without a warning. */
+    WpImportOptions all = o;
+    all.column_map = ignore_owner;
+    g_assert_true(wp_import_add_file(imp, WP_IMPORT_CRM, hubspot, &all, &error));
+    g_assert_no_error(error);
+    const WpImportReport *r = wp_import_get_report(imp);
+    g_assert_cmpuint(r->rows_used, ==, 5);
+    g_assert_cmpuint(r->problems->len, ==, 0);
+    g_assert_cmpuint(r->ties_added, ==, 5);
+}
+
 /* ---- command line ---- */
 
 static int run_cli(const char *const *args, char **out, char **err)
@@ -265,6 +359,8 @@ int main(int argc, char **argv)
         {"/import/crm/salesforce", test_crm_salesforce},
         {"/import/crm/mapping", test_crm_mapping},
         {"/import/crm/refuses-linkedin", test_crm_refuses_linkedin},
+        {"/import/crm/owner-and-map", test_crm_owner_and_map},
+        {"/import/crm/owner-contradictions", test_crm_owner_contradictions},
         {"/import/cli", test_cli},
     };
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++)

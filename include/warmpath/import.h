@@ -24,15 +24,18 @@ typedef enum {
 
 /**
  * WpImportOptions:
- * @owner: (nullable): the seller every row belongs to (for a CRM export without
- *   @owner_column, the file's owner column is then ignored): a person id in the data directory,
- *   or a name that names exactly one person; a new id when @owner_name is given
+ * @owner: (nullable): the seller the export belongs to: a person id in the data directory, or
+ *   a name that names exactly one person; a new id when @owner_name is given. For a CRM
+ *   export, only the rows whose owner cell is empty (all rows when the file has no owner
+ *   column, or "owner=" in @column_map ignores it)
  * @owner_name: (nullable): creates the seller @owner with this name when no such person exists
  * @owner_company: (nullable): the new seller's company (so teammates' exports recognise them)
  * @team: (nullable): team name written in the seller's `team` cell (default: keep a team the
  *   seller already has, else "team")
  * @owner_column: (nullable): CRM only: the column naming each row's owner (a seller's id or
- *   name, or a value mapped by @owner_map); rows with an empty cell fall back to @owner
+ *   name, or a value mapped by @owner_map), instead of the one found by name; rows with an
+ *   empty cell fall back to @owner. Contradicting "owner=COLUMN" in @column_map is a
+ *   WP_ERROR_USAGE, as is @owner_map with "owner=" (no column) or with a LinkedIn export
  * @column_map: (nullable): NULL-terminated "field=Column" overrides of the column mapping;
  *   fields: first_name, last_name, name, email, company, title, linkedin_url, date, owner,
  *   account_id. An empty Column ignores that field

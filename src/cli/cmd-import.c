@@ -34,7 +34,9 @@ static void add_options(GOptionContext *context, ImportArgs *a, gboolean crm)
          "$WARMPATH_DATA)",
          "DIR"},
         {"owner", 0, 0, G_OPTION_ARG_STRING, &a->owner,
-         crm ? "The seller who owns every row (or rows with an empty owner cell): an id or a name"
+         crm ? "The seller of rows whose owner cell is empty, and of every row when the file has "
+               "no owner column (or --map owner= ignores it): an id or a name in DIR, or a new "
+               "id with --owner-name"
              : "The seller whose export this is: a person id or name in DIR, or a new id with "
                "--owner-name",
          "SELLER"},
@@ -65,10 +67,12 @@ static void add_options(GOptionContext *context, ImportArgs *a, gboolean crm)
         return;
     const GOptionEntry crm_entries[] = {
         {"owner-column", 0, 0, G_OPTION_ARG_STRING, &a->owner_column,
-         "Column naming each row's owner (default: 'Contact owner' or 'OwnerId' when present)",
+         "Column naming each row's seller (default: 'Contact owner', 'OwnerId' or 'Owner' when "
+         "present)",
          "COLUMN"},
         {"owner-map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->owner_map,
-         "An owner cell holding VALUE (e.g. a Salesforce user id) means SELLER (repeatable)",
+         "An owner cell holding VALUE (e.g. a Salesforce user id) is the seller SELLER, an id or "
+         "a name (repeatable)",
          "VALUE=SELLER"},
         {"accounts", 0, 0, G_OPTION_ARG_FILENAME, &a->accounts,
          "Salesforce Account export (Id, Name) that turns AccountId into a company", "FILE"},
@@ -237,8 +241,13 @@ static gboolean parse_args(int *argc, char ***argv, const char *command, gboolea
                        "columns): each contact becomes a person with a tie from its owner."
                      : "Add a seller's LinkedIn connections (Connections.csv from LinkedIn's "
                        "data export): each becomes a person with a weak 'social' tie.");
-    g_option_context_set_description(context, "Column mapping, identity rules and examples: "
-                                              "README \"Importing LinkedIn and CRM exports\".");
+    g_option_context_set_description(
+        context, crm ? "Owners: each row belongs to the seller its owner column names, through "
+                       "--owner-map when the value is mapped; --owner takes the rows whose owner "
+                       "cell is empty. To give every row to --owner, ignore the column with "
+                       "--map owner= (then --owner-map is refused).\n\n"
+                       "Column mapping, identity rules and examples: docs/import.md."
+                     : "Column mapping, identity rules and examples: docs/import.md.");
     add_options(context, a, crm);
     if (!cli_parse(context, argc, argv, command))
         return FALSE;

@@ -197,7 +197,8 @@ gboolean wp_i_crm_parse(GPtrArray *records, const WpIMapping *m, GHashTable *acc
     }
     out->format = g_strdup(crm_format(header));
     out->header_line = header->line;
-    out->has_owner = col[WP_I_OWNER] >= 0;
+    if (col[WP_I_OWNER] >= 0)
+        out->owner_column = g_strdup(wp_i_record_cell(header, col[WP_I_OWNER]));
     if (col[WP_I_COMPANY] < 0 && col[WP_I_ACCOUNT_ID] >= 0 && accounts == NULL)
         out->note = g_strdup("contacts carry an AccountId but no account name: pass the "
                              "Salesforce Account export with --accounts to fill companies");

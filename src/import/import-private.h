@@ -209,7 +209,7 @@ typedef struct {
     guint64 header_line;
     GArray *rows;       /* WpIRow */
     char *note;         /* owned file-level warning, or NULL */
-    gboolean has_owner; /* CRM: an owner column was found */
+    char *owner_column; /* CRM: the owner column's header cell (owned), NULL when none */
 } WpIParsed;
 
 void wp_i_parsed_clear(WpIParsed *parsed);

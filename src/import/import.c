@@ -267,6 +267,7 @@ typedef struct {
     WpTieType type;
     gboolean crm;
     WpDay exported_on;
+    guint64 to_owner; /* rows of a file with an owner column that went to --owner */
 } FileRun;
 
 static void skip(FileRun *run, const WpIRow *row, const char *why)
@@ -286,6 +287,8 @@ static guint owner_of(FileRun *run, const WpIRow *row)
     }
     if (run->owner == WP_I_NONE)
         skip(run, row, "no contact owner: the owner cell is empty and no --owner was given");
+    else
+        run->to_owner++;
     return run->owner;
 }
 
@@ -363,16 +366,50 @@ static WpDay modification_day(const char *filename)
     return (WpDay)(st.st_mtime / 86400);
 }
 
+/* The owner options have one meaning each (README "CRM contact exports"): the owner column
+ * (found, --owner-column or --map owner=COLUMN) names each row's seller, --owner-map translates
+ * its values, --owner takes the rows whose cell is empty, and `--map owner=` (no column) gives
+ * every row to --owner. Options that contradict each other are refused. */
+static gboolean check_owner_options(WpImportSource source, const WpImportOptions *o, WpIMapping *m,
+                                    GError **error)
+{
+    gboolean owner_map = o->owner_map != NULL && o->owner_map[0] != NULL;
+    if (source == WP_IMPORT_LINKEDIN && (o->owner_column || m->set[WP_I_OWNER] || owner_map)) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
+                    "--owner-column and --owner-map apply to CRM exports only: a LinkedIn "
+                    "export belongs to its --owner");
+        return FALSE;
+    }
+    if (o->owner_column != NULL) { /* --owner-column COL is --map owner=COL */
+        g_autofree char *key = wp_i_header_key(o->owner_column);
+        if (m->set[WP_I_OWNER] && strcmp(key, m->column_key[WP_I_OWNER]) != 0) {
+            g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
+                        "--owner-column '%s' and --map owner=%s (or [columns] in --map-file) "
+                        "name different owner columns; give one",
+                        o->owner_column, m->column_text[WP_I_OWNER]);
+            return FALSE;
+        }
+        g_free(m->column_key[WP_I_OWNER]);
+        g_free(m->column_text[WP_I_OWNER]);
+        m->set[WP_I_OWNER] = TRUE;
+        m->column_text[WP_I_OWNER] = g_strdup(o->owner_column);
+        m->column_key[WP_I_OWNER] = g_steal_pointer(&key);
+    }
+    if (owner_map && m->set[WP_I_OWNER] && m->column_key[WP_I_OWNER][0] == '\0') {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
+                    "--owner-map has nothing to map: --map owner= ignores the owner column and "
+                    "gives every row to --owner; drop one of them");
+        return FALSE;
+    }
+    return TRUE;
+}
+
 static gboolean check_options(WpImportSource source, const WpImportOptions *o, WpIMapping *m,
                               GError **error)
 {
     if (source == WP_IMPORT_LINKEDIN && o->owner == NULL) {
         g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
                     "a LinkedIn export belongs to one seller: give --owner SELLER");
-        return FALSE;
-    }
-    if (source == WP_IMPORT_LINKEDIN && (o->owner_column || m->set[WP_I_OWNER])) {
-        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "--owner-column applies to CRM exports only");
         return FALSE;
     }
     if (o->owner_name != NULL && o->owner == NULL) {
@@ -384,18 +421,7 @@ static gboolean check_options(WpImportSource source, const WpImportOptions *o, W
                     (guint)o->tie_type);
         return FALSE;
     }
-    if (o->owner_column != NULL) { /* --owner-column COL is --map owner=COL */
-        g_free(m->column_key[WP_I_OWNER]);
-        g_free(m->column_text[WP_I_OWNER]);
-        m->set[WP_I_OWNER] = TRUE;
-        m->column_text[WP_I_OWNER] = g_strdup(o->owner_column);
-        m->column_key[WP_I_OWNER] = wp_i_header_key(o->owner_column);
-    } else if (o->owner != NULL && !m->set[WP_I_OWNER]) { /* one seller owns every row */
-        m->set[WP_I_OWNER] = TRUE;
-        m->column_text[WP_I_OWNER] = g_strdup("");
-        m->column_key[WP_I_OWNER] = g_strdup("");
-    }
-    return TRUE;
+    return check_owner_options(source, o, m, error);
 }
 
 /* Reads and parses the export; nothing in the session changes. */
@@ -414,7 +440,7 @@ static gboolean parse_file(WpImportSource source, const char *filename, const ch
         return wp_i_linkedin_parse(records, m, origin, parsed, error);
     if (!wp_i_crm_parse(records, m, accounts, origin, parsed, error))
         return FALSE;
-    if (!parsed->has_owner && o->owner == NULL) {
+    if (parsed->owner_column == NULL && o->owner == NULL) {
         g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
                     "%s:%" G_GUINT64_FORMAT ": no owner column ('Contact owner', 'OwnerId'): "
                     "give --owner SELLER or --owner-column COLUMN",
@@ -434,15 +460,14 @@ gboolean wp_import_add_file(WpImport *imp, WpImportSource source, const char *fi
     if (!wp_i_mapping_init(&mapping, o, error) || !check_options(source, o, &mapping, error) ||
         !parse_file(source, filename, origin, o, &mapping, &parsed, error))
         return FALSE;
-    FileRun run = {imp,
-                   origin,
-                   &mapping,
-                   o,
-                   WP_I_NONE,
-                   NULL,
-                   source == WP_IMPORT_LINKEDIN ? WP_TIE_SOCIAL : o->tie_type,
-                   source == WP_IMPORT_CRM,
-                   o->exported_on};
+    FileRun run = {.imp = imp,
+                   .origin = origin,
+                   .mapping = &mapping,
+                   .options = o,
+                   .owner = WP_I_NONE,
+                   .type = source == WP_IMPORT_LINKEDIN ? WP_TIE_SOCIAL : o->tie_type,
+                   .crm = source == WP_IMPORT_CRM,
+                   .exported_on = o->exported_on};
     if (o->owner != NULL && !find_owner(imp, o, origin, &run.owner, error))
         return FALSE;
     /* From here on the session changes; nothing below can fail. */
@@ -461,5 +486,12 @@ gboolean wp_import_add_file(WpImport *imp, WpImportSource source, const char *fi
     for (guint i = 0; i < parsed.rows->len; i++)
         apply_row(&run, &g_array_index(parsed.rows, WpIRow, i));
     g_hash_table_unref(run.owners);
+    if (parsed.owner_column != NULL && run.to_owner > 0) {
+        g_autofree char *note = g_strdup_printf(
+            "%" G_GUINT64_FORMAT " %s with an empty '%s' cell went to --owner '%s' (%s)",
+            run.to_owner, run.to_owner == 1 ? "row" : "rows", parsed.owner_column, o->owner,
+            wp_i_people_name(imp->people, run.owner));
+        wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, note);
+    }
     return TRUE;
 }

@@ -361,6 +361,7 @@ void wp_i_parsed_clear(WpIParsed *parsed)
 {
     g_clear_pointer(&parsed->format, g_free);
     g_clear_pointer(&parsed->note, g_free);
+    g_clear_pointer(&parsed->owner_column, g_free);
     if (parsed->rows == NULL)
         return;
     for (guint i = 0; i < parsed->rows->len; i++) {
