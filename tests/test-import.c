@@ -449,6 +449,37 @@ static void test_kind_linkedin_languages(Fixture *f, gconstpointer data G_GNUC_U
     }
 }
 
+/* An --owner nobody has, without --owner-name, says exactly what to type: in an empty folder
+ * (the first import) and in one with people. The suggested id is the name as an id. */
+static void test_owner_unknown_hint(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autofree char *modern = fixture("import-linkedin-modern.csv");
+    WpImportOptions ana;
+    wp_import_options_init(&ana);
+    ana.owner = "Ana Ruiz";
+    g_autoptr(GError) e1 = add_error(f, WP_IMPORT_LINKEDIN, modern, &ana);
+    g_assert_error(e1, WP_ERROR, WP_ERROR_UNKNOWN_PERSON);
+    g_assert_nonnull(strstr(e1->message, "has no people yet"));
+    g_assert_nonnull(
+        strstr(e1->message, "--owner ana-ruiz --owner-name 'Ana Ruiz' --owner-company COMPANY"));
+    g_assert_false(g_file_test(f->dir, G_FILE_TEST_EXISTS));
+
+    import_alice(f->dir); /* 11 people */
+    WpImportOptions jose = ana;
+    jose.owner = "José Ñúñez O'Neil";
+    g_autoptr(GError) e2 = add_error(f, WP_IMPORT_LINKEDIN, modern, &jose);
+    g_assert_error(e2, WP_ERROR, WP_ERROR_UNKNOWN_PERSON);
+    g_assert_nonnull(strstr(e2->message, "(11 people)"));
+    g_assert_nonnull(strstr(e2->message, "to add a new seller"));
+    g_assert_nonnull(strstr(e2->message, "--owner jose-nunez-o-neil --owner-name 'José Ñúñez "
+                                         "O'\\''Neil' --owner-company COMPANY"));
+    /* Text that looks like an id gets a name to fill in. */
+    WpImportOptions id = ana;
+    id.owner = "ana";
+    g_autoptr(GError) e3 = add_error(f, WP_IMPORT_LINKEDIN, modern, &id);
+    g_assert_nonnull(strstr(e3->message, "--owner ana --owner-name NAME --owner-company COMPANY"));
+}
+
 /* ---- identity ---- */
 
 /* Same name, different company: two people. Same name and company but different LinkedIn
@@ -706,6 +737,7 @@ int main(int argc, char **argv)
         {"/import/linkedin/errors", test_linkedin_errors},
         {"/import/kind/linkedin-refuses-crm", test_kind_linkedin_refuses_crm},
         {"/import/kind/linkedin-languages", test_kind_linkedin_languages},
+        {"/import/owner/unknown-hint", test_owner_unknown_hint},
         {"/import/identity/non-merge", test_identity_non_merge},
         {"/import/identity/ambiguous", test_identity_ambiguous},
         {"/import/identity/team-pool", test_identity_team_pool},

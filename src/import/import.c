@@ -167,6 +167,59 @@ static guint find_person(const WpIPeople *p, const char *text, GError **why)
     return row;
 }
 
+/* "José Ruiz" -> "jose-ruiz": letters and digits without accents, lowercased, each run of
+ * anything else one '-'. Cannot fail; "" when @name has no letter or digit. */
+static char *id_from_name(const char *name)
+{
+    g_autofree char *decomposed = g_utf8_normalize(name, -1, G_NORMALIZE_NFKD);
+    GString *id = g_string_new(NULL);
+    for (const char *p = decomposed ? decomposed : ""; *p != '\0'; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_isalnum(c))
+            g_string_append_unichar(id, g_unichar_tolower(c));
+        else if (g_unichar_type(c) != G_UNICODE_NON_SPACING_MARK && id->len > 0 &&
+                 id->str[id->len - 1] != '-')
+            g_string_append_c(id, '-');
+    }
+    if (id->len > 0 && id->str[id->len - 1] == '-')
+        g_string_truncate(id, id->len - 1);
+    return g_string_free(id, FALSE);
+}
+
+/* @word as one shell word: as it is when it is plain, else quoted. */
+static char *shell_word(const char *word)
+{
+    for (const char *p = word; *p != '\0'; p++)
+        if (!g_ascii_isalnum(*p) && strchr("-_.:@/+", *p) == NULL)
+            return g_shell_quote(word);
+    return word[0] != '\0' ? g_strdup(word) : g_shell_quote(word);
+}
+
+/* The --owner nobody has, and what to type instead: a first import into an empty folder needs
+ * the seller added with --owner-name (and --owner-company, so teammates' exports that list the
+ * seller find the same person). Text with a capital or a space is taken for a name. */
+static void unknown_owner(const WpIPeople *p, const char *owner, GError **error)
+{
+    gboolean name = FALSE;
+    for (const char *c = owner; *c != '\0' && !name; c = g_utf8_next_char(c))
+        name = g_unichar_isspace(g_utf8_get_char(c)) || g_unichar_isupper(g_utf8_get_char(c));
+    g_autofree char *slug = name ? id_from_name(owner) : NULL;
+    g_autofree char *id = shell_word(slug != NULL && slug[0] != '\0' ? slug : owner);
+    g_autofree char *quoted = g_shell_quote(owner);
+    g_autofree char *add = g_strdup_printf("--owner %s --owner-name %s --owner-company COMPANY", id,
+                                           name ? quoted : "NAME");
+    guint n = wp_i_people_count(p);
+    if (n == 0)
+        g_set_error(error, WP_ERROR, WP_ERROR_UNKNOWN_PERSON,
+                    "'%s' is no person in %s, which has no people yet; to add the seller, give "
+                    "their name and company: %s",
+                    owner, p->table->display, add);
+    else
+        g_set_error(error, WP_ERROR, WP_ERROR_UNKNOWN_PERSON,
+                    "'%s' is no person's id or name in %s (%u %s); to add a new seller: %s", owner,
+                    p->table->display, n, n == 1 ? "person" : "people", add);
+}
+
 static gboolean valid_new_id(const char *id)
 {
     if (id[0] == '\0' || g_ascii_isspace(id[0]) || g_ascii_isspace(id[strlen(id) - 1]) ||
@@ -196,8 +249,17 @@ static gboolean find_owner(WpImport *imp, const WpImportOptions *o, const char *
         }
         return TRUE;
     }
-    if (o->owner_name == NULL)
-        return (*out = find_person(imp->people, o->owner, error)) != WP_I_NONE;
+    if (o->owner_name == NULL) {
+        g_autoptr(GError) why = NULL;
+        *out = find_person(imp->people, o->owner, &why);
+        if (*out != WP_I_NONE)
+            return TRUE;
+        if (g_error_matches(why, WP_ERROR, WP_ERROR_UNKNOWN_PERSON))
+            unknown_owner(imp->people, o->owner, error);
+        else
+            g_propagate_error(error, g_steal_pointer(&why));
+        return FALSE;
+    }
     if (!valid_new_id(o->owner)) {
         g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
                     "--owner '%s': a new id must be non-empty text without control characters "
