@@ -344,6 +344,21 @@ static void test_cli(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpint(run_cli(nobody, &out, &err), ==, 4);
     g_clear_pointer(&out, g_free);
     g_clear_pointer(&err, g_free);
+    /* An export from the future: exit 2, naming the date and today. */
+    g_autoptr(GDateTime) now = g_date_time_new_now_local();
+    g_autofree char *local = g_date_time_format(now, "%Y-%m-%d");
+    WpDay today = MAX(day(local), wp_day_today());
+    char today_text[11], later[11];
+    wp_day_format(today, today_text);
+    wp_day_format(today + 30, later);
+    const char *future[] = {"import", "linkedin",      "--data", f->dir, "--owner",
+                            "alice",  "--exported-on", later,    modern, NULL};
+    g_assert_cmpint(run_cli(future, &out, &err), ==, 2);
+    g_autofree char *says =
+        g_strdup_printf("--exported-on %s is after today (%s)", later, today_text);
+    g_assert_nonnull(strstr(err, says));
+    g_clear_pointer(&out, g_free);
+    g_clear_pointer(&err, g_free);
     const char *kind[] = {"import", "facebook", NULL};
     g_assert_cmpint(run_cli(kind, &out, &err), ==, 2);
 }

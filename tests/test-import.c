@@ -4,6 +4,9 @@
  * (written for these tests); each case says how. CRM exports: test-import-crm.c. */
 #include "import-helpers.h"
 
+#include <time.h>
+#include <utime.h>
+
 /* ---- keys and dates ---- */
 
 /* Expected days written out by hand from the calendar. */
@@ -480,6 +483,44 @@ static void test_owner_unknown_hint(Fixture *f, gconstpointer data G_GNUC_UNUSED
     g_assert_nonnull(strstr(e3->message, "--owner ana --owner-name NAME --owner-company COMPANY"));
 }
 
+/* An export dated after today is refused, naming the date and today; today itself is fine. */
+static void test_future_export(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autofree char *modern = fixture("import-linkedin-modern.csv");
+    g_autoptr(GDateTime) now = g_date_time_new_now_local();
+    g_autofree char *local = g_date_time_format(now, "%Y-%m-%d");
+    WpDay today = MAX(day(local), wp_day_today());
+    char today_text[11], future_text[11];
+    wp_day_format(today, today_text);
+    wp_day_format(today + 2, future_text);
+    WpImportOptions o = seller("alice", "Alice Carter", NULL, "2026-01-10");
+    o.exported_on = today + 2;
+    g_autoptr(GError) error = add_error(f, WP_IMPORT_LINKEDIN, modern, &o);
+    g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
+    g_assert_nonnull(strstr(error->message, future_text));
+    g_assert_nonnull(strstr(error->message, today_text));
+    o.exported_on = today;
+    g_autoptr(WpImport) imp =
+        import_one(f->dir, WP_IMPORT_LINKEDIN, "import-linkedin-modern.csv", &o, NULL);
+    g_assert_cmpuint(wp_import_get_report(imp)->people_added, ==, 11);
+
+    /* A modification date in the future (a clock that ran ahead) counts as today, and says so. */
+    g_autofree char *data_dir = g_path_get_dirname(modern);
+    g_autofree char *text = read_file(data_dir, "import-linkedin-newer.csv");
+    g_autofree char *ahead = write_text(f, "ahead.csv", text);
+    struct utimbuf times = {.actime = time(NULL), .modtime = time(NULL) + 5 * 86400};
+    g_assert_cmpint(g_utime(ahead, &times), ==, 0);
+    WpImportOptions by_file = seller("alice", NULL, NULL, "2026-01-10");
+    by_file.exported_on = WP_DAY_NONE;
+    g_autoptr(WpImport) second = import_one_path(f->dir, WP_IMPORT_LINKEDIN, ahead, &by_file);
+    const WpImportReport *r = wp_import_get_report(second);
+    g_assert_cmpuint(r->problems->len, ==, 1);
+    g_assert_nonnull(strstr(problem(r, 0)->message, "is after today; taken as exported today"));
+    g_autoptr(WpGraph) g = load_dir(f->dir);
+    g_assert_cmpstr(wp_graph_person_attr(g, person(g, "li:bob-smith-acme"), "updated_on"), ==,
+                    today_text);
+}
+
 /* ---- identity ---- */
 
 /* Same name, different company: two people. Same name and company but different LinkedIn
@@ -647,6 +688,26 @@ static void test_newer_export(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_autofree char *edges_v2 = read_file(f->dir, "edges.csv");
     g_assert_cmpstr(edges_v2, ==, edges_v1);
 
+    /* Each replaced company or title is a job change, by name (a buyer who moved is a new
+     * opportunity): Bob's title (line 2), Priya's company (line 3). */
+    const WpImportReport *r = wp_import_get_report(imp);
+    g_assert_cmpuint(r->job_changes->len, ==, 2);
+    const WpImportJobChange *bob_change = r->job_changes->pdata[0];
+    g_assert_cmpuint(bob_change->line, ==, 2);
+    g_assert_cmpstr(bob_change->person, ==, "li:bob-smith-acme");
+    g_assert_cmpstr(bob_change->name, ==, "Bob Smith");
+    g_assert_null(bob_change->company_before);
+    g_assert_cmpstr(bob_change->company_after, ==, "Acme");
+    g_assert_cmpstr(bob_change->title_before, ==, "VP Finance");
+    g_assert_cmpstr(bob_change->title_after, ==, "CFO");
+    const WpImportJobChange *priya_change = r->job_changes->pdata[1];
+    g_assert_cmpuint(priya_change->line, ==, 3);
+    g_assert_cmpstr(priya_change->name, ==, "Priya Natarajan");
+    g_assert_cmpstr(priya_change->company_before, ==, "Brightline Pay");
+    g_assert_cmpstr(priya_change->company_after, ==, "Brightline Payments");
+    g_assert_null(priya_change->title_before);
+    g_assert_cmpstr(priya_change->title_after, ==, "Finance Director");
+
     g_autoptr(WpGraph) g = load_dir(f->dir);
     WpPerson bob = person(g, "li:bob-smith-acme");
     g_assert_cmpstr(wp_graph_person_attr(g, bob, WP_COLUMN_TITLE), ==, "CFO");
@@ -659,6 +720,7 @@ static void test_newer_export(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_autoptr(WpImport) again =
         import_one(f->dir, WP_IMPORT_LINKEDIN, "import-linkedin-modern.csv", &old, &written);
     g_assert_false(written);
+    g_assert_cmpuint(wp_import_get_report(again)->job_changes->len, ==, 0);
     g_autofree char *people_v3 = read_file(f->dir, "people.csv");
     g_assert_cmpstr(people_v3, ==, people_v2);
 }
@@ -738,6 +800,7 @@ int main(int argc, char **argv)
         {"/import/kind/linkedin-refuses-crm", test_kind_linkedin_refuses_crm},
         {"/import/kind/linkedin-languages", test_kind_linkedin_languages},
         {"/import/owner/unknown-hint", test_owner_unknown_hint},
+        {"/import/merge/future-export", test_future_export},
         {"/import/identity/non-merge", test_identity_non_merge},
         {"/import/identity/ambiguous", test_identity_ambiguous},
         {"/import/identity/team-pool", test_identity_team_pool},

@@ -46,8 +46,9 @@ typedef enum {
  * @accounts_file: (nullable): a Salesforce Account export (`Id`, `Name`) that turns a contact's
  *   AccountId into a company name
  * @tie_type: CRM only: the type of the owner's tie to each contact (WP_TIE_CLIENT by default)
- * @exported_on: the export's date: a newer export overwrites company and title. WP_DAY_NONE
- *   takes the file's modification date (UTC)
+ * @exported_on: the export's date: a newer export overwrites company and title. A date after
+ *   today is a WP_ERROR_USAGE. WP_DAY_NONE takes the file's modification date (UTC; today
+ *   when that is in the future)
  *
  * Initialise with wp_import_options_init(); the strings are borrowed.
  */
@@ -96,6 +97,24 @@ typedef struct {
     WpImportRule rule;
 } WpImportMerge;
 
+/**
+ * WpImportJobChange:
+ *
+ * A known person whose company or title a newer export replaced (see WpImportOptions
+ * .exported_on): a buyer who moved is a new opportunity, and the old account lost a contact.
+ * A value filled where there was none is not a change.
+ */
+typedef struct {
+    char *file;   /* display name */
+    guint64 line; /* the row that brought the news */
+    char *person; /* the person's id */
+    char *name;
+    char *company_before; /* NULL when the company did not change */
+    char *company_after;  /* the company after the import (also when unchanged), or NULL */
+    char *title_before;   /* NULL when the title did not change */
+    char *title_after;    /* the title after the import, or NULL */
+} WpImportJobChange;
+
 typedef enum {
     WP_IMPORT_SKIPPED, /* the row was not used */
     WP_IMPORT_WARNING, /* the row was used, one value was ignored */
@@ -128,6 +147,8 @@ typedef struct {
  * @files: (element-type WpImportFile): one entry per file, in import order
  * @merges: (element-type WpImportMerge): in import order
  * @problems: (element-type WpImportProblem): in import order
+ * @job_changes: (element-type WpImportJobChange): in import order; each is also counted in
+ *   @people_updated
  */
 typedef struct {
     guint64 rows_read, rows_blank, rows_used, rows_skipped;
@@ -135,6 +156,7 @@ typedef struct {
     GPtrArray *files;
     GPtrArray *merges;
     GPtrArray *problems;
+    GPtrArray *job_changes;
 } WpImportReport;
 
 typedef struct WpImport WpImport;
@@ -161,9 +183,9 @@ WP_API WpImport *wp_import_open(const char *data_dir, GError **error);
  * Reads the whole export, then merges every usable row into the session (in memory). Fails,
  * leaving the session unchanged, with WP_ERROR_PARSE ("FILE:LINE: ...": broken CSV, no
  * recognisable header, or an export of the other kind: a HubSpot, Salesforce or other contact
- * list given as LINKEDIN, a LinkedIn Connections export given as CRM), WP_ERROR_USAGE (a bad option or mapping), WP_ERROR_UNKNOWN_PERSON or
- * WP_ERROR_AMBIGUOUS_PERSON (@options->owner), or a G_FILE_ERROR. Rows that cannot be used
- * are reported, not errors.
+ * list given as LINKEDIN, a LinkedIn Connections export given as CRM), WP_ERROR_USAGE (a bad option
+ * or mapping), WP_ERROR_UNKNOWN_PERSON or WP_ERROR_AMBIGUOUS_PERSON (@options->owner), or a
+ * G_FILE_ERROR. Rows that cannot be used are reported, not errors.
  */
 WP_API gboolean wp_import_add_file(WpImport *import, WpImportSource source, const char *filename,
                                    const WpImportOptions *options, GError **error);

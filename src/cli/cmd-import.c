@@ -107,8 +107,48 @@ static gboolean make_options(const ImportArgs *a, const char *command, WpImportO
     return TRUE;
 }
 
-/* Merged, skipped and warned rows as one table: kind, file, line, person, name, detail. */
-static CliTable *events_table(const WpImportReport *r)
+/* "moved" when the company changed (the title may have too), else "retitled". */
+static const char *job_change_kind(const WpImportJobChange *c)
+{
+    return c->company_before != NULL ? "moved" : "retitled";
+}
+
+/* "company Contoso → Fabrikam; title Head of Finance → CFO": what changed, labelled. */
+static char *job_change_detail(const WpImportJobChange *c)
+{
+    GString *out = g_string_new(NULL);
+    if (c->company_before != NULL)
+        g_string_append_printf(out, "company %s → %s", c->company_before,
+                               c->company_after ? c->company_after : "(none)");
+    if (c->title_before != NULL)
+        g_string_append_printf(out, "%stitle %s → %s", out->len ? "; " : "", c->title_before,
+                               c->title_after ? c->title_after : "(none)");
+    return g_string_free(out, FALSE);
+}
+
+/* "Helga Brandt: Contoso → Fabrikam (Head of Finance → CFO)", "Bob Smith, Acme: VP Finance →
+ * CFO": the news a seller reads. */
+static char *job_change_line(const WpImportJobChange *c)
+{
+    GString *out = g_string_new(c->name);
+    if (c->company_before != NULL) {
+        g_string_append_printf(out, ": %s → %s", c->company_before,
+                               c->company_after ? c->company_after : "(none)");
+        if (c->title_before != NULL)
+            g_string_append_printf(out, " (%s → %s)", c->title_before,
+                                   c->title_after ? c->title_after : "(none)");
+    } else {
+        if (c->company_after != NULL)
+            g_string_append_printf(out, ", %s", c->company_after);
+        g_string_append_printf(out, ": %s → %s", c->title_before,
+                               c->title_after ? c->title_after : "(none)");
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* Merged, skipped and warned rows (and job changes, @with_jobs) as one table: kind, file,
+ * line, person, name, detail. */
+static CliTable *events_table(const WpImportReport *r, gboolean with_jobs)
 {
     CliTable *t = cli_table_new();
     const char *names[] = {"kind", "file", "line", "person", "name", "detail"};
@@ -119,6 +159,13 @@ static CliTable *events_table(const WpImportReport *r)
         g_autofree char *line = g_strdup_printf("%" G_GUINT64_FORMAT, m->line);
         const char *cells[] = {"merged",  m->file, line,
                                m->person, m->name, wp_import_rule_name(m->rule)};
+        cli_table_add_row(t, cells);
+    }
+    for (guint i = 0; with_jobs && i < r->job_changes->len; i++) {
+        const WpImportJobChange *c = r->job_changes->pdata[i];
+        g_autofree char *line = g_strdup_printf("%" G_GUINT64_FORMAT, c->line);
+        g_autofree char *detail = job_change_detail(c);
+        const char *cells[] = {job_change_kind(c), c->file, line, c->person, c->name, detail};
         cli_table_add_row(t, cells);
     }
     for (guint i = 0; i < r->problems->len; i++) {
@@ -159,7 +206,15 @@ static void render_table(const WpImportReport *r, gboolean dry_run, gboolean wri
                            r->rows_read, r->rows_used, r->rows_skipped, r->rows_blank,
                            r->people_added, r->people_updated, r->ties_added, r->ties_updated,
                            r->merges->len);
-    g_autoptr(CliTable) events = events_table(r);
+    if (r->job_changes->len > 0)
+        g_string_append_printf(out, "\njob changes: %u (a buyer who moved is a new opportunity)\n",
+                               r->job_changes->len);
+    for (guint i = 0; i < r->job_changes->len; i++) {
+        g_autofree char *line = job_change_line(r->job_changes->pdata[i]);
+        g_autofree char *safe = cli_sanitize_for_terminal(line);
+        g_string_append_printf(out, "  %s\n", safe);
+    }
+    g_autoptr(CliTable) events = events_table(r, FALSE);
     if (cli_table_n_rows(events) > 0) {
         g_string_append_c(out, '\n');
         cli_table_render(events, CLI_FORMAT_TABLE, 0, out);
@@ -190,15 +245,47 @@ static JsonNode *report_json(const WpImportReport *r, gboolean dry_run, gboolean
     const struct {
         const char *name;
         guint64 value;
-    } totals[] = {{"rows_read", r->rows_read},       {"rows_used", r->rows_used},
-                  {"rows_skipped", r->rows_skipped}, {"rows_blank", r->rows_blank},
-                  {"people_added", r->people_added}, {"people_updated", r->people_updated},
-                  {"ties_added", r->ties_added},     {"ties_updated", r->ties_updated}};
+    } totals[] = {{"rows_read", r->rows_read},
+                  {"rows_used", r->rows_used},
+                  {"rows_skipped", r->rows_skipped},
+                  {"rows_blank", r->rows_blank},
+                  {"people_added", r->people_added},
+                  {"people_updated", r->people_updated},
+                  {"ties_added", r->ties_added},
+                  {"ties_updated", r->ties_updated},
+                  {"job_changes_count", r->job_changes->len}};
     for (guint i = 0; i < G_N_ELEMENTS(totals); i++) {
         json_builder_set_member_name(b, totals[i].name);
         json_builder_add_int_value(b, (gint64)totals[i].value);
     }
-    g_autoptr(CliTable) events = events_table(r);
+    json_builder_set_member_name(b, "job_changes");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < r->job_changes->len; i++) {
+        const WpImportJobChange *c = r->job_changes->pdata[i];
+        const char *const fields[][2] = {{"kind", job_change_kind(c)},
+                                         {"file", c->file},
+                                         {"person", c->person},
+                                         {"name", c->name},
+                                         {"company_before", c->company_before},
+                                         {"company_after", c->company_after},
+                                         {"title_before", c->title_before},
+                                         {"title_after", c->title_after}};
+        json_builder_begin_object(b);
+        for (guint k = 0; k < G_N_ELEMENTS(fields); k++) {
+            json_builder_set_member_name(b, fields[k][0]);
+            if (fields[k][1] != NULL)
+                json_builder_add_string_value(b, fields[k][1]);
+            else
+                json_builder_add_null_value(b);
+            if (k == 1) {
+                json_builder_set_member_name(b, "line");
+                json_builder_add_int_value(b, (gint64)c->line);
+            }
+        }
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    g_autoptr(CliTable) events = events_table(r, TRUE);
     json_builder_set_member_name(b, "events");
     json_builder_add_value(b, cli_table_to_json(events));
     json_builder_set_member_name(b, "dry_run");
@@ -218,13 +305,14 @@ static gboolean emit_report(const CliCommon *common, const WpImportReport *r, gb
     }
     g_autoptr(GString) out = g_string_new(NULL);
     if (common->format_value == CLI_FORMAT_CSV) {
-        g_autoptr(CliTable) events = events_table(r);
+        g_autoptr(CliTable) events = events_table(r, TRUE);
         cli_table_render(events, CLI_FORMAT_CSV, 0, out);
         cli_warn("import: %" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT
                  " used, %" G_GUINT64_FORMAT
-                 " skipped; %u people added, %u updated; %u ties added, %u updated; %s",
+                 " skipped; %u people added, %u updated (%u job changes); %u ties added, %u "
+                 "updated; %s",
                  r->rows_read, r->rows_used, r->rows_skipped, r->people_added, r->people_updated,
-                 r->ties_added, r->ties_updated, outcome(dry_run, written));
+                 r->job_changes->len, r->ties_added, r->ties_updated, outcome(dry_run, written));
     } else {
         render_table(r, dry_run, written, out);
     }

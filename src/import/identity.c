@@ -205,6 +205,11 @@ const char *wp_i_people_name(const WpIPeople *p, guint row)
     return wp_i_table_cell(p->table, row, p->col[WP_I_NAME]);
 }
 
+const char *wp_i_people_cell(const WpIPeople *p, guint row, WpIField field)
+{
+    return wp_i_table_cell(p->table, row, p->col[field]);
+}
+
 guint wp_i_people_find_id(const WpIPeople *p, const char *id)
 {
     gpointer v = g_hash_table_lookup(p->by_id, id);
@@ -379,8 +384,16 @@ static void remember_company(WpIPeople *p, guint row, const char *company)
     wp_i_table_set(p->table, row, (guint)p->col_former, joined);
 }
 
-/* Fills an empty cell; with @newer also replaces a value that folds differently. */
-static gboolean refresh(WpIPeople *p, guint row, WpIField f, const char *value, gboolean newer)
+void wp_i_replaced_clear(WpIReplaced *replaced)
+{
+    g_clear_pointer(&replaced->company, g_free);
+    g_clear_pointer(&replaced->title, g_free);
+}
+
+/* Fills an empty cell; with @newer also replaces a value that folds differently, and then sets
+ * @old (nullable) to the value replaced. */
+static gboolean refresh(WpIPeople *p, guint row, WpIField f, const char *value, gboolean newer,
+                        char **old)
 {
     if (value == NULL)
         return FALSE;
@@ -390,13 +403,18 @@ static gboolean refresh(WpIPeople *p, guint row, WpIField f, const char *value, 
         g_autofree char *b = wp_text_fold(value);
         if (!newer || strcmp(a, b) == 0)
             return FALSE;
+        if (old != NULL) {
+            g_free(*old);
+            *old = g_strdup(have);
+        }
     }
     if (f == WP_I_COMPANY && have[0] != '\0')
         remember_company(p, row, have);
     return wp_i_table_set(p->table, row, ensure_field(p, f), value);
 }
 
-gboolean wp_i_people_update(WpIPeople *p, guint row, const WpIContact *c, WpDay exported_on)
+gboolean wp_i_people_update(WpIPeople *p, guint row, const WpIContact *c, WpDay exported_on,
+                            WpIReplaced *replaced)
 {
     WpDay updated = WP_DAY_NONE;
     wp_day_parse(wp_i_table_cell(p->table, row, p->col_updated), &updated);
@@ -405,11 +423,11 @@ gboolean wp_i_people_update(WpIPeople *p, guint row, const WpIContact *c, WpDay 
     gboolean newer =
         exported_on != WP_DAY_NONE && (updated == WP_DAY_NONE || exported_on > updated);
     gboolean changed = FALSE;
-    changed |= refresh(p, row, WP_I_NAME, c->name, FALSE);
-    changed |= refresh(p, row, WP_I_URL, c->url, FALSE);
-    changed |= refresh(p, row, WP_I_EMAIL, c->email, FALSE);
-    changed |= refresh(p, row, WP_I_COMPANY, c->company, newer);
-    changed |= refresh(p, row, WP_I_TITLE, c->title, newer);
+    changed |= refresh(p, row, WP_I_NAME, c->name, FALSE, NULL);
+    changed |= refresh(p, row, WP_I_URL, c->url, FALSE, NULL);
+    changed |= refresh(p, row, WP_I_EMAIL, c->email, FALSE, NULL);
+    changed |= refresh(p, row, WP_I_COMPANY, c->company, newer, &replaced->company);
+    changed |= refresh(p, row, WP_I_TITLE, c->title, newer, &replaced->title);
     if (newer && (c->company != NULL || c->title != NULL))
         set_updated(p, row, exported_on);
     if (changed)

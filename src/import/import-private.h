@@ -144,6 +144,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpIPeople, wp_i_people_free)
 guint wp_i_people_count(const WpIPeople *people);
 const char *wp_i_people_id(const WpIPeople *people, guint row);
 const char *wp_i_people_name(const WpIPeople *people, guint row);
+/* The person's NAME, COMPANY, TITLE, URL or EMAIL cell ("" when empty). */
+const char *wp_i_people_cell(const WpIPeople *people, guint row, WpIField field);
 guint wp_i_people_find_id(const WpIPeople *people, const char *id);
 /* The one person whose folded name equals @name's (team members first); WP_I_NONE with
  * *n_found 0 (none) or >1 (ambiguous, @ids lists them when given). */
@@ -166,10 +168,20 @@ guint wp_i_people_resolve(const WpIPeople *people, const WpIContact *contact, Wp
 /* A new person with the id @id (minted by the caller, README "Person ids"). */
 guint wp_i_people_add(WpIPeople *people, const WpIContact *contact, const char *id,
                       WpDay exported_on);
-/* Fills empty fields; a newer export overwrites company and title. TRUE when a field the
- * report counts changed (the updated_on stamp alone does not count). */
+/* The company and title a newer export replaced (owned; NULL when not replaced). */
+typedef struct {
+    char *company;
+    char *title;
+} WpIReplaced;
+
+void wp_i_replaced_clear(WpIReplaced *replaced);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(WpIReplaced, wp_i_replaced_clear)
+
+/* Fills empty fields; a newer export overwrites company and title, and @replaced receives the
+ * values it overwrote. TRUE when a field the report counts changed (the updated_on stamp alone
+ * does not count). */
 gboolean wp_i_people_update(WpIPeople *people, guint row, const WpIContact *contact,
-                            WpDay exported_on);
+                            WpDay exported_on, WpIReplaced *replaced);
 
 /* ---- ties.c: the edges table with a pair index ---- */
 
@@ -257,6 +269,10 @@ void wp_i_report_file(WpImportReport *report, const char *file, const char *form
                       guint64 header_line, guint64 rows);
 void wp_i_report_merge(WpImportReport *report, const char *file, guint64 line, const char *person,
                        const char *name, WpImportRule rule);
+/* Takes the values out of @replaced; @company and @title are the person's after the change. */
+void wp_i_report_job_change(WpImportReport *report, const char *file, guint64 line,
+                            const char *person, const char *name, WpIReplaced *replaced,
+                            const char *company, const char *title);
 /* A SKIPPED problem with a line counts in rows_skipped. */
 void wp_i_report_problem(WpImportReport *report, const char *file, guint64 line,
                          WpImportProblemKind kind, const char *message);

@@ -367,6 +367,22 @@ static gboolean tied_to_owner(guint row, gpointer data)
                             wp_i_people_id(pref->imp->people, row));
 }
 
+/* Updates a known person from @row; a replaced company or title is reported as a job change. */
+static void update_person(FileRun *run, const WpIRow *row, guint person)
+{
+    WpImport *imp = run->imp;
+    g_auto(WpIReplaced) replaced = {0};
+    if (!wp_i_people_update(imp->people, person, &row->contact, run->exported_on, &replaced))
+        return;
+    count_update(imp, person);
+    if (replaced.company != NULL || replaced.title != NULL)
+        wp_i_report_job_change(&imp->report, run->origin, row->line,
+                               wp_i_people_id(imp->people, person),
+                               wp_i_people_name(imp->people, person), &replaced,
+                               wp_i_people_cell(imp->people, person, WP_I_COMPANY),
+                               wp_i_people_cell(imp->people, person, WP_I_TITLE));
+}
+
 static void apply_row(FileRun *run, const WpIRow *row)
 {
     WpImport *imp = run->imp;
@@ -404,8 +420,8 @@ static void apply_row(FileRun *run, const WpIRow *row)
     if (!known) {
         g_autofree char *id = mint_id(imp->people, &row->contact);
         person = add_person(imp, &row->contact, id, run->exported_on);
-    } else if (wp_i_people_update(imp->people, person, &row->contact, run->exported_on)) {
-        count_update(imp, person);
+    } else {
+        update_person(run, row, person);
     }
     imp->report.rows_used++;
     WpITieChange change = wp_i_ties_merge(imp->ties, wp_i_people_id(imp->people, owner),
@@ -420,12 +436,46 @@ static void apply_row(FileRun *run, const WpIRow *row)
 
 /* ---- files ---- */
 
-static WpDay modification_day(const char *filename)
+/* Today where the user is, or in UTC if that is later: a date someone typed today is never
+ * in the future. */
+static WpDay today(void)
+{
+    g_autoptr(GDateTime) now = g_date_time_new_now_local();
+    g_autofree char *local = now ? g_date_time_format(now, "%Y-%m-%d") : NULL;
+    WpDay day = WP_DAY_NONE;
+    if (local == NULL || !wp_day_parse(local, &day))
+        return wp_day_today();
+    return MAX(day, wp_day_today());
+}
+
+/* The file's modification day (UTC), or today when it is later (a clock that ran ahead must
+ * not make an old export the newest); @future tells. */
+static WpDay modification_day(const char *filename, WpDay *future)
 {
     GStatBuf st;
+    WpDay now = today();
+    *future = WP_DAY_NONE;
     if (g_stat(filename, &st) != 0 || st.st_mtime < 0)
-        return wp_day_today();
-    return (WpDay)(st.st_mtime / 86400);
+        return now;
+    WpDay day = (WpDay)MIN(st.st_mtime / 86400, G_MAXINT32);
+    if (day <= now)
+        return day;
+    *future = day;
+    return now;
+}
+
+static gboolean check_date(const WpImportOptions *o, GError **error)
+{
+    WpDay now = today();
+    if (o->exported_on == WP_DAY_NONE || o->exported_on <= now)
+        return TRUE;
+    char date[11], today_text[11];
+    wp_day_format(o->exported_on, date);
+    wp_day_format(now, today_text);
+    g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
+                "--exported-on %s is after today (%s): an export cannot come from the future", date,
+                today_text);
+    return FALSE;
 }
 
 /* The owner options have one meaning each (README "CRM contact exports"): the owner column
@@ -483,7 +533,7 @@ static gboolean check_options(WpImportSource source, const WpImportOptions *o, W
                     (guint)o->tie_type);
         return FALSE;
     }
-    return check_owner_options(source, o, m, error);
+    return check_date(o, error) && check_owner_options(source, o, m, error);
 }
 
 /* Reads and parses the export; nothing in the session changes. */
@@ -533,8 +583,9 @@ gboolean wp_import_add_file(WpImport *imp, WpImportSource source, const char *fi
     if (o->owner != NULL && !find_owner(imp, o, origin, &run.owner, error))
         return FALSE;
     /* From here on the session changes; nothing below can fail. */
+    WpDay future = WP_DAY_NONE;
     if (run.exported_on == WP_DAY_NONE)
-        run.exported_on = modification_day(filename);
+        run.exported_on = modification_day(filename, &future);
     if (o->owner != NULL && run.owner == WP_I_NONE) {
         WpIContact seller = {.name = (char *)o->owner_name, .company = (char *)o->owner_company};
         run.owner = add_person(imp, &seller, o->owner, WP_DAY_NONE);
@@ -544,6 +595,15 @@ gboolean wp_import_add_file(WpImport *imp, WpImportSource source, const char *fi
     wp_i_report_file(&imp->report, origin, parsed.format, parsed.header_line, parsed.rows->len);
     if (parsed.note != NULL)
         wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, parsed.note);
+    if (future != WP_DAY_NONE) {
+        char date[11];
+        wp_day_format(future, date);
+        g_autofree char *note = g_strdup_printf("the file's modification date %s is after "
+                                                "today; taken as exported today (--exported-on "
+                                                "gives the real date)",
+                                                date);
+        wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, note);
+    }
     run.owners = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, owner_hit_free);
     for (guint i = 0; i < parsed.rows->len; i++)
         apply_row(&run, &g_array_index(parsed.rows, WpIRow, i));

@@ -27,12 +27,26 @@ static void problem_free(gpointer data)
     g_free(p);
 }
 
+static void job_change_free(gpointer data)
+{
+    WpImportJobChange *c = data;
+    g_free(c->file);
+    g_free(c->person);
+    g_free(c->name);
+    g_free(c->company_before);
+    g_free(c->company_after);
+    g_free(c->title_before);
+    g_free(c->title_after);
+    g_free(c);
+}
+
 void wp_i_report_init(WpImportReport *r)
 {
     *r = (WpImportReport){0};
     r->files = g_ptr_array_new_with_free_func(file_free);
     r->merges = g_ptr_array_new_with_free_func(merge_free);
     r->problems = g_ptr_array_new_with_free_func(problem_free);
+    r->job_changes = g_ptr_array_new_with_free_func(job_change_free);
 }
 
 void wp_i_report_clear(WpImportReport *r)
@@ -40,6 +54,7 @@ void wp_i_report_clear(WpImportReport *r)
     g_clear_pointer(&r->files, g_ptr_array_unref);
     g_clear_pointer(&r->merges, g_ptr_array_unref);
     g_clear_pointer(&r->problems, g_ptr_array_unref);
+    g_clear_pointer(&r->job_changes, g_ptr_array_unref);
 }
 
 void wp_i_report_file(WpImportReport *r, const char *file, const char *format, guint64 header_line,
@@ -63,6 +78,22 @@ void wp_i_report_merge(WpImportReport *r, const char *file, guint64 line, const 
     m->name = g_strdup(name);
     m->rule = rule;
     g_ptr_array_add(r->merges, m);
+}
+
+void wp_i_report_job_change(WpImportReport *r, const char *file, guint64 line, const char *person,
+                            const char *name, WpIReplaced *replaced, const char *company,
+                            const char *title)
+{
+    WpImportJobChange *c = g_new0(WpImportJobChange, 1);
+    c->file = g_strdup(file);
+    c->line = line;
+    c->person = g_strdup(person);
+    c->name = g_strdup(name);
+    c->company_before = g_steal_pointer(&replaced->company);
+    c->company_after = company && company[0] ? g_strdup(company) : NULL;
+    c->title_before = g_steal_pointer(&replaced->title);
+    c->title_after = title && title[0] ? g_strdup(title) : NULL;
+    g_ptr_array_add(r->job_changes, c);
 }
 
 void wp_i_report_problem(WpImportReport *r, const char *file, guint64 line,
