@@ -623,6 +623,121 @@ static void test_identity_team_pool(Fixture *f, gconstpointer data G_GNUC_UNUSED
     g_assert_cmpuint(n, ==, 2);
 }
 
+/* ---- teammates ---- */
+
+static const char alice_team_export[] =
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Nina,Patel,https://www.linkedin.com/in/nina-patel,,Warmpath Inc,Account Executive,"
+    "14 Feb 2023\n"
+    "Derek,Lund,https://www.linkedin.com/in/derek-lund,,Warmpath Inc,Account Executive,"
+    "02 Mar 2022\n"
+    "Bob,Smith,https://www.linkedin.com/in/bob-smith-acme,,Acme,VP Finance,07 Dec 2025\n";
+static const char nina_export[] =
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Alice,Carter,,,Warmpath Inc,Account Executive,14 Feb 2023\n"
+    "Bob,Smith,https://www.linkedin.com/in/bob-smith-acme,,Acme,VP Finance,01 Oct 2024\n";
+static const char derek_export[] =
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Alice,Carter,,,Warmpath Inc,Account Executive,02 Mar 2022\n";
+
+/* Imports the three sellers' exports in @order ("and" = alice, nina, derek; "nda" = nina,
+ * derek, alice); alice and nina are sales-east, derek sales-west. */
+static void import_team(const Fixture *f, const char *dir, const char *order)
+{
+    for (const char *o = order; *o != '\0'; o++) {
+        WpImportOptions opts =
+            *o == 'a'   ? seller("alice", "Alice Carter", "sales-east", "2026-01-10")
+            : *o == 'n' ? seller("nina", "Nina Patel", "sales-east", "2026-01-10")
+                        : seller("derek", "Derek Lund", "sales-west", "2026-01-10");
+        const char *text = *o == 'a' ? alice_team_export : *o == 'n' ? nina_export : derek_export;
+        g_autofree char *name = g_strdup_printf("%c.csv", *o);
+        g_autofree char *path = write_text(f, name, text);
+        g_autoptr(WpImport) imp = import_one_path(dir, WP_IMPORT_LINKEDIN, path, &opts);
+    }
+}
+
+/* Two sellers of one team are colleagues, whatever their LinkedIn connection says: the tie
+ * between them gets the type colleague besides social, in whichever order the exports come.
+ * A seller of another team stays a LinkedIn connection. (Before, both were weak social ties.) */
+static void test_team_colleagues(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autofree char *other = g_build_filename(f->tmp, "other", NULL);
+    import_team(f, f->dir, "and");
+    import_team(f, other, "nda");
+    const char *dirs[] = {f->dir, other};
+    for (guint d = 0; d < G_N_ELEMENTS(dirs); d++) {
+        g_autoptr(WpGraph) g = load_dir(dirs[d]);
+        WpPerson alice = named(g, "Alice Carter", NULL), nina = named(g, "Nina Patel", NULL);
+        WpPerson derek = named(g, "Derek Lund", NULL);
+        g_assert_cmpstr(wp_graph_person_team(g, alice), ==, "sales-east");
+        g_assert_cmpstr(wp_graph_person_team(g, nina), ==, "sales-east");
+        g_assert_cmpstr(wp_graph_person_team(g, derek), ==, "sales-west");
+        WpTieInfo t;
+        tie_of(g, alice, nina, &t);
+        g_assert_cmpuint(t.types, ==,
+                         WP_TIE_TYPE_BIT(WP_TIE_SOCIAL) | WP_TIE_TYPE_BIT(WP_TIE_COLLEAGUE));
+        g_assert_cmpint(t.last_contact, ==, WP_DAY_NONE); /* not the 14 Feb 2023 connection */
+        tie_of(g, alice, derek, &t);
+        g_assert_cmpuint(t.types, ==, WP_TIE_TYPE_BIT(WP_TIE_SOCIAL));
+        /* Under the default model: the colleague prior 0.55 times the undated factor 0.85. */
+        g_autoptr(WpModel) model = wp_model_new_default();
+        wp_graph_apply_model(g, model, day("2026-01-10"));
+        WpTie id;
+        g_assert_true(wp_graph_find_tie(g, alice, nina, &id));
+        g_assert_cmpfloat_with_epsilon(wp_graph_tie_strength(g, id, NULL), 0.55 * 0.85, 1e-9);
+    }
+    /* The rows say so in both orders. */
+    g_autofree char *edges_a = read_file(f->dir, "edges.csv");
+    g_autofree char *edges_b = read_file(other, "edges.csv");
+    g_assert_nonnull(strstr(edges_a, ",social;colleague,,\n"));
+    g_assert_nonnull(strstr(edges_b, ",social;colleague,,\n"));
+
+    /* Importing again changes nothing. */
+    WpImportOptions again = seller("alice", NULL, "sales-east", "2026-01-10");
+    g_autofree char *path = write_text(f, "a.csv", alice_team_export);
+    g_autoptr(WpImport) imp = import_one_path(f->dir, WP_IMPORT_LINKEDIN, path, &again);
+    g_assert_cmpuint(wp_import_get_report(imp)->ties_updated, ==, 0);
+}
+
+/* An import never moves a seller to another team or wipes a team: --team names the team of a
+ * seller who has none (or only a yes-like mark), and is reported when the seller keeps theirs. */
+static void test_team_kept(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_assert_cmpint(g_mkdir(f->dir, 0700), ==, 0);
+    g_autofree char *people = g_build_filename(f->dir, "people.csv", NULL);
+    g_assert_true(g_file_set_contents(people,
+                                      "id,name,company,team,region\n"
+                                      "alice,Alice Carter,Warmpath Inc,sales-east,US-East\n"
+                                      "marcus,Marcus Reid,Warmpath Inc,yes,US-East\n"
+                                      "nina,Nina Patel,Warmpath Inc,,US-East\n",
+                                      -1, NULL));
+    const char *sellers[] = {"alice", "marcus", "nina"};
+    for (guint i = 0; i < G_N_ELEMENTS(sellers); i++) {
+        WpImportOptions o = seller(sellers[i], NULL, "sales-west", "2026-01-10");
+        g_autoptr(WpImport) imp =
+            import_one(f->dir, WP_IMPORT_LINKEDIN, "import-linkedin-old.csv", &o, NULL);
+        const WpImportReport *r = wp_import_get_report(imp);
+        if (i == 0) {
+            g_assert_cmpuint(r->problems->len, ==, 1);
+            g_assert_nonnull(strstr(problem(r, 0)->message, "stays in team 'sales-east'"));
+            g_assert_nonnull(strstr(problem(r, 0)->message, "--team 'sales-west'"));
+        } else {
+            g_assert_cmpuint(r->problems->len, ==, 0);
+        }
+    }
+    g_autoptr(WpGraph) g = load_dir(f->dir);
+    g_assert_cmpstr(wp_graph_person_team(g, person(g, "alice")), ==, "sales-east");
+    g_assert_cmpstr(wp_graph_person_team(g, person(g, "marcus")), ==, "sales-west");
+    g_assert_cmpstr(wp_graph_person_team(g, person(g, "nina")), ==, "sales-west");
+    g_assert_cmpstr(wp_graph_person_attr(g, person(g, "nina"), "region"), ==, "US-East");
+    /* Without --team every seller keeps the team they have. */
+    WpImportOptions plain = seller("alice", NULL, NULL, "2026-01-10");
+    gboolean written = TRUE;
+    g_autoptr(WpImport) imp =
+        import_one(f->dir, WP_IMPORT_LINKEDIN, "import-linkedin-old.csv", &plain, &written);
+    g_assert_false(written);
+}
+
 /* ---- repeatability ---- */
 
 static void import_all(const char *dir)
@@ -804,6 +919,8 @@ int main(int argc, char **argv)
         {"/import/identity/non-merge", test_identity_non_merge},
         {"/import/identity/ambiguous", test_identity_ambiguous},
         {"/import/identity/team-pool", test_identity_team_pool},
+        {"/import/team/colleagues", test_team_colleagues},
+        {"/import/team/kept", test_team_kept},
         {"/import/merge/idempotent", test_idempotent},
         {"/import/merge/newer-export", test_newer_export},
         {"/import/merge/existing-directory", test_existing_directory},

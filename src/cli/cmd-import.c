@@ -45,7 +45,9 @@ static void add_options(GOptionContext *context, ImportArgs *a, gboolean crm)
         {"owner-company", 0, 0, G_OPTION_ARG_STRING, &a->owner_company, "The new seller's company",
          "COMPANY"},
         {"team", 0, 0, G_OPTION_ARG_STRING, &a->team,
-         "Team name written in the sellers' team cell (default: keep theirs, else 'team')", "NAME"},
+         "Team of each seller who has none yet; a seller in another team stays there (default: "
+         "keep theirs, else 'team')",
+         "NAME"},
         {"map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->map,
          "Read FIELD from COLUMN (repeatable; fields: first_name, last_name, name, email, "
          "company, title, linkedin_url, date, owner, account_id; an empty COLUMN ignores it)",

@@ -227,13 +227,30 @@ gboolean wp_i_people_is_team(const WpIPeople *p, guint row)
     return TRUE;
 }
 
-gboolean wp_i_people_mark_team(WpIPeople *p, guint row, const char *team)
+const char *wp_i_people_team(const WpIPeople *p, guint row)
 {
-    if (team == NULL && wp_i_people_is_team(p, row))
-        return FALSE;
+    static const char *const yes[] = {"1", "true", "yes", "y", "x", "team"};
+    if (!wp_i_people_is_team(p, row))
+        return NULL;
+    const char *cell = wp_i_table_cell(p->table, row, p->col_team);
+    for (guint i = 0; i < G_N_ELEMENTS(yes); i++)
+        if (g_ascii_strcasecmp(cell, yes[i]) == 0)
+            return "team";
+    return cell;
+}
+
+WpITeamChange wp_i_people_mark_team(WpIPeople *p, guint row, const char *team)
+{
+    const char *have = wp_i_people_team(p, row);
+    if (have != NULL && (team == NULL || strcmp(have, team) == 0))
+        return WP_I_TEAM_UNCHANGED;
+    if (have != NULL && strcmp(have, "team") != 0)
+        return WP_I_TEAM_KEPT; /* a named team is the user's; only a yes-like mark is filled */
     if (p->col_team < 0)
         p->col_team = (int)wp_i_table_ensure(p->table, WP_COLUMN_TEAM);
-    return wp_i_table_set(p->table, row, (guint)p->col_team, team ? team : "team");
+    return wp_i_table_set(p->table, row, (guint)p->col_team, team ? team : "team")
+               ? WP_I_TEAM_SET
+               : WP_I_TEAM_UNCHANGED;
 }
 
 guint wp_i_people_find_name(const WpIPeople *p, const char *name, guint *n_found, GString *ids)

@@ -152,8 +152,19 @@ guint wp_i_people_find_id(const WpIPeople *people, const char *id);
 guint wp_i_people_find_name(const WpIPeople *people, const char *name, guint *n_found,
                             GString *ids);
 gboolean wp_i_people_is_team(const WpIPeople *people, guint row);
-/* Writes the seller's team: @team, else the team they have, else "team". TRUE on change. */
-gboolean wp_i_people_mark_team(WpIPeople *people, guint row, const char *team);
+/* The seller's team: the team cell, "team" for a yes-like cell ("yes", "1", "x", ...), NULL
+ * when the person is not a seller. */
+const char *wp_i_people_team(const WpIPeople *people, guint row);
+
+typedef enum {
+    WP_I_TEAM_UNCHANGED, /* already in @team, or a seller and no @team given */
+    WP_I_TEAM_SET,       /* the cell was empty, "no"-like or yes-like, and now names the team */
+    WP_I_TEAM_KEPT,      /* the seller is in another named team, which stays */
+} WpITeamChange;
+
+/* Makes the person a seller of @team (NULL: any team; "team" when they have none). An import
+ * never moves a seller from one named team to another or wipes a team. */
+WpITeamChange wp_i_people_mark_team(WpIPeople *people, guint row, const char *team);
 
 /* Breaks a tie between several candidates, e.g. "already tied to this row's seller". */
 typedef gboolean (*WpIPreferFunc)(guint row, gpointer user_data);
@@ -202,7 +213,16 @@ gboolean wp_i_ties_exists(const WpITies *ties, const char *a, const char *b);
  * activity date) or when the row is social only (a LinkedIn connection date never ages a
  * stronger tie). Strength and interactions are never touched. */
 WpITieChange wp_i_ties_merge(WpITies *ties, const char *a, const char *b, WpTieType type,
-                             WpDay date, gboolean date_is_contact);
+                             WpDay date, gboolean date_is_contact, guint *row);
+guint wp_i_ties_count(const WpITies *ties);
+const char *wp_i_ties_source(const WpITies *ties, guint row);
+const char *wp_i_ties_target(const WpITies *ties, guint row);
+/* FALSE for a later duplicate row of a pair (import extends only the first). */
+gboolean wp_i_ties_is_pair_row(const WpITies *ties, guint row);
+/* Adds the type colleague to the tie row @row (TRUE when it was not there). A tie that was
+ * social only, with no strength and no interactions, also loses its date: as in
+ * wp_i_ties_merge(), a LinkedIn connection date is not a colleague's last contact. */
+gboolean wp_i_ties_make_colleague(WpITies *ties, guint row);
 
 /* ---- linkedin.c and crm.c: from records to contacts ---- */
 

@@ -10,8 +10,9 @@ struct WpImport {
     WpIPeople *people;
     WpITies *ties;
     WpImportReport report;
-    GHashTable *added;   /* people rows added this session (row + 1) */
-    GHashTable *updated; /* rows of earlier people counted as updated (row + 1) */
+    GHashTable *added;    /* people rows added this session (row + 1) */
+    GHashTable *updated;  /* rows of earlier people counted as updated (row + 1) */
+    GHashTable *tie_rows; /* tie rows counted as added or updated this session (row + 1) */
 };
 
 static const char *const people_required[] = {WP_COLUMN_ID, NULL};
@@ -56,6 +57,7 @@ WpImport *wp_import_open(const char *data_dir, GError **error)
     wp_i_report_init(&imp->report);
     imp->added = g_hash_table_new(g_direct_hash, g_direct_equal);
     imp->updated = g_hash_table_new(g_direct_hash, g_direct_equal);
+    imp->tie_rows = g_hash_table_new(g_direct_hash, g_direct_equal);
     return imp;
 }
 
@@ -68,6 +70,7 @@ void wp_import_free(WpImport *imp)
     wp_i_report_clear(&imp->report);
     g_hash_table_unref(imp->added);
     g_hash_table_unref(imp->updated);
+    g_hash_table_unref(imp->tie_rows);
     g_free(imp);
 }
 
@@ -111,10 +114,61 @@ static guint add_person(WpImport *imp, const WpIContact *c, const char *id, WpDa
     return row;
 }
 
-static void mark_seller(WpImport *imp, guint row, const char *team)
+/* Counts a tie row once per session: as added when this session made it, else as updated. */
+static void count_tie(WpImport *imp, guint row, WpITieChange change)
 {
-    if (wp_i_people_mark_team(imp->people, row, team))
+    if (change != WP_I_TIE_UNCHANGED &&
+        g_hash_table_add(imp->tie_rows, GUINT_TO_POINTER(row + 1))) {
+        imp->report.ties_added += change == WP_I_TIE_ADDED;
+        imp->report.ties_updated += change == WP_I_TIE_UPDATED;
+    }
+}
+
+/* Makes the person a seller of @team; a seller in another team stays there, and the report
+ * says so (README "Teammates"). */
+static void mark_seller(WpImport *imp, const char *origin, guint row, const char *team)
+{
+    WpITeamChange change = wp_i_people_mark_team(imp->people, row, team);
+    if (change == WP_I_TEAM_SET)
         count_update(imp, row);
+    if (change != WP_I_TEAM_KEPT)
+        return;
+    g_autofree char *note = g_strdup_printf(
+        "the seller '%s' (%s) stays in team '%s' as people.csv says; --team '%s' is not "
+        "applied (edit people.csv to move a seller to another team)",
+        wp_i_people_id(imp->people, row), wp_i_people_name(imp->people, row),
+        wp_i_people_team(imp->people, row), team);
+    wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, note);
+}
+
+/* Two sellers of one team are colleagues, whatever else their tie says (a LinkedIn connection
+ * between teammates is no weak tie): every tie between them gets the type `colleague` too.
+ * Run after each file, over all ties, so the order of the sellers' exports does not matter. */
+static void type_teammates(WpImport *imp, const char *origin)
+{
+    g_autoptr(GString) pairs = g_string_new(NULL);
+    guint n = 0;
+    for (guint r = 0; r < wp_i_ties_count(imp->ties); r++) {
+        guint a = wp_i_people_find_id(imp->people, wp_i_ties_source(imp->ties, r));
+        guint b = wp_i_people_find_id(imp->people, wp_i_ties_target(imp->ties, r));
+        const char *team_a = a != WP_I_NONE ? wp_i_people_team(imp->people, a) : NULL;
+        const char *team_b = b != WP_I_NONE ? wp_i_people_team(imp->people, b) : NULL;
+        if (a == b || team_a == NULL || team_b == NULL || strcmp(team_a, team_b) != 0 ||
+            !wp_i_ties_is_pair_row(imp->ties, r) || !wp_i_ties_make_colleague(imp->ties, r))
+            continue;
+        count_tie(imp, r, WP_I_TIE_UPDATED);
+        if (n++ < 3)
+            g_string_append_printf(pairs, "%s%s–%s", n > 1 ? ", " : "",
+                                   wp_i_people_name(imp->people, a),
+                                   wp_i_people_name(imp->people, b));
+    }
+    if (n == 0)
+        return;
+    g_autofree char *note = g_strdup_printf(
+        "%u %s between sellers of one team typed colleague (teammates are colleagues; a "
+        "LinkedIn connection date is not their last contact): %s%s",
+        n, n == 1 ? "tie" : "ties", pairs->str, n > 3 ? ", ..." : "");
+    wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, note);
 }
 
 /* ---- person ids ---- */
@@ -296,8 +350,8 @@ static void owner_hit_free(gpointer data)
     g_free(hit);
 }
 
-static const OwnerHit *row_owner(WpImport *imp, const WpIMapping *m, GHashTable *cache,
-                                 const char *value, const char *team)
+static const OwnerHit *row_owner(WpImport *imp, const char *origin, const WpIMapping *m,
+                                 GHashTable *cache, const char *value, const char *team)
 {
     OwnerHit *hit = g_hash_table_lookup(cache, value);
     if (hit != NULL)
@@ -312,7 +366,7 @@ static const OwnerHit *row_owner(WpImport *imp, const WpIMapping *m, GHashTable 
         hit->why = g_strdup_printf("contact owner: %s; map it with --owner-map '%s=SELLER'",
                                    why->message, value);
     else
-        mark_seller(imp, hit->row, team);
+        mark_seller(imp, origin, hit->row, team);
     g_hash_table_insert(cache, g_strdup(value), hit);
     return hit;
 }
@@ -341,8 +395,8 @@ static void skip(FileRun *run, const WpIRow *row, const char *why)
 static guint owner_of(FileRun *run, const WpIRow *row)
 {
     if (row->owner != NULL) {
-        const OwnerHit *hit =
-            row_owner(run->imp, run->mapping, run->owners, row->owner, run->options->team);
+        const OwnerHit *hit = row_owner(run->imp, run->origin, run->mapping, run->owners,
+                                        row->owner, run->options->team);
         if (hit->row == WP_I_NONE)
             skip(run, row, hit->why);
         return hit->row;
@@ -424,11 +478,11 @@ static void apply_row(FileRun *run, const WpIRow *row)
         update_person(run, row, person);
     }
     imp->report.rows_used++;
+    guint tie = 0;
     WpITieChange change = wp_i_ties_merge(imp->ties, wp_i_people_id(imp->people, owner),
                                           wp_i_people_id(imp->people, person), run->type,
-                                          row->contact.date, run->crm);
-    imp->report.ties_added += change == WP_I_TIE_ADDED;
-    imp->report.ties_updated += change == WP_I_TIE_UPDATED;
+                                          row->contact.date, run->crm, &tie);
+    count_tie(imp, tie, change);
     if (known && change != WP_I_TIE_UNCHANGED)
         wp_i_report_merge(&imp->report, run->origin, row->line, wp_i_people_id(imp->people, person),
                           wp_i_people_name(imp->people, person), rule);
@@ -591,7 +645,7 @@ gboolean wp_import_add_file(WpImport *imp, WpImportSource source, const char *fi
         run.owner = add_person(imp, &seller, o->owner, WP_DAY_NONE);
     }
     if (run.owner != WP_I_NONE)
-        mark_seller(imp, run.owner, o->team);
+        mark_seller(imp, origin, run.owner, o->team);
     wp_i_report_file(&imp->report, origin, parsed.format, parsed.header_line, parsed.rows->len);
     if (parsed.note != NULL)
         wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, parsed.note);
@@ -608,6 +662,7 @@ gboolean wp_import_add_file(WpImport *imp, WpImportSource source, const char *fi
     for (guint i = 0; i < parsed.rows->len; i++)
         apply_row(&run, &g_array_index(parsed.rows, WpIRow, i));
     g_hash_table_unref(run.owners);
+    type_teammates(imp, origin);
     if (parsed.owner_column != NULL && run.to_owner > 0) {
         g_autofree char *note = g_strdup_printf(
             "%" G_GUINT64_FORMAT " %s with an empty '%s' cell went to --owner '%s' (%s)",

@@ -97,22 +97,57 @@ static gboolean merge_date(WpITies *t, guint row, WpDay date, gboolean date_is_c
 }
 
 WpITieChange wp_i_ties_merge(WpITies *t, const char *a, const char *b, WpTieType type, WpDay date,
-                             gboolean date_is_contact)
+                             gboolean date_is_contact, guint *row)
 {
     g_autofree char *key = pair_key(a, b);
     gpointer found = g_hash_table_lookup(t->pairs, key);
     if (found != NULL) {
-        guint row = GPOINTER_TO_UINT(found) - 1;
+        *row = GPOINTER_TO_UINT(found) - 1;
         /* Type first: a LinkedIn date may only age a tie that is social after the merge. */
-        gboolean changed = merge_type(t, row, type);
-        changed |= merge_date(t, row, date, date_is_contact);
+        gboolean changed = merge_type(t, *row, type);
+        changed |= merge_date(t, *row, date, date_is_contact);
         return changed ? WP_I_TIE_UPDATED : WP_I_TIE_UNCHANGED;
     }
-    guint row = wp_i_table_append(t->table);
-    wp_i_table_set(t->table, row, (guint)t->col_source, a);
-    wp_i_table_set(t->table, row, (guint)t->col_target, b);
-    merge_type(t, row, type);
-    merge_date(t, row, date, TRUE);
-    g_hash_table_insert(t->pairs, g_steal_pointer(&key), GUINT_TO_POINTER(row + 1));
+    *row = wp_i_table_append(t->table);
+    wp_i_table_set(t->table, *row, (guint)t->col_source, a);
+    wp_i_table_set(t->table, *row, (guint)t->col_target, b);
+    merge_type(t, *row, type);
+    merge_date(t, *row, date, TRUE);
+    g_hash_table_insert(t->pairs, g_steal_pointer(&key), GUINT_TO_POINTER(*row + 1));
     return WP_I_TIE_ADDED;
+}
+
+guint wp_i_ties_count(const WpITies *t)
+{
+    return t->table->rows->len;
+}
+
+const char *wp_i_ties_source(const WpITies *t, guint row)
+{
+    return wp_i_table_cell(t->table, row, t->col_source);
+}
+
+const char *wp_i_ties_target(const WpITies *t, guint row)
+{
+    return wp_i_table_cell(t->table, row, t->col_target);
+}
+
+gboolean wp_i_ties_is_pair_row(const WpITies *t, guint row)
+{
+    g_autofree char *key = pair_key(wp_i_ties_source(t, row), wp_i_ties_target(t, row));
+    return GPOINTER_TO_UINT(g_hash_table_lookup(t->pairs, key)) == row + 1;
+}
+
+gboolean wp_i_ties_make_colleague(WpITies *t, guint row)
+{
+    guint16 types = parse_types(wp_i_table_cell(t->table, row, t->col_type));
+    if (!merge_type(t, row, WP_TIE_COLLEAGUE))
+        return FALSE;
+    /* The rule of merge_date(): a LinkedIn connection date is no colleague's last contact. A
+     * social-only tie with no strength and no interactions is what import linkedin writes. */
+    if (types == WP_TIE_TYPE_BIT(WP_TIE_SOCIAL) && t->col_last >= 0 &&
+        wp_i_table_cell(t->table, row, wp_i_table_find(t->table, "strength"))[0] == '\0' &&
+        wp_i_table_cell(t->table, row, wp_i_table_find(t->table, "interactions"))[0] == '\0')
+        wp_i_table_set(t->table, row, (guint)t->col_last, NULL);
+    return TRUE;
 }
