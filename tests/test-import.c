@@ -138,13 +138,13 @@ static void test_linkedin_modern(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     WpPerson alice = person(g, "alice");
     g_assert_cmpstr(wp_graph_person_team(g, alice), ==, "sales-east");
     g_assert_cmpstr(wp_graph_person_attr(g, alice, WP_COLUMN_NAME), ==, "Alice Carter");
-    /* Quotes, commas, emoji, Cyrillic (percent-encoded URL) and CJK arrive intact. */
+    /* Quotes, commas, Cyrillic (percent-encoded URL) and CJK arrive intact. */
     WpPerson dana = person(g, "li:dana-okoro");
     g_assert_cmpstr(wp_graph_person_attr(g, dana, WP_COLUMN_NAME), ==, "Dana \"DJ\" Okoro");
     g_assert_cmpstr(wp_graph_person_attr(g, dana, WP_COLUMN_COMPANY), ==,
                     "Smith, Jones & Partners");
     g_assert_cmpstr(wp_graph_person_attr(g, person(g, "li:zoe-muller"), WP_COLUMN_NAME), ==,
-                    "Zoë 🚀 Müller");
+                    "Zoë Müller"); /* the rocket is decoration (README "Names") */
     WpPerson anna = person(g, "li:анна-ivanova");
     g_assert_cmpstr(wp_graph_person_attr(g, anna, WP_COLUMN_NAME), ==, "Анна Иванова");
     g_assert_cmpstr(wp_graph_person_attr(g, anna, WP_COLUMN_TITLE), ==, "Главный бухгалтер");
@@ -623,6 +623,142 @@ static void test_identity_team_pool(Fixture *f, gconstpointer data G_GNUC_UNUSED
     g_assert_cmpuint(n, ==, 2);
 }
 
+/* ---- names ---- */
+
+/* Each expected name and credential list written by hand from the rules in README "Names". */
+static void test_names_clean(void)
+{
+    static const struct {
+        const char *text;
+        WpINamePart part;
+        const char *name, *credentials;
+    } cases[] = {
+        {"O'Sullivan, CPA", WP_I_NAME_LAST, "O'Sullivan", "CPA"},
+        {"O'Sullivan, Jr., CPA", WP_I_NAME_LAST, "O'Sullivan, Jr.", "CPA"},
+        {"Jane Doe, MBA, PMP", WP_I_NAME_FULL, "Jane Doe", "MBA, PMP"},
+        {"Jane Doe, CPA/CFA", WP_I_NAME_FULL, "Jane Doe", "CPA, CFA"},
+        {"Jane Doe MBA, PMP", WP_I_NAME_FULL, "Jane Doe", "MBA, PMP"},
+        {"Doe Ph.D.", WP_I_NAME_LAST, "Doe", "Ph.D."},
+        {"Doe MBA PMP", WP_I_NAME_LAST, "Doe", "MBA, PMP"},
+        {"Doe, CDMP", WP_I_NAME_LAST, "Doe", "CDMP"},             /* unlisted, capitals, a comma */
+        {"Jane Doe, CDMP", WP_I_NAME_FULL, "Jane Doe, CDMP", ""}, /* not in a whole name */
+        {"Smith, P.Eng.", WP_I_NAME_LAST, "Smith", "P.Eng."},
+        {"Jane Doe, Esq.", WP_I_NAME_FULL, "Jane Doe", "Esq."},
+        {"Jane Doe (CPA)", WP_I_NAME_FULL, "Jane Doe", "CPA"},
+        {"Dr. Anna", WP_I_NAME_FIRST, "Anna", "Dr."},
+        {"Prof. Dr. Anna Weber", WP_I_NAME_FULL, "Anna Weber", "Prof., Dr."},
+        {"Ms Jane", WP_I_NAME_FIRST, "Jane", ""},
+        {"Weber (she/her)", WP_I_NAME_LAST, "Weber", ""},
+        {"Sam Lee [they/them]", WP_I_NAME_FULL, "Sam Lee", ""},
+        {"Zoë 🚀 Müller", WP_I_NAME_FULL, "Zoë Müller", ""},
+        {"Sam Lee 👋🏽", WP_I_NAME_FULL, "Sam Lee", ""},
+        {"Jane Doe 🚀, MBA", WP_I_NAME_FULL, "Jane Doe", "MBA"},
+        {"✨Kim✨", WP_I_NAME_FIRST, "Kim", ""},
+        {"Jane Doe | Helping SaaS teams grow", WP_I_NAME_FULL, "Jane Doe", ""},
+        {"Jane Doe • CPA", WP_I_NAME_FULL, "Jane Doe", "CPA"},
+        {"Robert (Bob) Smith", WP_I_NAME_FULL, "Robert (Bob) Smith", ""},
+        /* generational suffixes are the name */
+        {"Martin Luther King Jr.", WP_I_NAME_FULL, "Martin Luther King Jr.", ""},
+        {"John Smith III", WP_I_NAME_FULL, "John Smith III", ""},
+        /* surnames that are also abbreviations stay, unless a comma says otherwise */
+        {"Ma", WP_I_NAME_LAST, "Ma", ""},
+        {"MA", WP_I_NAME_LAST, "MA", ""},
+        {"Wei MA", WP_I_NAME_FULL, "Wei MA", ""},
+        {"Li, MA", WP_I_NAME_FULL, "Li, MA", ""},
+        {"Anh DO", WP_I_NAME_FULL, "Anh DO", ""},
+        {"Marco CIMA", WP_I_NAME_FULL, "Marco CIMA", ""},
+        {"Marco Rossi, CIMA", WP_I_NAME_FULL, "Marco Rossi", "CIMA"},
+        {"Nguyen, MD", WP_I_NAME_LAST, "Nguyen", "MD"},
+        {"Doe phd", WP_I_NAME_LAST, "Doe phd", ""},
+        {"Jane DOE", WP_I_NAME_FULL, "Jane DOE", ""},
+        {"Brandt, Helga", WP_I_NAME_FULL, "Brandt, Helga", ""},
+        /* the rest is left alone */
+        {"=cmd", WP_I_NAME_FULL, "=cmd", ""},
+        {"-Ann Lee", WP_I_NAME_FULL, "-Ann Lee", ""},
+        {"Dana \"DJ\" Okoro", WP_I_NAME_FULL, "Dana \"DJ\" Okoro", ""},
+        {"明 王", WP_I_NAME_FULL, "明 王", ""},
+        {"Анна Иванова", WP_I_NAME_FULL, "Анна Иванова", ""},
+        {"CPA", WP_I_NAME_LAST, "CPA", ""}, /* a field is never emptied */
+        {"🚀", WP_I_NAME_FIRST, "", ""},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func(g_free);
+        g_autofree char *name = wp_i_name_clean(cases[i].text, cases[i].part, found);
+        g_ptr_array_add(found, NULL);
+        g_autofree char *joined = g_strjoinv(", ", (char **)found->pdata);
+        if (g_strcmp0(name, cases[i].name) != 0 || g_strcmp0(joined, cases[i].credentials) != 0)
+            g_test_message("case %u: '%s'", i, cases[i].text);
+        g_assert_cmpstr(name, ==, cases[i].name);
+        g_assert_cmpstr(joined, ==, cases[i].credentials);
+    }
+}
+
+/* "O'Sullivan, CPA" as LinkedIn's last name: the person is Aoife O'Sullivan, with CPA as her
+ * credentials, and the CRM's Aoife O'Sullivan at the same company is the same person (before,
+ * the name kept ", CPA" and she became two people). First-name credentials and a chain in the
+ * last name field too. */
+static void test_names_import(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    static const char export[] =
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Aoife,\"O'Sullivan, CPA\",,,Brightline Pay,Controller,07 Dec 2025\n"
+        "Dr. Anna,Weber (she/her),,,Cedarpoint Health,CMO,07 Dec 2025\n"
+        "Raj,\"Patel, MBA, PMP 🚀\",,,Acme,PMO Lead,07 Dec 2025\n";
+    WpImportOptions o = seller("alice", "Alice Carter", NULL, "2026-01-10");
+    g_autofree char *path = write_text(f, "names.csv", export);
+    g_autoptr(WpImport) a = import_one_path(f->dir, WP_IMPORT_LINKEDIN, path, &o);
+    g_assert_cmpuint(wp_import_get_report(a)->people_added, ==, 4);
+    static const char crm[] = "First name,Last name,Company name,Contact owner\n"
+                              "Aoife,O'Sullivan,Brightline Pay,alice\n"
+                              "Anna,Weber,Cedarpoint Health,alice\n";
+    g_autofree char *crm_path = write_text(f, "crm.csv", crm);
+    WpImportOptions c;
+    wp_import_options_init(&c);
+    c.exported_on = day("2026-01-10");
+    g_autoptr(WpImport) b = import_one_path(f->dir, WP_IMPORT_CRM, crm_path, &c);
+    g_assert_cmpuint(wp_import_get_report(b)->people_added, ==, 0);
+    g_assert_cmpuint(wp_import_get_report(b)->merges->len, ==, 2);
+
+    g_autoptr(WpGraph) g = load_dir(f->dir);
+    WpPerson aoife = named(g, "Aoife O'Sullivan", "Brightline Pay");
+    g_assert_cmpstr(wp_graph_person_attr(g, aoife, "credentials"), ==, "CPA");
+    WpPerson anna = named(g, "Anna Weber", NULL);
+    g_assert_cmpstr(wp_graph_person_attr(g, anna, "credentials"), ==, "Dr.");
+    WpPerson raj = named(g, "Raj Patel", NULL);
+    g_assert_cmpstr(wp_graph_person_attr(g, raj, "credentials"), ==, "MBA, PMP");
+    g_assert_null(wp_graph_person_attr(g, person(g, "alice"), "credentials"));
+    WpTieInfo t;
+    tie_of(g, person(g, "alice"), aoife, &t);
+    g_assert_cmpuint(t.types, ==, WP_TIE_TYPE_BIT(WP_TIE_SOCIAL) | WP_TIE_TYPE_BIT(WP_TIE_CLIENT));
+}
+
+/* A people file written before names were cleaned ("Aoife O'Sullivan, CPA") is matched by the
+ * clean name, and a re-import cleans it. */
+static void test_names_stored_before(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_assert_cmpint(g_mkdir(f->dir, 0700), ==, 0);
+    g_autofree char *people = g_build_filename(f->dir, "people.csv", NULL);
+    g_assert_true(g_file_set_contents(people,
+                                      "id,name,company,team\n"
+                                      "alice,Alice Carter,Warmpath Inc,sales-east\n"
+                                      "p9,\"Aoife O'Sullivan, CPA\",Brightline Pay,\n",
+                                      -1, NULL));
+    static const char export[] =
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Aoife,\"O'Sullivan, CPA, CFA\",,,Brightline Pay,Controller,07 Dec 2025\n";
+    WpImportOptions o = seller("alice", NULL, NULL, "2026-01-10");
+    g_autofree char *path = write_text(f, "names.csv", export);
+    g_autoptr(WpImport) imp = import_one_path(f->dir, WP_IMPORT_LINKEDIN, path, &o);
+    const WpImportReport *r = wp_import_get_report(imp);
+    g_assert_cmpuint(r->people_added, ==, 0);
+    g_assert_cmpuint(r->people_updated, ==, 1);
+    g_assert_cmpstr(merge(r, 0)->person, ==, "p9");
+    g_autoptr(WpGraph) g = load_dir(f->dir);
+    WpPerson aoife = person(g, "p9");
+    g_assert_cmpstr(wp_graph_person_attr(g, aoife, WP_COLUMN_NAME), ==, "Aoife O'Sullivan");
+    g_assert_cmpstr(wp_graph_person_attr(g, aoife, "credentials"), ==, "CPA, CFA");
+}
+
 /* ---- teammates ---- */
 
 static const char alice_team_export[] =
@@ -919,6 +1055,8 @@ int main(int argc, char **argv)
         {"/import/identity/non-merge", test_identity_non_merge},
         {"/import/identity/ambiguous", test_identity_ambiguous},
         {"/import/identity/team-pool", test_identity_team_pool},
+        {"/import/names/import", test_names_import},
+        {"/import/names/stored-before", test_names_stored_before},
         {"/import/team/colleagues", test_team_colleagues},
         {"/import/team/kept", test_team_kept},
         {"/import/merge/idempotent", test_idempotent},
@@ -929,5 +1067,6 @@ int main(int argc, char **argv)
         g_test_add(cases[i].path, Fixture, NULL, setup, cases[i].func, teardown);
     g_test_add_func("/import/keys/dates", test_keys_dates);
     g_test_add_func("/import/keys/identity", test_keys_identity);
+    g_test_add_func("/import/names/clean", test_names_clean);
     return g_test_run();
 }

@@ -8,6 +8,7 @@
 void wp_i_contact_clear(WpIContact *c)
 {
     g_clear_pointer(&c->name, g_free);
+    g_clear_pointer(&c->credentials, g_free);
     g_clear_pointer(&c->company, g_free);
     g_clear_pointer(&c->title, g_free);
     g_clear_pointer(&c->url, g_free);
@@ -112,6 +113,19 @@ static void index_add(GHashTable *index, char *key, guint row)
     g_array_append_val(rows, row);
 }
 
+/* A stored name without credentials and decorations; @credentials (nullable) receives them,
+ * ", "-joined, or NULL. */
+static char *clean_name(const char *name, char **credentials)
+{
+    g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func(g_free);
+    char *clean = wp_i_name_clean(name, WP_I_NAME_FULL, found);
+    if (credentials != NULL && found->len > 0) {
+        g_ptr_array_add(found, NULL);
+        *credentials = g_strjoinv(", ", (char **)found->pdata);
+    }
+    return clean;
+}
+
 /* Adds @row's current URL, email, and name with its company and each former company to the
  * indexes (a person who changed company is still found under the old one, also after a reload:
  * former_companies keeps it). Keys already there stay. */
@@ -130,12 +144,15 @@ static void index_person(WpIPeople *p, guint row)
         index_add(p->by_email, key, row);
     if (name[0] == '\0')
         return;
-    index_add(p->by_name, wp_i_name_key(name, wp_i_table_cell(p->table, row, p->col[WP_I_COMPANY])),
-              row);
+    /* Rows' names come without credentials; so must the names they are compared with (a file
+     * written before names were cleaned says "Aoife O'Sullivan, CPA"). */
+    g_autofree char *clean = clean_name(name, NULL);
+    index_add(p->by_name,
+              wp_i_name_key(clean, wp_i_table_cell(p->table, row, p->col[WP_I_COMPANY])), row);
     g_auto(GStrv) former = g_strsplit(wp_i_table_cell(p->table, row, p->col_former), ";", -1);
     for (guint i = 0; former[i] != NULL; i++)
         if (g_strstrip(former[i])[0] != '\0')
-            index_add(p->by_name, wp_i_name_key(name, former[i]), row);
+            index_add(p->by_name, wp_i_name_key(clean, former[i]), row);
 }
 
 static gboolean index_id(WpIPeople *p, guint row, GError **error)
@@ -165,6 +182,7 @@ WpIPeople *wp_i_people_new(WpITable *table, GError **error)
     p->col_team = wp_i_table_find(table, WP_COLUMN_TEAM);
     p->col_updated = wp_i_table_find(table, "updated_on");
     p->col_former = wp_i_table_find(table, "former_companies");
+    p->col_credentials = wp_i_table_find(table, "credentials");
     p->by_id = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GDestroyNotify unref = (GDestroyNotify)g_array_unref;
     p->by_url = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, unref);
@@ -368,6 +386,36 @@ static void set_updated(WpIPeople *p, guint row, WpDay day)
     wp_i_table_set(p->table, row, (guint)p->col_updated, buf);
 }
 
+/* Fills the credentials cell, or with @newer replaces it. TRUE on change. */
+static gboolean set_credentials(WpIPeople *p, guint row, const char *value, gboolean newer)
+{
+    if (value == NULL)
+        return FALSE;
+    if (wp_i_table_cell(p->table, row, p->col_credentials)[0] != '\0' && !newer)
+        return FALSE;
+    if (p->col_credentials < 0)
+        p->col_credentials = (int)wp_i_table_ensure(p->table, "credentials");
+    return wp_i_table_set(p->table, row, (guint)p->col_credentials, value);
+}
+
+/* A name stored with credentials or decorations (by an older import, or typed so) that the
+ * row's clean name matches becomes the clean name; the credentials go to their column. */
+static gboolean clean_stored_name(WpIPeople *p, guint row, const WpIContact *c)
+{
+    const char *have = wp_i_table_cell(p->table, row, p->col[WP_I_NAME]);
+    if (have[0] == '\0' || c->name == NULL || strcmp(have, c->name) == 0)
+        return FALSE;
+    g_autofree char *credentials = NULL;
+    g_autofree char *clean = clean_name(have, &credentials);
+    g_autofree char *a = wp_text_fold(clean);
+    g_autofree char *b = wp_text_fold(c->name);
+    if (strcmp(clean, have) == 0 || strcmp(a, b) != 0)
+        return FALSE;
+    wp_i_table_set(p->table, row, (guint)p->col[WP_I_NAME], c->name);
+    set_credentials(p, row, c->credentials ? c->credentials : credentials, FALSE);
+    return TRUE;
+}
+
 guint wp_i_people_add(WpIPeople *p, const WpIContact *c, const char *id, WpDay exported_on)
 {
     guint row = wp_i_table_append(p->table);
@@ -378,6 +426,7 @@ guint wp_i_people_add(WpIPeople *p, const WpIContact *c, const char *id, WpDay e
     set_field(p, row, WP_I_TITLE, c->title);
     set_field(p, row, WP_I_URL, c->url);
     set_field(p, row, WP_I_EMAIL, c->email);
+    set_credentials(p, row, c->credentials, FALSE);
     if (c->company != NULL || c->title != NULL)
         set_updated(p, row, exported_on);
     index_person(p, row);
@@ -440,11 +489,13 @@ gboolean wp_i_people_update(WpIPeople *p, guint row, const WpIContact *c, WpDay 
     gboolean newer =
         exported_on != WP_DAY_NONE && (updated == WP_DAY_NONE || exported_on > updated);
     gboolean changed = FALSE;
+    changed |= clean_stored_name(p, row, c);
     changed |= refresh(p, row, WP_I_NAME, c->name, FALSE, NULL);
     changed |= refresh(p, row, WP_I_URL, c->url, FALSE, NULL);
     changed |= refresh(p, row, WP_I_EMAIL, c->email, FALSE, NULL);
     changed |= refresh(p, row, WP_I_COMPANY, c->company, newer, &replaced->company);
     changed |= refresh(p, row, WP_I_TITLE, c->title, newer, &replaced->title);
+    changed |= set_credentials(p, row, c->credentials, newer);
     if (newer && (c->company != NULL || c->title != NULL))
         set_updated(p, row, exported_on);
     if (changed)

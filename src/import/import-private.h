@@ -105,11 +105,26 @@ gboolean wp_i_columns_check(const WpIRecord *header, const WpIMapping *mapping, 
  * Spanish, Portuguese, Italian and Dutch. */
 gboolean wp_i_parse_export_date(const char *text, WpDay *out);
 
+/* ---- names.c: credentials and decorations in names ---- */
+
+typedef enum {
+    WP_I_NAME_FIRST, /* a first name field: honorifics in front, credentials after a comma */
+    WP_I_NAME_LAST,  /* a last name field: credentials after a comma or at the end */
+    WP_I_NAME_FULL,  /* a whole name: as both, but what stays keeps two words */
+} WpINamePart;
+
+/* The name in @text without post-nominal credentials ("O'Sullivan, CPA" -> "O'Sullivan"),
+ * academic titles in front ("Dr."), forms of address ("Ms"), pronouns ("(she/her)"), emoji and
+ * a tagline after '|'. Credentials and titles are appended to @found (char *, owned) as
+ * written, in reading order. Generational suffixes (Jr., III) stay in the name. Cannot fail. */
+char *wp_i_name_clean(const char *text, WpINamePart part, GPtrArray *found);
+
 /* ---- identity.c: people, their keys and indexes ---- */
 
 /* One row of an export, normalised. Strings owned (NULL = unknown). */
 typedef struct {
     char *name;
+    char *credentials; /* "CPA, CFA": what wp_i_name_clean() took out of the name */
     char *company;
     char *title;
     char *url;   /* canonical "https://www.linkedin.com/in/SLUG" */
@@ -133,7 +148,7 @@ char *wp_i_name_key(const char *name, const char *company);
 typedef struct {
     WpITable *table;        /* owned */
     int col[WP_I_N_FIELDS]; /* people column per field (NAME, COMPANY, TITLE, URL, EMAIL), -1 */
-    int col_id, col_team, col_updated, col_former;
+    int col_id, col_team, col_updated, col_former, col_credentials;
     GHashTable *by_id;                       /* id (owned) -> row + 1 */
     GHashTable *by_url, *by_email, *by_name; /* key (owned) -> GArray of guint rows */
 } WpIPeople;

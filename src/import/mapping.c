@@ -297,16 +297,33 @@ static void warn(WpIRow *row, char *message)
     g_ptr_array_add(row->warnings, message);
 }
 
-/* Name from first and last name (or a single name column); either part may be missing. */
-static char *full_name(const WpIRecord *rec, const int col[WP_I_N_FIELDS])
+/* The name from first and last name (or a single name column), either part possibly missing,
+ * without credentials and decorations (names.c); @c->credentials gets those. */
+static void read_name(const WpIRecord *rec, const int col[WP_I_N_FIELDS], WpIContact *c)
 {
-    if (col[WP_I_NAME] >= 0 && wp_i_record_cell(rec, col[WP_I_NAME])[0] != '\0')
-        return g_strdup(wp_i_record_cell(rec, col[WP_I_NAME]));
-    const char *first = wp_i_record_cell(rec, col[WP_I_FIRST_NAME]);
-    const char *last = wp_i_record_cell(rec, col[WP_I_LAST_NAME]);
-    if (first[0] == '\0' && last[0] == '\0')
-        return NULL;
-    return g_strstrip(g_strjoin(" ", first, last, NULL));
+    g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func(g_free);
+    g_autofree char *joined = NULL;
+    const char *whole = wp_i_record_cell(rec, col[WP_I_NAME]);
+    if (col[WP_I_NAME] >= 0 && whole[0] != '\0') {
+        joined = g_strdup(whole);
+    } else {
+        g_autofree char *first =
+            wp_i_name_clean(wp_i_record_cell(rec, col[WP_I_FIRST_NAME]), WP_I_NAME_FIRST, found);
+        g_autofree char *last =
+            wp_i_name_clean(wp_i_record_cell(rec, col[WP_I_LAST_NAME]), WP_I_NAME_LAST, found);
+        joined = g_strstrip(g_strjoin(" ", first, last, NULL));
+    }
+    /* The whole name once more: "Aoife O'Sullivan" + "CPA" in the last name field. */
+    char *name = wp_i_name_clean(joined, WP_I_NAME_FULL, found);
+    if (name[0] == '\0') {
+        g_free(name);
+        return;
+    }
+    c->name = name;
+    if (found->len > 0) {
+        g_ptr_array_add(found, NULL);
+        c->credentials = g_strjoinv(", ", (char **)found->pdata);
+    }
 }
 
 static void read_url_email_date(const WpIRecord *rec, const int col[WP_I_N_FIELDS], WpIRow *row,
@@ -347,9 +364,16 @@ void wp_i_row_read(const WpIRecord *rec, const WpIRecord *header, const int col[
                                     rec->n_fields, header->line, header->n_fields);
         return;
     }
-    row->contact.name = full_name(rec, col);
+    read_name(rec, col, &row->contact);
     if (row->contact.name == NULL) {
-        row->skip = g_strdup("no name: first and last name are empty");
+        const char *cells[] = {wp_i_record_cell(rec, col[WP_I_NAME]),
+                               wp_i_record_cell(rec, col[WP_I_FIRST_NAME]),
+                               wp_i_record_cell(rec, col[WP_I_LAST_NAME])};
+        const char *shown = cells[0][0] ? cells[0] : cells[1][0] ? cells[1] : cells[2];
+        g_autoptr(GString) quoted = g_string_new(NULL);
+        wp_i_append_quoted(quoted, shown);
+        row->skip = shown[0] ? g_strdup_printf("no name: %s is only emoji or pronouns", quoted->str)
+                             : g_strdup("no name: first and last name are empty");
         return;
     }
     row->contact.company = nonempty(wp_i_record_cell(rec, col[WP_I_COMPANY]));
