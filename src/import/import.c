@@ -146,21 +146,30 @@ static void mark_seller(WpImport *imp, const char *origin, guint row, const char
  * Run after each file, over all ties, so the order of the sellers' exports does not matter. */
 static void type_teammates(WpImport *imp, const char *origin)
 {
+    /* The sellers first (a few among many people): id (borrowed) -> row + 1. */
+    g_autoptr(GHashTable) sellers = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint p = 0; p < wp_i_people_count(imp->people); p++)
+        if (wp_i_people_team(imp->people, p) != NULL)
+            g_hash_table_insert(sellers, (gpointer)wp_i_people_id(imp->people, p),
+                                GUINT_TO_POINTER(p + 1));
+    if (g_hash_table_size(sellers) < 2)
+        return;
     g_autoptr(GString) pairs = g_string_new(NULL);
     guint n = 0;
     for (guint r = 0; r < wp_i_ties_count(imp->ties); r++) {
-        guint a = wp_i_people_find_id(imp->people, wp_i_ties_source(imp->ties, r));
-        guint b = wp_i_people_find_id(imp->people, wp_i_ties_target(imp->ties, r));
-        const char *team_a = a != WP_I_NONE ? wp_i_people_team(imp->people, a) : NULL;
-        const char *team_b = b != WP_I_NONE ? wp_i_people_team(imp->people, b) : NULL;
-        if (a == b || team_a == NULL || team_b == NULL || strcmp(team_a, team_b) != 0 ||
+        guint a = GPOINTER_TO_UINT(g_hash_table_lookup(sellers, wp_i_ties_source(imp->ties, r)));
+        guint b =
+            a ? GPOINTER_TO_UINT(g_hash_table_lookup(sellers, wp_i_ties_target(imp->ties, r))) : 0;
+        if (a == 0 || b == 0 || a == b ||
+            strcmp(wp_i_people_team(imp->people, a - 1), wp_i_people_team(imp->people, b - 1)) !=
+                0 ||
             !wp_i_ties_is_pair_row(imp->ties, r) || !wp_i_ties_make_colleague(imp->ties, r))
             continue;
         count_tie(imp, r, WP_I_TIE_UPDATED);
         if (n++ < 3)
             g_string_append_printf(pairs, "%s%s–%s", n > 1 ? ", " : "",
-                                   wp_i_people_name(imp->people, a),
-                                   wp_i_people_name(imp->people, b));
+                                   wp_i_people_name(imp->people, a - 1),
+                                   wp_i_people_name(imp->people, b - 1));
     }
     if (n == 0)
         return;

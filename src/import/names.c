@@ -132,13 +132,15 @@ static char *undotted(const char *token)
     return g_string_free(out, FALSE);
 }
 
-/* The same text, or the same in capitals. */
+/* The same text, or the same in capitals (without allocating: this runs for every name). */
 static gboolean same_form(const char *token, const char *form)
 {
     if (strcmp(token, form) == 0)
         return TRUE;
-    g_autofree char *upper = g_ascii_strup(form, -1);
-    return strcmp(token, upper) == 0;
+    gsize i = 0;
+    while (form[i] != '\0' && token[i] == g_ascii_toupper(form[i]))
+        i++;
+    return form[i] == '\0' && token[i] == '\0';
 }
 
 static gboolean in_list(const char *token, const char *const *list, guint n)
