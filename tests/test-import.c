@@ -472,7 +472,7 @@ static void test_owner_unknown_hint(Fixture *f, gconstpointer data G_GNUC_UNUSED
     jose.owner = "José Ñúñez O'Neil";
     g_autoptr(GError) e2 = add_error(f, WP_IMPORT_LINKEDIN, modern, &jose);
     g_assert_error(e2, WP_ERROR, WP_ERROR_UNKNOWN_PERSON);
-    g_assert_nonnull(strstr(e2->message, "(11 people)"));
+    g_assert_nonnull(strstr(e2->message, "(11 people); sellers here: 'Alice Carter' ('alice')"));
     g_assert_nonnull(strstr(e2->message, "to add a new seller"));
     g_assert_nonnull(strstr(e2->message, "--owner jose-nunez-o-neil --owner-name 'José Ñúñez "
                                          "O'\\''Neil' --owner-company COMPANY"));

@@ -272,15 +272,30 @@ static void unknown_owner(const WpIPeople *p, const char *owner, GError **error)
     g_autofree char *add = g_strdup_printf("--owner %s --owner-name %s --owner-company COMPANY", id,
                                            name ? quoted : "NAME");
     guint n = wp_i_people_count(p);
-    if (n == 0)
+    if (n == 0) {
         g_set_error(error, WP_ERROR, WP_ERROR_UNKNOWN_PERSON,
                     "'%s' is no person in %s, which has no people yet; to add the seller, give "
                     "their name and company: %s",
                     owner, p->table->display, add);
-    else
-        g_set_error(error, WP_ERROR, WP_ERROR_UNKNOWN_PERSON,
-                    "'%s' is no person's id or name in %s (%u %s); to add a new seller: %s", owner,
-                    p->table->display, n, n == 1 ? "person" : "people", add);
+        return;
+    }
+    /* The sellers already there, by name and id: most often the one meant is among them. */
+    g_autoptr(GString) sellers = g_string_new(NULL);
+    guint n_sellers = 0;
+    for (guint r = 0; r < n; r++) {
+        if (wp_i_people_team(p, r) == NULL || n_sellers++ >= 5)
+            continue;
+        g_string_append(sellers, sellers->len ? ", " : "; sellers here: ");
+        wp_i_append_quoted(sellers, wp_i_people_name(p, r));
+        g_string_append(sellers, " (");
+        wp_i_append_quoted(sellers, wp_i_people_id(p, r));
+        g_string_append_c(sellers, ')');
+    }
+    if (n_sellers > 5)
+        g_string_append_printf(sellers, " and %u more", n_sellers - 5);
+    g_set_error(error, WP_ERROR, WP_ERROR_UNKNOWN_PERSON,
+                "'%s' is no person's id or name in %s (%u %s)%s; to add a new seller: %s", owner,
+                p->table->display, n, n == 1 ? "person" : "people", sellers->str, add);
 }
 
 static gboolean valid_new_id(const char *id)
@@ -338,8 +353,9 @@ static gboolean find_owner(WpImport *imp, const WpImportOptions *o, const char *
     if (*out != WP_I_NONE) {
         g_autofree char *note = g_strdup_printf(
             "the seller '%s' (%s) is the person '%s' already known by name and company; their "
-            "ties are added to that person",
-            o->owner, o->owner_name, wp_i_people_id(imp->people, *out));
+            "ties are added to that person (next time, give --owner '%s')",
+            o->owner, o->owner_name, wp_i_people_id(imp->people, *out),
+            wp_i_people_id(imp->people, *out));
         wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, note);
     }
     return TRUE;
