@@ -387,10 +387,15 @@ static const OwnerHit *row_owner(WpImport *imp, const char *origin, const WpIMap
     hit->row = find_person(imp->people, mapped ? mapped : value, &why);
     if (hit->row == WP_I_NONE && mapped != NULL)
         hit->why = g_strdup_printf("contact owner '%s' is mapped to %s", value, why->message);
-    else if (hit->row == WP_I_NONE)
-        hit->why = g_strdup_printf("contact owner: %s; map it with --owner-map '%s=SELLER'",
-                                   why->message, value);
-    else
+    else if (hit->row == WP_I_NONE) {
+        g_autofree char *pair = g_strconcat(value, "=SELLER", NULL);
+        g_autofree char *quoted = g_shell_quote(pair);
+        hit->why = g_strdup_printf(
+            "contact owner: %s; map it with --owner-map %s%s", why->message, quoted,
+            g_error_matches(why, WP_ERROR, WP_ERROR_UNKNOWN_PERSON)
+                ? ", or import that seller's LinkedIn export first (with --owner-name)"
+                : "");
+    } else
         mark_seller(imp, origin, hit->row, team);
     g_hash_table_insert(cache, g_strdup(value), hit);
     return hit;
