@@ -296,6 +296,28 @@ gboolean wp_i_crm_parse(GPtrArray *records, const WpIMapping *mapping, GHashTabl
 /* Reads a Salesforce Account export into Id -> Name (both owned). */
 GHashTable *wp_i_crm_read_accounts(const char *filename, GError **error);
 
+/* ---- owners.c: who owns a row ---- */
+
+/* The owner options' one meaning each (docs/import.md "Owners"): --owner-column COL becomes the owner
+ * column of @mapping; contradictions (--owner-map with "owner=" ignoring the column, two owner
+ * columns, owner options on a LinkedIn export) fail with WP_ERROR_USAGE. */
+gboolean wp_i_owner_options_check(WpImportSource source, const WpImportOptions *options,
+                                  WpIMapping *mapping, GError **error);
+/* The person @text names: an id, else a unique folded name (sellers first); WP_I_NONE with
+ * @why set (WP_ERROR_UNKNOWN_PERSON, WP_ERROR_AMBIGUOUS_PERSON) otherwise. */
+guint wp_i_owner_find(const WpIPeople *people, const char *text, GError **why);
+/* The seller --owner names (see WpImportOptions): sets @out to their row, or to WP_I_NONE when
+ * a new seller must be created with the id @options->owner. @note (owned) says when the new
+ * seller turned out to be a known person. An --owner nobody has fails with
+ * WP_ERROR_UNKNOWN_PERSON and the options that add the seller; also WP_ERROR_USAGE,
+ * WP_ERROR_AMBIGUOUS_PERSON. Changes nothing. */
+gboolean wp_i_owner_resolve(const WpIPeople *people, const WpImportOptions *options, guint *out,
+                            char **note, GError **error);
+/* The seller an owner cell names, through @mapping's owners, else as an id or a name; else
+ * WP_I_NONE and @why (owned) says how to map or add the seller. */
+guint wp_i_owner_of_cell(const WpIPeople *people, const WpIMapping *mapping, const char *value,
+                         char **why);
+
 /* ---- report.c ---- */
 
 void wp_i_report_init(WpImportReport *report);

@@ -212,155 +212,6 @@ static char *mint_id(const WpIPeople *p, const WpIContact *c)
 
 /* ---- owners ---- */
 
-/* A person named by id, else by a unique folded name; WP_I_NONE with @why set otherwise. */
-static guint find_person(const WpIPeople *p, const char *text, GError **why)
-{
-    guint row = wp_i_people_find_id(p, text);
-    if (row != WP_I_NONE)
-        return row;
-    guint n = 0;
-    g_autoptr(GString) ids = g_string_new(NULL);
-    row = wp_i_people_find_name(p, text, &n, ids);
-    if (n > 1)
-        g_set_error(why, WP_ERROR, WP_ERROR_AMBIGUOUS_PERSON,
-                    "'%s' names several people: %s; give an id", text, ids->str);
-    else if (n == 0)
-        g_set_error(why, WP_ERROR, WP_ERROR_UNKNOWN_PERSON, "'%s' is no person's id or name in %s",
-                    text, p->table->display);
-    return row;
-}
-
-/* "José Ruiz" -> "jose-ruiz": letters and digits without accents, lowercased, each run of
- * anything else one '-'. Cannot fail; "" when @name has no letter or digit. */
-static char *id_from_name(const char *name)
-{
-    g_autofree char *decomposed = g_utf8_normalize(name, -1, G_NORMALIZE_NFKD);
-    GString *id = g_string_new(NULL);
-    for (const char *p = decomposed ? decomposed : ""; *p != '\0'; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        if (g_unichar_isalnum(c))
-            g_string_append_unichar(id, g_unichar_tolower(c));
-        else if (g_unichar_type(c) != G_UNICODE_NON_SPACING_MARK && id->len > 0 &&
-                 id->str[id->len - 1] != '-')
-            g_string_append_c(id, '-');
-    }
-    if (id->len > 0 && id->str[id->len - 1] == '-')
-        g_string_truncate(id, id->len - 1);
-    return g_string_free(id, FALSE);
-}
-
-/* @word as one shell word: as it is when it is plain, else quoted. */
-static char *shell_word(const char *word)
-{
-    for (const char *p = word; *p != '\0'; p++)
-        if (!g_ascii_isalnum(*p) && strchr("-_.:@/+", *p) == NULL)
-            return g_shell_quote(word);
-    return word[0] != '\0' ? g_strdup(word) : g_shell_quote(word);
-}
-
-/* The --owner nobody has, and what to type instead: a first import into an empty folder needs
- * the seller added with --owner-name (and --owner-company, so teammates' exports that list the
- * seller find the same person). Text with a capital or a space is taken for a name. */
-static void unknown_owner(const WpIPeople *p, const char *owner, GError **error)
-{
-    gboolean name = FALSE;
-    for (const char *c = owner; *c != '\0' && !name; c = g_utf8_next_char(c))
-        name = g_unichar_isspace(g_utf8_get_char(c)) || g_unichar_isupper(g_utf8_get_char(c));
-    g_autofree char *slug = name ? id_from_name(owner) : NULL;
-    g_autofree char *id = shell_word(slug != NULL && slug[0] != '\0' ? slug : owner);
-    g_autofree char *quoted = g_shell_quote(owner);
-    g_autofree char *add = g_strdup_printf("--owner %s --owner-name %s --owner-company COMPANY", id,
-                                           name ? quoted : "NAME");
-    guint n = wp_i_people_count(p);
-    if (n == 0) {
-        g_set_error(error, WP_ERROR, WP_ERROR_UNKNOWN_PERSON,
-                    "'%s' is no person in %s, which has no people yet; to add the seller, give "
-                    "their name and company: %s",
-                    owner, p->table->display, add);
-        return;
-    }
-    /* The sellers already there, by name and id: most often the one meant is among them. */
-    g_autoptr(GString) sellers = g_string_new(NULL);
-    guint n_sellers = 0;
-    for (guint r = 0; r < n; r++) {
-        if (wp_i_people_team(p, r) == NULL || n_sellers++ >= 5)
-            continue;
-        g_string_append(sellers, sellers->len ? ", " : "; sellers here: ");
-        wp_i_append_quoted(sellers, wp_i_people_name(p, r));
-        g_string_append(sellers, " (");
-        wp_i_append_quoted(sellers, wp_i_people_id(p, r));
-        g_string_append_c(sellers, ')');
-    }
-    if (n_sellers > 5)
-        g_string_append_printf(sellers, " and %u more", n_sellers - 5);
-    g_set_error(error, WP_ERROR, WP_ERROR_UNKNOWN_PERSON,
-                "'%s' is no person's id or name in %s (%u %s)%s; to add a new seller: %s", owner,
-                p->table->display, n, n == 1 ? "person" : "people", sellers->str, add);
-}
-
-static gboolean valid_new_id(const char *id)
-{
-    if (id[0] == '\0' || g_ascii_isspace(id[0]) || g_ascii_isspace(id[strlen(id) - 1]) ||
-        !g_utf8_validate(id, -1, NULL))
-        return FALSE;
-    for (const char *p = id; *p != '\0'; p = g_utf8_next_char(p))
-        if (g_unichar_iscntrl(g_utf8_get_char(p)))
-            return FALSE;
-    return TRUE;
-}
-
-/* The seller --owner names (see WpImportOptions): sets @out to their row, or to WP_I_NONE when
- * a new seller must be created with the id @o->owner. Fails with WP_ERROR_USAGE,
- * WP_ERROR_UNKNOWN_PERSON or WP_ERROR_AMBIGUOUS_PERSON. Changes nothing but the report. */
-static gboolean find_owner(WpImport *imp, const WpImportOptions *o, const char *origin, guint *out,
-                           GError **error)
-{
-    *out = wp_i_people_find_id(imp->people, o->owner);
-    if (*out != WP_I_NONE) {
-        g_autofree char *want = o->owner_name ? wp_text_fold(o->owner_name) : NULL;
-        g_autofree char *have = wp_text_fold(wp_i_people_name(imp->people, *out));
-        if (want != NULL && have[0] != '\0' && strcmp(want, have) != 0) {
-            g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
-                        "--owner-name '%s': person '%s' is already named '%s'", o->owner_name,
-                        o->owner, wp_i_people_name(imp->people, *out));
-            return FALSE;
-        }
-        return TRUE;
-    }
-    if (o->owner_name == NULL) {
-        g_autoptr(GError) why = NULL;
-        *out = find_person(imp->people, o->owner, &why);
-        if (*out != WP_I_NONE)
-            return TRUE;
-        if (g_error_matches(why, WP_ERROR, WP_ERROR_UNKNOWN_PERSON))
-            unknown_owner(imp->people, o->owner, error);
-        else
-            g_propagate_error(error, g_steal_pointer(&why));
-        return FALSE;
-    }
-    if (!valid_new_id(o->owner)) {
-        g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
-                    "--owner '%s': a new id must be non-empty text without control characters "
-                    "or spaces at either end",
-                    o->owner);
-        return FALSE;
-    }
-    /* The seller may already be known, e.g. from a teammate's export. */
-    WpIContact c = {.name = (char *)o->owner_name, .company = (char *)o->owner_company};
-    WpImportRule rule;
-    g_autofree char *why = NULL;
-    *out = wp_i_people_resolve(imp->people, &c, NULL, NULL, &rule, &why);
-    if (*out != WP_I_NONE) {
-        g_autofree char *note = g_strdup_printf(
-            "the seller '%s' (%s) is the person '%s' already known by name and company; their "
-            "ties are added to that person (next time, give --owner '%s')",
-            o->owner, o->owner_name, wp_i_people_id(imp->people, *out),
-            wp_i_people_id(imp->people, *out));
-        wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, note);
-    }
-    return TRUE;
-}
-
 /* Per-row owners of a CRM export: the cell's value through --owner-map, else as an id or a
  * name. Cached per value; a failure leaves a reason. */
 typedef struct {
@@ -382,20 +233,8 @@ static const OwnerHit *row_owner(WpImport *imp, const char *origin, const WpIMap
     if (hit != NULL)
         return hit;
     hit = g_new0(OwnerHit, 1);
-    const char *mapped = g_hash_table_lookup(m->owners, value);
-    g_autoptr(GError) why = NULL;
-    hit->row = find_person(imp->people, mapped ? mapped : value, &why);
-    if (hit->row == WP_I_NONE && mapped != NULL)
-        hit->why = g_strdup_printf("contact owner '%s' is mapped to %s", value, why->message);
-    else if (hit->row == WP_I_NONE) {
-        g_autofree char *pair = g_strconcat(value, "=SELLER", NULL);
-        g_autofree char *quoted = g_shell_quote(pair);
-        hit->why = g_strdup_printf(
-            "contact owner: %s; map it with --owner-map %s%s", why->message, quoted,
-            g_error_matches(why, WP_ERROR, WP_ERROR_UNKNOWN_PERSON)
-                ? ", or import that seller's LinkedIn export first (with --owner-name)"
-                : "");
-    } else
+    hit->row = wp_i_owner_of_cell(imp->people, m, value, &hit->why);
+    if (hit->row != WP_I_NONE)
         mark_seller(imp, origin, hit->row, team);
     g_hash_table_insert(cache, g_strdup(value), hit);
     return hit;
@@ -562,44 +401,6 @@ static gboolean check_date(const WpImportOptions *o, GError **error)
     return FALSE;
 }
 
-/* The owner options have one meaning each (README "CRM contact exports"): the owner column
- * (found, --owner-column or --map owner=COLUMN) names each row's seller, --owner-map translates
- * its values, --owner takes the rows whose cell is empty, and `--map owner=` (no column) gives
- * every row to --owner. Options that contradict each other are refused. */
-static gboolean check_owner_options(WpImportSource source, const WpImportOptions *o, WpIMapping *m,
-                                    GError **error)
-{
-    gboolean owner_map = o->owner_map != NULL && o->owner_map[0] != NULL;
-    if (source == WP_IMPORT_LINKEDIN && (o->owner_column || m->set[WP_I_OWNER] || owner_map)) {
-        g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
-                    "--owner-column and --owner-map apply to CRM exports only: a LinkedIn "
-                    "export belongs to its --owner");
-        return FALSE;
-    }
-    if (o->owner_column != NULL) { /* --owner-column COL is --map owner=COL */
-        g_autofree char *key = wp_i_header_key(o->owner_column);
-        if (m->set[WP_I_OWNER] && strcmp(key, m->column_key[WP_I_OWNER]) != 0) {
-            g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
-                        "--owner-column '%s' and --map owner=%s (or [columns] in --map-file) "
-                        "name different owner columns; give one",
-                        o->owner_column, m->column_text[WP_I_OWNER]);
-            return FALSE;
-        }
-        g_free(m->column_key[WP_I_OWNER]);
-        g_free(m->column_text[WP_I_OWNER]);
-        m->set[WP_I_OWNER] = TRUE;
-        m->column_text[WP_I_OWNER] = g_strdup(o->owner_column);
-        m->column_key[WP_I_OWNER] = g_steal_pointer(&key);
-    }
-    if (owner_map && m->set[WP_I_OWNER] && m->column_key[WP_I_OWNER][0] == '\0') {
-        g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
-                    "--owner-map has nothing to map: --map owner= ignores the owner column and "
-                    "gives every row to --owner; drop one of them");
-        return FALSE;
-    }
-    return TRUE;
-}
-
 static gboolean check_options(WpImportSource source, const WpImportOptions *o, WpIMapping *m,
                               GError **error)
 {
@@ -617,7 +418,7 @@ static gboolean check_options(WpImportSource source, const WpImportOptions *o, W
                     (guint)o->tie_type);
         return FALSE;
     }
-    return check_date(o, error) && check_owner_options(source, o, m, error);
+    return check_date(o, error) && wp_i_owner_options_check(source, o, m, error);
 }
 
 /* Reads and parses the export; nothing in the session changes. */
@@ -664,7 +465,8 @@ gboolean wp_import_add_file(WpImport *imp, WpImportSource source, const char *fi
                    .type = source == WP_IMPORT_LINKEDIN ? WP_TIE_SOCIAL : o->tie_type,
                    .crm = source == WP_IMPORT_CRM,
                    .exported_on = o->exported_on};
-    if (o->owner != NULL && !find_owner(imp, o, origin, &run.owner, error))
+    g_autofree char *seller_note = NULL;
+    if (o->owner != NULL && !wp_i_owner_resolve(imp->people, o, &run.owner, &seller_note, error))
         return FALSE;
     /* From here on the session changes; nothing below can fail. */
     WpDay future = WP_DAY_NONE;
@@ -674,6 +476,8 @@ gboolean wp_import_add_file(WpImport *imp, WpImportSource source, const char *fi
         WpIContact seller = {.name = (char *)o->owner_name, .company = (char *)o->owner_company};
         run.owner = add_person(imp, &seller, o->owner, WP_DAY_NONE);
     }
+    if (seller_note != NULL)
+        wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, seller_note);
     if (run.owner != WP_I_NONE)
         mark_seller(imp, origin, run.owner, o->team);
     wp_i_report_file(&imp->report, origin, parsed.format, parsed.header_line, parsed.rows->len);
