@@ -194,3 +194,23 @@ static inline const WpImportMerge *merge(const WpImportReport *r, guint i)
     g_assert_cmpuint(i, <, r->merges->len);
     return r->merges->pdata[i];
 }
+
+/* Opens a session on @f->dir and tries one export; returns the error (the session is dropped). */
+static inline GError *add_error(const Fixture *f, WpImportSource source, const char *path,
+                                const WpImportOptions *o)
+{
+    GError *error = NULL;
+    g_autoptr(WpImport) imp = wp_import_open(f->dir, &error);
+    g_assert_no_error(error);
+    g_assert_false(wp_import_add_file(imp, source, path, o, &error));
+    g_assert_nonnull(error);
+    g_assert_cmpuint(wp_import_get_report(imp)->files->len, ==, 0);
+    return error;
+}
+
+static inline char *write_text(const Fixture *f, const char *name, const char *text)
+{
+    char *path = g_build_filename(f->tmp, name, NULL);
+    g_assert_true(g_file_set_contents(path, text, -1, NULL));
+    return path;
+}
