@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Importing LinkedIn exports: every format variant, identity resolution, repeatable merging and
  * the report. Expected values are counted by hand from the fixtures in tests/data/import-*
- * (written for these tests); each case says how. CRM exports: test-import-crm.c. */
+ * (written for these tests); each case says how. CRM exports: test-import-crm.c; export
+ * kinds, owners, names and teammates: test-import-people.c. */
 #include "import-helpers.h"
 
 #include <time.h>
