@@ -198,6 +198,28 @@ static void test_names_clean(void)
     }
 }
 
+/* A megabyte of credentials or brackets in a cell is cleaned in linear time: at most 16
+ * suffixes come off, and a bracket group is looked for among 64 bytes. */
+static void test_names_hostile(void)
+{
+    g_autoptr(GString) chain = g_string_new("Doe");
+    while (chain->len < (1u << 20))
+        g_string_append(chain, ", CPA");
+    g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func(g_free);
+    g_autofree char *name = wp_i_name_clean(chain->str, WP_I_NAME_LAST, found);
+    g_assert_cmpuint(found->len, ==, 16);
+    g_assert_cmpuint(strlen(name), ==, chain->len - 16 * strlen(", CPA"));
+    g_autofree char *brackets = g_strnfill(1u << 20, '(');
+    g_autofree char *same = wp_i_name_clean(brackets, WP_I_NAME_FULL, found);
+    g_assert_cmpstr(same, ==, brackets);
+    g_autoptr(GString) honorifics = g_string_new(NULL);
+    while (honorifics->len < (1u << 20))
+        g_string_append(honorifics, "Dr ");
+    g_string_append(honorifics, "Who");
+    g_autofree char *who = wp_i_name_clean(honorifics->str, WP_I_NAME_FIRST, found);
+    g_assert_cmpuint(strlen(who), ==, honorifics->len - 16 * strlen("Dr "));
+}
+
 /* "O'Sullivan, CPA" as LinkedIn's last name: the person is Aoife O'Sullivan, with CPA as her
  * credentials, and the CRM's Aoife O'Sullivan at the same company is the same person (before,
  * the name kept ", CPA" and she became two people). First-name credentials and a chain in the
@@ -397,5 +419,6 @@ int main(int argc, char **argv)
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++)
         g_test_add(cases[i].path, Fixture, NULL, setup, cases[i].func, teardown);
     g_test_add_func("/import/names/clean", test_names_clean);
+    g_test_add_func("/import/names/hostile", test_names_hostile);
     return g_test_run();
 }

@@ -8,6 +8,10 @@
 
 #include <string.h>
 
+/* At most this many suffixes and prefixes come off a name: each cut copies the name, and a
+ * hostile cell of a megabyte of ", CPA" must not take quadratic time. */
+#define MAX_CUTS 16
+
 /* Post-nominals, as written without dots. A token matches one when, without its dots, it is
  * the same text, or the same in capitals ("PHD", "ESQ"): "phd" and "Ma" do not. @bare: the
  * token is taken off the end of a name also without a comma before it; the others are
@@ -240,13 +244,24 @@ static gboolean is_decoration(gunichar c)
     }
 }
 
+/* The bracket closing the group @open starts, looked for among the next few bytes only:
+ * pronouns and credentials are short, and a long cell of brackets must stay linear. */
+static const char *group_end(const char *open)
+{
+    const char want = *open == '(' ? ')' : ']';
+    for (const char *q = open + 1; *q != '\0' && q - open <= 64; q++)
+        if (*q == want)
+            return q;
+    return NULL;
+}
+
 /* Drops decorations and bracketed groups that are pronouns ("(she/her)") or credentials
  * ("(CPA)", moved to @found); keeps any other group ("Robert (Bob) Smith"). */
 static GString *strip_decorations(const char *text, GPtrArray *found)
 {
     GString *out = g_string_sized_new(strlen(text));
     for (const char *p = text; *p != '\0';) {
-        const char *close = *p == '(' ? strchr(p, ')') : *p == '[' ? strchr(p, ']') : NULL;
+        const char *close = *p == '(' || *p == '[' ? group_end(p) : NULL;
         if (close != NULL) {
             g_autofree char *inner = g_strstrip(g_strndup(p + 1, (gsize)(close - p - 1)));
             if (is_pronoun_group(inner) || all_words(inner, is_credential, FALSE, found)) {
@@ -329,7 +344,7 @@ static gboolean cut_suffix(GString *s, WpINamePart part, GPtrArray *found)
  * stays. */
 static void cut_prefixes(GString *s, GPtrArray *found)
 {
-    for (;;) {
+    for (guint n = 0; n < MAX_CUTS; n++) {
         const char *space = strchr(s->str, ' ');
         if (space == NULL)
             return;
@@ -357,7 +372,7 @@ char *wp_i_name_clean(const char *text, WpINamePart part, GPtrArray *found)
     tidy(s);
     /* Suffixes come off from the end: each cut goes in front of the later ones. */
     g_autoptr(GPtrArray) suffixes = g_ptr_array_new_with_free_func(g_free);
-    for (;;) {
+    for (guint n = 0; n < MAX_CUTS; n++) {
         g_autoptr(GPtrArray) cut = g_ptr_array_new_with_free_func(g_free);
         if (!cut_suffix(s, part, cut))
             break;

@@ -92,8 +92,9 @@ static char *shell_word(const char *word)
 /* The --owner nobody has, and what to type instead: a first import into an empty folder needs
  * the seller added with --owner-name (and --owner-company, so teammates' exports that list the
  * seller find the same person). Text with a capital or a space is taken for a name. */
-static void unknown_owner(const WpIPeople *p, const char *owner, GError **error)
+static void unknown_owner(const WpIPeople *p, const char *text, GError **error)
 {
+    g_autofree char *owner = g_utf8_make_valid(text, -1); /* a command-line argument */
     gboolean name = FALSE;
     for (const char *c = owner; *c != '\0' && !name; c = g_utf8_next_char(c))
         name = g_unichar_isspace(g_utf8_get_char(c)) || g_unichar_isupper(g_utf8_get_char(c));
