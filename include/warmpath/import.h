@@ -33,7 +33,7 @@ typedef enum {
  * @team: (nullable): the team of each seller who has none yet (an empty, no-like or yes-like
  *   `team` cell); a seller whose cell names another team keeps it, with a warning in the
  *   report. Default: keep the seller's team, else "team". Ties between two sellers of one
- *   team get the type colleague (README "Teammates")
+ *   team get the type colleague (docs/import.md "Teammates")
  * @owner_column: (nullable): CRM only: the column naming each row's owner (a seller's id or
  *   name, or a value mapped by @owner_map), instead of the one found by name; rows with an
  *   empty cell fall back to @owner. Contradicting "owner=COLUMN" in @column_map is a

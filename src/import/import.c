@@ -125,7 +125,7 @@ static void count_tie(WpImport *imp, guint row, WpITieChange change)
 }
 
 /* Makes the person a seller of @team; a seller in another team stays there, and the report
- * says so (README "Teammates"). */
+ * says so (docs/import.md "Teammates"). */
 static void mark_seller(WpImport *imp, const char *origin, guint row, const char *team)
 {
     WpITeamChange change = wp_i_people_mark_team(imp->people, row, team);
