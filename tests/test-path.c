@@ -137,8 +137,8 @@ static int by_p_desc(gconstpointer a, gconstpointer b)
 }
 
 /* Every simple path from any seller to @target, best first. */
-static GArray *all_simple_paths(const Net *net, const guint *sellers, guint n_sellers,
-                                guint target, guint max_hops, double factor)
+static GArray *all_simple_paths(const Net *net, const guint *sellers, guint n_sellers, guint target,
+                                guint max_hops, double factor)
 {
     gboolean seller[MAX_N] = {FALSE};
     for (guint i = 0; i < n_sellers; i++)
@@ -250,7 +250,6 @@ static double at_least_one_by_outcomes(const Net *net, const WpGraph *g, const G
     return sum;
 }
 
-
 /* A random network loaded into the library, with sellers and a target drawn from it. */
 typedef struct {
     Net net;
@@ -335,14 +334,14 @@ static void check_hint(const Case *c, const WpPathSet *set)
 /* --all-paths: the k best simple paths, compared by rank with the enumeration. */
 static void check_all_paths(const Case *c, const WpPathQuery *q)
 {
-    g_autoptr(GArray) all = all_simple_paths(&c->net, c->sv, c->n_sellers, c->tv, q->max_hops,
-                                             c->factor);
+    g_autoptr(GArray) all =
+        all_simple_paths(&c->net, c->sv, c->n_sellers, c->tv, q->max_hops, c->factor);
     guint above = 0;
     while (above < all->len && g_array_index(all, Simple, above).p >= q->min_probability)
         above++;
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) set = wp_path_find(c->graph, c->sellers, c->n_sellers, c->target, q,
-                                            &error);
+    g_autoptr(WpPathSet) set =
+        wp_path_find(c->graph, c->sellers, c->n_sellers, c->target, q, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, MIN(q->k, above));
     for (guint i = 0; i < set->paths->len; i++) {
@@ -352,8 +351,8 @@ static void check_all_paths(const Case *c, const WpPathQuery *q)
         for (guint j = 0; j < i; j++) {
             const WpPath *other = &g_array_index(set->paths, WpPath, j);
             g_assert_false(other->n_people == path->n_people &&
-                           memcmp(other->people, path->people,
-                                  sizeof(WpPerson) * path->n_people) == 0);
+                           memcmp(other->people, path->people, sizeof(WpPerson) * path->n_people) ==
+                               0);
         }
     }
     check_direct_sellers(c, set);
@@ -364,8 +363,8 @@ static void check_all_paths(const Case *c, const WpPathQuery *q)
 /* Default mode: the direct ties, then per referral source the best path through it. */
 static void check_sources(const Case *c, const WpPathQuery *q)
 {
-    g_autoptr(GArray) all = all_simple_paths(&c->net, c->sv, c->n_sellers, c->tv, q->max_hops,
-                                             c->factor);
+    g_autoptr(GArray) all =
+        all_simple_paths(&c->net, c->sv, c->n_sellers, c->tv, q->max_hops, c->factor);
     double best[MAX_N];
     for (guint v = 0; v < MAX_N; v++)
         best[v] = -1;
@@ -385,8 +384,8 @@ static void check_sources(const Case *c, const WpPathQuery *q)
         }
     g_array_sort(ranked, by_p_desc);
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) set = wp_path_find(c->graph, c->sellers, c->n_sellers, c->target, q,
-                                            &error);
+    g_autoptr(WpPathSet) set =
+        wp_path_find(c->graph, c->sellers, c->n_sellers, c->target, q, &error);
     g_assert_no_error(error);
     guint direct = 0, rank = 0;
     gboolean source_seen[MAX_N] = {FALSE};
@@ -506,8 +505,8 @@ static void test_all_paths_igraph(void)
         guint k = (guint)g_rand_int_range(rand, 1, 9);
         igraph_vector_int_list_t vpaths;
         igraph_vector_int_list_init(&vpaths, 0);
-        g_assert_cmpint(igraph_get_k_shortest_paths(&ig, &weights, &vpaths, NULL, k,
-                                                    c.sellers[0], c.target, IGRAPH_ALL),
+        g_assert_cmpint(igraph_get_k_shortest_paths(&ig, &weights, &vpaths, NULL, k, c.sellers[0],
+                                                    c.target, IGRAPH_ALL),
                         ==, IGRAPH_SUCCESS);
         WpPathQuery q = {k, 0, 0.0, TRUE};
         g_autoptr(WpPathSet) set = wp_path_find(c.graph, c.sellers, 1, c.target, &q, &error);
@@ -527,6 +526,47 @@ static void test_all_paths_igraph(void)
         igraph_vector_int_list_destroy(&vpaths);
         igraph_destroy(&ig);
         case_clear(&c);
+    }
+}
+
+/* A long ladder for Yen's spurs: segments v_i -> a_i -> v_(i+1) (ties 1.0) and v_i -> b_i ->
+ * v_(i+1) (r_i, then 1.0), r_i = 0.5 + 0.004 (i mod 100). Raw model. The best path takes every
+ * a-branch (1); the next ones take the b-branch in exactly one segment, the largest r first
+ * (two b-branches give at most 0.896^2 < 0.8). 500 segments make the paths 1,000 hops long,
+ * so every found path has 1,000 spurs whose roots share ever shorter prefixes with the others. */
+static void test_all_paths_long_ladder(void)
+{
+    const guint segments = 500;
+    g_autoptr(GString) csv = g_string_new("source,target,strength\n");
+    for (guint i = 0; i < segments; i++) {
+        double r = 0.5 + 0.004 * (i % 100);
+        g_string_append_printf(csv, "v%u,a%u,1.0\na%u,v%u,1.0\nv%u,b%u,%.3f\nb%u,v%u,1.0\n", i, i,
+                               i, i + 1, i, i, r, i, i + 1);
+    }
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(csv->str, NULL, 0, &error);
+    g_assert_no_error(error);
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    wp_graph_apply_model(g, raw, WP_DAY_NONE);
+    WpPerson s = wp_graph_find_id(g, "v0");
+    g_autofree char *last = g_strdup_printf("v%u", segments);
+    WpPathQuery q = {6, 0, 0.0, TRUE};
+    g_autoptr(WpPathSet) set = wp_path_find(g, &s, 1, wp_graph_find_id(g, last), &q, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(set->paths->len, ==, 6);
+    /* r = 0.896 (i mod 100 = 99) occurs in 5 segments: the 2nd to 6th paths are 5 of them. */
+    for (guint i = 0; i < set->paths->len; i++) {
+        const WpPath *path = &g_array_index(set->paths, WpPath, i);
+        g_assert_cmpuint(path->n_people, ==, 2 * segments + 1);
+        g_assert_cmpfloat_with_epsilon(path->probability, i == 0 ? 1.0 : 0.896, 1e-12);
+        guint b_branches = 0;
+        for (guint j = 1; j < path->n_people; j += 2)
+            b_branches += wp_graph_person_id(g, path->people[j])[0] == 'b';
+        g_assert_cmpuint(b_branches, ==, i == 0 ? 0 : 1);
+        for (guint j = 0; j < i; j++) /* all different */
+            g_assert_cmpint(memcmp(path->people, g_array_index(set->paths, WpPath, j).people,
+                                   sizeof(WpPerson) * path->n_people),
+                            !=, 0);
     }
 }
 
@@ -734,8 +774,7 @@ static void test_into_company(void)
     g_autoptr(WpPathSet) vp = wp_path_find_into_company(g, &s, 1, "acme", where, &q, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(vp->paths->len, ==, 1);
-    assert_path(g, &g_array_index(vp->paths, WpPath, 0), "s-a-b-c-d-t",
-                pow(0.9, 5) * pow(0.75, 4));
+    assert_path(g, &g_array_index(vp->paths, WpPath, 0), "s-a-b-c-d-t", pow(0.9, 5) * pow(0.75, 4));
 
     q.k = 1;
     g_autoptr(WpPathSet) capped = wp_path_find_into_company(g, &s, 1, "acme", NULL, &q, &error);
@@ -770,8 +809,8 @@ static void test_errors(void)
     };
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autoptr(GError) error = NULL;
-        g_autoptr(WpPathSet) set = wp_path_find(g, cases[i].sellers, cases[i].n, cases[i].target,
-                                                &cases[i].q, &error);
+        g_autoptr(WpPathSet) set =
+            wp_path_find(g, cases[i].sellers, cases[i].n, cases[i].target, &cases[i].q, &error);
         g_assert_null(set);
         g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
         g_assert_nonnull(strstr(error->message, cases[i].message));
@@ -781,9 +820,9 @@ static void test_errors(void)
 static WpGraph *load_demo(const WpModel *model)
 {
     const char *root = g_getenv("WP_SOURCE_DIR");
-    g_autofree char *dir = root ? g_build_filename(root, "datasets", "demo", NULL)
-                                : g_test_build_filename(G_TEST_DIST, "..", "datasets", "demo",
-                                                        NULL);
+    g_autofree char *dir = root
+                               ? g_build_filename(root, "datasets", "demo", NULL)
+                               : g_test_build_filename(G_TEST_DIST, "..", "datasets", "demo", NULL);
     g_autofree char *edges = g_build_filename(dir, "edges.csv", NULL);
     g_autofree char *people = g_build_filename(dir, "people.csv", NULL);
     WpLoadSpec spec = {edges, people, WP_TIES_FORMAT_AUTO, WP_LOAD_DEFAULT};
@@ -851,6 +890,7 @@ int main(int argc, char **argv)
     g_test_add_func("/path/all-paths/multi-seller", test_all_paths_multi_seller);
     g_test_add_func("/path/all-paths/min-probability", test_all_paths_min_probability);
     g_test_add_func("/path/all-paths/igraph", test_all_paths_igraph);
+    g_test_add_func("/path/all-paths/long-ladder", test_all_paths_long_ladder);
     g_test_add_func("/path/sources/raw", test_sources_raw);
     g_test_add_func("/path/sources/default-model", test_sources_default_model);
     g_test_add_func("/path/sources/multi-seller", test_sources_multi_seller);
