@@ -146,7 +146,7 @@ static void test_profile_hostile(void)
         {"[model]\nmin_probability=-0.1\n", 2, "is not a number in [0, 1]"},
         {"[recency]\nhalf_life_days=1e999\n", 2, "half_life_days"},
         {"[model]\n# c\nmax_hops=2.5\n", 3, "max_hops: expected a whole number"},
-        {"[model]\nmax_hops=65\n", 2, "'65' is not a number in [0, 64]"},
+        {"[model]\nmax_hops=65\n", 2, "'65' is not a number in [0, 16]"},
         {"[model]\nmax_hops=\n", 2, "'' is not a number"},
         {"[model]\nas_of=2023-02-29\n", 2, "as_of: expected a date"},
         {"[model]\nbase=cooked\n", 2, "expected 'default' or 'raw'"},

@@ -804,7 +804,7 @@ static void test_errors(void)
         {two, 2, t, q, "named twice"},
         {&s, 1, t, {0, 4, 0, FALSE}, "number of paths"},
         {&s, 1, t, {5, 4, 1.0, FALSE}, "not in [0, 1)"},
-        {&s, 1, t, {5, 65, 0, FALSE}, "hop limit"},
+        {&s, 1, t, {5, WP_MAX_HOPS + 1, 0, FALSE}, "hop limit"},
         {&s, 0, t, q, "no seller"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {

@@ -29,7 +29,7 @@ static void random_net(GRand *rand, guint n, guint m, gboolean directed, gboolea
     GString *csv = g_string_new("source,target,strength,directed\n");
     GString *people = g_string_new("id\n");
     net->n = n;
-    net->w = g_new0(double, n * n);
+    net->w = g_new0(double, n *n);
     for (guint i = 0; i < n; i++) {
         g_string_append_printf(people, "v%u\n", i);
         if (!ring)
@@ -112,8 +112,8 @@ static double *distances(const Net *net, guint src, const gboolean *banned, guin
 /* The expected score of every person as a source (0 for non-contacts), by the definition:
  * sum over ranked targets t of p(S, c) * exp(-d(c, t)), counting terms >= floor. */
 static double *expected_scores(const Net *net, const guint *sellers, guint n_sellers,
-                               const guint *targets, guint n_targets, guint max_hops,
-                               double floor, double hop_penalty, guint *n_reached)
+                               const guint *targets, guint n_targets, guint max_hops, double floor,
+                               double hop_penalty, guint *n_reached)
 {
     guint n = net->n;
     g_autofree gboolean *banned = g_new0(gboolean, n);
@@ -165,9 +165,14 @@ static WpRankResult *rank(const WpGraph *graph, const guint *sellers, guint n_se
                           const guint *targets, guint n_targets, const Config *cfg,
                           WpRankStrategy strategy, guint threads)
 {
-    WpRankQuery q = {.sellers = sellers, .n_sellers = n_sellers, .targets = targets,
-                     .n_targets = n_targets, .max_hops = cfg->max_hops,
-                     .min_probability = cfg->floor, .n_best = 2, .n_threads = threads,
+    WpRankQuery q = {.sellers = sellers,
+                     .n_sellers = n_sellers,
+                     .targets = targets,
+                     .n_targets = n_targets,
+                     .max_hops = cfg->max_hops,
+                     .min_probability = cfg->floor,
+                     .n_best = 2,
+                     .n_threads = threads,
                      .strategy = strategy};
     g_autoptr(GError) error = NULL;
     WpRankResult *r = wp_rank_run(graph, &q, &error);
@@ -206,8 +211,8 @@ static void check_identical(const WpRankResult *a, const WpRankResult *b)
         g_assert_cmpuint(x->person, ==, y->person);
         g_assert_true(memcmp(&x->score, &y->score, sizeof x->score) == 0);
         g_assert_cmpuint(x->reach->len, ==, y->reach->len);
-        g_assert_true(memcmp(x->reach->data, y->reach->data,
-                             x->reach->len * sizeof(WpRankReach)) == 0);
+        g_assert_true(memcmp(x->reach->data, y->reach->data, x->reach->len * sizeof(WpRankReach)) ==
+                      0);
     }
 }
 
@@ -239,8 +244,8 @@ static void check_random(const Config *cfg, guint seed)
             targets[i] = (guint)g_rand_int_range(rand, 0, (gint32)n);
         g_autofree guint *n_reached = g_new0(guint, n);
         g_autofree double *expect =
-            expected_scores(&net, sellers, n_sellers, targets, n_targets, cfg->max_hops,
-                            cfg->floor, hop_penalty, n_reached);
+            expected_scores(&net, sellers, n_sellers, targets, n_targets, cfg->max_hops, cfg->floor,
+                            hop_penalty, n_reached);
         g_autoptr(WpRankResult) fwd1 =
             rank(graph, sellers, n_sellers, targets, n_targets, cfg, WP_RANK_FROM_SOURCES, 1);
         g_autoptr(WpRankResult) fwd2 =
@@ -344,12 +349,12 @@ static const WpRankSource *source_of(const WpRankResult *r, WpPerson p)
  * a: 0.9 * 0.5 = 0.45 (t1 is not counted); t1 as a source: 0.8 * (0.5 * 0.5) = 0.2. */
 static void test_direct_contacts(void)
 {
-    g_autoptr(WpGraph) g = load("source,target,strength\ns,a,0.9\ns,t1,0.8\na,t1,0.5\na,t2,0.5\n",
-                                NULL);
+    g_autoptr(WpGraph) g =
+        load("source,target,strength\ns,a,0.9\ns,t1,0.8\na,t1,0.5\na,t2,0.5\n", NULL);
     WpPerson sellers[] = {id(g, "s")};
     WpPerson targets[] = {id(g, "t1"), id(g, "t2"), id(g, "s"), id(g, "t2")};
-    WpRankQuery q = {.sellers = sellers, .n_sellers = 1, .targets = targets, .n_targets = 4,
-                     .n_best = 5};
+    WpRankQuery q = {
+        .sellers = sellers, .n_sellers = 1, .targets = targets, .n_targets = 4, .n_best = 5};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
     g_assert_no_error(error);
@@ -388,10 +393,9 @@ static void test_team_credit(void)
     g_assert_cmpuint(r->direct->len, ==, 1);
     g_assert_cmpuint(r->targets->len, ==, 0);
 
-    g_autoptr(WpGraph) g2 =
-        load("source,target,strength\ns1,c,0.5\ns2,c,0.8\ns1,y,0.9\ny,t,0.9\n"
-             "c,x,0.5\nx,t,0.4\n",
-             NULL);
+    g_autoptr(WpGraph) g2 = load("source,target,strength\ns1,c,0.5\ns2,c,0.8\ns1,y,0.9\ny,t,0.9\n"
+                                 "c,x,0.5\nx,t,0.4\n",
+                                 NULL);
     WpPerson sellers2[] = {id(g2, "s1"), id(g2, "s2")};
     WpPerson targets2[] = {id(g2, "t")};
     WpRankQuery q2 = {.sellers = sellers2, .n_sellers = 2, .targets = targets2, .n_targets = 1};
@@ -453,6 +457,12 @@ static void test_bad_query(void)
     g_assert_null(wp_rank_run(g, &q, &error));
     g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
     g_clear_error(&error);
+    q.n_sellers = 1;
+    q.max_hops = WP_MAX_HOPS + 1; /* the one limit everywhere (warmpath/model.h) */
+    g_assert_null(wp_rank_run(g, &q, &error));
+    g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
+    g_clear_error(&error);
+    q.max_hops = 0;
     /* One hop reaches only direct contacts, who are never ranked. */
     WpPerson targets[] = {1};
     q.n_sellers = 1;
@@ -563,8 +573,7 @@ static void check_plan_consistent(const WpRankPlan *plan, const double *p, guint
         next_ask += pick->n_asks;
     }
     g_assert_cmpuint(next_ask, ==, plan->asks->len);
-    g_assert_cmpfloat_with_epsilon(plan->expected, objective(p, n_targets, mask, n_sources),
-                                   1e-12);
+    g_assert_cmpfloat_with_epsilon(plan->expected, objective(p, n_targets, mask, n_sources), 1e-12);
 }
 
 static void test_plan_brute_force(void)
@@ -574,7 +583,7 @@ static void test_plan_brute_force(void)
     for (guint round = 0; round < 400; round++) {
         guint n_sources = (guint)g_rand_int_range(rand, 1, 5);
         guint n_targets = (guint)g_rand_int_range(rand, 1, 5);
-        g_autofree double *p = g_new0(double, n_sources * n_targets);
+        g_autofree double *p = g_new0(double, n_sources *n_targets);
         for (guint i = 0; i < n_sources * n_targets; i++)
             if (g_rand_int_range(rand, 0, 3) > 0)
                 p[i] = g_rand_int_range(rand, 1, 100) / 100.0;
@@ -712,7 +721,8 @@ static double *demo_dijkstra(GPtrArray *adj, guint src, guint banned)
             d[a.head] = c;
             g_array_append_val(heap, ((DemoArc){a.head, c}));
             DemoArc *h = (DemoArc *)heap->data;
-            for (guint i = heap->len - 1; i > 0 && h[(i - 1) / 2].cost > h[i].cost; i = (i - 1) / 2) {
+            for (guint i = heap->len - 1; i > 0 && h[(i - 1) / 2].cost > h[i].cost;
+                 i = (i - 1) / 2) {
                 DemoArc t = h[i];
                 h[i] = h[(i - 1) / 2];
                 h[(i - 1) / 2] = t;
@@ -786,8 +796,10 @@ static void test_demo_raw_contract(void)
     g_assert_cmpuint(n_direct, ==, 2); /* README: 2 targets 1 hop from Alice */
     g_assert_cmpuint(n_cold, ==, 4);   /* README: 4 unreachable */
 
-    WpRankQuery q = {.sellers = &alice, .n_sellers = 1,
-                     .targets = (const WpPerson *)targets->data, .n_targets = targets->len};
+    WpRankQuery q = {.sellers = &alice,
+                     .n_sellers = 1,
+                     .targets = (const WpPerson *)targets->data,
+                     .n_targets = targets->len};
     g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r->direct->len, ==, 2);

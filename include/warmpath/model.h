@@ -45,7 +45,13 @@ WP_API char *wp_model_to_data(const WpModel *model);
 WP_API gboolean wp_model_is_raw(const WpModel *model);
 /* Share of a request that survives each person who must pass it on, in (0, 1]. */
 WP_API double wp_model_intermediary_factor(const WpModel *model);
-/* Search defaults for commands: hop limit (>= 1) and probability floor in [0, 1). */
+/* The longest path any search takes, in ties: a profile's max_hops, a command's --max-hops and
+ * the library's queries (WpPathQuery, WpRankQuery) all refuse more. Beyond 16 hops an
+ * introduction is not worth asking for, and hop-limited searches keep per-hop state. */
+#define WP_MAX_HOPS 16
+
+/* Search defaults for commands: hop limit (0 = none, else at most WP_MAX_HOPS) and probability
+ * floor in [0, 1). */
 WP_API guint wp_model_max_hops(const WpModel *model);
 WP_API double wp_model_min_probability(const WpModel *model);
 /* The date recency is measured from: the profile's `as_of`, else WP_DAY_NONE (= today). */

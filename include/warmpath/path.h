@@ -35,7 +35,7 @@ WP_API void wp_path_clear(WpPath *path);
 /**
  * WpPathQuery:
  * @k: how many paths (>= 1); in the default mode, how many different referral sources
- * @max_hops: longest path in ties, 0 = no limit
+ * @max_hops: longest path in ties, 0 = no limit, at most WP_MAX_HOPS (warmpath/model.h)
  * @min_probability: paths below this are left out, in [0, 1)
  * @all_paths: FALSE (default mode): at most one path per referral source, each the best
  *   through that source; TRUE: the plain @k best loopless paths (Yen's algorithm)

@@ -36,7 +36,7 @@ typedef void (*WpRankProgressFunc)(guint done, guint total, gpointer user_data);
  *   and repeats are dropped, and targets a seller is tied to directly are set aside (see
  *   WpRankResult.direct)
  * @n_targets: how many
- * @max_hops: longest path in ties, seller to target, counting the seller's own tie; 0 = none
+ * @max_hops: longest path in ties, seller to target, counting the seller's own tie; 0 = none, at most WP_MAX_HOPS (warmpath/model.h)
  * @min_probability: paths below this success probability are not counted, in [0, 1)
  * @n_best: how many best targets to keep per source in WpRankSource.best (the full list is
  *   WpRankSource.reach)

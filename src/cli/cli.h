@@ -106,15 +106,38 @@ GArray *cli_resolve_sellers(const WpGraph *graph, const char *from, gboolean tea
 GArray *cli_read_targets_file(const WpGraph *graph, const char *filename, int *rc);
 
 /* Search options shared by path, rank and map (search-options.c). */
-#define CLI_MAX_HOPS 16
 /* --team or --team=NAME (an empty NAME is a bare --team). */
 void cli_set_team(gboolean *team, char **team_name, const char *value);
-/* --max-hops (-1 = not given) and --min-probability (NAN = not given): 0 when fine, else prints
- * a usage error of @command and returns its exit code. */
-int cli_check_search_limits(const char *command, gint max_hops, double min_probability);
-/* What a search uses: the option when given, else the applied model's (hops capped). */
-guint cli_search_hops(const WpGraph *graph, gint max_hops);
-double cli_search_floor(const WpGraph *graph, double min_probability);
+/* A whole-number option as typed (@text NULL = not given: 0 and *@out untouched). Otherwise 0
+ * with *@out set when it is a whole number in [@min, @max]; else prints "OPTION: expected
+ * EXPECTED, not 'TEXT'" as a usage error of @command and returns its exit code. */
+int cli_parse_count(const char *command, const char *option, const char *text, gint64 min,
+                    gint64 max, const char *expected, gint64 *out);
+
+/* --max-hops and --min-probability as typed; NULL when not given. Owned. */
+typedef struct {
+    char *max_hops;
+    char *min_probability;
+} CliSearchOptions;
+/* Adds --max-hops and --min-probability (@floor_help: a static string) to @group. */
+void cli_search_add_options(GOptionGroup *group, CliSearchOptions *options,
+                            const char *floor_help);
+void cli_search_options_clear(CliSearchOptions *options);
+
+/* The limits the options gave, each with whether it was given at all. */
+typedef struct {
+    gboolean max_hops_given;
+    guint max_hops; /* 0 = no limit, <= WP_MAX_HOPS */
+    gboolean min_probability_given;
+    double min_probability; /* in [0, 1) */
+} CliSearchLimits;
+/* Checks and converts @options: 0 when fine, else prints a usage error of @command and returns
+ * its exit code. */
+int cli_search_limits_parse(const char *command, const CliSearchOptions *options,
+                            CliSearchLimits *out);
+/* What a search uses: the option when given, else the applied model's. */
+guint cli_search_hops(const WpGraph *graph, const CliSearchLimits *limits);
+double cli_search_floor(const WpGraph *graph, const CliSearchLimits *limits);
 /* Prints @error: a usage cause (a bad --where) with @command's --help hint. Returns the exit code. */
 int cli_fail_for(const char *command, const GError *error);
 

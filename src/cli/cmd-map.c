@@ -6,7 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-
 typedef struct {
     char *from;
     gboolean team;
@@ -14,10 +13,13 @@ typedef struct {
     char *company;
     char **where;
     char *targets_file;
-    gint max_routes;
-    gint per_source;
-    gint max_hops;
-    double min_probability;
+    char *max_routes; /* as typed, NULL when not given */
+    char *per_source; /* as typed, NULL when not given */
+    CliSearchOptions search;
+    /* Set by check_options() from the text above: */
+    guint n_routes;     /* 0 = not given */
+    guint n_per_source; /* 0 = not given */
+    CliSearchLimits limits;
 } MapOptions;
 
 static void map_options_clear(MapOptions *o)
@@ -27,6 +29,9 @@ static void map_options_clear(MapOptions *o)
     g_free(o->company);
     g_strfreev(o->where);
     g_free(o->targets_file);
+    g_free(o->max_routes);
+    g_free(o->per_source);
+    cli_search_options_clear(&o->search);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(MapOptions, map_options_clear)
 
@@ -44,19 +49,27 @@ static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpo
     return TRUE;
 }
 
-static int check_options(const MapOptions *o)
+/* Checks the options and converts the numbers typed; 0 when fine, else the exit code. */
+static int check_options(MapOptions *o)
 {
     if (o->from == NULL && !o->team)
         return usage("say who asks: --from WHO[,WHO...] or --team[=NAME]");
     if (o->company != NULL && o->targets_file != NULL)
         return usage("--targets chooses a territory; with --company the account is the target");
-    if (o->max_routes != -1 && (o->max_routes < 1 || o->max_routes > WP_DIAGRAM_MAX_ROUTES))
-        return usage("--max-routes: expected a number from 1 to 200");
-    if (o->per_source != -1 && (o->per_source < 1 || o->per_source > WP_DIAGRAM_MAX_ROUTES))
-        return usage("--per-source: expected a number from 1 to 200");
-    if (o->per_source != -1 && o->company != NULL)
+    gint64 routes = 0, per_source = 0;
+    g_autofree char *range = g_strdup_printf("a number from 1 to %d", WP_DIAGRAM_MAX_ROUTES);
+    int rc = cli_parse_count("map", "--max-routes", o->max_routes, 1, WP_DIAGRAM_MAX_ROUTES, range,
+                             &routes);
+    if (rc == 0)
+        rc = cli_parse_count("map", "--per-source", o->per_source, 1, WP_DIAGRAM_MAX_ROUTES, range,
+                             &per_source);
+    if (rc != 0)
+        return rc;
+    o->n_routes = (guint)routes;
+    o->n_per_source = (guint)per_source;
+    if (o->per_source != NULL && o->company != NULL)
         return usage("--per-source is for territory maps, not --company");
-    return cli_check_search_limits("map", o->max_hops, o->min_probability);
+    return cli_search_limits_parse("map", &o->search, &o->limits);
 }
 
 /* Parses @exprs (NULL = no filter) and checks its columns; NULL with *rc set on failure. */
@@ -82,8 +95,8 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
     g_autoptr(WpWhere) where = parse_where(graph, (const char *const *)o->where, "--where", &rc);
     if (where == NULL)
         return rc;
-    WpPathQuery query = {0, cli_search_hops(graph, o->max_hops),
-                         cli_search_floor(graph, o->min_probability), FALSE};
+    WpPathQuery query = {0, cli_search_hops(graph, &o->limits), cli_search_floor(graph, &o->limits),
+                         FALSE};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
         wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len, o->company,
@@ -95,7 +108,7 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
     g_autofree char *filter = o->where ? g_strjoinv(" and ", o->where) : NULL;
     g_autofree char *full =
         filter ? g_strdup_printf("%s \u00b7 only %s", context, filter) : g_strdup(context);
-    WpDiagramLimits limits = {o->max_routes > 0 ? (guint)o->max_routes : 0, 0, full};
+    WpDiagramLimits limits = {o->n_routes, 0, full};
     g_autoptr(WpDiagram) diagram =
         wp_diagram_new_account_map(graph, set, (const WpPerson *)sellers->data, sellers->len,
                                    o->company, o->where ? where : NULL, &limits);
@@ -152,14 +165,14 @@ static int draw_territory(const CliCommon *common, const WpGraph *graph, const M
     g_autoptr(GArray) targets = select_territory(graph, o, model, &description, &rc);
     if (targets == NULL)
         return rc;
-    guint per_source = o->per_source > 0 ? (guint)o->per_source : WP_DIAGRAM_TERRITORY_TARGETS;
+    guint per_source = o->n_per_source > 0 ? o->n_per_source : WP_DIAGRAM_TERRITORY_TARGETS;
     WpRankQuery query = {
         .sellers = (const WpPerson *)sellers->data,
         .n_sellers = sellers->len,
         .targets = (const WpPerson *)targets->data,
         .n_targets = targets->len,
-        .max_hops = cli_search_hops(graph, o->max_hops),
-        .min_probability = cli_search_floor(graph, o->min_probability),
+        .max_hops = cli_search_hops(graph, &o->limits),
+        .min_probability = cli_search_floor(graph, &o->limits),
         .n_best = per_source,
     };
     g_autoptr(GError) error = NULL;
@@ -168,7 +181,7 @@ static int draw_territory(const CliCommon *common, const WpGraph *graph, const M
         return cli_fail_for("map", error);
     g_autofree char *context =
         cli_diagram_context(common->model, query.max_hops, query.min_probability);
-    WpDiagramLimits limits = {o->max_routes > 0 ? (guint)o->max_routes : 0, per_source, context};
+    WpDiagramLimits limits = {o->n_routes, per_source, context};
     g_autoptr(WpDiagram) diagram = wp_diagram_new_territory(graph, result, query.sellers,
                                                             query.n_sellers, description, &limits);
     if (!cli_emit_diagram(common, diagram, &error))
@@ -191,16 +204,12 @@ static GOptionContext *make_context(MapOptions *o, CliCommon *common)
          "EXPR"},
         {"targets", 0, 0, G_OPTION_ARG_FILENAME, &o->targets_file,
          "Territory from a file, as for rank", "FILE"},
-        {"max-routes", 'n', 0, G_OPTION_ARG_INT, &o->max_routes,
+        {"max-routes", 'n', 0, G_OPTION_ARG_STRING, &o->max_routes,
          "Draw at most N routes (account, default 25) or N referral sources (territory, "
          "default 10)",
          "N"},
-        {"per-source", 0, 0, G_OPTION_ARG_INT, &o->per_source,
+        {"per-source", 0, 0, G_OPTION_ARG_STRING, &o->per_source,
          "Territory: targets drawn per referral source (default 3)", "N"},
-        {"max-hops", 0, 0, G_OPTION_ARG_INT, &o->max_hops,
-         "Longest path, 1-16 (default: the model's, 4; none for --model raw)", "H"},
-        {"min-probability", 0, 0, G_OPTION_ARG_DOUBLE, &o->min_probability,
-         "Leave out routes less likely than P (default: the model's, 0.01; 0 for raw)", "P"},
         G_OPTION_ENTRY_NULL};
     GOptionContext *context = g_option_context_new("");
     g_option_context_set_summary(
@@ -209,6 +218,9 @@ static GOptionContext *make_context(MapOptions *o, CliCommon *common)
                  "else the extension of -o FILE, else SVG.");
     GOptionGroup *group = g_option_group_new("map", "map options", "map options", o, NULL);
     g_option_group_add_entries(group, entries);
+    cli_search_add_options(group, &o->search,
+                           "Leave out routes less likely than P (default: the model's, 0.01; 0 "
+                           "for raw)");
     g_option_context_set_main_group(context, group);
     cli_common_add_options(context, common, CLI_FORMATS_DIAGRAM);
     return context;
@@ -217,8 +229,7 @@ static GOptionContext *make_context(MapOptions *o, CliCommon *common)
 int cmd_map(int argc, char **argv)
 {
     g_auto(CliCommon) common = {0};
-    g_auto(MapOptions)
-        o = {.max_routes = -1, .per_source = -1, .max_hops = -1, .min_probability = NAN};
+    g_auto(MapOptions) o = {0};
     g_autoptr(GOptionContext) context = make_context(&o, &common);
     if (!cli_parse(context, &argc, &argv, "map") ||
         !cli_common_check(context, &common, CLI_FORMATS_DIAGRAM, "map"))
@@ -233,8 +244,7 @@ int cmd_map(int argc, char **argv)
     g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
     if (graph == NULL)
         return cli_fail(error);
-    g_autoptr(GArray) sellers =
-        cli_resolve_sellers(graph, o.from, o.team, o.team_name, "map", &rc);
+    g_autoptr(GArray) sellers = cli_resolve_sellers(graph, o.from, o.team, o.team_name, "map", &rc);
     if (sellers == NULL)
         return rc;
     if (o.company != NULL)

@@ -17,9 +17,8 @@ typedef struct {
     char *at;
     char *to_company;
     char **where;
-    gint k;
-    gint max_hops;
-    double min_probability;
+    char *k; /* as typed, NULL when not given */
+    CliSearchOptions search;
     gboolean all_paths;
     gboolean timing;
 } PathOptions;
@@ -31,6 +30,8 @@ static void path_options_clear(PathOptions *o)
     g_free(o->at);
     g_free(o->to_company);
     g_strfreev(o->where);
+    g_free(o->k);
+    cli_search_options_clear(&o->search);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(PathOptions, path_options_clear)
 
@@ -39,8 +40,9 @@ static int usage(const char *message)
     return cli_usage_error("path", "%s", message);
 }
 
-/* Checks what the options cannot say alone; returns 0 when fine, else the exit code. */
-static int check_options(const PathOptions *o)
+/* Checks what the options cannot say alone and converts the numbers into @k (0 = not given)
+ * and @limits; returns 0 when fine, else the exit code. */
+static int check_options(const PathOptions *o, guint *k, CliSearchLimits *limits)
 {
     if (o->from == NULL && !o->team)
         return usage("say who asks: --from WHO[,WHO...] or --team");
@@ -52,9 +54,13 @@ static int check_options(const PathOptions *o)
         return usage("--where filters --to-company");
     if (o->all_paths && o->to_company != NULL)
         return usage("--all-paths works with --to, not --to-company");
-    if (o->k != -1 && (o->k < 1 || o->k > MAX_K))
-        return usage("-k: expected a number of paths from 1 to 1000");
-    return cli_check_search_limits("path", o->max_hops, o->min_probability);
+    gint64 paths = 0;
+    int rc =
+        cli_parse_count("path", "-k", o->k, 1, MAX_K, "a number of paths from 1 to 1000", &paths);
+    if (rc != 0)
+        return rc;
+    *k = (guint)paths;
+    return cli_search_limits_parse("path", &o->search, limits);
 }
 
 /* The answer in the format asked for; diagrams are drawn by diagram-output.c. */
@@ -112,7 +118,7 @@ static char *model_name(const CliCommon *common)
 int cmd_path(int argc, char **argv)
 {
     g_auto(CliCommon) common = {0};
-    g_auto(PathOptions) o = {.k = -1, .max_hops = -1, .min_probability = NAN};
+    g_auto(PathOptions) o = {0};
     const GOptionEntry entries[] = {
         {"from", 0, 0, G_OPTION_ARG_STRING, &o.from,
          "Who asks: an id or a name; several separated by commas", "WHO"},
@@ -126,12 +132,8 @@ int cmd_path(int argc, char **argv)
          "With --to-company: only people matching (e.g. function=Finance, title~cfo); "
          "repeatable",
          "EXPR"},
-        {"paths", 'k', 0, G_OPTION_ARG_INT, &o.k,
+        {"paths", 'k', 0, G_OPTION_ARG_STRING, &o.k,
          "How many paths (default 5; with --to-company, all)", "K"},
-        {"max-hops", 0, 0, G_OPTION_ARG_INT, &o.max_hops,
-         "Longest path, 1-16 (default: the model's, 4; none for --model raw)", "H"},
-        {"min-probability", 0, 0, G_OPTION_ARG_DOUBLE, &o.min_probability,
-         "Leave out paths less likely than P (default: the model's, 0.01; 0 for raw)", "P"},
         {"all-paths", 0, 0, G_OPTION_ARG_NONE, &o.all_paths,
          "The K best paths even if they start with the same person (Yen's algorithm)", NULL},
         {"timing", 0, 0, G_OPTION_ARG_NONE, &o.timing,
@@ -141,14 +143,21 @@ int cmd_path(int argc, char **argv)
     g_option_context_set_summary(
         context, "Find the best introduction paths from a seller (or a team) to a person or into "
                  "an account. By default each path starts with a different referral source.");
-    g_option_context_add_main_entries(context, entries, NULL);
+    GOptionGroup *group = g_option_group_new("path", "path options", "path options", &o, NULL);
+    g_option_group_add_entries(group, entries);
+    cli_search_add_options(group, &o.search,
+                           "Leave out paths less likely than P (default: the model's, 0.01; 0 "
+                           "for raw)");
+    g_option_context_set_main_group(context, group);
     cli_common_add_options(context, &common, CLI_FORMATS_TEXT | CLI_FORMATS_DIAGRAM);
     if (!cli_parse(context, &argc, &argv, "path") ||
         !cli_common_check(context, &common, CLI_FORMATS_TEXT | CLI_FORMATS_DIAGRAM, "path"))
         return CLI_EXIT_USAGE;
     if (argc > 1)
         return cli_usage_error("path", "unexpected argument '%s'", argv[1]);
-    int rc = check_options(&o);
+    guint k = 0;
+    CliSearchLimits limits;
+    int rc = check_options(&o, &k, &limits);
     if (rc != 0)
         return rc;
 
@@ -162,11 +171,11 @@ int cmd_path(int argc, char **argv)
     if (sellers == NULL)
         return rc;
     WpPathQuery query = {
-        .k = o.k > 0                ? (guint)o.k
+        .k = k > 0                  ? k
              : o.to_company != NULL ? 0
                                     : 5,
-        .max_hops = cli_search_hops(graph, o.max_hops),
-        .min_probability = cli_search_floor(graph, o.min_probability),
+        .max_hops = cli_search_hops(graph, &limits),
+        .min_probability = cli_search_floor(graph, &limits),
         .all_paths = o.all_paths,
     };
     g_autoptr(WpPathSet) set = find(graph, &o, sellers, &query, &rc);

@@ -19,12 +19,11 @@ typedef struct {
     char *team_name; /* --team=NAME; NULL with a bare --team */
     char **where;
     char *targets_file;
-    gint top;
+    char *top; /* as typed, NULL when not given */
     gint best;
     gint plan;
     gint max_asks;
-    gint max_hops;
-    double min_probability;
+    CliSearchOptions search;
 } RankOptions;
 
 static void rank_options_clear(RankOptions *o)
@@ -33,6 +32,8 @@ static void rank_options_clear(RankOptions *o)
     g_free(o->team_name);
     g_strfreev(o->where);
     g_free(o->targets_file);
+    g_free(o->top);
+    cli_search_options_clear(&o->search);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RankOptions, rank_options_clear)
 
@@ -50,26 +51,29 @@ static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpo
     return TRUE;
 }
 
-static int check_options(const RankOptions *o)
+/* Checks the options and converts --top into *@top (unchanged when not given) and the search
+ * limits into @limits; returns 0 when fine, else the exit code. */
+static int check_options(const RankOptions *o, gint64 *top, CliSearchLimits *limits)
 {
     if (o->from == NULL && !o->team)
         return usage("say who asks: --from WHO[,WHO...] or --team[=NAME]");
-    if (o->top < -1 || o->top > MAX_COUNT)
-        return usage("--top: expected a number of sources, 0 for all");
+    int rc = cli_parse_count("rank", "--top", o->top, 0, MAX_COUNT,
+                             "a number of sources, 0 for all", top);
+    if (rc != 0)
+        return rc;
     if (o->best < 0 || o->best > MAX_COUNT)
         return usage("--best: expected a number of targets per source");
     if (o->plan < 0 || o->plan > MAX_COUNT)
         return usage("--plan: expected a number of sources to ask");
     if (o->max_asks < 1 || o->max_asks > MAX_COUNT)
         return usage("--max-asks: expected a number from 1");
-    return cli_check_search_limits("rank", o->max_hops, o->min_probability);
+    return cli_search_limits_parse("rank", &o->search, limits);
 }
 
 /* The territory's filter: --where, else the profile's [territory] unless --targets is given.
  * Sets *@origin for messages; NULL *@exprs means "no filter". */
-static WpWhere *territory_filter(const WpGraph *graph, const RankOptions *o,
-                                 const char *model_name, const char *const **exprs,
-                                 char **origin, int *rc)
+static WpWhere *territory_filter(const WpGraph *graph, const RankOptions *o, const char *model_name,
+                                 const char *const **exprs, char **origin, int *rc)
 {
     g_autoptr(GError) error = NULL;
     *exprs = (const char *const *)o->where;
@@ -174,7 +178,7 @@ static GOptionContext *make_context(RankOptions *o, CliCommon *common)
          "EXPR"},
         {"targets", 0, 0, G_OPTION_ARG_FILENAME, &o->targets_file,
          "Territory from a file: one id or name per line ('NAME @ COMPANY' narrows)", "FILE"},
-        {"top", 'n', 0, G_OPTION_ARG_INT, &o->top,
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &o->top,
          "Sources to list (default 20 in a table, all in csv/json; 0 = all)", "N"},
         {"best", 0, 0, G_OPTION_ARG_INT, &o->best, "Best targets shown per source (default 3)",
          "N"},
@@ -182,10 +186,6 @@ static GOptionContext *make_context(RankOptions *o, CliCommon *common)
          "Plan the asks: pick up to N sources and whom to ask each about", "N"},
         {"max-asks", 0, 0, G_OPTION_ARG_INT, &o->max_asks,
          "With --plan: targets to ask one source about at most (default 3)", "K"},
-        {"max-hops", 0, 0, G_OPTION_ARG_INT, &o->max_hops,
-         "Longest path, 1-16 (default: the model's, 4; none for --model raw)", "H"},
-        {"min-probability", 0, 0, G_OPTION_ARG_DOUBLE, &o->min_probability,
-         "Count only paths at least this likely (default: the model's, 0.01; 0 for raw)", "P"},
         G_OPTION_ENTRY_NULL};
     GOptionContext *context = g_option_context_new("");
     g_option_context_set_summary(
@@ -194,6 +194,9 @@ static GOptionContext *make_context(RankOptions *o, CliCommon *common)
                  "with --plan, pick whom to ask about whom.");
     GOptionGroup *group = g_option_group_new("rank", "rank options", "rank options", o, NULL);
     g_option_group_add_entries(group, entries);
+    cli_search_add_options(group, &o->search,
+                           "Count only paths at least this likely (default: the model's, 0.01; "
+                           "0 for raw)");
     g_option_context_set_main_group(context, group);
     cli_common_add_options(context, common, CLI_FORMATS_TEXT);
     return context;
@@ -217,15 +220,16 @@ static WpRankResult *run_rank(const WpGraph *graph, const WpRankQuery *base, GEr
 int cmd_rank(int argc, char **argv)
 {
     g_auto(CliCommon) common = {0};
-    g_auto(RankOptions) o = {.top = -1, .best = DEFAULT_BEST, .max_asks = DEFAULT_MAX_ASKS,
-                             .max_hops = -1, .min_probability = NAN};
+    g_auto(RankOptions) o = {.best = DEFAULT_BEST, .max_asks = DEFAULT_MAX_ASKS};
     g_autoptr(GOptionContext) context = make_context(&o, &common);
     if (!cli_parse(context, &argc, &argv, "rank") ||
         !cli_common_check(context, &common, CLI_FORMATS_TEXT, "rank"))
         return CLI_EXIT_USAGE;
     if (argc > 1)
         return cli_usage_error("rank", "unexpected argument '%s'", argv[1]);
-    int rc = check_options(&o);
+    gint64 top = -1; /* not given */
+    CliSearchLimits limits;
+    int rc = check_options(&o, &top, &limits);
     if (rc != 0)
         return rc;
 
@@ -252,8 +256,8 @@ int cmd_rank(int argc, char **argv)
         .n_sellers = sellers->len,
         .targets = (const WpPerson *)selected->data,
         .n_targets = selected->len,
-        .max_hops = cli_search_hops(graph, o.max_hops),
-        .min_probability = cli_search_floor(graph, o.min_probability),
+        .max_hops = cli_search_hops(graph, &limits),
+        .min_probability = cli_search_floor(graph, &limits),
         .n_best = (guint)o.best,
     };
     g_autoptr(WpRankResult) result = run_rank(graph, &query, &error);
@@ -261,12 +265,23 @@ int cmd_rank(int argc, char **argv)
         return cli_fail_for("rank", error);
     g_autoptr(WpRankPlan) plan =
         o.plan > 0 ? wp_rank_plan(result, (guint)o.plan, (guint)o.max_asks) : NULL;
-    guint top = o.top >= 0 ? (guint)o.top
-                : common.format_value == CLI_FORMAT_TABLE ? DEFAULT_TABLE_TOP
-                                                          : 0;
-    RankReport report = {graph, result, plan, query.sellers, query.n_sellers, exprs, origin,
-                         o.targets_file, selected->len, top, (guint)o.max_asks, query.max_hops,
-                         query.min_probability, model_text};
+    guint shown = top >= 0                                  ? (guint)top
+                  : common.format_value == CLI_FORMAT_TABLE ? DEFAULT_TABLE_TOP
+                                                            : 0;
+    RankReport report = {graph,
+                         result,
+                         plan,
+                         query.sellers,
+                         query.n_sellers,
+                         exprs,
+                         origin,
+                         o.targets_file,
+                         selected->len,
+                         shown,
+                         (guint)o.max_asks,
+                         query.max_hops,
+                         query.min_probability,
+                         model_text};
     if (!emit(&common, &report, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;

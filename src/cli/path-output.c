@@ -5,8 +5,8 @@
 #include <math.h>
 #include <string.h>
 
-#define ASSUMES_EXACT                                                                          \
-    "each tie and each go-between works or fails independently of the others; a tie or "      \
+#define ASSUMES_EXACT                                                                              \
+    "each tie and each go-between works or fails independently of the others; a tie or "           \
     "person that several paths share is counted once"
 #define ASSUMES_INDEPENDENT "the paths work or fail independently of each other"
 
@@ -100,13 +100,13 @@ static void append_strength(GString *out, const Hop *hop)
     if (hop->info.last_contact != WP_DAY_NONE) {
         char day[11];
         wp_day_format(hop->info.last_contact, day);
-        g_ptr_array_add(notes, hop->b.age_days >= 0
-                                   ? g_strdup_printf("last contact %s, %d days ago", day,
-                                                     hop->b.age_days)
-                                   : g_strdup_printf("last contact %s", day));
+        g_ptr_array_add(notes,
+                        hop->b.age_days >= 0
+                            ? g_strdup_printf("last contact %s, %d days ago", day, hop->b.age_days)
+                            : g_strdup_printf("last contact %s", day));
     } else if (hop->b.recency < 0.995) {
-        g_ptr_array_add(notes, g_strdup_printf("no last contact on record: x %.2f",
-                                               hop->b.recency));
+        g_ptr_array_add(notes,
+                        g_strdup_printf("no last contact on record: x %.2f", hop->b.recency));
     } else {
         g_ptr_array_add(notes, g_strdup("no last contact on record"));
     }
@@ -141,12 +141,10 @@ static void table_path(const PathReport *r, guint rank, const WpPath *path, GStr
     g_autofree char *who = asker(r, path->seller);
     g_autofree char *target_desc = r->company != NULL ? described(g, target) : name_of(g, target);
     g_autofree char *source_desc = described(g, path->people[1]);
-    g_autofree char *prefix =
-        r->n_sellers > 1 ? g_strdup_printf("%s: ", who) : g_strdup("");
+    g_autofree char *prefix = r->n_sellers > 1 ? g_strdup_printf("%s: ", who) : g_strdup("");
     if (path->n_people == 2) {
-        g_string_append_printf(out, "%u. %s%s %s yourself (a direct contact) — %s chance\n",
-                               rank, prefix, r->n_sellers > 1 ? "ask" : "Ask", target_desc,
-                               chance);
+        g_string_append_printf(out, "%u. %s%s %s yourself (a direct contact) — %s chance\n", rank,
+                               prefix, r->n_sellers > 1 ? "ask" : "Ask", target_desc, chance);
     } else {
         g_string_append_printf(out, "%u. %s%s %s to introduce %s to %s", rank, prefix,
                                r->n_sellers > 1 ? "ask" : "Ask", source_desc,
@@ -189,10 +187,10 @@ static void table_heading(const PathReport *r, GString *out)
     }
     if (r->n_sellers > 5)
         g_string_append_printf(sellers, " and %u more", r->n_sellers - 5);
-    g_autofree char *limit =
-        r->query.max_hops ? g_strdup_printf("at most %u hop%s", r->query.max_hops,
-                                            r->query.max_hops == 1 ? "" : "s")
-                          : g_strdup("any number of hops");
+    g_autofree char *limit = r->query.max_hops
+                                 ? g_strdup_printf("at most %u hop%s", r->query.max_hops,
+                                                   r->query.max_hops == 1 ? "" : "s")
+                                 : g_strdup("any number of hops");
     g_autofree char *floor = percent(r->query.min_probability);
     g_autoptr(GString) limits = g_string_new(limit);
     if (r->query.min_probability > 0)
@@ -203,15 +201,17 @@ static void table_heading(const PathReport *r, GString *out)
         g_autofree char *company =
             cli_sanitize_for_terminal(r->company_name ? r->company_name : r->company);
         g_autofree char *where = r->where ? cli_sanitize_for_terminal(r->where) : NULL;
-        g_string_append_printf(out, "Ways into %s%s%s for %s: the best path to each person, best "
-                                    "first (%s; %s model as of %s).\n\n",
-                               company, where ? " where " : "", where ? where : "",
-                               sellers->str, limits->str, r->model, day);
+        g_string_append_printf(out,
+                               "Ways into %s%s%s for %s: the best path to each person, best "
+                               "first (%s; %s model as of %s).\n\n",
+                               company, where ? " where " : "", where ? where : "", sellers->str,
+                               limits->str, r->model, day);
         return;
     }
     g_autofree char *target = described(g, r->set->target);
-    g_string_append_printf(out, "Introductions to %s for %s: %s, best first (%s; %s model as of "
-                                "%s).\n\n",
+    g_string_append_printf(out,
+                           "Introductions to %s for %s: %s, best first (%s; %s model as of "
+                           "%s).\n\n",
                            target, sellers->str,
                            r->query.all_paths ? "the best paths" : "one path per referral source",
                            limits->str, r->model, day);
@@ -239,6 +239,35 @@ static void table_direct(const PathReport *r, GString *out)
     g_string_append_c(out, '\n');
 }
 
+/* The largest floor with two significant digits that still admits @p (0.00663 -> "0.0066"). */
+static char *floor_below(double p)
+{
+    double scale = pow(10, floor(log10(p)) - 1);
+    double floored = floor(p / scale) * scale;
+    if (floored > p) /* rounding in the division */
+        floored -= scale;
+    return number(floored, "%.2g");
+}
+
+/* The options that would show @path: "use --max-hops 6 and --min-probability 0.0066". Every
+ * value suggested is one the options accept. */
+static char *limits_to_see(const PathReport *r, const WpPath *path)
+{
+    guint hops = path->n_people - 1;
+    gboolean too_long = r->query.max_hops > 0 && hops > r->query.max_hops;
+    gboolean too_weak = path->probability < r->query.min_probability;
+    g_autoptr(GString) s = g_string_new("use ");
+    if (too_long && hops <= WP_MAX_HOPS)
+        g_string_append_printf(s, "--max-hops %u", hops);
+    else if (too_long)
+        g_string_append(s, "--max-hops 0 (no limit)");
+    if (too_weak) {
+        g_autofree char *floor = floor_below(path->probability);
+        g_string_append_printf(s, "%s--min-probability %s", too_long ? " and " : "", floor);
+    }
+    return g_string_free(g_steal_pointer(&s), FALSE);
+}
+
 static void table_no_path(const PathReport *r, GString *out)
 {
     const WpGraph *g = r->graph;
@@ -251,15 +280,12 @@ static void table_no_path(const PathReport *r, GString *out)
     g_string_append_printf(out, "No introduction path to %s within these limits.\n", target);
     if (set->unconstrained.n_people > 0) {
         guint hops = set->unconstrained.n_people - 1;
-        gboolean too_long = r->query.max_hops > 0 && hops > r->query.max_hops;
-        gboolean too_weak = set->unconstrained.probability < r->query.min_probability;
         g_autofree char *chance = percent(set->unconstrained.probability);
-        g_string_append_printf(out, "Beyond them, the best path has %u hops and a %s chance: %s "
-                                    "to see it.\n",
-                               hops, chance,
-                               too_long && too_weak ? "raise --max-hops and lower --min-probability"
-                               : too_long           ? "raise --max-hops"
-                                                    : "lower --min-probability");
+        g_autofree char *change = limits_to_see(r, &set->unconstrained);
+        g_string_append_printf(out,
+                               "Beyond them, the best path has %u %s and a %s chance: %s to "
+                               "see it.\n",
+                               hops, hops == 1 ? "hop" : "hops", chance, change);
     } else {
         g_string_append_printf(out, "%s is not connected to anyone your network reaches.\n",
                                target);
@@ -267,8 +293,9 @@ static void table_no_path(const PathReport *r, GString *out)
     const char *company = wp_graph_person_attr(g, set->target, WP_COLUMN_COMPANY);
     if (set->suggestions->len > 0) {
         g_autofree char *co = cli_sanitize_for_terminal(company);
-        g_string_append_printf(out, "\nInstead, reach a colleague of %s at %s, then ask for an "
-                                    "introduction inside:\n\n",
+        g_string_append_printf(out,
+                               "\nInstead, reach a colleague of %s at %s, then ask for an "
+                               "introduction inside:\n\n",
                                target, co);
         for (guint i = 0; i < set->suggestions->len; i++) {
             table_path(r, i + 1, &g_array_index(set->suggestions, WpPath, i), out);
@@ -276,8 +303,9 @@ static void table_no_path(const PathReport *r, GString *out)
         }
     } else if (company != NULL) {
         g_autofree char *co = cli_sanitize_for_terminal(company);
-        g_string_append_printf(out, "No one at %s is reachable either: look for a first contact "
-                                    "there (an event, a customer reference, a cold approach).\n",
+        g_string_append_printf(out,
+                               "No one at %s is reachable either: look for a first contact "
+                               "there (an event, a customer reference, a cold approach).\n",
                                co);
     }
 }
@@ -315,10 +343,11 @@ void path_output_csv(const PathReport *r, GString *out)
 {
     const WpGraph *g = r->graph;
     g_autoptr(CliTable) t = cli_table_new();
-    const char *columns[] = {"rank", "probability", "seller", "source", "hop", "from",
-                             "from_name", "to", "to_name", "type", "declared", "effective",
-                             "last_contact", "age_days", "recency", "status",
-                             "intermediary_factor"};
+    const char *columns[] = {
+        "rank",     "probability",        "seller",       "source",   "hop",
+        "from",     "from_name",          "to",           "to_name",  "type",
+        "declared", "effective",          "last_contact", "age_days", "recency",
+        "status",   "intermediary_factor"};
     for (guint c = 0; c < G_N_ELEMENTS(columns); c++)
         cli_table_add_column(t, columns[c],
                              c == 0 || c == 1 || c == 4 || (c >= 10 && c != 12 && c != 15)
@@ -335,8 +364,8 @@ void path_output_csv(const PathReport *r, GString *out)
             hop_facts(g, path->ties[h], &hop);
             g_autofree char *hop_no = g_strdup_printf("%u", h + 1);
             g_autofree char *types = types_text(hop.info.types, "+", FALSE);
-            g_autofree char *declared = isnan(hop.info.declared) ? g_strdup("")
-                                                                 : exact(hop.info.declared);
+            g_autofree char *declared =
+                isnan(hop.info.declared) ? g_strdup("") : exact(hop.info.declared);
             g_autofree char *effective = exact(hop.b.effective);
             char day[11];
             wp_day_format(hop.info.last_contact, day);
@@ -353,12 +382,22 @@ void path_output_csv(const PathReport *r, GString *out)
             if (status->len > 0)
                 g_string_truncate(status, status->len - 1);
             g_autofree char *hop_factor = exact(h > 0 ? factor : 1.0);
-            const char *cells[] = {rank, prob, wp_graph_person_id(g, path->seller), source,
-                                   hop_no, wp_graph_person_id(g, path->people[h]),
+            const char *cells[] = {rank,
+                                   prob,
+                                   wp_graph_person_id(g, path->seller),
+                                   source,
+                                   hop_no,
+                                   wp_graph_person_id(g, path->people[h]),
                                    wp_graph_person_label(g, path->people[h]),
                                    wp_graph_person_id(g, path->people[h + 1]),
-                                   wp_graph_person_label(g, path->people[h + 1]), types,
-                                   declared, effective, day, age, recency, status->str,
+                                   wp_graph_person_label(g, path->people[h + 1]),
+                                   types,
+                                   declared,
+                                   effective,
+                                   day,
+                                   age,
+                                   recency,
+                                   status->str,
                                    hop_factor};
             cli_table_add_row(t, cells);
         }
@@ -416,9 +455,9 @@ static void json_hop(JsonBuilder *b, const WpGraph *g, const WpPath *path, guint
         json_builder_add_double_value(b, hop.info.declared);
     json_builder_set_member_name(b, "base");
     json_builder_add_double_value(b, hop.b.base);
-    json_string_or_null(b, "prior_type", hop.b.prior_type != WP_TIE_N_TYPES
-                                             ? wp_tie_type_name(hop.b.prior_type)
-                                             : NULL);
+    json_string_or_null(b, "prior_type",
+                        hop.b.prior_type != WP_TIE_N_TYPES ? wp_tie_type_name(hop.b.prior_type)
+                                                           : NULL);
     json_builder_set_member_name(b, "effective");
     json_builder_add_double_value(b, hop.b.effective);
     char day[11];
@@ -515,7 +554,7 @@ static void json_query(JsonBuilder *b, const PathReport *r)
     json_string_or_null(b, "company", r->company);
     json_string_or_null(b, "where", r->where);
     json_builder_set_member_name(b, "mode");
-    json_builder_add_string_value(b, r->company ? "account"
+    json_builder_add_string_value(b, r->company           ? "account"
                                      : r->query.all_paths ? "all-paths"
                                                           : "sources");
     json_builder_set_member_name(b, "k");
@@ -554,8 +593,7 @@ JsonNode *path_output_json(const PathReport *r)
     json_builder_set_member_name(b, "probability");
     json_builder_add_double_value(b, set->at_least_one);
     json_builder_set_member_name(b, "assumes");
-    json_builder_add_string_value(b, set->at_least_one_exact ? ASSUMES_EXACT
-                                                             : ASSUMES_INDEPENDENT);
+    json_builder_add_string_value(b, set->at_least_one_exact ? ASSUMES_EXACT : ASSUMES_INDEPENDENT);
     json_builder_end_object(b);
     if (r->company == NULL) {
         json_builder_set_member_name(b, "no_path");

@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* The search options path, rank and map share: who asks as a team, the hop limit and the
- * probability floor, and how a failure with a usage cause is reported. */
+ * probability floor, counts typed on the command line, and how a failure with a usage cause is
+ * reported.
+ *
+ * Numbers are read as the text typed, so "not given" is a NULL string and never a value a user
+ * could type: with integer and double options, -1 and NAN were the "not given" markers, so
+ * `-k -1`, `--max-hops -1` and `--min-probability nan` were taken as "use the default". */
 #include "cli/cli.h"
 
 #include <math.h>
+#include <string.h>
+
+#define MAX_QUOTED 40 /* characters of a bad value quoted back */
 
 void cli_set_team(gboolean *team, char **team_name, const char *value)
 {
@@ -12,27 +20,86 @@ void cli_set_team(gboolean *team, char **team_name, const char *value)
     *team_name = value != NULL && value[0] != '\0' ? g_strdup(value) : NULL;
 }
 
-int cli_check_search_limits(const char *command, gint max_hops, double min_probability)
+/* @text as it may be quoted back: at most MAX_QUOTED characters (then "…"). */
+static char *quoted(const char *text)
 {
-    if (max_hops != -1 && (max_hops < 1 || max_hops > CLI_MAX_HOPS))
-        return cli_usage_error(command, "--max-hops: expected a number from 1 to %d",
-                               CLI_MAX_HOPS);
-    if (!isnan(min_probability) && !(min_probability >= 0 && min_probability < 1))
-        return cli_usage_error(command, "--min-probability: expected a number from 0 up to "
-                                        "(not including) 1");
+    if (!g_utf8_validate(text, -1, NULL) || g_utf8_strlen(text, -1) <= MAX_QUOTED)
+        return g_utf8_make_valid(text, -1);
+    g_autofree char *head = g_utf8_substring(text, 0, MAX_QUOTED);
+    return g_strconcat(head, "\u2026", NULL);
+}
+
+int cli_parse_count(const char *command, const char *option, const char *text, gint64 min,
+                    gint64 max, const char *expected, gint64 *out)
+{
+    if (text == NULL)
+        return 0;
+    gint64 value = 0;
+    g_autofree char *stripped = g_strstrip(g_strdup(text));
+    if (!g_ascii_string_to_signed(stripped, 10, min, max, &value, NULL)) {
+        g_autofree char *shown = quoted(text);
+        return cli_usage_error(command, "%s: expected %s, not '%s'", option, expected, shown);
+    }
+    *out = value;
     return 0;
 }
 
-guint cli_search_hops(const WpGraph *graph, gint max_hops)
+void cli_search_add_options(GOptionGroup *group, CliSearchOptions *o, const char *floor_help)
 {
-    return max_hops > 0 ? (guint)max_hops
-                        : MIN(wp_model_max_hops(wp_graph_model(graph)), CLI_MAX_HOPS);
+    const GOptionEntry entries[] = {
+        {"max-hops", 0, 0, G_OPTION_ARG_STRING, &o->max_hops,
+         "Longest path, 1-" G_STRINGIFY(WP_MAX_HOPS) " ties, 0 = no limit (default: the model's, "
+                                                     "4; none for --model raw)",
+         "H"},
+        {"min-probability", 0, 0, G_OPTION_ARG_STRING, &o->min_probability, floor_help, "P"},
+        G_OPTION_ENTRY_NULL};
+    g_option_group_add_entries(group, entries);
 }
 
-double cli_search_floor(const WpGraph *graph, double min_probability)
+void cli_search_options_clear(CliSearchOptions *o)
 {
-    return !isnan(min_probability) ? min_probability
-                                   : wp_model_min_probability(wp_graph_model(graph));
+    g_clear_pointer(&o->max_hops, g_free);
+    g_clear_pointer(&o->min_probability, g_free);
+}
+
+int cli_search_limits_parse(const char *command, const CliSearchOptions *o, CliSearchLimits *out)
+{
+    memset(out, 0, sizeof *out);
+    gint64 hops = 0;
+    g_autofree char *range =
+        g_strdup_printf("a whole number of ties from 1 to %d (0 = no limit)", WP_MAX_HOPS);
+    int rc = cli_parse_count(command, "--max-hops", o->max_hops, 0, WP_MAX_HOPS, range, &hops);
+    if (rc != 0)
+        return rc;
+    out->max_hops_given = o->max_hops != NULL;
+    out->max_hops = (guint)hops;
+    if (o->min_probability == NULL)
+        return 0;
+    g_autofree char *stripped = g_strstrip(g_strdup(o->min_probability));
+    char *end = NULL;
+    double p = g_ascii_strtod(stripped, &end);
+    if (end == stripped || *end != '\0' || !(p >= 0 && p < 1)) { /* NaN fails the range */
+        g_autofree char *shown = quoted(o->min_probability);
+        return cli_usage_error(command,
+                               "--min-probability: expected a number from 0 up to (not "
+                               "including) 1, not '%s'",
+                               shown);
+    }
+    out->min_probability_given = TRUE;
+    out->min_probability = p;
+    return 0;
+}
+
+guint cli_search_hops(const WpGraph *graph, const CliSearchLimits *limits)
+{
+    return limits->max_hops_given ? limits->max_hops
+                                  : wp_model_max_hops(wp_graph_model(graph)); /* <= WP_MAX_HOPS */
+}
+
+double cli_search_floor(const WpGraph *graph, const CliSearchLimits *limits)
+{
+    return limits->min_probability_given ? limits->min_probability
+                                         : wp_model_min_probability(wp_graph_model(graph));
 }
 
 int cli_fail_for(const char *command, const GError *error)

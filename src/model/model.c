@@ -348,7 +348,7 @@ WpModel *wp_model_load_from_data(const char *text, const char *origin, GError **
             return NULL;
     }
     double hops = m->max_hops;
-    if (!read_number(kf, origin, text, "model", "max_hops", 0, 64, FALSE, &hops, error))
+    if (!read_number(kf, origin, text, "model", "max_hops", 0, WP_MAX_HOPS, FALSE, &hops, error))
         return NULL;
     if (hops != floor(hops))
         return fail_at(error, origin, text, "model", "max_hops", "expected a whole number"), NULL;

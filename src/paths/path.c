@@ -7,7 +7,6 @@
 
 /* Above this many paths the shared-parts count (2^n terms) gives way to 1 - prod(1 - p). */
 #define MAX_EXACT_PATHS 16
-#define MAX_HOPS_LIMIT 64
 
 void wp_path_clear(WpPath *path)
 {
@@ -55,14 +54,14 @@ gboolean wp_i_path_context_init(WpPathContext *ctx, const WpGraph *graph, const 
         g_set_error_literal(error, WP_ERROR, WP_ERROR_USAGE, "no seller to start from");
         return FALSE;
     }
-    if (query->max_hops > MAX_HOPS_LIMIT) {
+    if (query->max_hops > WP_MAX_HOPS) {
         g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "hop limit %u is over the maximum of %d",
-                    query->max_hops, MAX_HOPS_LIMIT);
+                    query->max_hops, WP_MAX_HOPS);
         return FALSE;
     }
     if (!(query->min_probability >= 0 && query->min_probability < 1)) {
-        g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
-                    "minimum probability %g is not in [0, 1)", query->min_probability);
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "minimum probability %g is not in [0, 1)",
+                    query->min_probability);
         return FALSE;
     }
     ctx->graph = graph;
@@ -276,8 +275,8 @@ WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, guint n_s
     return set;
 }
 
-WpPathSet *wp_path_find_into_company(const WpGraph *graph, const WpPerson *sellers,
-                                     guint n_sellers, const char *company, const WpWhere *where,
+WpPathSet *wp_path_find_into_company(const WpGraph *graph, const WpPerson *sellers, guint n_sellers,
+                                     const char *company, const WpWhere *where,
                                      const WpPathQuery *query, GError **error)
 {
     g_return_val_if_fail(graph != NULL && company != NULL && query != NULL, NULL);

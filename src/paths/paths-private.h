@@ -18,7 +18,7 @@ typedef struct {
     WpSearch *search;        /* owned */
 } WpPathContext;
 
-/* Checks the query (k >= 1, max_hops <= 64, min_probability in [0, 1), sellers in range) and
+/* Checks the query (k >= 1, max_hops <= WP_MAX_HOPS, min_probability in [0, 1), sellers in range) and
  * sets up. Fails with WP_ERROR_USAGE. */
 gboolean wp_i_path_context_init(WpPathContext *ctx, const WpGraph *graph, const WpPerson *sellers,
                                 guint n_sellers, const WpPathQuery *query, GError **error);

@@ -4,7 +4,6 @@
 
 #include <math.h>
 
-#define MAX_HOPS_LIMIT 64
 #define DEFAULT_THREADS 2
 /* Search cost bounds get this much slack so that rounding never hides a path the
  * probability test P >= floor accepts. */
@@ -216,9 +215,9 @@ static gboolean check_query(const WpGraph *graph, const WpRankQuery *q, GError *
         g_set_error_literal(error, WP_ERROR, WP_ERROR_USAGE, "no seller to rank sources for");
         return FALSE;
     }
-    if (q->max_hops > MAX_HOPS_LIMIT) {
+    if (q->max_hops > WP_MAX_HOPS) {
         g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "hop limit %u is over the maximum of %d",
-                    q->max_hops, MAX_HOPS_LIMIT);
+                    q->max_hops, WP_MAX_HOPS);
         return FALSE;
     }
     if (!(q->min_probability >= 0 && q->min_probability < 1)) {
