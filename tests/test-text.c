@@ -265,6 +265,29 @@ static void test_read_small(void)
     g_rmdir(dir);
 }
 
+/* One rule for counts: the singular only for exactly one; digits grouped by thousands. */
+static void test_count(void)
+{
+    const struct {
+        guint64 n;
+        const char *want;
+    } cases[] = {{0, "0 days"},          {1, "1 day"},           {2, "2 days"},
+                 {999, "999 days"},      {1000, "1,000 days"},   {2614, "2,614 days"},
+                 {100000, "100,000 days"}, {1234567, "1,234,567 days"}};
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *got = wp_text_count(cases[i].n, "day", "days");
+        g_assert_cmpstr(got, ==, cases[i].want);
+    }
+    g_autofree char *people = wp_text_count(1, "person", "people");
+    g_assert_cmpstr(people, ==, "1 person");
+    g_autofree char *both = wp_text_all(2, "paths");
+    g_assert_cmpstr(both, ==, "both paths");
+    g_autofree char *all = wp_text_all(5, "paths");
+    g_assert_cmpstr(all, ==, "all 5 paths");
+    g_autofree char *many = wp_text_all(1200, "targets");
+    g_assert_cmpstr(many, ==, "all 1,200 targets");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -276,5 +299,6 @@ int main(int argc, char **argv)
     g_test_add_func("/text/day/all", test_day_all);
     g_test_add_func("/text/day/rejects", test_day_rejects);
     g_test_add_func("/text/read-small", test_read_small);
+    g_test_add_func("/text/count", test_count);
     return g_test_run();
 }

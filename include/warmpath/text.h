@@ -66,4 +66,29 @@ WP_API gboolean wp_file_write_atomic(const char *filename, const char *data, gsi
 WP_API gboolean wp_file_read_small(const char *filename, gsize max_bytes, char **contents,
                                    gsize *length, GError **error);
 
+/**
+ * wp_text_count:
+ * @n: how many
+ * @one: the noun for one ("day", "person")
+ * @many: the noun for any other number ("days", "people")
+ *
+ * The one rule for counts in sentences: "1 day", "0 days", "2,614 days" (digits grouped by
+ * thousands with ','). Tables, CSV and JSON keep plain numbers.
+ *
+ * Returns: (transfer full): the phrase
+ */
+WP_API char *wp_text_count(guint64 n, const char *one, const char *many);
+
+/**
+ * wp_text_all:
+ * @n: how many things there are, >= 2
+ * @noun: what they are, plural ("paths")
+ *
+ * "both paths" for two, "all 5 paths" for more (with wp_text_count()'s digit groups): the
+ * words for acting on every one of several.
+ *
+ * Returns: (transfer full): the phrase
+ */
+WP_API char *wp_text_all(guint64 n, const char *noun);
+
 G_END_DECLS
