@@ -193,6 +193,50 @@ static void test_fewer_hops_survive(void)
     g_assert_cmpuint(wp_i_search_hops(search, lim.target), ==, 4);
 }
 
+/* Fellow sellers (first_hop_only) come only right after a path's start, on both engines:
+ *   s - w (0.9) - t (0.9), s - a (0.5) - b (0.5) - t, a - w (0.9), w - z (0.9).
+ * Forward from s (the start): w, and t and z through it (0.81). Forward from b: w only as the
+ * run's target (where a path ends, 0.5 x 0.9), never passed through: z unreachable. Backward
+ * from t: w settled (0.9) and not gone on from, so a's cost is via b (0.25) and s's via a and b
+ * (0.125), not via w (0.81). */
+static void test_first_hop_only(void)
+{
+    const char *csv = "source,target,strength\n"
+                      "s,w,0.9\nw,t,0.9\ns,a,0.5\na,b,0.5\nb,t,0.5\na,w,0.9\nw,z,0.9\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(csv, NULL, 0, &error);
+    g_assert_no_error(error);
+    g_autoptr(WpSearch) search = wp_i_search_new(g);
+    g_autofree guint8 *fellow = g_new0(guint8, wp_graph_n_people(g));
+    WpPerson s = wp_graph_find_id(g, "s"), w = wp_graph_find_id(g, "w"),
+             t = wp_graph_find_id(g, "t"), a = wp_graph_find_id(g, "a"),
+             z = wp_graph_find_id(g, "z");
+    fellow[w] = 1;
+    for (guint hops = 0; hops <= 4; hops += 4) { /* the unlimited engine, then the labels */
+        WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
+        lim.max_hops = hops;
+        lim.first_hop_only = fellow;
+        wp_i_search_run(search, s, &lim);
+        g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, t)), 0.81, 1e-12);
+        g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, z)), 0.81, 1e-12);
+        WpPerson b = wp_graph_find_id(g, "b");
+        wp_i_search_run(search, b, &lim);
+        g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, t)), 0.5, 1e-12);
+        g_assert_true(wp_i_search_cost(search, w) == INFINITY);
+        g_assert_true(wp_i_search_cost(search, z) == INFINITY);
+        lim.target = w; /* as the target, a fellow seller ends a path */
+        wp_i_search_run(search, b, &lim);
+        g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, w)), 0.45, 1e-12);
+        lim.target = WP_PERSON_NONE;
+        lim.direction = WP_SEARCH_BACKWARD;
+        wp_i_search_run(search, t, &lim);
+        g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, w)), 0.9, 1e-12);
+        g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, a)), 0.25, 1e-12);
+        g_assert_cmpfloat_with_epsilon(exp(-wp_i_search_cost(search, s)), 0.125, 1e-12);
+        g_assert_true(wp_i_search_cost(search, z) == INFINITY); /* only through w */
+    }
+}
+
 /* The first hop may not use a banned tie (Yen's spur searches). */
 static void test_banned_first_tie(void)
 {
@@ -351,6 +395,7 @@ int main(int argc, char **argv)
     g_test_add_func("/search/banned-person", test_banned_person);
     g_test_add_func("/search/fewer-hops-survive", test_fewer_hops_survive);
     g_test_add_func("/search/banned-first-tie", test_banned_first_tie);
+    g_test_add_func("/search/first-hop-only", test_first_hop_only);
     g_test_add_func("/search/potential", test_potential);
     g_test_add_func("/search/costs-only", test_costs_only);
     g_test_add_func("/search/on-settle", test_on_settle);

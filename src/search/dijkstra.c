@@ -8,9 +8,9 @@
  * a radix heap (radix-heap.c). On the benchmark's large graph a full run went from 2.3 s to
  * ~0.8 s.
  * Same limits and order as search.c: cost, then fewer hops. */
+#include "core/large-alloc.h"
 #include "search/dijkstra-private.h"
 #include "search/radix-heap.h"
-#include "core/large-alloc.h"
 
 #include <math.h>
 #include <string.h>
@@ -132,6 +132,14 @@ void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim
         if (lim->on_settle && lim->on_settle(u, cu, lim->on_settle_data))
             break;
         guint32 hu = top.hops + 1;
+        /* Fellow sellers come only right after a path's start (search-private.h): a backward
+         * run goes no further from them, a forward one enters them only from its source. */
+        const guint8 *entry_only = NULL;
+        if (lim->first_hop_only != NULL && u != source) {
+            if (!forward && lim->first_hop_only[u])
+                continue;
+            entry_only = forward ? lim->first_hop_only : NULL;
+        }
         if (!costs_complete)
             wp_i_graph_costs(g, forward, u); /* computed on first use */
         guint32 end = offsets[u + 1];
@@ -144,7 +152,8 @@ void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim
             double c = cu + costs[a];
             if (!(c < cost[v] || (trail && c == cost[v] && hu < trail[v].hops)))
                 continue;
-            if (c > lim->max_cost || v == lim->banned_person || (lim->banned && lim->banned[v]))
+            if (c > lim->max_cost || v == lim->banned_person || (lim->banned && lim->banned[v]) ||
+                (entry_only && entry_only[v] && v != lim->target))
                 continue;
             if (u == source && lim->n_banned_first_ties && first_tie_banned(lim, arcs[a].tie))
                 continue;

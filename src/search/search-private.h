@@ -16,6 +16,11 @@ typedef enum {
  *   the cheapest path of at most @max_hops ties, which need not be the cheapest path overall.
  * @max_cost: labels costlier than this are not explored (INFINITY = no bound)
  * @banned: (nullable): per person, non-zero = never entered (the source itself is exempt)
+ * @first_hop_only: (nullable): per person, non-zero = may only come right after a path's start,
+ *   never further along it (fellow sellers: a seller asks them directly, never through someone
+ *   else). A forward run enters them only from its source (or as its @target, where the path
+ *   ends); a backward run (whose paths end, in travel order, at a start the run never enters)
+ *   settles them but goes no further from them. The source of a run is exempt.
  * @banned_person: one more person never entered, or WP_PERSON_NONE (e.g. the seller for G - s)
  * @banned_first_ties: (nullable): ties the first hop out of the source may not use (Yen's spurs)
  * @target: stop once this person is settled, or WP_PERSON_NONE to settle everyone reachable
@@ -36,6 +41,7 @@ typedef struct {
     guint max_hops;
     double max_cost;
     const guint8 *banned;
+    const guint8 *first_hop_only;
     WpPerson banned_person;
     const WpTie *banned_first_ties;
     guint n_banned_first_ties;
@@ -51,8 +57,8 @@ typedef struct {
 /* Limits with no restriction, searching forward. */
 /* clang-format off */
 #define WP_SEARCH_LIMITS_INIT                                                                   \
-    {WP_SEARCH_FORWARD, 0, INFINITY, NULL, WP_PERSON_NONE, NULL, 0, WP_PERSON_NONE, NULL, 0,    \
-     NULL, FALSE, NULL, NULL}
+    {WP_SEARCH_FORWARD, 0, INFINITY, NULL, NULL, WP_PERSON_NONE, NULL, 0, WP_PERSON_NONE, NULL,   \
+     0, NULL, FALSE, NULL, NULL}
 /* clang-format on */
 
 /* A reusable workspace for one graph. Runs reset only what they touched, so many small searches

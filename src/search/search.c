@@ -251,6 +251,10 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
         st->settled_hops = e.hops;
         if (limited && e.hops >= lim->max_hops)
             continue;
+        gboolean at_source = e.parent == NO_LABEL;
+        if (lim->first_hop_only && !at_source && lim->first_hop_only[e.person] &&
+            lim->direction == WP_SEARCH_BACKWARD)
+            continue; /* the path's start comes right before them: nobody else */
         wp_i_graph_costs(g, lim->direction == WP_SEARCH_FORWARD, e.person); /* first use */
         for (guint32 a = offsets[e.person]; a < offsets[e.person + 1]; a++) {
             WpPerson head = arcs[a].head;
@@ -259,7 +263,10 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
             if (head == lim->banned_person || (lim->banned && lim->banned[head]) ||
                 cost > lim->max_cost || !worth_pushing(s, head, cost, hops))
                 continue;
-            if (e.parent == NO_LABEL && lim->n_banned_first_ties && tie_banned(lim, arcs[a].tie))
+            if (!at_source && lim->first_hop_only && lim->first_hop_only[head] &&
+                lim->direction == WP_SEARCH_FORWARD && head != lim->target)
+                continue; /* only the source may step to them (or they end the path) */
+            if (at_source && lim->n_banned_first_ties && tie_banned(lim, arcs[a].tie))
                 continue;
             double key = cost;
             if (lim->potential != NULL) {
