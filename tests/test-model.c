@@ -289,6 +289,27 @@ static void test_profile_base_raw(void)
     g_assert_cmpuint(wp_model_max_hops(k), ==, 3);
 }
 
+/* [advice]: the thresholds of the advice (docs/paths.md, docs/rank.md), read back. */
+static void test_profile_advice(void)
+{
+    g_autoptr(WpModel) d = wp_model_new_default();
+    g_assert_cmpfloat(wp_model_weak_tie_below(d), ==, 0.3);
+    g_assert_cmpfloat(wp_model_team_tie(d), ==, 0.9);
+    g_assert_cmpfloat(wp_model_plan_min_gain(d), ==, 0.05);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpModel) m = wp_model_load_from_data(
+        "[advice]\nweak_tie_below=0\nteam_tie=0.7\nplan_min_gain=0.2\n", "p.ini", &error);
+    g_assert_no_error(error);
+    g_assert_cmpfloat(wp_model_weak_tie_below(m), ==, 0);
+    g_assert_cmpfloat(wp_model_team_tie(m), ==, 0.7);
+    g_assert_cmpfloat(wp_model_plan_min_gain(m), ==, 0.2);
+    g_autofree char *text = wp_model_to_data(m); /* written back, read back the same */
+    g_autoptr(WpModel) again = wp_model_load_from_data(text, "again", &error);
+    g_assert_no_error(error);
+    g_assert_cmpfloat(wp_model_team_tie(again), ==, 0.7);
+    g_assert_cmpfloat(wp_model_plan_min_gain(again), ==, 0.2);
+}
+
 typedef struct {
     const char *name;
     const char *text;
@@ -324,6 +345,10 @@ static const BadProfile bad_profiles[] = {
      "p.ini:2: ", "[interactions] never_factor"},
     {"prior-big", "[priors]\nsocial=1.2\n", "p.ini:2: ", "[priors] social: '1.2'"},
     {"prior-zero", "[priors]\nuntyped=0\n", "p.ini:2: ", "[priors] untyped"},
+    {"team-tie-zero", "[advice]\nteam_tie=0\n", "p.ini:2: ", "[advice] team_tie: '0'"},
+    {"weak-tie-big", "[advice]\nweak_tie_below=1.5\n", "p.ini:2: ", "[advice] weak_tie_below"},
+    {"min-gain-negative", "[advice]\nplan_min_gain=-0.01\n", "p.ini:2: ", "[advice] plan_min_gain"},
+    {"advice-unknown", "[advice]\nteam=0.9\n", "p.ini:2: ", "[advice] team: unknown key"},
 };
 
 static void test_profile_bad(gconstpointer data)
@@ -493,6 +518,7 @@ int main(int argc, char **argv)
     g_test_add_func("/model/profile/every-key", test_profile_every_key);
     g_test_add_func("/model/profile/specs", test_profile_specs);
     g_test_add_func("/model/profile/base-raw", test_profile_base_raw);
+    g_test_add_func("/model/profile/advice", test_profile_advice);
     for (guint i = 0; i < G_N_ELEMENTS(bad_profiles); i++) {
         g_autofree char *path = g_strdup_printf("/model/profile/bad/%s", bad_profiles[i].name);
         g_test_add_data_func(path, &bad_profiles[i], test_profile_bad);

@@ -54,6 +54,15 @@ WP_API double wp_model_intermediary_factor(const WpModel *model);
  * floor in [0, 1). */
 WP_API guint wp_model_max_hops(const WpModel *model);
 WP_API double wp_model_min_probability(const WpModel *model);
+/* [advice] weak_tie_below: a seller's direct tie with a lower effective strength is weak (not
+ * "just ask": reconnect first), in [0, 1]; default 0.30, the prior of an unknown relationship. */
+WP_API double wp_model_weak_tie_below(const WpModel *model);
+/* [advice] team_tie: the strength of the tie between two sellers of one team (people file
+ * `team`), in (0, 1]; default 0.90. Team rules apply under a non-raw model only. */
+WP_API double wp_model_team_tie(const WpModel *model);
+/* [advice] plan_min_gain: `rank --plan` leaves out asks adding fewer expected introductions,
+ * in [0, 1]; default 0.05. */
+WP_API double wp_model_plan_min_gain(const WpModel *model);
 /* The date recency is measured from: the profile's `as_of`, else WP_DAY_NONE (= today). */
 WP_API WpDay wp_model_as_of(const WpModel *model);
 /* (transfer none) (nullable): the profile's default territory for `rank`, the `where=` lines of

@@ -17,6 +17,9 @@ struct WpModel {
     double boost_max;             /* interactions close at most this share of the gap to 1 */
     double boost_scale;           /* interactions for 63 % of boost_max */
     double intermediary_factor;   /* survival per person who passes the request on */
+    double weak_tie_below;        /* a direct tie weaker than this is not "just ask" */
+    double team_tie;              /* strength of the tie between sellers of one team */
+    double plan_min_gain;         /* the ask plan leaves out asks that add less */
     guint max_hops;               /* 0 = no limit */
     double min_probability;
     WpDay as_of;      /* WP_DAY_NONE = today */
@@ -53,6 +56,12 @@ static const Param params[] = {
      "share of the gap to 1 that many interactions can close"},
     {"interactions", "boost_scale", P(boost_scale), 0, 1e9, TRUE,
      "interactions that give 63 % of boost_max"},
+    {"advice", "weak_tie_below", P(weak_tie_below), 0, 1, FALSE,
+     "a seller's direct tie with a lower effective strength is weak: reconnect before asking"},
+    {"advice", "team_tie", P(team_tie), 0, 1, TRUE,
+     "strength of the tie between sellers of one team (people file 'team'), default model only"},
+    {"advice", "plan_min_gain", P(plan_min_gain), 0, 1, FALSE,
+     "rank --plan leaves out asks that add fewer expected introductions than this"},
 };
 #undef P
 
@@ -84,6 +93,9 @@ WpModel *wp_model_new_default(void)
     m->boost_max = 0.5;
     m->boost_scale = 25;
     m->intermediary_factor = 0.75;
+    m->weak_tie_below = 0.3;
+    m->team_tie = 0.9;
+    m->plan_min_gain = 0.05;
     m->max_hops = 4;
     m->min_probability = 0.01;
     m->as_of = WP_DAY_NONE;
@@ -144,6 +156,21 @@ double wp_model_min_probability(const WpModel *m)
 WpDay wp_model_as_of(const WpModel *m)
 {
     return m->as_of;
+}
+
+double wp_model_weak_tie_below(const WpModel *m)
+{
+    return m->weak_tie_below;
+}
+
+double wp_model_team_tie(const WpModel *m)
+{
+    return m->team_tie;
+}
+
+double wp_model_plan_min_gain(const WpModel *m)
+{
+    return m->plan_min_gain;
 }
 
 /* The 1-based line of `key` inside `[group]` in @text (of `[group]` itself when @key is NULL),
@@ -243,7 +270,8 @@ static gboolean key_is_known(const char *group, const char *key)
 /* Rejects groups and keys the model does not know: a typo must not silently do nothing. */
 static gboolean check_known_keys(GKeyFile *kf, const char *origin, const char *text, GError **error)
 {
-    static const char *const groups[] = {"model", "priors", "recency", "interactions", "territory"};
+    static const char *const groups[] = {"model",        "priors",    "recency",
+                                         "interactions", "territory", "advice"};
     g_auto(GStrv) names = g_key_file_get_groups(kf, NULL);
     for (guint i = 0; names[i] != NULL; i++) {
         gboolean known = FALSE;
@@ -255,7 +283,7 @@ static gboolean check_known_keys(GKeyFile *kf, const char *origin, const char *t
                 line > 0 ? g_strdup_printf("%s:%u", origin, line) : g_strdup(origin);
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                         "%s: unknown group [%s]; expected [model], [priors], [recency], "
-                        "[interactions] or [territory]",
+                        "[interactions], [advice] or [territory]",
                         where, names[i]);
             return FALSE;
         }
