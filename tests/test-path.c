@@ -15,6 +15,8 @@ typedef struct {
     guint n;
     int arc[MAX_N][MAX_N]; /* index into eff, or NO_TIE: a request can go u -> v */
     GArray *eff;           /* double, per generated tie */
+    GArray *not_strong;    /* gboolean, per generated tie: as a seller's direct tie, weak (under
+                            * 0.30), cold (contact over 730 days ago) or never used */
     char *ties_csv;
     char *people_csv;
 } Net;
@@ -22,6 +24,7 @@ typedef struct {
 static void net_clear(Net *net)
 {
     g_array_unref(net->eff);
+    g_array_unref(net->not_strong);
     g_free(net->ties_csv);
     g_free(net->people_csv);
 }
@@ -36,6 +39,7 @@ static void random_net(GRand *rand, guint n, guint m, gboolean directed, const W
 {
     net->n = n;
     net->eff = g_array_new(FALSE, FALSE, sizeof(double));
+    net->not_strong = g_array_new(FALSE, FALSE, sizeof(gboolean));
     for (guint u = 0; u < MAX_N; u++)
         for (guint v = 0; v < MAX_N; v++)
             net->arc[u][v] = NO_TIE;
@@ -76,6 +80,9 @@ static void random_net(GRand *rand, guint n, guint m, gboolean directed, const W
         }
         double eff = wp_model_tie_strength(model, &info, AS_OF, NULL);
         g_array_append_val(net->eff, eff);
+        gboolean not_strong = eff < 0.3 || info.interactions == 0 ||
+                              (info.last_contact != WP_DAY_NONE && AS_OF - info.last_contact > 730);
+        g_array_append_val(net->not_strong, not_strong);
         net->arc[a][b] = (int)net->eff->len - 1;
         if (!dir)
             net->arc[b][a] = (int)net->eff->len - 1;
@@ -298,12 +305,21 @@ static void case_clear(Case *c)
     net_clear(&c->net);
 }
 
-static void check_direct_sellers(const Case *c, const WpPathSet *set)
+/* The direct ties: one per seller tied to the target, flagged strong or not as computed here. */
+static void check_direct(const Case *c, const WpPathSet *set)
 {
     guint expect = 0;
     for (guint i = 0; i < c->n_sellers; i++)
         expect += c->net.arc[c->sv[i]][c->tv] != NO_TIE;
-    g_assert_cmpuint(set->direct_sellers->len, ==, expect);
+    g_assert_cmpuint(set->direct->len, ==, expect);
+    for (guint i = 0; i < set->direct->len; i++) {
+        const WpDirectTie *d = &g_array_index(set->direct, WpDirectTie, i);
+        int t = c->net.arc[vertex(c->graph, d->seller)][c->tv];
+        g_assert_cmpint(t, !=, NO_TIE);
+        g_assert_cmpfloat_with_epsilon(d->strength, g_array_index(c->net.eff, double, t), 1e-12);
+        g_assert_cmpint(wp_direct_tie_is_strong(d), ==,
+                        !g_array_index(c->net.not_strong, gboolean, t));
+    }
 }
 
 static void check_at_least_one(const Case *c, const WpPathSet *set)
@@ -314,7 +330,8 @@ static void check_at_least_one(const Case *c, const WpPathSet *set)
         g_assert_cmpfloat_with_epsilon(set->at_least_one, expect, 1e-9);
 }
 
-/* An empty answer comes with the best path beyond the limits: the best of all simple paths. */
+/* An empty answer comes with the best path beyond the limits: the best of all simple paths
+ * but the direct ties (a seller's own tie to the target is not hidden by the limits). */
 static void check_hint(const Case *c, const WpPathSet *set)
 {
     if (set->paths->len > 0) {
@@ -322,13 +339,17 @@ static void check_hint(const Case *c, const WpPathSet *set)
         return;
     }
     g_autoptr(GArray) any = all_simple_paths(&c->net, c->sv, c->n_sellers, c->tv, 0, c->factor);
-    if (any->len == 0) {
+    const Simple *best = NULL;
+    for (guint i = 0; i < any->len && best == NULL; i++)
+        if (g_array_index(any, Simple, i).n > 2)
+            best = &g_array_index(any, Simple, i);
+    if (best == NULL) {
         g_assert_cmpuint(set->unconstrained.n_people, ==, 0);
         return;
     }
+    g_assert_cmpuint(set->unconstrained.n_people, >, 2);
     check_path(&c->net, c->graph, &set->unconstrained, c->sv, c->n_sellers, c->tv, 0, c->factor);
-    g_assert_cmpfloat_with_epsilon(set->unconstrained.probability, g_array_index(any, Simple, 0).p,
-                                   1e-9);
+    g_assert_cmpfloat_with_epsilon(set->unconstrained.probability, best->p, 1e-9);
 }
 
 /* --all-paths: the k best simple paths, compared by rank with the enumeration. */
@@ -355,12 +376,14 @@ static void check_all_paths(const Case *c, const WpPathQuery *q)
                                0);
         }
     }
-    check_direct_sellers(c, set);
+    check_direct(c, set);
     check_at_least_one(c, set);
     check_hint(c, set);
 }
 
-/* Default mode: the direct ties, then per referral source the best path through it. */
+/* Default mode: the strong direct ties alone when there is one (nobody asks for an introduction
+ * to someone they can just ask); otherwise per referral source the best path through it, and
+ * no direct tie among the paths (a weak or cold one is reported, not counted). */
 static void check_sources(const Case *c, const WpPathQuery *q)
 {
     g_autoptr(GArray) all =
@@ -368,12 +391,9 @@ static void check_sources(const Case *c, const WpPathQuery *q)
     double best[MAX_N];
     for (guint v = 0; v < MAX_N; v++)
         best[v] = -1;
-    guint n_direct = 0;
     for (guint i = 0; i < all->len; i++) {
         const Simple *s = &g_array_index(all, Simple, i);
-        if (s->n == 2)
-            n_direct++;
-        else if (s->p > best[s->people[1]])
+        if (s->n > 2 && s->p > best[s->people[1]])
             best[s->people[1]] = s->p;
     }
     GArray *ranked = g_array_new(FALSE, FALSE, sizeof(Simple));
@@ -383,10 +403,16 @@ static void check_sources(const Case *c, const WpPathQuery *q)
             g_array_append_val(ranked, s);
         }
     g_array_sort(ranked, by_p_desc);
+    guint n_strong = 0;
+    for (guint i = 0; i < c->n_sellers; i++) {
+        int t = c->net.arc[c->sv[i]][c->tv];
+        n_strong += t != NO_TIE && !g_array_index(c->net.not_strong, gboolean, t);
+    }
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
         wp_path_find(c->graph, c->sellers, c->n_sellers, c->target, q, &error);
     g_assert_no_error(error);
+    g_assert_cmpint(set->direct_answer, ==, n_strong > 0);
     guint direct = 0, rank = 0;
     gboolean source_seen[MAX_N] = {FALSE};
     for (guint i = 0; i < set->paths->len; i++) {
@@ -396,6 +422,8 @@ static void check_sources(const Case *c, const WpPathQuery *q)
             g_assert_cmpfloat(g_array_index(set->paths, WpPath, i - 1).probability, >=,
                               path->probability);
         if (path->n_people == 2) {
+            int t = c->net.arc[vertex(c->graph, path->seller)][c->tv];
+            g_assert_false(g_array_index(c->net.not_strong, gboolean, t));
             direct++;
             continue;
         }
@@ -408,10 +436,10 @@ static void check_sources(const Case *c, const WpPathQuery *q)
                                        1e-9);
         rank++;
     }
-    g_assert_cmpuint(direct, ==, n_direct);
-    g_assert_cmpuint(rank, ==, MIN(q->k, ranked->len));
+    g_assert_cmpuint(direct, ==, n_strong);
+    g_assert_cmpuint(rank, ==, n_strong > 0 ? 0 : MIN(q->k, ranked->len));
     g_array_unref(ranked);
-    check_direct_sellers(c, set);
+    check_direct(c, set);
     check_at_least_one(c, set);
     check_hint(c, set);
 }
@@ -631,7 +659,7 @@ static void test_hand_sources(void)
     assert_path(g, &g_array_index(set->paths, WpPath, 0), "s-a-t", 0.459);
     assert_path(g, &g_array_index(set->paths, WpPath, 1), "s-b-t", 0.2278125);
     assert_path(g, &g_array_index(set->paths, WpPath, 2), "s-c-a-t", 0.193640625);
-    g_assert_cmpuint(set->direct_sellers->len, ==, 0);
+    g_assert_cmpuint(set->direct->len, ==, 0);
     /* s-a-t and s-c-a-t share the tie a-t and the go-between a. With A, B, C the three paths:
      * P(A or B or C) = A + B + C - AB - P(A and C) - BC + B P(A and C), where A and B share
      * nothing, and P(A and C) = 0.8 x 0.765 x 0.75 x 0.5 x 0.9 x 0.75 (a-t and a counted once). */
@@ -668,23 +696,67 @@ static void test_hand_all_paths(void)
     assert_path(g, &g_array_index(three_hops->paths, WpPath, 3), "s-c-d-t", 0.1125);
 }
 
-/* A direct tie s-t (0.3, that day) is reported and listed, besides the three sources. */
+/* A seller's direct tie to the target, by hand (the profile's weak_tie_below is 0.30 and
+ * cold_after_days 730). Strong (s-t 0.30 that day, exactly at the threshold): the answer is the
+ * direct tie alone, whatever k, the floor or the hop limit. Weak, cold or never used: the three
+ * referral sources of test_hand_sources(), the direct tie reported but not among the paths. */
 static void test_hand_direct(void)
 {
     g_autoptr(WpGraph) g = hand_graph("s,t,0.3,vendor,2026-01-01,\n");
     g_autoptr(WpPathSet) set = hand_find(g, 5, 4, 0.01, FALSE);
-    g_assert_cmpuint(set->direct_sellers->len, ==, 1);
-    g_assert_cmpstr(wp_graph_person_id(g, g_array_index(set->direct_sellers, WpPerson, 0)), ==,
-                    "s");
-    g_assert_cmpuint(set->paths->len, ==, 4);
-    assert_path(g, &g_array_index(set->paths, WpPath, 1), "s-t", 0.3);
-    /* Listed even under the floor and with k = 1. */
-    g_autoptr(WpPathSet) high = hand_find(g, 1, 4, 0.35, FALSE);
-    g_assert_cmpuint(high->paths->len, ==, 2);
-    assert_path(g, &g_array_index(high->paths, WpPath, 0), "s-a-t", 0.459);
-    assert_path(g, &g_array_index(high->paths, WpPath, 1), "s-t", 0.3);
+    g_assert_cmpuint(set->direct->len, ==, 1);
+    const WpDirectTie *d = &g_array_index(set->direct, WpDirectTie, 0);
+    g_assert_cmpstr(wp_graph_person_id(g, d->seller), ==, "s");
+    g_assert_cmpfloat_with_epsilon(d->strength, 0.3, 1e-12);
+    g_assert_cmpuint(d->flags, ==, 0);
+    g_assert_true(set->direct_answer);
+    g_assert_cmpuint(set->paths->len, ==, 1);
+    assert_path(g, &g_array_index(set->paths, WpPath, 0), "s-t", 0.3);
+    g_assert_cmpfloat_with_epsilon(set->at_least_one, 0.3, 1e-12); /* its own figure */
+    g_autoptr(WpPathSet) high = hand_find(g, 1, 4, 0.35, FALSE);   /* under the floor */
+    g_assert_cmpuint(high->paths->len, ==, 1);
+    assert_path(g, &g_array_index(high->paths, WpPath, 0), "s-t", 0.3);
     g_autoptr(WpPathSet) one_hop = hand_find(g, 5, 1, 0.01, FALSE);
     g_assert_cmpuint(one_hop->paths->len, ==, 1);
+    /* --all-paths is the plain k best: the direct tie is one of them, in its place. */
+    g_autoptr(WpPathSet) all = hand_find(g, 3, 4, 0, TRUE);
+    g_assert_false(all->direct_answer);
+    g_assert_cmpuint(all->paths->len, ==, 3);
+    assert_path(g, &g_array_index(all->paths, WpPath, 0), "s-a-t", 0.459);
+    assert_path(g, &g_array_index(all->paths, WpPath, 1), "s-t", 0.3);
+
+    const struct {
+        const char *tie;
+        guint flags;
+        double strength;
+    } weak[] = {
+        {"s,t,0.29,vendor,2026-01-01,\n", WP_DIRECT_WEAK, 0.29},
+        /* 1,096 days: 0.9 x (0.35 + 0.65 x 2^(-1096/730)) */
+        {"s,t,0.9,client,2023-01-01,\n", WP_DIRECT_COLD, 0.9 * (0.35 + 0.65 * exp2(-1096.0 / 730))},
+        {"s,t,0.9,client,2026-01-01,0\n", WP_DIRECT_NEVER, 0.9 * 0.6},
+        /* the demo's dead tie: LinkedIn only, 2,614 days */
+        {"s,t,0.1,social,2018-11-05,\n", WP_DIRECT_WEAK | WP_DIRECT_COLD,
+         0.1 * (0.35 + 0.65 * exp2(-2614.0 / 730))},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(weak); i++) {
+        g_autoptr(WpGraph) wg = hand_graph(weak[i].tie);
+        g_autoptr(WpPathSet) ws = hand_find(wg, 5, 4, 0.01, FALSE);
+        g_assert_cmpuint(ws->direct->len, ==, 1);
+        d = &g_array_index(ws->direct, WpDirectTie, 0);
+        g_assert_cmpuint(d->flags, ==, weak[i].flags);
+        g_assert_false(wp_direct_tie_is_strong(d));
+        g_assert_cmpfloat_with_epsilon(d->strength, weak[i].strength, 1e-12);
+        g_assert_false(ws->direct_answer);
+        g_assert_cmpuint(ws->paths->len, ==, 3);
+        assert_path(wg, &g_array_index(ws->paths, WpPath, 0), "s-a-t", 0.459);
+        assert_path(wg, &g_array_index(ws->paths, WpPath, 1), "s-b-t", 0.2278125);
+        assert_path(wg, &g_array_index(ws->paths, WpPath, 2), "s-c-a-t", 0.193640625);
+        /* The combined figure is the three introductions' (test_hand_sources()), not 4. */
+        double a = 0.459, b = 0.2278125, c = 0.193640625,
+               ac = 0.8 * 0.765 * 0.75 * 0.5 * 0.9 * 0.75;
+        g_assert_cmpfloat_with_epsilon(ws->at_least_one, a + b + c - a * b - ac - b * c + b * ac,
+                                       1e-12);
+    }
 }
 
 /* Acme people t (5 hops away), u and w (near), x (no ties); everything dated the as-of day with
@@ -852,7 +924,7 @@ static void test_demo_bob_smith(void)
     g_autoptr(WpPathSet) set = wp_path_find(g, &alice, 1, bob, &q, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 5);
-    g_assert_cmpuint(set->direct_sellers->len, ==, 0);
+    g_assert_cmpuint(set->direct->len, ==, 0);
     g_autoptr(GHashTable) sources = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; i < set->paths->len; i++) {
         const WpPath *path = &g_array_index(set->paths, WpPath, i);

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 typedef guint32 WpPerson;
 typedef guint32 WpTie;
 #define WP_PERSON_NONE ((WpPerson)G_MAXUINT32)
+/* No tie row: e.g. the first hop of a path that uses the team tie (see WpPath.team_hop). */
+#define WP_TIE_NONE ((WpTie)G_MAXUINT32)
 
 /**
  * WpTieType:

@@ -14,10 +14,14 @@ G_BEGIN_DECLS
  * WpPath:
  * @people: (array length=n_people): the seller first, the person reached last; owned
  * @n_people: >= 2
- * @ties: (array length=n_people-1): @ties[i] joins @people[i] to @people[i + 1]; owned
- * @probability: product of the ties' effective strengths times the model's intermediary factor
- *   for each of the @n_people - 2 people in between, in (0, 1]
+ * @ties: (array length=n_people-1): @ties[i] joins @people[i] to @people[i + 1]; owned. With
+ *   @team_hop, @ties[0] is WP_TIE_NONE
+ * @probability: product of the hops' strengths (wp_path_hop_strength()) times the model's
+ *   intermediary factor for each of the @n_people - 2 people in between, in (0, 1]
  * @seller: = @people[0]
+ * @team_hop: the first hop is the *team tie*: @people[1] is a seller of the seller's own team
+ *   (people file `team`), whom the seller asks as a colleague (strength wp_model_team_tie();
+ *   see docs/paths.md "Teammates"). Only under a model that is not raw.
  *
  * The person after the seller, @people[1], is the *referral source*: the one the seller asks.
  */
@@ -27,7 +31,12 @@ typedef struct {
     WpTie *ties;
     double probability;
     WpPerson seller;
+    gboolean team_hop;
 } WpPath;
+
+/* The strength hop @hop (< n_people - 1) of @path counts with: the effective strength of its
+ * tie, or the team tie's for a team hop. */
+WP_API double wp_path_hop_strength(const WpGraph *graph, const WpPath *path, guint hop);
 
 /* Frees what @path owns and zeroes it; a zeroed path is a no-op. */
 WP_API void wp_path_clear(WpPath *path);
@@ -50,12 +59,52 @@ typedef struct {
 #define WP_PATH_QUERY_INIT {5, 4, 0.0, FALSE}
 
 /**
+ * WpDirectFlags:
+ * @WP_DIRECT_WEAK: the strength is under the profile's weak_tie_below (0.30 by default)
+ * @WP_DIRECT_COLD: the last contact is older than the profile's cold_after_days (730)
+ * @WP_DIRECT_NEVER: interactions = 0: connected on paper, never interacted
+ * @WP_DIRECT_TEAM: the tie is the team tie: seller and person are sellers of one team
+ *
+ * A direct tie with none of WEAK, COLD, NEVER is *strong*: the seller can just ask.
+ */
+typedef enum {
+    WP_DIRECT_WEAK = 1 << 0,
+    WP_DIRECT_COLD = 1 << 1,
+    WP_DIRECT_NEVER = 1 << 2,
+    WP_DIRECT_TEAM = 1 << 3,
+} WpDirectFlags;
+#define WP_DIRECT_NOT_STRONG (WP_DIRECT_WEAK | WP_DIRECT_COLD | WP_DIRECT_NEVER)
+
+/**
+ * WpDirectTie:
+ * @seller: who asks
+ * @person: whom the seller is tied to directly
+ * @tie: their tie row, or WP_TIE_NONE for the team tie when they have none
+ * @strength: what asking directly is worth: the tie's effective strength, or the team tie's
+ *   when that is stronger
+ * @flags: WpDirectFlags
+ */
+typedef struct {
+    WpPerson seller;
+    WpPerson person;
+    WpTie tie;
+    double strength;
+    guint flags;
+} WpDirectTie;
+
+/* TRUE when the seller can just ask: the tie is neither weak, nor cold, nor never used. */
+WP_API gboolean wp_direct_tie_is_strong(const WpDirectTie *direct);
+
+/**
  * WpPathSet:
  * @paths: (element-type WpPath): best first (ties by referral source name, then id); owned
  * @target: the person asked for, or WP_PERSON_NONE for an account query
- * @direct_sellers: (element-type WpPerson): sellers already tied to @target, who can simply ask;
- *   the direct tie is then also one of @paths (in the default mode it is always listed, in
- *   addition to the @k referral sources)
+ * @direct: (element-type WpDirectTie): the sellers' direct ties to @target (to anyone of the
+ *   account for an account query), strongest first
+ * @direct_answer: in the default mode, TRUE when a direct tie is strong: @paths are then the
+ *   strong direct ties alone (no seller would ask for an introduction to a person they can just
+ *   ask). When every direct tie is weak or cold, @paths are the warm introductions and the
+ *   direct ties are only in @direct (see docs/paths.md "A direct contact")
  * @at_least_one: the chance that at least one of @paths works if each is tried, computed as if
  *   every tie and every intermediary worked or failed independently of the others, so a tie or
  *   person that several paths share counts once (for paths sharing nothing this is
@@ -65,13 +114,14 @@ typedef struct {
  * @suggestions: (element-type WpPath): when @paths is empty, the best paths to other people at
  *   the target's company (best first, at most @k); owned
  * @unconstrained: when @paths is empty, the best path ignoring the hop limit and the probability
- *   floor (n_people = 0 when the target cannot be reached at all); tells whether the limits hid
- *   one
+ *   floor, not counting direct ties (n_people = 0 when there is none); tells whether the limits
+ *   hid one
  */
 typedef struct {
     GArray *paths;
     WpPerson target;
-    GArray *direct_sellers;
+    GArray *direct;
+    gboolean direct_answer;
     double at_least_one;
     gboolean at_least_one_exact;
     GArray *suggestions;
@@ -91,9 +141,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathSet, wp_path_set_free)
  * @error: return location for a GError, or NULL
  *
  * Finds the best introduction paths from any of @sellers to @target. In the default mode one
- * search backward from @target finds, for every direct contact of a seller, the best path on
- * through that contact; each contact is credited to the seller whose tie to it is strongest. An
- * empty answer is not an error. Fails with WP_ERROR_USAGE when @target is a seller or @query is
+ * search backward from @target finds, for every direct contact of a seller (and, under the team
+ * rules, every teammate), the best path on through that contact; each contact is credited to
+ * the seller whose tie to it is strongest; a strong direct tie is the whole answer (see
+ * WpPathSet.direct_answer). Paths never pass through a seller: an asking seller only starts
+ * one, another seller of our team (people file `team`, model not raw) is only ever the first
+ * person asked. An empty answer is not an error. Fails with WP_ERROR_USAGE when @target is a seller or @query is
  * out of range. Time: one or two searches in the default mode, O(k x path length) searches for
  * @all_paths.
  *
@@ -110,7 +163,7 @@ WP_API WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, gu
  *
  * The best path to each reachable person of the account (not a seller), one per person, best
  * first. Fails with WP_ERROR_UNKNOWN_PERSON when no one works at @company and with
- * WP_ERROR_USAGE as wp_path_find(). @direct_sellers lists sellers tied to anyone in the account;
+ * WP_ERROR_USAGE as wp_path_find(). @direct lists the sellers' direct ties into the account;
  * @target is WP_PERSON_NONE.
  *
  * Returns: (transfer full) (nullable): the paths

@@ -4,7 +4,9 @@
  * One forward search per seller (the other sellers banned) within the hop limit and the
  * probability floor gives every person's best path from that seller; each target keeps the best
  * over the sellers. A path of cost C has probability exp(-C + hop penalty). People settle in
- * order of cost, so a search may stop once it has settled k of the targets (or all of them). */
+ * order of cost, so a search may stop once it has settled k of the targets (or all of them).
+ * Under the team rules a run also starts from each teammate a seller reaches through the team
+ * tie, its costs counted after the team hop; fellow sellers are only ever a path's first step. */
 #include "paths/paths-private.h"
 
 #include <math.h>
@@ -23,7 +25,6 @@ void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n
     WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
     limits.max_hops = ctx->query.max_hops;
     limits.max_cost = ctx->max_cost;
-    limits.banned = ctx->banned;
     g_autofree guint8 *wanted = g_new0(guint8, MAX(ctx->graph->n_people, 1));
     for (guint j = 0; j < n_targets; j++)
         if (!ctx->banned[targets[j]] && !wanted[targets[j]]) {
@@ -33,18 +34,38 @@ void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n
     if (ctx->query.k > 0)
         limits.n_stop = MIN(limits.n_stop, ctx->query.k);
     limits.stop_set = wanted;
-    for (guint i = 0; i < ctx->n_sellers; i++) {
-        wp_i_search_run(ctx->search, ctx->sellers[i], &limits);
+    guint n_runs = ctx->n_sellers + (ctx->query.max_hops != 1 ? ctx->team_starts->len : 0);
+    for (guint r = 0; r < n_runs; r++) {
+        gboolean team = r >= ctx->n_sellers;
+        const WpTeamStart *start =
+            team ? &g_array_index(ctx->team_starts, WpTeamStart, r - ctx->n_sellers) : NULL;
+        WpPerson seller = team ? start->seller : ctx->sellers[r];
+        double first_cost = team ? start->cost : 0;
+        WpSearchLimits run = limits;
+        wp_i_path_forward_limits(ctx, team, &run);
+        if (team) {
+            run.max_hops = limits.max_hops > 0 ? limits.max_hops - 1 : 0;
+            run.max_cost = limits.max_cost - first_cost;
+            wp_i_path_ban_fellows(ctx, WP_PERSON_NONE, 1);
+        }
+        wp_i_search_run(ctx->search, team ? start->mate : seller, &run);
+        if (team)
+            wp_i_path_ban_fellows(ctx, WP_PERSON_NONE, -1);
         for (guint j = 0; j < n_targets; j++) {
             if (ctx->banned[targets[j]])
                 continue;
-            double cost = wp_i_search_cost(ctx->search, targets[j]);
+            double cost = first_cost + wp_i_search_cost(ctx->search, targets[j]);
             if (!(cost < best[j]) || !wp_i_search_path(ctx->search, targets[j], people, ties))
                 continue;
             best[j] = cost;
             wp_path_clear(&paths[j]);
+            if (team) {
+                WpTie none = WP_TIE_NONE;
+                g_array_prepend_val(people, seller);
+                g_array_prepend_val(ties, none);
+            }
             wp_i_path_init(&paths[j], ctx->graph, (const WpPerson *)people->data,
-                           (const WpTie *)ties->data, people->len);
+                           (const WpTie *)ties->data, people->len, team);
         }
     }
     for (guint j = 0; j < n_targets; j++) {

@@ -8,7 +8,9 @@
  * the cheapest f(v) + cost(v, w) + b(w) over ties is the cheapest path once it is <= F + B;
  * otherwise the budget of the side that settled fewer people doubles. When one side has settled
  * everything it can reach, its costs are exact and the answer is final (or there is none).
- * Sellers other than the one searched from are never entered. */
+ * Sellers other than the one searched from are never entered, fellow sellers only as the first
+ * step (or, from a teammate reached through the team tie, not at all), and a seller's direct
+ * tie to the target is no answer here: it is not something the limits hide. */
 #include "paths/paths-private.h"
 
 #include <math.h>
@@ -20,28 +22,59 @@ typedef struct {
     WpTie tie;
 } Meeting;
 
+/* Who a run may enter. A forward run from @start may step from @start to fellow sellers; a
+ * backward run settles them but goes no further. */
+typedef struct {
+    WpPerson start;  /* the forward side's source */
+    WpPerson target; /* the backward side's source */
+    const guint8 *banned;
+    const guint8 *first_hop_only; /* nullable */
+    gboolean from_seller;         /* @start is the seller: its direct tie to @target is no path */
+} Rules;
+
+/* TRUE when a path may go from @v to @w (v on the forward side, w on the backward side). */
+static gboolean may_step(const Rules *rules, WpPerson v, WpPerson w)
+{
+    if (rules->banned[w] || v == rules->target)
+        return FALSE;
+    if (rules->from_seller && v == rules->start && w == rules->target)
+        return FALSE; /* the direct tie: not a path the limits hide */
+    if (rules->first_hop_only == NULL)
+        return TRUE;
+    if (rules->first_hop_only[w] && v != rules->start && w != rules->target)
+        return FALSE; /* a fellow seller only right after the start */
+    return TRUE;
+}
+
 /* TRUE when the last run settled everyone it could reach: no arc leaves the settled set towards
  * someone who may be entered. */
-static gboolean exhausted(const WpPathContext *ctx, const WpSearch *search, WpSearchDirection dir)
+static gboolean exhausted(const Rules *rules, const WpGraph *g, const WpSearch *search,
+                          WpSearchDirection dir)
 {
     guint n;
     const WpPerson *settled = wp_i_search_settled(search, &n);
     for (guint i = 0; i < n; i++) {
+        WpPerson x = settled[i];
+        gboolean fwd = dir == WP_SEARCH_FORWARD;
+        if (!fwd && rules->first_hop_only && rules->first_hop_only[x] && x != rules->target)
+            continue; /* a backward run goes no further from them */
         guint n_arcs;
-        const WpArc *arcs = dir == WP_SEARCH_FORWARD
-                                ? wp_graph_out_arcs(ctx->graph, settled[i], &n_arcs)
-                                : wp_graph_in_arcs(ctx->graph, settled[i], &n_arcs);
-        for (guint a = 0; a < n_arcs; a++)
-            if (!ctx->banned[arcs[a].head] &&
-                wp_i_search_cost(search, arcs[a].head) == INFINITY)
-                return FALSE;
+        const WpArc *arcs =
+            fwd ? wp_graph_out_arcs(g, x, &n_arcs) : wp_graph_in_arcs(g, x, &n_arcs);
+        for (guint a = 0; a < n_arcs; a++) {
+            WpPerson y = arcs[a].head;
+            if (wp_i_search_cost(search, y) != INFINITY || (fwd && !may_step(rules, x, y)) ||
+                (!fwd && (rules->banned[y] || (x == rules->target && y == rules->start))))
+                continue;
+            return FALSE;
+        }
     }
     return TRUE;
 }
 
 /* The cheapest tie joining the two searches, scanning the side that settled fewer people. */
-static Meeting meet(const WpPathContext *ctx, const WpSearch *fwd, const WpSearch *bwd,
-                    WpPerson target)
+static Meeting meet(const WpPathContext *ctx, const Rules *rules, const WpSearch *fwd,
+                    const WpSearch *bwd)
 {
     Meeting best = {INFINITY, WP_PERSON_NONE, WP_PERSON_NONE, 0};
     guint n_fwd, n_bwd;
@@ -51,8 +84,6 @@ static Meeting meet(const WpPathContext *ctx, const WpSearch *fwd, const WpSearc
     guint n = from_fwd ? n_fwd : n_bwd;
     for (guint i = 0; i < n; i++) {
         WpPerson x = from_fwd ? fwd_settled[i] : bwd_settled[i];
-        if (from_fwd && x == target)
-            continue;
         guint n_arcs;
         const WpArc *arcs = from_fwd ? wp_graph_out_arcs(ctx->graph, x, &n_arcs)
                                      : wp_graph_in_arcs(ctx->graph, x, &n_arcs);
@@ -60,7 +91,7 @@ static Meeting meet(const WpPathContext *ctx, const WpSearch *fwd, const WpSearc
         for (guint a = 0; a < n_arcs; a++) {
             WpPerson y = arcs[a].head;
             WpPerson v = from_fwd ? x : y, w = from_fwd ? y : x;
-            if (ctx->banned[w] || v == target)
+            if (!may_step(rules, v, w))
                 continue;
             double there = wp_i_search_cost(from_fwd ? bwd : fwd, y);
             if (there == INFINITY)
@@ -105,27 +136,36 @@ static void join(const WpPathContext *ctx, const WpSearch *fwd, const WpSearch *
         g_hash_table_insert(at, GUINT_TO_POINTER(pp[len]), GUINT_TO_POINTER(len + 1));
         len++;
     }
-    wp_i_path_init(out, ctx->graph, pp, tt, len);
+    wp_i_path_init(out, ctx->graph, pp, tt, len, FALSE);
 }
 
-/* The cheapest path from @seller to @target with no hop limit or floor, into @out (cost in
- * *cost); FALSE when there is none. */
-static gboolean best_from(WpPathContext *ctx, WpSearch *bwd, WpPerson seller, WpPerson target,
-                          WpPath *out, double *cost)
+/* The cheapest path from @start to @target with no hop limit or floor, into @out (cost in
+ * *cost); FALSE when there is none. @start is a seller, or (@after_team_hop) a teammate reached
+ * through the team tie, from whom fellow sellers are banned outright. */
+static gboolean best_from(WpPathContext *ctx, WpSearch *bwd, WpPerson start, WpPerson target,
+                          gboolean after_team_hop, WpPath *out, double *cost)
 {
+    Rules rules = {start, target, ctx->banned, after_team_hop ? NULL : ctx->first_hop_only,
+                   !after_team_hop};
+    WpTie direct[1];
     WpSearchLimits fl = WP_SEARCH_LIMITS_INIT;
-    fl.banned = ctx->banned;
+    wp_i_path_forward_limits(ctx, after_team_hop, &fl);
     fl.max_cost = 1.0;
+    if (!after_team_hop && wp_graph_find_tie(ctx->graph, start, target, &direct[0])) {
+        fl.banned_first_ties = direct; /* never through the seller's own tie to the target */
+        fl.n_banned_first_ties = 1;
+    }
     WpSearchLimits bl = WP_SEARCH_LIMITS_INIT;
     bl.direction = WP_SEARCH_BACKWARD;
     bl.banned = ctx->banned;
+    bl.first_hop_only = rules.first_hop_only;
     bl.max_cost = 1.0;
-    wp_i_search_run(ctx->search, seller, &fl);
+    wp_i_search_run(ctx->search, start, &fl);
     wp_i_search_run(bwd, target, &bl);
-    gboolean fwd_done = exhausted(ctx, ctx->search, WP_SEARCH_FORWARD);
-    gboolean bwd_done = exhausted(ctx, bwd, WP_SEARCH_BACKWARD);
+    gboolean fwd_done = exhausted(&rules, ctx->graph, ctx->search, WP_SEARCH_FORWARD);
+    gboolean bwd_done = exhausted(&rules, ctx->graph, bwd, WP_SEARCH_BACKWARD);
     for (;;) {
-        Meeting m = meet(ctx, ctx->search, bwd, target);
+        Meeting m = meet(ctx, &rules, ctx->search, bwd);
         if (m.cost <= fl.max_cost + bl.max_cost || fwd_done || bwd_done) {
             if (m.cost == INFINITY)
                 return FALSE;
@@ -138,13 +178,25 @@ static gboolean best_from(WpPathContext *ctx, WpSearch *bwd, WpPerson seller, Wp
         wp_i_search_settled(bwd, &n_bwd);
         if (n_fwd <= n_bwd) {
             fl.max_cost *= 2;
-            wp_i_search_run(ctx->search, seller, &fl);
-            fwd_done = exhausted(ctx, ctx->search, WP_SEARCH_FORWARD);
+            wp_i_search_run(ctx->search, start, &fl);
+            fwd_done = exhausted(&rules, ctx->graph, ctx->search, WP_SEARCH_FORWARD);
         } else {
             bl.max_cost *= 2;
             wp_i_search_run(bwd, target, &bl);
-            bwd_done = exhausted(ctx, bwd, WP_SEARCH_BACKWARD);
+            bwd_done = exhausted(&rules, ctx->graph, bwd, WP_SEARCH_BACKWARD);
         }
+    }
+}
+
+/* Keeps @path in @out when it is cheaper than *@best; frees it otherwise. */
+static void keep_cheaper(WpPath *path, double cost, WpPath *out, double *best)
+{
+    if (cost < *best) {
+        wp_path_clear(out);
+        *out = *path;
+        *best = cost;
+    } else {
+        wp_path_clear(path);
     }
 }
 
@@ -155,12 +207,31 @@ void wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out)
     for (guint i = 0; i < ctx->n_sellers; i++) {
         WpPath path = {0};
         double cost;
-        if (best_from(ctx, bwd, ctx->sellers[i], target, &path, &cost) && cost < best) {
-            wp_path_clear(out);
-            *out = path;
-            best = cost;
-        } else {
-            wp_path_clear(&path);
-        }
+        if (best_from(ctx, bwd, ctx->sellers[i], target, FALSE, &path, &cost))
+            keep_cheaper(&path, cost, out, &best);
+    }
+    for (guint j = 0; j < ctx->team_starts->len; j++) {
+        const WpTeamStart *start = &g_array_index(ctx->team_starts, WpTeamStart, j);
+        WpPath tail = {0};
+        double cost;
+        if (start->mate == target) /* a direct (team) tie: not hidden by the limits */
+            continue;
+        wp_i_path_ban_fellows(ctx, target, 1);
+        gboolean found = best_from(ctx, bwd, start->mate, target, TRUE, &tail, &cost);
+        wp_i_path_ban_fellows(ctx, target, -1);
+        if (!found)
+            continue;
+        g_autoptr(GArray) people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+        g_autoptr(GArray) ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
+        WpTie none = WP_TIE_NONE;
+        g_array_append_val(people, start->seller);
+        g_array_append_vals(people, tail.people, tail.n_people);
+        g_array_append_val(ties, none);
+        g_array_append_vals(ties, tail.ties, tail.n_people - 1);
+        wp_path_clear(&tail);
+        WpPath path;
+        wp_i_path_init(&path, ctx->graph, (const WpPerson *)people->data, (const WpTie *)ties->data,
+                       people->len, TRUE);
+        keep_cheaper(&path, cost + start->cost, out, &best);
     }
 }

@@ -30,7 +30,7 @@ WpPathSet *wp_i_path_set_new(WpPerson target)
     g_array_set_clear_func(set->paths, clear_path_element);
     set->suggestions = g_array_new(FALSE, TRUE, sizeof(WpPath));
     g_array_set_clear_func(set->suggestions, clear_path_element);
-    set->direct_sellers = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    set->direct = g_array_new(FALSE, FALSE, sizeof(WpDirectTie));
     set->at_least_one_exact = TRUE;
     return set;
 }
@@ -41,7 +41,7 @@ void wp_path_set_free(WpPathSet *set)
         return;
     g_array_unref(set->paths);
     g_array_unref(set->suggestions);
-    g_array_unref(set->direct_sellers);
+    g_array_unref(set->direct);
     wp_path_clear(&set->unconstrained);
     g_free(set);
 }
@@ -72,17 +72,45 @@ gboolean wp_i_path_context_init(WpPathContext *ctx, const WpGraph *graph, const 
     ctx->max_cost = query->min_probability > 0
                         ? -log(query->min_probability) + ctx->hop_penalty + 1e-9
                         : INFINITY;
-    ctx->banned = g_new0(guint8, MAX(graph->n_people, 1));
+    wp_i_roles_init(&ctx->roles, graph, sellers, n_sellers);
+    ctx->banned = ctx->roles.banned;
+    ctx->first_hop_only = ctx->roles.first_hop_only;
+    ctx->team_starts = g_array_new(FALSE, FALSE, sizeof(WpTeamStart));
     for (guint i = 0; i < n_sellers; i++)
-        ctx->banned[sellers[i]] = 1;
+        for (guint j = 0; j < ctx->roles.teammates->len; j++) {
+            WpPerson mate = g_array_index(ctx->roles.teammates, WpTeammate, j).person;
+            WpTie tie;
+            double strength;
+            gboolean team;
+            if (wp_i_roles_first_hop(&ctx->roles, sellers[i], mate, &tie, &strength, &team) &&
+                team) {
+                WpTeamStart start = {sellers[i], mate, -log(strength) + ctx->hop_penalty};
+                g_array_append_val(ctx->team_starts, start);
+            }
+        }
     ctx->search = wp_i_search_new(graph);
     return TRUE;
 }
 
 void wp_i_path_context_clear(WpPathContext *ctx)
 {
-    g_clear_pointer(&ctx->banned, g_free);
+    wp_i_roles_clear(&ctx->roles);
+    ctx->banned = NULL;
+    ctx->first_hop_only = NULL;
+    g_clear_pointer(&ctx->team_starts, g_array_unref);
     g_clear_pointer(&ctx->search, wp_i_search_free);
+}
+
+void wp_i_path_forward_limits(const WpPathContext *ctx, gboolean after_team_hop,
+                              WpSearchLimits *limits)
+{
+    limits->banned = ctx->banned;
+    limits->first_hop_only = after_team_hop ? NULL : ctx->first_hop_only;
+}
+
+void wp_i_path_ban_fellows(WpPathContext *ctx, WpPerson except, int delta)
+{
+    wp_i_roles_ban_fellows(&ctx->roles, ctx->banned, except, delta);
 }
 
 double wp_i_path_tie_cost(const WpPathContext *ctx, WpTie tie)
@@ -90,17 +118,33 @@ double wp_i_path_tie_cost(const WpPathContext *ctx, WpTie tie)
     return -log(wp_graph_tie_strength(ctx->graph, tie, NULL)) + ctx->hop_penalty;
 }
 
+double wp_path_hop_strength(const WpGraph *graph, const WpPath *path, guint hop)
+{
+    g_return_val_if_fail(graph != NULL && path != NULL && hop + 1 < path->n_people, 0);
+    if (hop == 0 && path->team_hop)
+        return wp_model_team_tie(wp_graph_model(graph));
+    return wp_graph_tie_strength(graph, path->ties[hop], NULL);
+}
+
+double wp_i_path_hop_cost(const WpPathContext *ctx, const WpPath *path, guint hop)
+{
+    return -log(wp_path_hop_strength(ctx->graph, path, hop)) + ctx->hop_penalty;
+}
+
 void wp_i_path_init(WpPath *path, const WpGraph *graph, const WpPerson *people, const WpTie *ties,
-                    guint n_people)
+                    guint n_people, gboolean team_hop)
 {
     path->people = g_memdup2(people, sizeof(WpPerson) * n_people);
     path->ties = g_memdup2(ties, sizeof(WpTie) * (n_people - 1));
     path->n_people = n_people;
     path->seller = people[0];
+    path->team_hop = team_hop;
+    if (team_hop)
+        path->ties[0] = WP_TIE_NONE;
     double factor = wp_model_intermediary_factor(wp_graph_model(graph));
     double p = 1;
     for (guint i = 0; i + 1 < n_people; i++)
-        p *= wp_graph_tie_strength(graph, ties[i], NULL) * (i > 0 ? factor : 1);
+        p *= wp_path_hop_strength(graph, path, i) * (i > 0 ? factor : 1);
     path->probability = p;
 }
 
@@ -181,6 +225,9 @@ void wp_i_path_set_score(WpPathSet *set, const WpGraph *graph)
         return;
     double factor = wp_model_intermediary_factor(wp_graph_model(graph));
     g_autoptr(GHashTable) index = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    /* Team ties have no tie index: keyed by (seller, teammate) in a table of their own. */
+    g_autoptr(GHashTable) team_index =
+        g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
     g_autoptr(GArray) part_p = g_array_new(FALSE, FALSE, sizeof(double));
     PathParts parts[MAX_EXACT_PATHS];
     for (guint i = 0; i < n; i++) {
@@ -188,8 +235,12 @@ void wp_i_path_set_score(WpPathSet *set, const WpGraph *graph)
         parts[i].n_parts = 0;
         parts[i].parts = g_new(guint, 2 * path->n_people);
         for (guint j = 0; j + 1 < path->n_people; j++) {
-            double s = wp_graph_tie_strength(graph, path->ties[j], NULL);
-            parts[i].parts[parts[i].n_parts++] = part_index(index, part_p, path->ties[j], s);
+            double s = wp_path_hop_strength(graph, path, j);
+            parts[i].parts[parts[i].n_parts++] =
+                j == 0 && path->team_hop
+                    ? part_index(team_index, part_p,
+                                 (guint64)path->people[0] << 32 | path->people[1], s)
+                    : part_index(index, part_p, path->ties[j], s);
             if (j > 0) /* an intermediary: key above every tie */
                 parts[i].parts[parts[i].n_parts++] =
                     part_index(index, part_p, ((guint64)1 << 32) | path->people[j], factor);
@@ -261,12 +312,10 @@ WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, guint n_s
     if (!wp_i_path_context_init(&ctx, graph, sellers, n_sellers, query, error))
         return NULL;
     WpPathSet *set = wp_i_path_set_new(target);
-    for (guint i = 0; i < n_sellers; i++)
-        if (wp_graph_find_tie(graph, sellers[i], target, NULL))
-            g_array_append_val(set->direct_sellers, sellers[i]);
+    wp_i_direct_ties(&ctx, target, set->direct);
     if (query->all_paths)
         wp_i_paths_yen(&ctx, target, set);
-    else
+    else if (!(set->direct_answer = wp_i_paths_direct_answer(&ctx, set)))
         wp_i_paths_by_source(&ctx, target, set);
     if (set->paths->len == 0)
         add_hints(&ctx, target, set);
@@ -299,12 +348,8 @@ WpPathSet *wp_path_find_into_company(const WpGraph *graph, const WpPerson *selle
     if (!wp_i_path_context_init(&ctx, graph, sellers, n_sellers, query, error))
         return NULL;
     WpPathSet *set = wp_i_path_set_new(WP_PERSON_NONE);
-    for (guint i = 0; i < n_sellers; i++)
-        for (guint j = 0; j < targets->len; j++)
-            if (wp_graph_find_tie(graph, sellers[i], g_array_index(targets, WpPerson, j), NULL)) {
-                g_array_append_val(set->direct_sellers, sellers[i]);
-                break;
-            }
+    for (guint j = 0; j < targets->len; j++)
+        wp_i_direct_ties(&ctx, g_array_index(targets, WpPerson, j), set->direct);
     wp_i_paths_into_people(&ctx, (const WpPerson *)targets->data, targets->len, set);
     wp_i_path_set_score(set, graph);
     wp_i_path_context_clear(&ctx);

@@ -3,14 +3,25 @@
  * ordering. One algorithm per file: sources.c, yen.c, account.c; path.c ties them together. */
 #pragma once
 
-#include "search/search-private.h"
+#include "search/roles-private.h"
+
+/* A teammate whom a seller asks through the team tie: paths go on from the teammate. */
+typedef struct {
+    WpPerson seller;
+    WpPerson mate;
+    double cost; /* search cost of the team hop: -ln(team tie) + hop penalty */
+} WpTeamStart;
 
 /* A query ready to run. Built by wp_i_path_context_init(), cleared by wp_i_path_context_clear(). */
 typedef struct {
     const WpGraph *graph;
     const WpPerson *sellers; /* borrowed, n_sellers >= 1, distinct */
     guint n_sellers;
-    guint8 *banned;          /* owned, per person: 1 for sellers (paths never pass through one) */
+    WpRoles roles;           /* owned: asking sellers, teammates, fellow sellers */
+    guint8 *banned;          /* = roles.banned, per person: 1 for the asking sellers (paths never
+                              * pass through one); Yen adds the roots of its spurs */
+    const guint8 *first_hop_only; /* = roles.first_hop_only: fellow sellers, or NULL */
+    GArray *team_starts;     /* owned, WpTeamStart, by seller then teammate */
     WpPathQuery query;
     double hop_penalty;      /* -ln(intermediary factor) */
     double max_cost;         /* costliest full path worth finding: -ln(min_probability) + hop
@@ -27,9 +38,19 @@ void wp_i_path_context_clear(WpPathContext *ctx);
 /* Search cost of one tie: the same value the search engine's arrays hold. */
 double wp_i_path_tie_cost(const WpPathContext *ctx, WpTie tie);
 
-/* Copies @people (n >= 2) and @ties (n - 1) into @path and scores it from the ties. */
+/* Copies @people (n >= 2) and @ties (n - 1) into @path and scores it from its hops; @team_hop:
+ * the first hop is the team tie (ties[0] is then WP_TIE_NONE). */
 void wp_i_path_init(WpPath *path, const WpGraph *graph, const WpPerson *people, const WpTie *ties,
-                    guint n_people);
+                    guint n_people, gboolean team_hop);
+/* Search cost of @path's hop @hop, as the search engine's arrays (or a team start) hold it. */
+double wp_i_path_hop_cost(const WpPathContext *ctx, const WpPath *path, guint hop);
+/* Forward-search limits for a run from @start: from a seller, fellow sellers may only be its
+ * first step (first_hop_only); from a team start (@after_team_hop), where the first hop is
+ * taken already, they are banned outright (wp_i_path_ban_fellows() around the run). */
+void wp_i_path_forward_limits(const WpPathContext *ctx, gboolean after_team_hop,
+                              WpSearchLimits *limits);
+/* Bans (+1) or releases (-1) the fellow sellers but @except around a run after the first hop. */
+void wp_i_path_ban_fellows(WpPathContext *ctx, WpPerson except, int delta);
 
 /* An empty set for @target with its arrays created. */
 WpPathSet *wp_i_path_set_new(WpPerson target);
@@ -38,12 +59,18 @@ void wp_i_paths_sort(GArray *paths, const WpGraph *graph);
 /* Fills at_least_one and at_least_one_exact from the set's paths. */
 void wp_i_path_set_score(WpPathSet *set, const WpGraph *graph);
 
-/* Default mode: direct ties to @target plus one path per referral source (at most k). */
+/* Appends the sellers' direct ties to @person (rows, and team ties) to @out, strongest first
+ * (direct.c). */
+void wp_i_direct_ties(const WpPathContext *ctx, WpPerson person, GArray *out);
+/* Adds the strong ones of @set's direct ties as paths; FALSE when none is strong. */
+gboolean wp_i_paths_direct_answer(const WpPathContext *ctx, WpPathSet *set);
+/* Default mode: one path per referral source (at most k); direct ties are the caller's. */
 void wp_i_paths_by_source(WpPathContext *ctx, WpPerson target, WpPathSet *set);
 /* The k best loopless paths from any seller to @target (Yen's algorithm per seller). */
 void wp_i_paths_yen(WpPathContext *ctx, WpPerson target, WpPathSet *set);
-/* The best path from any seller to @target ignoring the hop limit and the floor, into @out (left
- * zeroed when there is none). */
+/* The best path from any seller to @target ignoring the hop limit and the floor and not using a
+ * direct tie (a seller's tie to @target is not a path the limits hide), into @out (left zeroed
+ * when there is none). */
 void wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out);
 /* The best path to each of @targets (n >= 0) that some seller reaches, best first, at most k
  * (0 = all); a target that is a seller is skipped. */

@@ -7,7 +7,12 @@
  * target, d(c). A path seller -> c -> ... -> target then has probability
  * eff(seller, c) x exp(-d(c)): d(c) carries one hop penalty per tie after c, which is exactly one
  * intermediary factor for each person between the seller and the target. Each contact c is
- * credited to the seller whose tie to it is strongest; a seller is never a referral source. */
+ * credited to the seller whose tie to it is strongest; an asking seller is never a referral
+ * source.
+ *
+ * Under the team rules (roles-private.h) a seller's teammates are contacts too, through the team
+ * tie, and fellow sellers are settled by the search but never passed through: the search goes no
+ * further from them, so d(c) never runs through one. */
 #include "paths/paths-private.h"
 
 #include <math.h>
@@ -16,7 +21,9 @@
 typedef struct {
     WpPerson source;
     WpPerson seller;
-    double log_p; /* ln of the path's probability */
+    WpTie first;       /* the seller's tie to the source, WP_TIE_NONE for the team tie */
+    gboolean team_hop; /* the first hop is the team tie */
+    double log_p;      /* ln of the path's probability */
 } Source;
 
 static int compare_sources(gconstpointer a, gconstpointer b, gpointer user_data)
@@ -26,26 +33,43 @@ static int compare_sources(gconstpointer a, gconstpointer b, gpointer user_data)
     const Source *y = b;
     if (x->log_p != y->log_p)
         return x->log_p > y->log_p ? -1 : 1;
-    int c = strcmp(wp_graph_person_label(graph, x->source), wp_graph_person_label(graph, y->source));
-    return c != 0 ? c : strcmp(wp_graph_person_id(graph, x->source),
-                               wp_graph_person_id(graph, y->source));
+    int c =
+        strcmp(wp_graph_person_label(graph, x->source), wp_graph_person_label(graph, y->source));
+    return c != 0
+               ? c
+               : strcmp(wp_graph_person_id(graph, x->source), wp_graph_person_id(graph, y->source));
 }
 
-/* The sellers' direct ties to @target, each a path of its own, listed whatever their strength. */
-static void add_direct(const WpPathContext *ctx, WpPerson target, WpPathSet *set)
+/* Keeps @src for its source when it is the first or the best seen (slot: source -> index + 1). */
+static void keep_source(GArray *sources, GHashTable *slot, const Source *src)
 {
-    for (guint i = 0; i < ctx->n_sellers; i++) {
-        WpTie tie;
-        if (!wp_graph_find_tie(ctx->graph, ctx->sellers[i], target, &tie))
-            continue;
-        WpPerson people[2] = {ctx->sellers[i], target};
-        WpPath path;
-        wp_i_path_init(&path, ctx->graph, people, &tie, 2);
-        g_array_append_val(set->paths, path);
+    guint at = GPOINTER_TO_UINT(g_hash_table_lookup(slot, GUINT_TO_POINTER(src->source)));
+    if (at == 0) {
+        g_array_append_val(sources, *src);
+        g_hash_table_insert(slot, GUINT_TO_POINTER(src->source), GUINT_TO_POINTER(sources->len));
+    } else if (src->log_p > g_array_index(sources, Source, at - 1).log_p) {
+        g_array_index(sources, Source, at - 1) = *src;
     }
 }
 
-/* Every contact of a seller from whom the search reached the target, with its best seller. */
+/* @c as a source of @seller, if the search reached the target from @c. */
+static void consider(const WpPathContext *ctx, WpPerson seller, WpPerson c, WpPerson target,
+                     GArray *sources, GHashTable *slot)
+{
+    if (c == target || ctx->banned[c])
+        return;
+    double d = wp_i_search_cost(ctx->search, c);
+    Source src = {c, seller, WP_TIE_NONE, FALSE, 0};
+    double strength;
+    if (d == INFINITY ||
+        !wp_i_roles_first_hop(&ctx->roles, seller, c, &src.first, &strength, &src.team_hop))
+        return;
+    src.log_p = log(strength) - d;
+    keep_source(sources, slot, &src);
+}
+
+/* Every contact (and teammate) of a seller from whom the search reached the target, with its
+ * best seller. */
 static GArray *collect_sources(const WpPathContext *ctx, WpPerson target)
 {
     const WpGraph *g = ctx->graph;
@@ -55,26 +79,24 @@ static GArray *collect_sources(const WpPathContext *ctx, WpPerson target)
         WpPerson s = ctx->sellers[i];
         guint n_arcs;
         const WpArc *arcs = wp_graph_out_arcs(g, s, &n_arcs);
-        const double *costs = wp_i_graph_out_costs(g, s);
-        for (guint a = 0; a < n_arcs; a++) {
-            WpPerson c = arcs[a].head;
-            if (c == target || ctx->banned[c])
-                continue;
-            double d = wp_i_search_cost(ctx->search, c);
-            if (d == INFINITY)
-                continue;
-            Source src = {c, s, -(costs[a] - ctx->hop_penalty) - d};
-            guint at = GPOINTER_TO_UINT(g_hash_table_lookup(slot, GUINT_TO_POINTER(c)));
-            if (at == 0) {
-                g_array_append_val(sources, src);
-                g_hash_table_insert(slot, GUINT_TO_POINTER(c), GUINT_TO_POINTER(sources->len));
-            } else if (src.log_p > g_array_index(sources, Source, at - 1).log_p) {
-                g_array_index(sources, Source, at - 1) = src;
-            }
-        }
+        for (guint a = 0; a < n_arcs; a++)
+            consider(ctx, s, arcs[a].head, target, sources, slot);
+    }
+    for (guint j = 0; j < ctx->team_starts->len; j++) {
+        const WpTeamStart *start = &g_array_index(ctx->team_starts, WpTeamStart, j);
+        consider(ctx, start->seller, start->mate, target, sources, slot);
     }
     g_array_sort_with_data(sources, compare_sources, (gpointer)g);
     return sources;
+}
+
+/* Marks @c as a contact to settle, once. */
+static void want(guint8 *contacts, WpPerson c, WpSearchLimits *limits)
+{
+    if (!contacts[c]) {
+        contacts[c] = 1;
+        limits->n_stop++;
+    }
 }
 
 /* One search backward from @target on the graph without the sellers, within one hop fewer than
@@ -87,15 +109,18 @@ static gboolean search_back(WpPathContext *ctx, WpPerson target, guint8 *contact
     limits.max_hops = ctx->query.max_hops > 0 ? ctx->query.max_hops - 1 : 0;
     limits.max_cost = ctx->max_cost; /* d(c) <= full cost - penalty; the margin covers it */
     limits.banned = ctx->banned;
+    limits.first_hop_only = ctx->first_hop_only; /* settled, not passed through */
     for (guint i = 0; i < ctx->n_sellers; i++) {
         guint n_arcs;
         const WpArc *arcs = wp_graph_out_arcs(ctx->graph, ctx->sellers[i], &n_arcs);
         for (guint a = 0; a < n_arcs; a++)
-            if (!ctx->banned[arcs[a].head] && arcs[a].head != target &&
-                !contacts[arcs[a].head]) {
-                contacts[arcs[a].head] = 1;
-                limits.n_stop++;
-            }
+            if (!ctx->banned[arcs[a].head] && arcs[a].head != target)
+                want(contacts, arcs[a].head, &limits);
+    }
+    for (guint j = 0; j < ctx->team_starts->len; j++) {
+        WpPerson mate = g_array_index(ctx->team_starts, WpTeamStart, j).mate;
+        if (mate != target)
+            want(contacts, mate, &limits);
     }
     limits.stop_set = contacts;
     if (limits.n_stop == 0)
@@ -115,20 +140,18 @@ static void add_sources(WpPathContext *ctx, WpPerson target, WpPathSet *set)
     guint taken = 0;
     for (guint i = 0; i < sources->len && taken < ctx->query.k; i++) {
         const Source *src = &g_array_index(sources, Source, i);
-        WpTie first;
-        if (!wp_graph_find_tie(ctx->graph, src->seller, src->source, &first) ||
-            !wp_i_search_path(ctx->search, src->source, people, ties))
+        if (!wp_i_search_path(ctx->search, src->source, people, ties))
             continue;
         /* A backward search lists c .. target, already in travel order. */
         g_array_set_size(full_people, 0);
         g_array_set_size(full_ties, 0);
         g_array_append_val(full_people, src->seller);
         g_array_append_vals(full_people, people->data, people->len);
-        g_array_append_val(full_ties, first);
+        g_array_append_val(full_ties, src->first);
         g_array_append_vals(full_ties, ties->data, ties->len);
         WpPath path;
         wp_i_path_init(&path, ctx->graph, (const WpPerson *)full_people->data,
-                       (const WpTie *)full_ties->data, full_people->len);
+                       (const WpTie *)full_ties->data, full_people->len, src->team_hop);
         if (path.probability < ctx->query.min_probability) {
             wp_path_clear(&path);
             break; /* sources come best first: the rest are lower still */
@@ -140,7 +163,6 @@ static void add_sources(WpPathContext *ctx, WpPerson target, WpPathSet *set)
 
 void wp_i_paths_by_source(WpPathContext *ctx, WpPerson target, WpPathSet *set)
 {
-    add_direct(ctx, target, set);
     g_autofree guint8 *contacts = g_new0(guint8, MAX(ctx->graph->n_people, 1));
     if (ctx->query.max_hops != 1 && search_back(ctx, target, contacts))
         add_sources(ctx, target, set);

@@ -163,6 +163,9 @@ guint wp_i_draw_tie(WpDraw *draw, WpPerson from, WpPerson to, WpTie tie)
     gint found = wp_diagram_find_edge(draw->diagram, a, b);
     if (found >= 0)
         return (guint)found;
+    if (tie == WP_TIE_NONE) /* the team tie between two sellers of one team (WpPath.team_hop) */
+        return wp_diagram_add_edge(draw->diagram, a, b, WP_TIE_COLLEAGUE,
+                                   wp_model_team_tie(wp_graph_model(draw->graph)));
     WpTieInfo info;
     WpStrengthBreakdown why;
     wp_graph_tie_info(draw->graph, tie, &info);
