@@ -110,7 +110,8 @@ static double *distances(const Net *net, guint src, const gboolean *banned, guin
 }
 
 /* The expected score of every person as a source (0 for non-contacts), by the definition:
- * sum over ranked targets t of p(S, c) * exp(-d(c, t)), counting terms >= floor. */
+ * sum over ranked targets t of p(S, c) * exp(-d(c, t)), counting terms >= floor. Ranked: not a
+ * seller, not a repeat, no strong direct tie from a seller (one under 0.30 is weak: ranked). */
 static double *expected_scores(const Net *net, const guint *sellers, guint n_sellers,
                                const guint *targets, guint n_targets, guint max_hops, double floor,
                                double hop_penalty, guint *n_reached)
@@ -123,9 +124,9 @@ static double *expected_scores(const Net *net, const guint *sellers, guint n_sel
     g_autoptr(GArray) order = g_array_new(FALSE, FALSE, sizeof(guint));
     for (guint i = 0; i < n_targets; i++) {
         guint t = targets[i];
-        gboolean direct = FALSE;
+        gboolean direct = FALSE; /* strong: 0.30 or more (no dates or counts here: never cold) */
         for (guint k = 0; k < n_sellers; k++)
-            direct |= net->w[sellers[k] * n + t] > 0;
+            direct |= net->w[sellers[k] * n + t] >= 0.3;
         if (banned[t] || ranked[t] || direct)
             continue;
         ranked[t] = TRUE;
@@ -541,7 +542,7 @@ static double brute_force(const double *p, guint n_sources, guint n_targets, gui
 
 /* The plan's own figures agree: asks grouped by pick, gains multiply out, expected adds up. */
 static void check_plan_consistent(const WpRankPlan *plan, const double *p, guint n_sources,
-                                  guint n_targets, guint n, guint k)
+                                  guint n_targets, guint n, guint k, double min_gain)
 {
     g_assert_cmpuint(plan->picks->len, <=, n);
     g_autofree guint *mask = g_new0(guint, n_sources);
@@ -562,6 +563,7 @@ static void check_plan_consistent(const WpRankPlan *plan, const double *p, guint
             double prob = p[ask->source_index * n_targets + ask->target_index];
             g_assert_cmpfloat(ask->probability, ==, prob);
             g_assert_cmpfloat_with_epsilon(ask->gain, prob * missed[ask->target_index], 1e-12);
+            g_assert_cmpfloat(ask->gain, >=, min_gain); /* no ask under the floor */
             gain += ask->gain;
             mask[pick->source_index] |= 1u << ask->target_index;
         }
@@ -590,8 +592,8 @@ static void test_plan_brute_force(void)
         guint n = (guint)g_rand_int_range(rand, 1, 4);
         guint k = (guint)g_rand_int_range(rand, 1, 3);
         g_autoptr(WpRankResult) r = fake_result(p, n_sources, n_targets);
-        g_autoptr(WpRankPlan) plan = wp_rank_plan(r, n, k);
-        check_plan_consistent(plan, p, n_sources, n_targets, n, k);
+        g_autoptr(WpRankPlan) plan = wp_rank_plan(r, n, k, 0);
+        check_plan_consistent(plan, p, n_sources, n_targets, n, k, 0);
         g_autofree guint *mask = g_new0(guint, n_sources);
         double opt = brute_force(p, n_sources, n_targets, n, k, mask, 0, 0);
         g_assert_cmpfloat(plan->expected, <=, opt + 1e-12);
@@ -600,6 +602,20 @@ static void test_plan_brute_force(void)
         g_assert_cmpfloat(plan->expected, >=, 0.5 * opt - 1e-12); /* matroid greedy bound */
         if (opt > 0)
             worst = MIN(worst, plan->expected / opt);
+        /* With a floor: no ask under it, and for one source the best k asks at or above it
+         * (a lone source's gains are its probabilities): brute force on those alone. */
+        double floor = g_rand_int_range(rand, 1, 60) / 100.0;
+        g_autoptr(WpRankPlan) floored = wp_rank_plan(r, n, k, floor);
+        check_plan_consistent(floored, p, n_sources, n_targets, n, k, floor);
+        if (n == 1) {
+            g_autofree double *kept = g_memdup2(p, sizeof(double) * n_sources * n_targets);
+            for (guint i = 0; i < n_sources * n_targets; i++)
+                if (kept[i] < floor)
+                    kept[i] = 0;
+            g_autofree guint *mask2 = g_new0(guint, n_sources);
+            double best = brute_force(kept, n_sources, n_targets, 1, k, mask2, 0, 0);
+            g_assert_cmpfloat_with_epsilon(floored->expected, best, 1e-12);
+        }
     }
     g_test_message("worst greedy / optimum over 400 random plans: %.4f", worst);
 }
@@ -610,13 +626,13 @@ static void test_plan_exact(void)
     const double p[] = {0.9, 0.5, 0, 0.8, 0, 0.3};
     g_autoptr(WpRankResult) r = fake_result(p, 2, 3);
     /* k = 1: A asks about t1 (+0.9); then B about t3 (+0.3 > 0.8 * 0.1). */
-    g_autoptr(WpRankPlan) one = wp_rank_plan(r, 2, 1);
+    g_autoptr(WpRankPlan) one = wp_rank_plan(r, 2, 1, 0);
     g_assert_cmpuint(one->picks->len, ==, 2);
     g_assert_cmpuint(g_array_index(one->asks, WpRankAsk, 0).target_index, ==, 0);
     g_assert_cmpuint(g_array_index(one->asks, WpRankAsk, 1).target_index, ==, 2);
     g_assert_cmpfloat_with_epsilon(one->expected, 1.2, 1e-12);
     /* k = 2: A (0.9 + 0.5) beats B (0.8 + 0.3); then B: t3 0.3 and t1 0.8 * 0.1. */
-    g_autoptr(WpRankPlan) two = wp_rank_plan(r, 5, 2);
+    g_autoptr(WpRankPlan) two = wp_rank_plan(r, 5, 2, 0);
     g_assert_cmpuint(two->picks->len, ==, 2);
     g_assert_cmpfloat_with_epsilon(g_array_index(two->picks, WpRankPick, 0).gain, 1.4, 1e-12);
     g_assert_cmpfloat_with_epsilon(g_array_index(two->picks, WpRankPick, 1).gain, 0.38, 1e-12);
@@ -624,6 +640,16 @@ static void test_plan_exact(void)
     g_assert_cmpuint(second->target_index, ==, 0);
     g_assert_cmpfloat_with_epsilon(second->gain, 0.08, 1e-12);
     g_assert_cmpfloat_with_epsilon(two->expected, 1.78, 1e-12);
+    /* Floor 0.1: B's ask about t1 (+0.08) is left out, its t3 ask (+0.3) stays. */
+    g_autoptr(WpRankPlan) floored = wp_rank_plan(r, 5, 2, 0.1);
+    g_assert_cmpuint(floored->picks->len, ==, 2);
+    g_assert_cmpuint(floored->asks->len, ==, 3);
+    g_assert_cmpfloat_with_epsilon(g_array_index(floored->picks, WpRankPick, 1).gain, 0.3, 1e-12);
+    g_assert_cmpfloat_with_epsilon(floored->expected, 1.7, 1e-12);
+    /* Floor 0.95: nothing is worth a favour. */
+    g_autoptr(WpRankPlan) none = wp_rank_plan(r, 5, 2, 0.95);
+    g_assert_cmpuint(none->picks->len, ==, 0);
+    g_assert_cmpfloat(none->expected, ==, 0);
 }
 
 /* Where greedy falls short: A reaches t1 and t2 equally, B only t1. Greedy asks A about t1
@@ -633,10 +659,71 @@ static void test_plan_greedy_limit(void)
 {
     const double p[] = {0.9, 0.9, 0.9, 0};
     g_autoptr(WpRankResult) r = fake_result(p, 2, 2);
-    g_autoptr(WpRankPlan) plan = wp_rank_plan(r, 2, 1);
+    g_autoptr(WpRankPlan) plan = wp_rank_plan(r, 2, 1, 0);
     g_assert_cmpfloat_with_epsilon(plan->expected, 0.9 + 0.9 * 0.1, 1e-12);
     g_autofree guint *mask = g_new0(guint, 2);
     g_assert_cmpfloat_with_epsilon(brute_force(p, 2, 2, 2, 1, mask, 0, 0), 1.8, 1e-12);
+}
+
+/* The route behind each ask, by hand (raw model). Sellers s and x; s -> a (0.9); a -> b (0.8)
+ * -> t1 (0.5) beats a -> t1 (0.3); a -> t2 (0.6); a -> x -> b (1.0 each, one-way) would be a
+ * better way from a to t1 (0.5), but a seller never carries a request; x -> b makes b x's
+ * contact. Greedy, 2 asks each: b first (t1 0.5 + t2 via a 0.8 x 0.6 = 0.48), then a (t2 0.54,
+ * t1 0.9 x 0.4 = 0.36). */
+static void test_plan_routes(void)
+{
+    g_autoptr(WpGraph) g = load("source,target,strength,directed\n"
+                                "s,a,0.9,\na,b,0.8,\nb,t1,0.5,\na,t1,0.3,\na,t2,0.6,\n"
+                                "a,x,1.0,true\nx,b,1.0,true\n",
+                                NULL);
+    WpPerson sellers[] = {id(g, "s"), id(g, "x")};
+    WpPerson targets[] = {id(g, "t1"), id(g, "t2")};
+    WpRankQuery q = {.sellers = sellers, .n_sellers = 2, .targets = targets, .n_targets = 2};
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
+    g_assert_no_error(error);
+    g_autoptr(WpRankPlan) plan = wp_rank_plan(r, 2, 2, 0);
+    g_assert_true(wp_rank_plan_routes(g, &q, r, plan, &error));
+    g_assert_no_error(error);
+    g_assert_cmpuint(plan->asks->len, ==, 4);
+    const struct {
+        const char *route;
+        double p;
+    } want[] = {{"x b t1", 0.5}, {"x b a t2", 0.48}, {"s a t2", 0.54}, {"s a b t1", 0.36}};
+    for (guint i = 0; i < G_N_ELEMENTS(want); i++) {
+        const WpRankAsk *ask = &g_array_index(plan->asks, WpRankAsk, i);
+        g_auto(GStrv) ids = g_strsplit(want[i].route, " ", -1);
+        g_assert_cmpuint(ask->route.n_people, ==, g_strv_length(ids));
+        for (guint k = 0; ids[k] != NULL; k++)
+            g_assert_cmpuint(ask->route.people[k], ==, id(g, ids[k]));
+        g_assert_cmpfloat_with_epsilon(ask->probability, want[i].p, 1e-12);
+        g_assert_cmpfloat_with_epsilon(ask->route.probability, want[i].p, 1e-12);
+        g_assert_cmpfloat_with_epsilon(
+            wp_graph_path_probability(g, ask->route.people, ask->route.n_people), want[i].p, 1e-12);
+    }
+}
+
+/* A target tied to the seller only weakly is ranked (and noted); a strong tie sets it aside. */
+static void test_weak_direct(void)
+{
+    g_autoptr(WpGraph) g = load("source,target,strength\n"
+                                "s,a,0.9\ns,t1,0.29\na,t1,0.5\ns,t2,0.3\na,t2,0.5\n",
+                                NULL);
+    WpPerson sellers[] = {id(g, "s")};
+    WpPerson targets[] = {id(g, "t1"), id(g, "t2")};
+    WpRankQuery q = {.sellers = sellers, .n_sellers = 1, .targets = targets, .n_targets = 2};
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(r->direct->len, ==, 1);
+    g_assert_cmpuint(g_array_index(r->direct, WpPerson, 0), ==, id(g, "t2"));
+    g_assert_cmpuint(r->targets->len, ==, 1);
+    g_assert_cmpuint(g_array_index(r->targets, WpPerson, 0), ==, id(g, "t1"));
+    g_assert_cmpuint(r->weak_direct->len, ==, 1);
+    g_assert_cmpuint(g_array_index(r->weak_direct, guint, 0), ==, 0);
+    const WpRankSource *a = source_of(r, id(g, "a"));
+    g_assert_nonnull(a);
+    g_assert_cmpfloat_with_epsilon(a->score, 0.45, 1e-12);
 }
 
 /* ---- The demo network under the raw model: the contract, checked from the files ---- */
@@ -780,7 +867,7 @@ static void test_demo_raw_contract(void)
     guint n_direct = 0, n_cold = 0;
     for (guint i = 0; i < targets->len; i++) {
         WpPerson t = g_array_index(targets, WpPerson, i);
-        if (strength[t] > 0) {
+        if (strength[t] >= 0.3) { /* a strong direct tie (raw: by strength alone) */
             n_direct++;
             continue;
         }
@@ -793,8 +880,9 @@ static void test_demo_raw_contract(void)
             }
         n_cold += !reached;
     }
-    g_assert_cmpuint(n_direct, ==, 2); /* README: 2 targets 1 hop from Alice */
-    g_assert_cmpuint(n_cold, ==, 4);   /* README: 4 unreachable */
+    /* README: 2 targets 1 hop from Alice; Stefan Brunner's is a LinkedIn tie of 0.11: weak */
+    g_assert_cmpuint(n_direct, ==, 1);
+    g_assert_cmpuint(n_cold, ==, 4); /* README: 4 unreachable */
 
     WpRankQuery q = {.sellers = &alice,
                      .n_sellers = 1,
@@ -802,7 +890,8 @@ static void test_demo_raw_contract(void)
                      .n_targets = targets->len};
     g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
     g_assert_no_error(error);
-    g_assert_cmpuint(r->direct->len, ==, 2);
+    g_assert_cmpuint(r->direct->len, ==, 1);
+    g_assert_cmpuint(r->weak_direct->len, ==, 1);
     g_assert_cmpuint(r->cold_targets->len, ==, 4);
     g_assert_cmpuint(r->n_contacts, ==, 80); /* README: Alice has 80 direct contacts */
     guint n_scored = 0;
@@ -833,5 +922,7 @@ int main(int argc, char **argv)
     g_test_add_func("/rank/plan/brute-force", test_plan_brute_force);
     g_test_add_func("/rank/plan/exact", test_plan_exact);
     g_test_add_func("/rank/plan/greedy-limit", test_plan_greedy_limit);
+    g_test_add_func("/rank/plan/routes", test_plan_routes);
+    g_test_add_func("/rank/weak-direct", test_weak_direct);
     return g_test_run();
 }

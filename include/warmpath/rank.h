@@ -7,6 +7,7 @@
 
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
+#include "warmpath/path.h"
 
 G_BEGIN_DECLS
 
@@ -33,8 +34,8 @@ typedef void (*WpRankProgressFunc)(guint done, guint total, gpointer user_data);
  * @sellers: (array length=n_sellers): who asks; paths never pass through a seller
  * @n_sellers: >= 1
  * @targets: (array length=n_targets): the territory, in the order figures are summed; sellers
- *   and repeats are dropped, and targets a seller is tied to directly are set aside (see
- *   WpRankResult.direct)
+ *   (under the team rules every seller of the people file's teams) and repeats are dropped, and
+ *   targets a seller has a strong direct tie to are set aside (see WpRankResult.direct)
  * @n_targets: how many
  * @max_hops: longest path in ties, seller to target, counting the seller's own tie; 0 = none, at most WP_MAX_HOPS (warmpath/model.h)
  * @min_probability: paths below this success probability are not counted, in [0, 1)
@@ -74,9 +75,11 @@ typedef struct {
 
 /**
  * WpRankSource:
- * @person: the referral source, a direct contact of a seller (never a seller)
+ * @person: the referral source, a direct contact of a seller (never an asking seller); in
+ *   WpRankResult.colleagues a fellow seller instead
  * @seller: the seller whose tie to @person is strongest (the lowest person index on a tie)
- * @strength: that tie's effective strength, p(s, c)
+ * @strength: that tie's effective strength, p(s, c), or the team tie's (@team_tie)
+ * @team_tie: @person is on @seller's team and @strength is the team tie (see path.h WpPath)
  * @score: expected introductions, the sum over targets t of P(c, t) = p(s, c) * exp(-d(c, t)),
  *   with d the cheapest cost from @person to t in the network without the sellers, within the
  *   hop limit; only paths at or above the probability floor count. Summed in territory order.
@@ -89,6 +92,7 @@ typedef struct {
     WpPerson person;
     WpPerson seller;
     double strength;
+    gboolean team_tie;
     double score;
     guint n_reached;
     GArray *reach;
@@ -110,18 +114,26 @@ typedef struct {
 
 /**
  * WpRankResult:
- * @targets: (element-type WpPerson): the territory as ranked: sellers, repeats and direct
- *   contacts removed, in query order
+ * @targets: (element-type WpPerson): the territory as ranked: sellers, repeats and strong
+ *   direct contacts removed, in query order
  * @best_probability: (element-type double): per target, the best P(c, t) over sources, 0 when
  *   none counts
  * @best_source: (element-type guint): per target, the index into @sources of that best source,
  *   G_MAXUINT when none
- * @direct: (element-type WpPerson): territory members a seller is tied to directly: reported,
- *   not ranked
+ * @direct: (element-type WpPerson): territory members a seller has a strong direct tie to (see
+ *   path.h WpDirectTie): reported, not ranked ("ask them yourself")
+ * @weak_direct: (element-type guint): indices into @targets a seller is tied to, but only by a
+ *   weak or cold tie: ranked like the others (reconnect, or ask for an introduction)
  * @sources: (element-type WpRankSource): every direct contact of a seller that reaches at
  *   least one target, best first: score descending, then label, then id
- * @n_contacts: the sellers' direct contacts considered (sources with no reach included)
- * @cold_targets: (element-type guint): indices into @targets no source reaches, in order
+ * @colleagues: (element-type WpRankSource): under the team rules, the fellow sellers the
+ *   sellers can ask (teammates through the team tie, other teams' sellers through their tie),
+ *   with their reach; not referral sources, so not ranked among @sources nor planned; best
+ *   first
+ * @n_contacts: the sellers' direct contacts considered as referral sources (sources with no
+ *   reach included; fellow sellers not)
+ * @cold_targets: (element-type guint): indices into @targets no source and no colleague
+ *   reaches, in order
  * @cold_companies: (element-type WpRankCompany): companies none of whose targets is reached,
  *   by number of targets descending, then name
  * @n_searches: searches run; @from_targets: TRUE when they ran backward from the targets
@@ -131,7 +143,9 @@ typedef struct {
     GArray *best_probability;
     GArray *best_source;
     GArray *direct;
+    GArray *weak_direct;
     GArray *sources;
+    GArray *colleagues;
     guint n_contacts;
     GArray *cold_targets;
     GArray *cold_companies;
@@ -150,7 +164,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankResult, wp_rank_result_free)
  *
  * Ranks the sellers' direct contacts by the number of introductions to the targets they can
  * be expected to open. With several sellers (a team) each contact is credited with its
- * strongest seller tie, and paths avoid every seller. Under the raw model with no hop limit
+ * strongest seller tie, and paths avoid every seller. Under the team rules (a model that is not
+ * raw, a people file with teams) fellow sellers are never go-betweens and are listed apart
+ * (WpRankResult.colleagues). Under the raw model with no hop limit
  * and no floor, the score is exactly sum_t p(s, c) * exp(-d(c, t)) with d the shortest
  * distance on -ln strength. Runs the searches on @n_threads threads; the result does not
  * depend on their scheduling. Fails with WP_ERROR_USAGE when @min_probability is outside
@@ -169,12 +185,15 @@ WP_API WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *query,
  * @probability: P(source, target)
  * @gain: its marginal gain when chosen: @probability times the chance that no earlier ask
  *   for the same target works
+ * @route: the whole route the ask relies on, seller -> source -> ... -> target, its
+ *   probability @probability; filled by wp_rank_plan_routes() (zeroed until then)
  */
 typedef struct {
     guint source_index;
     guint target_index;
     double probability;
     double gain;
+    WpPath route;
 } WpRankAsk;
 
 /**
@@ -212,15 +231,34 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankPlan, wp_rank_plan_free)
  * @result: a ranking
  * @max_sources: sources to pick at most (>= 1)
  * @max_asks: targets to ask one source about at most (>= 1)
+ * @min_gain: asks that would add fewer expected introductions than this are left out (the
+ *   profile's [advice] plan_min_gain, 0.05 by default): nobody spends a favour on a 2 % chance
  *
- * Picks sources greedily: each round takes the source whose best @max_asks asks add the most
- * expected introductions given the asks already chosen (a target counts once however many
- * sources are asked about it). Stops early when no source adds anything. Greedy is exact for
- * one source; in general it reaches at least half the best plan (the one-block-per-source
- * constraint is a matroid), usually far more. Cannot fail.
+ * Picks sources greedily: each round takes the source whose best @max_asks asks (each adding
+ * at least @min_gain) add the most expected introductions given the asks already chosen (a
+ * target counts once however many sources are asked about it). Stops early when no source adds
+ * anything. Greedy is exact for one source; in general it reaches at least half the best plan
+ * (the one-block-per-source constraint is a matroid), usually far more. Cannot fail.
  *
- * Returns: (transfer full): the plan
+ * Returns: (transfer full): the plan, without routes (see wp_rank_plan_routes())
  */
-WP_API WpRankPlan *wp_rank_plan(const WpRankResult *result, guint max_sources, guint max_asks);
+WP_API WpRankPlan *wp_rank_plan(const WpRankResult *result, guint max_sources, guint max_asks,
+                                double min_gain);
+
+/**
+ * wp_rank_plan_routes:
+ * @graph: the network @result was ranked on, with the same model applied
+ * @query: the query @result answers
+ *
+ * Fills every ask's route: the path behind its probability (seller, source, the people in
+ * between, target), so that a plan says whom each ask really goes through. One search per ask,
+ * from the source towards its target, within the query's limits. Fails with WP_ERROR_FAILED
+ * only if @graph, @query and @result do not belong together (a route is not found again).
+ *
+ * Returns: TRUE on success
+ */
+WP_API gboolean wp_rank_plan_routes(const WpGraph *graph, const WpRankQuery *query,
+                                    const WpRankResult *result, WpRankPlan *plan,
+                                    GError **error);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ typedef struct {
     gint best;
     gint plan;
     gint max_asks;
+    char *min_gain; /* as typed, NULL when not given */
     CliSearchOptions search;
 } RankOptions;
 
@@ -33,6 +34,7 @@ static void rank_options_clear(RankOptions *o)
     g_strfreev(o->where);
     g_free(o->targets_file);
     g_free(o->top);
+    g_free(o->min_gain);
     cli_search_options_clear(&o->search);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RankOptions, rank_options_clear)
@@ -51,9 +53,23 @@ static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpo
     return TRUE;
 }
 
-/* Checks the options and converts --top into *@top (unchanged when not given) and the search
- * limits into @limits; returns 0 when fine, else the exit code. */
-static int check_options(const RankOptions *o, gint64 *top, CliSearchLimits *limits)
+/* --min-gain as typed: a number in [0, 1]. */
+static gboolean parse_min_gain(const char *text, double *out)
+{
+    g_autofree char *stripped = g_strstrip(g_strdup(text));
+    char *end = NULL;
+    double x = g_ascii_strtod(stripped, &end);
+    if (end == stripped || *end != '\0' || !(x >= 0 && x <= 1))
+        return FALSE;
+    *out = x;
+    return TRUE;
+}
+
+/* Checks the options and converts --top into *@top and --min-gain into *@min_gain (unchanged
+ * when not given) and the search limits into @limits; returns 0 when fine, else the exit
+ * code. */
+static int check_options(const RankOptions *o, gint64 *top, double *min_gain,
+                         CliSearchLimits *limits)
 {
     if (o->from == NULL && !o->team)
         return usage("say who asks: --from WHO[,WHO...] or --team[=NAME]");
@@ -67,6 +83,10 @@ static int check_options(const RankOptions *o, gint64 *top, CliSearchLimits *lim
         return usage("--plan: expected a number of sources to ask");
     if (o->max_asks < 1 || o->max_asks > MAX_COUNT)
         return usage("--max-asks: expected a number from 1");
+    if (o->min_gain != NULL && o->plan == 0)
+        return usage("--min-gain sets the floor of --plan's asks: give --plan N too");
+    if (o->min_gain != NULL && !parse_min_gain(o->min_gain, min_gain))
+        return usage("--min-gain: expected a number of expected introductions from 0 to 1");
     return cli_search_limits_parse("rank", &o->search, limits);
 }
 
@@ -186,6 +206,10 @@ static GOptionContext *make_context(RankOptions *o, CliCommon *common)
          "Plan the asks: pick up to N sources and whom to ask each about", "N"},
         {"max-asks", 0, 0, G_OPTION_ARG_INT, &o->max_asks,
          "With --plan: targets to ask one source about at most (default 3)", "K"},
+        {"min-gain", 0, 0, G_OPTION_ARG_STRING, &o->min_gain,
+         "With --plan: leave out asks adding fewer expected introductions (default: the "
+         "profile's plan_min_gain, 0.05)",
+         "G"},
         G_OPTION_ENTRY_NULL};
     GOptionContext *context = g_option_context_new("");
     g_option_context_set_summary(
@@ -227,9 +251,10 @@ int cmd_rank(int argc, char **argv)
         return CLI_EXIT_USAGE;
     if (argc > 1)
         return cli_usage_error("rank", "unexpected argument '%s'", argv[1]);
-    gint64 top = -1; /* not given */
+    gint64 top = -1;       /* not given */
+    double min_gain = NAN; /* not given */
     CliSearchLimits limits;
-    int rc = check_options(&o, &top, &limits);
+    int rc = check_options(&o, &top, &min_gain, &limits);
     if (rc != 0)
         return rc;
 
@@ -263,8 +288,14 @@ int cmd_rank(int argc, char **argv)
     g_autoptr(WpRankResult) result = run_rank(graph, &query, &error);
     if (result == NULL)
         return cli_fail_for("rank", error);
-    g_autoptr(WpRankPlan) plan =
-        o.plan > 0 ? wp_rank_plan(result, (guint)o.plan, (guint)o.max_asks) : NULL;
+    g_autoptr(WpRankPlan) plan = NULL;
+    if (o.plan > 0) {
+        if (isnan(min_gain))
+            min_gain = wp_model_plan_min_gain(wp_graph_model(graph));
+        plan = wp_rank_plan(result, (guint)o.plan, (guint)o.max_asks, min_gain);
+        if (!wp_rank_plan_routes(graph, &query, result, plan, &error))
+            return cli_fail(error);
+    }
     guint shown = top >= 0                                  ? (guint)top
                   : common.format_value == CLI_FORMAT_TABLE ? DEFAULT_TABLE_TOP
                                                             : 0;
@@ -279,6 +310,7 @@ int cmd_rank(int argc, char **argv)
                          selected->len,
                          shown,
                          (guint)o.max_asks,
+                         plan != NULL ? min_gain : 0,
                          query.max_hops,
                          query.min_probability,
                          model_text};

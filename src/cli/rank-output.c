@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* warmpath rank: the ranking as a salesperson reads it (table), as rows (csv), complete (json). */
+/* warmpath rank: what the formats share, the ranking as rows (csv) and complete (json). The
+ * table is rank-table.c. */
 #include "cli/rank-output.h"
 
 #include <string.h>
 
-#define MAX_LISTED 12 /* people listed by name in a table section before "and N more" */
-
 /* "71 %", "4.2 %", "< 0.1 %". */
-static char *percent(double p)
+char *rank_percent(double p)
 {
     if (p >= 0.0995)
         return g_strdup_printf("%.0f %%", 100 * p);
@@ -16,22 +15,25 @@ static char *percent(double p)
     return g_strdup("< 0.1 %");
 }
 
-static char *number(double x, const char *fmt)
+char *rank_number(double x, const char *fmt)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     return g_strdup(g_ascii_formatd(buf, sizeof buf, fmt, x));
 }
 
-static const char *attr(const WpGraph *g, WpPerson p, const char *column)
+const char *rank_attr(const WpGraph *g, WpPerson p, const char *column)
 {
     return wp_graph_person_attr(g, p, column);
 }
 
-/* The types of the tie from @seller to @source: "client", "former colleague/social". */
-static char *relationship(const WpGraph *g, WpPerson seller, WpPerson source, gboolean human)
+/* The types of the tie from @seller to @source: "client", "former colleague/social", or
+ * "team" for the team tie (see WpRankSource.team_tie). */
+char *rank_relationship(const WpGraph *g, const WpRankSource *source, gboolean human)
 {
     WpTie tie;
-    if (!wp_graph_find_tie(g, seller, source, &tie))
+    if (source->team_tie)
+        return g_strdup(human ? "team tie" : "team");
+    if (!wp_graph_find_tie(g, source->seller, source->person, &tie))
         return g_strdup("");
     WpTieInfo info;
     wp_graph_tie_info(g, tie, &info);
@@ -47,10 +49,10 @@ static char *relationship(const WpGraph *g, WpPerson seller, WpPerson source, gb
 }
 
 /* "Name (Title, Company)", safe for a terminal. */
-static char *described(const WpGraph *g, WpPerson p)
+char *rank_described(const WpGraph *g, WpPerson p)
 {
-    const char *title = attr(g, p, WP_COLUMN_TITLE);
-    const char *company = attr(g, p, WP_COLUMN_COMPANY);
+    const char *title = rank_attr(g, p, WP_COLUMN_TITLE);
+    const char *company = rank_attr(g, p, WP_COLUMN_COMPANY);
     g_autoptr(GString) s = g_string_new(wp_graph_person_label(g, p));
     if (title != NULL && company != NULL)
         g_string_append_printf(s, " (%s, %s)", title, company);
@@ -60,201 +62,31 @@ static char *described(const WpGraph *g, WpPerson p)
 }
 
 /* "Name (Company)", not sanitised (callers do). */
-static char *short_name(const WpGraph *g, WpPerson p)
+char *rank_short_name(const WpGraph *g, WpPerson p)
 {
-    const char *company = attr(g, p, WP_COLUMN_COMPANY);
+    const char *company = rank_attr(g, p, WP_COLUMN_COMPANY);
     return company ? g_strdup_printf("%s (%s)", wp_graph_person_label(g, p), company)
                    : g_strdup(wp_graph_person_label(g, p));
 }
 
-static guint n_shown(const RankReport *r)
+guint rank_n_shown(const RankReport *r)
 {
     guint n = r->result->sources->len;
     return r->top > 0 ? MIN(r->top, n) : n;
 }
 
-static void table_heading(const RankReport *r, GString *out)
-{
-    const WpGraph *g = r->graph;
-    const WpRankResult *res = r->result;
-    g_autoptr(GString) what = g_string_new(NULL);
-    if (r->where != NULL) {
-        g_autofree char *joined = g_strjoinv(", ", (char **)r->where);
-        g_string_append_printf(what, "%s %s", r->where_origin, joined);
-    }
-    if (r->targets_file != NULL)
-        g_string_append_printf(what, "%s--targets %s", what->len ? " within " : "",
-                               r->targets_file);
-    g_autofree char *safe_what = cli_sanitize_for_terminal(what->str);
-    g_string_append_printf(out, "Territory: %u %s selected by %s.\n", r->n_selected,
-                           r->n_selected == 1 ? "person" : "people", safe_what);
-    g_autofree char *you = r->n_sellers == 1 ? g_strdup("your") : g_strdup("the sellers'");
-    g_string_append_printf(out, "%u ranked; %u already %s direct contacts", res->targets->len,
-                           res->direct->len, you);
-    guint dropped = r->n_selected - res->targets->len - res->direct->len;
-    if (dropped > 0)
-        g_string_append_printf(out, "; %u sellers or repeats left out", dropped);
-    g_string_append(out, ".\n");
-    g_autoptr(GString) sellers = g_string_new(NULL);
-    for (guint i = 0; i < r->n_sellers && i < 5; i++) {
-        g_autofree char *n = cli_sanitize_for_terminal(wp_graph_person_label(g, r->sellers[i]));
-        g_string_append_printf(sellers, "%s%s", i ? ", " : "", n);
-    }
-    if (r->n_sellers > 5)
-        g_string_append_printf(sellers, " and %u more", r->n_sellers - 5);
-    g_string_append_printf(out, "Referral sources: the %u direct contacts of %s; %u reach at "
-                                "least one target.\n",
-                           res->n_contacts, sellers->str, res->sources->len);
-    g_autofree char *hops = r->max_hops ? g_strdup_printf("at most %u hops", r->max_hops)
-                                        : g_strdup("any number of hops");
-    g_autofree char *floor = percent(r->min_probability);
-    g_autofree char *model = cli_sanitize_for_terminal(r->model);
-    g_string_append_printf(out, "Model: %s, %s", model, hops);
-    if (r->min_probability > 0)
-        g_string_append_printf(out, ", paths under %s not counted", floor);
-    g_string_append(out, ".\n\n");
-}
-
 /* "Bob Smith (Acme) 71 %, Rachel Kim (Acme) 40 %". */
-static char *best_text(const WpGraph *g, const WpRankSource *s, gboolean with_percent)
+char *rank_best_text(const WpGraph *g, const WpRankSource *s, gboolean with_percent)
 {
     g_autoptr(GString) text = g_string_new(NULL);
     for (guint k = 0; k < s->best->len; k++) {
         const WpRankReach *reach = &g_array_index(s->best, WpRankReach, k);
-        g_autofree char *who = short_name(g, reach->target);
-        g_autofree char *chance = with_percent ? percent(reach->probability)
-                                               : number(reach->probability, "%.4f");
+        g_autofree char *who = rank_short_name(g, reach->target);
+        g_autofree char *chance = with_percent ? rank_percent(reach->probability)
+                                               : rank_number(reach->probability, "%.4f");
         g_string_append_printf(text, "%s%s %s", k ? "; " : "", who, chance);
     }
     return g_strdup(text->str);
-}
-
-static void table_sources(const RankReport *r, GString *out)
-{
-    const WpGraph *g = r->graph;
-    g_autoptr(CliTable) t = cli_table_new();
-    cli_table_add_column(t, "rank", CLI_CELL_NUMBER);
-    cli_table_add_column(t, "referral source", CLI_CELL_TEXT);
-    cli_table_add_column(t, "company", CLI_CELL_TEXT);
-    cli_table_add_column(t, r->n_sellers == 1 ? "tie to you" : "tie to the team", CLI_CELL_TEXT);
-    cli_table_add_column(t, "expected intros", CLI_CELL_NUMBER);
-    cli_table_add_column(t, "reached", CLI_CELL_NUMBER);
-    cli_table_add_column(t, "best targets", CLI_CELL_TEXT);
-    for (guint i = 0; i < n_shown(r); i++) {
-        const WpRankSource *s = &g_array_index(r->result->sources, WpRankSource, i);
-        g_autofree char *rank = g_strdup_printf("%u", i + 1);
-        g_autofree char *rel = relationship(g, s->seller, s->person, TRUE);
-        g_autofree char *strength = percent(s->strength);
-        g_autofree char *tie =
-            r->n_sellers == 1
-                ? g_strdup_printf("%s %s", rel, strength)
-                : g_strdup_printf("%s: %s %s", wp_graph_person_label(g, s->seller), rel, strength);
-        g_autofree char *score = number(s->score, "%.2f");
-        g_autofree char *reached = g_strdup_printf("%u", s->n_reached);
-        g_autofree char *best = best_text(g, s, TRUE);
-        const char *cells[] = {rank, wp_graph_person_label(g, s->person),
-                               attr(g, s->person, WP_COLUMN_COMPANY), tie, score, reached, best};
-        cli_table_add_row(t, cells);
-    }
-    if (cli_table_n_rows(t) == 0) {
-        g_string_append(out, "No direct contact reaches any target within these limits.\n");
-        return;
-    }
-    cli_table_render(t, CLI_FORMAT_TABLE, 0, out);
-    if (n_shown(r) < r->result->sources->len)
-        g_string_append_printf(out, "(%u more; use --top 0 to see all)\n",
-                               r->result->sources->len - n_shown(r));
-}
-
-/* "A, B and 3 more" over people (@indices into @people when given, else @people itself). */
-static void append_people(GString *out, const WpGraph *g, const GArray *people,
-                          const GArray *indices)
-{
-    guint n = indices ? indices->len : people->len;
-    for (guint i = 0; i < n && i < MAX_LISTED; i++) {
-        guint at = indices ? g_array_index(indices, guint, i) : i;
-        g_autofree char *who = described(g, g_array_index(people, WpPerson, at));
-        g_string_append_printf(out, "%s%s", i ? "; " : "", who);
-    }
-    if (n > MAX_LISTED)
-        g_string_append_printf(out, " and %u more", n - MAX_LISTED);
-}
-
-static void table_direct_and_cold(const RankReport *r, GString *out)
-{
-    const WpGraph *g = r->graph;
-    const WpRankResult *res = r->result;
-    if (res->direct->len > 0) {
-        g_string_append_printf(out, "\nAlready %s direct contacts, not counted (ask them "
-                                    "yourself): ",
-                               r->n_sellers == 1 ? "your" : "the sellers'");
-        append_people(out, g, res->direct, NULL);
-        g_string_append(out, ".\n");
-    }
-    g_autofree char *floor = percent(r->min_probability);
-    if (res->cold_targets->len == 0) {
-        g_string_append(out, "\nNo cold targets: every target has a counted path.\n");
-        return;
-    }
-    g_string_append_printf(out, "\nCold: %u of %u targets have no path%s%s%s.\n",
-                           res->cold_targets->len, res->targets->len,
-                           r->min_probability > 0 ? " at " : "",
-                           r->min_probability > 0 ? floor : "",
-                           r->min_probability > 0 ? " or better" : "");
-    if (res->cold_companies->len > 0) {
-        g_string_append(out, "  Accounts with no way in (build network here): ");
-        for (guint i = 0; i < res->cold_companies->len; i++) {
-            const WpRankCompany *c = &g_array_index(res->cold_companies, WpRankCompany, i);
-            g_autofree char *name = cli_sanitize_for_terminal(c->company);
-            g_string_append_printf(out, "%s%s (%u)", i ? ", " : "", name, c->n_targets);
-        }
-        g_string_append(out, ".\n");
-    }
-    g_string_append(out, "  Cold targets: ");
-    append_people(out, g, res->targets, res->cold_targets);
-    g_string_append(out, ".\n");
-}
-
-static void table_plan(const RankReport *r, GString *out)
-{
-    const WpGraph *g = r->graph;
-    const WpRankPlan *plan = r->plan;
-    g_autofree char *expected = number(plan->expected, "%.2f");
-    g_string_append_printf(out, "\nAsk plan: %u %s, at most %u %s each: %s introductions "
-                                "expected out of %u targets.\n",
-                           plan->picks->len, plan->picks->len == 1 ? "source" : "sources",
-                           r->max_asks, r->max_asks == 1 ? "ask" : "asks", expected,
-                           r->result->targets->len);
-    for (guint i = 0; i < plan->picks->len; i++) {
-        const WpRankPick *pick = &g_array_index(plan->picks, WpRankPick, i);
-        const WpRankSource *s = &g_array_index(r->result->sources, WpRankSource,
-                                               pick->source_index);
-        g_autofree char *who = described(g, s->person);
-        g_autofree char *gain = number(pick->gain, "%.2f");
-        g_autofree char *seller =
-            r->n_sellers > 1 ? cli_sanitize_for_terminal(wp_graph_person_label(g, s->seller))
-                             : NULL;
-        g_string_append_printf(out, "%u. %s%s%s: +%s expected\n", i + 1,
-                               seller ? seller : "", seller ? " asks " : "Ask ", who, gain);
-        for (guint k = 0; k < pick->n_asks; k++) {
-            const WpRankAsk *ask = &g_array_index(plan->asks, WpRankAsk, pick->first_ask + k);
-            g_autofree char *target = described(
-                g, g_array_index(r->result->targets, WpPerson, ask->target_index));
-            g_autofree char *chance = percent(ask->probability);
-            g_autofree char *ask_gain = number(ask->gain, "%.2f");
-            g_string_append_printf(out, "   - about %s: %s chance, +%s\n", target, chance,
-                                   ask_gain);
-        }
-    }
-}
-
-void rank_output_table(const RankReport *r, GString *out)
-{
-    table_heading(r, out);
-    table_sources(r, out);
-    table_direct_and_cold(r, out);
-    if (r->plan != NULL)
-        table_plan(r, out);
 }
 
 static void csv_row(GString *out, const char *const *cells, const gboolean *numeric, guint n)
@@ -270,33 +102,71 @@ static void csv_row(GString *out, const char *const *cells, const gboolean *nume
     g_string_append_c(out, '\n');
 }
 
-static void csv_sources(const RankReport *r, GString *out)
+/* "teammate", "seller" (another team's) or "source" (a referral source). */
+const char *rank_role_of(const WpGraph *g, const WpRankSource *s, gboolean colleague)
+{
+    if (!colleague)
+        return "source";
+    const char *team = wp_graph_person_team(g, s->person),
+               *own = wp_graph_person_team(g, s->seller);
+    return team != NULL && own != NULL && strcmp(team, own) == 0 ? "teammate" : "seller";
+}
+
+static void csv_source_row(const RankReport *r, const WpRankSource *s, const char *rank,
+                           const char *role, GString *out)
 {
     const WpGraph *g = r->graph;
+    const gboolean numeric[] = {TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE,
+                                TRUE, TRUE,  TRUE,  FALSE, FALSE, FALSE};
+    g_autofree char *rel = rank_relationship(g, s, FALSE);
+    g_autofree char *strength = rank_number(s->strength, "%.6f");
+    g_autofree char *score = rank_number(s->score, "%.6f");
+    g_autofree char *reached = g_strdup_printf("%u", s->n_reached);
+    g_autoptr(GString) ids = g_string_new(NULL);
+    for (guint k = 0; k < s->best->len; k++)
+        g_string_append_printf(
+            ids, "%s%s", k ? ";" : "",
+            wp_graph_person_id(g, g_array_index(s->best, WpRankReach, k).target));
+    g_autofree char *best = rank_best_text(g, s, FALSE);
+    const char *cells[] = {rank,
+                           wp_graph_person_id(g, s->person),
+                           wp_graph_person_label(g, s->person),
+                           rank_attr(g, s->person, WP_COLUMN_COMPANY),
+                           rank_attr(g, s->person, WP_COLUMN_TITLE),
+                           wp_graph_person_id(g, s->seller),
+                           rel,
+                           strength,
+                           score,
+                           reached,
+                           ids->str,
+                           best,
+                           role};
+    csv_row(out, cells, numeric, G_N_ELEMENTS(cells));
+}
+
+/* The ranked sources, then the fellow sellers (no rank; role teammate or seller). */
+static void csv_sources(const RankReport *r, GString *out)
+{
     g_string_append(out, "rank,source_id,source_name,company,title,seller_id,relationship,"
-                         "tie_strength,score,targets_reached,best_target_ids,best_targets\n");
-    const gboolean numeric[] = {TRUE, FALSE, FALSE, FALSE, FALSE, FALSE,
-                                FALSE, TRUE,  TRUE,  TRUE,  FALSE, FALSE};
-    for (guint i = 0; i < n_shown(r); i++) {
-        const WpRankSource *s = &g_array_index(r->result->sources, WpRankSource, i);
+                         "tie_effective_strength,score,targets_reached,best_target_ids,"
+                         "best_targets,role\n");
+    for (guint i = 0; i < rank_n_shown(r); i++) {
         g_autofree char *rank = g_strdup_printf("%u", i + 1);
-        g_autofree char *rel = relationship(g, s->seller, s->person, FALSE);
-        g_autofree char *strength = number(s->strength, "%.6f");
-        g_autofree char *score = number(s->score, "%.6f");
-        g_autofree char *reached = g_strdup_printf("%u", s->n_reached);
-        g_autoptr(GString) ids = g_string_new(NULL);
-        for (guint k = 0; k < s->best->len; k++)
-            g_string_append_printf(
-                ids, "%s%s", k ? ";" : "",
-                wp_graph_person_id(g, g_array_index(s->best, WpRankReach, k).target));
-        g_autofree char *best = best_text(g, s, FALSE);
-        const char *cells[] = {rank, wp_graph_person_id(g, s->person),
-                               wp_graph_person_label(g, s->person),
-                               attr(g, s->person, WP_COLUMN_COMPANY),
-                               attr(g, s->person, WP_COLUMN_TITLE),
-                               wp_graph_person_id(g, s->seller), rel, strength, score, reached,
-                               ids->str, best};
-        csv_row(out, cells, numeric, G_N_ELEMENTS(cells));
+        csv_source_row(r, &g_array_index(r->result->sources, WpRankSource, i), rank, "source", out);
+    }
+    for (guint i = 0; i < r->result->colleagues->len; i++) {
+        const WpRankSource *s = &g_array_index(r->result->colleagues, WpRankSource, i);
+        csv_source_row(r, s, "", rank_role_of(r->graph, s, TRUE), out);
+    }
+}
+
+/* A route's ids joined by ';' and names by " > ". */
+static void route_cells(const WpGraph *g, const WpPath *route, GString *ids, GString *names)
+{
+    for (guint i = 0; i < route->n_people; i++) {
+        g_string_append_printf(ids, "%s%s", i ? ";" : "", wp_graph_person_id(g, route->people[i]));
+        g_string_append_printf(names, "%s%s", i ? " > " : "",
+                               wp_graph_person_label(g, route->people[i]));
     }
 }
 
@@ -304,25 +174,36 @@ static void csv_plan(const RankReport *r, GString *out)
 {
     const WpGraph *g = r->graph;
     g_string_append(out, "pick,source_id,source_name,source_company,seller_id,target_id,"
-                         "target_name,target_company,target_title,probability,gain\n");
-    const gboolean numeric[] = {TRUE,  FALSE, FALSE, FALSE, FALSE, FALSE,
-                                FALSE, FALSE, FALSE, TRUE,  TRUE};
+                         "target_name,target_company,target_title,probability,gain,route_ids,"
+                         "route_names\n");
+    const gboolean numeric[] = {TRUE,  FALSE, FALSE, FALSE, FALSE, FALSE, FALSE,
+                                FALSE, FALSE, TRUE,  TRUE,  FALSE, FALSE};
     for (guint i = 0; i < r->plan->picks->len; i++) {
         const WpRankPick *pick = &g_array_index(r->plan->picks, WpRankPick, i);
-        const WpRankSource *s = &g_array_index(r->result->sources, WpRankSource,
-                                               pick->source_index);
+        const WpRankSource *s =
+            &g_array_index(r->result->sources, WpRankSource, pick->source_index);
         g_autofree char *n = g_strdup_printf("%u", i + 1);
         for (guint k = 0; k < pick->n_asks; k++) {
             const WpRankAsk *ask = &g_array_index(r->plan->asks, WpRankAsk, pick->first_ask + k);
             WpPerson t = g_array_index(r->result->targets, WpPerson, ask->target_index);
-            g_autofree char *p = number(ask->probability, "%.6f");
-            g_autofree char *gain = number(ask->gain, "%.6f");
-            const char *cells[] = {n, wp_graph_person_id(g, s->person),
+            g_autofree char *p = rank_number(ask->probability, "%.6f");
+            g_autofree char *gain = rank_number(ask->gain, "%.6f");
+            g_autoptr(GString) ids = g_string_new(NULL);
+            g_autoptr(GString) names = g_string_new(NULL);
+            route_cells(g, &ask->route, ids, names);
+            const char *cells[] = {n,
+                                   wp_graph_person_id(g, s->person),
                                    wp_graph_person_label(g, s->person),
-                                   attr(g, s->person, WP_COLUMN_COMPANY),
-                                   wp_graph_person_id(g, s->seller), wp_graph_person_id(g, t),
-                                   wp_graph_person_label(g, t), attr(g, t, WP_COLUMN_COMPANY),
-                                   attr(g, t, WP_COLUMN_TITLE), p, gain};
+                                   rank_attr(g, s->person, WP_COLUMN_COMPANY),
+                                   wp_graph_person_id(g, s->seller),
+                                   wp_graph_person_id(g, t),
+                                   wp_graph_person_label(g, t),
+                                   rank_attr(g, t, WP_COLUMN_COMPANY),
+                                   rank_attr(g, t, WP_COLUMN_TITLE),
+                                   p,
+                                   gain,
+                                   ids->str,
+                                   names->str};
             csv_row(out, cells, numeric, G_N_ELEMENTS(cells));
         }
     }
@@ -345,7 +226,7 @@ static void json_person(JsonBuilder *b, const WpGraph *g, WpPerson p)
     json_builder_add_string_value(b, wp_graph_person_label(g, p));
     const char *columns[] = {WP_COLUMN_COMPANY, WP_COLUMN_TITLE};
     for (guint i = 0; i < G_N_ELEMENTS(columns); i++) {
-        const char *value = attr(g, p, columns[i]);
+        const char *value = rank_attr(g, p, columns[i]);
         if (value == NULL)
             continue;
         json_builder_set_member_name(b, columns[i]);
@@ -372,36 +253,51 @@ static void json_member_int(JsonBuilder *b, const char *name, gint64 x)
     json_builder_add_int_value(b, x);
 }
 
-static void json_sources(JsonBuilder *b, const RankReport *r)
+static void json_source(JsonBuilder *b, const RankReport *r, const WpRankSource *s, guint rank,
+                        gboolean colleague)
 {
     const WpGraph *g = r->graph;
-    json_builder_set_member_name(b, "sources");
+    json_builder_begin_object(b);
+    if (!colleague)
+        json_member_int(b, "rank", rank);
+    json_person(b, g, s->person);
+    json_builder_set_member_name(b, "role");
+    json_builder_add_string_value(b, rank_role_of(g, s, colleague));
+    json_member_double(b, "score", s->score);
+    json_member_int(b, "targets_reached", s->n_reached);
+    json_builder_set_member_name(b, "seller");
+    json_builder_add_string_value(b, wp_graph_person_id(g, s->seller));
+    g_autofree char *rel = rank_relationship(g, s, FALSE);
+    json_builder_set_member_name(b, "relationship");
+    json_builder_add_string_value(b, rel);
+    json_member_double(b, "tie_effective_strength", s->strength);
+    json_builder_set_member_name(b, "team_tie");
+    json_builder_add_boolean_value(b, s->team_tie);
+    json_builder_set_member_name(b, "best_targets");
     json_builder_begin_array(b);
-    for (guint i = 0; i < n_shown(r); i++) {
-        const WpRankSource *s = &g_array_index(r->result->sources, WpRankSource, i);
+    for (guint k = 0; k < s->best->len; k++) {
+        const WpRankReach *reach = &g_array_index(s->best, WpRankReach, k);
         json_builder_begin_object(b);
-        json_member_int(b, "rank", i + 1);
-        json_person(b, g, s->person);
-        json_member_double(b, "score", s->score);
-        json_member_int(b, "targets_reached", s->n_reached);
-        json_builder_set_member_name(b, "seller");
-        json_builder_add_string_value(b, wp_graph_person_id(g, s->seller));
-        g_autofree char *rel = relationship(g, s->seller, s->person, FALSE);
-        json_builder_set_member_name(b, "relationship");
-        json_builder_add_string_value(b, rel);
-        json_member_double(b, "tie_strength", s->strength);
-        json_builder_set_member_name(b, "best_targets");
-        json_builder_begin_array(b);
-        for (guint k = 0; k < s->best->len; k++) {
-            const WpRankReach *reach = &g_array_index(s->best, WpRankReach, k);
-            json_builder_begin_object(b);
-            json_person(b, g, reach->target);
-            json_member_double(b, "probability", reach->probability);
-            json_builder_end_object(b);
-        }
-        json_builder_end_array(b);
+        json_person(b, g, reach->target);
+        json_member_double(b, "probability", reach->probability);
         json_builder_end_object(b);
     }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+}
+
+/* "sources" (ranked, best first) and "colleagues" (fellow sellers, apart). */
+static void json_sources(JsonBuilder *b, const RankReport *r)
+{
+    json_builder_set_member_name(b, "sources");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < rank_n_shown(r); i++)
+        json_source(b, r, &g_array_index(r->result->sources, WpRankSource, i), i + 1, FALSE);
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "colleagues");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < r->result->colleagues->len; i++)
+        json_source(b, r, &g_array_index(r->result->colleagues, WpRankSource, i), 0, TRUE);
     json_builder_end_array(b);
 }
 
@@ -430,11 +326,18 @@ static void json_targets(JsonBuilder *b, const RankReport *r)
     for (guint i = 0; i < res->direct->len; i++)
         json_person_object(b, g, g_array_index(res->direct, WpPerson, i));
     json_builder_end_array(b);
+    json_builder_set_member_name(b, "weak_direct_contacts");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < res->weak_direct->len; i++)
+        json_person_object(
+            b, g, g_array_index(res->targets, WpPerson, g_array_index(res->weak_direct, guint, i)));
+    json_builder_end_array(b);
     json_builder_set_member_name(b, "cold_targets");
     json_builder_begin_array(b);
     for (guint i = 0; i < res->cold_targets->len; i++)
-        json_person_object(b, g, g_array_index(res->targets, WpPerson,
-                                               g_array_index(res->cold_targets, guint, i)));
+        json_person_object(
+            b, g,
+            g_array_index(res->targets, WpPerson, g_array_index(res->cold_targets, guint, i)));
     json_builder_end_array(b);
     json_builder_set_member_name(b, "cold_companies");
     json_builder_begin_array(b);
@@ -456,12 +359,13 @@ static void json_plan(JsonBuilder *b, const RankReport *r)
     json_builder_begin_object(b);
     json_member_double(b, "expected", r->plan->expected);
     json_member_int(b, "max_asks", r->max_asks);
+    json_member_double(b, "min_gain", r->min_gain);
     json_builder_set_member_name(b, "picks");
     json_builder_begin_array(b);
     for (guint i = 0; i < r->plan->picks->len; i++) {
         const WpRankPick *pick = &g_array_index(r->plan->picks, WpRankPick, i);
-        const WpRankSource *s = &g_array_index(r->result->sources, WpRankSource,
-                                               pick->source_index);
+        const WpRankSource *s =
+            &g_array_index(r->result->sources, WpRankSource, pick->source_index);
         json_builder_begin_object(b);
         json_person(b, g, s->person);
         json_member_double(b, "gain", pick->gain);
@@ -473,6 +377,16 @@ static void json_plan(JsonBuilder *b, const RankReport *r)
             json_person(b, g, g_array_index(r->result->targets, WpPerson, ask->target_index));
             json_member_double(b, "probability", ask->probability);
             json_member_double(b, "gain", ask->gain);
+            json_builder_set_member_name(b, "route");
+            json_builder_begin_array(b);
+            for (guint i2 = 0; i2 < ask->route.n_people; i2++)
+                json_builder_add_string_value(b, wp_graph_person_id(g, ask->route.people[i2]));
+            json_builder_end_array(b);
+            json_builder_set_member_name(b, "route_names");
+            json_builder_begin_array(b);
+            for (guint i2 = 0; i2 < ask->route.n_people; i2++)
+                json_builder_add_string_value(b, wp_graph_person_label(g, ask->route.people[i2]));
+            json_builder_end_array(b);
             json_builder_end_object(b);
         }
         json_builder_end_array(b);

@@ -2,13 +2,15 @@
 /* What the rank module's files share: the prepared query and the stop sets of its searches. */
 #pragma once
 
-#include "search/search-private.h"
+#include "search/roles-private.h"
 
-/* A direct contact of a seller: a possible referral source. */
+/* A direct contact of a seller: a possible referral source (or a fellow seller). */
 typedef struct {
     WpPerson person;
     WpPerson seller;  /* the seller with the strongest tie to it */
-    double strength;  /* that tie's effective strength, in (0, 1] */
+    double strength;  /* that tie's effective strength (or the team tie's), in (0, 1] */
+    gboolean team;    /* the strength is the team tie */
+    gboolean fellow;  /* a fellow seller: listed as a colleague, not ranked */
 } WpRankContact;
 
 /* One counted (source, target) pair found by a search. */
@@ -34,10 +36,12 @@ typedef struct {
 } WpRankStops;
 
 /* Fills @stops for runs starting at @starts (in run order) wanting @wanted_people, in the
- * network without @banned people. O(V + E). Cannot fail. */
+ * network without @banned people, going no further from @leaves (nullable) than to them. O(V +
+ * E). Cannot fail. */
 void wp_i_rank_stops_init(WpRankStops *stops, const WpGraph *graph, const guint8 *banned,
-                          const WpPerson *starts, guint n_starts, const WpPerson *wanted_people,
-                          guint n_wanted_people, gboolean forward);
+                          const guint8 *leaves, const WpPerson *starts, guint n_starts,
+                          const WpPerson *wanted_people, guint n_wanted_people,
+                          gboolean forward);
 void wp_i_rank_stops_clear(WpRankStops *stops);
 
 /* Sorts the sources, fills best targets, per-target bests and the cold lists of @result from

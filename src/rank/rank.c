@@ -1,5 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* Ranking referral sources for a territory: the searches, on two threads, and their merge. */
+/* Ranking referral sources for a territory: the searches, on two threads, and their merge.
+ *
+ * Under the team rules (search/roles-private.h) fellow sellers are contacts the sellers can ask
+ * (teammates through the team tie), but they are not referral sources: their reach is computed
+ * like a source's and reported apart (WpRankResult.colleagues). No path runs through one:
+ * forward runs have them banned (a run from one starts there, which a ban allows), backward
+ * runs settle them without going further. */
 #include "rank/rank-private.h"
 
 #include <math.h>
@@ -15,7 +21,8 @@ typedef struct {
     const WpRankQuery *query;
     GArray *contacts;      /* WpRankContact, by person */
     GArray *targets;       /* WpPerson, territory order */
-    guint8 *banned;        /* per person: the sellers */
+    WpRoles roles;         /* asking sellers (banned), fellow sellers (first_hop_only) */
+    guint8 *banned_all;    /* per person: asking and fellow sellers, for forward runs */
     WpRankStops stops;     /* early stops for unbounded runs */
     guint search_hops;     /* hop limit from the source on (0 = none) */
     double floor;          /* min_probability */
@@ -32,7 +39,8 @@ static void job_clear(Job *job)
 {
     g_clear_pointer(&job->contacts, g_array_unref);
     g_clear_pointer(&job->targets, g_array_unref);
-    g_clear_pointer(&job->banned, g_free);
+    wp_i_roles_clear(&job->roles);
+    g_clear_pointer(&job->banned_all, g_free);
     wp_i_rank_stops_clear(&job->stops);
     for (guint i = 0; job->pairs != NULL && i < job->n_runs; i++)
         if (job->pairs[i] != NULL)
@@ -41,32 +49,47 @@ static void job_clear(Job *job)
     g_mutex_clear(&job->lock);
 }
 
-/* Every person a seller can ask directly (not a seller), each credited with the strongest
- * seller tie (the lowest seller index on a tie), in person order. */
-static GArray *collect_contacts(const WpGraph *g, const WpPerson *sellers, guint n_sellers,
-                                const guint8 *banned, double *max_strength)
+/* Keeps @c in @found (slot: person -> index) when new or stronger than what is there (the
+ * lowest seller index on a tie). */
+static void keep_contact(GArray *found, guint *slot, const WpRankContact *c)
+{
+    if (slot[c->person] == G_MAXUINT) {
+        slot[c->person] = found->len;
+        g_array_append_val(found, *c);
+        return;
+    }
+    WpRankContact *have = &g_array_index(found, WpRankContact, slot[c->person]);
+    if (c->strength > have->strength || (c->strength == have->strength && c->seller < have->seller))
+        *have = *c;
+}
+
+/* Every person a seller can ask directly (not an asking seller): tie rows, and teammates
+ * through the team tie; each credited with the strongest seller tie (the lowest seller index on
+ * a tie), in person order. */
+static GArray *collect_contacts(const WpGraph *g, const WpRoles *roles, double *max_strength)
 {
     g_autofree guint *slot = g_new(guint, MAX(g->n_people, 1));
     for (guint i = 0; i < g->n_people; i++)
         slot[i] = G_MAXUINT;
     g_autoptr(GArray) found = g_array_new(FALSE, FALSE, sizeof(WpRankContact));
-    for (guint i = 0; i < n_sellers; i++) {
-        WpPerson s = sellers[i];
+    for (guint i = 0; i < roles->n_sellers; i++) {
+        WpPerson s = roles->sellers[i];
         for (guint32 a = g->out_offsets[s]; a < g->out_offsets[s + 1]; a++) {
-            WpPerson c = g->out_arcs[a].head;
-            if (banned[c])
+            WpRankContact c = {g->out_arcs[a].head, s, 0, FALSE, FALSE};
+            WpTie tie;
+            if (roles->banned[c.person] ||
+                !wp_i_roles_first_hop(roles, s, c.person, &tie, &c.strength, &c.team))
                 continue;
-            double p = wp_graph_tie_strength(g, g->out_arcs[a].tie, NULL);
-            if (slot[c] == G_MAXUINT) {
-                slot[c] = found->len;
-                g_array_append_val(found, ((WpRankContact){c, s, p}));
-                continue;
-            }
-            WpRankContact *have = &g_array_index(found, WpRankContact, slot[c]);
-            if (p > have->strength || (p == have->strength && s < have->seller)) {
-                have->seller = s;
-                have->strength = p;
-            }
+            c.fellow = roles->first_hop_only != NULL && roles->first_hop_only[c.person];
+            keep_contact(found, slot, &c);
+        }
+        for (guint j = 0; j < roles->teammates->len; j++) {
+            WpRankContact c = {g_array_index(roles->teammates, WpTeammate, j).person, s, 0, FALSE,
+                               TRUE};
+            WpTie tie;
+            if (wp_i_roles_same_team(roles, s, c.person) &&
+                wp_i_roles_first_hop(roles, s, c.person, &tie, &c.strength, &c.team))
+                keep_contact(found, slot, &c);
         }
     }
     GArray *contacts = g_array_sized_new(FALSE, FALSE, sizeof(WpRankContact), found->len);
@@ -80,21 +103,34 @@ static GArray *collect_contacts(const WpGraph *g, const WpPerson *sellers, guint
     return contacts;
 }
 
-/* The territory as ranked: no sellers, no repeats; people a seller is tied to go to @direct. */
-static GArray *collect_targets(const WpGraph *g, const WpRankQuery *q, const guint8 *banned,
-                               GArray *direct)
+/* The territory as ranked: no sellers (asking or, under the team rules, fellow), no repeats;
+ * people a seller has a strong direct tie to go to @direct; those tied only weakly are ranked and
+ * noted in @weak (indices into the result). */
+static GArray *collect_targets(const WpGraph *g, const WpRankQuery *q, const WpRoles *roles,
+                               GArray *direct, GArray *weak)
 {
     g_autofree guint8 *seen = g_new0(guint8, MAX(g->n_people, 1));
     GArray *targets = g_array_new(FALSE, FALSE, sizeof(WpPerson));
     for (guint i = 0; i < q->n_targets; i++) {
         WpPerson t = q->targets[i];
-        if (banned[t] || seen[t])
+        if (roles->banned[t] || seen[t] || (roles->first_hop_only && roles->first_hop_only[t]))
             continue;
         seen[t] = 1;
-        gboolean is_direct = FALSE;
-        for (guint k = 0; k < q->n_sellers && !is_direct; k++)
-            is_direct = wp_graph_find_tie(g, q->sellers[k], t, NULL);
-        g_array_append_val(is_direct ? direct : targets, t);
+        gboolean tied = FALSE, strong = FALSE;
+        for (guint k = 0; k < q->n_sellers && !strong; k++) {
+            WpDirectTie d;
+            if (wp_i_roles_direct(roles, q->sellers[k], t, &d)) {
+                tied = TRUE;
+                strong = wp_direct_tie_is_strong(&d);
+            }
+        }
+        if (strong) {
+            g_array_append_val(direct, t);
+            continue;
+        }
+        if (tied)
+            g_array_append_val(weak, targets->len);
+        g_array_append_val(targets, t);
     }
     return targets;
 }
@@ -106,7 +142,8 @@ static GArray *do_run(Job *job, WpSearch *search, guint run)
     GArray *pairs = g_array_new(FALSE, FALSE, sizeof(WpRankPair));
     WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
     lim.max_hops = job->search_hops;
-    lim.banned = job->banned;
+    lim.banned = job->from_targets ? job->roles.banned : job->banned_all;
+    lim.first_hop_only = job->from_targets ? job->roles.first_hop_only : NULL;
     lim.costs_only = TRUE;
     double reference = job->max_strength; /* the strongest first hop this run can pair with */
     WpPerson start;
@@ -202,10 +239,11 @@ static void merge(Job *job, WpRankResult *result)
             g_array_unref(reach[i]);
             continue;
         }
-        WpRankSource s = {c->person, c->seller, c->strength, 0, reach[i]->len, reach[i], NULL};
+        WpRankSource s = {c->person, c->seller,     c->strength, c->team,
+                          0,         reach[i]->len, reach[i],    NULL};
         for (guint k = 0; k < reach[i]->len; k++)
             s.score += g_array_index(reach[i], WpRankReach, k).probability;
-        g_array_append_val(result->sources, s);
+        g_array_append_val(c->fellow ? result->colleagues : result->sources, s);
     }
 }
 
@@ -239,7 +277,9 @@ static WpRankResult *result_new(void)
     r->best_probability = g_array_new(FALSE, TRUE, sizeof(double));
     r->best_source = g_array_new(FALSE, FALSE, sizeof(guint));
     r->direct = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    r->weak_direct = g_array_new(FALSE, FALSE, sizeof(guint));
     r->sources = g_array_new(FALSE, FALSE, sizeof(WpRankSource));
+    r->colleagues = g_array_new(FALSE, FALSE, sizeof(WpRankSource));
     r->cold_targets = g_array_new(FALSE, FALSE, sizeof(guint));
     r->cold_companies = g_array_new(FALSE, FALSE, sizeof(WpRankCompany));
     return r;
@@ -266,11 +306,11 @@ static void plan_runs(Job *job)
         contacts[i] = g_array_index(job->contacts, WpRankContact, i).person;
     const WpPerson *targets = (const WpPerson *)job->targets->data;
     if (job->from_targets)
-        wp_i_rank_stops_init(&job->stops, job->graph, job->banned, targets, n_targets, contacts,
-                             n_contacts, FALSE);
+        wp_i_rank_stops_init(&job->stops, job->graph, job->roles.banned, job->roles.first_hop_only,
+                             targets, n_targets, contacts, n_contacts, FALSE);
     else
-        wp_i_rank_stops_init(&job->stops, job->graph, job->banned, contacts, n_contacts, targets,
-                             n_targets, TRUE);
+        wp_i_rank_stops_init(&job->stops, job->graph, job->banned_all, NULL, contacts, n_contacts,
+                             targets, n_targets, TRUE);
 }
 
 WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *q, GError **error)
@@ -283,16 +323,18 @@ WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *q, GError **e
     g_autoptr(WpRankResult) result = result_new();
     Job job = {.graph = graph, .query = q, .floor = q->min_probability};
     g_mutex_init(&job.lock);
-    job.banned = g_new0(guint8, MAX(graph->n_people, 1));
-    for (guint i = 0; i < q->n_sellers; i++)
-        job.banned[q->sellers[i]] = 1;
-    job.contacts = collect_contacts(graph, q->sellers, q->n_sellers, job.banned, &job.max_strength);
-    job.targets = collect_targets(graph, q, job.banned, result->direct);
+    wp_i_roles_init(&job.roles, graph, q->sellers, q->n_sellers);
+    job.banned_all = g_memdup2(job.roles.banned, MAX(graph->n_people, 1));
+    wp_i_roles_ban_fellows(&job.roles, job.banned_all, WP_PERSON_NONE, 1);
+    job.contacts = collect_contacts(graph, &job.roles, &job.max_strength);
+    job.targets = collect_targets(graph, q, &job.roles, result->direct, result->weak_direct);
     plan_runs(&job);
     run_all(&job, q->n_threads > 0 ? q->n_threads : DEFAULT_THREADS);
     g_array_append_vals(result->targets, job.targets->data, job.targets->len);
     merge(&job, result);
     result->n_contacts = job.contacts->len;
+    for (guint i = 0; i < job.contacts->len; i++)
+        result->n_contacts -= g_array_index(job.contacts, WpRankContact, i).fellow;
     result->n_searches = job.n_runs;
     result->from_targets = job.from_targets;
     job_clear(&job);

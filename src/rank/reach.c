@@ -6,10 +6,10 @@
 
 #define UNLABELLED G_MAXUINT32
 
-/* Breadth-first from @start over out-arcs (in-arcs when !@forward), skipping @banned, giving
- * every person reached the label @label. */
-static void flood(const WpGraph *g, const guint8 *banned, WpPerson start, guint32 label,
-                  gboolean forward, guint32 *labels, GArray *queue)
+/* Breadth-first from @start over out-arcs (in-arcs when !@forward), skipping @banned and going
+ * no further from @leaves, giving every person reached the label @label. */
+static void flood(const WpGraph *g, const guint8 *banned, const guint8 *leaves, WpPerson start,
+                  guint32 label, gboolean forward, guint32 *labels, GArray *queue)
 {
     const guint32 *offsets = forward ? g->out_offsets : g->in_offsets;
     const WpArc *arcs = forward ? g->out_arcs : g->in_arcs;
@@ -18,6 +18,8 @@ static void flood(const WpGraph *g, const guint8 *banned, WpPerson start, guint3
     g_array_append_val(queue, start);
     for (guint i = 0; i < queue->len; i++) {
         WpPerson p = g_array_index(queue, WpPerson, i);
+        if (leaves != NULL && leaves[p] && p != start)
+            continue;
         for (guint32 a = offsets[p]; a < offsets[p + 1]; a++) {
             WpPerson q = arcs[a].head;
             if (labels[q] != UNLABELLED || banned[q])
@@ -29,17 +31,17 @@ static void flood(const WpGraph *g, const guint8 *banned, WpPerson start, guint3
 }
 
 void wp_i_rank_stops_init(WpRankStops *stops, const WpGraph *g, const guint8 *banned,
-                          const WpPerson *starts, guint n_starts, const WpPerson *wanted_people,
-                          guint n_wanted_people, gboolean forward)
+                          const guint8 *leaves, const WpPerson *starts, guint n_starts,
+                          const WpPerson *wanted_people, guint n_wanted_people, gboolean forward)
 {
     memset(stops, 0, sizeof *stops);
     guint32 *labels = g_new(guint32, MAX(g->n_people, 1));
     for (guint i = 0; i < g->n_people; i++)
         labels[i] = UNLABELLED;
     g_autoptr(GArray) queue = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-    /* Undirected: label components (one label per start that opens a new one). Directed: one
-     * label for everything reachable from any start. */
-    gboolean undirected = g->in_is_out;
+    /* Undirected: label components (one label per start that opens a new one). Directed, or
+     * with leaves: one label for everything reachable from any start. */
+    gboolean undirected = g->in_is_out && leaves == NULL; /* leaves make reach one-way */
     guint32 n_labels = 0;
     for (guint i = 0; i < n_starts; i++) {
         WpPerson s = starts[i];
@@ -47,7 +49,7 @@ void wp_i_rank_stops_init(WpRankStops *stops, const WpGraph *g, const guint8 *ba
             continue;
         if (undirected || n_labels == 0)
             n_labels++;
-        flood(g, banned, s, n_labels - 1, forward, labels, queue);
+        flood(g, banned, leaves, s, n_labels - 1, forward, labels, queue);
     }
     g_autofree guint *per_label = g_new0(guint, MAX(n_labels, 1));
     stops->wanted = g_new0(guint8, MAX(g->n_people, 1));

@@ -8,14 +8,18 @@ void wp_rank_result_free(WpRankResult *r)
 {
     if (r == NULL)
         return;
-    for (guint i = 0; r->sources != NULL && i < r->sources->len; i++) {
-        WpRankSource *s = &g_array_index(r->sources, WpRankSource, i);
-        if (s->reach)
-            g_array_unref(s->reach);
-        if (s->best)
-            g_array_unref(s->best);
-    }
+    GArray *lists[] = {r->sources, r->colleagues};
+    for (guint l = 0; l < G_N_ELEMENTS(lists); l++)
+        for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++) {
+            WpRankSource *s = &g_array_index(lists[l], WpRankSource, i);
+            if (s->reach)
+                g_array_unref(s->reach);
+            if (s->best)
+                g_array_unref(s->best);
+        }
     g_clear_pointer(&r->sources, g_array_unref);
+    g_clear_pointer(&r->colleagues, g_array_unref);
+    g_clear_pointer(&r->weak_direct, g_array_unref);
     g_clear_pointer(&r->targets, g_array_unref);
     g_clear_pointer(&r->best_probability, g_array_unref);
     g_clear_pointer(&r->best_source, g_array_unref);
@@ -52,9 +56,9 @@ static gint by_size_then_name(gconstpointer a, gconstpointer b)
     return strcmp(x->company, y->company);
 }
 
-/* Companies of the territory none of whose targets any source reaches. Targets with no
- * company are listed only as cold targets. */
-static void find_cold_companies(WpRankResult *r, const WpGraph *g)
+/* Companies of the territory none of whose targets is reached (@reached per target). Targets
+ * with no company are listed only as cold targets. */
+static void find_cold_companies(WpRankResult *r, const WpGraph *g, const gboolean *reached)
 {
     g_autoptr(GHashTable) counts = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     for (guint i = 0; i < r->targets->len; i++) {
@@ -69,7 +73,7 @@ static void find_cold_companies(WpRankResult *r, const WpGraph *g)
             g_hash_table_insert(counts, (gpointer)company, cc); /* key borrowed from the graph */
         }
         cc->n_targets++;
-        cc->n_cold += g_array_index(r->best_probability, double, i) == 0;
+        cc->n_cold += !reached[i];
     }
     GHashTableIter iter;
     gpointer value = NULL;
@@ -82,33 +86,50 @@ static void find_cold_companies(WpRankResult *r, const WpGraph *g)
     g_array_sort(r->cold_companies, by_size_then_name);
 }
 
+/* Sorts @list best first and keeps each one's best @n_best targets. */
+static void finish_list(GArray *list, const WpGraph *g, guint n_best)
+{
+    g_array_sort_with_data(list, by_score, (gpointer)g);
+    for (guint i = 0; i < list->len; i++) {
+        WpRankSource *s = &g_array_index(list, WpRankSource, i);
+        g_array_sort(s->reach, by_probability);
+        guint keep = MIN(n_best, s->reach->len);
+        s->best = g_array_sized_new(FALSE, FALSE, sizeof(WpRankReach), keep);
+        g_array_append_vals(s->best, s->reach->data, keep);
+    }
+}
+
 void wp_i_rank_finish(WpRankResult *r, const WpGraph *g, guint n_best)
 {
-    g_array_sort_with_data(r->sources, by_score, (gpointer)g);
+    finish_list(r->sources, g, n_best);
+    finish_list(r->colleagues, g, n_best);
     guint n_targets = r->targets->len;
     g_array_set_size(r->best_probability, n_targets);
     g_array_set_size(r->best_source, n_targets);
+    g_autofree gboolean *reached = g_new0(gboolean, MAX(n_targets, 1));
     for (guint t = 0; t < n_targets; t++) {
         g_array_index(r->best_probability, double, t) = 0;
         g_array_index(r->best_source, guint, t) = G_MAXUINT;
     }
     for (guint i = 0; i < r->sources->len; i++) {
-        WpRankSource *s = &g_array_index(r->sources, WpRankSource, i);
-        g_array_sort(s->reach, by_probability);
-        guint keep = MIN(n_best, s->reach->len);
-        s->best = g_array_sized_new(FALSE, FALSE, sizeof(WpRankReach), keep);
-        g_array_append_vals(s->best, s->reach->data, keep);
+        const WpRankSource *s = &g_array_index(r->sources, WpRankSource, i);
         for (guint k = 0; k < s->reach->len; k++) {
             const WpRankReach *reach = &g_array_index(s->reach, WpRankReach, k);
             double *best = &g_array_index(r->best_probability, double, reach->target_index);
+            reached[reach->target_index] = TRUE;
             if (reach->probability > *best) { /* strictly: ties stay with the higher rank */
                 *best = reach->probability;
                 g_array_index(r->best_source, guint, reach->target_index) = i;
             }
         }
     }
+    for (guint i = 0; i < r->colleagues->len; i++) { /* a colleague's reach is no cold target */
+        const WpRankSource *s = &g_array_index(r->colleagues, WpRankSource, i);
+        for (guint k = 0; k < s->reach->len; k++)
+            reached[g_array_index(s->reach, WpRankReach, k).target_index] = TRUE;
+    }
     for (guint t = 0; t < n_targets; t++)
-        if (g_array_index(r->best_probability, double, t) == 0)
+        if (!reached[t])
             g_array_append_val(r->cold_targets, t);
-    find_cold_companies(r, g);
+    find_cold_companies(r, g, reached);
 }
