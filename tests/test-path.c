@@ -16,7 +16,8 @@ typedef struct {
     int arc[MAX_N][MAX_N]; /* index into eff, or NO_TIE: a request can go u -> v */
     GArray *eff;           /* double, per generated tie */
     GArray *not_strong;    /* gboolean, per generated tie: as a seller's direct tie, weak (under
-                            * 0.30), cold (contact over 730 days ago) or never used */
+                            * 0.30), cold (contact over 730 days ago) or never used; never
+                            * under the raw model */
     char *ties_csv;
     char *people_csv;
 } Net;
@@ -80,8 +81,10 @@ static void random_net(GRand *rand, guint n, guint m, gboolean directed, const W
         }
         double eff = wp_model_tie_strength(model, &info, AS_OF, NULL);
         g_array_append_val(net->eff, eff);
-        gboolean not_strong = eff < 0.3 || info.interactions == 0 ||
-                              (info.last_contact != WP_DAY_NONE && AS_OF - info.last_contact > 730);
+        gboolean not_strong =
+            !wp_model_is_raw(model) && /* raw: every direct tie strong */
+            (eff < 0.3 || info.interactions == 0 ||
+             (info.last_contact != WP_DAY_NONE && AS_OF - info.last_contact > 730));
         g_array_append_val(net->not_strong, not_strong);
         net->arc[a][b] = (int)net->eff->len - 1;
         if (!dir)

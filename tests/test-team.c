@@ -273,8 +273,8 @@ static guint check_direct(const Case *c, const WpPathSet *set)
         if (f == 0)
             continue;
         expect++;
-        gboolean is_strong = f >= WEAK_BELOW && (team || !c->teams || /* raw: strength only */
-                                                 !c->net.cold_or_never[c->sv[i]][c->tv]);
+        gboolean is_strong = !c->teams || /* raw: every direct tie is strong */
+                             (f >= WEAK_BELOW && (team || !c->net.cold_or_never[c->sv[i]][c->tv]));
         strong += is_strong;
         gboolean found = FALSE;
         for (guint j = 0; j < set->direct->len; j++) {
@@ -456,7 +456,8 @@ static void check_rank(const Case *c, const WpPathQuery *pq)
         for (guint i = 0; i < c->n_sellers; i++) {
             gboolean team;
             double f = first_hop(net, c->teams, c->sv[i], t, &team);
-            strong |= f >= WEAK_BELOW && (team || !c->teams || !net->cold_or_never[c->sv[i]][t]);
+            strong |= f > 0 && (!c->teams || /* raw: every direct tie is strong */
+                                (f >= WEAK_BELOW && (team || !net->cold_or_never[c->sv[i]][t])));
         }
         if (strong)
             n_direct++;

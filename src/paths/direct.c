@@ -5,6 +5,7 @@
  * between two sellers of one team (whichever is stronger). It is *strong* unless it is weak (its
  * strength under the profile's [advice] weak_tie_below), cold (last contact older than
  * [recency] cold_after_days) or never used (interactions = 0); the team tie is never cold.
+ * Under the raw model (declared strengths only) every direct tie is strong: it gives no advice.
  * In the default mode a strong direct tie is the whole answer: nobody asks for an introduction
  * to someone they can just ask. A weak or cold one is reported, and the warm introductions are
  * the answer: asking out of the blue after years of silence is a cold approach. */

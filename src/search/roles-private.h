@@ -47,7 +47,8 @@ gboolean wp_i_roles_same_team(const WpRoles *roles, WpPerson a, WpPerson b);
 
 /* @seller's direct tie to @person (row or team tie, see path.h WpDirectTie), classified strong
  * or weak/cold (the profile's [advice] weak_tie_below, [recency] cold_after_days,
- * interactions = 0; under the raw model by its strength alone). FALSE when they have none. */
+ * interactions = 0; under the raw model, which gives no advice, always strong). FALSE when
+ * they have none. */
 gboolean wp_i_roles_direct(const WpRoles *roles, WpPerson seller, WpPerson person,
                            WpDirectTie *out);
 

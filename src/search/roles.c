@@ -95,11 +95,12 @@ gboolean wp_i_roles_direct(const WpRoles *roles, WpPerson seller, WpPerson perso
         return FALSE;
     if (team)
         d.flags |= WP_DIRECT_TEAM;
-    if (d.strength < wp_model_weak_tie_below(wp_graph_model(roles->graph)))
+    /* The raw model (declared strengths only, for checking against other tools) gives no
+     * advice: every direct tie counts as strong, as it always did there. */
+    const WpModel *model = wp_graph_model(roles->graph);
+    if (!wp_model_is_raw(model) && d.strength < wp_model_weak_tie_below(model))
         d.flags |= WP_DIRECT_WEAK;
-    /* The team tie is never cold; the raw model knows only strengths (its answers must not
-     * depend on the day they are asked). */
-    if (!team && !wp_model_is_raw(wp_graph_model(roles->graph))) {
+    if (!team && !wp_model_is_raw(model)) { /* the team tie is never cold */
         WpStrengthBreakdown b;
         wp_graph_tie_strength(roles->graph, d.tie, &b);
         if (b.status & WP_TIE_STATUS_GONE_COLD)
