@@ -196,9 +196,9 @@ static void render_table(const WpImportReport *r, gboolean dry_run, gboolean wri
     for (guint i = 0; i < r->files->len; i++) {
         const WpImportFile *f = r->files->pdata[i];
         g_autofree char *safe = cli_sanitize_for_terminal(f->file);
-        g_string_append_printf(
-            out, "%s: %s, header on line %" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT " rows\n", safe,
-            f->format, f->header_line, f->rows);
+        g_autofree char *rows = wp_text_count(f->rows, "row", "rows");
+        g_string_append_printf(out, "%s: %s, header on line %" G_GUINT64_FORMAT ", %s\n", safe,
+                               f->format, f->header_line, rows);
     }
     g_string_append_printf(out,
                            "rows: %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
@@ -309,12 +309,14 @@ static gboolean emit_report(const CliCommon *common, const WpImportReport *r, gb
     if (common->format_value == CLI_FORMAT_CSV) {
         g_autoptr(CliTable) events = events_table(r, TRUE);
         cli_table_render(events, CLI_FORMAT_CSV, 0, out);
-        cli_warn("import: %" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT
-                 " used, %" G_GUINT64_FORMAT
-                 " skipped; %u people added, %u updated (%u job changes); %u ties added, %u "
-                 "updated; %s",
-                 r->rows_read, r->rows_used, r->rows_skipped, r->people_added, r->people_updated,
-                 r->job_changes->len, r->ties_added, r->ties_updated, outcome(dry_run, written));
+        g_autofree char *rows = wp_text_count(r->rows_read, "row", "rows");
+        g_autofree char *people = wp_text_count(r->people_added, "person", "people");
+        g_autofree char *jobs = wp_text_count(r->job_changes->len, "job change", "job changes");
+        g_autofree char *ties = wp_text_count(r->ties_added, "tie", "ties");
+        cli_warn("import: %s read, %" G_GUINT64_FORMAT " used, %" G_GUINT64_FORMAT
+                 " skipped; %s added, %u updated (%s); %s added, %u updated; %s",
+                 rows, r->rows_used, r->rows_skipped, people, r->people_updated, jobs, ties,
+                 r->ties_updated, outcome(dry_run, written));
     } else {
         render_table(r, dry_run, written, out);
     }

@@ -54,8 +54,10 @@ char *cli_diagram_context(const char *model, guint max_hops, double min_probabil
 {
     GString *out = g_string_new(NULL);
     g_string_append_printf(out, "%s model", model ? model : "default");
-    if (max_hops > 0)
-        g_string_append_printf(out, " \u00b7 up to %u hops", max_hops);
+    if (max_hops > 0) {
+        g_autofree char *hops = wp_text_count(max_hops, "hop", "hops");
+        g_string_append_printf(out, " \u00b7 up to %s", hops);
+    }
     if (min_probability > 0) {
         char buf[G_ASCII_DTOSTR_BUF_SIZE];
         g_string_append_printf(out, " \u00b7 at least %s%%",

@@ -7,6 +7,7 @@
 
 #include "warmpath/model.h"
 #include "warmpath/resolve.h"
+#include "warmpath/text.h"
 
 /* Account people in the order they are added: by function, then seniority, then name (the
  * order Graphviz meets them in, and a stable one). */
@@ -54,10 +55,11 @@ static void account_titles(WpDiagram *d, const WpDraw *draw, const char *account
     g_autofree char *who = wp_i_sellers_text(draw->graph, sellers, n_sellers, drawn);
     g_autofree char *day = wp_i_day_text(draw->graph);
     g_autoptr(GString) subtitle = g_string_new(NULL);
+    g_autofree char *people = wp_text_count(n_candidates, "person", "people");
     g_string_append_printf(subtitle,
-                           "%u of %u people reachable \u00b7 the best route into each from %s "
+                           "%u of %s reachable \u00b7 the best route into each from %s "
                            "\u00b7 as of %s",
-                           n_reached, n_candidates, who, day);
+                           n_reached, people, who, day);
     if (limits != NULL && limits->context != NULL)
         g_string_append_printf(subtitle, " \u00b7 %s", limits->context);
     wp_diagram_set_title(d, title, subtitle->str);
@@ -157,12 +159,16 @@ static void align_entries(WpDiagram *d)
 static void account_notes(WpDiagram *d, guint n_paths, guint n_drawn, guint n_candidates,
                           const char *account)
 {
-    if (n_drawn < n_paths)
-        wp_diagram_add_note(d, "%u more reachable people not drawn (the best %u routes are shown).",
-                            n_paths - n_drawn, n_drawn);
-    if (n_candidates > n_paths)
-        wp_diagram_add_note(d, "%u people at %s cannot be reached within the limits.",
-                            n_candidates - n_paths, account);
+    if (n_drawn < n_paths) {
+        g_autofree char *more =
+            wp_text_count(n_paths - n_drawn, "more reachable person", "more reachable people");
+        g_autofree char *best = wp_text_count(n_drawn, "route is", "routes are");
+        wp_diagram_add_note(d, "%s not drawn (the best %s shown).", more, best);
+    }
+    if (n_candidates > n_paths) {
+        g_autofree char *unreached = wp_text_count(n_candidates - n_paths, "person", "people");
+        wp_diagram_add_note(d, "%s at %s cannot be reached within the limits.", unreached, account);
+    }
     if (n_candidates == 0)
         wp_diagram_add_note(d, "No one at %s matches.", account);
 }

@@ -7,6 +7,7 @@
 
 #include "warmpath/model.h"
 #include "warmpath/resolve.h"
+#include "warmpath/text.h"
 
 /* "VP Finance at Acme · from Alice Carter · as of 2026-11-01 · CONTEXT"; the sellers are
  * those @draw drew. */
@@ -101,8 +102,9 @@ static void note_empty(WpDiagram *d, const WpGraph *graph, const WpPathSet *set)
     wp_diagram_add_note(d, "No route within the hop limit and probability floor.");
     if (set->unconstrained.n_people >= 2) {
         g_autofree char *pct = wp_i_format_percent(set->unconstrained.probability);
-        wp_diagram_add_note(d, "Ignoring those limits, the best route has %u ties and a %s chance.",
-                            set->unconstrained.n_people - 1, pct);
+        g_autofree char *ties = wp_text_count(set->unconstrained.n_people - 1, "tie", "ties");
+        wp_diagram_add_note(d, "Ignoring those limits, the best route has %s and a %s chance.",
+                            ties, pct);
     } else {
         wp_diagram_add_note(d, "%s cannot be reached from the sellers at all.",
                             wp_graph_person_label(graph, set->target));
@@ -126,15 +128,18 @@ static void path_headings(WpDiagram *d, const WpDraw *draw, const WpPathSet *set
     g_autofree guint8 *drawn = wp_i_draw_sellers_drawn(draw, sellers, n_sellers);
     wp_i_note_sellers_left_out(d, graph, sellers, n_sellers, drawn,
                                "none of the routes drawn starts with them");
-    if (n_drawn < n_paths)
-        wp_diagram_add_note(d, "%u more routes found but not drawn (the best %u are shown).",
-                            n_paths - n_drawn, n_drawn);
+    if (n_drawn < n_paths) {
+        g_autofree char *more = wp_text_count(n_paths - n_drawn, "more route", "more routes");
+        g_autofree char *best = wp_text_count(n_drawn, "is", "are");
+        wp_diagram_add_note(d, "%s found but not drawn (the best %s shown).", more, best);
+    }
     if (n_paths >= 2) {
         g_autofree char *pct = wp_i_format_percent(set->at_least_one);
+        g_autofree char *all = wp_text_all(n_paths, "routes");
         wp_diagram_add_note(d,
-                            "If all %u routes are tried, the chance that at least one works "
+                            "If %s are tried, the chance that at least one works "
                             "is %s%s.",
-                            n_paths, pct,
+                            all, pct,
                             set->at_least_one_exact ? "" : " (routes taken as independent)");
     }
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "warmpath/model.h"
+#include "warmpath/text.h"
 
 /* The heading; the sellers named are those drawn (whose contacts are among the top sources). */
 static void territory_titles(WpDiagram *d, const WpDraw *draw, const WpRankResult *result,
@@ -19,10 +20,11 @@ static void territory_titles(WpDiagram *d, const WpDraw *draw, const WpRankResul
     g_autofree char *who = wp_i_sellers_text(draw->graph, sellers, n_sellers, drawn);
     g_autofree char *day = wp_i_day_text(draw->graph);
     g_autoptr(GString) subtitle = g_string_new(NULL);
-    g_string_append_printf(subtitle,
-                           "%u targets, %u reachable through %u referral sources \u00b7 from %s "
-                           "\u00b7 as of %s",
-                           result->targets->len, n_reached, result->sources->len, who, day);
+    g_autofree char *targets = wp_text_count(result->targets->len, "target", "targets");
+    g_autofree char *sources =
+        wp_text_count(result->sources->len, "referral source", "referral sources");
+    g_string_append_printf(subtitle, "%s, %u reachable through %s \u00b7 from %s \u00b7 as of %s",
+                           targets, n_reached, sources, who, day);
     if (limits != NULL && limits->context != NULL)
         g_string_append_printf(subtitle, " \u00b7 %s", limits->context);
     wp_diagram_set_title(d, title, subtitle->str);
@@ -34,9 +36,9 @@ static void territory_titles(WpDiagram *d, const WpDraw *draw, const WpRankResul
 static char *source_badge(const WpRankSource *source)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    return g_strdup_printf("%s intros expected \u00b7 %u target%s",
-                           g_ascii_formatd(buf, sizeof buf, "%.2f", source->score),
-                           source->n_reached, source->n_reached == 1 ? "" : "s");
+    g_autofree char *targets = wp_text_count(source->n_reached, "target", "targets");
+    return g_strdup_printf("%s intros expected \u00b7 %s",
+                           g_ascii_formatd(buf, sizeof buf, "%.2f", source->score), targets);
 }
 
 /* The seller's tie to the source; FALSE if the graph has none in that direction. */
@@ -57,11 +59,11 @@ static void note_cold(WpDiagram *d, const WpRankResult *result)
     }
     if (result->cold_companies->len > shown)
         g_string_append_printf(names, " and %u more", result->cold_companies->len - shown);
+    g_autofree char *cold = wp_text_count(result->cold_targets->len, "target", "targets");
     if (result->cold_companies->len > 0)
-        wp_diagram_add_note(d, "%u targets no source reaches; cold accounts: %s.",
-                            result->cold_targets->len, names->str);
+        wp_diagram_add_note(d, "%s no source reaches; cold accounts: %s.", cold, names->str);
     else
-        wp_diagram_add_note(d, "%u targets no source reaches.", result->cold_targets->len);
+        wp_diagram_add_note(d, "%s no source reaches.", cold);
 }
 
 /* The source ranked @rank (0 = best), numbered in its name ("1. Priya Natarajan") and stacked
@@ -157,22 +159,26 @@ WpDiagram *wp_diagram_new_territory(const WpGraph *graph, const WpRankResult *re
     stagger_targets(d);
     territory_titles(d, &draw, result, n_reached, sellers, n_sellers, territory, limits);
 
-    if (n_drawn < result->sources->len)
-        wp_diagram_add_note(d,
-                            "%u more referral sources not drawn (the top %u by expected "
-                            "introductions are shown).",
-                            result->sources->len - n_drawn, n_drawn);
+    if (n_drawn < result->sources->len) {
+        g_autofree char *more = wp_text_count(result->sources->len - n_drawn,
+                                              "more referral source", "more referral sources");
+        wp_diagram_add_note(d, "%s not drawn (the top %u by expected introductions %s shown).",
+                            more, n_drawn, n_drawn == 1 ? "is" : "are");
+    }
     guint n_unshown = 0;
     for (guint i = 0; i < result->targets->len; i++)
         n_unshown += !shown[i] && g_array_index(result->best_source, guint, i) != G_MAXUINT;
+    g_autofree char *unshown = wp_text_count(n_unshown, "reachable target", "reachable targets");
     if (n_unshown > 0)
-        wp_diagram_add_note(d, "%u reachable targets not drawn (each source shows its best %u%s).",
-                            n_unshown, max_targets,
-                            n_drawn < result->sources->len ? " and only the top sources are drawn"
-                                                           : "");
-    if (result->direct->len > 0)
-        wp_diagram_add_note(d, "%u targets are already direct contacts of a seller (not drawn).",
-                            result->direct->len);
+        wp_diagram_add_note(
+            d, "%s not drawn (each source shows its best %u%s).", unshown, max_targets,
+            n_drawn < result->sources->len ? " and only the top sources are drawn" : "");
+    if (result->direct->len > 0) {
+        g_autofree char *direct =
+            wp_text_count(result->direct->len, "target is already a direct contact",
+                          "targets are already direct contacts");
+        wp_diagram_add_note(d, "%s of a seller (not drawn).", direct);
+    }
     note_cold(d, result);
     wp_i_draw_clear(&draw);
     return d;
