@@ -442,15 +442,22 @@ static void test_territory(void)
     g_autofree char *more = g_strdup_printf("%u more referral sources not drawn (the top 3 by "
                                             "expected introductions are shown).",
                                             result->sources->len - 3);
-    gboolean found_more = FALSE, found_cold = FALSE;
+    gboolean found_more = FALSE, found_cold = FALSE, found_fellows = FALSE;
     for (guint i = 0; i < d->notes->len; i++) {
         found_more |= strcmp(d->notes->pdata[i], more) == 0;
         /* Planted unreachable accounts (demo README). */
         found_cold |= strstr(d->notes->pdata[i], "Maplepeak Capital Inc") != NULL &&
                       strstr(d->notes->pdata[i], "Silvercrest Capital LLC") != NULL;
+        /* Alice's fellow sellers reach targets but are no referral sources (rank.md). */
+        found_fellows |= strstr(d->notes->pdata[i], "not drawn as referral sources") != NULL &&
+                         strstr(d->notes->pdata[i], "Nina Patel") != NULL;
     }
     g_assert_true(found_more);
     g_assert_true(found_cold);
+    g_assert_true(found_fellows);
+    for (guint i = 0; i < result->sources->len; i++) /* no seller among the sources */
+        g_assert_null(
+            wp_graph_person_team(graph, g_array_index(result->sources, WpRankSource, i).person));
     g_autoptr(GBytes) svg = render(d, WP_DIAGRAM_SVG);
     gsize len = 0;
     const char *text = g_bytes_get_data(svg, &len);

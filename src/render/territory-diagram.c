@@ -47,6 +47,26 @@ static gboolean seller_tie(const WpGraph *graph, const WpRankSource *source, WpT
     return wp_graph_find_tie(graph, source->seller, source->person, out);
 }
 
+/* Fellow sellers reach targets too, but they ask rather than vouch: named, not drawn as
+ * referral sources (WpRankResult.colleagues). */
+static void note_colleagues(WpDiagram *d, const WpGraph *graph, const WpRankResult *result)
+{
+    if (result->colleagues->len == 0)
+        return;
+    g_autoptr(GString) names = g_string_new(NULL);
+    guint shown = MIN(result->colleagues->len, 4);
+    for (guint i = 0; i < shown; i++) {
+        const WpRankSource *s = &g_array_index(result->colleagues, WpRankSource, i);
+        g_string_append_printf(names, "%s%s", i ? ", " : "",
+                               wp_graph_person_label(graph, s->person));
+    }
+    if (result->colleagues->len > shown)
+        g_string_append_printf(names, " and %u more", result->colleagues->len - shown);
+    g_autofree char *who =
+        wp_text_count(result->colleagues->len, "fellow seller reaches", "fellow sellers reach");
+    wp_diagram_add_note(d, "%s targets too, not drawn as referral sources: %s.", who, names->str);
+}
+
 static void note_cold(WpDiagram *d, const WpRankResult *result)
 {
     if (result->cold_targets->len == 0)
@@ -179,6 +199,7 @@ WpDiagram *wp_diagram_new_territory(const WpGraph *graph, const WpRankResult *re
                           "targets are already direct contacts");
         wp_diagram_add_note(d, "%s of a seller (not drawn).", direct);
     }
+    note_colleagues(d, graph, result);
     note_cold(d, result);
     wp_i_draw_clear(&draw);
     return d;
