@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Plain edge lists as public datasets ship them: `a b [strength]` separated by white space or
- * commas, '#' and '%' comment lines, no header; further fields (timestamps) are ignored. */
+ * commas, '#' and '%' comment lines, no header; further fields (timestamps) are ignored. A line
+ * with nothing but separators is a counted blank row, as in a CSV file. */
 #include "io/io-private.h"
 
 #include <math.h>
@@ -52,8 +53,13 @@ gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GErro
         gsize lead = 0;
         while (lead < len && (text[lead] == ' ' || text[lead] == '\t'))
             lead++;
-        if (lead == len || text[lead] == '#' || text[lead] == '%')
+        if (lead < len && (text[lead] == '#' || text[lead] == '%'))
             continue;
+        if (lead == len) {
+            if (!wp_i_ties_warn_blank(builder, origin, line, FALSE, error))
+                return FALSE;
+            continue;
+        }
         const char *bad = NULL;
         if (!g_utf8_validate_len(text, len, &bad))
             return bad_line(origin, line,
@@ -67,6 +73,11 @@ gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GErro
         copy[len] = '\0';
         char *fields[3] = {NULL, NULL, NULL};
         guint n = split_fields(copy, len, fields);
+        if (n == 0) { /* only separators: `,,,` */
+            if (!wp_i_ties_warn_blank(builder, origin, line, TRUE, error))
+                return FALSE;
+            continue;
+        }
         if (n < 2)
             return bad_line(origin, line, "expected 'source target [strength]'", error);
         WpTieRow row = {0, 0, NAN, 0, WP_DAY_NONE, -1, FALSE, line};

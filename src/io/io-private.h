@@ -43,17 +43,22 @@ typedef struct {
 
 typedef gboolean (*WpCsvRecordFunc)(const WpCsvRecord *record, gpointer user_data,
                                     GError **error);
+/* A blank row at @line: an empty (or all-blank) line, or with @empty_fields a record whose
+ * fields are all empty (`,,,,`). */
+typedef gboolean (*WpCsvBlankFunc)(guint64 line, gboolean empty_fields, gpointer user_data,
+                                   GError **error);
 
 /**
  * wp_i_csv_read:
- * @on_blank: (nullable): called with the line number of each blank line between records
+ * @on_blank: (nullable): called for each blank row between records, which @func then never
+ *   sees; without it blank lines are skipped silently and a record of empty fields goes to @func
+ *   like any other (the import readers count such rows themselves)
  *
  * Parses RFC 4180 records strictly and hands each to @func until it returns FALSE. Fails with
  * WP_ERROR_PARSE naming the line (malformed quotes, an unterminated quoted field, invalid
  * UTF-8 or a NUL byte, naming the field number), or WP_ERROR_LIMIT.
  */
-gboolean wp_i_csv_read(WpLineReader *reader, WpCsvRecordFunc func,
-                       gboolean (*on_blank)(guint64 line, gpointer user_data, GError **error),
+gboolean wp_i_csv_read(WpLineReader *reader, WpCsvRecordFunc func, WpCsvBlankFunc on_blank,
                        gpointer user_data, GError **error);
 
 /* Header helpers shared by the CSV readers. */
@@ -141,6 +146,9 @@ gboolean wp_i_ties_warn_unknown_type(WpGraphBuilder *builder, const char *origin
                                      const char *name, GError **error);
 gboolean wp_i_ties_warn_self_loop(WpGraphBuilder *builder, const char *origin, guint64 line,
                                   const char *id, gsize id_len, GError **error);
+/* A blank row (see WpCsvBlankFunc). */
+gboolean wp_i_ties_warn_blank(WpGraphBuilder *builder, const char *origin, guint64 line,
+                              gboolean empty_fields, GError **error);
 
 /* A strength in (0, 1] written as a decimal: FALSE for NaN, infinities, 0, negatives, > 1. */
 gboolean wp_i_parse_strength(const char *text, double *out);

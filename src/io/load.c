@@ -5,6 +5,15 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+/* TRUE for a line of nothing but spaces, tabs and commas: a blank row in either format. */
+static gboolean is_blank_row(const char *line, gsize len)
+{
+    for (gsize i = 0; i < len; i++)
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != ',')
+            return FALSE;
+    return TRUE;
+}
+
 /* A ties file is CSV when its first meaningful line is a header naming source and target. */
 static gboolean looks_like_ties_csv(const char *filename, GError **error, gboolean *is_csv)
 {
@@ -16,7 +25,7 @@ static gboolean looks_like_ties_csv(const char *filename, GError **error, gboole
     GError *local = NULL;
     *is_csv = FALSE;
     while (wp_i_lines_next(reader, &line, &len, &local)) {
-        if (len == 0 || line[0] == '#' || line[0] == '%')
+        if (is_blank_row(line, len) || line[0] == '#' || line[0] == '%')
             continue;
         g_autofree char *head = g_ascii_strdown(line, (gssize)len);
         *is_csv = strstr(head, "source") != NULL && strstr(head, "target") != NULL &&

@@ -5,11 +5,12 @@
  * and warnings listed exactly as the line reader (ties-csv.c) would. Values go through the same
  * rules (wp_i_ties_parse_values() and friends).
  *
- * What it cannot reproduce byte for byte it does not try: a quote, a NUL, a bare CR, a blank
- * line, white space around a known field, a wrong field count, a bad value, a long line. Then it
- * gives up before the builder holds a row, and the caller reads the file with the line reader,
- * which reports the problem in its own words. The self-loops, unknown types and unlisted people
- * that real files do have are kept as per-chunk events and replayed at the merge. */
+ * What it cannot reproduce byte for byte it does not try: a quote, a NUL, a bare CR, a line of
+ * white space, white space around a known field, a wrong field count, a bad value, a long line.
+ * Then it gives up before the builder holds a row, and the caller reads the file with the line
+ * reader, which reports the problem in its own words. The self-loops, unknown types, blank rows
+ * and unlisted people that real files do have are kept as per-chunk events and replayed at the
+ * merge. */
 #define _DEFAULT_SOURCE /* madvise() */
 #include "io/ties-chunks.h"
 
@@ -239,11 +240,18 @@ static inline SplitStep at_special(Splitter *sp, const char *p)
     }
 }
 
+typedef enum {
+    LINE_ROW,
+    LINE_BLANK,        /* an empty line */
+    LINE_EMPTY_FIELDS, /* only commas: `,,,,` */
+    LINE_GIVE_UP,
+} LineKind;
+
 /* Finds the end of the line at @line (in text that ends at @stop) and cuts it at its commas into
  * the known fields (absent ones stay empty); sets *@end and *@next (where the next line starts).
- * FALSE when the line has a quote, a NUL, a bare CR, invalid UTF-8, or not the header's number
- * of fields. */
-static gboolean split_line(const WpTiesJob *job, const char *line, const char *stop,
+ * LINE_GIVE_UP when the line has a quote, a NUL, a bare CR, invalid UTF-8, or not the header's
+ * number of fields. */
+static LineKind split_line(const WpTiesJob *job, const char *line, const char *stop,
                            Slice fields[WP_TIES_N_FIELDS], const char **end, const char **next)
 {
     Splitter sp = {job, fields, 0, line, stop, stop, stop};
@@ -274,20 +282,25 @@ static gboolean split_line(const WpTiesJob *job, const char *line, const char *s
             step = at_special(&sp, q);
     }
     if (step == SPLIT_GIVE_UP)
-        return FALSE;
+        return LINE_GIVE_UP;
     *end = sp.end;
     *next = sp.next;
+    if (sp.end == line)
+        return LINE_BLANK;
     for (; p < sp.end; p++)
         high |= (guchar)*p;
-    if (sp.end == line || (gsize)(sp.end - line) >= WP_MAX_LINE_BYTES - 1 ||
-        sp.column + 1 != job->columns.n_columns)
-        return FALSE;
+    if ((gsize)(sp.end - line) >= WP_MAX_LINE_BYTES - 1 || sp.column + 1 != job->columns.n_columns)
+        return LINE_GIVE_UP;
+    if ((gsize)(sp.end - line) == sp.column) /* as many bytes as commas */
+        return LINE_EMPTY_FIELDS;
     gint8 field = job->field_at[sp.column];
     if (field >= 0)
         fields[field] = (Slice){sp.start, (gsize)(sp.end - sp.start)};
     /* Valid UTF-8 as a whole is valid in every comma-separated part, as the reader checks. */
     return (high & 0x8080808080808080u) == 0 ||
-           g_utf8_validate_len(line, (gsize)(sp.end - line), NULL);
+                   g_utf8_validate_len(line, (gsize)(sp.end - line), NULL)
+               ? LINE_ROW
+               : LINE_GIVE_UP;
 }
 
 /* @cell as a NUL-terminated string in @buf; FALSE when too long to be a plain value. */
@@ -313,7 +326,13 @@ static gboolean parse_line(Parser *ps, const char *line, const char *stop, const
     for (guint k = 0; k < WP_TIES_N_FIELDS; k++)
         fields[k] = (Slice){"", 0};
     const char *end = NULL;
-    if (!split_line(ps->job, line, stop, fields, &end, next))
+    LineKind kind = split_line(ps->job, line, stop, fields, &end, next);
+    if (kind == LINE_BLANK || kind == LINE_EMPTY_FIELDS) {
+        note_event(c, WP_WARNING_BLANK_ROW, ps->line, kind == LINE_BLANK ? "" : ",",
+                   kind == LINE_BLANK ? 0 : 1);
+        return TRUE;
+    }
+    if (kind == LINE_GIVE_UP)
         return FALSE;
     /* The line reader trims white space around a field (and calls a line of it blank). */
     for (guint k = 0; k < WP_TIES_N_FIELDS; k++)

@@ -214,11 +214,18 @@ static gboolean on_tie(const WpCsvRecord *rec, gpointer user_data, GError **erro
                                 error);
 }
 
-static gboolean on_blank(guint64 line, gpointer user_data, GError **error)
+gboolean wp_i_ties_warn_blank(WpGraphBuilder *builder, const char *origin, guint64 line,
+                              gboolean empty_fields, GError **error)
+{
+    return wp_i_builder_warn(builder, WP_WARNING_BLANK_ROW, error,
+                             "%s:%" G_GUINT64_FORMAT ": %s skipped", origin, line,
+                             empty_fields ? "row of empty fields" : "blank line");
+}
+
+static gboolean on_blank(guint64 line, gboolean empty_fields, gpointer user_data, GError **error)
 {
     TiesReader *tr = user_data;
-    return wp_i_builder_warn(tr->builder, WP_WARNING_BLANK_ROW, error,
-                             "%s:%" G_GUINT64_FORMAT ": blank line skipped", tr->origin, line);
+    return wp_i_ties_warn_blank(tr->builder, tr->origin, line, empty_fields, error);
 }
 
 gboolean wp_i_read_ties_csv(WpGraphBuilder *builder, WpLineReader *reader, GError **error)

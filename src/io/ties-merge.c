@@ -19,6 +19,8 @@ static void replay_events(WpTiesJob *job, const WpTiesChunk *c)
         if (e->kind == WP_WARNING_SELF_LOOP)
             wp_i_ties_warn_self_loop(job->builder, job->origin, line, e->text, strlen(e->text),
                                      NULL);
+        else if (e->kind == WP_WARNING_BLANK_ROW)
+            wp_i_ties_warn_blank(job->builder, job->origin, line, e->text[0] != '\0', NULL);
         else
             wp_i_ties_warn_unknown_type(job->builder, job->origin, line, e->text, NULL);
     }
