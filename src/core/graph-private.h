@@ -155,6 +155,10 @@ typedef struct {
  * they may be longer than @n) and emptying @columns. Optional arrays may be NULL: the rows then
  * take that field's default. @line is required under WP_LOAD_STRICT and ignored otherwise. */
 void wp_i_builder_add_rows(WpGraphBuilder *builder, gsize n, WpTieRowColumns *columns);
+/* Says that the row @row_offset rows after those added so far is on @line, and the rows after it
+ * on the lines that follow, until the next mark (for messages naming a row's line). Rows added
+ * one by one are marked from their WpTieRow line. */
+void wp_i_builder_mark_line(WpGraphBuilder *builder, guint64 row_offset, guint64 line);
 void wp_i_builder_count_rows(WpGraphBuilder *builder, guint64 n); /* rows read, not added */
 /* Counts @n more warnings of @kind whose messages are not kept (past the examples). */
 void wp_i_builder_count_warnings(WpGraphBuilder *builder, WpWarningKind kind, guint64 n);

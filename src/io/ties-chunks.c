@@ -328,6 +328,7 @@ static gboolean parse_line(Parser *ps, const char *line, const char *stop, const
     const char *end = NULL;
     LineKind kind = split_line(ps->job, line, stop, fields, &end, next);
     if (kind == LINE_BLANK || kind == LINE_EMPTY_FIELDS) {
+        g_array_append_val(c->gaps, c->n_rows);
         note_event(c, WP_WARNING_BLANK_ROW, ps->line, kind == LINE_BLANK ? "" : ",",
                    kind == LINE_BLANK ? 0 : 1);
         return TRUE;
@@ -355,6 +356,7 @@ static gboolean parse_line(Parser *ps, const char *line, const char *stop, const
         return FALSE;
     if (source.len == target.len && memcmp(source.at, target.at, source.len) == 0) {
         c->n_self_loops++; /* dropped before it can create a person */
+        g_array_append_val(c->gaps, c->n_rows);
         note_event(c, WP_WARNING_SELF_LOOP, ps->line, source.at, source.len);
         return TRUE;
     }
@@ -499,6 +501,8 @@ void wp_i_ties_chunk_clear(WpTiesChunk *c)
         g_free(g_array_index(c->events, WpTiesEvent, i).text);
     if (c->events)
         g_array_unref(c->events);
+    if (c->gaps)
+        g_array_unref(c->gaps);
 }
 
 static void job_clear(WpTiesJob *job)
@@ -569,6 +573,7 @@ static void cut_chunks(WpTiesJob *job, const char *body, const char *end,
         wp_i_id_index_init(&c->index);
         c->key_store = g_string_chunk_new(MIN((gsize)(c->end - c->begin) / 4 + 64, 1u << 20));
         c->events = g_array_new(FALSE, FALSE, sizeof(WpTiesEvent));
+        c->gaps = g_array_new(FALSE, FALSE, sizeof(gsize));
     }
 }
 

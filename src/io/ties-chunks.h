@@ -43,6 +43,8 @@ typedef struct {
     guint64 n_warnings[WP_WARNING_N_KINDS];
     guint n_kept[WP_WARNING_N_KINDS];
     GArray *events; /* WpTiesEvent, the first WP_WARNING_EXAMPLES of each kind */
+    GArray *gaps;   /* gsize, per line that adds no row (a self-loop, a blank row): the number of
+                     * the row that follows it, so that rows know their lines */
 } WpTiesChunk;
 
 /* The whole read: the header's layout and the chunks. */
