@@ -6,7 +6,8 @@
 
 #include "core/graph-private.h"
 
-/* Documented input limits (README "Limits"): memory stays proportional to the data kept. */
+/* Documented input limits (docs/robustness.md "Limits"): memory stays proportional to the data
+ * kept. */
 #define WP_MAX_LINE_BYTES (1u << 20)   /* one physical line */
 #define WP_MAX_RECORD_BYTES (4u << 20) /* one CSV record, quoted newlines included */
 #define WP_MAX_FIELDS 1024u            /* fields in one CSV record */
