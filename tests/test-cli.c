@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: MIT */
+/* Rules every command follows, through the built binary: -o FILE's extension decides the format
+ * when --format does not, an extension a command cannot write is refused, and so is a --format
+ * that contradicts it. Written files are recognised by their content, not by the tool's word. */
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "cli-run.h"
+
+typedef enum { K_TABLE, K_CSV, K_JSON, K_DOT, K_SVG, K_PNG, K_PDF, K_NONE } Kind;
+static const char *const kind_names[] = {"table", "csv", "json", "dot", "svg", "png", "pdf"};
+#define TEXT (1u << K_TABLE | 1u << K_CSV | 1u << K_JSON)
+#define DIAGRAM (1u << K_DOT | 1u << K_SVG | 1u << K_PNG | 1u << K_PDF)
+
+/* What a written file is, read from its bytes. */
+static Kind kind_of(const char *data, gsize len)
+{
+    if (len >= 4 && memcmp(data, "\x89PNG", 4) == 0)
+        return K_PNG;
+    if (len >= 4 && memcmp(data, "%PDF", 4) == 0)
+        return K_PDF;
+    if (g_str_has_prefix(data, "digraph"))
+        return K_DOT;
+    if (strstr(data, "<svg") != NULL)
+        return K_SVG;
+    g_autoptr(JsonParser) parser = json_parser_new();
+    if (data[0] == '{' && json_parser_load_from_data(parser, data, (gssize)len, NULL))
+        return K_JSON;
+    /* A CSV header: lowercase names joined by commas, nothing else on the line. */
+    g_autofree char *first = g_strndup(data, strcspn(data, "\r\n"));
+    gboolean csv = strchr(first, ',') != NULL;
+    for (const char *p = first; *p != '\0' && csv; p++)
+        csv = g_ascii_islower(*p) || *p == ',' || *p == '_' || *p == '.';
+    return csv ? K_CSV : K_TABLE;
+}
+
+typedef struct {
+    const char *name;
+    const char *args[12]; /* NULL-terminated; @DEMO@ and @IMPORT@ stand for the demo's paths */
+    guint writes;         /* Kind bits; 0: a key file of its own (profile) */
+    Kind fallback;        /* for a name with no extension of ours */
+} Command;
+
+static const Command commands[] = {
+    {"stats", {"stats", "--data", "@DEMO@", NULL}, TEXT, K_TABLE},
+    {"path",
+     {"path", "--data", "@DEMO@", "--as-of", "2026-11-01", "--from", "Alice Carter", "--to",
+      "Bob Smith", "--at", "Acme", NULL},
+     TEXT | DIAGRAM,
+     K_TABLE},
+    {"rank",
+     {"rank", "--data", "@DEMO@", "--as-of", "2026-11-01", "--from", "Alice Carter", "--where",
+      "industry=Fintech", NULL},
+     TEXT,
+     K_TABLE},
+    {"map",
+     {"map", "--data", "@DEMO@", "--as-of", "2026-11-01", "--from", "Alice Carter", "--company",
+      "Acme", NULL},
+     DIAGRAM,
+     K_SVG},
+    {"import",
+     {"import", "linkedin", "--data", "@DEMO@", "--owner", "Alice Carter", "--dry-run", "@IMPORT@",
+      NULL},
+     TEXT,
+     K_TABLE},
+    {"profile", {"profile", NULL}, 0, K_TABLE},
+};
+
+/* The extension each kind's files carry, and some no command writes. */
+static const struct {
+    const char *extension;
+    Kind kind; /* K_NONE: refused by every command */
+} extensions[] = {
+    {".txt", K_TABLE}, {".csv", K_CSV}, {".json", K_JSON}, {".dot", K_DOT}, {".gv", K_DOT},
+    {".svg", K_SVG},   {".png", K_PNG}, {".pdf", K_PDF},   {".PNG", K_PNG}, {".Json", K_JSON},
+    {".jpg", K_NONE},  {".jpeg", K_NONE}, {".gif", K_NONE}, {".html", K_NONE}, {".xlsx", K_NONE},
+};
+
+/* Runs @c with -o DIR/out@extension (and --format @format when not NULL). */
+static gboolean run_to(const Command *c, const char *dir, const char *extension,
+                       const char *format, CliRun *r, char **file)
+{
+    g_autofree char *demo = g_test_build_filename(G_TEST_DIST, "..", "datasets", "demo", NULL);
+    g_autofree char *import = g_test_build_filename(G_TEST_DIST, "..", "datasets",
+                                                    "import-example", "alice-Connections.csv", NULL);
+    g_autofree char *name = g_strconcat("out", extension, NULL);
+    *file = g_build_filename(dir, name, NULL);
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    for (guint i = 0; c->args[i] != NULL; i++)
+        g_ptr_array_add(argv, strcmp(c->args[i], "@DEMO@") == 0     ? demo
+                              : strcmp(c->args[i], "@IMPORT@") == 0 ? import
+                                                                    : (char *)c->args[i]);
+    g_ptr_array_add(argv, "-o");
+    g_ptr_array_add(argv, *file);
+    if (format != NULL) {
+        g_ptr_array_add(argv, "--format");
+        g_ptr_array_add(argv, (char *)format);
+    }
+    g_ptr_array_add(argv, NULL);
+    return cli_run_argv(r, (const char *const *)argv->pdata);
+}
+
+/* A refused run: exit 2 with the usage hint, nothing written. */
+static void assert_refused(const CliRun *r, const char *file, const char *command,
+                           const char *part)
+{
+    g_assert_cmpint(r->status, ==, 2);
+    g_assert_false(g_file_test(file, G_FILE_TEST_EXISTS));
+    g_autofree char *hint = g_strdup_printf("Try 'warmpath %s --help'.", command);
+    g_assert_nonnull(strstr(r->err, hint));
+    if (strstr(r->err, part) == NULL)
+        g_error("'%s' lacks '%s'", r->err, part);
+}
+
+static void assert_written(const CliRun *r, const char *file, Kind want)
+{
+    if (r->status != 0)
+        g_error("exit %d: %s", r->status, r->err);
+    g_autofree char *data = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(file, &data, &len, NULL));
+    g_assert_cmpstr(kind_names[kind_of(data, len)], ==, kind_names[want]);
+    g_assert_cmpstr(r->out, ==, "");
+}
+
+static void test_extension(gconstpointer data)
+{
+    const Command *c = data;
+    const char *command = strcmp(c->name, "import") == 0 ? "import linkedin" : c->name;
+    for (guint e = 0; e < G_N_ELEMENTS(extensions); e++) {
+        g_autofree char *dir = cli_temp_dir();
+        g_auto(CliRun) r = {0};
+        g_autofree char *file = NULL;
+        if (!run_to(c, dir, extensions[e].extension, NULL, &r, &file))
+            return;
+        Kind kind = extensions[e].kind;
+        if (c->writes == 0) /* a profile: any text name, never a format of ours */
+            kind == K_TABLE ? assert_written(&r, file, K_TABLE)
+                            : assert_refused(&r, file, command, "writes a key file");
+        else if (kind != K_NONE && (c->writes & (1u << kind)))
+            assert_written(&r, file, kind);
+        else
+            assert_refused(&r, file, command, "cannot write");
+        cli_remove_dir(dir);
+    }
+    /* A name with no extension of ours keeps the default. */
+    const char *const plain[] = {".out", "", ".tar.gz"};
+    for (guint i = 0; i < G_N_ELEMENTS(plain); i++) {
+        g_autofree char *dir = cli_temp_dir();
+        g_auto(CliRun) r = {0};
+        g_autofree char *file = NULL;
+        g_assert_true(run_to(c, dir, plain[i], NULL, &r, &file));
+        assert_written(&r, file, c->fallback);
+        cli_remove_dir(dir);
+    }
+}
+
+/* --format and the extension: agreeing is fine, --format decides for an unknown extension, and a
+ * contradiction is refused. */
+static void test_format_and_extension(void)
+{
+    const Command *rank = &commands[2], *map = &commands[3];
+    const struct {
+        const Command *c;
+        const char *extension, *format;
+        Kind kind; /* K_NONE: refused */
+    } cases[] = {
+        {rank, ".json", "json", K_JSON}, {rank, ".txt", "table", K_TABLE},
+        {rank, ".out", "csv", K_CSV},    {rank, ".json", "csv", K_NONE},
+        {rank, ".txt", "json", K_NONE},  {map, ".svg", "png", K_NONE},
+        {map, ".gv", "dot", K_DOT},      {map, ".out", "pdf", K_PDF},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *dir = cli_temp_dir();
+        g_auto(CliRun) r = {0};
+        g_autofree char *file = NULL;
+        if (!run_to(cases[i].c, dir, cases[i].extension, cases[i].format, &r, &file))
+            return;
+        if (cases[i].kind == K_NONE)
+            assert_refused(&r, file, cases[i].c->name, "contradicts");
+        else
+            assert_written(&r, file, cases[i].kind);
+        cli_remove_dir(dir);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    for (guint i = 0; i < G_N_ELEMENTS(commands); i++) {
+        g_autofree char *path = g_strdup_printf("/cli/output/extension/%s", commands[i].name);
+        g_test_add_data_func(path, &commands[i], test_extension);
+    }
+    g_test_add_func("/cli/output/format-and-extension", test_format_and_extension);
+    return g_test_run();
+}
