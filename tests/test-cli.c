@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Rules every command follows, through the built binary: -o FILE's extension decides the format
  * when --format does not, an extension a command cannot write is refused, and so is a --format
- * that contradicts it. Written files are recognised by their content, not by the tool's word. */
+ * that contradicts it (written files are recognised by their bytes, not by the tool's word); and
+ * a command that loads a network sums up the data's warnings in one line unless --quiet. */
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -76,28 +77,39 @@ static const struct {
     {".jpg", K_NONE},  {".jpeg", K_NONE}, {".gif", K_NONE}, {".html", K_NONE}, {".xlsx", K_NONE},
 };
 
-/* Runs @c with -o DIR/out@extension (and --format @format when not NULL). */
-static gboolean run_to(const Command *c, const char *dir, const char *extension,
-                       const char *format, CliRun *r, char **file)
+/* Runs @c with -o DIR/out@extension (none when @dir is NULL), --format @format and @extra when
+ * not NULL. */
+static gboolean run_with(const Command *c, const char *dir, const char *extension,
+                         const char *format, const char *extra, CliRun *r, char **file)
 {
     g_autofree char *demo = g_test_build_filename(G_TEST_DIST, "..", "datasets", "demo", NULL);
     g_autofree char *import = g_test_build_filename(G_TEST_DIST, "..", "datasets",
                                                     "import-example", "alice-Connections.csv", NULL);
     g_autofree char *name = g_strconcat("out", extension, NULL);
-    *file = g_build_filename(dir, name, NULL);
+    *file = dir ? g_build_filename(dir, name, NULL) : NULL;
     g_autoptr(GPtrArray) argv = g_ptr_array_new();
     for (guint i = 0; c->args[i] != NULL; i++)
         g_ptr_array_add(argv, strcmp(c->args[i], "@DEMO@") == 0     ? demo
                               : strcmp(c->args[i], "@IMPORT@") == 0 ? import
                                                                     : (char *)c->args[i]);
-    g_ptr_array_add(argv, "-o");
-    g_ptr_array_add(argv, *file);
+    if (dir != NULL) {
+        g_ptr_array_add(argv, "-o");
+        g_ptr_array_add(argv, *file);
+    }
     if (format != NULL) {
         g_ptr_array_add(argv, "--format");
         g_ptr_array_add(argv, (char *)format);
     }
+    if (extra != NULL)
+        g_ptr_array_add(argv, (char *)extra);
     g_ptr_array_add(argv, NULL);
     return cli_run_argv(r, (const char *const *)argv->pdata);
+}
+
+static gboolean run_to(const Command *c, const char *dir, const char *extension, const char *format,
+                       CliRun *r, char **file)
+{
+    return run_with(c, dir, extension, format, NULL, r, file);
 }
 
 /* A refused run: exit 2 with the usage hint, nothing written. */
@@ -184,6 +196,31 @@ static void test_format_and_extension(void)
     }
 }
 
+/* Every command that loads a network says in one line on stderr that the data has warnings (the
+ * demo has 3 self-loops and 150 repeated pairs), except stats, which lists them; --quiet hides
+ * the line. */
+static void test_warning_line(void)
+{
+    static const char line[] = "warmpath: the data has warnings: 3 self-loop, 150 duplicate-tie "
+                               "('warmpath stats' lists them; --quiet hides this)\n";
+    for (guint i = 0; i < G_N_ELEMENTS(commands); i++) {
+        const Command *c = &commands[i];
+        gboolean loads = strcmp(c->name, "path") == 0 || strcmp(c->name, "rank") == 0 ||
+                         strcmp(c->name, "map") == 0;
+        if (!loads && strcmp(c->name, "stats") != 0)
+            continue;
+        for (guint quiet = 0; quiet < 2; quiet++) {
+            g_auto(CliRun) r = {0};
+            g_autofree char *file = NULL;
+            if (!run_with(c, NULL, NULL, c->fallback == K_SVG ? "dot" : NULL,
+                          quiet ? "--quiet" : NULL, &r, &file))
+                return;
+            g_assert_cmpint(r.status, ==, 0);
+            g_assert_cmpstr(r.err, ==, loads && !quiet ? line : "");
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -192,5 +229,6 @@ int main(int argc, char **argv)
         g_test_add_data_func(path, &commands[i], test_extension);
     }
     g_test_add_func("/cli/output/format-and-extension", test_format_and_extension);
+    g_test_add_func("/cli/warning-line", test_warning_line);
     return g_test_run();
 }

@@ -220,6 +220,23 @@ static void test_duplicates_strict(void)
     g_assert_true(g_str_has_prefix(error->message, "ties:4: ")); /* the blank line fails first */
 }
 
+/* The one-line summary counts each kind that occurred, in the kinds' order. */
+static void test_summary(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) clean =
+        wp_graph_load_from_data("source,target\na,b\n", "id\na\nb\n", 0, &error);
+    g_assert_no_error(error);
+    g_assert_null(wp_graph_warning_summary(clean));
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(
+        "source,target,type\na,b,pal\nb,a,\n\nc,c,\nd,e,\ne,d,\nd,e,\n", "id\na\nb\n", 0, &error);
+    g_assert_no_error(error);
+    g_autofree char *summary = wp_graph_warning_summary(g);
+    g_assert_cmpstr(summary, ==,
+                    "1 self-loop, 3 duplicate-tie, 2 unlisted-person, 1 unknown-tie-type, "
+                    "1 blank-row");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -227,5 +244,6 @@ int main(int argc, char **argv)
     g_test_add_func("/load/warnings/duplicates-multiline", test_duplicates_multiline);
     g_test_add_func("/load/warnings/duplicates-edgelist", test_duplicates_edgelist);
     g_test_add_func("/load/warnings/duplicates-strict", test_duplicates_strict);
+    g_test_add_func("/load/warnings/summary", test_summary);
     return g_test_run();
 }

@@ -227,5 +227,15 @@ WP_API guint64 wp_graph_warning_count(const WpGraph *graph, WpWarningKind kind);
 /* (transfer none): up to WP_WARNING_EXAMPLES "FILE:LINE: ..." messages of that kind. */
 WP_API const GPtrArray *wp_graph_warning_examples(const WpGraph *graph, WpWarningKind kind);
 #define WP_WARNING_EXAMPLES 20
+/**
+ * wp_graph_warning_summary:
+ *
+ * The warnings the load raised, counted by kind in WpWarningKind order: "3 self-loop,
+ * 150 duplicate-tie". Front ends show it when a command loads a network, so that data problems
+ * are seen where the answers are.
+ *
+ * Returns: (transfer full) (nullable): the summary, or NULL when there was no warning
+ */
+WP_API char *wp_graph_warning_summary(const WpGraph *graph);
 
 G_END_DECLS

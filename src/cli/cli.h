@@ -42,6 +42,8 @@ typedef struct {
     gboolean strict;
     gboolean skip_bad_rows;
     gboolean no_cache;
+    gboolean quiet;          /* --quiet: no line summing up data-quality warnings */
+    gboolean lists_warnings; /* set by a command that lists the warnings itself (stats) */
     char *format;
     char *output;
     CliFormat format_value; /* set by cli_common_check() */
@@ -51,7 +53,7 @@ void cli_common_clear(CliCommon *common);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(CliCommon, cli_common_clear)
 
 /* Adds --data, --edges, --people, --model, --as-of, --ties-format, --strict, --skip-bad-rows,
- * and, when @formats is not 0, --format (one of @formats) and --output. */
+ * --no-cache, --quiet, and, when @formats is not 0, --format (one of @formats) and --output. */
 void cli_common_add_options(GOptionContext *context, CliCommon *common, guint formats);
 /**
  * cli_output_format:
@@ -73,7 +75,8 @@ gboolean cli_output_format(const char *command, const char *format, const char *
  * problem prints it and returns FALSE. */
 gboolean cli_common_check(GOptionContext *context, CliCommon *common, guint formats,
                           const char *command);
-/* Loads the network the options name and applies the model. */
+/* Loads the network the options name and applies the model. When the load raised warnings,
+ * prints one line counting them by kind on stderr, unless --quiet or lists_warnings. */
 WpGraph *cli_load_graph(const CliCommon *common, GError **error);
 
 /* Parses options; on failure prints the usage error and returns FALSE (exit CLI_EXIT_USAGE). */

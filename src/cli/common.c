@@ -58,6 +58,8 @@ void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats
          "Drop tie rows with bad values (counted as warnings) instead of failing", NULL},
         {"no-cache", 0, 0, G_OPTION_ARG_NONE, &c->no_cache,
          "Parse the files even when a compiled network is cached", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &c->quiet,
+         "Do not print the line that counts data-quality warnings", NULL},
         G_OPTION_ENTRY_NULL};
     g_option_context_add_main_entries(context, data, NULL);
     if (formats == 0)
@@ -288,6 +290,10 @@ WpGraph *cli_load_graph(const CliCommon *c, GError **error)
                                                      CLI_CACHE_MIN_BYTES, NULL, error);
     if (graph == NULL)
         return NULL;
+    g_autofree char *warnings = wp_graph_warning_summary(graph);
+    if (warnings != NULL && !c->quiet && !c->lists_warnings)
+        cli_warn("the data has warnings: %s ('warmpath stats' lists them; --quiet hides this)",
+                 warnings);
     WpDay as_of = WP_DAY_NONE;
     if (c->as_of != NULL)
         wp_day_parse(c->as_of, &as_of);

@@ -248,3 +248,18 @@ const GPtrArray *wp_graph_warning_examples(const WpGraph *g, WpWarningKind kind)
     g_return_val_if_fail(g != NULL && kind < WP_WARNING_N_KINDS, NULL);
     return g->warning_examples[kind];
 }
+
+char *wp_graph_warning_summary(const WpGraph *g)
+{
+    g_return_val_if_fail(g != NULL, NULL);
+    GString *out = g_string_new(NULL);
+    for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
+        if (g->warning_counts[k] > 0)
+            g_string_append_printf(out, "%s%" G_GUINT64_FORMAT " %s", out->len ? ", " : "",
+                                   g->warning_counts[k], wp_warning_kind_name(k));
+    if (out->len == 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
