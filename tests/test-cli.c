@@ -221,6 +221,49 @@ static void test_warning_line(void)
     }
 }
 
+/* A people file without a name column (Lazega's lawyers: id,label,status,office,...): every
+ * command finds people by id and shows their ids. Skipped without ../shared/datasets. */
+static void test_people_without_names(void)
+{
+    const char *root = g_getenv("WP_SHARED_DATASETS");
+    g_autofree char *edges =
+        root ? g_build_filename(root, "lazega-lawyers", "lazega_edges.csv", NULL) : NULL;
+    g_autofree char *people =
+        root ? g_build_filename(root, "lazega-lawyers", "lazega_nodes.csv", NULL) : NULL;
+    if (edges == NULL || !g_file_test(edges, G_FILE_TEST_EXISTS)) {
+        g_test_skip("../shared/datasets is not beside the project");
+        return;
+    }
+    const struct {
+        const char *args[10];
+        const char *want; /* in stdout */
+    } runs[] = {
+        {{"stats", "-f", "csv", NULL}, "\npeople,71,\n"},
+        {{"path", "--from", "1", "--to", "50", "-f", "csv", NULL}, "\n1,"},
+        {{"path", "--from", "1", "--to", "50", NULL}, "to introduce you to 50"},
+        {{"path", "--from", "1", "--to", "50", "-f", "json", NULL}, "\"id\" : \"50\""},
+        {{"rank", "--from", "1", "--where", "office=Hartford", "-f", "json", NULL},
+         "\"name\" : \"1\""},
+        {{"rank", "--from", "1", "--where", "status=partner", "--where", "office=Providence", NULL},
+         "referral source"},
+        {{"map", "--from", "1", "--where", "office=Hartford", "-f", "dot", NULL}, "<B>1</B>"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(runs); i++) {
+        g_autoptr(GPtrArray) argv = g_ptr_array_new();
+        for (guint k = 0; runs[i].args[k] != NULL; k++)
+            g_ptr_array_add(argv, (char *)runs[i].args[k]);
+        const char *data[] = {"--edges", edges, "--people", people, "--quiet", NULL};
+        for (guint k = 0; data[k] != NULL; k++)
+            g_ptr_array_add(argv, (char *)data[k]);
+        g_ptr_array_add(argv, NULL);
+        g_auto(CliRun) r = {0};
+        g_assert_true(cli_run_argv(&r, (const char *const *)argv->pdata));
+        if (r.status != 0 || strstr(r.out, runs[i].want) == NULL)
+            g_error("%s: exit %d, stdout lacks '%s':\n%s%s", runs[i].args[0], r.status,
+                    runs[i].want, r.out, r.err);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -230,5 +273,6 @@ int main(int argc, char **argv)
     }
     g_test_add_func("/cli/output/format-and-extension", test_format_and_extension);
     g_test_add_func("/cli/warning-line", test_warning_line);
+    g_test_add_func("/cli/people-without-names", test_people_without_names);
     return g_test_run();
 }

@@ -121,7 +121,8 @@ static char *write_file(const char *dir, const char *name, const GString *text)
 static void check_csv(const Writer *w, const char *dir)
 {
     g_autofree char *path = write_file(dir, "ties.csv", w->text);
-    WpLoadSpec spec = {path, NULL, WP_TIES_FORMAT_CSV, 0};
+    WpLoadSpec spec = {
+        .ties_file = path, .people_file = NULL, .ties_format = WP_TIES_FORMAT_CSV, .flags = 0};
     const WpTiesReadOptions line_reader = {TRUE, 0, 0}, chunked = {FALSE, 1, 97};
     const WpTiesReadOptions *options[] = {&line_reader, &chunked, &WP_TIES_READ_DEFAULTS};
     for (guint i = 0; i < G_N_ELEMENTS(options); i++) {
@@ -199,7 +200,8 @@ static void test_duplicates_edgelist(void)
     write_line(&w, "% another");
     write_random(&w, rand, 200, 120, FALSE);
     g_autofree char *path = write_file(dir, "ties.txt", w.text);
-    WpLoadSpec spec = {path, NULL, WP_TIES_FORMAT_AUTO, 0};
+    WpLoadSpec spec = {
+        .ties_file = path, .people_file = NULL, .ties_format = WP_TIES_FORMAT_AUTO, .flags = 0};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpGraph) g = wp_graph_load(&spec, &error);
     g_assert_no_error(error);

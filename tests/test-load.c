@@ -278,7 +278,8 @@ static void test_edgelist_blank_rows(void)
     g_autofree char *dir = temp_dir();
     g_autofree char *file = g_build_filename(dir, "edges.txt", NULL);
     g_assert_true(g_file_set_contents(file, "# comment\na,b,1\n,,,\n\nb,c\n", -1, NULL));
-    WpLoadSpec spec = {file, NULL, WP_TIES_FORMAT_AUTO, 0};
+    WpLoadSpec spec = {
+        .ties_file = file, .people_file = NULL, .ties_format = WP_TIES_FORMAT_AUTO, .flags = 0};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpGraph) g = wp_graph_load(&spec, &error);
     g_assert_no_error(error);

@@ -39,6 +39,10 @@ typedef struct {
     char *model;
     char *as_of;
     char *ties_format;
+    char *weight_column;
+    char *weight_scale;
+    WpWeightScale weight_scale_value; /* set by cli_common_check(), with the range's ends */
+    double weight_lo, weight_hi;
     gboolean strict;
     gboolean skip_bad_rows;
     gboolean no_cache;

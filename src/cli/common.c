@@ -21,6 +21,8 @@ void cli_common_clear(CliCommon *c)
     g_clear_pointer(&c->model, g_free);
     g_clear_pointer(&c->as_of, g_free);
     g_clear_pointer(&c->ties_format, g_free);
+    g_clear_pointer(&c->weight_column, g_free);
+    g_clear_pointer(&c->weight_scale, g_free);
     g_clear_pointer(&c->format, g_free);
     g_clear_pointer(&c->output, g_free);
 }
@@ -52,6 +54,14 @@ void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats
          "Measure recency to this date (default: today)", "YYYY-MM-DD"},
         {"ties-format", 0, 0, G_OPTION_ARG_STRING, &c->ties_format,
          "How to read --edges: auto, csv or edgelist (default: auto)", "FORMAT"},
+        {"weight-column", 0, 0, G_OPTION_ARG_STRING, &c->weight_column,
+         "The ties column of strengths, weights or ratings: a header name, or a field number "
+         "(default: strength; an edge list's third field)",
+         "COLUMN"},
+        {"weight-scale", 0, 0, G_OPTION_ARG_STRING, &c->weight_scale,
+         "How its values become strengths: strength (already in (0,1]), max (divide by the "
+         "largest), log, or LO:HI (a range such as -10:10); below zero is distrust, 0 no tie",
+         "SCALE"},
         {"strict", 0, 0, G_OPTION_ARG_NONE, &c->strict,
          "Treat every data-quality warning as an error", NULL},
         {"skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &c->skip_bad_rows,
@@ -237,6 +247,12 @@ gboolean cli_common_check(GOptionContext *context G_GNUC_UNUSED, CliCommon *c, g
                         c->ties_format);
         return FALSE;
     }
+    g_autoptr(GError) error = NULL;
+    if (c->weight_scale != NULL && !wp_weight_scale_parse(c->weight_scale, &c->weight_scale_value,
+                                                          &c->weight_lo, &c->weight_hi, &error)) {
+        cli_usage_error(command, "%s", error->message);
+        return FALSE;
+    }
     WpDay day;
     if (c->as_of != NULL && !wp_day_parse(c->as_of, &day)) {
         cli_usage_error(command, "--as-of: '%s' is not a date YYYY-MM-DD", c->as_of);
@@ -276,11 +292,15 @@ WpGraph *cli_load_graph(const CliCommon *c, GError **error)
     WpLoadSpec spec = {
         .ties_file = edges,
         .people_file = people,
-        .ties_format = c->ties_format == NULL            ? WP_TIES_FORMAT_AUTO
-                       : strcmp(c->ties_format, "csv") == 0 ? WP_TIES_FORMAT_CSV
+        .ties_format = c->ties_format == NULL                    ? WP_TIES_FORMAT_AUTO
+                       : strcmp(c->ties_format, "csv") == 0      ? WP_TIES_FORMAT_CSV
                        : strcmp(c->ties_format, "edgelist") == 0 ? WP_TIES_FORMAT_EDGELIST
                                                                  : WP_TIES_FORMAT_AUTO,
         .flags = (c->strict ? WP_LOAD_STRICT : 0) | (c->skip_bad_rows ? WP_LOAD_SKIP_BAD_ROWS : 0),
+        .weight_column = c->weight_column,
+        .weight_scale = c->weight_scale_value,
+        .weight_lo = c->weight_lo,
+        .weight_hi = c->weight_hi,
     };
     /* A large network is read through its compiled form (README "Performance"). */
     const char *cache_dir = g_getenv("WARMPATH_CACHE_DIR");

@@ -64,6 +64,7 @@ struct WpGraphBuilder {
      * line after the previous one, until the next mark (after a blank line, a self-loop, a
      * quoted line break). */
     GArray *line_marks; /* LineMark, by row */
+    WpWeightRule weights;
     guint64 next_line;  /* the line of the next row added one by one, if nothing comes between */
 };
 
@@ -111,12 +112,25 @@ void wp_i_builder_free(WpGraphBuilder *b)
     g_free(b->ties_origin);
     g_string_free(b->pending_ids, TRUE);
     g_array_unref(b->line_marks);
+    g_free(b->weights.column);
     g_free(b);
 }
 
 WpLoadFlags wp_i_builder_flags(const WpGraphBuilder *b)
 {
     return b->graph->flags;
+}
+
+void wp_i_builder_set_weights(WpGraphBuilder *b, const WpLoadSpec *spec)
+{
+    g_free(b->weights.column);
+    b->weights = (WpWeightRule){g_strdup(spec->weight_column), spec->weight_scale, spec->weight_lo,
+                                spec->weight_hi};
+}
+
+const WpWeightRule *wp_i_builder_weights(const WpGraphBuilder *b)
+{
+    return &b->weights;
 }
 
 gboolean wp_i_builder_warn(WpGraphBuilder *b, WpWarningKind kind, GError **error,
@@ -126,7 +140,9 @@ gboolean wp_i_builder_warn(WpGraphBuilder *b, WpWarningKind kind, GError **error
     va_start(args, format);
     g_autofree char *message = g_strdup_vprintf(format, args);
     va_end(args);
-    if (b->graph->flags & WP_LOAD_STRICT) {
+    /* What a weight scale says a row means is no fault of the data. */
+    gboolean fault = kind != WP_WARNING_DISTRUST && kind != WP_WARNING_ZERO_WEIGHT;
+    if ((b->graph->flags & WP_LOAD_STRICT) && fault) {
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s (--strict)", message);
         return FALSE;
     }
@@ -539,6 +555,9 @@ WpGraph *wp_i_builder_finish(WpGraphBuilder *b, GError **error)
         return NULL;
     }
     g->warning_counts[WP_WARNING_DUPLICATE_TIE] += n_added - g->n_ties;
+    if (g->warning_counts[WP_WARNING_DISTRUST] > 0)
+        wp_i_graph_drop_distrust(g);
+    wp_i_graph_scale_weights(g, b->weights.scale);
     for (guint i = 0; i < n_repeats; i++)
         g_ptr_array_add(
             g->warning_examples[WP_WARNING_DUPLICATE_TIE],

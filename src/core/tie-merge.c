@@ -10,6 +10,7 @@
 #include "core/large-alloc.h"
 #include "core/parallel.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -300,10 +301,11 @@ static void merge_pair(WpGraph *g, WpTie t, WpPerson lo, const Row *first, const
     guint16 types = 0;
     WpDay day = WP_DAY_NONE;
     gint32 inter = -1;
-    gboolean all_directed = TRUE;
+    gboolean all_directed = TRUE, distrust = FALSE;
     for (const Row *r = first; r < last; r++) {
         if (!isnan(r->declared) && (isnan(declared) || r->declared > declared))
             declared = r->declared;
+        distrust |= r->declared < 0; /* distrust wins: a trusted row does not make it a path */
         types |= r->types;
         if (r->last_contact != WP_DAY_NONE && (day == WP_DAY_NONE || r->last_contact > day))
             day = r->last_contact;
@@ -314,7 +316,7 @@ static void merge_pair(WpGraph *g, WpTie t, WpPerson lo, const Row *first, const
     }
     g->tie_source[t] = first->source_is_lo ? lo : first->hi;
     g->tie_target[t] = first->source_is_lo ? first->hi : lo;
-    g->tie_declared[t] = declared;
+    g->tie_declared[t] = distrust ? WP_DECLARED_DISTRUST : declared;
     g->tie_rows[t] = (guint32)MIN((gsize)(last - first), G_MAXUINT32);
     if (g->tie_types)
         g->tie_types[t] = types;
@@ -456,4 +458,44 @@ gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin,
     g_free(m.repeat_hi);
     g_free(m.chunks);
     return ok;
+}
+
+void wp_i_graph_drop_distrust(WpGraph *g)
+{
+    WpTie kept = 0;
+    for (WpTie t = 0; t < g->n_ties; t++) {
+        if (g->tie_declared[t] == WP_DECLARED_DISTRUST)
+            continue;
+        g->tie_source[kept] = g->tie_source[t];
+        g->tie_target[kept] = g->tie_target[t];
+        g->tie_declared[kept] = g->tie_declared[t];
+        g->tie_rows[kept] = g->tie_rows[t];
+        if (g->tie_types)
+            g->tie_types[kept] = g->tie_types[t];
+        if (g->tie_last_contact)
+            g->tie_last_contact[kept] = g->tie_last_contact[t];
+        if (g->tie_interactions)
+            g->tie_interactions[kept] = g->tie_interactions[t];
+        if (g->tie_directed)
+            g->tie_directed[kept] = g->tie_directed[t];
+        kept++;
+    }
+    g->n_ties = kept;
+}
+
+void wp_i_graph_scale_weights(WpGraph *g, WpWeightScale scale)
+{
+    if (scale != WP_WEIGHT_MAX && scale != WP_WEIGHT_LOG)
+        return;
+    double top = 0;
+    for (WpTie t = 0; t < g->n_ties; t++)
+        if (!isnan(g->tie_declared[t]))
+            top = MAX(top, g->tie_declared[t]); /* the merge kept each pair's largest */
+    for (WpTie t = 0; t < g->n_ties; t++) {
+        double v = g->tie_declared[t];
+        if (isnan(v))
+            continue;
+        double s = scale == WP_WEIGHT_MAX ? v / top : log1p(v) / log1p(top);
+        g->tie_declared[t] = CLAMP(s, DBL_MIN, 1.0); /* a tiny value stays a (weak) tie */
+    }
 }

@@ -39,6 +39,13 @@ gboolean wp_i_graph_merge_ties(WpGraph *graph, WpTieRows *rows, const char *orig
                                WpTieRepeat repeats[WP_WARNING_EXAMPLES], guint *n_repeats,
                                GError **error);
 
+/* Removes the ties whose declared strength is WP_DECLARED_DISTRUST, keeping the order of the
+ * others. */
+void wp_i_graph_drop_distrust(WpGraph *graph);
+/* Turns the declared weights of WP_WEIGHT_MAX and WP_WEIGHT_LOG into strengths in (0, 1], now
+ * that the largest is known; the other scales are done as rows are read. */
+void wp_i_graph_scale_weights(WpGraph *graph, WpWeightScale scale);
+
 /* Lays out @graph's out- and in-arcs from its merged ties, with the raw model installed and
  * every arc's cost computed. */
 void wp_i_graph_build_adjacency(WpGraph *graph);

@@ -84,6 +84,20 @@ static void note_event(WpTiesChunk *c, WpWarningKind kind, guint32 line, const c
     g_array_append_val(c->events, event);
 }
 
+/* A row whose weight says distrust or no tie, kept as "VALUE\nA\nB" (no line end is in a field
+ * this reader reads) for the warning's message; only the first few are kept. */
+static void note_weight_event(WpTiesChunk *c, WpWarningKind kind, guint32 line, Slice value,
+                              Slice a, Slice b)
+{
+    if (c->n_kept[kind] == WP_WARNING_EXAMPLES) {
+        c->n_warnings[kind]++;
+        return;
+    }
+    g_autofree char *text = g_strdup_printf("%.*s\n%.*s\n%.*s", (int)value.len, value.at,
+                                            (int)a.len, a.at, (int)b.len, b.at);
+    note_event(c, kind, line, text, strlen(text));
+}
+
 static WpPerson intern(WpTiesChunk *c, Slice id, guint32 hash, guint32 line)
 {
     if (c->n_ids == c->ids_cap) {
@@ -350,7 +364,7 @@ static gboolean parse_line(Parser *ps, const char *line, const char *stop, const
             return FALSE;
     WpTieRow row = {0, 0, NAN, 0, WP_DAY_NONE, -1, FALSE, 0};
     WpTiesField bad;
-    if (!wp_i_ties_parse_values(cells, &row, &bad))
+    if (!wp_i_ties_parse_values(ps->job->rule, cells, &row, &bad))
         return FALSE;
     if (c->types != NULL && !parse_types(ps, fields[WP_TIES_TYPE], &row.types))
         return FALSE;
@@ -360,6 +374,19 @@ static gboolean parse_line(Parser *ps, const char *line, const char *stop, const
         note_event(c, WP_WARNING_SELF_LOOP, ps->line, source.at, source.len);
         return TRUE;
     }
+    if (row.declared == 0) { /* no tie, but its people are read, in the order they came */
+        drain_queue(ps);
+        intern(c, source, wp_i_id_hash(source.at, source.len), ps->line);
+        intern(c, target, wp_i_id_hash(target.at, target.len), ps->line);
+        c->n_no_ties++;
+        g_array_append_val(c->gaps, c->n_rows);
+        note_weight_event(c, WP_WARNING_ZERO_WEIGHT, ps->line, fields[WP_TIES_STRENGTH], source,
+                          target);
+        return TRUE;
+    }
+    if (row.declared == WP_DECLARED_DISTRUST)
+        note_weight_event(c, WP_WARNING_DISTRUST, ps->line, fields[WP_TIES_STRENGTH], source,
+                          target);
     if (c->n_rows == c->cap)
         grow_rows(c);
     gsize i = c->n_rows++;
@@ -521,7 +548,8 @@ static gboolean on_header(const WpCsvRecord *rec, gpointer user_data, GError **e
 {
     HeaderCatch *hc = user_data;
     WpTiesJob *job = hc->job;
-    hc->have = wp_i_ties_read_header(job->builder, rec, job->origin, &job->columns, error);
+    hc->have =
+        wp_i_ties_read_header(job->builder, rec, job->origin, &job->columns, &job->sniff, error);
     return hc->have;
 }
 
@@ -548,6 +576,33 @@ static gboolean read_header(WpTiesJob *job, const char *data, gsize len, gsize *
         if (job->columns.col[k] >= 0)
             job->field_at[job->columns.col[k]] = (gint8)k;
     return TRUE;
+}
+
+static gboolean on_sample(const WpCsvRecord *rec, gpointer user_data, GError **error G_GNUC_UNUSED)
+{
+    wp_i_weight_sniff_row(user_data, rec);
+    return TRUE;
+}
+
+/* The first records after the header, as the line reader sees them, for columns that look like
+ * weights: lines up to the WP_SNIFF_ROWS-th that is not a blank row (a copy: a few kilobytes). */
+static void sniff_sample(WpTiesJob *job, const char *body, const char *end)
+{
+    if (job->sniff.n == 0)
+        return;
+    const char *p = body;
+    for (guint records = 0; p < end && records < WP_SNIFF_ROWS;) {
+        const char *nl = memchr(p, '\n', (gsize)(end - p));
+        const char *stop = nl ? nl : end;
+        gboolean blank = TRUE;
+        for (const char *q = p; q < stop && blank; q++)
+            blank = *q == ',' || *q == ' ' || *q == '\t' || *q == '\r';
+        records += !blank;
+        p = nl ? nl + 1 : end;
+    }
+    g_autofree char *text = g_strndup(body, (gsize)(p - body));
+    g_autoptr(WpLineReader) reader = wp_i_lines_new_for_data(text, job->origin);
+    wp_i_csv_read(reader, on_sample, NULL, &job->sniff, NULL); /* problems are the readers' */
 }
 
 /* Cuts [@body, @end) into chunks that end just after a '\n' (or at the end). */
@@ -584,12 +639,16 @@ gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean 
     g_autoptr(GBytes) owned = text;
     gsize len = 0;
     const char *data = g_bytes_get_data(text, &len);
-    WpTiesJob job = {.builder = builder, .origin = origin, .release_parsed = mapped};
+    WpTiesJob job = {.builder = builder,
+                     .origin = origin,
+                     .release_parsed = mapped,
+                     .rule = wp_i_builder_weights(builder)};
     gsize body_at = 0;
     *gave_up = TRUE;
     if (len == 0 || (wp_i_builder_flags(builder) & WP_LOAD_STRICT) ||
         !read_header(&job, data, len, &body_at))
         return TRUE;
+    sniff_sample(&job, data + body_at, data + len);
     cut_chunks(&job, data + body_at, data + len, options);
     each_chunk(&job, parse_chunk);
     if (job.gave_up) {

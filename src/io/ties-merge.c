@@ -21,12 +21,18 @@ static void replay_events(WpTiesJob *job, const WpTiesChunk *c)
                                      NULL);
         else if (e->kind == WP_WARNING_BLANK_ROW)
             wp_i_ties_warn_blank(job->builder, job->origin, line, e->text[0] != '\0', NULL);
-        else
+        else if (e->kind == WP_WARNING_DISTRUST || e->kind == WP_WARNING_ZERO_WEIGHT) {
+            g_auto(GStrv) parts = g_strsplit(e->text, "\n", 3); /* value, a, b */
+            wp_i_weight_row_says(job->builder, job->origin, line,
+                                 e->kind == WP_WARNING_DISTRUST ? WP_DECLARED_DISTRUST : 0,
+                                 parts[0], parts[1], strlen(parts[1]), parts[2], strlen(parts[2]),
+                                 NULL);
+        } else
             wp_i_ties_warn_unknown_type(job->builder, job->origin, line, e->text, NULL);
     }
     for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
         wp_i_builder_count_warnings(job->builder, k, c->n_warnings[k] - c->n_kept[k]);
-    wp_i_builder_count_rows(job->builder, c->n_self_loops);
+    wp_i_builder_count_rows(job->builder, c->n_self_loops + c->n_no_ties);
 }
 
 /* Adds the chunk's people not found yet, in first-appearance order: the line reader's
@@ -186,6 +192,7 @@ static gboolean number_people(WpTiesJob *job, GError **error)
 gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GBytes **text, GError **error)
 {
     guint64 first_line = 2; /* the header is line 1 */
+    wp_i_weight_sniff_finish(&job->sniff, job->builder, job->origin, 1, NULL);
     for (guint i = 0; i < job->n_chunks; i++) {
         WpTiesChunk *c = &job->chunks[i];
         c->first_line_in_file = first_line;

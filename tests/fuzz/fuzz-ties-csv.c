@@ -77,8 +77,9 @@ static void check_readers_agree(const WpLoadSpec *spec, gsize chunk_bytes)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_write(ties_path, data, size);
-    WpLoadSpec spec = {ties_path, size % 2 ? people_path : NULL, WP_TIES_FORMAT_CSV,
-                       WP_LOAD_DEFAULT};
+    WpLoadSpec spec = {.ties_file = ties_path,
+                       .people_file = size % 2 ? people_path : NULL,
+                       .ties_format = WP_TIES_FORMAT_CSV};
     fuzz_check_flags(spec);
     check_readers_agree(&spec, 1 + (size > 0 ? data[0] % 64 : 0));
     spec.flags = WP_LOAD_SKIP_BAD_ROWS;
