@@ -332,6 +332,27 @@ static gboolean value_text(Slice cell, char buf[MAX_VALUE], const char **out)
     return TRUE;
 }
 
+/* A row whose weight says distrust (noted; the row is added) or no tie (its people are read, in
+ * the order they came, and no row is added: FALSE). */
+static gboolean weight_says(Parser *ps, const WpTieRow *row, const Slice *fields, Slice source,
+                            Slice target)
+{
+    WpTiesChunk *c = ps->chunk;
+    if (row->declared == WP_DECLARED_DISTRUST) {
+        note_weight_event(c, WP_WARNING_DISTRUST, ps->line, fields[WP_TIES_STRENGTH], source,
+                          target);
+        return TRUE;
+    }
+    drain_queue(ps);
+    intern(c, source, wp_i_id_hash(source.at, source.len), ps->line);
+    intern(c, target, wp_i_id_hash(target.at, target.len), ps->line);
+    c->n_no_ties++;
+    g_array_append_val(c->gaps, c->n_rows);
+    note_weight_event(c, WP_WARNING_ZERO_WEIGHT, ps->line, fields[WP_TIES_STRENGTH], source,
+                      target);
+    return FALSE;
+}
+
 /* Reads the line at @line (in text that ends at @stop); *@next is where the next one starts. */
 static gboolean parse_line(Parser *ps, const char *line, const char *stop, const char **next)
 {
@@ -374,19 +395,8 @@ static gboolean parse_line(Parser *ps, const char *line, const char *stop, const
         note_event(c, WP_WARNING_SELF_LOOP, ps->line, source.at, source.len);
         return TRUE;
     }
-    if (row.declared == 0) { /* no tie, but its people are read, in the order they came */
-        drain_queue(ps);
-        intern(c, source, wp_i_id_hash(source.at, source.len), ps->line);
-        intern(c, target, wp_i_id_hash(target.at, target.len), ps->line);
-        c->n_no_ties++;
-        g_array_append_val(c->gaps, c->n_rows);
-        note_weight_event(c, WP_WARNING_ZERO_WEIGHT, ps->line, fields[WP_TIES_STRENGTH], source,
-                          target);
-        return TRUE;
-    }
-    if (row.declared == WP_DECLARED_DISTRUST)
-        note_weight_event(c, WP_WARNING_DISTRUST, ps->line, fields[WP_TIES_STRENGTH], source,
-                          target);
+    if (G_UNLIKELY(row.declared <= 0) && !weight_says(ps, &row, fields, source, target))
+        return TRUE; /* no tie */
     if (c->n_rows == c->cap)
         grow_rows(c);
     gsize i = c->n_rows++;

@@ -172,7 +172,9 @@ gboolean wp_i_ties_parse_values(const WpWeightRule *rule, const char *const cell
 {
     const char *s = cells[WP_TIES_STRENGTH];
     *bad = WP_TIES_STRENGTH;
-    if (s[0] != '\0' && !wp_i_parse_weight(rule, s, &row->declared))
+    if (s[0] != '\0' &&
+        !(rule->scale == WP_WEIGHT_STRENGTH ? wp_i_parse_strength(s, &row->declared)
+                                            : wp_i_parse_weight(rule, s, &row->declared)))
         return FALSE;
     s = cells[ *bad = WP_TIES_LAST_CONTACT];
     if (s[0] != '\0' && !wp_day_parse(s, &row->last_contact))
