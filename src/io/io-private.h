@@ -146,6 +146,11 @@ typedef struct {
  * none when a weight column is read. */
 void wp_i_weight_sniff_start(WpWeightSniff *sniff, char **names, const WpTiesColumns *columns);
 void wp_i_weight_sniff_row(WpWeightSniff *sniff, const WpCsvRecord *record);
+/* Looks at the records of the CSV text [@body, @end) after a header, up to the
+ * WP_SNIFF_ROWS-th that is not a blank row, as the line reader would (a copy of a few
+ * kilobytes): the chunked reader's sample. */
+void wp_i_weight_sniff_text(WpWeightSniff *sniff, const char *body, const char *end,
+                            const char *origin);
 /* Warns about each column that looked like weights; fails only under WP_LOAD_STRICT. */
 gboolean wp_i_weight_sniff_finish(WpWeightSniff *sniff, WpGraphBuilder *builder, const char *origin,
                                   guint64 header_line, GError **error);

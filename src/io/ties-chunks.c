@@ -588,33 +588,6 @@ static gboolean read_header(WpTiesJob *job, const char *data, gsize len, gsize *
     return TRUE;
 }
 
-static gboolean on_sample(const WpCsvRecord *rec, gpointer user_data, GError **error G_GNUC_UNUSED)
-{
-    wp_i_weight_sniff_row(user_data, rec);
-    return TRUE;
-}
-
-/* The first records after the header, as the line reader sees them, for columns that look like
- * weights: lines up to the WP_SNIFF_ROWS-th that is not a blank row (a copy: a few kilobytes). */
-static void sniff_sample(WpTiesJob *job, const char *body, const char *end)
-{
-    if (job->sniff.n == 0)
-        return;
-    const char *p = body;
-    for (guint records = 0; p < end && records < WP_SNIFF_ROWS;) {
-        const char *nl = memchr(p, '\n', (gsize)(end - p));
-        const char *stop = nl ? nl : end;
-        gboolean blank = TRUE;
-        for (const char *q = p; q < stop && blank; q++)
-            blank = *q == ',' || *q == ' ' || *q == '\t' || *q == '\r';
-        records += !blank;
-        p = nl ? nl + 1 : end;
-    }
-    g_autofree char *text = g_strndup(body, (gsize)(p - body));
-    g_autoptr(WpLineReader) reader = wp_i_lines_new_for_data(text, job->origin);
-    wp_i_csv_read(reader, on_sample, NULL, &job->sniff, NULL); /* problems are the readers' */
-}
-
 /* Cuts [@body, @end) into chunks that end just after a '\n' (or at the end). */
 static void cut_chunks(WpTiesJob *job, const char *body, const char *end,
                        const WpTiesReadOptions *options)
@@ -658,7 +631,7 @@ gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean 
     if (len == 0 || (wp_i_builder_flags(builder) & WP_LOAD_STRICT) ||
         !read_header(&job, data, len, &body_at))
         return TRUE;
-    sniff_sample(&job, data + body_at, data + len);
+    wp_i_weight_sniff_text(&job.sniff, data + body_at, data + len, origin);
     cut_chunks(&job, data + body_at, data + len, options);
     each_chunk(&job, parse_chunk);
     if (job.gave_up) {

@@ -167,3 +167,29 @@ gboolean wp_i_weight_sniff_finish(WpWeightSniff *sniff, WpGraphBuilder *builder,
     sniff->n = 0; /* said once */
     return TRUE;
 }
+
+static gboolean on_sample(const WpCsvRecord *rec, gpointer user_data, GError **error G_GNUC_UNUSED)
+{
+    wp_i_weight_sniff_row(user_data, rec);
+    return TRUE;
+}
+
+void wp_i_weight_sniff_text(WpWeightSniff *sniff, const char *body, const char *end,
+                            const char *origin)
+{
+    if (sniff->n == 0)
+        return;
+    const char *p = body;
+    for (guint records = 0; p < end && records < WP_SNIFF_ROWS;) {
+        const char *nl = memchr(p, '\n', (gsize)(end - p));
+        const char *stop = nl ? nl : end;
+        gboolean blank = TRUE;
+        for (const char *q = p; q < stop && blank; q++)
+            blank = *q == ',' || *q == ' ' || *q == '\t' || *q == '\r';
+        records += !blank;
+        p = nl ? nl + 1 : end;
+    }
+    g_autofree char *text = g_strndup(body, (gsize)(p - body));
+    g_autoptr(WpLineReader) reader = wp_i_lines_new_for_data(text, origin);
+    wp_i_csv_read(reader, on_sample, NULL, sniff, NULL); /* problems are the readers' to say */
+}
