@@ -17,7 +17,8 @@ static inline char *fixture(const char *name)
 static inline WpGraph *load_files(const char *ties, const char *people, WpTiesFormat format,
                                   WpLoadFlags flags, GError **error)
 {
-    WpLoadSpec spec = {ties, people, format, flags};
+    WpLoadSpec spec = {
+        .ties_file = ties, .people_file = people, .ties_format = format, .flags = flags};
     return wp_graph_load(&spec, error);
 }
 

@@ -121,7 +121,8 @@ static inline char *write_gzip(const char *dir, const char *name, const char *da
 static inline WpGraph *load_file(const char *ties, const char *people, WpTiesFormat format,
                                  WpLoadFlags flags, GError **error)
 {
-    WpLoadSpec spec = {ties, people, format, flags};
+    WpLoadSpec spec = {
+        .ties_file = ties, .people_file = people, .ties_format = format, .flags = flags};
     return wp_graph_load(&spec, error);
 }
 

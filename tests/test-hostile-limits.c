@@ -221,11 +221,21 @@ static void check_loaded_snapshot(const WpGraph *g)
 /* Replays one input through every reader: each loads or fails with its documented error. */
 static void replay(const char *path, const char *empty)
 {
-    const WpLoadSpec specs[] = {{path, NULL, WP_TIES_FORMAT_CSV, 0},
-                                {path, NULL, WP_TIES_FORMAT_EDGELIST, 0},
-                                {path, NULL, WP_TIES_FORMAT_AUTO, WP_LOAD_SKIP_BAD_ROWS},
-                                {path, NULL, WP_TIES_FORMAT_CSV, WP_LOAD_STRICT},
-                                {empty, path, WP_TIES_FORMAT_CSV, 0}};
+    const WpLoadSpec specs[] = {
+        {.ties_file = path, .people_file = NULL, .ties_format = WP_TIES_FORMAT_CSV, .flags = 0},
+        {.ties_file = path,
+         .people_file = NULL,
+         .ties_format = WP_TIES_FORMAT_EDGELIST,
+         .flags = 0},
+        {.ties_file = path,
+         .people_file = NULL,
+         .ties_format = WP_TIES_FORMAT_AUTO,
+         .flags = WP_LOAD_SKIP_BAD_ROWS},
+        {.ties_file = path,
+         .people_file = NULL,
+         .ties_format = WP_TIES_FORMAT_CSV,
+         .flags = WP_LOAD_STRICT},
+        {.ties_file = empty, .people_file = path, .ties_format = WP_TIES_FORMAT_CSV, .flags = 0}};
     for (guint i = 0; i < G_N_ELEMENTS(specs); i++) {
         g_autoptr(GError) error = NULL;
         g_autoptr(WpGraph) g = wp_graph_load(&specs[i], &error);

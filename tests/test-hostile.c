@@ -226,7 +226,8 @@ static void test_values_strength(void)
     g_assert_cmpuint(wp_graph_n_tie_rows(g), ==, 3);
     g_assert_cmpuint(wp_graph_warning_count(g, WP_WARNING_SKIPPED_ROW), ==, 2);
     g_assert_cmpstr(g_ptr_array_index(wp_graph_warning_examples(g, WP_WARNING_SKIPPED_ROW), 1), ==,
-                    "ties:4: field 'strength': '7' is not a number in (0, 1]; row skipped");
+                    "ties:4: field 'strength': '7' is not a number in (0, 1] (weights and "
+                    "ratings on another scale need --weight-scale); row skipped");
 }
 
 static void test_values_dates(void)

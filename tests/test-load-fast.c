@@ -152,7 +152,10 @@ static void check_file(const char *ties, gssize len, const char *people, gboolea
     g_assert_true(g_file_set_contents(ties_path, ties, len, NULL));
     if (people)
         g_assert_true(g_file_set_contents(people_path, people, -1, NULL));
-    WpLoadSpec spec = {ties_path, people ? people_path : NULL, WP_TIES_FORMAT_CSV, 0};
+    WpLoadSpec spec = {.ties_file = ties_path,
+                       .people_file = people ? people_path : NULL,
+                       .ties_format = WP_TIES_FORMAT_CSV,
+                       .flags = 0};
     g_autoptr(GError) expected_error = NULL;
     g_autoptr(WpGraph) expected = wp_i_graph_load_with(&spec, &line_reader, &expected_error);
     WpTiesReadOptions options = chunked(16);
@@ -259,7 +262,10 @@ static void test_demo(void)
         g_test_build_filename(G_TEST_DIST, "..", "datasets", "demo", "people.csv", NULL);
     const WpTiesReadOptions options[] = {chunked(4096), chunked(65536), WP_TIES_READ_DEFAULTS};
     for (guint with_people = 0; with_people < 2; with_people++) {
-        WpLoadSpec spec = {edges, with_people ? people : NULL, WP_TIES_FORMAT_AUTO, 0};
+        WpLoadSpec spec = {.ties_file = edges,
+                           .people_file = with_people ? people : NULL,
+                           .ties_format = WP_TIES_FORMAT_AUTO,
+                           .flags = 0};
         g_autoptr(GError) error = NULL;
         g_autoptr(WpGraph) expected = wp_i_graph_load_with(&spec, &line_reader, &error);
         g_assert_no_error(error);
@@ -301,9 +307,15 @@ static const Case cases[] = {
     {"quotes", "source,target,note\na,b,\"x, \"\"y\"\"\nz\"\nc,d,e\n", FALSE},
     {"quote-in-field", "source,target\na,b\"c\n", FALSE},
     {"quoted-id", "source,target\n\"a\",b\nb,c\n", FALSE},
-    {"blank-line", "source,target\na,b\n\nb,c\n", FALSE},
+    {"blank-line", "source,target\na,b\n\nb,c\n", TRUE},
+    {"blank-crlf", "source,target\r\na,b\r\n\r\nb,c\r\n", TRUE},
+    {"blank-last", "source,target\na,b\n\n", TRUE},
+    {"empty-fields", HEAD ROW ",,,,,,\n" ROW ",,,,,,", TRUE},
+    {"empty-fields-crlf", "source,target,note\r\na,b,c\r\n,,\r\n", TRUE},
+    {"too-few-empty-fields", HEAD ROW ",,,,,\n", FALSE},
+    {"spaced-empty-fields", HEAD ROW ", ,,,,,\n", FALSE},
     {"space-line", "source,target\na,b\n \t\nb,c\n", FALSE},
-    {"blank-after-header", "source,target\n\na,b\n", FALSE},
+    {"blank-after-header", "source,target\n\na,b\n", TRUE},
     {"blank-first", "\nsource,target\na,b\n", FALSE},
     {"bare-cr", "source,target\na,b\rb,c\n", FALSE},
     {"double-cr", "source,target\na,b\r\r\nb,c\n", FALSE},

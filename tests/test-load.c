@@ -236,6 +236,64 @@ static void test_types_and_blanks(void)
                       "ties:3: ", "blank");
 }
 
+/* A record whose fields are all empty (`,,,,` as spreadsheets leave below the data, quoted or
+ * padded with spaces) is a blank row in every reader: counted, named, never an "empty id". */
+static void test_empty_fields_row(void)
+{
+    g_autoptr(WpGraph) g = load_ok("source,target,strength\n"
+                                   "a,b,0.5\n"
+                                   ",,\n"
+                                   "b,c,0.25\n"
+                                   " , ,\"\"\n"
+                                   ",,\n",
+                                   "id,name,company\n"
+                                   "a,Ann,Acme\n"
+                                   ",,\n"
+                                   "b,Bo,\n",
+                                   0);
+    g_assert_cmpuint(wp_graph_n_people(g), ==, 3);
+    g_assert_cmpuint(wp_graph_n_ties(g), ==, 2);
+    g_assert_cmpuint(wp_graph_n_tie_rows(g), ==, 2);
+    g_assert_cmpuint(wp_graph_warning_count(g, WP_WARNING_BLANK_ROW), ==, 4);
+    const GPtrArray *examples = wp_graph_warning_examples(g, WP_WARNING_BLANK_ROW);
+    g_assert_cmpuint(examples->len, ==, 4);
+    g_assert_cmpstr(examples->pdata[0], ==, "people:3: row of empty fields skipped");
+    g_assert_cmpstr(examples->pdata[1], ==, "ties:3: row of empty fields skipped");
+    g_assert_cmpstr(examples->pdata[2], ==, "ties:5: row of empty fields skipped");
+    g_assert_cmpstr(examples->pdata[3], ==, "ties:6: row of empty fields skipped");
+    /* An error after it still names its own line; --strict refuses the blank row itself. */
+    assert_load_fails("source,target,strength\n,,\na,b,2\n", NULL, 0, WP_ERROR_PARSE,
+                      "ties:3: ", "field 'strength'");
+    assert_load_fails("source,target\na,b\n,\n", NULL, WP_LOAD_STRICT, WP_ERROR_PARSE,
+                      "ties:3: ", "row of empty fields");
+    /* Before the header too, as a blank line there is. */
+    g_autoptr(WpGraph) late = load_ok(",,\nsource,target\na,b\n", NULL, 0);
+    g_assert_cmpuint(wp_graph_n_ties(late), ==, 1);
+    g_assert_cmpuint(wp_graph_warning_count(late, WP_WARNING_BLANK_ROW), ==, 1);
+}
+
+/* In an edge list a line of separators (and an empty line) is a blank row as well. */
+static void test_edgelist_blank_rows(void)
+{
+    g_autofree char *dir = temp_dir();
+    g_autofree char *file = g_build_filename(dir, "edges.txt", NULL);
+    g_assert_true(g_file_set_contents(file, "# comment\na,b,1\n,,,\n\nb,c\n", -1, NULL));
+    WpLoadSpec spec = {
+        .ties_file = file, .people_file = NULL, .ties_format = WP_TIES_FORMAT_AUTO, .flags = 0};
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = wp_graph_load(&spec, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(wp_graph_n_ties(g), ==, 2);
+    g_assert_cmpuint(wp_graph_warning_count(g, WP_WARNING_BLANK_ROW), ==, 2);
+    const GPtrArray *examples = wp_graph_warning_examples(g, WP_WARNING_BLANK_ROW);
+    g_autofree char *first = g_strdup_printf("%s:3: row of empty fields skipped", file);
+    g_autofree char *second = g_strdup_printf("%s:4: blank line skipped", file);
+    g_assert_cmpstr(examples->pdata[0], ==, first);
+    g_assert_cmpstr(examples->pdata[1], ==, second);
+    g_remove(file);
+    g_rmdir(dir);
+}
+
 /* A line of spaces is blank too: it must not shift the line numbers of the next record. */
 static void test_whitespace_line(void)
 {
@@ -292,6 +350,8 @@ int main(int argc, char **argv)
     g_test_add_func("/load/csv/bom-crlf", test_bom_crlf);
     g_test_add_func("/load/csv/types-and-blanks", test_types_and_blanks);
     g_test_add_func("/load/csv/whitespace-line", test_whitespace_line);
+    g_test_add_func("/load/csv/empty-fields-row", test_empty_fields_row);
+    g_test_add_func("/load/edgelist/blank-rows", test_edgelist_blank_rows);
     g_test_add_func("/load/people/columns", test_people_columns);
     g_test_add_func("/load/people/team", test_people_team);
     g_test_add_func("/load/people/company-size", test_people_company_size);

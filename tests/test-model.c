@@ -429,6 +429,38 @@ static void test_profile_round_trip(void)
     }
 }
 
+/* The printed profile always shows the [territory] syntax: with no territory, as commented
+ * examples that, uncommented, load back as that territory and are valid --where filters. */
+static void test_profile_territory_example(void)
+{
+    g_autoptr(WpModel) def = wp_model_new_default();
+    g_assert_null(wp_model_territory(def));
+    g_autofree char *text = wp_model_to_data(def);
+    const char *group = strstr(text, "\n[territory]\n");
+    g_assert_nonnull(group);
+    g_autoptr(GPtrArray) examples = g_ptr_array_new_with_free_func(g_free);
+    g_auto(GStrv) lines = g_strsplit(group, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+        if (g_str_has_prefix(lines[i], "# where="))
+            g_ptr_array_add(examples, g_strdup(lines[i] + strlen("# where=")));
+    g_assert_cmpuint(examples->len, >=, 2);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpWhere) where =
+        wp_where_parse((const char *const *)examples->pdata, examples->len, &error);
+    g_assert_no_error(error);
+    g_assert_nonnull(where);
+    /* Uncommented, the examples are the profile's territory. */
+    g_autoptr(GString) edited = g_string_new(text);
+    g_string_replace(edited, "# where=", "where=", 0);
+    g_autoptr(WpModel) back = wp_model_load_from_data(edited->str, "edited.ini", &error);
+    g_assert_no_error(error);
+    const char *const *territory = wp_model_territory(back);
+    g_assert_nonnull(territory);
+    g_assert_cmpuint(g_strv_length((char **)territory), ==, examples->len);
+    for (guint i = 0; i < examples->len; i++)
+        g_assert_cmpstr(territory[i], ==, examples->pdata[i]);
+}
+
 /* ---- the model applied to a graph ---- */
 
 static const char chain[] = "source,target,strength,last_contact,interactions,directed\n"
@@ -525,6 +557,7 @@ int main(int argc, char **argv)
     }
     g_test_add_func("/model/profile/bad-file", test_profile_bad_file);
     g_test_add_func("/model/profile/round-trip", test_profile_round_trip);
+    g_test_add_func("/model/profile/territory-example", test_profile_territory_example);
     g_test_add_func("/model/apply/costs", test_apply_costs);
     return g_test_run();
 }

@@ -900,7 +900,10 @@ static WpGraph *load_demo(const WpModel *model)
                                : g_test_build_filename(G_TEST_DIST, "..", "datasets", "demo", NULL);
     g_autofree char *edges = g_build_filename(dir, "edges.csv", NULL);
     g_autofree char *people = g_build_filename(dir, "people.csv", NULL);
-    WpLoadSpec spec = {edges, people, WP_TIES_FORMAT_AUTO, WP_LOAD_DEFAULT};
+    WpLoadSpec spec = {.ties_file = edges,
+                       .people_file = people,
+                       .ties_format = WP_TIES_FORMAT_AUTO,
+                       .flags = WP_LOAD_DEFAULT};
     g_autoptr(GError) error = NULL;
     WpGraph *g = wp_graph_load(&spec, &error);
     g_assert_no_error(error);

@@ -836,7 +836,10 @@ static void test_demo_raw_contract(void)
 {
     g_autofree char *edges = demo_file("edges.csv");
     g_autofree char *people_file = demo_file("people.csv");
-    WpLoadSpec spec = {edges, people_file, WP_TIES_FORMAT_AUTO, WP_LOAD_DEFAULT};
+    WpLoadSpec spec = {.ties_file = edges,
+                       .people_file = people_file,
+                       .ties_format = WP_TIES_FORMAT_AUTO,
+                       .flags = WP_LOAD_DEFAULT};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpGraph) g = wp_graph_load(&spec, &error); /* raw model after loading */
     g_assert_no_error(error);

@@ -12,7 +12,10 @@ static WpGraph *load_demo(void)
     g_assert_nonnull(root);
     g_autofree char *edges = g_build_filename(root, "datasets", "demo", "edges.csv", NULL);
     g_autofree char *people = g_build_filename(root, "datasets", "demo", "people.csv", NULL);
-    WpLoadSpec spec = {edges, people, WP_TIES_FORMAT_AUTO, WP_LOAD_DEFAULT};
+    WpLoadSpec spec = {.ties_file = edges,
+                       .people_file = people,
+                       .ties_format = WP_TIES_FORMAT_AUTO,
+                       .flags = WP_LOAD_DEFAULT};
     g_autoptr(GError) error = NULL;
     WpGraph *graph = wp_graph_load(&spec, &error);
     g_assert_no_error(error);

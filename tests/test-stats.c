@@ -207,7 +207,10 @@ static void check_snap(const char *dir, const char *name, Expected *e)
         return;
     expect_snap(path, e);
     g_autoptr(GError) error = NULL;
-    WpLoadSpec spec = {path, NULL, WP_TIES_FORMAT_AUTO, WP_LOAD_DEFAULT};
+    WpLoadSpec spec = {.ties_file = path,
+                       .people_file = NULL,
+                       .ties_format = WP_TIES_FORMAT_AUTO,
+                       .flags = WP_LOAD_DEFAULT};
     g_autoptr(WpGraph) g = wp_graph_load(&spec, &error);
     g_assert_no_error(error);
     WpStats s;
@@ -469,7 +472,10 @@ static void test_demo(void)
 
     g_autofree char *edges = g_build_filename(dir, "edges.csv", NULL);
     g_autofree char *people = g_build_filename(dir, "people.csv", NULL);
-    WpLoadSpec spec = {edges, people, WP_TIES_FORMAT_AUTO, WP_LOAD_DEFAULT};
+    WpLoadSpec spec = {.ties_file = edges,
+                       .people_file = people,
+                       .ties_format = WP_TIES_FORMAT_AUTO,
+                       .flags = WP_LOAD_DEFAULT};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpGraph) g = wp_graph_load(&spec, &error);
     g_assert_no_error(error);

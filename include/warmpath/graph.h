@@ -91,13 +91,18 @@ typedef struct {
  * keep their "FILE:LINE: " message. With WP_LOAD_STRICT the first one fails the load instead.
  */
 typedef enum {
-    WP_WARNING_SELF_LOOP,       /* a tie from a person to themself: dropped */
-    WP_WARNING_DUPLICATE_TIE,   /* a second row for a pair: merged (see WpTieInfo) */
-    WP_WARNING_UNLISTED_PERSON, /* a tie names an id the people file lacks: person added */
+    WP_WARNING_SELF_LOOP,        /* a tie from a person to themself: dropped */
+    WP_WARNING_DUPLICATE_TIE,    /* a second row for a pair: merged (see WpTieInfo) */
+    WP_WARNING_UNLISTED_PERSON,  /* a tie names an id the people file lacks: person added */
     WP_WARNING_UNKNOWN_TIE_TYPE, /* type not in WpTieType: loaded as WP_TIE_OTHER */
-    WP_WARNING_BAD_ATTRIBUTE,   /* e.g. company_size that is not a count: value ignored */
-    WP_WARNING_SKIPPED_ROW,     /* a bad row dropped under WP_LOAD_SKIP_BAD_ROWS */
-    WP_WARNING_BLANK_ROW,       /* an empty line inside the data: skipped */
+    WP_WARNING_BAD_ATTRIBUTE,    /* e.g. company_size that is not a count: value ignored */
+    WP_WARNING_SKIPPED_ROW,      /* a bad row dropped under WP_LOAD_SKIP_BAD_ROWS */
+    WP_WARNING_BLANK_ROW,        /* an empty line, or a record of empty fields: skipped */
+    WP_WARNING_UNUSED_COLUMN,    /* a ties column that looks like weights while none are read */
+    /* What a weight scale says a row means, counted and kept as the others but never an error
+     * under WP_LOAD_STRICT (see WpWeightScale): */
+    WP_WARNING_DISTRUST,    /* a row below zero: its pair is kept out of the search */
+    WP_WARNING_ZERO_WEIGHT, /* a row of weight zero: no tie (its people are still read) */
     WP_WARNING_N_KINDS
 } WpWarningKind;
 
@@ -109,6 +114,32 @@ typedef enum {
     WP_TIES_FORMAT_CSV,      /* RFC 4180 with a header: source,target[,strength,type,...] */
     WP_TIES_FORMAT_EDGELIST, /* whitespace-separated `a b [strength]`, '#' and '%' comments */
 } WpTiesFormat;
+
+/**
+ * WpWeightScale:
+ *
+ * How the numbers of the weight column (WpLoadSpec.weight_column) become strengths in (0, 1]
+ * (README "Weights and ratings"). Under every scale but WP_WEIGHT_STRENGTH a value below zero is
+ * distrust: the pair is kept out of the search, whatever its other rows say (a
+ * WP_WARNING_DISTRUST per row); zero is no tie (WP_WARNING_ZERO_WEIGHT). A positive value v:
+ */
+typedef enum {
+    WP_WEIGHT_STRENGTH, /* v is the strength itself, in (0, 1]; anything else is a bad value */
+    WP_WEIGHT_MAX,      /* v / (the largest value in the file) */
+    WP_WEIGHT_LOG,      /* ln(1 + v) / ln(1 + the largest value): counts with diminishing returns */
+    WP_WEIGHT_RANGE,    /* values lie in [lo, hi] (others are bad values): (v - lo) / (hi - lo);
+                         * v = lo > 0 is no tie */
+} WpWeightScale;
+
+/**
+ * wp_weight_scale_parse:
+ * @text: "strength", "max", "log", or "LO:HI" (decimals, LO < HI, HI > 0; "-10:10")
+ * @error: return location for a GError (WP_ERROR_USAGE), or NULL
+ *
+ * Returns: TRUE with @scale, @lo and @hi set (lo and hi 0 but for a range)
+ */
+WP_API gboolean wp_weight_scale_parse(const char *text, WpWeightScale *scale, double *lo,
+                                      double *hi, GError **error);
 
 typedef enum {
     WP_LOAD_DEFAULT = 0,
@@ -122,12 +153,24 @@ typedef enum {
  * @people_file: (nullable): the people CSV; without it the ids in the ties are the people
  * @ties_format: how to read @ties_file
  * @flags: WpLoadFlags
+ * @weight_column: (nullable): the column that holds each tie's strength or weight: a header
+ *   name of a ties CSV, or a field number from 1 (an edge list's, 3 or more); NULL means
+ *   `strength`, or an edge list's third field
+ * @weight_scale: how its values become strengths
+ * @weight_lo: the low end of a WP_WEIGHT_RANGE
+ * @weight_hi: the high end of a WP_WEIGHT_RANGE
+ *
+ * Zero-initialised fields mean the defaults.
  */
 typedef struct {
     const char *ties_file;
     const char *people_file;
     WpTiesFormat ties_format;
     WpLoadFlags flags;
+    const char *weight_column;
+    WpWeightScale weight_scale;
+    double weight_lo;
+    double weight_hi;
 } WpLoadSpec;
 
 typedef struct WpGraph WpGraph;
@@ -229,5 +272,15 @@ WP_API guint64 wp_graph_warning_count(const WpGraph *graph, WpWarningKind kind);
 /* (transfer none): up to WP_WARNING_EXAMPLES "FILE:LINE: ..." messages of that kind. */
 WP_API const GPtrArray *wp_graph_warning_examples(const WpGraph *graph, WpWarningKind kind);
 #define WP_WARNING_EXAMPLES 20
+/**
+ * wp_graph_warning_summary:
+ *
+ * The warnings the load raised, counted by kind in WpWarningKind order: "3 self-loop,
+ * 150 duplicate-tie". Front ends show it when a command loads a network, so that data problems
+ * are seen where the answers are.
+ *
+ * Returns: (transfer full) (nullable): the summary, or NULL when there was no warning
+ */
+WP_API char *wp_graph_warning_summary(const WpGraph *graph);
 
 G_END_DECLS

@@ -74,7 +74,7 @@ WP_API void wp_import_options_init(WpImportOptions *options);
 /**
  * WpImportRule:
  *
- * Why a row was taken to be a person already known (README "Identity"), strongest first.
+ * Why a row was taken to be a person already known (docs/import.md "Identity"), strongest first.
  */
 typedef enum {
     WP_IMPORT_RULE_LINKEDIN_URL, /* the same LinkedIn profile */

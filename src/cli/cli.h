@@ -39,9 +39,15 @@ typedef struct {
     char *model;
     char *as_of;
     char *ties_format;
+    char *weight_column;
+    char *weight_scale;
+    WpWeightScale weight_scale_value; /* set by cli_common_check(), with the range's ends */
+    double weight_lo, weight_hi;
     gboolean strict;
     gboolean skip_bad_rows;
     gboolean no_cache;
+    gboolean quiet;          /* --quiet: no line summing up data-quality warnings */
+    gboolean lists_warnings; /* set by a command that lists the warnings itself (stats) */
     char *format;
     char *output;
     CliFormat format_value; /* set by cli_common_check() */
@@ -51,12 +57,30 @@ void cli_common_clear(CliCommon *common);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(CliCommon, cli_common_clear)
 
 /* Adds --data, --edges, --people, --model, --as-of, --ties-format, --strict, --skip-bad-rows,
- * and, when @formats is not 0, --format (one of @formats) and --output. */
+ * --no-cache, --quiet, and, when @formats is not 0, --format (one of @formats) and --output. */
 void cli_common_add_options(GOptionContext *context, CliCommon *common, guint formats);
-/* Checks option values after parsing; on a usage problem prints it and returns FALSE. */
+/**
+ * cli_output_format:
+ * @format: (nullable): the --format value
+ * @output: (nullable): the -o FILE
+ * @formats: what the command can write (bits of CliFormat)
+ * @fallback: the format when neither names one
+ *
+ * The format to write: --format, else the one -o FILE's extension names (.txt table, .csv, .json,
+ * .dot or .gv, .svg, .png, .pdf), else @fallback; an unknown extension (.out) names none. Prints
+ * a usage error of @command and returns FALSE for a format @command cannot write (named either
+ * way, or an extension such as .jpg that no command writes) and for --format contradicting the
+ * extension. With @formats 0 the command writes a text file of its own (a profile): any
+ * extension of ours but .txt is refused.
+ */
+gboolean cli_output_format(const char *command, const char *format, const char *output,
+                           guint formats, CliFormat fallback, CliFormat *out);
+/* Checks option values after parsing (the format through cli_output_format()); on a usage
+ * problem prints it and returns FALSE. */
 gboolean cli_common_check(GOptionContext *context, CliCommon *common, guint formats,
                           const char *command);
-/* Loads the network the options name and applies the model. */
+/* Loads the network the options name and applies the model. When the load raised warnings,
+ * prints one line counting them by kind on stderr, unless --quiet or lists_warnings. */
 WpGraph *cli_load_graph(const CliCommon *common, GError **error);
 
 /* Parses options; on failure prints the usage error and returns FALSE (exit CLI_EXIT_USAGE). */

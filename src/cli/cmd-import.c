@@ -356,19 +356,8 @@ static gboolean parse_args(int *argc, char ***argv, const char *command, gboolea
     }
     common->format = a->format;
     common->output = a->output;
-    common->format_value = CLI_FORMAT_TABLE;
-    if (a->format != NULL) {
-        static const char *const names[] = {"table", "csv", "json"};
-        guint f = 0;
-        while (f < G_N_ELEMENTS(names) && g_ascii_strcasecmp(a->format, names[f]) != 0)
-            f++;
-        if (f == G_N_ELEMENTS(names)) {
-            cli_usage_error(command, "--format: '%s' is not one of table|csv|json", a->format);
-            return FALSE;
-        }
-        common->format_value = (CliFormat)f;
-    }
-    return TRUE;
+    return cli_output_format(command, a->format, a->output, CLI_FORMATS_TEXT, CLI_FORMAT_TABLE,
+                             &common->format_value);
 }
 
 static int fail(const char *command, const GError *error)

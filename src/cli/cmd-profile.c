@@ -21,8 +21,11 @@ int cmd_profile(int argc, char **argv)
     gboolean parsed = cli_parse(context, &argc, &argv, "profile");
     g_autofree char *spec = model_spec;
     CliCommon common = {.output = output};
-    if (!parsed)
+    CliFormat unused;
+    if (!parsed || !cli_output_format("profile", NULL, output, 0, CLI_FORMAT_TABLE, &unused)) {
+        g_free(output);
         return CLI_EXIT_USAGE;
+    }
     if (argc > 1) {
         g_free(output);
         return cli_usage_error("profile", "unexpected argument '%s'", argv[1]);

@@ -137,6 +137,7 @@ int cmd_stats(int argc, char **argv)
     if (argc > 1)
         return cli_usage_error("stats", "unexpected argument '%s'", argv[1]);
     g_autoptr(GError) error = NULL;
+    common.lists_warnings = TRUE;
     g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
     if (graph == NULL)
         return cli_fail(error);

@@ -21,6 +21,8 @@ void cli_common_clear(CliCommon *c)
     g_clear_pointer(&c->model, g_free);
     g_clear_pointer(&c->as_of, g_free);
     g_clear_pointer(&c->ties_format, g_free);
+    g_clear_pointer(&c->weight_column, g_free);
+    g_clear_pointer(&c->weight_scale, g_free);
     g_clear_pointer(&c->format, g_free);
     g_clear_pointer(&c->output, g_free);
 }
@@ -52,12 +54,22 @@ void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats
          "Measure recency to this date (default: today)", "YYYY-MM-DD"},
         {"ties-format", 0, 0, G_OPTION_ARG_STRING, &c->ties_format,
          "How to read --edges: auto, csv or edgelist (default: auto)", "FORMAT"},
+        {"weight-column", 0, 0, G_OPTION_ARG_STRING, &c->weight_column,
+         "The ties column of strengths, weights or ratings: a header name, or a field number "
+         "(default: strength; an edge list's third field)",
+         "COLUMN"},
+        {"weight-scale", 0, 0, G_OPTION_ARG_STRING, &c->weight_scale,
+         "How its values become strengths: strength (already in (0,1]), max (divide by the "
+         "largest), log, or LO:HI (a range such as -10:10); below zero is distrust, 0 no tie",
+         "SCALE"},
         {"strict", 0, 0, G_OPTION_ARG_NONE, &c->strict,
          "Treat every data-quality warning as an error", NULL},
         {"skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &c->skip_bad_rows,
          "Drop tie rows with bad values (counted as warnings) instead of failing", NULL},
         {"no-cache", 0, 0, G_OPTION_ARG_NONE, &c->no_cache,
          "Parse the files even when a compiled network is cached", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &c->quiet,
+         "Do not print the line that counts data-quality warnings", NULL},
         G_OPTION_ENTRY_NULL};
     g_option_context_add_main_entries(context, data, NULL);
     if (formats == 0)
@@ -66,7 +78,8 @@ void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats
         {"format", 'f', 0, G_OPTION_ARG_STRING, &c->format,
          formats == CLI_FORMATS_DIAGRAM ? "Output format (default: the extension of -o FILE, "
                                           "else svg)"
-                                        : "Output format (default: table)",
+                                        : "Output format (default: the extension of -o FILE, "
+                                          "else table)",
          formats_help(formats)},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &c->output,
          "Write to FILE (atomically) instead of standard output", "FILE"},
@@ -138,26 +151,106 @@ gboolean cli_parse(GOptionContext *context, int *argc, char ***argv, const char 
     return TRUE;
 }
 
+/* File name extensions and the format each names; NO_FORMAT for the formats of other programs,
+ * which no command writes (a .jpg filled with SVG is worse than a refusal). */
+#define NO_FORMAT (-1)
+static const struct {
+    const char *extension;
+    int format;
+} extensions[] = {
+    {"txt", CLI_FORMAT_TABLE}, {"csv", CLI_FORMAT_CSV}, {"json", CLI_FORMAT_JSON},
+    {"dot", CLI_FORMAT_DOT},   {"gv", CLI_FORMAT_DOT},  {"svg", CLI_FORMAT_SVG},
+    {"png", CLI_FORMAT_PNG},   {"pdf", CLI_FORMAT_PDF}, {"jpg", NO_FORMAT},
+    {"jpeg", NO_FORMAT},       {"gif", NO_FORMAT},      {"webp", NO_FORMAT},
+    {"bmp", NO_FORMAT},        {"tif", NO_FORMAT},      {"tiff", NO_FORMAT},
+    {"heic", NO_FORMAT},       {"ps", NO_FORMAT},       {"eps", NO_FORMAT},
+    {"html", NO_FORMAT},       {"htm", NO_FORMAT},      {"xml", NO_FORMAT},
+    {"tsv", NO_FORMAT},        {"xls", NO_FORMAT},      {"xlsx", NO_FORMAT},
+    {"ods", NO_FORMAT},        {"doc", NO_FORMAT},      {"docx", NO_FORMAT},
+    {"odt", NO_FORMAT},
+};
+
+/* "table (.txt), csv (.csv), ...": what @formats lets a command write. */
+static char *writable(guint formats)
+{
+    GString *out = g_string_new(NULL);
+    for (guint f = 0; f < G_N_ELEMENTS(format_names); f++) {
+        if (!(formats & (1u << f)))
+            continue;
+        g_string_append_printf(out, "%s%s (", out->len ? ", " : "", format_names[f]);
+        for (guint e = 0, n = 0; e < G_N_ELEMENTS(extensions); e++)
+            if (extensions[e].format == (int)f)
+                g_string_append_printf(out, "%s.%s", n++ ? ", " : "", extensions[e].extension);
+        g_string_append_c(out, ')');
+    }
+    return g_string_free(out, FALSE);
+}
+
+gboolean cli_output_format(const char *command, const char *format, const char *output,
+                           guint formats, CliFormat fallback, CliFormat *out)
+{
+    int given = NO_FORMAT, named = NO_FORMAT;
+    if (format != NULL) {
+        for (guint f = 0; f < G_N_ELEMENTS(format_names) && given == NO_FORMAT; f++)
+            if ((formats & (1u << f)) && g_ascii_strcasecmp(format, format_names[f]) == 0)
+                given = (int)f;
+        if (given == NO_FORMAT) {
+            cli_usage_error(command, "--format: '%s' is not one of %s", format,
+                            formats_help(formats));
+            return FALSE;
+        }
+    }
+    const char *base = output ? strrchr(output, '/') : NULL;
+    const char *dot = output ? strrchr(base ? base : output, '.') : NULL;
+    guint e = 0;
+    while (dot != NULL && e < G_N_ELEMENTS(extensions) &&
+           g_ascii_strcasecmp(dot + 1, extensions[e].extension) != 0)
+        e++;
+    if (dot != NULL && e < G_N_ELEMENTS(extensions) && formats == 0 &&
+        extensions[e].format != CLI_FORMAT_TABLE) {
+        cli_usage_error(command,
+                        "-o '%s': %s writes a key file (.ini, .txt or another name), "
+                        "not %s",
+                        output, command, dot);
+        return FALSE;
+    }
+    if (dot != NULL && e < G_N_ELEMENTS(extensions) && formats != 0) {
+        named = extensions[e].format;
+        if (named == NO_FORMAT || !(formats & (1u << named))) {
+            g_autofree char *can = writable(formats);
+            cli_usage_error(command, "-o '%s': %s cannot write %s files; it writes %s", output,
+                            command, dot, can);
+            return FALSE;
+        }
+        if (given != NO_FORMAT && given != named) {
+            cli_usage_error(command, "--format %s contradicts -o '%s', a %s file",
+                            format_names[given], output, format_names[named]);
+            return FALSE;
+        }
+    }
+    *out = given != NO_FORMAT ? (CliFormat)given : named != NO_FORMAT ? (CliFormat)named : fallback;
+    return TRUE;
+}
+
 gboolean cli_common_check(GOptionContext *context G_GNUC_UNUSED, CliCommon *c, guint formats,
                           const char *command)
 {
     c->format_value = CLI_FORMAT_TABLE;
-    if (formats != 0 && c->format != NULL) {
-        guint f = 0;
-        while (f < G_N_ELEMENTS(format_names) &&
-               !((formats & (1u << f)) && g_ascii_strcasecmp(c->format, format_names[f]) == 0))
-            f++;
-        if (f == G_N_ELEMENTS(format_names)) {
-            cli_usage_error(command, "--format: '%s' is not one of %s", c->format,
-                            formats_help(formats));
-            return FALSE;
-        }
-        c->format_value = (CliFormat)f;
-    }
+    if (formats != 0 &&
+        !cli_output_format(command, c->format, c->output, formats,
+                           formats & (1u << CLI_FORMAT_TABLE) ? CLI_FORMAT_TABLE : CLI_FORMAT_SVG,
+                           &c->format_value))
+        return FALSE;
     if (c->ties_format != NULL && strcmp(c->ties_format, "auto") != 0 &&
         strcmp(c->ties_format, "csv") != 0 && strcmp(c->ties_format, "edgelist") != 0) {
         cli_usage_error(command, "--ties-format: '%s' is not auto, csv or edgelist",
                         c->ties_format);
+        return FALSE;
+    }
+    g_autoptr(GError) error = NULL;
+    if (c->weight_scale != NULL && !wp_weight_scale_parse(c->weight_scale, &c->weight_scale_value,
+                                                          &c->weight_lo, &c->weight_hi, &error)) {
+        cli_usage_error(command, "%s", error->message);
         return FALSE;
     }
     WpDay day;
@@ -199,11 +292,15 @@ WpGraph *cli_load_graph(const CliCommon *c, GError **error)
     WpLoadSpec spec = {
         .ties_file = edges,
         .people_file = people,
-        .ties_format = c->ties_format == NULL            ? WP_TIES_FORMAT_AUTO
-                       : strcmp(c->ties_format, "csv") == 0 ? WP_TIES_FORMAT_CSV
+        .ties_format = c->ties_format == NULL                    ? WP_TIES_FORMAT_AUTO
+                       : strcmp(c->ties_format, "csv") == 0      ? WP_TIES_FORMAT_CSV
                        : strcmp(c->ties_format, "edgelist") == 0 ? WP_TIES_FORMAT_EDGELIST
                                                                  : WP_TIES_FORMAT_AUTO,
         .flags = (c->strict ? WP_LOAD_STRICT : 0) | (c->skip_bad_rows ? WP_LOAD_SKIP_BAD_ROWS : 0),
+        .weight_column = c->weight_column,
+        .weight_scale = c->weight_scale_value,
+        .weight_lo = c->weight_lo,
+        .weight_hi = c->weight_hi,
     };
     /* A large network is read through its compiled form (README "Performance"). */
     const char *cache_dir = g_getenv("WARMPATH_CACHE_DIR");
@@ -213,6 +310,10 @@ WpGraph *cli_load_graph(const CliCommon *c, GError **error)
                                                      CLI_CACHE_MIN_BYTES, NULL, error);
     if (graph == NULL)
         return NULL;
+    g_autofree char *warnings = wp_graph_warning_summary(graph);
+    if (warnings != NULL && !c->quiet && !c->lists_warnings)
+        cli_warn("the data has warnings: %s ('warmpath stats' lists them; --quiet hides this)",
+                 warnings);
     WpDay as_of = WP_DAY_NONE;
     if (c->as_of != NULL)
         wp_day_parse(c->as_of, &as_of);

@@ -7,7 +7,7 @@
 
 WpDiagramFormat cli_diagram_format(const CliCommon *common)
 {
-    switch (common->format != NULL ? common->format_value : CLI_FORMAT_TABLE) {
+    switch (common->format_value) { /* from --format or -o FILE's extension (common.c) */
     case CLI_FORMAT_DOT:
         return WP_DIAGRAM_DOT;
     case CLI_FORMAT_PNG:
@@ -15,20 +15,12 @@ WpDiagramFormat cli_diagram_format(const CliCommon *common)
     case CLI_FORMAT_PDF:
         return WP_DIAGRAM_PDF;
     case CLI_FORMAT_SVG:
-        return WP_DIAGRAM_SVG;
     case CLI_FORMAT_TABLE:
     case CLI_FORMAT_CSV:
     case CLI_FORMAT_JSON:
     default:
-        break;
+        return WP_DIAGRAM_SVG;
     }
-    const char *dot = common->output ? strrchr(common->output, '.') : NULL;
-    WpDiagramFormat format = WP_DIAGRAM_SVG;
-    if (dot != NULL && g_ascii_strcasecmp(dot, ".gv") == 0)
-        return WP_DIAGRAM_DOT;
-    if (dot != NULL && wp_diagram_format_from_name(dot + 1, &format))
-        return format;
-    return WP_DIAGRAM_SVG;
 }
 
 gboolean cli_emit_diagram(const CliCommon *common, const WpDiagram *diagram, GError **error)

@@ -60,7 +60,18 @@ struct WpGraphBuilder {
     guint n_pending;
     GString *pending_ids; /* both ids of each pending row, NUL-terminated */
     gboolean has_types, has_dates, has_inter, has_dir;
+    /* Where rows come from, to name a repeated row's line: from a mark on, each row is on the
+     * line after the previous one, until the next mark (after a blank line, a self-loop, a
+     * quoted line break). */
+    GArray *line_marks; /* LineMark, by row */
+    WpWeightRule weights;
+    guint64 next_line;  /* the line of the next row added one by one, if nothing comes between */
 };
+
+typedef struct {
+    guint64 row;  /* counted from 0 over every row added, in order */
+    guint64 line; /* that row's line */
+} LineMark;
 
 WpGraphBuilder *wp_i_builder_new(WpLoadFlags flags)
 {
@@ -84,6 +95,7 @@ WpGraphBuilder *wp_i_builder_new(WpLoadFlags flags)
     vec_init(&b->row_dir, sizeof(guint8));
     vec_init(&b->row_line, sizeof(guint64));
     b->pending_ids = g_string_sized_new(TIE_BATCH * 32);
+    b->line_marks = g_array_new(FALSE, FALSE, sizeof(LineMark));
     return b;
 }
 
@@ -99,12 +111,26 @@ void wp_i_builder_free(WpGraphBuilder *b)
     wp_i_tie_rows_clear(&b->rows);
     g_free(b->ties_origin);
     g_string_free(b->pending_ids, TRUE);
+    g_array_unref(b->line_marks);
+    g_free(b->weights.column);
     g_free(b);
 }
 
 WpLoadFlags wp_i_builder_flags(const WpGraphBuilder *b)
 {
     return b->graph->flags;
+}
+
+void wp_i_builder_set_weights(WpGraphBuilder *b, const WpLoadSpec *spec)
+{
+    g_free(b->weights.column);
+    b->weights = (WpWeightRule){g_strdup(spec->weight_column), spec->weight_scale, spec->weight_lo,
+                                spec->weight_hi};
+}
+
+const WpWeightRule *wp_i_builder_weights(const WpGraphBuilder *b)
+{
+    return &b->weights;
 }
 
 gboolean wp_i_builder_warn(WpGraphBuilder *b, WpWarningKind kind, GError **error,
@@ -114,7 +140,9 @@ gboolean wp_i_builder_warn(WpGraphBuilder *b, WpWarningKind kind, GError **error
     va_start(args, format);
     g_autofree char *message = g_strdup_vprintf(format, args);
     va_end(args);
-    if (b->graph->flags & WP_LOAD_STRICT) {
+    /* What a weight scale says a row means is no fault of the data. */
+    gboolean fault = kind != WP_WARNING_DISTRUST && kind != WP_WARNING_ZERO_WEIGHT;
+    if ((b->graph->flags & WP_LOAD_STRICT) && fault) {
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s (--strict)", message);
         return FALSE;
     }
@@ -428,8 +456,38 @@ void wp_i_builder_count_rows(WpGraphBuilder *b, guint64 n)
     b->graph->n_rows += n;
 }
 
+/* Rows added so far (one by one or in parts): the next row's number. */
+static guint64 rows_added(const WpGraphBuilder *b)
+{
+    return b->rows.n + b->row_a.len;
+}
+
+void wp_i_builder_mark_line(WpGraphBuilder *b, guint64 row_offset, guint64 line)
+{
+    LineMark mark = {rows_added(b) + row_offset, line};
+    g_array_append_val(b->line_marks, mark);
+}
+
+/* The line of row @row (see LineMark); 0 when no row was marked. */
+static guint64 line_of(const WpGraphBuilder *b, guint64 row)
+{
+    const LineMark *marks = (const LineMark *)b->line_marks->data;
+    guint lo = 0, hi = b->line_marks->len; /* the last mark at or before @row is marks[lo - 1] */
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        if (marks[mid].row <= row)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == 0 ? 0 : marks[lo - 1].line + (row - marks[lo - 1].row);
+}
+
 void wp_i_builder_add_tie_row(WpGraphBuilder *b, const WpTieRow *row)
 {
+    if (row->line != b->next_line || b->line_marks->len == 0)
+        wp_i_builder_mark_line(b, 0, row->line);
+    b->next_line = row->line + 1;
     b->graph->n_rows++;
     *(WpPerson *)vec_push(&b->row_a) = row->a;
     *(WpPerson *)vec_push(&b->row_b) = row->b;
@@ -490,11 +548,25 @@ WpGraph *wp_i_builder_finish(WpGraphBuilder *b, GError **error)
     derive_person_fields(b);
     WpTieRows rows = take_rows(b);
     guint64 n_added = rows.n;
-    if (!wp_i_graph_merge_ties(g, &rows, b->ties_origin, error)) {
+    WpTieRepeat repeats[WP_WARNING_EXAMPLES];
+    guint n_repeats = 0;
+    if (!wp_i_graph_merge_ties(g, &rows, b->ties_origin, repeats, &n_repeats, error)) {
         wp_i_builder_free(b);
         return NULL;
     }
     g->warning_counts[WP_WARNING_DUPLICATE_TIE] += n_added - g->n_ties;
+    if (g->warning_counts[WP_WARNING_DISTRUST] > 0)
+        wp_i_graph_drop_distrust(g);
+    wp_i_graph_scale_weights(g, b->weights.scale);
+    for (guint i = 0; i < n_repeats; i++)
+        g_ptr_array_add(
+            g->warning_examples[WP_WARNING_DUPLICATE_TIE],
+            g_strdup_printf("%s:%" G_GUINT64_FORMAT ": the pair '%s', '%s' is tied "
+                            "again (first on line %" G_GUINT64_FORMAT "); merged into one tie",
+                            b->ties_origin ? b->ties_origin : "ties", line_of(b, repeats[i].row),
+                            (const char *)g->ids->pdata[repeats[i].a],
+                            (const char *)g->ids->pdata[repeats[i].b],
+                            line_of(b, repeats[i].first_row)));
     b->graph = NULL;
     wp_i_builder_free(b);
     wp_i_graph_build_adjacency(g);

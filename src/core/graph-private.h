@@ -79,7 +79,21 @@ struct WpGraph {
 /* Collects rows while files are read, then freezes them into a WpGraph. */
 typedef struct WpGraphBuilder WpGraphBuilder;
 
+/* Where a load's strengths come from and how they are scaled (WpLoadSpec's weight fields). */
+typedef struct {
+    char *column; /* owned; NULL: "strength", or an edge list's third field */
+    WpWeightScale scale;
+    double lo, hi; /* WP_WEIGHT_RANGE */
+} WpWeightRule;
+
+/* A row's declared strength that says distrust (any value below zero under a weight scale): the
+ * pair's tie merges to it and is dropped before the search sees it. */
+#define WP_DECLARED_DISTRUST (-1.0)
+
 WpGraphBuilder *wp_i_builder_new(WpLoadFlags flags);
+/* Takes @spec's weight column and scale (copied). */
+void wp_i_builder_set_weights(WpGraphBuilder *builder, const WpLoadSpec *spec);
+const WpWeightRule *wp_i_builder_weights(const WpGraphBuilder *builder);
 void wp_i_builder_free(WpGraphBuilder *builder);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpGraphBuilder, wp_i_builder_free)
 
@@ -155,6 +169,10 @@ typedef struct {
  * they may be longer than @n) and emptying @columns. Optional arrays may be NULL: the rows then
  * take that field's default. @line is required under WP_LOAD_STRICT and ignored otherwise. */
 void wp_i_builder_add_rows(WpGraphBuilder *builder, gsize n, WpTieRowColumns *columns);
+/* Says that the row @row_offset rows after those added so far is on @line, and the rows after it
+ * on the lines that follow, until the next mark (for messages naming a row's line). Rows added
+ * one by one are marked from their WpTieRow line. */
+void wp_i_builder_mark_line(WpGraphBuilder *builder, guint64 row_offset, guint64 line);
 void wp_i_builder_count_rows(WpGraphBuilder *builder, guint64 n); /* rows read, not added */
 /* Counts @n more warnings of @kind whose messages are not kept (past the examples). */
 void wp_i_builder_count_warnings(WpGraphBuilder *builder, WpWarningKind kind, guint64 n);
@@ -173,6 +191,10 @@ WpGraph *wp_i_builder_graph(WpGraphBuilder *builder);
 /* Finishes a graph whose people, ties and adjacency were filled directly: applies the raw
  * model. Consumes @builder. Cannot fail. */
 WpGraph *wp_i_builder_finish_loaded(WpGraphBuilder *builder);
+
+/* How @spec reads its files besides its flags (the ties format, the weight column and scale),
+ * as a 64-bit digest: a compiled network is used only for the same. */
+guint64 wp_i_load_spec_key(const WpLoadSpec *spec);
 
 /* Snapshots (snapshot.c): the graph as stored sections. Save fails with GLib's file errors. Load
  * fails with WP_ERROR_PARSE for a damaged file, WP_ERROR_FAILED when @spec (nullable) names files

@@ -45,6 +45,9 @@ const char *wp_warning_kind_name(WpWarningKind kind)
         [WP_WARNING_BAD_ATTRIBUTE] = "bad-attribute",
         [WP_WARNING_SKIPPED_ROW] = "skipped-row",
         [WP_WARNING_BLANK_ROW] = "blank-row",
+        [WP_WARNING_UNUSED_COLUMN] = "unused-column",
+        [WP_WARNING_DISTRUST] = "distrust",
+        [WP_WARNING_ZERO_WEIGHT] = "zero-weight",
     };
     g_return_val_if_fail(kind < WP_WARNING_N_KINDS, NULL);
     return names[kind];
@@ -247,4 +250,36 @@ const GPtrArray *wp_graph_warning_examples(const WpGraph *g, WpWarningKind kind)
 {
     g_return_val_if_fail(g != NULL && kind < WP_WARNING_N_KINDS, NULL);
     return g->warning_examples[kind];
+}
+
+char *wp_graph_warning_summary(const WpGraph *g)
+{
+    g_return_val_if_fail(g != NULL, NULL);
+    GString *out = g_string_new(NULL);
+    for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
+        if (g->warning_counts[k] > 0)
+            g_string_append_printf(out, "%s%" G_GUINT64_FORMAT " %s", out->len ? ", " : "",
+                                   g->warning_counts[k], wp_warning_kind_name(k));
+    if (out->len == 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
+
+guint64 wp_i_load_spec_key(const WpLoadSpec *spec)
+{
+    char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *text = g_strdup_printf(
+        "%d\n%s\n%d\n%s\n%s", spec->ties_format, spec->weight_column ? spec->weight_column : "\x01",
+        spec->weight_scale, g_ascii_formatd(lo, sizeof lo, "%.17g", spec->weight_lo),
+        g_ascii_formatd(hi, sizeof hi, "%.17g", spec->weight_hi));
+    g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(sum, (const guchar *)text, -1);
+    guint8 digest[32];
+    gsize len = sizeof digest;
+    g_checksum_get_digest(sum, digest, &len);
+    guint64 key = 0;
+    memcpy(&key, digest, sizeof key);
+    return key;
 }

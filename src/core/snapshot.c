@@ -22,7 +22,8 @@
 #define NONE_OFFSET G_MAXUINT32
 
 enum {
-    SEC_SOURCES = 1, /* u64[8]: size, mtime, inode, device of ties then people; flags; format */
+    SEC_SOURCES = 1, /* u64[10]: size, mtime, inode, device of ties then people; flags; the
+                      * digest of the other load options (wp_i_load_spec_key()) */
     SEC_COUNTS,      /* u64[4]: n_people, n_listed, n_ties, n_rows */
     SEC_IDS,         /* u32 offset per person into SEC_STRINGS */
     SEC_STRINGS,     /* NUL-terminated strings */
@@ -177,7 +178,7 @@ gboolean wp_i_snapshot_save(const WpGraph *g, const WpLoadSpec *spec, const char
     source_stamp(spec->ties_file, sources);
     source_stamp(spec->people_file, sources + 4);
     sources[8] = spec->flags;
-    sources[9] = spec->ties_format;
+    sources[9] = wp_i_load_spec_key(spec);
     guint32 head[2] = {VERSION, BYTE_ORDER_MARK};
     gboolean ok = g_output_stream_write_all(out, MAGIC, 8, NULL, NULL, error) &&
                   g_output_stream_write_all(out, head, sizeof head, NULL, NULL, error) &&
@@ -570,7 +571,7 @@ WpGraph *wp_i_snapshot_load(const char *filename, const WpLoadSpec *spec, GError
         source_stamp(spec->ties_file, now);
         source_stamp(spec->people_file, now + 4);
         now[8] = spec->flags;
-        now[9] = spec->ties_format;
+        now[9] = wp_i_load_spec_key(spec);
         if (memcmp(now, sources, sizeof now) != 0) {
             g_set_error(error, WP_ERROR, WP_ERROR_FAILED, "%s: out of date", s.origin);
             return NULL;

@@ -10,6 +10,7 @@
 #include "core/large-alloc.h"
 #include "core/parallel.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -44,6 +45,8 @@ typedef struct {
     guint64 *blocked_line; /* under WP_LOAD_STRICT only */
     WpPerson *range_start; /* one person range per worker, of about equal rows */
     guint32 *pairs;        /* per person: distinct high endpoints, then its first tie */
+    guint64 *repeated;     /* bit per bucketed row, by its place before the sort (file order
+                            * within the bucket): the row repeats a pair */
     guint64 *repeat_line;  /* per range: the earliest repeated row, G_MAXUINT64 for none */
     WpPerson *repeat_lo, *repeat_hi;
 } Merge;
@@ -131,10 +134,19 @@ static void scatter_chunk(gsize first, gsize last, gpointer data)
     }
 }
 
+/* Marks row @at of the bucketed rows as repeating a pair. Neighbouring buckets may belong to
+ * another worker, hence the atomic or. */
+static inline void mark_repeat(guint64 *repeated, gsize at)
+{
+    __atomic_fetch_or(&repeated[at / 64], (guint64)1 << (at % 64), __ATOMIC_RELAXED);
+}
+
 /* Sorts a bucket by high endpoint, keeping input order among equals (the first row of a pair
  * decides its orientation): insertion sort, as buckets are small, or a stable merge sort of an
- * index for a person with very many rows. Lines move with their rows. */
-static void sort_bucket(Row *rows, guint64 *lines, gsize n)
+ * index for a person with very many rows. Lines move with their rows. The bucket arrives in file
+ * order, so a row that sorts next to an equal one from before it repeats a pair: its place
+ * @base + i (i before the sort) is marked in @repeated. */
+static void sort_bucket(Row *rows, guint64 *lines, gsize n, guint64 *repeated, gsize base)
 {
     if (n > 32) {
         g_autofree guint32 *order = g_new(guint32, n), *spare = g_new(guint32, n);
@@ -152,6 +164,9 @@ static void sort_bucket(Row *rows, guint64 *lines, gsize n)
             order = spare;
             spare = swap;
         }
+        for (gsize k = 1; k < n; k++)
+            if (rows[order[k]].hi == rows[order[k - 1]].hi)
+                mark_repeat(repeated, base + order[k]);
         g_autofree Row *copy = g_memdup2(rows, sizeof(Row) * n);
         g_autofree guint64 *line_copy = lines ? g_memdup2(lines, sizeof(guint64) * n) : NULL;
         for (gsize i = 0; i < n; i++) {
@@ -173,6 +188,8 @@ static void sort_bucket(Row *rows, guint64 *lines, gsize n)
         rows[j] = moving;
         if (lines)
             lines[j] = moving_line;
+        if (G_UNLIKELY(j > 0 && rows[j - 1].hi == moving.hi))
+            mark_repeat(repeated, base + i);
     }
 }
 
@@ -226,7 +243,7 @@ static void sort_range(gsize first, gsize last, gpointer data)
         for (WpPerson lo = begin; lo < end; lo++) {
             gsize at = m->starts[lo], n = m->starts[lo + 1] - at;
             Row *bucket = m->blocked + at;
-            sort_bucket(bucket, m->blocked_line ? m->blocked_line + at : NULL, n);
+            sort_bucket(bucket, m->blocked_line ? m->blocked_line + at : NULL, n, m->repeated, at);
             guint32 pairs = 0;
             for (gsize i = 0; i < n; i++)
                 pairs += i == 0 || bucket[i].hi != bucket[i - 1].hi;
@@ -235,6 +252,46 @@ static void sort_range(gsize first, gsize last, gpointer data)
     }
     g_free(scratch.rows);
     g_free(scratch.lines);
+}
+
+/* The first rows in file order that repeat a pair, with the pair's first row: the examples of the
+ * duplicate-tie warning. The sort marked each repeat by its place in its bucket, which holds the
+ * bucket's rows in file order; so reading the rows in file order and counting each bucket's rows
+ * finds the marks in file order. The read stops at the last example: with repeats spread through
+ * the file (a tenth of the benchmark's rows), it reads a small part of the rows. */
+static guint find_repeats(const Merge *m, WpTieRepeat *out)
+{
+    const WpGraph *g = m->graph;
+    g_autofree guint32 *next = g_memdup2(m->starts, sizeof(guint32) * (g->n_people + 1));
+    guint n = 0;
+    guint64 row = 0;
+    for (guint p = 0; p < m->rows->n_parts && n < WP_WARNING_EXAMPLES; p++) {
+        const WpPerson *a = m->rows->parts[p].columns.a, *b = m->rows->parts[p].columns.b;
+        gsize n_part = m->rows->parts[p].n;
+        for (gsize i = 0; i < n_part && n < WP_WARNING_EXAMPLES; i++, row++) {
+            if (i + 16 < n_part)
+                __builtin_prefetch(&next[MIN(a[i + 16], b[i + 16])]);
+            guint32 at = next[MIN(a[i], b[i])]++;
+            if ((m->repeated[at / 64] >> (at % 64)) & 1)
+                out[n++] = (WpTieRepeat){row, G_MAXUINT64, a[i], b[i]};
+        }
+    }
+    /* Each example's first row comes before it; people of no example are passed over by a bit. */
+    g_autofree guint64 *lows = g_new0(guint64, g->n_people / 64 + 1);
+    for (guint k = 0; k < n; k++)
+        lows[MIN(out[k].a, out[k].b) / 64] |= (guint64)1 << (MIN(out[k].a, out[k].b) % 64);
+    row = 0;
+    for (guint p = 0; p < m->rows->n_parts && n > 0 && row <= out[n - 1].row; p++) {
+        const WpPerson *a = m->rows->parts[p].columns.a, *b = m->rows->parts[p].columns.b;
+        for (gsize i = 0; i < m->rows->parts[p].n && row <= out[n - 1].row; i++, row++) {
+            WpPerson lo = MIN(a[i], b[i]), hi = MAX(a[i], b[i]);
+            for (guint k = 0; ((lows[lo / 64] >> (lo % 64)) & 1) && k < n; k++)
+                if (out[k].first_row == G_MAXUINT64 && lo == MIN(out[k].a, out[k].b) &&
+                    hi == MAX(out[k].a, out[k].b))
+                    out[k].first_row = row;
+        }
+    }
+    return n;
 }
 
 /* The tie that the rows [first, last) of one pair make (see WpTieInfo for the rules). */
@@ -297,6 +354,24 @@ static void merge_range(gsize first, gsize last, gpointer data)
     }
 }
 
+/* Distrust wins: a pair with a row below zero (WP_DECLARED_DISTRUST) is distrusted whatever its
+ * other rows say. A pass of its own, run only for files with distrust: a test per row in the
+ * merge was 0.4 % of the load's instructions. */
+static void mark_distrust(gsize first, gsize last, gpointer data)
+{
+    Merge *m = data;
+    for (gsize r = first; r < last; r++)
+        for (WpPerson lo = m->range_start[r]; lo < m->range_start[r + 1]; lo++) {
+            const Row *row = m->blocked + m->starts[lo], *end = m->blocked + m->starts[lo + 1];
+            for (WpTie t = m->pairs[lo]; row < end; row++) {
+                if (row > m->blocked + m->starts[lo] && row->hi != row[-1].hi)
+                    t++;
+                if (row->declared < 0)
+                    m->graph->tie_declared[t] = WP_DECLARED_DISTRUST;
+            }
+        }
+}
+
 static void allocate_ties(WpGraph *g, const WpTieRows *rows, gsize n)
 {
     n = MAX(n, 1);
@@ -325,7 +400,9 @@ void wp_i_tie_rows_clear(WpTieRows *r)
     r->n = 0;
 }
 
-gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin, GError **error)
+gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin,
+                               WpTieRepeat repeats[WP_WARNING_EXAMPLES], guint *n_repeats,
+                               GError **error)
 {
     gsize n_rows = rows->n;
     Merge m = {.graph = g, .rows = rows};
@@ -347,7 +424,6 @@ gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin, 
     m.blocked_lo = wp_i_alloc_large(n_rows, sizeof(guint16));
     m.blocked_line = (g->flags & WP_LOAD_STRICT) ? g_new(guint64, MAX(n_rows, 1)) : NULL;
     wp_i_parallel_for(n_chunks, 1, scatter_chunk, &m);
-    wp_i_tie_rows_clear(rows);
     for (guint c = 0; c < n_chunks; c++)
         g_free(m.position[c]);
     g_free(m.position);
@@ -356,19 +432,29 @@ gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin, 
     m.range_start = g_new(WpPerson, n_ranges + 1);
     wp_i_parallel_split(m.starts, g->n_people, 1u << BLOCK_BITS, n_ranges, m.range_start);
     m.pairs = g_new(guint32, MAX(g->n_people, 1));
+    m.repeated = g_new0(guint64, n_rows / 64 + 1);
     wp_i_parallel_for(n_ranges, 1, sort_range, &m);
     g_clear_pointer(&m.blocked_lo, g_free);
     guint32 n_ties = 0;
-    for (guint p = 0; p < g->n_people; p++) {
+    for (guint p = 0; p < g->n_people; p++)
+        n_ties += m.pairs[p];
+    /* The rows, still in file order, name the repeats; under --strict the lines do. Freed only
+     * now, they add nothing to the peak: the scatter held them beside the bucketed copy. */
+    *n_repeats = n_ties < n_rows && !(g->flags & WP_LOAD_STRICT) ? find_repeats(&m, repeats) : 0;
+    g_clear_pointer(&m.repeated, g_free);
+    wp_i_tie_rows_clear(rows);
+    for (guint p = 0, at = 0; p < g->n_people; p++) {
         guint32 n = m.pairs[p];
-        m.pairs[p] = n_ties;
-        n_ties += n;
+        m.pairs[p] = at;
+        at += n;
     }
     allocate_ties(g, rows, n_ties);
     m.repeat_line = g_new(guint64, n_ranges);
     m.repeat_lo = g_new(WpPerson, n_ranges);
     m.repeat_hi = g_new(WpPerson, n_ranges);
     wp_i_parallel_for(n_ranges, 1, merge_range, &m);
+    if (g->warning_counts[WP_WARNING_DISTRUST] > 0)
+        wp_i_parallel_for(n_ranges, 1, mark_distrust, &m);
     g->n_ties = n_ties;
 
     guint best = 0;
@@ -391,4 +477,44 @@ gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin, 
     g_free(m.repeat_hi);
     g_free(m.chunks);
     return ok;
+}
+
+void wp_i_graph_drop_distrust(WpGraph *g)
+{
+    WpTie kept = 0;
+    for (WpTie t = 0; t < g->n_ties; t++) {
+        if (g->tie_declared[t] == WP_DECLARED_DISTRUST)
+            continue;
+        g->tie_source[kept] = g->tie_source[t];
+        g->tie_target[kept] = g->tie_target[t];
+        g->tie_declared[kept] = g->tie_declared[t];
+        g->tie_rows[kept] = g->tie_rows[t];
+        if (g->tie_types)
+            g->tie_types[kept] = g->tie_types[t];
+        if (g->tie_last_contact)
+            g->tie_last_contact[kept] = g->tie_last_contact[t];
+        if (g->tie_interactions)
+            g->tie_interactions[kept] = g->tie_interactions[t];
+        if (g->tie_directed)
+            g->tie_directed[kept] = g->tie_directed[t];
+        kept++;
+    }
+    g->n_ties = kept;
+}
+
+void wp_i_graph_scale_weights(WpGraph *g, WpWeightScale scale)
+{
+    if (scale != WP_WEIGHT_MAX && scale != WP_WEIGHT_LOG)
+        return;
+    double top = 0;
+    for (WpTie t = 0; t < g->n_ties; t++)
+        if (!isnan(g->tie_declared[t]))
+            top = MAX(top, g->tie_declared[t]); /* the merge kept each pair's largest */
+    for (WpTie t = 0; t < g->n_ties; t++) {
+        double v = g->tie_declared[t];
+        if (isnan(v))
+            continue;
+        double s = scale == WP_WEIGHT_MAX ? v / top : log1p(v) / log1p(top);
+        g->tie_declared[t] = CLAMP(s, DBL_MIN, 1.0); /* a tiny value stays a (weak) tie */
+    }
 }

@@ -22,10 +22,29 @@ typedef struct {
     WpTieRowPart *parts;
 } WpTieRows;
 
+/* A row naming a pair that an earlier row named (a duplicate-tie warning). Rows are counted
+ * from 0 in file order, over all parts. */
+typedef struct {
+    guint64 row;
+    guint64 first_row; /* the pair's first row */
+    WpPerson a, b;     /* as the repeating row names them */
+} WpTieRepeat;
+
 /* Fills @graph's tie arrays (ordered by low, then high endpoint) from @rows, merging the rows of
- * each pair by the rules of WpTieInfo. Fails only under WP_LOAD_STRICT, naming the earliest
- * repeated row of @origin. Either way @rows' arrays and parts are freed and @rows is emptied. */
-gboolean wp_i_graph_merge_ties(WpGraph *graph, WpTieRows *rows, const char *origin, GError **error);
+ * each pair by the rules of WpTieInfo, and sets @repeats to the first rows (at most
+ * WP_WARNING_EXAMPLES, in file order) that repeat a pair. Fails only under WP_LOAD_STRICT, naming
+ * the earliest repeated row of @origin. Either way @rows' arrays and parts are freed and @rows is
+ * emptied. */
+gboolean wp_i_graph_merge_ties(WpGraph *graph, WpTieRows *rows, const char *origin,
+                               WpTieRepeat repeats[WP_WARNING_EXAMPLES], guint *n_repeats,
+                               GError **error);
+
+/* Removes the ties whose declared strength is WP_DECLARED_DISTRUST, keeping the order of the
+ * others. */
+void wp_i_graph_drop_distrust(WpGraph *graph);
+/* Turns the declared weights of WP_WEIGHT_MAX and WP_WEIGHT_LOG into strengths in (0, 1], now
+ * that the largest is known; the other scales are done as rows are read. */
+void wp_i_graph_scale_weights(WpGraph *graph, WpWeightScale scale);
 
 /* Lays out @graph's out- and in-arcs from its merged ties, with the raw model installed and
  * every arc's cost computed. */

@@ -184,14 +184,14 @@ WpITeamChange wp_i_people_mark_team(WpIPeople *people, guint row, const char *te
 /* Breaks a tie between several candidates, e.g. "already tied to this row's seller". */
 typedef gboolean (*WpIPreferFunc)(guint row, gpointer user_data);
 
-/* Which known person @contact is (README "Identity"): by LinkedIn profile, else email, else
+/* Which known person @contact is (docs/import.md "Identity"): by LinkedIn profile, else email, else
  * name and company; a candidate with a different profile is never the same person. Several
  * candidates under one key: the single one @prefer (nullable) accepts. Returns the row and
  * the rule, or WP_I_NONE for a new person; sets @why (owned) instead when the row is
  * ambiguous. */
 guint wp_i_people_resolve(const WpIPeople *people, const WpIContact *contact, WpIPreferFunc prefer,
                           gpointer user_data, WpImportRule *rule, char **why);
-/* A new person with the id @id (minted by the caller, README "Person ids"). */
+/* A new person with the id @id (minted by the caller, docs/import.md "Identity"). */
 guint wp_i_people_add(WpIPeople *people, const WpIContact *contact, const char *id,
                       WpDay exported_on);
 /* The company and title a newer export replaced (owned; NULL when not replaced). */

@@ -9,6 +9,7 @@
 typedef struct {
     WpLineReader *reader;
     WpCsvRecordFunc func;
+    WpCsvBlankFunc on_blank; /* nullable */
     gpointer user_data;
     GString *bytes;      /* the current record's fields, each NUL-terminated */
     GArray *starts;      /* gsize offset of each field in bytes */
@@ -61,17 +62,33 @@ static void on_field(void *data, size_t len, void *user_data)
     g_string_append_c(st->bytes, '\0');
 }
 
+/* TRUE when every field of the record is empty: `,,,,` as spreadsheets leave below the data.
+ * Unquoted fields arrive trimmed, so a row of spaces and commas counts too. */
+static gboolean all_fields_empty(const CsvState *st)
+{
+    if (st->starts->len == 0)
+        return FALSE;
+    for (guint i = 0; i < st->starts->len; i++)
+        if (st->bytes->str[g_array_index(st->starts, gsize, i)] != '\0')
+            return FALSE;
+    return TRUE;
+}
+
 static void on_record(int terminator G_GNUC_UNUSED, void *user_data)
 {
     CsvState *st = user_data;
     st->at_record_start = TRUE;
-    if (st->error == NULL) {
+    GError *error = NULL;
+    if (st->error == NULL && st->on_blank != NULL && all_fields_empty(st)) {
+        /* A blank row, like a blank line: nothing to read, counted by the caller. */
+        if (!st->on_blank(st->record_line, TRUE, st->user_data, &error))
+            set_error(st, error);
+    } else if (st->error == NULL) {
         g_ptr_array_set_size(st->pointers, 0);
         for (guint i = 0; i < st->starts->len; i++)
             g_ptr_array_add(st->pointers, st->bytes->str + g_array_index(st->starts, gsize, i));
         WpCsvRecord record = {(char **)st->pointers->pdata, st->starts->len, st->record_line,
                               FALSE};
-        GError *error = NULL;
         if (!st->func(&record, st->user_data, &error))
             set_error(st, error);
     }
@@ -143,8 +160,7 @@ static void split_unquoted(CsvState *st, const char *line, gsize len)
     on_record('\n', st); /* delivers the fields unless an error was set; resets the buffers */
 }
 
-static gboolean parse_all(CsvState *st, struct csv_parser *parser,
-                          gboolean (*on_blank)(guint64, gpointer, GError **), GError **error)
+static gboolean parse_all(CsvState *st, struct csv_parser *parser, GError **error)
 {
     const char *line = NULL;
     gsize len = 0;
@@ -157,7 +173,7 @@ static gboolean parse_all(CsvState *st, struct csv_parser *parser,
             while (blank < len && (line[blank] == ' ' || line[blank] == '\t'))
                 blank++;
             if (blank == len) {
-                if (on_blank && !on_blank(st->record_line, st->user_data, error))
+                if (st->on_blank && !st->on_blank(st->record_line, FALSE, st->user_data, error))
                     return FALSE;
                 continue;
             }
@@ -202,8 +218,7 @@ static gboolean parse_all(CsvState *st, struct csv_parser *parser,
     return TRUE;
 }
 
-gboolean wp_i_csv_read(WpLineReader *reader, WpCsvRecordFunc func,
-                       gboolean (*on_blank)(guint64 line, gpointer user_data, GError **error),
+gboolean wp_i_csv_read(WpLineReader *reader, WpCsvRecordFunc func, WpCsvBlankFunc on_blank,
                        gpointer user_data, GError **error)
 {
     struct csv_parser parser;
@@ -217,6 +232,7 @@ gboolean wp_i_csv_read(WpLineReader *reader, WpCsvRecordFunc func,
     CsvState st = {
         .reader = reader,
         .func = func,
+        .on_blank = on_blank,
         .user_data = user_data,
         .bytes = g_string_sized_new(256),
         .starts = g_array_new(FALSE, FALSE, sizeof(gsize)),
@@ -225,7 +241,7 @@ gboolean wp_i_csv_read(WpLineReader *reader, WpCsvRecordFunc func,
     };
     /* A local error keeps parse_all's "did the reader fail" check independent of the caller. */
     GError *local = NULL;
-    gboolean ok = parse_all(&st, &parser, on_blank, &local);
+    gboolean ok = parse_all(&st, &parser, &local);
     csv_free(&parser);
     g_string_free(st.bytes, TRUE);
     g_array_unref(st.starts);

@@ -6,7 +6,8 @@
 
 #include "core/graph-private.h"
 
-/* Documented input limits (README "Limits"): memory stays proportional to the data kept. */
+/* Documented input limits (docs/robustness.md "Limits"): memory stays proportional to the data
+ * kept. */
 #define WP_MAX_LINE_BYTES (1u << 20)   /* one physical line */
 #define WP_MAX_RECORD_BYTES (4u << 20) /* one CSV record, quoted newlines included */
 #define WP_MAX_FIELDS 1024u            /* fields in one CSV record */
@@ -43,17 +44,22 @@ typedef struct {
 
 typedef gboolean (*WpCsvRecordFunc)(const WpCsvRecord *record, gpointer user_data,
                                     GError **error);
+/* A blank row at @line: an empty (or all-blank) line, or with @empty_fields a record whose
+ * fields are all empty (`,,,,`). */
+typedef gboolean (*WpCsvBlankFunc)(guint64 line, gboolean empty_fields, gpointer user_data,
+                                   GError **error);
 
 /**
  * wp_i_csv_read:
- * @on_blank: (nullable): called with the line number of each blank line between records
+ * @on_blank: (nullable): called for each blank row between records, which @func then never
+ *   sees; without it blank lines are skipped silently and a record of empty fields goes to @func
+ *   like any other (the import readers count such rows themselves)
  *
  * Parses RFC 4180 records strictly and hands each to @func until it returns FALSE. Fails with
  * WP_ERROR_PARSE naming the line (malformed quotes, an unterminated quoted field, invalid
  * UTF-8 or a NUL byte, naming the field number), or WP_ERROR_LIMIT.
  */
-gboolean wp_i_csv_read(WpLineReader *reader, WpCsvRecordFunc func,
-                       gboolean (*on_blank)(guint64 line, gpointer user_data, GError **error),
+gboolean wp_i_csv_read(WpLineReader *reader, WpCsvRecordFunc func, WpCsvBlankFunc on_blank,
                        gpointer user_data, GError **error);
 
 /* Header helpers shared by the CSV readers. */
@@ -81,6 +87,10 @@ WpGraph *wp_i_graph_load_with(const WpLoadSpec *spec, const WpTiesReadOptions *o
                               GError **error);
 WpGraph *wp_i_graph_load_from_data_with(const char *ties_csv, const char *people_csv,
                                         WpLoadFlags flags, const WpTiesReadOptions *options,
+                                        GError **error);
+/* The same with @spec's flags and weight options (its file names are not used). */
+WpGraph *wp_i_graph_load_from_data_spec(const char *ties_csv, const char *people_csv,
+                                        const WpLoadSpec *spec, const WpTiesReadOptions *options,
                                         GError **error);
 
 /**
@@ -114,21 +124,61 @@ typedef enum {
 
 typedef struct {
     guint n_columns;
-    int col[WP_TIES_N_FIELDS]; /* file column of each known field, or -1 */
+    int col[WP_TIES_N_FIELDS]; /* file column of each known field, or -1; the strength is the
+                                * weight column in force (--weight-column) */
+    char weight_name[64];      /* that column's name, for messages */
 } WpTiesColumns;
 
-/* Finds the known columns in @header; fails when source or target is missing. Also tells the
- * builder which optional fields rows will carry. */
-gboolean wp_i_ties_read_header(WpGraphBuilder *builder, const WpCsvRecord *header,
-                               const char *origin, WpTiesColumns *out, GError **error);
+/* Columns that may hold weights nobody reads (weights.c): the first WP_SNIFF_ROWS records are
+ * looked at, and a column all of whose values are numbers other than just 0 and 1, under a name
+ * that does not say id, time or date, is warned about (WP_WARNING_UNUSED_COLUMN). */
+#define WP_SNIFF_COLUMNS 4
+#define WP_SNIFF_ROWS 100
+typedef struct {
+    guint n;
+    int column[WP_SNIFF_COLUMNS];
+    char name[WP_SNIFF_COLUMNS][64];
+    gboolean numeric[WP_SNIFF_COLUMNS], varied[WP_SNIFF_COLUMNS], seen[WP_SNIFF_COLUMNS];
+    guint rows;
+} WpWeightSniff;
 
-/* Reads strength, last_contact, interactions and directed from @cells (NUL-terminated, without
- * surrounding white space, "" when absent) into @row. On a bad value returns FALSE with the
- * field in @bad; wp_i_ties_bad_value_message() says what was wrong. */
-gboolean wp_i_ties_parse_values(const char *const cells[WP_TIES_N_FIELDS], WpTieRow *row,
-                                WpTiesField *bad);
-char *wp_i_ties_bad_value_message(const char *origin, guint64 line, WpTiesField field,
-                                  const char *value);
+/* Starts looking at the columns of @names (the header, lowercased) that @columns leaves unread;
+ * none when a weight column is read. */
+void wp_i_weight_sniff_start(WpWeightSniff *sniff, char **names, const WpTiesColumns *columns);
+void wp_i_weight_sniff_row(WpWeightSniff *sniff, const WpCsvRecord *record);
+/* Looks at the records of the CSV text [@body, @end) after a header, up to the
+ * WP_SNIFF_ROWS-th that is not a blank row, as the line reader would (a copy of a few
+ * kilobytes): the chunked reader's sample. */
+void wp_i_weight_sniff_text(WpWeightSniff *sniff, const char *body, const char *end,
+                            const char *origin);
+/* Warns about each column that looked like weights; fails only under WP_LOAD_STRICT. */
+gboolean wp_i_weight_sniff_finish(WpWeightSniff *sniff, WpGraphBuilder *builder, const char *origin,
+                                  guint64 header_line, GError **error);
+
+/* A weight cell as @rule reads it into @out: a strength in (0, 1], WP_DECLARED_DISTRUST, 0 for
+ * no tie, or (max and log scales) the positive weight itself. FALSE for a bad value. */
+gboolean wp_i_parse_weight(const WpWeightRule *rule, const char *text, double *out);
+/* What a weight cell must be, for a bad-value message ("a number in (0, 1]"). */
+char *wp_i_weight_expected(const WpWeightRule *rule, const char *value);
+/* The warning for a row whose weight @declared says distrust or no tie (0). */
+gboolean wp_i_weight_row_says(WpGraphBuilder *builder, const char *origin, guint64 line,
+                              double declared, const char *value, const char *a, gsize a_len,
+                              const char *b, gsize b_len, GError **error);
+
+/* Finds the known columns in @header, the weight column as the builder's WpWeightRule names it;
+ * fails when source or target is missing, or the weight column is not there. Also tells the
+ * builder which optional fields rows will carry, and starts @sniff. */
+gboolean wp_i_ties_read_header(WpGraphBuilder *builder, const WpCsvRecord *header,
+                               const char *origin, WpTiesColumns *out, WpWeightSniff *sniff,
+                               GError **error);
+
+/* Reads strength (by @rule), last_contact, interactions and directed from @cells (NUL-terminated,
+ * without surrounding white space, "" when absent) into @row. On a bad value returns FALSE with
+ * the field in @bad; wp_i_ties_bad_value_message() says what was wrong. */
+gboolean wp_i_ties_parse_values(const WpWeightRule *rule, const char *const cells[WP_TIES_N_FIELDS],
+                                WpTieRow *row, WpTiesField *bad);
+char *wp_i_ties_bad_value_message(const char *origin, guint64 line, const WpTiesColumns *columns,
+                                  const WpWeightRule *rule, WpTiesField field, const char *value);
 
 /* Called with each type name that is not a WpTieType (it then counts as `other`). */
 typedef gboolean (*WpUnknownTypeFunc)(const char *name, gpointer user_data, GError **error);
@@ -141,6 +191,9 @@ gboolean wp_i_ties_warn_unknown_type(WpGraphBuilder *builder, const char *origin
                                      const char *name, GError **error);
 gboolean wp_i_ties_warn_self_loop(WpGraphBuilder *builder, const char *origin, guint64 line,
                                   const char *id, gsize id_len, GError **error);
+/* A blank row (see WpCsvBlankFunc). */
+gboolean wp_i_ties_warn_blank(WpGraphBuilder *builder, const char *origin, guint64 line,
+                              gboolean empty_fields, GError **error);
 
 /* A strength in (0, 1] written as a decimal: FALSE for NaN, infinities, 0, negatives, > 1. */
 gboolean wp_i_parse_strength(const char *text, double *out);

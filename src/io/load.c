@@ -5,6 +5,15 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+/* TRUE for a line of nothing but spaces, tabs and commas: a blank row in either format. */
+static gboolean is_blank_row(const char *line, gsize len)
+{
+    for (gsize i = 0; i < len; i++)
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != ',')
+            return FALSE;
+    return TRUE;
+}
+
 /* A ties file is CSV when its first meaningful line is a header naming source and target. */
 static gboolean looks_like_ties_csv(const char *filename, GError **error, gboolean *is_csv)
 {
@@ -16,7 +25,7 @@ static gboolean looks_like_ties_csv(const char *filename, GError **error, gboole
     GError *local = NULL;
     *is_csv = FALSE;
     while (wp_i_lines_next(reader, &line, &len, &local)) {
-        if (len == 0 || line[0] == '#' || line[0] == '%')
+        if (is_blank_row(line, len) || line[0] == '#' || line[0] == '%')
             continue;
         g_autofree char *head = g_ascii_strdown(line, (gssize)len);
         *is_csv = strstr(head, "source") != NULL && strstr(head, "target") != NULL &&
@@ -78,6 +87,7 @@ WpGraph *wp_i_graph_load_with(const WpLoadSpec *spec, const WpTiesReadOptions *o
 {
     g_return_val_if_fail(spec != NULL && spec->ties_file != NULL && options != NULL, NULL);
     g_autoptr(WpGraphBuilder) builder = wp_i_builder_new(spec->flags);
+    wp_i_builder_set_weights(builder, spec);
     if (spec->people_file != NULL) {
         g_autoptr(WpLineReader) people = wp_i_lines_open(spec->people_file, error);
         if (people == NULL || !wp_i_read_people_csv(builder, people, error))
@@ -101,8 +111,17 @@ WpGraph *wp_i_graph_load_from_data_with(const char *ties_csv, const char *people
                                         WpLoadFlags flags, const WpTiesReadOptions *options,
                                         GError **error)
 {
-    g_return_val_if_fail(ties_csv != NULL && options != NULL, NULL);
-    g_autoptr(WpGraphBuilder) builder = wp_i_builder_new(flags);
+    WpLoadSpec spec = {.flags = flags};
+    return wp_i_graph_load_from_data_spec(ties_csv, people_csv, &spec, options, error);
+}
+
+WpGraph *wp_i_graph_load_from_data_spec(const char *ties_csv, const char *people_csv,
+                                        const WpLoadSpec *spec, const WpTiesReadOptions *options,
+                                        GError **error)
+{
+    g_return_val_if_fail(ties_csv != NULL && spec != NULL && options != NULL, NULL);
+    g_autoptr(WpGraphBuilder) builder = wp_i_builder_new(spec->flags);
+    wp_i_builder_set_weights(builder, spec);
     if (people_csv != NULL) {
         g_autoptr(WpLineReader) people = wp_i_lines_new_for_data(people_csv, "people");
         if (!wp_i_read_people_csv(builder, people, error))
@@ -131,8 +150,8 @@ static char *snapshot_path(const WpLoadSpec *spec, const char *cache_dir)
     g_autofree char *ties = g_canonicalize_filename(spec->ties_file, NULL);
     g_autofree char *people =
         spec->people_file ? g_canonicalize_filename(spec->people_file, NULL) : g_strdup("");
-    g_autofree char *key = g_strdup_printf("%s\n%s\n%d\n%d", ties, people, spec->flags,
-                                           spec->ties_format);
+    g_autofree char *key = g_strdup_printf("%s\n%s\n%d\n%016" G_GINT64_MODIFIER "x", ties, people,
+                                           spec->flags, wp_i_load_spec_key(spec));
     g_autofree char *digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256, key, -1);
     g_autofree char *name = g_strdup_printf("%.32s.wpsnap", digest);
     return cache_dir ? g_build_filename(cache_dir, name, NULL)

@@ -61,11 +61,12 @@ static gboolean on_person(const WpCsvRecord *rec, gpointer user_data, GError **e
                                    pr->origin, rec->line, error);
 }
 
-static gboolean on_blank(guint64 line, gpointer user_data, GError **error)
+static gboolean on_blank(guint64 line, gboolean empty_fields, gpointer user_data, GError **error)
 {
     PeopleReader *pr = user_data;
     return wp_i_builder_warn(pr->builder, WP_WARNING_BLANK_ROW, error,
-                             "%s:%" G_GUINT64_FORMAT ": blank line skipped", pr->origin, line);
+                             "%s:%" G_GUINT64_FORMAT ": %s skipped", pr->origin, line,
+                             empty_fields ? "row of empty fields" : "blank line");
 }
 
 gboolean wp_i_read_people_csv(WpGraphBuilder *builder, WpLineReader *reader, GError **error)

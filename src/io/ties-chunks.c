@@ -5,11 +5,12 @@
  * and warnings listed exactly as the line reader (ties-csv.c) would. Values go through the same
  * rules (wp_i_ties_parse_values() and friends).
  *
- * What it cannot reproduce byte for byte it does not try: a quote, a NUL, a bare CR, a blank
- * line, white space around a known field, a wrong field count, a bad value, a long line. Then it
- * gives up before the builder holds a row, and the caller reads the file with the line reader,
- * which reports the problem in its own words. The self-loops, unknown types and unlisted people
- * that real files do have are kept as per-chunk events and replayed at the merge. */
+ * What it cannot reproduce byte for byte it does not try: a quote, a NUL, a bare CR, a line of
+ * white space, white space around a known field, a wrong field count, a bad value, a long line.
+ * Then it gives up before the builder holds a row, and the caller reads the file with the line
+ * reader, which reports the problem in its own words. The self-loops, unknown types, blank rows
+ * and unlisted people that real files do have are kept as per-chunk events and replayed at the
+ * merge. */
 #define _DEFAULT_SOURCE /* madvise() */
 #include "io/ties-chunks.h"
 
@@ -81,6 +82,20 @@ static void note_event(WpTiesChunk *c, WpWarningKind kind, guint32 line, const c
     c->n_kept[kind]++;
     WpTiesEvent event = {kind, line, g_strndup(text, len)};
     g_array_append_val(c->events, event);
+}
+
+/* A row whose weight says distrust or no tie, kept as "VALUE\nA\nB" (no line end is in a field
+ * this reader reads) for the warning's message; only the first few are kept. */
+static void note_weight_event(WpTiesChunk *c, WpWarningKind kind, guint32 line, Slice value,
+                              Slice a, Slice b)
+{
+    if (c->n_kept[kind] == WP_WARNING_EXAMPLES) {
+        c->n_warnings[kind]++;
+        return;
+    }
+    g_autofree char *text = g_strdup_printf("%.*s\n%.*s\n%.*s", (int)value.len, value.at,
+                                            (int)a.len, a.at, (int)b.len, b.at);
+    note_event(c, kind, line, text, strlen(text));
 }
 
 static WpPerson intern(WpTiesChunk *c, Slice id, guint32 hash, guint32 line)
@@ -239,11 +254,18 @@ static inline SplitStep at_special(Splitter *sp, const char *p)
     }
 }
 
+typedef enum {
+    LINE_ROW,
+    LINE_BLANK,        /* an empty line */
+    LINE_EMPTY_FIELDS, /* only commas: `,,,,` */
+    LINE_GIVE_UP,
+} LineKind;
+
 /* Finds the end of the line at @line (in text that ends at @stop) and cuts it at its commas into
  * the known fields (absent ones stay empty); sets *@end and *@next (where the next line starts).
- * FALSE when the line has a quote, a NUL, a bare CR, invalid UTF-8, or not the header's number
- * of fields. */
-static gboolean split_line(const WpTiesJob *job, const char *line, const char *stop,
+ * LINE_GIVE_UP when the line has a quote, a NUL, a bare CR, invalid UTF-8, or not the header's
+ * number of fields. */
+static LineKind split_line(const WpTiesJob *job, const char *line, const char *stop,
                            Slice fields[WP_TIES_N_FIELDS], const char **end, const char **next)
 {
     Splitter sp = {job, fields, 0, line, stop, stop, stop};
@@ -274,20 +296,25 @@ static gboolean split_line(const WpTiesJob *job, const char *line, const char *s
             step = at_special(&sp, q);
     }
     if (step == SPLIT_GIVE_UP)
-        return FALSE;
+        return LINE_GIVE_UP;
     *end = sp.end;
     *next = sp.next;
+    if (sp.end == line)
+        return LINE_BLANK;
     for (; p < sp.end; p++)
         high |= (guchar)*p;
-    if (sp.end == line || (gsize)(sp.end - line) >= WP_MAX_LINE_BYTES - 1 ||
-        sp.column + 1 != job->columns.n_columns)
-        return FALSE;
+    if ((gsize)(sp.end - line) >= WP_MAX_LINE_BYTES - 1 || sp.column + 1 != job->columns.n_columns)
+        return LINE_GIVE_UP;
+    if ((gsize)(sp.end - line) == sp.column) /* as many bytes as commas */
+        return LINE_EMPTY_FIELDS;
     gint8 field = job->field_at[sp.column];
     if (field >= 0)
         fields[field] = (Slice){sp.start, (gsize)(sp.end - sp.start)};
     /* Valid UTF-8 as a whole is valid in every comma-separated part, as the reader checks. */
     return (high & 0x8080808080808080u) == 0 ||
-           g_utf8_validate_len(line, (gsize)(sp.end - line), NULL);
+                   g_utf8_validate_len(line, (gsize)(sp.end - line), NULL)
+               ? LINE_ROW
+               : LINE_GIVE_UP;
 }
 
 /* @cell as a NUL-terminated string in @buf; FALSE when too long to be a plain value. */
@@ -305,6 +332,27 @@ static gboolean value_text(Slice cell, char buf[MAX_VALUE], const char **out)
     return TRUE;
 }
 
+/* A row whose weight says distrust (noted; the row is added) or no tie (its people are read, in
+ * the order they came, and no row is added: FALSE). */
+static gboolean weight_says(Parser *ps, const WpTieRow *row, const Slice *fields, Slice source,
+                            Slice target)
+{
+    WpTiesChunk *c = ps->chunk;
+    if (row->declared == WP_DECLARED_DISTRUST) {
+        note_weight_event(c, WP_WARNING_DISTRUST, ps->line, fields[WP_TIES_STRENGTH], source,
+                          target);
+        return TRUE;
+    }
+    drain_queue(ps);
+    intern(c, source, wp_i_id_hash(source.at, source.len), ps->line);
+    intern(c, target, wp_i_id_hash(target.at, target.len), ps->line);
+    c->n_no_ties++;
+    g_array_append_val(c->gaps, c->n_rows);
+    note_weight_event(c, WP_WARNING_ZERO_WEIGHT, ps->line, fields[WP_TIES_STRENGTH], source,
+                      target);
+    return FALSE;
+}
+
 /* Reads the line at @line (in text that ends at @stop); *@next is where the next one starts. */
 static gboolean parse_line(Parser *ps, const char *line, const char *stop, const char **next)
 {
@@ -313,7 +361,14 @@ static gboolean parse_line(Parser *ps, const char *line, const char *stop, const
     for (guint k = 0; k < WP_TIES_N_FIELDS; k++)
         fields[k] = (Slice){"", 0};
     const char *end = NULL;
-    if (!split_line(ps->job, line, stop, fields, &end, next))
+    LineKind kind = split_line(ps->job, line, stop, fields, &end, next);
+    if (kind == LINE_BLANK || kind == LINE_EMPTY_FIELDS) {
+        g_array_append_val(c->gaps, c->n_rows);
+        note_event(c, WP_WARNING_BLANK_ROW, ps->line, kind == LINE_BLANK ? "" : ",",
+                   kind == LINE_BLANK ? 0 : 1);
+        return TRUE;
+    }
+    if (kind == LINE_GIVE_UP)
         return FALSE;
     /* The line reader trims white space around a field (and calls a line of it blank). */
     for (guint k = 0; k < WP_TIES_N_FIELDS; k++)
@@ -330,15 +385,18 @@ static gboolean parse_line(Parser *ps, const char *line, const char *stop, const
             return FALSE;
     WpTieRow row = {0, 0, NAN, 0, WP_DAY_NONE, -1, FALSE, 0};
     WpTiesField bad;
-    if (!wp_i_ties_parse_values(cells, &row, &bad))
+    if (!wp_i_ties_parse_values(ps->job->rule, cells, &row, &bad))
         return FALSE;
     if (c->types != NULL && !parse_types(ps, fields[WP_TIES_TYPE], &row.types))
         return FALSE;
     if (source.len == target.len && memcmp(source.at, target.at, source.len) == 0) {
         c->n_self_loops++; /* dropped before it can create a person */
+        g_array_append_val(c->gaps, c->n_rows);
         note_event(c, WP_WARNING_SELF_LOOP, ps->line, source.at, source.len);
         return TRUE;
     }
+    if (G_UNLIKELY(row.declared <= 0) && !weight_says(ps, &row, fields, source, target))
+        return TRUE; /* no tie */
     if (c->n_rows == c->cap)
         grow_rows(c);
     gsize i = c->n_rows++;
@@ -480,6 +538,8 @@ void wp_i_ties_chunk_clear(WpTiesChunk *c)
         g_free(g_array_index(c->events, WpTiesEvent, i).text);
     if (c->events)
         g_array_unref(c->events);
+    if (c->gaps)
+        g_array_unref(c->gaps);
 }
 
 static void job_clear(WpTiesJob *job)
@@ -498,7 +558,8 @@ static gboolean on_header(const WpCsvRecord *rec, gpointer user_data, GError **e
 {
     HeaderCatch *hc = user_data;
     WpTiesJob *job = hc->job;
-    hc->have = wp_i_ties_read_header(job->builder, rec, job->origin, &job->columns, error);
+    hc->have =
+        wp_i_ties_read_header(job->builder, rec, job->origin, &job->columns, &job->sniff, error);
     return hc->have;
 }
 
@@ -550,6 +611,7 @@ static void cut_chunks(WpTiesJob *job, const char *body, const char *end,
         wp_i_id_index_init(&c->index);
         c->key_store = g_string_chunk_new(MIN((gsize)(c->end - c->begin) / 4 + 64, 1u << 20));
         c->events = g_array_new(FALSE, FALSE, sizeof(WpTiesEvent));
+        c->gaps = g_array_new(FALSE, FALSE, sizeof(gsize));
     }
 }
 
@@ -560,12 +622,16 @@ gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean 
     g_autoptr(GBytes) owned = text;
     gsize len = 0;
     const char *data = g_bytes_get_data(text, &len);
-    WpTiesJob job = {.builder = builder, .origin = origin, .release_parsed = mapped};
+    WpTiesJob job = {.builder = builder,
+                     .origin = origin,
+                     .release_parsed = mapped,
+                     .rule = wp_i_builder_weights(builder)};
     gsize body_at = 0;
     *gave_up = TRUE;
     if (len == 0 || (wp_i_builder_flags(builder) & WP_LOAD_STRICT) ||
         !read_header(&job, data, len, &body_at))
         return TRUE;
+    wp_i_weight_sniff_text(&job.sniff, data + body_at, data + len, origin);
     cut_chunks(&job, data + body_at, data + len, options);
     each_chunk(&job, parse_chunk);
     if (job.gave_up) {

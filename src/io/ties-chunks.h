@@ -13,7 +13,8 @@
 typedef struct {
     WpWarningKind kind;
     guint32 line;
-    char *text; /* the self-loop's id, or the unknown type's name */
+    char *text; /* the self-loop's id, the unknown type's name, "," for a row of empty fields,
+                 * or "VALUE\nA\nB" for a row whose weight says distrust or no tie */
 } WpTiesEvent;
 
 /* A run of whole lines, parsed on one thread. */
@@ -36,6 +37,7 @@ typedef struct {
     GStringChunk *key_store;
     guint32 *key_lens, *key_hashes, *first_line;
     guint32 n_ids, ids_cap;
+    guint64 n_no_ties;   /* rows whose weight says no tie: read, not added */
     WpPerson *to_person; /* the merge's answer: local person -> graph person; NULL when the
                           * same (the first chunk's, when its table became the graph's) */
     guint64 first_line_in_file;
@@ -43,6 +45,8 @@ typedef struct {
     guint64 n_warnings[WP_WARNING_N_KINDS];
     guint n_kept[WP_WARNING_N_KINDS];
     GArray *events; /* WpTiesEvent, the first WP_WARNING_EXAMPLES of each kind */
+    GArray *gaps;   /* gsize, per line that adds no row (a self-loop, a blank row): the number of
+                     * the row that follows it, so that rows know their lines */
 } WpTiesChunk;
 
 /* The whole read: the header's layout and the chunks. */
@@ -51,6 +55,8 @@ struct WpTiesJob {
     WpGraphBuilder *builder;
     const char *origin;
     WpTiesColumns columns;
+    const WpWeightRule *rule;
+    WpWeightSniff sniff; /* columns that look like weights: said at the merge, if it comes */
     gint8 field_at[WP_MAX_FIELDS]; /* the known field in each file column, or -1 */
     WpTiesChunk *chunks;
     guint n_chunks;

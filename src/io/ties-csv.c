@@ -16,10 +16,55 @@ typedef struct {
     gboolean have_header;
     WpTiesColumns columns;
     guint64 line; /* of the row being read, for the unknown-type warning */
+    WpWeightSniff sniff;
+    guint64 header_line;
 } TiesReader;
 
+/* The column --weight-column names: a header name (any case), else a column number from 1. */
+static int weight_column(char **names, const char *wanted)
+{
+    g_autofree char *name = g_utf8_strdown(wanted, -1);
+    int col = wp_i_csv_column(names, g_strstrip(name));
+    guint64 n = 0;
+    if (col < 0 && g_ascii_string_to_unsigned(name, 10, 1, g_strv_length(names), &n, NULL))
+        col = (int)n - 1;
+    return col;
+}
+
+/* Sets the weight column of @out from the builder's rule: `strength` unless --weight-column
+ * names another, which must exist and be no other known column. */
+static gboolean find_weight_column(WpGraphBuilder *builder, char **names, const char *origin,
+                                   guint64 line, WpTiesColumns *out, GError **error)
+{
+    const char *wanted = wp_i_builder_weights(builder)->column;
+    if (wanted != NULL) {
+        int col = weight_column(names, wanted);
+        for (guint k = 0; k < WP_TIES_N_FIELDS && col >= 0; k++)
+            if (k != WP_TIES_STRENGTH && out->col[k] == col) {
+                g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                            "%s:%" G_GUINT64_FORMAT ": header: --weight-column '%s' is the "
+                            "'%s' column",
+                            origin, line, wanted, field_names[k]);
+                return FALSE;
+            }
+        if (col < 0) {
+            g_autofree char *all = g_strjoinv(", ", names);
+            g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                        "%s:%" G_GUINT64_FORMAT ": header: no column '%s' to read weights from "
+                        "(--weight-column); the columns are %s",
+                        origin, line, wanted, all);
+            return FALSE;
+        }
+        out->col[WP_TIES_STRENGTH] = col;
+    }
+    int col = out->col[WP_TIES_STRENGTH];
+    g_strlcpy(out->weight_name, col >= 0 ? names[col] : "strength", sizeof out->weight_name);
+    return TRUE;
+}
+
 gboolean wp_i_ties_read_header(WpGraphBuilder *builder, const WpCsvRecord *header,
-                               const char *origin, WpTiesColumns *out, GError **error)
+                               const char *origin, WpTiesColumns *out, WpWeightSniff *sniff,
+                               GError **error)
 {
     g_auto(GStrv) names = wp_i_csv_header_names(header, origin, error);
     if (names == NULL)
@@ -34,6 +79,9 @@ gboolean wp_i_ties_read_header(WpGraphBuilder *builder, const WpCsvRecord *heade
                         origin, header->line, field_names[k]);
             return FALSE;
         }
+    if (!find_weight_column(builder, names, origin, header->line, out, error))
+        return FALSE;
+    wp_i_weight_sniff_start(sniff, names, out);
     out->n_columns = header->n_fields;
     wp_i_builder_note_columns(builder, origin, out->col[WP_TIES_TYPE] >= 0,
                               out->col[WP_TIES_LAST_CONTACT] >= 0,
@@ -41,24 +89,26 @@ gboolean wp_i_ties_read_header(WpGraphBuilder *builder, const WpCsvRecord *heade
     return TRUE;
 }
 
-char *wp_i_ties_bad_value_message(const char *origin, guint64 line, WpTiesField field,
-                                  const char *value)
+char *wp_i_ties_bad_value_message(const char *origin, guint64 line, const WpTiesColumns *columns,
+                                  const WpWeightRule *rule, WpTiesField field, const char *value)
 {
     static const char *const expected[WP_TIES_N_FIELDS] = {
-        [WP_TIES_STRENGTH] = "a number in (0, 1]",
         [WP_TIES_LAST_CONTACT] = "a date YYYY-MM-DD",
         [WP_TIES_INTERACTIONS] = "a count (0 or more)",
         [WP_TIES_DIRECTED] = "true or false",
     };
+    g_autofree char *weight = field == WP_TIES_STRENGTH ? wp_i_weight_expected(rule, value) : NULL;
     return g_strdup_printf("%s:%" G_GUINT64_FORMAT ": field '%s': '%s' is not %s", origin, line,
-                           field_names[field], value, expected[field]);
+                           field == WP_TIES_STRENGTH ? columns->weight_name : field_names[field],
+                           value, weight ? weight : expected[field]);
 }
 
 /* A bad value: an error, or under WP_LOAD_SKIP_BAD_ROWS a warning and the row is dropped. */
 static gboolean bad_value(TiesReader *tr, guint64 line, WpTiesField field, const char *value,
                           gboolean *skip, GError **error)
 {
-    g_autofree char *message = wp_i_ties_bad_value_message(tr->origin, line, field, value);
+    g_autofree char *message = wp_i_ties_bad_value_message(
+        tr->origin, line, &tr->columns, wp_i_builder_weights(tr->builder), field, value);
     if (!(wp_i_builder_flags(tr->builder) & WP_LOAD_SKIP_BAD_ROWS)) {
         g_set_error_literal(error, WP_ERROR, WP_ERROR_PARSE, message);
         return FALSE;
@@ -117,12 +167,14 @@ static gboolean parse_flag(const char *text, gboolean *out)
     return FALSE;
 }
 
-gboolean wp_i_ties_parse_values(const char *const cells[WP_TIES_N_FIELDS], WpTieRow *row,
-                                WpTiesField *bad)
+gboolean wp_i_ties_parse_values(const WpWeightRule *rule, const char *const cells[WP_TIES_N_FIELDS],
+                                WpTieRow *row, WpTiesField *bad)
 {
     const char *s = cells[WP_TIES_STRENGTH];
     *bad = WP_TIES_STRENGTH;
-    if (s[0] != '\0' && !wp_i_parse_strength(s, &row->declared))
+    if (s[0] != '\0' &&
+        !(rule->scale == WP_WEIGHT_STRENGTH ? wp_i_parse_strength(s, &row->declared)
+                                            : wp_i_parse_weight(rule, s, &row->declared)))
         return FALSE;
     s = cells[ *bad = WP_TIES_LAST_CONTACT];
     if (s[0] != '\0' && !wp_day_parse(s, &row->last_contact))
@@ -168,7 +220,7 @@ static gboolean parse_optional(TiesReader *tr, const WpCsvRecord *rec, WpTieRow 
     for (guint k = WP_TIES_STRENGTH; k < WP_TIES_N_FIELDS; k++)
         cells[k] = k == WP_TIES_TYPE ? "" : cell(tr, rec, k);
     WpTiesField bad;
-    if (!wp_i_ties_parse_values(cells, row, &bad))
+    if (!wp_i_ties_parse_values(wp_i_builder_weights(tr->builder), cells, row, &bad))
         return bad_value(tr, rec->line, bad, cells[bad], skip, error);
     if (tr->columns.col[WP_TIES_TYPE] < 0)
         return TRUE;
@@ -177,12 +229,34 @@ static gboolean parse_optional(TiesReader *tr, const WpCsvRecord *rec, WpTieRow 
                                  on_unknown_type, tr, error);
 }
 
+/* A row whose weight says no tie: its people are read, and it adds no tie. */
+static gboolean no_tie(TiesReader *tr, const WpCsvRecord *rec, const char *source,
+                       const char *target, GError **error)
+{
+    WpPerson a, b;
+    wp_i_builder_count_row(tr->builder);
+    return wp_i_builder_flush_ties(tr->builder, error) && /* people in the order they came */
+           wp_i_builder_tie_person(tr->builder, source, tr->origin, rec->line, &a, error) &&
+           wp_i_builder_tie_person(tr->builder, target, tr->origin, rec->line, &b, error) &&
+           wp_i_weight_row_says(tr->builder, tr->origin, rec->line, 0,
+                                cell(tr, rec, WP_TIES_STRENGTH), source, strlen(source), target,
+                                strlen(target), error);
+}
+
 static gboolean on_tie(const WpCsvRecord *rec, gpointer user_data, GError **error)
 {
     TiesReader *tr = user_data;
-    if (!tr->have_header)
-        return (tr->have_header =
-                    wp_i_ties_read_header(tr->builder, rec, tr->origin, &tr->columns, error));
+    if (!tr->have_header) {
+        tr->header_line = rec->line;
+        return (tr->have_header = wp_i_ties_read_header(tr->builder, rec, tr->origin, &tr->columns,
+                                                        &tr->sniff, error));
+    }
+    if (tr->sniff.n > 0) {
+        wp_i_weight_sniff_row(&tr->sniff, rec);
+        if (tr->sniff.rows == WP_SNIFF_ROWS &&
+            !wp_i_weight_sniff_finish(&tr->sniff, tr->builder, tr->origin, tr->header_line, error))
+            return FALSE;
+    }
     if (rec->n_fields != tr->columns.n_columns) {
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                     "%s:%" G_GUINT64_FORMAT ": %u fields where the header has %u", tr->origin,
@@ -210,22 +284,37 @@ static gboolean on_tie(const WpCsvRecord *rec, gpointer user_data, GError **erro
         return wp_i_ties_warn_self_loop(tr->builder, tr->origin, rec->line, source, strlen(source),
                                         error);
     }
+    if (row.declared == 0)
+        return no_tie(tr, rec, source, target, error);
+    if (row.declared == WP_DECLARED_DISTRUST &&
+        !wp_i_weight_row_says(tr->builder, tr->origin, rec->line, row.declared,
+                              cell(tr, rec, WP_TIES_STRENGTH), source, strlen(source), target,
+                              strlen(target), error))
+        return FALSE;
     return wp_i_builder_add_tie(tr->builder, source, strlen(source), target, strlen(target), &row,
                                 error);
 }
 
-static gboolean on_blank(guint64 line, gpointer user_data, GError **error)
+gboolean wp_i_ties_warn_blank(WpGraphBuilder *builder, const char *origin, guint64 line,
+                              gboolean empty_fields, GError **error)
+{
+    return wp_i_builder_warn(builder, WP_WARNING_BLANK_ROW, error,
+                             "%s:%" G_GUINT64_FORMAT ": %s skipped", origin, line,
+                             empty_fields ? "row of empty fields" : "blank line");
+}
+
+static gboolean on_blank(guint64 line, gboolean empty_fields, gpointer user_data, GError **error)
 {
     TiesReader *tr = user_data;
-    return wp_i_builder_warn(tr->builder, WP_WARNING_BLANK_ROW, error,
-                             "%s:%" G_GUINT64_FORMAT ": blank line skipped", tr->origin, line);
+    return wp_i_ties_warn_blank(tr->builder, tr->origin, line, empty_fields, error);
 }
 
 gboolean wp_i_read_ties_csv(WpGraphBuilder *builder, WpLineReader *reader, GError **error)
 {
     TiesReader tr = {.builder = builder, .origin = wp_i_lines_origin(reader)};
     if (!wp_i_csv_read(reader, on_tie, on_blank, &tr, error) ||
-        (tr.have_header && !wp_i_builder_flush_ties(builder, error)))
+        (tr.have_header && !wp_i_builder_flush_ties(builder, error)) ||
+        !wp_i_weight_sniff_finish(&tr.sniff, builder, tr.origin, tr.header_line, error))
         return FALSE;
     if (!tr.have_header) {
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE,

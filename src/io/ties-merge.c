@@ -19,12 +19,20 @@ static void replay_events(WpTiesJob *job, const WpTiesChunk *c)
         if (e->kind == WP_WARNING_SELF_LOOP)
             wp_i_ties_warn_self_loop(job->builder, job->origin, line, e->text, strlen(e->text),
                                      NULL);
-        else
+        else if (e->kind == WP_WARNING_BLANK_ROW)
+            wp_i_ties_warn_blank(job->builder, job->origin, line, e->text[0] != '\0', NULL);
+        else if (e->kind == WP_WARNING_DISTRUST || e->kind == WP_WARNING_ZERO_WEIGHT) {
+            g_auto(GStrv) parts = g_strsplit(e->text, "\n", 3); /* value, a, b */
+            wp_i_weight_row_says(job->builder, job->origin, line,
+                                 e->kind == WP_WARNING_DISTRUST ? WP_DECLARED_DISTRUST : 0,
+                                 parts[0], parts[1], strlen(parts[1]), parts[2], strlen(parts[2]),
+                                 NULL);
+        } else
             wp_i_ties_warn_unknown_type(job->builder, job->origin, line, e->text, NULL);
     }
     for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
         wp_i_builder_count_warnings(job->builder, k, c->n_warnings[k] - c->n_kept[k]);
-    wp_i_builder_count_rows(job->builder, c->n_self_loops);
+    wp_i_builder_count_rows(job->builder, c->n_self_loops + c->n_no_ties);
 }
 
 /* Adds the chunk's people not found yet, in first-appearance order: the line reader's
@@ -117,6 +125,21 @@ static void renumber_rows(WpTiesJob *job G_GNUC_UNUSED, const Share *share)
     }
 }
 
+/* Tells the builder the line of the chunk's rows: one after the other, except across the lines
+ * that added no row. */
+static void mark_lines(WpTiesJob *job, const WpTiesChunk *c)
+{
+    const gsize *gaps = (const gsize *)c->gaps->data;
+    guint n_gaps = c->gaps->len, i = 0;
+    for (gsize row = 0; row < c->n_rows; row = gaps[i]) {
+        while (i < n_gaps && gaps[i] <= row)
+            i++; /* the lines before this row that added none */
+        wp_i_builder_mark_line(job->builder, row, c->first_line_in_file + row + i);
+        if (i == n_gaps)
+            return;
+    }
+}
+
 /* Hands the chunk's row arrays to the builder (copying 13M rows into one array cost ~0.1 s
  * and 290 MB of fresh pages on the large graph). */
 static void hand_over_rows(WpTiesJob *job, WpTiesChunk *c)
@@ -130,6 +153,7 @@ static void hand_over_rows(WpTiesJob *job, WpTiesChunk *c)
         .interactions = g_steal_pointer(&c->interactions),
         .directed = g_steal_pointer(&c->directed),
     };
+    mark_lines(job, c);
     wp_i_builder_add_rows(job->builder, c->n_rows, &columns);
 }
 
@@ -168,6 +192,7 @@ static gboolean number_people(WpTiesJob *job, GError **error)
 gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GBytes **text, GError **error)
 {
     guint64 first_line = 2; /* the header is line 1 */
+    wp_i_weight_sniff_finish(&job->sniff, job->builder, job->origin, 1, NULL);
     for (guint i = 0; i < job->n_chunks; i++) {
         WpTiesChunk *c = &job->chunks[i];
         c->first_line_in_file = first_line;

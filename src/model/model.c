@@ -73,7 +73,7 @@ static double *param_slot(WpModel *m, const Param *p)
 WpModel *wp_model_new_default(void)
 {
     WpModel *m = g_new0(WpModel, 1);
-    /* The order follows who trusts the seller most (see README "The profile file"). */
+    /* The order follows who trusts the seller most (see README "Why these defaults"). */
     m->prior[WP_TIE_FAMILY] = 0.85;
     m->prior[WP_TIE_CLIENT] = 0.80;
     m->prior[WP_TIE_FRIEND] = 0.75;
@@ -434,9 +434,9 @@ static const char *format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double x)
 
 char *wp_model_to_data(const WpModel *m)
 {
-    GString *out = g_string_new("# warmpath profile: how tie data becomes an effective strength.\n"
-                                "# Omitted keys keep their defaults; see README \"The profile "
-                                "file\".\n");
+    GString *out =
+        g_string_new("# warmpath profile: how tie data becomes an effective strength.\n"
+                     "# Omitted keys keep their defaults; see README \"The profile file\".\n");
     char num[G_ASCII_DTOSTR_BUF_SIZE];
     const char *group = NULL;
     for (guint i = 0; i < G_N_ELEMENTS(params); i++) {
@@ -469,12 +469,17 @@ char *wp_model_to_data(const WpModel *m)
             g_string_append_printf(out, "untyped=%s\n", format_number(num, m->untyped_prior));
         }
     }
-    if (m->territory != NULL) {
-        g_string_append(out, "\n[territory]\n# default territory for rank: one filter per line, "
-                             "AND-ed\n");
-        for (guint i = 0; m->territory[i] != NULL; i++)
-            g_string_append_printf(out, "where=%s\n", m->territory[i]);
-    }
+    /* Always shown, so that the syntax is there to copy: an example when the group is empty. */
+    g_string_append(out, "\n[territory]\n"
+                         "# default territory of rank and map when neither --where nor --targets "
+                         "is given:\n# one filter per line in the --where language, AND-ed\n");
+    for (guint i = 0; m->territory != NULL && m->territory[i] != NULL; i++)
+        g_string_append_printf(out, "where=%s\n", m->territory[i]);
+    if (m->territory == NULL)
+        g_string_append(out, "# where=industry=Fintech,Insurance\n"
+                             "# where=region=US-East,US-West\n"
+                             "# where=title~vp,cfo,chief\n"
+                             "# where=company_size>=500\n");
     return g_string_free(out, FALSE);
 }
 

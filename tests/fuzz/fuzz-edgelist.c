@@ -15,7 +15,10 @@ int LLVMFuzzerInitialize(int *argc G_GNUC_UNUSED, char ***argv G_GNUC_UNUSED)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_write(ties_path, data, size);
-    WpLoadSpec spec = {ties_path, NULL, WP_TIES_FORMAT_EDGELIST, WP_LOAD_DEFAULT};
+    WpLoadSpec spec = {.ties_file = ties_path,
+                       .people_file = NULL,
+                       .ties_format = WP_TIES_FORMAT_EDGELIST,
+                       .flags = WP_LOAD_DEFAULT};
     fuzz_check_flags(spec);
     spec.ties_format = WP_TIES_FORMAT_AUTO;
     WpGraph *sniffed = fuzz_load(&spec);

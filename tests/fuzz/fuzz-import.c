@@ -23,7 +23,8 @@ static void check_error(const GError *error)
         fuzz_fail("import error outside WP_ERROR", error->message);
     switch ((WpError)error->code) {
     case WP_ERROR_PARSE: {
-        WpLoadSpec spec = {export_path, NULL, 0, 0};
+        WpLoadSpec spec = {
+            .ties_file = export_path, .people_file = NULL, .ties_format = 0, .flags = 0};
         fuzz_check_load_error(error, &spec);
         return;
     }

@@ -15,7 +15,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *nul = memchr(data, '\0', size);
     g_autofree char *people =
         nul ? g_strndup(nul + 1, size - (gsize)((const uint8_t *)nul + 1 - data)) : NULL;
-    const WpLoadSpec origins = {"ties", people ? "people" : NULL, WP_TIES_FORMAT_CSV, 0};
+    const WpLoadSpec origins = {.ties_file = "ties",
+                                .people_file = people ? "people" : NULL,
+                                .ties_format = WP_TIES_FORMAT_CSV,
+                                .flags = 0};
     const WpLoadFlags flags[] = {WP_LOAD_DEFAULT, WP_LOAD_SKIP_BAD_ROWS, WP_LOAD_STRICT};
     for (guint i = 0; i < G_N_ELEMENTS(flags); i++) {
         g_autoptr(GError) error = NULL;

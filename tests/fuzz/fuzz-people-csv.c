@@ -110,7 +110,10 @@ static void check_outputs(const WpGraph *g)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_write(people_path, data, size);
-    WpLoadSpec spec = {ties_path, people_path, WP_TIES_FORMAT_CSV, WP_LOAD_DEFAULT};
+    WpLoadSpec spec = {.ties_file = ties_path,
+                       .people_file = people_path,
+                       .ties_format = WP_TIES_FORMAT_CSV,
+                       .flags = WP_LOAD_DEFAULT};
     fuzz_check_flags(spec);
     g_autoptr(WpGraph) g = fuzz_load(&spec);
     if (g != NULL)

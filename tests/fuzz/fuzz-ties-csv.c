@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* libFuzzer harness: the ties CSV reader (wp_graph_load with WP_TIES_FORMAT_CSV), under the
- * default, --skip-bad-rows and --strict contracts; an odd-sized input also gets a people file,
- * so unknown ids raise warnings. Each input is also read by the chunked reader, cut into tiny
- * chunks, which must give exactly the line reader's outcome. */
+ * default, --skip-bad-rows and --strict contracts and under a weight scale; an odd-sized input
+ * also gets a people file, so unknown ids raise warnings. Each input is also read by the chunked
+ * reader, cut into tiny chunks, which must give exactly the line reader's outcome. */
 #include "fuzz-common.h"
 
 #include <math.h>
@@ -77,11 +77,23 @@ static void check_readers_agree(const WpLoadSpec *spec, gsize chunk_bytes)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_write(ties_path, data, size);
-    WpLoadSpec spec = {ties_path, size % 2 ? people_path : NULL, WP_TIES_FORMAT_CSV,
-                       WP_LOAD_DEFAULT};
+    WpLoadSpec spec = {.ties_file = ties_path,
+                       .people_file = size % 2 ? people_path : NULL,
+                       .ties_format = WP_TIES_FORMAT_CSV};
     fuzz_check_flags(spec);
     check_readers_agree(&spec, 1 + (size > 0 ? data[0] % 64 : 0));
     spec.flags = WP_LOAD_SKIP_BAD_ROWS;
     check_readers_agree(&spec, 1 + size / 3);
+    /* Under a weight scale (distrust, zero, a range) too, chosen by the input's last byte. */
+    static const WpWeightScale scales[] = {WP_WEIGHT_RANGE, WP_WEIGHT_MAX, WP_WEIGHT_LOG};
+    guint8 pick = size > 0 ? data[size - 1] : 0;
+    spec = (WpLoadSpec){.ties_file = ties_path,
+                        .ties_format = WP_TIES_FORMAT_CSV,
+                        .weight_column = pick & 4 ? "strength" : "3",
+                        .weight_scale = scales[pick % 3],
+                        .weight_lo = -10,
+                        .weight_hi = 10};
+    fuzz_check_flags(spec);
+    check_readers_agree(&spec, 1 + size / 5);
     return 0;
 }
