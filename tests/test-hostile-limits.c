@@ -184,8 +184,8 @@ static void test_profile_hostile(void)
  * sequence read past the string in g_utf8_normalize()): invalid bytes fold as U+FFFD. */
 static void test_fold_invalid_utf8(void)
 {
-    g_autofree char *folded = wp_text_fold("o*\xdf");
-    g_assert_cmpstr(folded, ==, "o*\xef\xbf\xbd");
+    g_autofree char *folded = wp_text_fold("o*\xdf"); /* '*' is punctuation: a space */
+    g_assert_cmpstr(folded, ==, "o \xef\xbf\xbd");
     g_autofree char *mixed = wp_text_fold("\xc3\x89T\xe9 \xe2\x82");
     g_assert_true(g_utf8_validate(mixed, -1, NULL));
     /* É folds to e; g_utf8_make_valid() gives one U+FFFD per byte it cannot use. */

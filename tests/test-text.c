@@ -69,8 +69,8 @@ static void test_fold(void)
 {
     assert_fold("  José  ÁLVAREZ ", "jose alvarez");
     assert_fold("jose alvarez", "jose alvarez");
-    assert_fold("O'Brien", "o'brien");
-    assert_fold("  o'BRIEN", "o'brien");
+    assert_fold("O'Brien", "obrien");
+    assert_fold("  o'BRIEN", "obrien");
     assert_fold("J.R.R. Tolkien", "j r r tolkien");
     assert_fold("Jean-Luc Picard", "jean luc picard");
     assert_fold("Jean - Luc", "jean luc");
@@ -87,10 +87,192 @@ static void test_fold(void)
     assert_fold("e\xCC\x81", "e");                    /* decomposed e + combining acute */
     assert_fold("...", "");
     assert_fold("", "");
+    /* Apostrophes and their look-alikes are dropped: what people type for O'Brien. */
+    const char *const obriens[] = {"O'Brien", "O\u2019Brien", "O\u2018Brien", "O\u02BCBrien",
+                                   "O`Brien", "O\u00B4Brien", "O\u2032Brien", "O\uFF07Brien",
+                                   "OBrien",  "o brien" /* not the same: a space stays */};
+    for (guint i = 0; i + 1 < G_N_ELEMENTS(obriens); i++)
+        assert_fold(obriens[i], "obrien");
+    assert_fold("Siobhan O\u2019Brien", "siobhan obrien");
+    /* Every dash and hyphen is a space, like '-'. */
+    const char *const dashes[] = {"-",      "\u2010", "\u2011", "\u2012", "\u2013", "\u2014",
+                                  "\u2015", "\u2212", "\uFE63", "\uFF0D", "\u2E3A"};
+    for (guint i = 0; i < G_N_ELEMENTS(dashes); i++) {
+        g_autofree char *name = g_strdup_printf("Mary%sJane", dashes[i]);
+        assert_fold(name, "mary jane");
+    }
+    /* Other punctuation is a space; '&' a word of its own; '#', '%', '@' stay. */
+    assert_fold("Smith, Jones & Partners", "smith jones & partners");
+    assert_fold("AT&T", "at & t");
+    assert_fold("AT & T", "at & t");
+    assert_fold("Yahoo!", "yahoo");
+    assert_fold("(Acme) [UK]", "acme uk");
+    assert_fold("\u201cBob\u201d Smith", "bob smith");
+    assert_fold("sales_east/west", "sales east west");
+    assert_fold("C# @dev 100%", "c# @dev 100%");
+    assert_fold("Dr.\u00A0Bob\tSmith\n", "dr bob smith");
+    assert_fold("Bob\u200BSmith\uFEFF", "bobsmith"); /* invisible format characters */
+    /* Decomposition before case folding: a mathematical capital, a Turkish dotted capital. */
+    assert_fold("\U0001D400cme", "acme");
+    assert_fold("\u0130stanbul", "istanbul");
+    assert_fold("ISTANBUL", "istanbul");
+    assert_fold("\u0131", "\u0131"); /* dotless i is a letter of its own */
     /* Precomposed and decomposed spellings fold alike. */
     g_autofree char *a = wp_text_fold("Jos\xC3\xA9");
     g_autofree char *b = wp_text_fold("Jose\xCC\x81");
     g_assert_cmpstr(a, ==, b);
+}
+
+/* Plain ASCII folds on a fast path; a zero-width space (which folds to nothing) sends the same
+ * text down the Unicode path. Both must give the same key for every ASCII character and for
+ * random strings heavy in separators. */
+static void test_fold_paths_agree(void)
+{
+    for (int c = 1; c < 128; c++) {
+        char text[] = {'a', (char)c, 'b', '\0'};
+        g_autofree char *slow_text = g_strconcat(text, "\u200B", NULL);
+        g_autofree char *fast = wp_text_fold(text);
+        g_autofree char *slow = wp_text_fold(slow_text);
+        g_assert_cmpstr(fast, ==, slow);
+    }
+    static const char alphabet[] = "aZ9 .,-'`&_#!(\t";
+    g_autoptr(GRand) rand = g_rand_new_with_seed(13);
+    for (guint round = 0; round < 2000; round++) {
+        char text[12];
+        guint len = (guint)g_rand_int_range(rand, 0, sizeof text);
+        for (guint i = 0; i < len; i++)
+            text[i] = alphabet[g_rand_int_range(rand, 0, sizeof alphabet - 1)];
+        text[len] = '\0';
+        g_autofree char *slow_text = g_strconcat("\u200B", text, NULL);
+        g_autofree char *fast = wp_text_fold(text);
+        g_autofree char *slow = wp_text_fold(slow_text);
+        g_assert_cmpstr(fast, ==, slow);
+    }
+}
+
+static void assert_company(const char *company, const char *want)
+{
+    g_autofree char *key = wp_text_fold_company(company);
+    g_assert_cmpstr(key, ==, want);
+}
+
+static void test_fold_company(void)
+{
+    const char *const acmes[] = {
+        "Acme",
+        "ACME",
+        "Acme, Inc.",
+        "Acme Inc",
+        "acme inc.",
+        "Acme Ltd",
+        "Acme Limited",
+        "Acme LLC",
+        "Acme L.L.C.",
+        "Acme GmbH",
+        "Acme AG",
+        "Acme plc",
+        "Acme PLC",
+        "Acme S.A.",
+        "Acme SA",
+        "Acme Corp.",
+        "Acme Co.",
+        "Acme Pty Ltd",
+        "Acme Pty. Ltd.",
+        "Acme BV",
+        "Acme B.V.",
+        "Acme N.V.",
+        "Acme A/S",
+        "Acme AB",
+        "Acme Oy",
+        "Acme S.p.A.",
+        "Acme SARL",
+        "Acme S.à r.l.",
+        "Acme GmbH & Co. KG",
+        "Acme Corporation",
+        "Acme Incorporated",
+        "Acme Company",
+        "Ácme, Inc",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(acmes); i++)
+        assert_company(acmes[i], "acme");
+    assert_company("Tailspin Toys Ltd", "tailspin toys");
+    assert_company("Smith, Jones & Partners", "smith jones & partners");
+    assert_company("J.P. Morgan S.A.", "j p morgan");
+    /* Only at the end, only whole words, never the whole name. */
+    assert_company("Incorporated Widgets", "incorporated widgets");
+    assert_company("Costco", "costco");
+    assert_company("Sainsbury's", "sainsburys");
+    assert_company("Co", "co");
+    assert_company("Inc.", "inc");
+    assert_company("A.B.", "a b");
+    assert_company("Ltd Inc", "ltd");
+    assert_company("", "");
+    /* Brightline Pay and Crestline Pay are different accounts. */
+    assert_company("Brightline Pay", "brightline pay");
+}
+
+static void test_excerpt(void)
+{
+    g_autofree char *same = wp_text_excerpt("Bob Smith");
+    g_assert_cmpstr(same, ==, "Bob Smith");
+    g_autofree char *exact = g_strnfill(WP_TEXT_EXCERPT_BYTES, 'x');
+    g_autofree char *kept = wp_text_excerpt(exact);
+    g_assert_cmpstr(kept, ==, exact);
+    g_autofree char *huge = g_strnfill(900 * 1024, 'y');
+    g_autofree char *cut = wp_text_excerpt(huge);
+    g_assert_cmpuint(strlen(cut), ==, WP_TEXT_EXCERPT_BYTES);
+    g_assert_true(g_str_has_suffix(cut, "\u2026"));
+    g_assert_cmpuint(strspn(cut, "y"), ==, WP_TEXT_EXCERPT_BYTES - 3);
+    /* Never inside a character: 2-byte é repeated, the cut falls on a boundary. */
+    GString *accents = g_string_new(NULL);
+    for (guint i = 0; i < 100; i++)
+        g_string_append(accents, "\u00e9");
+    g_autofree char *text = g_string_free(accents, FALSE);
+    g_autofree char *short_text = wp_text_excerpt(text);
+    g_assert_true(g_utf8_validate(short_text, -1, NULL));
+    g_assert_cmpuint(strlen(short_text), <=, WP_TEXT_EXCERPT_BYTES);
+    g_assert_cmpuint(g_utf8_strlen(short_text, -1), ==, 38 + 1);
+}
+
+/* Every bidirectional control and invisible formatting character is replaced; letters, marks,
+ * joiners and emoji are not. */
+static void test_for_terminal(void)
+{
+    const gunichar unsafe[] = {
+        0x00,   0x07,   0x09,   0x0A,    0x1B,    0x7F,    0x80,    0x9B,    0x9F,
+        0x00AD, 0x034F, 0x061C, 0x115F,  0x1160,  0x17B4,  0x17B5,  0x180E,  0x200B,
+        0x200E, 0x200F, 0x2028, 0x2029,  0x202A,  0x202B,  0x202C,  0x202D,  0x202E,
+        0x2060, 0x2061, 0x2062, 0x2063,  0x2064,  0x2066,  0x2067,  0x2068,  0x2069,
+        0x206A, 0x206B, 0x206C, 0x206D,  0x206E,  0x206F,  0x3164,  0xFEFF,  0xFFA0,
+        0xFFF9, 0xFFFA, 0xFFFB, 0x110BD, 0x1D173, 0x1D17A, 0xE0001, 0xE0020, 0xE007F,
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(unsafe); i++) {
+        GString *text = g_string_new("a");
+        g_string_append_unichar(text, unsafe[i]);
+        g_string_append(text, "b");
+        if (unsafe[i] == 0) /* a NUL ends the C string: test it as the last character */
+            g_string_truncate(text, 1);
+        g_autofree char *in = g_string_free(text, FALSE);
+        g_autofree char *out = wp_text_for_terminal(in);
+        g_assert_cmpstr(out, ==, unsafe[i] == 0 ? "a" : "a\uFFFDb");
+    }
+    const char *const safe[] = {
+        "Bob Smith",
+        "Jos\u00e9",
+        "Jose\u0301",
+        "\u5f20\u4f1f",
+        "\u0645\u062d\u0645\u062f",
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", /* ZWNJ in Persian */
+        "\U0001F468\u200D\U0001F469\u200D\U0001F467",       /* ZWJ family emoji */
+        "\u2764\uFE0F",                                     /* variation selector */
+        "\u00a0\u3000",                                     /* visible spaces */
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(safe); i++) {
+        g_autofree char *out = wp_text_for_terminal(safe[i]);
+        g_assert_cmpstr(out, ==, safe[i]);
+    }
+    g_autofree char *broken = wp_text_for_terminal("a\xff");
+    g_assert_true(g_utf8_validate(broken, -1, NULL));
 }
 
 static void test_width(void)
@@ -294,6 +476,10 @@ int main(int argc, char **argv)
     g_test_add_func("/text/csv-cell", test_csv_cell);
     g_test_add_func("/text/csv-cell-round-trip", test_csv_cell_round_trip);
     g_test_add_func("/text/fold", test_fold);
+    g_test_add_func("/text/fold-paths-agree", test_fold_paths_agree);
+    g_test_add_func("/text/fold-company", test_fold_company);
+    g_test_add_func("/text/excerpt", test_excerpt);
+    g_test_add_func("/text/for-terminal", test_for_terminal);
     g_test_add_func("/text/width", test_width);
     g_test_add_func("/text/write-atomic", test_write_atomic);
     g_test_add_func("/text/day/all", test_day_all);

@@ -23,15 +23,67 @@ WP_API void wp_csv_append_cell(GString *out, const char *cell);
 
 /**
  * wp_text_fold:
- * @text: valid UTF-8
+ * @text: UTF-8 (invalid bytes count as U+FFFD)
  *
- * A key for matching what people type: Unicode-decomposed, accents (combining marks) removed,
- * case-folded, runs of white space, '.', ',' and '-' collapsed to one space, ends trimmed.
- * "  José  ÁLVAREZ " and "jose alvarez" fold alike.
+ * The key names, companies and filter values are matched by: what people type, the same under
+ * every locale. Compatibility-decomposed with accents and other combining marks removed
+ * ("José" is "jose", the ligature "ﬁ" is "fi"); case-folded by Unicode's rules, never the
+ * locale's ("I" is "i" under a Turkish locale too, "Straße" is "strasse"); apostrophes removed
+ * (' ’ ‘ ʼ ` ´: "O’Brien" and "OBrien" are "obrien"); invisible format characters removed; runs
+ * of white space, dashes and other punctuation (. , ; : ! ? / _ quotes brackets) collapsed to
+ * one space and the ends trimmed ("Mary-Jane  Smith." is "mary jane smith"); '&' kept as a word
+ * of its own ("AT&T" is "at & t"); '#', '%' and '@' kept. "  José  ÁLVAREZ " and "jose alvarez"
+ * fold alike.
  *
  * Returns: (transfer full): the key
  */
 WP_API char *wp_text_fold(const char *text);
+
+/**
+ * wp_text_fold_company:
+ * @company: a company name as written or typed
+ *
+ * The key that says which account a company name means: wp_text_fold(), then legal forms dropped
+ * from the end, repeatedly: Inc, Incorporated, Corp, Corporation, Co, Company, LLC, LLP, LP, Ltd,
+ * Limited, plc, Pty, Pte, GmbH, mbH, AG, KG, KGaA, SE, SA, SAS, SARL, SRL, SpA, SL, BV, NV, Oy,
+ * Oyj, AB, AS, ASA, ApS, KK, Lda, s.r.o. and a trailing '&', also written with dots ("S.A.",
+ * "B.V.", "A/S"). "Acme, Inc.", "ACME Corp" and "Acme" are "acme"; "Tailspin Toys Pty Ltd" is
+ * "tailspin toys"; a name that is nothing but a legal form keeps it.
+ *
+ * Returns: (transfer full): the key
+ */
+WP_API char *wp_text_fold_company(const char *company);
+
+/* Messages quote at most this many bytes of any value a user or a file gave. */
+#define WP_TEXT_EXCERPT_BYTES 80
+
+/**
+ * wp_text_excerpt:
+ * @text: a value to quote in a message
+ *
+ * @text itself when it is at most WP_TEXT_EXCERPT_BYTES bytes; else its start, cut at a
+ * character boundary, and "…", WP_TEXT_EXCERPT_BYTES bytes in all. Every message that quotes a
+ * name, a field or an expression quotes it through this, so a 900 KB field gives a short line.
+ *
+ * Returns: (transfer full): the excerpt
+ */
+WP_API char *wp_text_excerpt(const char *text);
+
+/**
+ * wp_text_for_terminal:
+ * @text: text to show on a terminal (invalid UTF-8 is repaired)
+ *
+ * @text with every character that could move, hide or reorder what a terminal shows replaced
+ * by U+FFFD: control characters (C0, DEL, C1: escape sequences), line and paragraph separators,
+ * every bidirectional control (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), and every
+ * other invisible formatting character (Unicode category Cf and the default-ignorable fillers:
+ * soft hyphen, zero-width space, word joiner, BOM, U+034F, the Hangul fillers, tags). The
+ * zero-width joiner and non-joiner stay: Persian and Indic names and emoji need them, and they
+ * cannot reorder text.
+ *
+ * Returns: (transfer full): the safe text
+ */
+WP_API char *wp_text_for_terminal(const char *text);
 
 /* Terminal columns @text takes: East Asian wide characters 2, combining marks and
  * zero-width characters 0, others 1. Invalid UTF-8 counts a column per byte. */

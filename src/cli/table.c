@@ -48,21 +48,9 @@ guint cli_table_n_rows(const CliTable *t)
     return t->rows->len;
 }
 
-static gboolean is_unsafe_for_terminal(gunichar c)
-{
-    return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) ||
-           (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f;
-}
-
 char *cli_sanitize_for_terminal(const char *text)
 {
-    g_autofree char *valid = g_utf8_make_valid(text, -1);
-    GString *out = g_string_sized_new(strlen(valid));
-    for (const char *p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        g_string_append_unichar(out, is_unsafe_for_terminal(c) ? 0xfffd : c);
-    }
-    return g_string_free(out, FALSE);
+    return wp_text_for_terminal(text);
 }
 
 /* @text cut to @max columns with a trailing ellipsis (0 = no limit). */

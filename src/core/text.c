@@ -2,6 +2,7 @@
 /* Output-safe text: CSV cells, folded names, display widths, atomic files. */
 #include "warmpath/text.h"
 
+#include "core/text-private.h"
 #include "warmpath/error.h"
 
 #include <string.h>
@@ -25,41 +26,288 @@ void wp_csv_append_cell(GString *out, const char *cell)
         g_string_append_c(out, '"');
 }
 
-/* Separators that people type inconsistently inside names. */
-static gboolean is_name_separator(gunichar c)
+/* ---- folding: one key for matching names, companies and values, in every locale ---- */
+
+/* How a character counts in a fold key. */
+typedef enum {
+    FOLD_KEEP,  /* letters, digits, symbols: kept (case-folded) */
+    FOLD_SPACE, /* white space, dashes and other punctuation people type inconsistently */
+    FOLD_DROP,  /* apostrophes, combining marks, invisible format characters */
+    FOLD_WORD,  /* '&': a word of its own, so "AT&T" and "AT & T" fold alike */
+} FoldClass;
+
+/* The apostrophes and look-alikes people type inside names ("O'Brien", "O’Brien", "Oʼ Brien"
+ * on a Hawaiian keyboard, "O`Brien", "O´Brien"). Dropped, not spaced: "OBrien" matches too. */
+static gboolean is_apostrophe(gunichar c)
 {
-    return g_unichar_isspace(c) || c == '.' || c == ',' || c == '-' || c == 0x2010 || c == 0x2011 ||
-           c == 0x2013;
+    return c == '\'' || c == '`' || c == 0x00B4 || c == 0x02B9 || c == 0x02BB || c == 0x02BC ||
+           c == 0x02BD || c == 0x2018 || c == 0x2019 || c == 0x201B || c == 0x2032 || c == 0xFF07;
+}
+
+/* The class of @c in a decomposed, case-folded text. Locale-independent: GLib's Unicode tables,
+ * never the C library's ctype. */
+static FoldClass fold_class(gunichar c)
+{
+    if (c < 0x80 && g_ascii_isalnum(c))
+        return FOLD_KEEP;
+    if (is_apostrophe(c))
+        return FOLD_DROP;
+    if (c == '&')
+        return FOLD_WORD;
+    if (c == '#' || c == '%' || c == '@') /* they change the meaning: "C#", "100%" */
+        return FOLD_KEEP;
+    if (c == 0x2212) /* a minus sign typed for a hyphen */
+        return FOLD_SPACE;
+    switch (g_unichar_type(c)) {
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_FORMAT:
+        return FOLD_DROP;
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_SPACE_SEPARATOR:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+    case G_UNICODE_CONNECT_PUNCTUATION:
+    case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_OPEN_PUNCTUATION:
+    case G_UNICODE_CLOSE_PUNCTUATION:
+    case G_UNICODE_INITIAL_PUNCTUATION:
+    case G_UNICODE_FINAL_PUNCTUATION:
+    case G_UNICODE_OTHER_PUNCTUATION:
+        return FOLD_SPACE;
+    default:
+        return FOLD_KEEP;
+    }
+}
+
+/* Builds a key one character at a time: separators collapse, ends are trimmed. */
+typedef struct {
+    char *buf;
+    gsize len;
+    gsize size; /* bytes @buf holds, terminator included; 0 = grow a GString instead */
+    GString *grow;
+    gboolean pending_space;
+} KeyWriter;
+
+/* Appends @bytes (@n of them); FALSE when a fixed buffer is full. */
+static gboolean key_put(KeyWriter *w, const char *bytes, gsize n)
+{
+    if (w->grow != NULL) {
+        g_string_append_len(w->grow, bytes, (gssize)n);
+        w->len = w->grow->len;
+        return TRUE;
+    }
+    if (w->len + n + 1 > w->size)
+        return FALSE;
+    memcpy(w->buf + w->len, bytes, n);
+    w->len += n;
+    return TRUE;
+}
+
+/* Adds one character of class @cls, @n bytes at @bytes. FALSE when a fixed buffer is full. */
+static gboolean key_add(KeyWriter *w, FoldClass cls, const char *bytes, gsize n)
+{
+    switch (cls) {
+    case FOLD_DROP:
+        return TRUE;
+    case FOLD_SPACE:
+        w->pending_space = w->len > 0;
+        return TRUE;
+    case FOLD_WORD:
+        if (w->len > 0 && !key_put(w, " ", 1))
+            return FALSE;
+        w->pending_space = TRUE;
+        return key_put(w, bytes, n);
+    default:
+        if (w->pending_space && !key_put(w, " ", 1))
+            return FALSE;
+        w->pending_space = FALSE;
+        return key_put(w, bytes, n);
+    }
+}
+
+/* The fold of plain ASCII @text (every Unicode step is the identity there). FALSE when @text
+ * holds a non-ASCII byte, or when a fixed buffer is too small. */
+static gboolean fold_ascii(const char *text, KeyWriter *w)
+{
+    for (const char *p = text; *p != '\0'; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x80)
+            return FALSE;
+        char lower = g_ascii_tolower((char)c);
+        if (!key_add(w, fold_class(c), &lower, 1))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* The fold of any text into a growing key. */
+static void fold_unicode(const char *text, KeyWriter *w)
+{
+    /* g_utf8_normalize() reads past the end of a truncated sequence (fuzz-where found it with
+     * a typed expression): invalid bytes become U+FFFD first. */
+    g_autofree char *valid = g_utf8_validate(text, -1, NULL) ? NULL : g_utf8_make_valid(text, -1);
+    const char *src = valid ? valid : text;
+    /* Apostrophes go before decomposition, which would turn U+00B4 into a space + a mark. */
+    GString *bare = g_string_sized_new(strlen(src));
+    for (const char *p = src; *p != '\0'; p = g_utf8_next_char(p))
+        if (!is_apostrophe(g_utf8_get_char(p)))
+            g_string_append_len(bare, p, g_utf8_next_char(p) - p);
+    g_autofree char *plain = g_string_free(bare, FALSE);
+    /* Decomposed first (U+1D400 is "A", U+0130 is "I" + a dot), then case-folded: Unicode's
+     * folding, the same under every locale ("I" is "i" under a Turkish locale too). */
+    g_autofree char *decomposed = g_utf8_normalize(plain, -1, G_NORMALIZE_NFKD);
+    g_autofree char *folded = g_utf8_casefold(decomposed ? decomposed : plain, -1);
+    for (const char *p = folded; *p != '\0'; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        key_add(w, fold_class(c), p, (gsize)(g_utf8_next_char(p) - p));
+    }
+}
+
+void wp_i_text_fold_into(const char *text, GString *out)
+{
+    g_string_truncate(out, 0);
+    KeyWriter w = {.grow = out};
+    if (!fold_ascii(text, &w)) {
+        g_string_truncate(out, 0);
+        w = (KeyWriter){.grow = out};
+        fold_unicode(text, &w);
+    }
+}
+
+gboolean wp_i_text_fold_ascii(const char *text, char *buf, gsize size)
+{
+    KeyWriter w = {.buf = buf, .size = size};
+    if (size == 0 || !fold_ascii(text, &w))
+        return FALSE;
+    buf[w.len] = '\0';
+    return TRUE;
 }
 
 char *wp_text_fold(const char *text)
 {
     g_return_val_if_fail(text != NULL, NULL);
-    /* g_utf8_normalize() reads past the end of a truncated sequence (fuzz-where found it with
-     * a typed expression): invalid bytes become U+FFFD first. */
-    g_autofree char *valid = g_utf8_validate(text, -1, NULL) ? NULL : g_utf8_make_valid(text, -1);
-    g_autofree char *decomposed = g_utf8_normalize(valid ? valid : text, -1, G_NORMALIZE_NFKD);
-    if (decomposed == NULL)
-        return g_ascii_strdown(text, -1);
-    GString *bare = g_string_sized_new(strlen(decomposed));
-    gboolean pending_space = FALSE;
-    for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        GUnicodeType type = g_unichar_type(c);
-        if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK ||
-            type == G_UNICODE_FORMAT)
-            continue;
-        if (is_name_separator(c)) {
-            pending_space = bare->len > 0;
-            continue;
-        }
-        if (pending_space)
-            g_string_append_c(bare, ' ');
-        pending_space = FALSE;
-        g_string_append_unichar(bare, c);
+    GString *out = g_string_sized_new(strlen(text) + 1);
+    wp_i_text_fold_into(text, out);
+    return g_string_free(out, FALSE);
+}
+
+/* Legal forms dropped from the end of a company name (README "Companies and accounts"), as
+ * folded words: "S.A." folds to "s a", which is joined back to "sa" before the look-up. */
+static const char *const legal_forms[] = {
+    "inc", "incorporated", "corp",    "corporation", "co",  "company", "llc",  "llp",
+    "lp",  "ltd",          "limited", "plc",         "pty", "pte",     "gmbh", "mbh",
+    "ag",  "kg",           "kgaa",    "se",          "sa",  "sas",     "sarl", "srl",
+    "spa", "sl",           "bv",      "nv",          "oy",  "oyj",     "ab",   "as",
+    "asa", "aps",          "kk",      "lda",         "sro", "&",
+};
+
+static gboolean is_legal_form(const char *word, gsize len)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(legal_forms); i++)
+        if (strlen(legal_forms[i]) == len && memcmp(legal_forms[i], word, len) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Where the last word of @key[0, len) starts: a single letter joins the single letters before
+ * it ("s a" of "S.A."), which are then looked up as one word in @joined. */
+static gsize last_word(const char *key, gsize len, char *joined, gsize size, gsize *joined_len)
+{
+    gsize start = len;
+    while (start > 0 && key[start - 1] != ' ')
+        start--;
+    *joined_len = 0;
+    if (len - start != 1)
+        return start;
+    gsize run = start;
+    while (run >= 2 && key[run - 1] == ' ' && (run == 2 || (run >= 3 && key[run - 3] == ' ')))
+        run -= 2;
+    if (run == start || (len - run + 1) / 2 >= size)
+        return start;
+    for (gsize i = run; i < len; i += 2)
+        joined[(*joined_len)++] = key[i];
+    return run;
+}
+
+void wp_i_text_strip_legal_forms(char *key)
+{
+    gsize len = strlen(key);
+    char joined[16];
+    for (;;) {
+        gsize joined_len = 0;
+        gsize start = last_word(key, len, joined, sizeof joined, &joined_len);
+        if (start == 0)
+            break; /* the name is only a legal form ("Co"), or one word: keep it */
+        gboolean legal = joined_len > 0 ? is_legal_form(joined, joined_len)
+                                        : is_legal_form(key + start, len - start);
+        if (!legal)
+            break;
+        len = start - 1; /* the space before the word */
+        key[len] = '\0';
     }
-    g_autofree char *plain = g_string_free(bare, FALSE);
-    return g_utf8_casefold(plain, -1);
+}
+
+char *wp_text_fold_company(const char *company)
+{
+    g_return_val_if_fail(company != NULL, NULL);
+    char *key = wp_text_fold(company);
+    wp_i_text_strip_legal_forms(key);
+    return key;
+}
+
+char *wp_text_excerpt(const char *text)
+{
+    g_return_val_if_fail(text != NULL, NULL);
+    static const char ellipsis[] = "\u2026";
+    gsize len = strlen(text);
+    if (len <= WP_TEXT_EXCERPT_BYTES)
+        return g_strdup(text);
+    gsize cut = WP_TEXT_EXCERPT_BYTES - (sizeof ellipsis - 1);
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+        cut--; /* not inside a character */
+    char *out = g_malloc(cut + sizeof ellipsis);
+    memcpy(out, text, cut);
+    memcpy(out + cut, ellipsis, sizeof ellipsis);
+    return out;
+}
+
+/* Characters that move, hide or reorder what a terminal shows (see wp_text_for_terminal()). The
+ * bidirectional controls are listed as well as covered by their category, so the rule does not
+ * depend on the Unicode version of GLib's tables. */
+static gboolean is_unsafe_for_terminal(gunichar c)
+{
+    if (c == 0x200C || c == 0x200D) /* joiners: needed to draw some scripts and emoji */
+        return FALSE;
+    if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+        (c >= 0x2066 && c <= 0x2069))
+        return TRUE;
+    /* Default-ignorable characters that are not in category Cf. */
+    if (c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 || c == 0x3164 ||
+        c == 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFF8) || (c >= 0xE0000 && c <= 0xE00FF) ||
+        (c >= 0xE01F0 && c <= 0xE0FFF))
+        return TRUE;
+    switch (g_unichar_type(c)) {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+char *wp_text_for_terminal(const char *text)
+{
+    g_return_val_if_fail(text != NULL, NULL);
+    g_autofree char *valid = g_utf8_make_valid(text, -1);
+    GString *out = g_string_sized_new(strlen(valid));
+    for (const char *p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        g_string_append_unichar(out, is_unsafe_for_terminal(c) ? 0xfffd : c);
+    }
+    return g_string_free(out, FALSE);
 }
 
 guint wp_text_width(const char *text)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Person resolution: an id, or a name (and company) compared the way people type them. */
 #include "core/graph-private.h"
+#include "core/text-private.h"
 
 #include <string.h>
 
@@ -13,30 +14,6 @@ typedef struct {
     WpPerson person;
     int company_rank; /* COMPANY_* */
 } Candidate;
-
-/* The same key as wp_text_fold() into @out, without allocating for plain ASCII text (the common
- * case, and the only one that matters on a million names). Cannot fail. */
-static void fold_into(const char *text, GString *out)
-{
-    g_string_truncate(out, 0);
-    gboolean pending_space = FALSE;
-    for (const char *p = text; *p != '\0'; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x80) {
-            g_autofree char *folded = wp_text_fold(text);
-            g_string_assign(out, folded);
-            return;
-        }
-        if (g_ascii_isspace(c) || c == '.' || c == ',' || c == '-') {
-            pending_space = out->len > 0;
-            continue;
-        }
-        if (pending_space)
-            g_string_append_c(out, ' ');
-        pending_space = FALSE;
-        g_string_append_c(out, (char)g_ascii_tolower(c));
-    }
-}
 
 /* A people column (borrowed), or NULL when the people file has no such column. Values exist
  * for listed people only. */
@@ -95,7 +72,7 @@ static int company_rank(CompanyMatcher *m, WpPerson person)
     if (cached != NULL)
         return GPOINTER_TO_INT(cached) - 1;
     int rank = COMPANY_NONE;
-    fold_into(company, m->scratch);
+    wp_i_text_fold_into(company, m->scratch);
     if (strcmp(m->scratch->str, m->key) == 0)
         rank = COMPANY_EXACT;
     else if (g_str_has_prefix(m->scratch->str, m->key))
@@ -147,7 +124,7 @@ static GArray *collect(const WpGraph *graph, const char *query, const char *comp
         const char *name = value_of(graph, names, p);
         gboolean hit = FALSE;
         if (name != NULL) {
-            fold_into(name, scratch);
+            wp_i_text_fold_into(name, scratch);
             hit = strcmp(scratch->str, key) == 0;
         }
         if (!hit)
@@ -265,7 +242,7 @@ static GArray *closest(const WpGraph *graph, const char *query, const char *comp
     g_autoptr(GArray) at_company = g_array_new(FALSE, FALSE, sizeof(Suggestion));
     for (WpPerson p = 0; p < graph->n_people; p++) {
         const char *name = value_of(graph, names, p);
-        fold_into(name != NULL ? name : wp_graph_person_id(graph, p), scratch);
+        wp_i_text_fold_into(name != NULL ? name : wp_graph_person_id(graph, p), scratch);
         if (scratch->len + 1 > row_len) {
             row_len = scratch->len + 1;
             g_free(row);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Territory filters: parsing "COLUMN OP VALUES" expressions and matching people against them. */
+#include "core/text-private.h"
 #include "io/io-private.h"
 
 #include <math.h>
@@ -97,32 +98,15 @@ static void trim_span(const char *text, gsize *at, gsize *len)
         (*len)--;
 }
 
-/* The fold of wp_text_fold() for plain ASCII, without allocating; other text goes through
- * wp_text_fold(). For ASCII the Unicode steps are the identity, so both give the same key.
- * Returns the key in @buf or in *@heap (caller frees). */
+/* The wp_text_fold() key of @value, in @buf (@size bytes) when it fits without allocating, else
+ * in *@heap (caller frees). */
 static const char *fold_value(const char *value, char *buf, gsize size, char **heap)
 {
-    gsize n = 0;
-    gboolean pending_space = FALSE;
     *heap = NULL;
-    for (const char *p = value; *p != '\0'; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x80 || n + 2 >= size) {
-            *heap = wp_text_fold(value);
-            return *heap;
-        }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '.' ||
-            c == ',' || c == '-') {
-            pending_space = n > 0;
-            continue;
-        }
-        if (pending_space)
-            buf[n++] = ' ';
-        pending_space = FALSE;
-        buf[n++] = g_ascii_tolower((char)c);
-    }
-    buf[n] = '\0';
-    return buf;
+    if (wp_i_text_fold_ascii(value, buf, size))
+        return buf;
+    *heap = wp_text_fold(value);
+    return *heap;
 }
 
 /* Adds the folded @raw to the condition's list; an empty key is refused (it would match

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/* The text rules' fast paths, for the library's matchers (never for applications). */
+#pragma once
+
+#include <glib.h>
+
+/* wp_text_fold() of @text into @out (replacing its contents). Plain ASCII, the common case and
+ * the only one that matters over a million names, takes no allocation beyond @out. */
+void wp_i_text_fold_into(const char *text, GString *out);
+
+/* wp_text_fold() of @text into @buf (@size bytes, terminator included) when @text is plain ASCII
+ * and its key fits; FALSE otherwise (then use wp_text_fold()). No allocation; thread-safe. */
+gboolean wp_i_text_fold_ascii(const char *text, char *buf, gsize size);
+
+/* Drops legal forms from the end of a folded key, in place: what makes wp_text_fold_company()
+ * of wp_text_fold(). */
+void wp_i_text_strip_legal_forms(char *key);
