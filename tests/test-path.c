@@ -836,12 +836,24 @@ static void test_into_company(void)
     assert_path(g, &g_array_index(far->paths, WpPath, 1), "s-a-b-c-d-t",
                 pow(0.9, 5) * pow(0.75, 4));
 
-    /* A prefix when nothing matches exactly: "acme h" is Acme Holdings (w). */
-    g_autoptr(WpPathSet) prefix = wp_path_find_into_company(g, &s, 1, "acme h", NULL, &q, &error);
+    /* Legal forms do not matter: "Acme Holdings, Inc." is Acme Holdings (w). */
+    g_autoptr(WpPathSet) holdings =
+        wp_path_find_into_company(g, &s, 1, "Acme Holdings, Inc.", NULL, &q, &error);
     g_assert_no_error(error);
-    g_assert_cmpuint(prefix->paths->len, ==, 1);
-    assert_path(g, &g_array_index(prefix->paths, WpPath, 0), "s-a-u-w",
+    g_assert_cmpuint(holdings->paths->len, ==, 1);
+    assert_path(g, &g_array_index(holdings->paths, WpPath, 0), "s-a-u-w",
                 0.9 * 0.8 * 0.5 * 0.75 * 0.75);
+    /* A prefix is no account: it is refused, with the accounts it could mean attached (those
+     * whose name it starts a word of, then those a typo away). */
+    g_autoptr(WpPathSet) prefix = wp_path_find_into_company(g, &s, 1, "acme h", NULL, &q, &error);
+    g_assert_null(prefix);
+    g_assert_error(error, WP_ERROR, WP_ERROR_UNKNOWN_NAME);
+    guint n = 0;
+    const WpCandidate *near = wp_error_get_candidates(error, &n);
+    g_assert_cmpuint(n, ==, 2);
+    g_assert_cmpstr(near[0].name, ==, "Acme Holdings");
+    g_assert_cmpstr(near[1].name, ==, "Acme");
+    g_clear_error(&error);
 
     const char *expr[] = {"title~vp"};
     g_autoptr(WpWhere) where = wp_where_parse(expr, 1, &error);
@@ -858,7 +870,7 @@ static void test_into_company(void)
 
     g_autoptr(WpPathSet) none = wp_path_find_into_company(g, &s, 1, "Nowhere", NULL, &q, &error);
     g_assert_null(none);
-    g_assert_error(error, WP_ERROR, WP_ERROR_UNKNOWN_PERSON);
+    g_assert_error(error, WP_ERROR, WP_ERROR_UNKNOWN_NAME);
     g_assert_nonnull(strstr(error->message, "'Nowhere'"));
 }
 

@@ -22,8 +22,11 @@ G_BEGIN_DECLS
  * @WP_ERROR_AMBIGUOUS_PERSON: several people match what was asked for
  * @WP_ERROR_USAGE: a malformed request (option value, filter expression)
  * @WP_ERROR_LIMIT: input exceeds a documented resource limit (line length, file size)
+ * @WP_ERROR_UNKNOWN_NAME: no account or team is the one asked for; the closest are attached
+ *   (wp_error_get_candidates())
  *
- * Codes are appended only; their numbers are stable.
+ * Codes are appended only; their numbers are stable. Errors about a name (WP_ERROR_UNKNOWN_PERSON,
+ * WP_ERROR_AMBIGUOUS_PERSON, WP_ERROR_UNKNOWN_NAME) carry the candidates their message lists.
  */
 typedef enum {
     WP_ERROR_FAILED,
@@ -36,6 +39,7 @@ typedef enum {
     WP_ERROR_AMBIGUOUS_PERSON,
     WP_ERROR_USAGE,
     WP_ERROR_LIMIT,
+    WP_ERROR_UNKNOWN_NAME,
 } WpError;
 
 WP_API GQuark wp_error_quark(void);

@@ -157,13 +157,14 @@ WP_API WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, gu
 
 /**
  * wp_path_find_into_company:
- * @company: the account as typed; the targets are wp_graph_people_at_company()
+ * @company: the account as typed; the targets are its people (wp_graph_resolve_account())
  * @where: (nullable): further conditions a target must meet
  * @query: @k caps the answer (0 = every reachable person); @all_paths is ignored
  *
  * The best path to each reachable person of the account (not a seller), one per person, best
- * first. Fails with WP_ERROR_UNKNOWN_PERSON when no one works at @company and with
- * WP_ERROR_USAGE as wp_path_find(). @direct lists the sellers' direct ties into the account;
+ * first. Fails as wp_graph_resolve_account() when @company names no one account (with the
+ * closest accounts attached) and with WP_ERROR_USAGE as wp_path_find(). @direct lists the
+ * sellers' direct ties into the account;
  * @target is WP_PERSON_NONE.
  *
  * Returns: (transfer full) (nullable): the paths

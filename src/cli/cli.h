@@ -121,8 +121,12 @@ char *cli_sanitize_for_terminal(const char *text);
  * candidates as a table on stderr. */
 WpPerson cli_resolve_person(const WpGraph *graph, const char *query, const char *company,
                             const char *option, int *rc);
+/* The name of the one account @company names (borrowed from @graph); NULL after printing the
+ * closest accounts (exit 4 in *rc) when there is none. */
+const char *cli_resolve_account(const WpGraph *graph, const char *company, const char *option,
+                                int *rc);
 /* The sellers: --from (comma-separated ids or names) and, with @team, everyone on a team (only
- * @team_name's when not NULL); no one twice; none at all is a usage error of @command. */
+ * @team_name's when not NULL; an unknown team lists the teams, exit 4); no one twice. */
 GArray *cli_resolve_sellers(const WpGraph *graph, const char *from, gboolean team,
                             const char *team_name, const char *command, int *rc);
 /* The people a --targets FILE names: an id or name per line ("NAME @ COMPANY" narrows a name);

@@ -92,6 +92,9 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
                         const GArray *sellers)
 {
     int rc = 0;
+    const char *account = cli_resolve_account(graph, o->company, "--company", &rc);
+    if (account == NULL)
+        return rc;
     g_autoptr(WpWhere) where = parse_where(graph, (const char *const *)o->where, "--where", &rc);
     if (where == NULL)
         return rc;
@@ -99,7 +102,7 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
                          FALSE};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len, o->company,
+        wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len, account,
                                   o->where ? where : NULL, &query, &error);
     if (set == NULL)
         return cli_fail_for("map", error);
@@ -111,7 +114,7 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
     WpDiagramLimits limits = {o->n_routes, 0, full};
     g_autoptr(WpDiagram) diagram =
         wp_diagram_new_account_map(graph, set, (const WpPerson *)sellers->data, sellers->len,
-                                   o->company, o->where ? where : NULL, &limits);
+                                   account, o->where ? where : NULL, &limits);
     if (!cli_emit_diagram(common, diagram, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;

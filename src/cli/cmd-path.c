@@ -13,6 +13,7 @@
 typedef struct {
     char *from;
     gboolean team;
+    char *team_name; /* --team=NAME; NULL with a bare --team */
     char *to;
     char *at;
     char *to_company;
@@ -26,6 +27,7 @@ typedef struct {
 static void path_options_clear(PathOptions *o)
 {
     g_free(o->from);
+    g_free(o->team_name);
     g_free(o->to);
     g_free(o->at);
     g_free(o->to_company);
@@ -40,12 +42,21 @@ static int usage(const char *message)
     return cli_usage_error("path", "%s", message);
 }
 
+/* --team or --team=NAME, as for rank and map. */
+static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpointer data,
+                        GError **error G_GNUC_UNUSED)
+{
+    PathOptions *o = data;
+    cli_set_team(&o->team, &o->team_name, value);
+    return TRUE;
+}
+
 /* Checks what the options cannot say alone and converts the numbers into @k (0 = not given)
  * and @limits; returns 0 when fine, else the exit code. */
 static int check_options(const PathOptions *o, guint *k, CliSearchLimits *limits)
 {
     if (o->from == NULL && !o->team)
-        return usage("say who asks: --from WHO[,WHO...] or --team");
+        return usage("say who asks: --from WHO[,WHO...] or --team[=NAME]");
     if ((o->to == NULL) == (o->to_company == NULL))
         return usage("say who to reach: --to WHO or --to-company COMPANY");
     if (o->at != NULL && o->to == NULL)
@@ -82,11 +93,14 @@ static gboolean emit(const CliCommon *common, const PathReport *report, GError *
 
 /* Finds the paths the options ask for; NULL with *rc set on failure. */
 static WpPathSet *find(const WpGraph *graph, const PathOptions *o, const GArray *sellers,
-                       const WpPathQuery *query, int *rc)
+                       const WpPathQuery *query, const char **company_name, int *rc)
 {
     g_autoptr(GError) error = NULL;
     WpPathSet *set = NULL;
     if (o->to_company != NULL) {
+        *company_name = cli_resolve_account(graph, o->to_company, "--to-company", rc);
+        if (*company_name == NULL)
+            return NULL;
         g_autoptr(WpWhere) where = NULL;
         guint n_where = o->where ? g_strv_length(o->where) : 0;
         if (n_where > 0) {
@@ -122,8 +136,8 @@ int cmd_path(int argc, char **argv)
     const GOptionEntry entries[] = {
         {"from", 0, 0, G_OPTION_ARG_STRING, &o.from,
          "Who asks: an id or a name; several separated by commas", "WHO"},
-        {"team", 0, 0, G_OPTION_ARG_NONE, &o.team, "Everyone with a 'team' in the people file asks",
-         NULL},
+        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_team,
+         "Everyone on a team asks (--team=NAME: that team only)", "NAME"},
         {"to", 0, 0, G_OPTION_ARG_STRING, &o.to, "The person to be introduced to", "WHO"},
         {"at", 0, 0, G_OPTION_ARG_STRING, &o.at, "The company --to works at", "COMPANY"},
         {"to-company", 0, 0, G_OPTION_ARG_STRING, &o.to_company,
@@ -167,7 +181,7 @@ int cmd_path(int argc, char **argv)
     if (graph == NULL)
         return cli_fail(error);
     gint64 loaded = g_get_monotonic_time();
-    g_autoptr(GArray) sellers = cli_resolve_sellers(graph, o.from, o.team, NULL, "path", &rc);
+    g_autoptr(GArray) sellers = cli_resolve_sellers(graph, o.from, o.team, o.team_name, "path", &rc);
     if (sellers == NULL)
         return rc;
     WpPathQuery query = {
@@ -178,7 +192,8 @@ int cmd_path(int argc, char **argv)
         .min_probability = cli_search_floor(graph, &limits),
         .all_paths = o.all_paths,
     };
-    g_autoptr(WpPathSet) set = find(graph, &o, sellers, &query, &rc);
+    const char *company_name = NULL;
+    g_autoptr(WpPathSet) set = find(graph, &o, sellers, &query, &company_name, &rc);
     if (set == NULL)
         return rc;
     if (o.timing) /* resolving the names counts as part of the query */
@@ -186,12 +201,6 @@ int cmd_path(int argc, char **argv)
                 (g_get_monotonic_time() - loaded) / 1000.0);
     g_autofree char *where = o.where ? g_strjoinv(" and ", o.where) : NULL;
     g_autofree char *model_text = model_name(&common);
-    const char *company_name = NULL;
-    if (o.to_company != NULL) {
-        g_autoptr(GArray) staff = wp_graph_people_at_company(graph, o.to_company);
-        company_name =
-            wp_graph_person_attr(graph, g_array_index(staff, WpPerson, 0), WP_COLUMN_COMPANY);
-    }
     PathReport report = {graph,        set,          (const WpPerson *)sellers->data,
                          sellers->len, o.to_company, company_name,
                          where,        query,        model_text};

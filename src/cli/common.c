@@ -131,6 +131,7 @@ int cli_fail(const GError *error)
         return CLI_EXIT_DATA;
     case WP_ERROR_UNKNOWN_PERSON:
     case WP_ERROR_AMBIGUOUS_PERSON:
+    case WP_ERROR_UNKNOWN_NAME:
         return CLI_EXIT_PERSON;
     case WP_ERROR_USAGE:
         return CLI_EXIT_USAGE;

@@ -6,18 +6,19 @@
 #include <stdio.h>
 #include <string.h>
 
-/* For an ambiguous name: the message, then the candidates as a table, all on stderr. */
-static int report_ambiguous(const WpGraph *graph, const char *query, const char *company,
+/* For an ambiguous name: the message, then the people the error lists as a table, on stderr. */
+static int report_ambiguous(const WpGraph *graph, const GError *error, const char *query,
                             const char *option)
 {
-    g_autoptr(GArray) found = wp_graph_match_people(graph, query, company);
+    guint n = 0;
+    const WpCandidate *found = wp_error_get_candidates(error, &n);
     g_autoptr(CliTable) t = cli_table_new();
     cli_table_add_column(t, "id", CLI_CELL_TEXT);
     cli_table_add_column(t, "name", CLI_CELL_TEXT);
     cli_table_add_column(t, "company", CLI_CELL_TEXT);
     cli_table_add_column(t, "title", CLI_CELL_TEXT);
-    for (guint i = 0; i < found->len; i++) {
-        WpPerson p = g_array_index(found, WpPerson, i);
+    for (guint i = 0; i < n; i++) {
+        WpPerson p = found[i].person;
         const char *cells[] = {wp_graph_person_id(graph, p), wp_graph_person_label(graph, p),
                                wp_graph_person_attr(graph, p, WP_COLUMN_COMPANY),
                                wp_graph_person_attr(graph, p, WP_COLUMN_TITLE)};
@@ -25,12 +26,13 @@ static int report_ambiguous(const WpGraph *graph, const char *query, const char 
     }
     /* @option is an option ("--to") or a place in a file ("targets.txt:2"). */
     gboolean in_file = !g_str_has_prefix(option, "--");
-    cli_warn("%s%s '%s' matches %u people; %s:", option, in_file ? ":" : "", query, found->len,
+    g_autofree char *typed = wp_text_excerpt(query);
+    cli_warn("%s%s '%s' matches %u people; %s:", option, in_file ? ":" : "", typed, n,
              strcmp(option, "--to") == 0 ? "add --at COMPANY or give the id"
              : in_file                   ? "write 'NAME @ COMPANY' or the id"
                                          : "give the id");
     g_autoptr(GString) out = g_string_new(NULL);
-    cli_table_render(t, CLI_FORMAT_TABLE, 0, out);
+    cli_table_render(t, CLI_FORMAT_TABLE, WP_TEXT_EXCERPT_BYTES, out); /* a hostile name stays short */
     fputs(out->str, stderr);
     return CLI_EXIT_PERSON;
 }
@@ -43,14 +45,35 @@ WpPerson cli_resolve_person(const WpGraph *graph, const char *query, const char 
     if (p != WP_PERSON_NONE)
         return p;
     if (g_error_matches(error, WP_ERROR, WP_ERROR_AMBIGUOUS_PERSON)) {
-        *rc = report_ambiguous(graph, query, company, option);
+        *rc = report_ambiguous(graph, error, query, option);
     } else {
-        g_prefix_error(&error, "%s: ", option);
+        /* An unknown account is --at's (or the file line's) fault, not the name's. */
+        gboolean account = g_error_matches(error, WP_ERROR, WP_ERROR_UNKNOWN_NAME);
+        g_prefix_error(&error, "%s: ",
+                       account && strcmp(option, "--to") == 0 ? "--at" : option);
         *rc = cli_fail(error);
     }
     return WP_PERSON_NONE;
 }
 
+const char *cli_resolve_account(const WpGraph *graph, const char *company, const char *option,
+                                int *rc)
+{
+    g_autoptr(GError) error = NULL;
+    const char *name = NULL;
+    g_autoptr(GArray) people = wp_graph_resolve_account(graph, company, &name, &error);
+    if (people == NULL) {
+        g_prefix_error(&error, "%s: ", option);
+        *rc = cli_fail(error);
+        return NULL;
+    }
+    return name;
+}
+
+/* The one seller-selection rule of path, rank and map: the people --from names (ids or names,
+ * comma-separated), then, with --team, everyone on the team --team=NAME names (any team for a
+ * bare --team); no one twice. An unknown team is an unknown name (exit 4, the teams listed), as
+ * an unknown person is. */
 GArray *cli_resolve_sellers(const WpGraph *graph, const char *from, gboolean team,
                             const char *team_name, const char *command, int *rc)
 {
@@ -67,17 +90,22 @@ GArray *cli_resolve_sellers(const WpGraph *graph, const char *from, gboolean tea
         if (!seen[p]++)
             g_array_append_val(sellers, p);
     }
-    for (WpPerson p = 0; team && p < wp_graph_n_people(graph); p++) {
-        const char *name = wp_graph_person_team(graph, p);
-        if (name != NULL && (team_name == NULL || strcmp(name, team_name) == 0) && !seen[p]++)
-            g_array_append_val(sellers, p);
+    if (team) {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GArray) members = wp_graph_resolve_team(graph, team_name, &error);
+        if (members == NULL) {
+            g_prefix_error(&error, "--team: ");
+            *rc = cli_fail(error);
+            return NULL;
+        }
+        for (guint i = 0; i < members->len; i++) {
+            WpPerson p = g_array_index(members, WpPerson, i);
+            if (!seen[p]++)
+                g_array_append_val(sellers, p);
+        }
     }
     if (sellers->len == 0) {
-        *rc = cli_usage_error(command, "%s",
-                              team_name != NULL ? "--team: no one in the people file is on that team"
-                              : team && from == NULL
-                                  ? "--team: no one in the people file has a 'team' value"
-                                  : "--from: no seller named");
+        *rc = cli_usage_error(command, "--from: no seller named");
         return NULL;
     }
     return g_steal_pointer(&sellers);

@@ -93,7 +93,10 @@ typedef struct {
 static gboolean key_put(KeyWriter *w, const char *bytes, gsize n)
 {
     if (w->grow != NULL) {
-        g_string_append_len(w->grow, bytes, (gssize)n);
+        if (n == 1)
+            g_string_append_c(w->grow, bytes[0]); /* inline: most keys are ASCII */
+        else
+            g_string_append_len(w->grow, bytes, (gssize)n);
         w->len = w->grow->len;
         return TRUE;
     }

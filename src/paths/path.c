@@ -333,11 +333,9 @@ WpPathSet *wp_path_find_into_company(const WpGraph *graph, const WpPerson *selle
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (!check_people(graph, sellers, n_sellers, error))
         return NULL;
-    g_autoptr(GArray) people = wp_graph_people_at_company(graph, company);
-    if (people->len == 0) {
-        g_set_error(error, WP_ERROR, WP_ERROR_UNKNOWN_PERSON, "no one works at '%s'", company);
+    g_autoptr(GArray) people = wp_graph_resolve_account(graph, company, NULL, error);
+    if (people == NULL)
         return NULL;
-    }
     g_autoptr(GArray) targets = g_array_new(FALSE, FALSE, sizeof(WpPerson));
     for (guint i = 0; i < people->len; i++) {
         WpPerson p = g_array_index(people, WpPerson, i);

@@ -16,7 +16,7 @@ void wp_i_draw_init(WpDraw *draw, WpDiagram *diagram, const WpGraph *graph, cons
         .diagram = diagram,
         .graph = graph,
         .nodes = g_hash_table_new(g_direct_hash, g_direct_equal),
-        .account = account ? wp_text_fold(account) : NULL,
+        .account = account ? wp_text_fold_company(account) : NULL,
         .account_cluster = -1,
         .is_seller = is_seller,
         .sellers_cluster = -1,
@@ -64,7 +64,7 @@ static gint place(WpDraw *draw, WpPerson person, gboolean *names_company)
     }
     if (company == NULL || draw->account == NULL)
         return -1;
-    g_autofree char *folded = wp_text_fold(company);
+    g_autofree char *folded = wp_text_fold_company(company); /* one box per account */
     if (strcmp(folded, draw->account) != 0)
         return -1;
     *names_company = TRUE;
