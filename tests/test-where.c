@@ -259,21 +259,24 @@ static void test_file_errors(void)
 
 /* The matcher folds plain ASCII values without wp_text_fold(); both must give the same key.
  * Random values from an alphabet heavy in separators, compared pairwise through `=`. */
-static void test_fold_agrees(void)
+static void fold_agrees_on(const char *column, char *(*fold)(const char *))
 {
-    static const char alphabet[] = "aAbB .,-\t_zZ09";
+    static const char alphabet[] = "aAbB .,-\t_zZ09'";
+    static const char *const legal[] = {"", " Inc", ", Ltd.", " GmbH", " S.A."};
     g_autoptr(GRand) rand = g_rand_new_with_seed(7);
     for (guint round = 0; round < 40; round++) {
         enum { N = 12 };
         char *values[N];
-        g_autoptr(GString) people = g_string_new("id,v\n");
+        g_autoptr(GString) people = g_string_new(NULL);
+        g_string_append_printf(people, "id,%s\n", column);
         for (guint i = 0; i < N; i++) {
             guint len = (guint)g_rand_int_range(rand, 1, 7);
-            values[i] = g_malloc(len + 2);
-            values[i][0] = 'a' + (char)g_rand_int_range(rand, 0, 3); /* never folds to empty */
+            g_autoptr(GString) v = g_string_new(NULL);
+            g_string_append_c(v, 'a' + (char)g_rand_int_range(rand, 0, 3)); /* never empty */
             for (guint k = 1; k <= len; k++)
-                values[i][k] = alphabet[g_rand_int_range(rand, 0, sizeof alphabet - 1)];
-            values[i][len + 1] = '\0';
+                g_string_append_c(v, alphabet[g_rand_int_range(rand, 0, sizeof alphabet - 1)]);
+            g_string_append(v, legal[g_rand_int_range(rand, 0, G_N_ELEMENTS(legal))]);
+            values[i] = g_string_free(g_steal_pointer(&v), FALSE);
             g_string_append_printf(people, "p%u,\"%s\"\n", i, values[i]);
         }
         g_autoptr(GError) error = NULL;
@@ -281,13 +284,13 @@ static void test_fold_agrees(void)
                                                            0, &error);
         g_assert_no_error(error);
         for (guint i = 0; i < N; i++) {
-            g_autofree char *expr = g_strdup_printf("v=\"%s\"", values[i]);
+            g_autofree char *expr = g_strdup_printf("%s=\"%s\"", column, values[i]);
             const char *exprs[] = {expr};
             g_autoptr(WpWhere) where = wp_where_parse(exprs, 1, &error);
             g_assert_no_error(error);
-            g_autofree char *key_i = wp_text_fold(values[i]);
+            g_autofree char *key_i = fold(values[i]);
             for (guint j = 0; j < N; j++) {
-                g_autofree char *key_j = wp_text_fold(values[j]);
+                g_autofree char *key_j = fold(values[j]);
                 char id[16];
                 g_snprintf(id, sizeof id, "p%u", j);
                 WpPerson pj = wp_graph_find_id(graph, id);
@@ -298,6 +301,174 @@ static void test_fold_agrees(void)
         for (guint i = 0; i < N; i++)
             g_free(values[i]);
     }
+}
+
+/* The matcher folds plain ASCII values on a fast path; it must agree with wp_text_fold() (and,
+ * for the company column, wp_text_fold_company()). Random values from an alphabet heavy in
+ * separators, compared pairwise through `=`. */
+static void test_fold_agrees(void)
+{
+    fold_agrees_on("v", wp_text_fold);
+    fold_agrees_on("company", wp_text_fold_company);
+}
+
+static const char *const accounts_csv = "id,name,company,region,industry\n"
+                                        "a,Ann,Acme,UK,Fintech\n"
+                                        "b,Ben,\"Acme, Inc.\",UK,Fintech\n"
+                                        "c,Cy,ACME Ltd,US-East,Insurance\n"
+                                        "d,Di,Acme Holdings,US-East,Fintech\n"
+                                        "e,Ed,Globex GmbH,UK,Energy\n"
+                                        "f,Flo,Brightline Pay,US-West,Fintech\n";
+
+static WpGraph *load_accounts(void)
+{
+    g_autoptr(GError) error = NULL;
+    WpGraph *graph = wp_graph_load_from_data("source,target\na,b\n", accounts_csv, 0, &error);
+    g_assert_no_error(error);
+    return graph;
+}
+
+/* company= compares accounts: legal forms do not matter, inline or from a list file. */
+static void test_company_accounts(void)
+{
+    g_autoptr(WpGraph) graph = load_accounts();
+    check_one(graph, "company=Acme", "a,b,c");
+    check_one(graph, "company=\"Acme, Inc.\"", "a,b,c");
+    check_one(graph, "company=ACME Corporation", "a,b,c");
+    check_one(graph, "company=Acme Holdings Inc", "d");
+    check_one(graph, "company=Globex", "e");
+    check_one(graph, "company!=Acme Inc", "d,e,f");
+    check_one(graph, "company~acme", "a,b,c,d");
+    static const char text[] = "Acme Inc\nGlobex, LLC\n";
+    g_autofree char *path = write_temp(text, sizeof text - 1);
+    g_autofree char *eq = g_strdup_printf("company=@%s", path);
+    check_one(graph, eq, "a,b,c,e");
+    g_unlink(path);
+    /* A line that is only a legal form is empty. */
+    static const char inc[] = "Acme\nInc.\n";
+    g_autofree char *incfile = write_temp(inc, sizeof inc - 1);
+    g_autofree char *e2 = g_strdup_printf("company=@%s", incfile);
+    check_one(graph, e2, "a,b,c");
+    g_unlink(incfile);
+}
+
+/* "industry==Fintech" used to select no one, silently: industry = "=Fintech". */
+static void test_mistyped_operator(void)
+{
+    const struct {
+        const char *expr, *op;
+        gsize at, len;
+    } cases[] = {
+        {"industry==Fintech", "'=='", 9, 1},      {"company_size=>5", "'=>'", 13, 1},
+        {"company_size=<5", "'=<'", 13, 1},      {"title~=vp", "'~='", 6, 1},
+        {"region!==UK", "'!=='", 8, 1},          {"region= =UK", "'=='", 8, 1},
+        {"company_size>==5", "'>=='", 14, 1},    {"region=~UK", "'=~'", 7, 1},
+        {"industry===Fintech", "'==='", 9, 2},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        const char *first = strpbrk(cases[i].expr + cases[i].at, "=!~<>");
+        g_autofree char *reason =
+            g_strdup_printf("%s is not an operator (=, !=, ~, !~, >=, <=, >, <); a value that "
+                            "starts with '%c' goes in double quotes",
+                            cases[i].op, *first);
+        check_error(cases[i].expr, reason, cases[i].at, cases[i].len);
+    }
+    /* A value that starts with '=' is written in quotes. */
+    g_autoptr(GError) error = NULL;
+    const char *quoted[] = {"industry=\"=Fintech\""};
+    g_autoptr(WpWhere) where = wp_where_parse(quoted, 1, &error);
+    g_assert_no_error(error);
+}
+
+/* A long expression is shown as a window around the part in question, so a 10 KB typo gives a
+ * few lines of at most ~80 bytes, with the caret still under the right character. */
+static void test_error_long_expression(void)
+{
+    g_autoptr(GString) expr = g_string_new("industry=");
+    for (guint i = 0; i < 1000; i++)
+        g_string_append(expr, "Fintech,");
+    g_string_append(expr, ",Insurance");
+    gsize bad = expr->len - strlen(",Insurance"); /* the empty value */
+    g_autoptr(GError) error = NULL;
+    const char *exprs[] = {expr->str};
+    g_autoptr(WpWhere) where = wp_where_parse(exprs, 1, &error);
+    g_assert_null(where);
+    g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
+    g_auto(GStrv) lines = g_strsplit(error->message, "\n", -1);
+    g_assert_cmpuint(g_strv_length(lines), ==, 3);
+    g_assert_cmpuint(strlen(lines[0]), <, 140);
+    g_assert_cmpuint(strlen(lines[1]), <=, 2 + WP_TEXT_EXCERPT_BYTES);
+    g_assert_true(g_str_has_prefix(lines[0], "'industry=Fintech,Fintech,"));
+    g_assert_true(g_str_has_suffix(lines[0], "\u2026': empty value in the list"));
+    /* The caret is under the second comma of ",,": the same column in the shown window. */
+    gsize caret = strlen(lines[2]) - 1;
+    g_assert_cmpint(lines[2][caret], ==, '^');
+    const char *shown = lines[1];
+    glong column = g_utf8_pointer_to_offset(shown, shown + strlen(shown)) -
+                   (glong)g_utf8_strlen(expr->str + bad, -1);
+    g_assert_cmpint((glong)caret, ==, column);
+}
+
+static void assert_lines(GPtrArray *lines, const char *const *want)
+{
+    guint n = g_strv_length((char **)want);
+    for (guint i = 0; i < lines->len; i++)
+        g_test_message("line %u: %s", i, (const char *)lines->pdata[i]);
+    g_assert_cmpuint(lines->len, ==, n);
+    for (guint i = 0; i < n; i++)
+        g_assert_cmpstr(lines->pdata[i], ==, want[i]);
+}
+
+static GPtrArray *explain(const WpGraph *graph, const char *const *exprs, guint n, gboolean empty)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpWhere) where = wp_where_parse(exprs, n, &error);
+    g_assert_no_error(error);
+    g_assert_true(wp_where_check(where, graph, &error));
+    return wp_where_explain(where, graph, empty);
+}
+
+/* Empty territories say why: values no one has, the closest (or most common) known values with
+ * head counts counted by hand from accounts_csv, and what each condition selects alone. */
+static void test_explain(void)
+{
+    g_autoptr(WpGraph) graph = load_accounts();
+    const char *mars[] = {"region=Mars"};
+    g_autoptr(GPtrArray) l1 = explain(graph, mars, 1, TRUE);
+    const char *w1[] = {"'region=Mars': no one's region is 'Mars'; known values: UK (3 people), "
+                        "US-East (2 people), US-West (1 person)",
+                        NULL};
+    assert_lines(l1, w1);
+    const char *typo[] = {"industry=Fintec,Energy", "region=UK"};
+    g_autoptr(GPtrArray) l2 = explain(graph, typo, 2, FALSE);
+    const char *w2[] = {"'industry=Fintec,Energy': no one's industry is 'Fintec'; closest: "
+                        "Fintech (4 people)",
+                        NULL};
+    assert_lines(l2, w2);
+    const char *both[] = {"industry=Insurance", "region=UK"};
+    g_autoptr(GPtrArray) l3 = explain(graph, both, 2, TRUE);
+    const char *w3[] = {"'industry=Insurance' alone selects 1 person",
+                        "'region=UK' alone selects 3 people", NULL};
+    assert_lines(l3, w3);
+    /* Numeric and substring conditions have no values to miss. */
+    const char *other[] = {"name~x", "region!=Mars"};
+    g_autoptr(GPtrArray) l4 = explain(graph, other, 2, FALSE);
+    g_assert_cmpuint(l4->len, ==, 0);
+    /* An account file: each line no account has, by file and line. */
+    static const char text[] = "Acme Inc\n# ours\nNowhere Ltd\nBrightline\nGlobex\nacme holding\n";
+    g_autofree char *path = write_temp(text, sizeof text - 1);
+    g_autofree char *expr = g_strdup_printf("company=@%s", path);
+    const char *file[] = {expr};
+    g_autoptr(GPtrArray) l5 = explain(graph, file, 1, FALSE);
+    g_autofree char *m3 =
+        g_strdup_printf("%s:3: no account is named 'Nowhere Ltd'; no similar account name", path);
+    g_autofree char *m4 = g_strdup_printf(
+        "%s:4: no account is named 'Brightline'; closest: Brightline Pay (1 person)", path);
+    g_autofree char *m6 = g_strdup_printf(
+        "%s:6: no account is named 'acme holding'; closest: Acme Holdings (1 person)", path);
+    const char *w5[] = {m3, m4, m6, NULL};
+    assert_lines(l5, w5);
+    g_unlink(path);
 }
 
 /* The profile's default territory: `where=` lines of [territory], in order, kept by copies and
@@ -350,6 +521,10 @@ int main(int argc, char **argv)
     g_test_add_func("/where/match/and", test_and);
     g_test_add_func("/where/match/list-file", test_list_file);
     g_test_add_func("/where/match/fold-agrees", test_fold_agrees);
+    g_test_add_func("/where/match/company-accounts", test_company_accounts);
+    g_test_add_func("/where/explain", test_explain);
+    g_test_add_func("/where/error/mistyped-operator", test_mistyped_operator);
+    g_test_add_func("/where/error/long-expression", test_error_long_expression);
     g_test_add_func("/where/error/points-at-part", test_errors_point);
     g_test_add_func("/where/error/wide-text", test_error_wide_text);
     g_test_add_func("/where/error/unknown-column", test_unknown_column);

@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  * `company_size`, `region`, an extra column of the people file, or `id`):
  *
  * - `COL=V1,V2,...`   the value equals one of the V's, compared after wp_text_fold()
- *                     (case-, accent- and white-space-insensitive)
+ *                     (case, accents, spacing and punctuation ignored); for the `company`
+ *                     column after wp_text_fold_company() (legal forms ignored too: the
+ *                     account "Acme Inc" is the account "Acme")
  * - `COL!=V1,V2,...`  the value equals none of them (an empty value matches)
  * - `COL~S1,S2,...`   the folded value contains one of the folded substrings
  * - `COL!~S1,S2,...`  it contains none of them
@@ -31,7 +33,8 @@ G_BEGIN_DECLS
  * A list is split at commas; a value that itself holds a comma is written in double quotes
  * (`company="Acme, Inc.",Globex`), a quote inside quotes doubled (`""`). White space around
  * values is ignored. Operators are recognised at the first `!`, `=`, `~`, `<` or `>` after
- * the column name.
+ * the column name; an operator character right after the operator (`industry==Fintech`,
+ * `size=>5`) is refused as a mistyped operator (a value that starts with one goes in quotes).
  */
 typedef struct WpWhere WpWhere;
 
@@ -72,6 +75,30 @@ WP_API gboolean wp_where_matches(const WpWhere *where, const WpGraph *graph, WpP
 
 /* How many conditions (expressions) the filter holds. */
 WP_API guint wp_where_n_conditions(const WpWhere *where);
+
+/**
+ * wp_where_explain:
+ * @where: a checked filter (wp_where_check())
+ * @graph: the network it is matched against
+ * @empty: TRUE when no one met the whole filter
+ *
+ * What in a filter matched no one, one line per finding:
+ *
+ * - each value of an equality condition (`COL=V`, also each line of `COL=@FILE`) that no
+ *   person's COL equals, folded as matching folds it, with the values COL has that are closest
+ *   to it, else the most common ones: "'region=Mars': no one's region is 'Mars'; known values:
+ *   US-East (695 people), ..." or, for a line of an account file, "accounts.txt:3: no account
+ *   is named 'Nowhere Ltd'; closest: Nowhere Labs (4 people)";
+ * - with @empty and several conditions, first what each selects alone ("'industry=Mining'
+ *   alone selects 12 people"), so the one that empties the territory shows.
+ *
+ * The people counted are the listed ones (everyone without a people file), as rank and map
+ * choose a territory. Quotes go through wp_text_excerpt(). Time: O(people x conditions), plus
+ * O(distinct values) per value no one has.
+ *
+ * Returns: (transfer full) (element-type utf8): the lines, possibly none
+ */
+WP_API GPtrArray *wp_where_explain(const WpWhere *where, const WpGraph *graph, gboolean empty);
 
 WP_API void wp_where_free(WpWhere *where); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpWhere, wp_where_free)

@@ -133,6 +133,12 @@ GArray *cli_resolve_sellers(const WpGraph *graph, const char *from, gboolean tea
  * blank lines and '#' comments skipped. */
 GArray *cli_read_targets_file(const WpGraph *graph, const char *filename, int *rc);
 
+/* Warns on stderr about what in @where matched no one (values no one has, with the closest known
+ * ones); when @n_selected is 0, first that the territory @what ("--where region=Mars") is empty
+ * and what each condition selects alone. An empty territory is an answer (exit 0), said so. */
+void cli_explain_territory(const WpGraph *graph, const WpWhere *where, const char *what,
+                           guint n_selected);
+
 /* Search options shared by path, rank and map (search-options.c). */
 /* --team or --team=NAME (an empty NAME is a bare --team). */
 void cli_set_team(gboolean *team, char **team_name, const char *value);

@@ -98,6 +98,8 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
     g_autoptr(WpWhere) where = parse_where(graph, (const char *const *)o->where, "--where", &rc);
     if (where == NULL)
         return rc;
+    if (o->where != NULL) /* values no one has, said before an account map that lacks them */
+        cli_explain_territory(graph, where, "--where", G_MAXUINT);
     WpPathQuery query = {0, cli_search_hops(graph, &o->limits), cli_search_floor(graph, &o->limits),
                          FALSE};
     g_autoptr(GError) error = NULL;
@@ -156,6 +158,9 @@ static GArray *select_territory(const WpGraph *graph, const MapOptions *o, const
             wp_where_matches(where, graph, p))
             g_array_append_val(targets, p);
     }
+    g_autofree char *what = exprs ? g_strdup_printf("%s %s", origin, *description)
+                                  : g_strdup_printf("--targets %s", o->targets_file);
+    cli_explain_territory(graph, where, what, targets->len);
     return targets;
 }
 

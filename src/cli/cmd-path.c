@@ -109,6 +109,7 @@ static WpPathSet *find(const WpGraph *graph, const PathOptions *o, const GArray 
                 *rc = cli_fail(error);
                 return NULL;
             }
+            cli_explain_territory(graph, where, "--where", G_MAXUINT); /* values no one has */
         }
         set = wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len,
                                         o->to_company, where, query, &error);

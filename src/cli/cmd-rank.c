@@ -147,6 +147,19 @@ static GArray *select_targets(const WpGraph *graph, const RankOptions *o, const 
     return targets;
 }
 
+/* "--where region=UK and industry=Fintech", "--targets FILE": the territory, for messages. */
+static char *territory_text(const char *const *exprs, const char *origin, const char *targets)
+{
+    g_autoptr(GString) text = g_string_new(NULL);
+    if (exprs != NULL) {
+        g_autofree char *joined = g_strjoinv(" and ", (char **)exprs);
+        g_string_append_printf(text, "%s %s", origin, joined);
+    }
+    if (targets != NULL)
+        g_string_append_printf(text, "%s--targets %s", text->len > 0 ? " within " : "", targets);
+    return g_string_free(g_steal_pointer(&text), FALSE);
+}
+
 /* Progress on stderr, only for a person watching a terminal and only once a run is slow. */
 typedef struct {
     gint64 start;
@@ -275,6 +288,8 @@ int cmd_rank(int argc, char **argv)
     g_autoptr(GArray) selected = select_targets(graph, &o, where, &rc);
     if (selected == NULL)
         return rc;
+    g_autofree char *what = territory_text(exprs, origin, o.targets_file);
+    cli_explain_territory(graph, where, what, selected->len);
 
     WpRankQuery query = {
         .sellers = (const WpPerson *)sellers->data,

@@ -111,6 +111,28 @@ GArray *cli_resolve_sellers(const WpGraph *graph, const char *from, gboolean tea
     return g_steal_pointer(&sellers);
 }
 
+#define MAX_EXPLAINED 20
+
+void cli_explain_territory(const WpGraph *graph, const WpWhere *where, const char *what,
+                           guint n_selected)
+{
+    g_autoptr(GPtrArray) lines = wp_where_explain(where, graph, n_selected == 0);
+    if (n_selected > 0 && lines->len == 0)
+        return;
+    g_autofree char *shown = wp_text_excerpt(what);
+    g_autoptr(GString) msg = g_string_new(NULL);
+    if (n_selected == 0)
+        g_string_append_printf(msg, "the territory is empty: no one matches %s", shown);
+    else
+        g_string_append_printf(msg, "%s: %u %s no one has:", shown, lines->len,
+                               lines->len == 1 ? "value" : "values");
+    for (guint i = 0; i < lines->len && i < MAX_EXPLAINED; i++)
+        g_string_append_printf(msg, "\n  %s", (const char *)lines->pdata[i]);
+    if (lines->len > MAX_EXPLAINED)
+        g_string_append_printf(msg, "\n  ... and %u more", lines->len - MAX_EXPLAINED);
+    cli_warn("%s", msg->str);
+}
+
 GArray *cli_read_targets_file(const WpGraph *graph, const char *filename, int *rc)
 {
     g_autoptr(GError) error = NULL;

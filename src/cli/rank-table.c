@@ -250,6 +250,10 @@ static void table_plan(const RankReport *r, GString *out)
 void rank_output_table(const RankReport *r, GString *out)
 {
     table_heading(r, out);
+    if (r->n_selected == 0) { /* why is on standard error (cli_explain_territory()) */
+        g_string_append(out, "The territory is empty: no one to rank.\n");
+        return;
+    }
     table_sources(r, out);
     table_colleagues(r, out);
     table_direct_and_cold(r, out);

@@ -73,7 +73,9 @@ GPtrArray *wp_i_tally_values(const WpGraph *graph, WpIValueFunc value_of, gconst
     g_autoptr(GHashTable) by_spelling =
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     g_autoptr(GString) scratch = g_string_new(NULL);
-    for (WpPerson p = 0; p < graph->n_listed; p++) {
+    /* Listed people have the attributes; without a people file the ids are all there is. */
+    guint n = graph->n_columns > 0 ? graph->n_listed : graph->n_people;
+    for (WpPerson p = 0; p < n; p++) {
         const char *value = value_of(graph, p, data);
         if (value == NULL)
             continue;

@@ -29,7 +29,7 @@ typedef struct {
 /* Which value of a person a tally counts (borrowed, NULL for none). */
 typedef const char *(*WpIValueFunc)(const WpGraph *graph, WpPerson person, gconstpointer data);
 
-/* The distinct values over listed people, keyed by wp_text_fold_company() when @company, else by
+/* The distinct values over listed people (everyone without a people file), keyed by wp_text_fold_company() when @company, else by
  * wp_text_fold(); values that fold to nothing are left out. Each distinct spelling is folded
  * once. Returns (transfer full) WpITally *, in order of first person. O(people). */
 GPtrArray *wp_i_tally_values(const WpGraph *graph, WpIValueFunc value_of, gconstpointer data,

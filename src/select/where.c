@@ -1,38 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* Territory filters: parsing "COLUMN OP VALUES" expressions and matching people against them. */
-#include "core/text-private.h"
 #include "io/io-private.h"
+#include "select/where-private.h"
 
 #include <math.h>
 #include <string.h>
-
-typedef enum {
-    OP_EQ,           /* = */
-    OP_NE,           /* != */
-    OP_CONTAINS,     /* ~ */
-    OP_NOT_CONTAINS, /* !~ */
-    OP_GE,           /* >= */
-    OP_LE,           /* <= */
-    OP_GT,           /* > */
-    OP_LT,           /* < */
-} Op;
-
-/* One expression. Byte offsets point into @text for error messages. */
-typedef struct {
-    char *text;        /* owned: the expression as given */
-    char *column;      /* owned: the column name, trimmed and lowercased */
-    gsize column_at;   /* byte offset and length of the column name in @text */
-    gsize column_len;
-    Op op;
-    gboolean is_company_size;
-    double number;     /* numeric operators */
-    GPtrArray *values; /* char *, owned, folded (list operators) */
-    GHashTable *set;   /* folded value (borrowed from @values) -> itself (OP_EQ, OP_NE) */
-} Condition;
-
-struct WpWhere {
-    GPtrArray *conditions; /* Condition *, owned */
-};
 
 static void condition_free(gpointer data)
 {
@@ -43,6 +15,10 @@ static void condition_free(gpointer data)
     g_free(c->column);
     if (c->values)
         g_ptr_array_unref(c->values);
+    if (c->texts)
+        g_ptr_array_unref(c->texts);
+    if (c->origins)
+        g_ptr_array_unref(c->origins);
     if (c->set)
         g_hash_table_unref(c->set);
     g_free(c);
@@ -62,9 +38,28 @@ guint wp_where_n_conditions(const WpWhere *where)
     return where->conditions->len;
 }
 
+/* Where a window of at most WP_TEXT_EXCERPT_BYTES around bytes [at, at + len) of @text starts
+ * and ends: the part in question and some context before it, on character boundaries. */
+static void excerpt_window(const char *text, gsize at, gsize len, gsize *start, gsize *end)
+{
+    gsize total = strlen(text);
+    *start = 0;
+    *end = total;
+    if (total <= WP_TEXT_EXCERPT_BYTES)
+        return;
+    const gsize room = WP_TEXT_EXCERPT_BYTES - 6; /* two "…" */
+    *start = at > room / 3 ? at - room / 3 : 0;
+    while (*start > 0 && ((unsigned char)text[*start] & 0xC0) == 0x80)
+        (*start)--;
+    *end = MIN(total, *start + MAX(room, MIN(len, room)));
+    while (*end < total && ((unsigned char)text[*end] & 0xC0) == 0x80)
+        (*end)--;
+}
+
 /* Sets a WP_ERROR_USAGE error "'TEXT': REASON" followed by two lines: the expression and a
  * caret mark under bytes [at, at + len) (at least one caret, at the end when @at is there).
- * Widths are display columns, so the mark lines up under wide or accented characters. */
+ * Widths are display columns, so the mark lines up under wide or accented characters. A long
+ * expression is shown as a window of WP_TEXT_EXCERPT_BYTES around the mark. */
 static void G_GNUC_PRINTF(5, 6) set_error_at(GError **error, const char *text, gsize at, gsize len,
                                              const char *format, ...)
 {
@@ -72,13 +67,22 @@ static void G_GNUC_PRINTF(5, 6) set_error_at(GError **error, const char *text, g
     va_start(args, format);
     g_autofree char *reason = g_strdup_vprintf(format, args);
     va_end(args);
-    g_autofree char *before = g_strndup(text, at);
-    g_autofree char *part = g_strndup(text + at, len);
+    gsize start = 0, end = 0;
+    excerpt_window(text, at, len, &start, &end);
+    g_autofree char *shown =
+        g_strdup_printf("%s%.*s%s", start > 0 ? "\u2026" : "", (int)(end - start),
+                        text + start, end < strlen(text) ? "\u2026" : "");
+    gsize mark_at = MIN(at, end);
+    gsize mark_len = MIN(len, end - mark_at);
+    g_autofree char *before =
+        g_strdup_printf("%s%.*s", start > 0 ? "\u2026" : "", (int)(mark_at - start), text + start);
+    g_autofree char *part = g_strndup(text + mark_at, mark_len);
     guint pad = wp_text_width(before);
     guint marks = MAX(wp_text_width(part), 1u);
     g_autofree char *spaces = g_strnfill(pad, ' ');
     g_autofree char *carets = g_strnfill(marks, '^');
-    g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "'%s': %s\n  %s\n  %s%s", text, reason, text,
+    g_autofree char *quoted = wp_text_excerpt(text);
+    g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "'%s': %s\n  %s\n  %s%s", quoted, reason, shown,
                 spaces, carets);
 }
 
@@ -100,7 +104,7 @@ static void trim_span(const char *text, gsize *at, gsize *len)
 
 /* The wp_text_fold() key of @value, in @buf (@size bytes) when it fits without allocating, else
  * in *@heap (caller frees). */
-static const char *fold_value(const char *value, char *buf, gsize size, char **heap)
+static char *fold_value(const char *value, char *buf, gsize size, char **heap)
 {
     *heap = NULL;
     if (wp_i_text_fold_ascii(value, buf, size))
@@ -109,16 +113,20 @@ static const char *fold_value(const char *value, char *buf, gsize size, char **h
     return *heap;
 }
 
-/* Adds the folded @raw to the condition's list; an empty key is refused (it would match
- * everything with `~`, and nothing a person types can equal it). */
-static gboolean add_value(Condition *c, const char *raw)
+/* Adds @raw to the condition's list: its key (wp_text_fold_company() for the company column,
+ * wp_text_fold() otherwise), the text as written and where it came from (@origin, "FILE:LINE",
+ * or NULL in the expression). An empty key is refused (it would match everything with `~`, and
+ * nothing a person types can equal it). */
+static gboolean add_value(Condition *c, const char *raw, const char *origin)
 {
-    char *key = wp_text_fold(raw);
+    char *key = c->is_company ? wp_text_fold_company(raw) : wp_text_fold(raw);
     if (key[0] == '\0') {
         g_free(key);
         return FALSE;
     }
     g_ptr_array_add(c->values, key);
+    g_ptr_array_add(c->texts, g_strdup(raw));
+    g_ptr_array_add(c->origins, g_strdup(origin));
     return TRUE;
 }
 
@@ -167,7 +175,7 @@ static gboolean parse_list(Condition *c, gsize at, gsize len, GError **error)
                 g_string_append_c(item, text[i++]);
             }
         }
-        if (!add_value(c, item->str)) {
+        if (!add_value(c, item->str, NULL)) {
             set_error_at(error, text, item_at, i - item_at, "empty value in the list");
             return FALSE;
         }
@@ -182,7 +190,8 @@ static gboolean read_list_file(Condition *c, const char *filename, GError **erro
 {
     g_autoptr(WpLineReader) reader = wp_i_lines_open(filename, error);
     if (reader == NULL) {
-        g_prefix_error(error, "'%s': ", c->text);
+        g_autofree char *quoted = wp_text_excerpt(c->text);
+        g_prefix_error(error, "'%s': ", quoted);
         return FALSE;
     }
     const char *line = NULL;
@@ -199,11 +208,14 @@ static gboolean read_list_file(Condition *c, const char *filename, GError **erro
                         wp_i_lines_origin(reader), wp_i_lines_number(reader));
             return FALSE;
         }
-        if (!add_value(c, copy)) {
+        g_autofree char *origin = g_strdup_printf("%s:%" G_GUINT64_FORMAT,
+                                                  wp_i_lines_origin(reader),
+                                                  wp_i_lines_number(reader));
+        if (!add_value(c, copy, origin)) {
+            g_autofree char *value = wp_text_excerpt(copy);
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
-                        "%s:%" G_GUINT64_FORMAT ": value '%s' is empty once punctuation is "
-                        "ignored",
-                        wp_i_lines_origin(reader), wp_i_lines_number(reader), copy);
+                        "%s: value '%s' is empty once punctuation%s is ignored", origin, value,
+                        c->is_company ? " and legal forms" : "");
             return FALSE;
         }
     }
@@ -212,7 +224,8 @@ static gboolean read_list_file(Condition *c, const char *filename, GError **erro
         return FALSE;
     }
     if (c->values->len == 0) {
-        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "'%s': %s lists no values", c->text,
+        g_autofree char *quoted = wp_text_excerpt(c->text);
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "'%s': %s lists no values", quoted,
                     wp_i_lines_origin(reader));
         return FALSE;
     }
@@ -238,6 +251,25 @@ static gboolean parse_operator(Condition *c, gsize at, gsize *op_len, GError **e
     return FALSE;
 }
 
+/* "industry==Fintech" read as industry = "=Fintech" and matched no one, silently. An operator
+ * character right after the operator is a mistyped operator; a value that really starts with one
+ * is written in quotes. */
+static gboolean check_after_operator(const char *text, gsize at, const char *op_text,
+                                     GError **error)
+{
+    while (is_blank(text[at]))
+        at++;
+    if (text[at] == '\0' || strchr("=!~<>", text[at]) == NULL)
+        return TRUE;
+    gsize len = strspn(text + at, "=!~<>");
+    g_autofree char *both = g_strdup_printf("%s%.*s", op_text, (int)len, text + at);
+    set_error_at(error, text, at, len,
+                 "'%s' is not an operator (=, !=, ~, !~, >=, <=, >, <); a value that starts "
+                 "with '%c' goes in double quotes",
+                 both, text[at]);
+    return FALSE;
+}
+
 static gboolean parse_number(Condition *c, gsize at, gsize len, const char *op_text,
                              GError **error)
 {
@@ -251,7 +283,8 @@ static gboolean parse_number(Condition *c, gsize at, gsize len, const char *op_t
     char *end = NULL;
     c->number = g_ascii_strtod(value, &end);
     if (end == value || *end != '\0' || !isfinite(c->number)) {
-        set_error_at(error, text, at, len, "'%s' is not a number", value);
+        g_autofree char *quoted = wp_text_excerpt(value);
+        set_error_at(error, text, at, len, "'%s' is not a number", quoted);
         return FALSE;
     }
     return TRUE;
@@ -279,16 +312,21 @@ static Condition *parse_one(const char *expression, GError **error)
     }
     c->column = g_ascii_strdown(text + c->column_at, (gssize)c->column_len);
     c->is_company_size = strcmp(c->column, WP_COLUMN_COMPANY_SIZE) == 0;
+    c->is_company = strcmp(c->column, WP_COLUMN_COMPANY) == 0;
     gsize op_len = 0;
     if (!parse_operator(c, op_at, &op_len, error))
         return NULL;
     gsize at = op_at + op_len;
     gsize len = strlen(text) - at;
     g_autofree char *op_text = g_strndup(text + op_at, op_len);
+    if (!check_after_operator(text, at, op_text, error))
+        return NULL;
     if (c->op >= OP_GE)
         return parse_number(c, at, len, op_text, error) ? g_ptr_array_steal_index(holder, 0)
                                                         : NULL;
     c->values = g_ptr_array_new_with_free_func(g_free);
+    c->texts = g_ptr_array_new_with_free_func(g_free);
+    c->origins = g_ptr_array_new_with_free_func(g_free);
     trim_span(text, &at, &len);
     if (len == 0) {
         set_error_at(error, text, at, 0, "missing value after '%s'", op_text);
@@ -348,10 +386,16 @@ gboolean wp_where_check(const WpWhere *where, const WpGraph *graph, GError **err
         const Condition *c = where->conditions->pdata[i];
         if (column_known(columns, c->column))
             continue;
-        g_autofree char *known =
-            n_columns > 0 ? g_strjoinv(", ", (char **)columns) : g_strdup("id (no people file)");
+        g_autoptr(GString) known = g_string_new(n_columns > 0 ? NULL : "id (no people file)");
+        for (guint k = 0; k < n_columns && k < 20; k++) { /* a header may have 1,024 columns */
+            g_autofree char *name = wp_text_excerpt(columns[k]);
+            g_string_append_printf(known, "%s%s", k > 0 ? ", " : "", name);
+        }
+        if (n_columns > 20)
+            g_string_append_printf(known, " and %u more", n_columns - 20);
+        g_autofree char *column = wp_text_excerpt(c->column);
         set_error_at(error, c->text, c->column_at, c->column_len,
-                     "unknown column '%s' (known: %s)", c->column, known);
+                     "unknown column '%s' (known: %s)", column, known->str);
         return FALSE;
     }
     return TRUE;
@@ -386,7 +430,7 @@ static gboolean list_matches(const Condition *c, const char *key)
     return FALSE;
 }
 
-static gboolean condition_matches(const Condition *c, const WpGraph *graph, WpPerson person)
+gboolean wp_i_condition_matches(const Condition *c, const WpGraph *graph, WpPerson person)
 {
     if (c->op >= OP_GE) {
         double x = 0;
@@ -405,7 +449,9 @@ static gboolean condition_matches(const Condition *c, const WpGraph *graph, WpPe
         return negated;
     char buf[256];
     g_autofree char *heap = NULL;
-    const char *key = fold_value(value, buf, sizeof buf, &heap);
+    char *key = fold_value(value, buf, sizeof buf, &heap);
+    if (c->is_company) /* "Acme, Inc." in the people file is the account Acme */
+        wp_i_text_strip_legal_forms(key);
     return list_matches(c, key) != negated;
 }
 
@@ -414,7 +460,7 @@ gboolean wp_where_matches(const WpWhere *where, const WpGraph *graph, WpPerson p
     g_return_val_if_fail(where != NULL && graph != NULL, FALSE);
     g_return_val_if_fail(person < wp_graph_n_people(graph), FALSE);
     for (guint i = 0; i < where->conditions->len; i++)
-        if (!condition_matches(where->conditions->pdata[i], graph, person))
+        if (!wp_i_condition_matches(where->conditions->pdata[i], graph, person))
             return FALSE;
     return TRUE;
 }

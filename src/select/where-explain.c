@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+/* What in a territory filter matched no one: values no person has, with the closest values the
+ * column does have, and what each condition selects alone when the territory is empty. */
+#include "select/where-private.h"
+
+#include <string.h>
+
+#define N_CLOSEST 5
+
+/* People a territory is chosen from: the listed ones, or everyone when there is no people file
+ * (as rank and map select). */
+static guint n_candidates(const WpGraph *graph)
+{
+    return graph->n_columns > 0 ? graph->n_listed : graph->n_people;
+}
+
+static const char *value_of(const WpGraph *graph, WpPerson person, gconstpointer column)
+{
+    return wp_graph_person_attr(graph, person, column);
+}
+
+/* "'region=Mars': no one's region is 'Mars'; closest: ..." for value @i of @c. */
+static char *describe_miss(const Condition *c, guint i, GPtrArray *tallies)
+{
+    g_autoptr(GString) line = g_string_new(NULL);
+    const char *origin = c->origins->pdata[i];
+    g_autofree char *value = wp_text_excerpt(c->texts->pdata[i]);
+    if (origin != NULL) {
+        g_string_append_printf(line, "%s: ", origin);
+    } else {
+        g_autofree char *expression = wp_text_excerpt(c->text);
+        g_string_append_printf(line, "'%s': ", expression);
+    }
+    if (c->is_company) {
+        g_string_append_printf(line, "no account is named '%s'", value);
+    } else {
+        g_autofree char *column = wp_text_excerpt(c->column);
+        g_string_append_printf(line, "no one's %s is '%s'", column, value);
+    }
+    guint n_containing = 0;
+    g_autoptr(GPtrArray) near =
+        wp_i_tally_closest(tallies, c->values->pdata[i], N_CLOSEST, &n_containing);
+    if (near->len > 0) {
+        g_string_append(line, "; closest: ");
+        wp_i_tally_list(line, near, NULL);
+    } else if (c->is_company || strcmp(c->column, WP_COLUMN_ID) == 0 || tallies->len == 0) {
+        g_string_append(line, c->is_company ? "; no similar account name" : "; no similar value");
+    } else {
+        g_autoptr(GPtrArray) largest = wp_i_tally_largest(tallies, N_CLOSEST);
+        g_string_append(line, "; known values: ");
+        wp_i_tally_list(line, largest, NULL);
+        if (tallies->len > largest->len)
+            g_string_append_printf(line, " and %u more", tallies->len - largest->len);
+    }
+    return g_string_free(g_steal_pointer(&line), FALSE);
+}
+
+/* Adds a line for each value of an equality condition that no one has. */
+static void add_misses(const Condition *c, const WpGraph *graph, GPtrArray *out)
+{
+    if (c->op != OP_EQ)
+        return;
+    g_autoptr(GPtrArray) tallies = wp_i_tally_values(graph, value_of, c->column, c->is_company);
+    g_autoptr(GHashTable) known = g_hash_table_new(g_str_hash, g_str_equal); /* borrowed keys */
+    for (guint i = 0; i < tallies->len; i++)
+        g_hash_table_add(known, ((WpITally *)tallies->pdata[i])->key);
+    for (guint i = 0; i < c->values->len; i++)
+        if (!g_hash_table_contains(known, c->values->pdata[i]))
+            g_ptr_array_add(out, describe_miss(c, i, tallies));
+}
+
+/* "'industry=Fintech': 240 people" or "...: no one". */
+static char *describe_count(const Condition *c, const WpGraph *graph)
+{
+    guint n = 0;
+    for (WpPerson p = 0; p < n_candidates(graph); p++)
+        n += wp_i_condition_matches(c, graph, p);
+    g_autofree char *expression = wp_text_excerpt(c->text);
+    if (n == 0)
+        return g_strdup_printf("'%s' alone selects no one", expression);
+    return g_strdup_printf("'%s' alone selects %u %s", expression, n, n == 1 ? "person" : "people");
+}
+
+GPtrArray *wp_where_explain(const WpWhere *where, const WpGraph *graph, gboolean empty)
+{
+    g_return_val_if_fail(where != NULL && graph != NULL, NULL);
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; empty && where->conditions->len > 1 && i < where->conditions->len; i++)
+        g_ptr_array_add(out, describe_count(where->conditions->pdata[i], graph));
+    for (guint i = 0; i < where->conditions->len; i++)
+        add_misses(where->conditions->pdata[i], graph, out);
+    return out;
+}
