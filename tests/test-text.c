@@ -77,7 +77,14 @@ static void test_fold(void)
     assert_fold("Smith, Bob", "smith bob");
     assert_fold("Zoë Müller", "zoe muller");
     assert_fold("François Lefèvre", "francois lefevre");
-    assert_fold("Søren", "søren"); /* ø is a letter of its own, not o + a mark */
+    /* Letters without a decomposition, typed as plain Latin letters on most keyboards. */
+    assert_fold("Søren", "soren");
+    assert_fold("SØREN", "soren");
+    assert_fold("Işık Demir", "isik demir");
+    assert_fold("ışık", "isik");
+    assert_fold("Łódź", "lodz");
+    assert_fold("Đorđe", "dorde");
+    assert_fold("Æsir Œuvre Þór", "aesir oeuvre thor");
     assert_fold("STRASSE", "strasse");
     assert_fold("Straße", "strasse");             /* case folding, not just lowercasing */
     assert_fold("\xEF\xAC\x81nn", "finn");        /* U+FB01 ligature: compatibility decomposition */
@@ -116,7 +123,6 @@ static void test_fold(void)
     assert_fold("\U0001D400cme", "acme");
     assert_fold("\u0130stanbul", "istanbul");
     assert_fold("ISTANBUL", "istanbul");
-    assert_fold("\u0131", "\u0131"); /* dotless i is a letter of its own */
     /* Precomposed and decomposed spellings fold alike. */
     g_autofree char *a = wp_text_fold("Jos\xC3\xA9");
     g_autofree char *b = wp_text_fold("Jose\xCC\x81");

@@ -28,7 +28,9 @@ WP_API void wp_csv_append_cell(GString *out, const char *cell);
  * The key names, companies and filter values are matched by: what people type, the same under
  * every locale. Compatibility-decomposed with accents and other combining marks removed
  * ("José" is "jose", the ligature "ﬁ" is "fi"); case-folded by Unicode's rules, never the
- * locale's ("I" is "i" under a Turkish locale too, "Straße" is "strasse"); apostrophes removed
+ * locale's ("I" is "i" under a Turkish locale too, "Straße" is "strasse"); the letters ı ł ø đ ð
+ * ħ ŧ æ œ þ written as the Latin letters people type for them ("Işık" is "isik", "Søren" is
+ * "soren", "Æsir" is "aesir"); apostrophes removed
  * (' ’ ‘ ʼ ` ´: "O’Brien" and "OBrien" are "obrien"); invisible format characters removed; runs
  * of white space, dashes and other punctuation (. , ; : ! ? / _ quotes brackets) collapsed to
  * one space and the ends trimmed ("Mary-Jane  Smith." is "mary jane smith"); '&' kept as a word

@@ -33,10 +33,53 @@ static void print_help(FILE *out)
                  "4 unknown or ambiguous person.\n");
 }
 
+/* Data and arguments are UTF-8 whatever the locale (README "Locales"), and nothing the program
+ * matches or writes depends on it: text is compared by the library's own folding, numbers are
+ * written with '.', messages are English. So the C library stays in the "C" locale for
+ * everything but the character type, which is UTF-8: GOption then takes non-ASCII arguments
+ * under LANG=C (it converts them from the locale's charset). Where no UTF-8 locale exists, GLib
+ * is told the charset directly. */
+static void use_utf8(void)
+{
+    static const char *const utf8[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
+    for (guint i = 0; i < G_N_ELEMENTS(utf8); i++)
+        if (setlocale(LC_CTYPE, utf8[i]) != NULL)
+            break;
+    if (!g_get_charset(NULL))
+        g_setenv("CHARSET", "UTF-8", TRUE);
+}
+
+/* An argument that is not UTF-8 (typed in a Latin-1 terminal) is refused by name, instead of
+ * GOption's bare "Invalid byte sequence in conversion input". */
+static int check_arguments(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (!g_utf8_validate(argv[i], -1, NULL)) {
+            g_autofree char *shown = wp_text_for_terminal(argv[i]);
+            g_autofree char *quoted = wp_text_excerpt(shown);
+            /* Name the option: "--to VALUE", "--to=VALUE", else the argument's place. */
+            const char *eq = argv[i][0] == '-' ? strchr(argv[i], '=') : NULL;
+            g_autofree char *option =
+                eq != NULL ? g_strndup(argv[i], (gsize)(eq - argv[i]))
+                : i > 1 && argv[i - 1][0] == '-' && argv[i][0] != '-'
+                    ? g_strdup(argv[i - 1])
+                    : g_strdup_printf("argument %d", i);
+            g_autofree char *safe_option = wp_text_for_terminal(option);
+            fprintf(stderr,
+                    "warmpath: %s: '%s' is not UTF-8 text; warmpath reads arguments as UTF-8 "
+                    "whatever the locale\nTry 'warmpath --help'.\n",
+                    safe_option, quoted);
+            return CLI_EXIT_USAGE;
+        }
+    return CLI_EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
+    use_utf8();
     g_set_prgname("warmpath");
+    if (check_arguments(argc, argv) != CLI_EXIT_OK)
+        return CLI_EXIT_USAGE;
     if (argc < 2) {
         print_help(stderr);
         return CLI_EXIT_USAGE;

@@ -12,6 +12,12 @@ void wp_i_text_fold_into(const char *text, GString *out);
  * and its key fits; FALSE otherwise (then use wp_text_fold()). No allocation; thread-safe. */
 gboolean wp_i_text_fold_ascii(const char *text, char *buf, gsize size);
 
+/* @text lowercased by Unicode's simple case mapping (GLib's tables), never the locale's: under a
+ * Turkish locale g_utf8_strdown("ID") is "ıd"; this is "id" everywhere. For names of columns,
+ * e-mail addresses and other keys that compare case-insensitively. Bytes that are not UTF-8 are
+ * lowercased as ASCII. */
+char *wp_i_text_lower(const char *text);
+
 /* Drops legal forms from the end of a folded key, in place: what makes wp_text_fold_company()
  * of wp_text_fold(). */
 void wp_i_text_strip_legal_forms(char *key);

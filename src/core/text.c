@@ -144,6 +144,25 @@ static gboolean fold_ascii(const char *text, KeyWriter *w)
     return TRUE;
 }
 
+/* Letters that have no decomposition but that people type as plain Latin letters: "Işık" is
+ * typed "isik", "Łódź" "lodz", "Søren" "soren". Case-folded forms (Ø is ø by then). */
+static const char *plain_letters(gunichar c)
+{
+    switch (c) {
+    case 0x0131: return "i"; /* dotless i */
+    case 0x0142: return "l";
+    case 0x00F8: return "o";
+    case 0x0111: return "d";
+    case 0x00F0: return "d"; /* eth */
+    case 0x0127: return "h";
+    case 0x0167: return "t";
+    case 0x00E6: return "ae";
+    case 0x0153: return "oe";
+    case 0x00FE: return "th"; /* thorn */
+    default: return NULL;
+    }
+}
+
 /* The fold of any text into a growing key. */
 static void fold_unicode(const char *text, KeyWriter *w)
 {
@@ -163,7 +182,11 @@ static void fold_unicode(const char *text, KeyWriter *w)
     g_autofree char *folded = g_utf8_casefold(decomposed ? decomposed : plain, -1);
     for (const char *p = folded; *p != '\0'; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
-        key_add(w, fold_class(c), p, (gsize)(g_utf8_next_char(p) - p));
+        const char *letters = plain_letters(c);
+        if (letters != NULL)
+            key_add(w, FOLD_KEEP, letters, strlen(letters));
+        else
+            key_add(w, fold_class(c), p, (gsize)(g_utf8_next_char(p) - p));
     }
 }
 
@@ -185,6 +208,16 @@ gboolean wp_i_text_fold_ascii(const char *text, char *buf, gsize size)
         return FALSE;
     buf[w.len] = '\0';
     return TRUE;
+}
+
+char *wp_i_text_lower(const char *text)
+{
+    if (!g_utf8_validate(text, -1, NULL))
+        return g_ascii_strdown(text, -1);
+    GString *out = g_string_sized_new(strlen(text));
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p))
+        g_string_append_unichar(out, g_unichar_tolower(g_utf8_get_char(p)));
+    return g_string_free(out, FALSE);
 }
 
 char *wp_text_fold(const char *text)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Who is who: identity keys (LinkedIn profile, email, name + company), the indexes over the
  * people table, resolution of an export row to a known person, and adding or updating one. */
+#include "core/text-private.h"
 #include "import/import-private.h"
 
 #include <string.h>
@@ -45,7 +46,7 @@ char *wp_i_linkedin_url(const char *text, char **key)
         return NULL;
     if (key != NULL) {
         g_autofree char *decoded = g_uri_unescape_string(path, NULL);
-        *key = decoded != NULL && g_utf8_validate(decoded, -1, NULL) ? g_utf8_strdown(decoded, -1)
+        *key = decoded != NULL && g_utf8_validate(decoded, -1, NULL) ? wp_i_text_lower(decoded)
                                                                      : g_ascii_strdown(path, -1);
     }
     return g_strconcat("https://www.linkedin.com/", in ? "in/" : "pub/", path + (in ? 3 : 4), NULL);
@@ -62,30 +63,14 @@ char *wp_i_email(const char *text)
     const char *dot = strrchr(at, '.');
     if (dot == NULL || dot == at + 1 || dot[1] == '\0')
         return NULL;
-    return g_utf8_strdown(addr, -1);
+    return wp_i_text_lower(addr); /* "BOB.SMITH@" is bob.smith@ under a Turkish locale too */
 }
 
-/* Legal-form words dropped from the end of a company name: "Acme, Inc." and "ACME" match. */
-static const char *const legal_suffixes[] = {
-    "inc", "incorporated", "llc",  "llp", "ltd", "limited", "corp", "corporation",
-    "co",  "plc",          "gmbh", "ag",  "kg",  "sa",      "sas",  "sarl",
-    "srl", "spa",          "bv",   "nv",  "oy",  "ab",      "as",   "kk",
-};
-
+/* The account a company names (README "Names, accounts and teams"): "Acme, Inc." and "ACME"
+ * match. */
 static char *company_key(const char *company)
 {
-    g_autofree char *folded = wp_text_fold(company ? company : "");
-    g_auto(GStrv) words = g_strsplit(folded, " ", -1);
-    guint n = g_strv_length(words);
-    while (n > 1) {
-        gboolean legal = FALSE;
-        for (guint i = 0; i < G_N_ELEMENTS(legal_suffixes) && !legal; i++)
-            legal = strcmp(words[n - 1], legal_suffixes[i]) == 0;
-        if (!legal)
-            break;
-        g_clear_pointer(&words[--n], g_free);
-    }
-    return g_strjoinv(" ", words);
+    return wp_text_fold_company(company ? company : "");
 }
 
 char *wp_i_name_key(const char *name, const char *company)
@@ -456,8 +441,9 @@ void wp_i_replaced_clear(WpIReplaced *replaced)
     g_clear_pointer(&replaced->title, g_free);
 }
 
-/* Fills an empty cell; with @newer also replaces a value that folds differently, and then sets
- * @old (nullable) to the value replaced. */
+/* Fills an empty cell; with @newer also replaces a value that folds differently (a company: that
+ * names another account, so "Acme Inc" for "Acme" is no job change), and then sets @old
+ * (nullable) to the value replaced. */
 static gboolean refresh(WpIPeople *p, guint row, WpIField f, const char *value, gboolean newer,
                         char **old)
 {
@@ -465,8 +451,9 @@ static gboolean refresh(WpIPeople *p, guint row, WpIField f, const char *value, 
         return FALSE;
     const char *have = wp_i_table_cell(p->table, row, p->col[f]);
     if (have[0] != '\0') {
-        g_autofree char *a = wp_text_fold(have);
-        g_autofree char *b = wp_text_fold(value);
+        char *(*fold)(const char *) = f == WP_I_COMPANY ? wp_text_fold_company : wp_text_fold;
+        g_autofree char *a = fold(have);
+        g_autofree char *b = fold(value);
         if (!newer || strcmp(a, b) == 0)
             return FALSE;
         if (old != NULL) {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* A data file (people.csv, edges.csv) as a table of text cells: read with the project's CSV
  * reader, changed in place, written back with exact quoting, a .bak copy and an atomic rename. */
+#include "core/text-private.h"
 #include "import/import-private.h"
 
 #include <errno.h>
@@ -125,7 +126,7 @@ void wp_i_table_free(WpITable *t)
 int wp_i_table_find(const WpITable *t, const char *name)
 {
     for (guint i = 0; i < t->header->len; i++) {
-        g_autofree char *have = g_utf8_strdown(t->header->pdata[i], -1);
+        g_autofree char *have = wp_i_text_lower(t->header->pdata[i]); /* not the locale's */
         if (strcmp(g_strstrip(have), name) == 0)
             return (int)i;
     }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* RFC 4180 records with line numbers, on top of libcsv (fed one physical line at a time so that
  * every record knows the line it starts on). */
+#include "core/text-private.h"
 #include "io/io-private.h"
 
 #include <csv.h>
@@ -257,10 +258,11 @@ char **wp_i_csv_header_names(const WpCsvRecord *header, const char *origin, GErr
 {
     g_autoptr(GStrvBuilder) builder = g_strv_builder_new();
     /* Lowercased names seen so far (owned). A set keeps a 1024-column header linear, and
-     * comparing lowercased names catches "Name" vs "NAME" and "É" vs "é" alike. */
+     * comparing lowercased names catches "Name" vs "NAME" and "É" vs "é" alike. Lowercased by
+     * Unicode's table, never the locale's: under tr_TR "ID" must stay "id", not "ıd". */
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < header->n_fields; i++) {
-        g_autofree char *name = g_utf8_strdown(g_strstrip(header->fields[i]), -1);
+        g_autofree char *name = wp_i_text_lower(g_strstrip(header->fields[i]));
         if (name[0] == '\0') {
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                         "%s:%" G_GUINT64_FORMAT ": header: column %u has no name", origin,

@@ -242,8 +242,11 @@ static gboolean read_number(GKeyFile *kf, const char *origin, const char *text, 
     double x = g_ascii_strtod(g_strstrip(value), &end);
     if (end == value || *end != '\0' || !isfinite(x) || x > max ||
         (min_open ? x <= min : x < min)) {
-        g_autofree char *what = g_strdup_printf("'%s' is not a number in %c%g, %g]", value,
-                                                min_open ? '(' : '[', min, max);
+        char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE]; /* '.' in any locale */
+        g_autofree char *shown = wp_text_excerpt(value);
+        g_autofree char *what = g_strdup_printf(
+            "'%s' is not a number in %c%s, %s]", shown, min_open ? '(' : '[',
+            g_ascii_formatd(lo, sizeof lo, "%g", min), g_ascii_formatd(hi, sizeof hi, "%g", max));
         return fail_at(error, origin, text, group, key, what);
     }
     *out = x;

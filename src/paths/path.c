@@ -60,8 +60,9 @@ gboolean wp_i_path_context_init(WpPathContext *ctx, const WpGraph *graph, const 
         return FALSE;
     }
     if (!(query->min_probability >= 0 && query->min_probability < 1)) {
-        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "minimum probability %g is not in [0, 1)",
-                    query->min_probability);
+        char p[G_ASCII_DTOSTR_BUF_SIZE]; /* '.' in any locale */
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "minimum probability %s is not in [0, 1)",
+                    g_ascii_formatd(p, sizeof p, "%g", query->min_probability));
         return FALSE;
     }
     ctx->graph = graph;

@@ -259,8 +259,9 @@ static gboolean check_query(const WpGraph *graph, const WpRankQuery *q, GError *
         return FALSE;
     }
     if (!(q->min_probability >= 0 && q->min_probability < 1)) {
-        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "minimum probability %g is not in [0, 1)",
-                    q->min_probability);
+        char p[G_ASCII_DTOSTR_BUF_SIZE]; /* '.' in any locale */
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "minimum probability %s is not in [0, 1)",
+                    g_ascii_formatd(p, sizeof p, "%g", q->min_probability));
         return FALSE;
     }
     for (guint i = 0; i < q->n_sellers; i++)

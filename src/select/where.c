@@ -310,7 +310,8 @@ static Condition *parse_one(const char *expression, GError **error)
         set_error_at(error, text, op_at, 0, "missing column name before the operator");
         return NULL;
     }
-    c->column = g_ascii_strdown(text + c->column_at, (gssize)c->column_len);
+    g_autofree char *column = g_strndup(text + c->column_at, c->column_len);
+    c->column = wp_i_text_lower(column); /* as csv.c lowercases the header's names */
     c->is_company_size = strcmp(c->column, WP_COLUMN_COMPANY_SIZE) == 0;
     c->is_company = strcmp(c->column, WP_COLUMN_COMPANY) == 0;
     gsize op_len = 0;
