@@ -289,6 +289,58 @@ static void test_regressions(void)
     g_assert_cmpuint(n, >, 0);
 }
 
+/* A message quotes at most WP_TEXT_EXCERPT_BYTES of any value: a 900 KB field (under the 1 MiB
+ * line limit) gives one short line, in errors and in kept warning examples alike. */
+static void assert_short(const char *message)
+{
+    g_assert_cmpuint(strlen(message), <, 300);
+    g_assert_nonnull(strstr(message, "\u2026'"));
+    g_assert_true(g_utf8_validate(message, -1, NULL));
+}
+
+static void test_long_values_quoted_short(void)
+{
+    g_autofree char *huge = g_strnfill(900 * 1024, '7');
+    g_autoptr(GError) error = NULL;
+    /* An error: a strength that is no number. */
+    g_autofree char *ties = g_strdup_printf("source,target,strength\na,b,0.%s.5\n", huge);
+    g_autoptr(WpGraph) none = wp_graph_load_from_data(ties, NULL, 0, &error);
+    g_assert_null(none);
+    g_assert_error(error, WP_ERROR, WP_ERROR_PARSE);
+    assert_short(error->message);
+    g_clear_error(&error);
+    /* A duplicate 900 KB id in the people file. */
+    g_autofree char *people = g_strdup_printf("id,name\nx%s,A\nx%s,B\n", huge, huge);
+    g_autoptr(WpGraph) dup = wp_graph_load_from_data("source,target\na,b\n", people, 0, &error);
+    g_assert_null(dup);
+    assert_short(error->message);
+    g_clear_error(&error);
+    /* Warnings keep their examples short: an unknown type, a company size, an unlisted id. */
+    g_autofree char *typed = g_strdup_printf("source,target,type\na,b,t%s\nc,u%s,client\n", huge,
+                                             huge);
+    g_autofree char *sized = g_strdup_printf("id,company_size\na,s%s\nb,1\nc,2\n", huge);
+    g_autoptr(WpGraph) warned = wp_graph_load_from_data(typed, sized, 0, &error);
+    g_assert_no_error(error);
+    const WpWarningKind kinds[] = {WP_WARNING_UNKNOWN_TIE_TYPE, WP_WARNING_BAD_ATTRIBUTE,
+                                   WP_WARNING_UNLISTED_PERSON};
+    for (guint k = 0; k < G_N_ELEMENTS(kinds); k++) {
+        const GPtrArray *examples = wp_graph_warning_examples(warned, kinds[k]);
+        g_assert_cmpuint(examples->len, ==, 1);
+        assert_short(examples->pdata[0]);
+    }
+    /* A plain edge list's strength field. */
+    g_autofree char *dir = g_dir_make_tmp("wp-long-XXXXXX", NULL);
+    g_autofree char *list = g_build_filename(dir, "ties.txt", NULL);
+    g_autofree char *text = g_strdup_printf("a b 0.%s.5\n", huge);
+    g_assert_true(g_file_set_contents(list, text, -1, NULL));
+    WpLoadSpec spec = {.ties_file = list, .ties_format = WP_TIES_FORMAT_EDGELIST};
+    g_autoptr(WpGraph) listed = wp_graph_load(&spec, &error);
+    g_assert_null(listed);
+    assert_short(error->message);
+    g_remove(list);
+    g_rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -298,5 +350,6 @@ int main(int argc, char **argv)
     g_test_add_func("/hostile/profile", test_profile_hostile);
     g_test_add_func("/hostile/text/fold-invalid-utf8", test_fold_invalid_utf8);
     g_test_add_func("/hostile/regressions", test_regressions);
+    g_test_add_func("/hostile/long-values-quoted-short", test_long_values_quoted_short);
     return g_test_run();
 }

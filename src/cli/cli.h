@@ -87,6 +87,8 @@ WpGraph *cli_load_graph(const CliCommon *common, GError **error);
 gboolean cli_parse(GOptionContext *context, int *argc, char ***argv, const char *command);
 /* Prints "warmpath: MESSAGE" and "Try 'warmpath COMMAND --help'."; returns CLI_EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *format, ...) G_GNUC_PRINTF(2, 3);
+/* "unexpected argument 'X'" as a usage error of @command. */
+int cli_unexpected_argument(const char *command, const char *argument);
 /* Prints "warmpath: MESSAGE" for @error and returns the exit code its domain and code mean. */
 int cli_fail(const GError *error);
 void cli_warn(const char *format, ...) G_GNUC_PRINTF(1, 2);

@@ -243,7 +243,7 @@ int cmd_map(int argc, char **argv)
         !cli_common_check(context, &common, CLI_FORMATS_DIAGRAM, "map"))
         return CLI_EXIT_USAGE;
     if (argc > 1)
-        return cli_usage_error("map", "unexpected argument '%s'", argv[1]);
+        return cli_unexpected_argument("map", argv[1]);
     int rc = check_options(&o);
     if (rc != 0)
         return rc;

@@ -169,7 +169,7 @@ int cmd_path(int argc, char **argv)
         !cli_common_check(context, &common, CLI_FORMATS_TEXT | CLI_FORMATS_DIAGRAM, "path"))
         return CLI_EXIT_USAGE;
     if (argc > 1)
-        return cli_usage_error("path", "unexpected argument '%s'", argv[1]);
+        return cli_unexpected_argument("path", argv[1]);
     guint k = 0;
     CliSearchLimits limits;
     int rc = check_options(&o, &k, &limits);

@@ -28,7 +28,7 @@ int cmd_profile(int argc, char **argv)
     }
     if (argc > 1) {
         g_free(output);
-        return cli_usage_error("profile", "unexpected argument '%s'", argv[1]);
+        return cli_unexpected_argument("profile", argv[1]);
     }
     g_autoptr(GError) error = NULL;
     g_autoptr(WpModel) model = wp_model_new_from_spec(spec, &error);

@@ -263,7 +263,7 @@ int cmd_rank(int argc, char **argv)
         !cli_common_check(context, &common, CLI_FORMATS_TEXT, "rank"))
         return CLI_EXIT_USAGE;
     if (argc > 1)
-        return cli_usage_error("rank", "unexpected argument '%s'", argv[1]);
+        return cli_unexpected_argument("rank", argv[1]);
     gint64 top = -1;       /* not given */
     double min_gain = NAN; /* not given */
     CliSearchLimits limits;

@@ -135,7 +135,7 @@ int cmd_stats(int argc, char **argv)
         !cli_common_check(context, &common, CLI_FORMATS_TEXT, "stats"))
         return CLI_EXIT_USAGE;
     if (argc > 1)
-        return cli_usage_error("stats", "unexpected argument '%s'", argv[1]);
+        return cli_unexpected_argument("stats", argv[1]);
     g_autoptr(GError) error = NULL;
     common.lists_warnings = TRUE;
     g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);

@@ -91,10 +91,18 @@ void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats
  * must not send escape sequences or bidirectional overrides to the terminal. Line breaks are
  * kept (a --where error shows the expression and a caret mark under the bad part on two more
  * lines); each line is sanitised on its own. */
+#define MAX_MESSAGE_LINE 4096 /* bytes: values are quoted in 80, so only a bug reaches this */
+
 static void print_message(const char *message)
 {
     g_auto(GStrv) lines = g_strsplit(message, "\n", -1);
     for (guint i = 0; lines[i] != NULL; i++) {
+        if (strlen(lines[i]) > MAX_MESSAGE_LINE) { /* cut on a character, then "…" */
+            gsize cut = MAX_MESSAGE_LINE;
+            while (cut > 0 && ((unsigned char)lines[i][cut] & 0xC0) == 0x80)
+                cut--;
+            memcpy(lines[i] + cut, "\u2026", sizeof "\u2026");
+        }
         g_autofree char *safe = cli_sanitize_for_terminal(lines[i]);
         fprintf(stderr, i == 0 ? "warmpath: %s\n" : "%s\n", safe);
     }
@@ -118,6 +126,12 @@ int cli_usage_error(const char *command, const char *format, ...)
     print_message(message);
     fprintf(stderr, "Try 'warmpath %s --help'.\n", command);
     return CLI_EXIT_USAGE;
+}
+
+int cli_unexpected_argument(const char *command, const char *argument)
+{
+    g_autofree char *shown = wp_text_excerpt(argument);
+    return cli_usage_error(command, "unexpected argument '%s'", shown);
 }
 
 int cli_fail(const GError *error)
@@ -244,8 +258,8 @@ gboolean cli_common_check(GOptionContext *context G_GNUC_UNUSED, CliCommon *c, g
         return FALSE;
     if (c->ties_format != NULL && strcmp(c->ties_format, "auto") != 0 &&
         strcmp(c->ties_format, "csv") != 0 && strcmp(c->ties_format, "edgelist") != 0) {
-        cli_usage_error(command, "--ties-format: '%s' is not auto, csv or edgelist",
-                        c->ties_format);
+        g_autofree char *shown = wp_text_excerpt(c->ties_format);
+        cli_usage_error(command, "--ties-format: '%s' is not auto, csv or edgelist", shown);
         return FALSE;
     }
     g_autoptr(GError) error = NULL;
@@ -256,7 +270,8 @@ gboolean cli_common_check(GOptionContext *context G_GNUC_UNUSED, CliCommon *c, g
     }
     WpDay day;
     if (c->as_of != NULL && !wp_day_parse(c->as_of, &day)) {
-        cli_usage_error(command, "--as-of: '%s' is not a date YYYY-MM-DD", c->as_of);
+        g_autofree char *shown = wp_text_excerpt(c->as_of);
+        cli_usage_error(command, "--as-of: '%s' is not a date YYYY-MM-DD", shown);
         return FALSE;
     }
     if (c->data_dir == NULL && c->edges == NULL && g_getenv("WARMPATH_DATA") != NULL &&

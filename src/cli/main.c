@@ -96,6 +96,8 @@ int main(int argc, char **argv)
     for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "warmpath: unknown command '%s'\nTry 'warmpath --help'.\n", argv[1]);
+    g_autofree char *shown = wp_text_excerpt(argv[1]);
+    g_autofree char *safe = wp_text_for_terminal(shown);
+    fprintf(stderr, "warmpath: unknown command '%s'\nTry 'warmpath --help'.\n", safe);
     return CLI_EXIT_USAGE;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Builds a WpGraph from rows: people, tie rows, warnings; then merges and indexes the ties. */
+#include "core/text-private.h"
 #include "core/graph-private.h"
 #include "core/tie-merge.h"
 
@@ -229,17 +230,20 @@ gboolean wp_i_builder_add_person(WpGraphBuilder *b, const char *const *values, c
     guint32 hash = wp_i_id_hash(id, len);
     if (wp_i_id_index_lookup(&g->id_index, (const char *const *)g->ids->pdata, id, len, hash) !=
         G_MAXUINT32) {
+        g_autofree char *shown = wp_text_excerpt(id);
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
-                    "%s:%" G_GUINT64_FORMAT ": field 'id': duplicate id '%s'", origin, line, id);
+                    "%s:%" G_GUINT64_FORMAT ": field 'id': duplicate id '%s'", origin, line,
+                    shown);
         return FALSE;
     }
     if (b->size_column != G_MAXUINT && values[b->size_column] != NULL) {
+        g_autofree char *shown = wp_text_excerpt(values[b->size_column]);
         if (company_size_from_cell(values[b->size_column]) < 0 &&
             !wp_i_builder_warn(b, WP_WARNING_BAD_ATTRIBUTE, error,
                                "%s:%" G_GUINT64_FORMAT
                                ": field 'company_size': '%s' is not a count like 1200, "
                                "51-200 or 10001+; ignored",
-                               origin, line, values[b->size_column]))
+                               origin, line, shown))
             return FALSE;
     }
     WpPerson p = add_person_id(g, id, len, hash);
@@ -265,12 +269,14 @@ static gboolean tie_person(WpGraphBuilder *b, const char *id, gsize len, guint32
         *out = found;
         return TRUE;
     }
-    if (b->people_given &&
-        !wp_i_builder_warn(b, WP_WARNING_UNLISTED_PERSON, error,
-                           "%s:%" G_GUINT64_FORMAT
-                           ": '%.*s' is not in the people file; added with only an id",
-                           origin, line, (int)len, id))
-        return FALSE;
+    if (b->people_given) {
+        g_autofree char *shown = wp_i_text_excerpt_len(id, len);
+        if (!wp_i_builder_warn(b, WP_WARNING_UNLISTED_PERSON, error,
+                               "%s:%" G_GUINT64_FORMAT
+                               ": '%s' is not in the people file; added with only an id",
+                               origin, line, shown))
+            return FALSE;
+    }
     if (b->graph->n_people == G_MAXUINT32 - 1) {
         g_set_error(error, WP_ERROR, WP_ERROR_LIMIT,
                     "%s:%" G_GUINT64_FORMAT ": more than %u people", origin, line, G_MAXUINT32 - 1);

@@ -18,6 +18,9 @@ gboolean wp_i_text_fold_ascii(const char *text, char *buf, gsize size);
  * lowercased as ASCII. */
 char *wp_i_text_lower(const char *text);
 
+/* wp_text_excerpt() of the @len bytes at @text (not NUL-terminated). */
+char *wp_i_text_excerpt_len(const char *text, gsize len);
+
 /* Drops legal forms from the end of a folded key, in place: what makes wp_text_fold_company()
  * of wp_text_fold(). */
 void wp_i_text_strip_legal_forms(char *key);

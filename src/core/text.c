@@ -295,10 +295,14 @@ char *wp_text_fold_company(const char *company)
 char *wp_text_excerpt(const char *text)
 {
     g_return_val_if_fail(text != NULL, NULL);
+    return wp_i_text_excerpt_len(text, strlen(text));
+}
+
+char *wp_i_text_excerpt_len(const char *text, gsize len)
+{
     static const char ellipsis[] = "\u2026";
-    gsize len = strlen(text);
     if (len <= WP_TEXT_EXCERPT_BYTES)
-        return g_strdup(text);
+        return g_strndup(text, len);
     gsize cut = WP_TEXT_EXCERPT_BYTES - (sizeof ellipsis - 1);
     while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
         cut--; /* not inside a character */

@@ -162,10 +162,11 @@ static void fill_company(WpIRow *row, const WpIRecord *rec, const int col[WP_I_N
     }
     if (row->warnings == NULL)
         row->warnings = g_ptr_array_new_with_free_func(g_free);
+    g_autofree char *shown = wp_text_excerpt(id);
     g_ptr_array_add(row->warnings,
                     g_strdup_printf("field 'AccountId': '%s' is not in the accounts file; "
                                     "company left empty",
-                                    id));
+                                    shown));
 }
 
 gboolean wp_i_crm_parse(GPtrArray *records, const WpIMapping *m, GHashTable *accounts,

@@ -144,8 +144,9 @@ static gboolean index_id(WpIPeople *p, guint row, GError **error)
 {
     const char *id = wp_i_table_cell(p->table, row, p->col_id);
     if (id[0] == '\0' || g_hash_table_contains(p->by_id, id)) {
+        g_autofree char *shown = wp_text_excerpt(id);
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: field 'id': %s id '%s'",
-                    p->table->display, id[0] ? "duplicate" : "empty", id);
+                    p->table->display, id[0] ? "duplicate" : "empty", shown);
         return FALSE;
     }
     g_hash_table_insert(p->by_id, g_strdup(id), GUINT_TO_POINTER(row + 1));

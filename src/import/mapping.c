@@ -330,18 +330,24 @@ static void read_url_email_date(const WpIRecord *rec, const int col[WP_I_N_FIELD
                                 const char *date_field)
 {
     const char *v = wp_i_record_cell(rec, col[WP_I_URL]);
-    if (v[0] != '\0' && (row->contact.url = wp_i_linkedin_url(v, NULL)) == NULL)
+    if (v[0] != '\0' && (row->contact.url = wp_i_linkedin_url(v, NULL)) == NULL) {
+        g_autofree char *shown = wp_text_excerpt(v);
         warn(row, g_strdup_printf("field 'linkedin_url': '%s' is not a LinkedIn profile URL; "
                                   "ignored",
-                                  v));
+                                  shown));
+    }
     v = wp_i_record_cell(rec, col[WP_I_EMAIL]);
-    if (v[0] != '\0' && (row->contact.email = wp_i_email(v)) == NULL)
-        warn(row, g_strdup_printf("field 'email': '%s' is not an email address; ignored", v));
+    if (v[0] != '\0' && (row->contact.email = wp_i_email(v)) == NULL) {
+        g_autofree char *shown = wp_text_excerpt(v);
+        warn(row, g_strdup_printf("field 'email': '%s' is not an email address; ignored", shown));
+    }
     v = wp_i_record_cell(rec, col[WP_I_DATE]);
-    if (v[0] != '\0' && !wp_i_parse_export_date(v, &row->contact.date))
+    if (v[0] != '\0' && !wp_i_parse_export_date(v, &row->contact.date)) {
+        g_autofree char *shown = wp_text_excerpt(v);
         warn(row, g_strdup_printf("field '%s': '%s' is not a date like 07 Dec 2025 or "
                                   "2025-12-07; tie added without a date",
-                                  date_field, v));
+                                  date_field, shown));
+    }
 }
 
 /* Fills @row from @rec. Rows with too few fields, or more non-empty ones, are skipped: a company

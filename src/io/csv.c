@@ -270,9 +270,10 @@ char **wp_i_csv_header_names(const WpCsvRecord *header, const char *origin, GErr
             return NULL;
         }
         if (!g_hash_table_add(seen, g_strdup(name))) {
+            g_autofree char *shown = wp_text_excerpt(name);
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                         "%s:%" G_GUINT64_FORMAT ": header: column '%s' appears twice", origin,
-                        header->line, name);
+                        header->line, shown);
             return NULL;
         }
         g_strv_builder_add(builder, name);

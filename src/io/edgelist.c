@@ -2,6 +2,7 @@
 /* Plain edge lists as public datasets ship them: `a b [strength]` separated by white space or
  * commas, '#' and '%' comment lines, no header; further fields (timestamps) are ignored. A line
  * with nothing but separators is a counted blank row, as in a CSV file. */
+#include "core/text-private.h"
 #include "io/io-private.h"
 
 #include <math.h>
@@ -63,8 +64,9 @@ static gboolean bad_weight(WpGraphBuilder *builder, const char *origin, guint64 
 {
     g_autofree char *expected = wp_i_weight_expected(wp_i_builder_weights(builder), value);
     gboolean strengths = wp_i_builder_weights(builder)->scale == WP_WEIGHT_STRENGTH;
+    g_autofree char *shown = wp_text_excerpt(value); /* a 900 KB field stays one short line */
     g_autofree char *what = g_strdup_printf("field %u (%s): '%s' is not %s", field,
-                                            strengths ? "strength" : "weight", value, expected);
+                                            strengths ? "strength" : "weight", shown, expected);
     if (!(wp_i_builder_flags(builder) & WP_LOAD_SKIP_BAD_ROWS))
         return bad_line(origin, line, what, error);
     wp_i_builder_count_row(builder);
@@ -148,9 +150,10 @@ gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GErro
         }
         if (strcmp(fields[0], fields[1]) == 0) {
             wp_i_builder_count_row(builder);
+            g_autofree char *shown = wp_text_excerpt(fields[0]);
             if (!wp_i_builder_warn(builder, WP_WARNING_SELF_LOOP, error,
                                    "%s:%" G_GUINT64_FORMAT ": '%s' is tied to themself; dropped",
-                                   origin, line, fields[0]))
+                                   origin, line, shown))
                 return FALSE;
             continue;
         }

@@ -2,6 +2,7 @@
 /* The ties file: a CSV with `source,target` and optional strength, type, last_contact,
  * interactions and directed columns; other columns are ignored. The rules for a row's values
  * live here, and the chunked reader (ties-chunks.c) uses them too. */
+#include "core/text-private.h"
 #include "io/io-private.h"
 
 #include <math.h>
@@ -98,9 +99,10 @@ char *wp_i_ties_bad_value_message(const char *origin, guint64 line, const WpTies
         [WP_TIES_DIRECTED] = "true or false",
     };
     g_autofree char *weight = field == WP_TIES_STRENGTH ? wp_i_weight_expected(rule, value) : NULL;
+    g_autofree char *shown = wp_text_excerpt(value); /* a 900 KB field stays one short line */
     return g_strdup_printf("%s:%" G_GUINT64_FORMAT ": field '%s': '%s' is not %s", origin, line,
                            field == WP_TIES_STRENGTH ? columns->weight_name : field_names[field],
-                           value, weight ? weight : expected[field]);
+                           shown, weight ? weight : expected[field]);
 }
 
 /* A bad value: an error, or under WP_LOAD_SKIP_BAD_ROWS a warning and the row is dropped. */
@@ -192,18 +194,20 @@ gboolean wp_i_ties_parse_values(const WpWeightRule *rule, const char *const cell
 gboolean wp_i_ties_warn_unknown_type(WpGraphBuilder *builder, const char *origin, guint64 line,
                                      const char *name, GError **error)
 {
+    g_autofree char *shown = wp_text_excerpt(name);
     return wp_i_builder_warn(builder, WP_WARNING_UNKNOWN_TIE_TYPE, error,
                              "%s:%" G_GUINT64_FORMAT ": field 'type': unknown type '%s' "
                              "counted as 'other'",
-                             origin, line, name);
+                             origin, line, shown);
 }
 
 gboolean wp_i_ties_warn_self_loop(WpGraphBuilder *builder, const char *origin, guint64 line,
                                   const char *id, gsize id_len, GError **error)
 {
+    g_autofree char *shown = wp_i_text_excerpt_len(id, id_len);
     return wp_i_builder_warn(builder, WP_WARNING_SELF_LOOP, error,
-                             "%s:%" G_GUINT64_FORMAT ": '%.*s' is tied to themself; dropped",
-                             origin, line, (int)id_len, id);
+                             "%s:%" G_GUINT64_FORMAT ": '%s' is tied to themself; dropped",
+                             origin, line, shown);
 }
 
 static gboolean on_unknown_type(const char *name, gpointer user_data, GError **error)

@@ -262,8 +262,8 @@ static gboolean check_people(const WpGraph *graph, const WpPerson *sellers, guin
         g_return_val_if_fail(sellers[i] < graph->n_people, FALSE);
         for (guint j = 0; j < i; j++)
             if (sellers[j] == sellers[i]) {
-                g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "seller '%s' is named twice",
-                            wp_graph_person_label(graph, sellers[i]));
+                g_autofree char *name = wp_text_excerpt(wp_graph_person_label(graph, sellers[i]));
+                g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "seller '%s' is named twice", name);
                 return FALSE;
             }
     }
@@ -305,8 +305,8 @@ WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, guint n_s
     }
     for (guint i = 0; i < n_sellers; i++)
         if (sellers[i] == target) {
-            g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "'%s' is the target and a seller",
-                        wp_graph_person_label(graph, target));
+            g_autofree char *name = wp_text_excerpt(wp_graph_person_label(graph, target));
+            g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "'%s' is the target and a seller", name);
             return NULL;
         }
     WpPathContext ctx;
