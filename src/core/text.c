@@ -80,67 +80,85 @@ static FoldClass fold_class(gunichar c)
     }
 }
 
-/* Builds a key one character at a time: separators collapse, ends are trimmed. */
+/* Builds a key of any text one character at a time, the way fold_ascii() does for ASCII:
+ * separators collapse, ends are trimmed. */
 typedef struct {
-    char *buf;
-    gsize len;
-    gsize size; /* bytes @buf holds, terminator included; 0 = grow a GString instead */
     GString *grow;
     gboolean pending_space;
 } KeyWriter;
 
-/* Appends @bytes (@n of them); FALSE when a fixed buffer is full. */
-static gboolean key_put(KeyWriter *w, const char *bytes, gsize n)
-{
-    if (w->grow != NULL) {
-        if (n == 1)
-            g_string_append_c(w->grow, bytes[0]); /* inline: most keys are ASCII */
-        else
-            g_string_append_len(w->grow, bytes, (gssize)n);
-        w->len = w->grow->len;
-        return TRUE;
-    }
-    if (w->len + n + 1 > w->size)
-        return FALSE;
-    memcpy(w->buf + w->len, bytes, n);
-    w->len += n;
-    return TRUE;
-}
-
-/* Adds one character of class @cls, @n bytes at @bytes. FALSE when a fixed buffer is full. */
-static gboolean key_add(KeyWriter *w, FoldClass cls, const char *bytes, gsize n)
+/* Adds one character of class @cls, @n bytes at @bytes. */
+static void key_add(KeyWriter *w, FoldClass cls, const char *bytes, gsize n)
 {
     switch (cls) {
     case FOLD_DROP:
-        return TRUE;
+        return;
     case FOLD_SPACE:
-        w->pending_space = w->len > 0;
-        return TRUE;
+        w->pending_space = w->grow->len > 0;
+        return;
     case FOLD_WORD:
-        if (w->len > 0 && !key_put(w, " ", 1))
-            return FALSE;
+        if (w->grow->len > 0)
+            g_string_append_c(w->grow, ' ');
         w->pending_space = TRUE;
-        return key_put(w, bytes, n);
+        g_string_append_len(w->grow, bytes, (gssize)n);
+        return;
     default:
-        if (w->pending_space && !key_put(w, " ", 1))
-            return FALSE;
+        if (w->pending_space)
+            g_string_append_c(w->grow, ' ');
         w->pending_space = FALSE;
-        return key_put(w, bytes, n);
+        g_string_append_len(w->grow, bytes, (gssize)n);
+        return;
     }
 }
 
-/* The fold of plain ASCII @text (every Unicode step is the identity there). FALSE when @text
- * holds a non-ASCII byte, or when a fixed buffer is too small. */
-static gboolean fold_ascii(const char *text, KeyWriter *w)
+/* fold_class() of every ASCII character, computed once. */
+static const guint8 *ascii_classes(void)
 {
-    for (const char *p = text; *p != '\0'; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x80)
-            return FALSE;
-        char lower = g_ascii_tolower((char)c);
-        if (!key_add(w, fold_class(c), &lower, 1))
-            return FALSE;
+    static guint8 table[128];
+    static gsize ready = 0;
+    if (g_once_init_enter(&ready)) {
+        for (gunichar c = 0; c < 128; c++)
+            table[c] = (guint8)fold_class(c);
+        g_once_init_leave(&ready, 1);
     }
+    return table;
+}
+
+/* The fold of plain ASCII @text into @buf (@size bytes; every Unicode step is the identity on
+ * ASCII, so this is the key wp_text_fold() gives), its length in *@len. FALSE when @text holds a
+ * non-ASCII byte or the key does not fit. A character adds at most two bytes to the key. The hot
+ * loop of matching a million people: a table look-up and a store per byte. */
+static gboolean fold_ascii(const char *text, char *buf, gsize size, gsize *len)
+{
+    const guint8 *classes = ascii_classes();
+    gsize n = 0;
+    gboolean pending_space = FALSE;
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
+        unsigned char c = *p;
+        if (c >= 0x80 || n + 3 > size)
+            return FALSE;
+        switch (classes[c]) {
+        case FOLD_KEEP:
+            if (pending_space)
+                buf[n++] = ' ';
+            pending_space = FALSE;
+            buf[n++] = g_ascii_tolower((char)c);
+            break;
+        case FOLD_SPACE:
+            pending_space = n > 0;
+            break;
+        case FOLD_WORD:
+            if (n > 0)
+                buf[n++] = ' ';
+            buf[n++] = (char)c;
+            pending_space = TRUE;
+            break;
+        default: /* FOLD_DROP */
+            break;
+        }
+    }
+    buf[n] = '\0';
+    *len = n;
     return TRUE;
 }
 
@@ -192,22 +210,22 @@ static void fold_unicode(const char *text, KeyWriter *w)
 
 void wp_i_text_fold_into(const char *text, GString *out)
 {
+    gsize size = 2 * strlen(text) + 3; /* room enough for any ASCII key */
+    gsize len = 0;
+    g_string_set_size(out, size);
+    if (fold_ascii(text, out->str, size, &len)) {
+        g_string_truncate(out, len);
+        return;
+    }
     g_string_truncate(out, 0);
     KeyWriter w = {.grow = out};
-    if (!fold_ascii(text, &w)) {
-        g_string_truncate(out, 0);
-        w = (KeyWriter){.grow = out};
-        fold_unicode(text, &w);
-    }
+    fold_unicode(text, &w);
 }
 
 gboolean wp_i_text_fold_ascii(const char *text, char *buf, gsize size)
 {
-    KeyWriter w = {.buf = buf, .size = size};
-    if (size == 0 || !fold_ascii(text, &w))
-        return FALSE;
-    buf[w.len] = '\0';
-    return TRUE;
+    gsize len = 0;
+    return fold_ascii(text, buf, size, &len);
 }
 
 char *wp_i_text_lower(const char *text)
@@ -240,8 +258,11 @@ static const char *const legal_forms[] = {
 
 static gboolean is_legal_form(const char *word, gsize len)
 {
+    if (len > sizeof "incorporated" - 1) /* the longest */
+        return FALSE;
     for (guint i = 0; i < G_N_ELEMENTS(legal_forms); i++)
-        if (strlen(legal_forms[i]) == len && memcmp(legal_forms[i], word, len) == 0)
+        if (legal_forms[i][0] == word[0] && strlen(legal_forms[i]) == len &&
+            memcmp(legal_forms[i], word, len) == 0)
             return TRUE;
     return FALSE;
 }

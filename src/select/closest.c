@@ -68,8 +68,10 @@ GPtrArray *wp_i_tally_values(const WpGraph *graph, WpIValueFunc value_of, gconst
 {
     g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func(tally_free);
     g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal); /* key: borrowed */
-    /* Equal values are usually one interned string, so the pointer finds its spelling; equal text
-     * at another address is looked up by content and folded once too. */
+    /* Equal values are usually one interned string, so the pointer finds its spelling without
+     * hashing the text; equal text at another address is found by content, and each distinct
+     * text is folded once. */
+    g_autoptr(GHashTable) by_pointer = g_hash_table_new(g_direct_hash, g_direct_equal);
     g_autoptr(GHashTable) by_spelling =
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     g_autoptr(GString) scratch = g_string_new(NULL);
@@ -79,7 +81,9 @@ GPtrArray *wp_i_tally_values(const WpGraph *graph, WpIValueFunc value_of, gconst
         const char *value = value_of(graph, p, data);
         if (value == NULL)
             continue;
-        Spelling *s = g_hash_table_lookup(by_spelling, value);
+        Spelling *s = g_hash_table_lookup(by_pointer, value);
+        if (s == NULL)
+            s = g_hash_table_lookup(by_spelling, value);
         if (s == NULL) {
             wp_i_text_fold_into(value, scratch);
             if (company) {
@@ -100,6 +104,7 @@ GPtrArray *wp_i_tally_values(const WpGraph *graph, WpIValueFunc value_of, gconst
             s->first = p;
             g_hash_table_insert(by_spelling, (gpointer)value, s);
         }
+        g_hash_table_insert(by_pointer, (gpointer)value, s);
         if (s->tally == NULL)
             continue;
         s->count++;

@@ -55,17 +55,39 @@ static char *describe_miss(const Condition *c, guint i, GPtrArray *tallies)
     return g_string_free(g_steal_pointer(&line), FALSE);
 }
 
+/* The keys of @c's values that no one's value has, as a set (borrowed keys). One pass over the
+ * people, folding each distinct value once, that stops as soon as every value is found: cheap
+ * when nothing is missing, the common case. */
+static GHashTable *missing_keys(const Condition *c, const WpGraph *graph)
+{
+    GHashTable *missing = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < c->values->len; i++)
+        g_hash_table_add(missing, c->values->pdata[i]);
+    g_autoptr(GHashTable) folded = g_hash_table_new(g_direct_hash, g_direct_equal);
+    g_autoptr(GString) key = g_string_new(NULL);
+    for (WpPerson p = 0; p < n_candidates(graph) && g_hash_table_size(missing) > 0; p++) {
+        const char *value = value_of(graph, p, c->column);
+        if (value == NULL || !g_hash_table_add(folded, (gpointer)value))
+            continue;
+        wp_i_text_fold_into(value, key);
+        if (c->is_company)
+            wp_i_text_strip_legal_forms(key->str);
+        g_hash_table_remove(missing, key->str);
+    }
+    return missing;
+}
+
 /* Adds a line for each value of an equality condition that no one has. */
 static void add_misses(const Condition *c, const WpGraph *graph, GPtrArray *out)
 {
     if (c->op != OP_EQ)
         return;
+    g_autoptr(GHashTable) missing = missing_keys(c, graph);
+    if (g_hash_table_size(missing) == 0)
+        return;
     g_autoptr(GPtrArray) tallies = wp_i_tally_values(graph, value_of, c->column, c->is_company);
-    g_autoptr(GHashTable) known = g_hash_table_new(g_str_hash, g_str_equal); /* borrowed keys */
-    for (guint i = 0; i < tallies->len; i++)
-        g_hash_table_add(known, ((WpITally *)tallies->pdata[i])->key);
     for (guint i = 0; i < c->values->len; i++)
-        if (!g_hash_table_contains(known, c->values->pdata[i]))
+        if (g_hash_table_contains(missing, c->values->pdata[i]))
             g_ptr_array_add(out, describe_miss(c, i, tallies));
 }
 
