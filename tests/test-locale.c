@@ -104,6 +104,7 @@ static void test_matching(gconstpointer data)
     g_assert_cmpstr(email, ==, "bob.smith@acme.example");
     g_autofree char *url = NULL;
     g_autofree char *canon = wp_i_linkedin_url("https://www.linkedin.com/in/ISIK-DEMIR", &url);
+    g_assert_cmpstr(canon, ==, "https://www.linkedin.com/in/ISIK-DEMIR");
     g_assert_cmpstr(url, ==, "in/isik-demir");
     const char *exprs[] = {"COMPANY=ACME INC", "NAME!=BOB SMITH"};
     g_autoptr(GError) error = NULL;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* libFuzzer harness: the --where expression language (wp_where_parse, wp_where_check and
- * wp_where_matches on a small graph). Each input line is one expression, AND-ed. Inputs naming a
+ * wp_where_matches on a small graph; wp_where_explain on what matched no one). Each input line is one expression, AND-ed. Inputs naming a
  * path ('/' or '\') are skipped so that `@FILE` lists never reach outside the working
  * directory. An error is WP_ERROR_USAGE or _PARSE or _LIMIT (a bad list file), or a GLib file
  * error for a list file that cannot be read. */
@@ -64,5 +64,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         matched += wp_where_matches(where, graph, p);
     if (n == 0 && matched != wp_graph_n_people(graph))
         fuzz_fail("an empty filter must match everyone", NULL);
+    /* What matched no one, said in valid UTF-8 lines of bounded length. */
+    g_autoptr(GPtrArray) lines_out = wp_where_explain(where, graph, matched == 0);
+    for (guint i = 0; i < lines_out->len; i++)
+        if (!g_utf8_validate(lines_out->pdata[i], -1, NULL) ||
+            strlen(lines_out->pdata[i]) > 4 * WP_TEXT_EXCERPT_BYTES + 1024)
+            fuzz_fail("an explanation line is not short UTF-8", lines_out->pdata[i]);
     return 0;
 }
