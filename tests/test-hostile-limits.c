@@ -264,6 +264,15 @@ static void replay(const char *path, const char *empty)
             wp_where_parse((const char *const *)lines, g_strv_length(lines), &error);
         if (where == NULL)
             g_assert_nonnull(error);
+        g_clear_error(&error);
+        /* What matched no one is said in valid UTF-8, whatever the bytes typed. */
+        g_autoptr(WpGraph) small = wp_graph_load_from_data(
+            "source,target\np1,p2\n", "id,a,b,company\np1,x,y,Acme\np2,z,w,Globex\n", 0, NULL);
+        if (where != NULL && wp_where_check(where, small, NULL)) {
+            g_autoptr(GPtrArray) said = wp_where_explain(where, small, TRUE);
+            for (guint i = 0; i < said->len; i++)
+                g_assert_true(g_utf8_validate(said->pdata[i], -1, NULL));
+        }
     }
 }
 

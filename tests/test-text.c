@@ -238,6 +238,15 @@ static void test_excerpt(void)
     g_assert_true(g_utf8_validate(short_text, -1, NULL));
     g_assert_cmpuint(strlen(short_text), <=, WP_TEXT_EXCERPT_BYTES);
     g_assert_cmpuint(g_utf8_strlen(short_text, -1), ==, 38 + 1);
+    /* Always valid UTF-8: bad bytes are U+FFFD, short or long. */
+    g_autofree char *bad = wp_text_excerpt("B=\xbfoug");
+    g_assert_cmpstr(bad, ==, "B=\uFFFDoug");
+    g_autofree char *bad_bytes = g_strnfill(200, '\xff');
+    g_autofree char *bad_long = wp_text_excerpt(bad_bytes);
+    g_assert_true(g_utf8_validate(bad_long, -1, NULL));
+    g_assert_cmpuint(strlen(bad_long), <=, WP_TEXT_EXCERPT_BYTES);
+    g_autofree char *cut_char = wp_text_excerpt("\xe2\x82"); /* a truncated character */
+    g_assert_cmpstr(cut_char, ==, "\uFFFD\uFFFD");
 }
 
 /* Every bidirectional control and invisible formatting character is replaced; letters, marks,

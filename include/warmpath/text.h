@@ -64,8 +64,9 @@ WP_API char *wp_text_fold_company(const char *company);
  * @text: a value to quote in a message
  *
  * @text itself when it is at most WP_TEXT_EXCERPT_BYTES bytes; else its start, cut at a
- * character boundary, and "…", WP_TEXT_EXCERPT_BYTES bytes in all. Every message that quotes a
- * name, a field or an expression quotes it through this, so a 900 KB field gives a short line.
+ * character boundary, and "…", WP_TEXT_EXCERPT_BYTES bytes in all. Always valid UTF-8: bytes
+ * that are not become U+FFFD. Every message that quotes a name, a field or an expression quotes
+ * it through this, so a 900 KB field gives a short line.
  *
  * Returns: (transfer full): the excerpt
  */

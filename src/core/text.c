@@ -33,18 +33,21 @@ char *wp_text_excerpt(const char *text)
     return wp_i_text_excerpt_len(text, strlen(text));
 }
 
+/* Only the start is repaired: invalid bytes become U+FFFD (three bytes each), so a few more bytes
+ * than fit are taken, and what is kept is cut on a character of the repaired text. */
 char *wp_i_text_excerpt_len(const char *text, gsize len)
 {
     static const char ellipsis[] = "\u2026";
-    if (len <= WP_TEXT_EXCERPT_BYTES)
-        return g_strndup(text, len);
-    gsize cut = WP_TEXT_EXCERPT_BYTES - (sizeof ellipsis - 1);
-    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+    gsize take = MIN(len, (gsize)WP_TEXT_EXCERPT_BYTES + 4);
+    char *valid = g_utf8_make_valid(text, (gssize)take);
+    gsize valid_len = strlen(valid);
+    if (len <= WP_TEXT_EXCERPT_BYTES && valid_len <= WP_TEXT_EXCERPT_BYTES)
+        return valid;
+    gsize cut = MIN(valid_len, WP_TEXT_EXCERPT_BYTES - (sizeof ellipsis - 1));
+    while (cut > 0 && ((unsigned char)valid[cut] & 0xC0) == 0x80)
         cut--; /* not inside a character */
-    char *out = g_malloc(cut + sizeof ellipsis);
-    memcpy(out, text, cut);
-    memcpy(out + cut, ellipsis, sizeof ellipsis);
-    return out;
+    memcpy(valid + cut, ellipsis, sizeof ellipsis); /* fits: cut + 4 <= valid_len + 1 */
+    return valid;
 }
 
 /* Characters that move, hide or reorder what a terminal shows (see wp_text_for_terminal()). The

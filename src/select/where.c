@@ -69,14 +69,15 @@ static void G_GNUC_PRINTF(5, 6) set_error_at(GError **error, const char *text, g
     va_end(args);
     gsize start = 0, end = 0;
     excerpt_window(text, at, len, &start, &end);
-    g_autofree char *shown =
-        g_strdup_printf("%s%.*s%s", start > 0 ? "\u2026" : "", (int)(end - start),
-                        text + start, end < strlen(text) ? "\u2026" : "");
+    /* Repaired like every quote (a bad byte is one U+FFFD, one column), so the caret lines up. */
+    g_autofree char *window = g_utf8_make_valid(text + start, (gssize)(end - start));
+    g_autofree char *shown = g_strdup_printf("%s%s%s", start > 0 ? "\u2026" : "", window,
+                                             end < strlen(text) ? "\u2026" : "");
     gsize mark_at = MIN(at, end);
     gsize mark_len = MIN(len, end - mark_at);
-    g_autofree char *before =
-        g_strdup_printf("%s%.*s", start > 0 ? "\u2026" : "", (int)(mark_at - start), text + start);
-    g_autofree char *part = g_strndup(text + mark_at, mark_len);
+    g_autofree char *lead = g_utf8_make_valid(text + start, (gssize)(mark_at - start));
+    g_autofree char *before = g_strconcat(start > 0 ? "\u2026" : "", lead, NULL);
+    g_autofree char *part = g_utf8_make_valid(text + mark_at, (gssize)mark_len);
     guint pad = wp_text_width(before);
     guint marks = MAX(wp_text_width(part), 1u);
     g_autofree char *spaces = g_strnfill(pad, ' ');
