@@ -46,6 +46,13 @@ fi
 if "$bin" --help | grep -q '^  rank '; then
     check 0 rank "${demo[@]}" --from p00001 --where industry=Fintech --where region=US-East
 fi
+# Names that match nothing or too much: errors carrying candidates, explanations of territories.
+check 4 path "${demo[@]}" --team=sales-nowhere --to "Bob Smith" --at Acme
+check 4 path "${demo[@]}" --from p00001 --to-company pay
+check 4 path "${demo[@]}" --from p00001 --to "Bob Smith"
+check 4 path "${demo[@]}" --from p00001 --to "Siobhan O’Brien" --at Acmee
+check 0 rank "${demo[@]}" --from p00001 --where company=@tests/data/rank-accounts.txt \
+    --where region=Mars,UK --where industry=Fintec
 if "$bin" --help | grep -q '^  map '; then
     check 0 map "${demo[@]}" --from p00001 --company Acme -f svg -o "$tmp/acme.svg"
     check 0 map "${demo[@]}" --from p00001 --where industry=Fintech -f png -o "$tmp/t.png"
