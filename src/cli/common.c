@@ -210,7 +210,8 @@ gboolean cli_output_format(const char *command, const char *format, const char *
             if ((formats & (1u << f)) && g_ascii_strcasecmp(format, format_names[f]) == 0)
                 given = (int)f;
         if (given == NO_FORMAT) {
-            cli_usage_error(command, "--format: '%s' is not one of %s", format,
+            g_autofree char *shown = wp_text_excerpt(format);
+            cli_usage_error(command, "--format: '%s' is not one of %s", shown,
                             formats_help(formats));
             return FALSE;
         }

@@ -235,7 +235,7 @@ char *wp_text_fold(const char *text)
     return g_string_free(out, FALSE);
 }
 
-/* Legal forms dropped from the end of a company name (README "Companies and accounts"), as
+/* Legal forms dropped from the end of a company name (README "Names, accounts and teams"), as
  * folded words: "S.A." folds to "s a", which is joined back to "sa" before the look-up. */
 static const char *const legal_forms[] = {
     "inc", "incorporated", "corp",    "corporation", "co",  "company", "llc",  "llp",
