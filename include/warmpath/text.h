@@ -95,10 +95,14 @@ WP_API guint wp_text_width(const char *text);
 /**
  * wp_file_write_atomic:
  *
- * Writes @len bytes to a temporary file beside @filename, then renames it over @filename, so a
- * reader never sees half a file and a failure leaves any previous file as it was.
+ * Writes @len bytes to a temporary file beside @filename, fsyncs it, renames it over @filename
+ * and fsyncs the directory, so a reader never sees half a file and a failure (a full disk, a
+ * crash) leaves any previous file as it was, with no temporary file left. A replaced file keeps
+ * its mode (and its owner where the process may set it); a symlink is followed and its target
+ * replaced; a FIFO, a device or /dev/stdout is written into directly (not replaced).
  *
- * Returns: TRUE on success; FALSE with a G_FILE_ERROR naming the file otherwise
+ * Returns: TRUE on success; FALSE with a G_FILE_ERROR naming the file otherwise (also when
+ *   @filename is a directory)
  */
 WP_API gboolean wp_file_write_atomic(const char *filename, const char *data, gsize len,
                                      GError **error);

@@ -6,6 +6,8 @@
 #include "core/text-private.h"
 #include "warmpath/error.h"
 
+#include "io/atomic-file.h"
+
 #include <string.h>
 
 void wp_csv_append_cell(GString *out, const char *cell)
@@ -104,9 +106,7 @@ guint wp_text_width(const char *text)
 
 gboolean wp_file_write_atomic(const char *filename, const char *data, gsize len, GError **error)
 {
-    /* CONSISTENT writes a temporary file in the same directory and renames it into place. */
-    return g_file_set_contents_full(filename, data, (gssize)len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                    0666, error);
+    return wp_i_atomic_replace(filename, data, len, WP_ATOMIC_DEFAULT, error);
 }
 
 gboolean wp_file_read_small(const char *filename, gsize max_bytes, char **contents, gsize *length,
