@@ -12,7 +12,9 @@
  *   WP_FAULT_ON_READ=ACTION:N:FILE[:ARG]
  *                                at the Nth read of FILE (a read(), pread() or mmap() of it; an
  *                                mmap() counts once it is made): ACTION "truncate" cuts FILE to
- *                                ARG bytes, "swap" renames ARG over FILE
+ *                                ARG bytes, "rewrite" overwrites the byte at offset ARG in place
+ *                                (same size, new modification time), "swap" renames ARG over
+ *                                FILE
  *
  * The test program itself runs without it; it starts the command under test with LD_PRELOAD.
  * Under AddressSanitizer the command needs ASAN_OPTIONS=verify_asan_link_order=0 (this library
@@ -223,6 +225,14 @@ static void on_read(int fd)
         abort();
     if (strcmp(action, "swap") == 0 && (arg == NULL || real_rename(arg, file) != 0))
         abort();
+    if (strcmp(action, "rewrite") == 0) {
+        int (*real_open)(const char *, int, ...) = next("open");
+        ssize_t (*real_pwrite)(int, const void *, size_t, off_t) = next("pwrite");
+        int w = real_open(file, O_WRONLY | O_CLOEXEC);
+        if (w < 0 || real_pwrite(w, "#", 1, arg ? atol(arg) : 0) != 1)
+            abort();
+        close(w);
+    }
 }
 
 ssize_t read(int fd, void *buf, size_t len)

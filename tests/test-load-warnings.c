@@ -123,7 +123,7 @@ static void check_csv(const Writer *w, const char *dir)
     g_autofree char *path = write_file(dir, "ties.csv", w->text);
     WpLoadSpec spec = {
         .ties_file = path, .people_file = NULL, .ties_format = WP_TIES_FORMAT_CSV, .flags = 0};
-    const WpTiesReadOptions line_reader = {TRUE, 0, 0}, chunked = {FALSE, 1, 97};
+    const WpTiesReadOptions line_reader = {TRUE, 0, 0, 0}, chunked = {FALSE, 1, 97, 0};
     const WpTiesReadOptions *options[] = {&line_reader, &chunked, &WP_TIES_READ_DEFAULTS};
     for (guint i = 0; i < G_N_ELEMENTS(options); i++) {
         g_autoptr(GError) error = NULL;

@@ -11,8 +11,8 @@
 
 #include "io/io-private.h"
 
-static const WpTiesReadOptions line_reader = {TRUE, 0, 0};
-static const WpTiesReadOptions chunked = {FALSE, 1, 13}; /* tiny chunks: many threads */
+static const WpTiesReadOptions line_reader = {TRUE, 0, 0, 0};
+static const WpTiesReadOptions chunked = {FALSE, 1, 13, 0}; /* tiny chunks: many threads */
 
 /* Loads @ties from memory with @spec's options through both CSV readers; they must agree on
  * every tie's declared strength and every warning. */
@@ -375,9 +375,8 @@ static void test_chunked_reads(void)
         wp_i_builder_set_weights(builder, &cases[i].spec);
         gboolean gave_up = TRUE;
         g_autoptr(GError) error = NULL;
-        g_assert_true(wp_i_read_ties_chunked(builder,
-                                             g_bytes_new(cases[i].ties, strlen(cases[i].ties)),
-                                             FALSE, "ties", &chunked, &gave_up, &error));
+        WpTiesText text = {cases[i].ties, -1, strlen(cases[i].ties)};
+        g_assert_true(wp_i_read_ties_chunked(builder, &text, "ties", &chunked, &gave_up, &error));
         g_assert_no_error(error);
         g_assert_false(gave_up);
         g_autoptr(WpGraph) g = wp_i_builder_finish(g_steal_pointer(&builder), &error);

@@ -12,11 +12,32 @@
 #define WP_MAX_RECORD_BYTES (4u << 20) /* one CSV record, quoted newlines included */
 #define WP_MAX_FIELDS 1024u            /* fields in one CSV record */
 
+/* An input file opened once (input.c): a load reads each file through one descriptor, whatever
+ * the file is (a pipe can be read only once; a name can be given to another file meanwhile). */
+typedef struct WpInput WpInput;
+
+/* Fails with GIO's error (G_IO_ERROR_NOT_FOUND, ...) naming the file. */
+WpInput *wp_i_input_open(const char *filename, GError **error);
+void wp_i_input_free(WpInput *input);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpInput, wp_i_input_free)
+GInputStream *wp_i_input_stream(const WpInput *input); /* (transfer none) */
+int wp_i_input_fd(const WpInput *input);
+const char *wp_i_input_origin(const WpInput *input); /* display name */
+gboolean wp_i_input_is_regular(const WpInput *input);
+guint64 wp_i_input_size(const WpInput *input); /* when opened; 0 unless a regular file */
+/* Fails with WP_ERROR_FAILED "FILE changed while it was being read; run again" when the regular
+ * file's size or times differ from when it was opened (rewritten in place meanwhile). */
+gboolean wp_i_input_check_unchanged(const WpInput *input, GError **error);
+/* Sets that error for @origin; returns FALSE. */
+gboolean wp_i_input_changed(const char *origin, GError **error);
+
 /* Streams lines out of a file (gzip when the name ends in .gz) or a memory buffer. Accepts LF,
  * CRLF and bare CR line ends; strips a leading UTF-8 byte-order mark. */
 typedef struct WpLineReader WpLineReader;
 
 WpLineReader *wp_i_lines_open(const char *filename, GError **error);
+/* Reads @input's stream (which must outlive the reader); gzip by name or by content. */
+WpLineReader *wp_i_lines_open_input(WpInput *input, GError **error);
 /* @origin names the text in messages; @text is borrowed and must outlive the reader. */
 WpLineReader *wp_i_lines_new_for_data(const char *text, const char *origin);
 void wp_i_lines_free(WpLineReader *reader);
@@ -32,7 +53,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpLineReader, wp_i_lines_free)
  */
 gboolean wp_i_lines_next(WpLineReader *reader, const char **line, gsize *len, GError **error);
 guint64 wp_i_lines_number(const WpLineReader *reader); /* 1-based number of the last line */
-const char *wp_i_lines_origin(const WpLineReader *reader); /* display name */
+/* The unread text, at least @want bytes of it unless the input ends first (or the buffer's
+ * capacity, at least WP_MAX_LINE_BYTES, is less), without consuming it: what the next
+ * wp_i_lines_next() calls will read. Valid until then. */
+gboolean wp_i_lines_peek(WpLineReader *reader, gsize want, const char **data, gsize *len,
+                         GError **error);
+const char *wp_i_lines_origin(const WpLineReader *reader);     /* display name */
+gboolean wp_i_lines_is_compressed(const WpLineReader *reader); /* reading gunzipped text */
 
 /* One CSV record: NUL-terminated, valid UTF-8 fields (libcsv trims unquoted spaces). */
 typedef struct {
@@ -79,8 +106,9 @@ typedef struct {
     gboolean line_reader_only; /* never the chunked reader */
     gsize min_bytes;           /* smaller files (and empty ones) go to the line reader */
     gsize chunk_bytes;         /* about how long a chunk is; 0: two chunks per core */
+    gsize window_bytes;        /* a file is read this much at a time; 0: the default */
 } WpTiesReadOptions;
-#define WP_TIES_READ_DEFAULTS ((WpTiesReadOptions){FALSE, 256u << 10, 0})
+#define WP_TIES_READ_DEFAULTS ((WpTiesReadOptions){FALSE, 256u << 10, 0, 0})
 
 /* wp_graph_load() and wp_graph_load_from_data() reading ties CSV as @options say. */
 WpGraph *wp_i_graph_load_with(const WpLoadSpec *spec, const WpTiesReadOptions *options,
@@ -93,21 +121,29 @@ WpGraph *wp_i_graph_load_from_data_spec(const char *ties_csv, const char *people
                                         const WpLoadSpec *spec, const WpTiesReadOptions *options,
                                         GError **error);
 
+/* The whole ties CSV for the chunked reader: in memory, or a regular file read with pread()
+ * (never mapped: a file truncated under a mapping kills the process with SIGBUS). */
+typedef struct {
+    const char *data; /* the text, or NULL to read @fd */
+    int fd;           /* read from offset 0; the descriptor's offset is left alone */
+    guint64 size;     /* bytes of text (the file's size when it was opened) */
+} WpTiesText;
+
 /**
  * wp_i_read_ties_chunked:
- * @text: (transfer full): the whole ties CSV; released as soon as the ids are copied out
- * @mapped: @text maps a file (read-only), whose pages may be dropped once parsed
+ * @text: the whole ties CSV (borrowed)
  * @gave_up: (out): TRUE when the file holds something only the line reader can read exactly
  *   (or the load is WP_LOAD_STRICT); the builder then holds no row and the caller reads the
  *   file again with wp_i_read_ties_csv()
  *
  * The ties CSV parsed on several threads, with the line reader's results and messages (see
- * ties-chunks.c). Fails only where the line reader would fail on a valid file (past the person
- * limit).
+ * ties-chunks.c). Fails where the line reader would fail on a valid file (past the person
+ * limit), and when the file turns out shorter than @text->size (it is being rewritten:
+ * wp_i_input_changed()).
  */
-gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean mapped,
-                                const char *origin, const WpTiesReadOptions *options,
-                                gboolean *gave_up, GError **error);
+gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, const WpTiesText *text, const char *origin,
+                                const WpTiesReadOptions *options, gboolean *gave_up,
+                                GError **error);
 
 /* ---- The ties CSV's rules (ties-csv.c), shared by the line reader and the chunked one ---- */
 

@@ -10,12 +10,36 @@
 struct WpLineReader {
     GInputStream *stream; /* NULL when reading from memory */
     char *origin;
-    char *buf;            /* owned for streams; borrowed text for memory */
-    gsize start, end;     /* unread bytes are buf[start, end) */
+    char *buf;        /* owned for streams; borrowed text for memory */
+    gsize start, end; /* unread bytes are buf[start, end) */
     gsize cap;
     gboolean eof;
+    gboolean compressed; /* the stream is gunzipped */
     guint64 number;
 };
+
+/* A reader of @stream (transfer full); @size, when known, sizes the buffer: 5 MB per small file
+ * would dominate loading it (and fuzzing), so a small file gets a buffer its size. fill() grows
+ * the buffer if the file turns out longer. */
+static WpLineReader *reader_new(GInputStream *stream, const char *origin, goffset size)
+{
+    WpLineReader *r = g_new0(WpLineReader, 1);
+    r->origin = g_strdup(origin);
+    r->stream = stream;
+    r->cap = size > 0
+                 ? (gsize)CLAMP(size + 1, (goffset)MIN_CAP, (goffset)(CHUNK + WP_MAX_LINE_BYTES))
+                 : CHUNK + WP_MAX_LINE_BYTES;
+    r->buf = g_malloc(r->cap);
+    return r;
+}
+
+static GInputStream *gunzip(GInputStream *in)
+{
+    g_autoptr(GZlibDecompressor) gz = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+    GInputStream *out = g_converter_input_stream_new(in, G_CONVERTER(gz));
+    g_filter_input_stream_set_close_base_stream(G_FILTER_INPUT_STREAM(out), FALSE);
+    return out;
+}
 
 WpLineReader *wp_i_lines_open(const char *filename, GError **error)
 {
@@ -23,25 +47,46 @@ WpLineReader *wp_i_lines_open(const char *filename, GError **error)
     g_autoptr(GFileInputStream) in = g_file_read(file, NULL, error);
     if (in == NULL)
         return NULL;
-    WpLineReader *r = g_new0(WpLineReader, 1);
-    r->origin = g_filename_display_name(filename);
+    g_autofree char *origin = g_filename_display_name(filename);
     if (g_str_has_suffix(filename, ".gz")) {
-        g_autoptr(GZlibDecompressor) gz = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-        r->stream = g_converter_input_stream_new(G_INPUT_STREAM(in), G_CONVERTER(gz));
-    } else {
-        /* A small file gets a buffer its size: 5 MB per small file would dominate loading it
-         * (and fuzzing). fill() grows the buffer if the file turns out longer. */
-        g_autoptr(GFileInfo) info = g_file_input_stream_query_info(
-            in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
-        if (info != NULL && g_file_info_has_attribute(info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
-            r->cap = (gsize)CLAMP(g_file_info_get_size(info) + 1, (goffset)MIN_CAP,
-                                  (goffset)(CHUNK + WP_MAX_LINE_BYTES));
-        r->stream = G_INPUT_STREAM(g_steal_pointer(&in));
+        WpLineReader *r = reader_new(gunzip(G_INPUT_STREAM(in)), origin, 0);
+        g_filter_input_stream_set_close_base_stream(G_FILTER_INPUT_STREAM(r->stream), TRUE);
+        r->compressed = TRUE;
+        return r;
     }
-    if (r->cap == 0)
-        r->cap = CHUNK + WP_MAX_LINE_BYTES;
-    r->buf = g_malloc(r->cap);
-    return r;
+    g_autoptr(GFileInfo) info =
+        g_file_input_stream_query_info(in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+    goffset size = info != NULL && g_file_info_has_attribute(info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
+                       ? g_file_info_get_size(info)
+                       : 0;
+    return reader_new(G_INPUT_STREAM(g_steal_pointer(&in)), origin, size);
+}
+
+/* Gzip is recognised by its name or by its first bytes (1f 8b), so `--edges /dev/stdin <
+ * ties.csv.gz` works too. The bytes are looked at in a buffer the reader then reads from. */
+WpLineReader *wp_i_lines_open_input(WpInput *input, GError **error)
+{
+    GInputStream *buffered = g_buffered_input_stream_new(wp_i_input_stream(input));
+    g_filter_input_stream_set_close_base_stream(G_FILTER_INPUT_STREAM(buffered), FALSE);
+    GBufferedInputStream *b = G_BUFFERED_INPUT_STREAM(buffered);
+    gssize got = 1;
+    while (g_buffered_input_stream_get_available(b) < 2 && got > 0)
+        got = g_buffered_input_stream_fill(b, -1, NULL, error);
+    if (got < 0) {
+        g_object_unref(buffered);
+        g_prefix_error(error, "%s: ", wp_i_input_origin(input));
+        return NULL;
+    }
+    gsize n = 0;
+    const guchar *head = g_buffered_input_stream_peek_buffer(b, &n);
+    const char *origin = wp_i_input_origin(input);
+    if (g_str_has_suffix(origin, ".gz") || (n >= 2 && head[0] == 0x1f && head[1] == 0x8b)) {
+        WpLineReader *r = reader_new(gunzip(buffered), origin, 0);
+        g_object_unref(buffered); /* the converter holds it */
+        r->compressed = TRUE;
+        return r;
+    }
+    return reader_new(buffered, origin, (goffset)wp_i_input_size(input));
 }
 
 WpLineReader *wp_i_lines_new_for_data(const char *text, const char *origin)
@@ -66,6 +111,11 @@ void wp_i_lines_free(WpLineReader *r)
     g_free(r);
 }
 
+gboolean wp_i_lines_is_compressed(const WpLineReader *r)
+{
+    return r->compressed;
+}
+
 const char *wp_i_lines_origin(const WpLineReader *r)
 {
     return r->origin;
@@ -76,8 +126,9 @@ guint64 wp_i_lines_number(const WpLineReader *r)
     return r->number;
 }
 
-/* Moves the unread tail to the front and reads more after it. */
-static gboolean fill(WpLineReader *r, GError **error)
+/* Moves the unread tail to the front and reads more after it: at most @most bytes (the whole
+ * chunk when reading lines; what a peek lacks, so sniffing a large file reads little). */
+static gboolean fill(WpLineReader *r, gsize most, GError **error)
 {
     memmove(r->buf, r->buf + r->start, r->end - r->start);
     r->end -= r->start;
@@ -91,8 +142,8 @@ static gboolean fill(WpLineReader *r, GError **error)
     while (r->end < r->cap && !r->eof) {
         gsize got = 0;
         g_autoptr(GError) local = NULL;
-        if (!g_input_stream_read_all(r->stream, r->buf + r->end, MIN(CHUNK, r->cap - r->end),
-                                     &got, NULL, &local)) {
+        if (!g_input_stream_read_all(r->stream, r->buf + r->end,
+                                     MIN(MIN(CHUNK, r->cap - r->end), most), &got, NULL, &local)) {
             /* Broken or truncated gzip is bad input data, not an I/O failure. */
             if (g_error_matches(local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ||
                 g_error_matches(local, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
@@ -102,8 +153,7 @@ static gboolean fill(WpLineReader *r, GError **error)
                             local->code == G_IO_ERROR_INVALID_DATA ? "corrupt" : "truncated",
                             local->message);
             else
-                g_set_error(error, local->domain, local->code, "%s: %s", r->origin,
-                            local->message);
+                g_set_error(error, local->domain, local->code, "%s: %s", r->origin, local->message);
             return FALSE;
         }
         r->end += got;
@@ -187,7 +237,18 @@ gboolean wp_i_lines_next(WpLineReader *r, const char **line, gsize *len, GError 
         }
         if (avail > WP_MAX_LINE_BYTES + (cr_at_edge ? 1u : 0u)) /* the CR is not in the line */
             return too_long(r, error);
-        if (!fill(r, error))
+        if (!fill(r, G_MAXSIZE, error))
             return FALSE;
     }
+}
+
+gboolean wp_i_lines_peek(WpLineReader *r, gsize want, const char **data, gsize *len, GError **error)
+{
+    want = MIN(want, r->stream ? r->cap : want);
+    while (r->end - r->start < want && !r->eof)
+        if (!fill(r, want - (r->end - r->start), error))
+            return FALSE;
+    *data = r->buf + r->start;
+    *len = r->end - r->start;
+    return TRUE;
 }

@@ -14,72 +14,113 @@ static gboolean is_blank_row(const char *line, gsize len)
     return TRUE;
 }
 
-/* A ties file is CSV when its first meaningful line is a header naming source and target. */
-static gboolean looks_like_ties_csv(const char *filename, GError **error, gboolean *is_csv)
+/* The length of the line at @s (of the @len bytes there), its terminator excluded. */
+static gsize line_length(const char *s, gsize len)
 {
-    g_autoptr(WpLineReader) reader = wp_i_lines_open(filename, error);
-    if (reader == NULL)
-        return FALSE;
-    const char *line = NULL;
-    gsize len = 0;
-    GError *local = NULL;
-    *is_csv = FALSE;
-    while (wp_i_lines_next(reader, &line, &len, &local)) {
-        if (is_blank_row(line, len) || line[0] == '#' || line[0] == '%')
-            continue;
-        g_autofree char *head = g_ascii_strdown(line, (gssize)len);
-        *is_csv = strstr(head, "source") != NULL && strstr(head, "target") != NULL &&
-                  strchr(head, ',') != NULL;
-        return TRUE;
-    }
-    if (local != NULL) {
-        g_propagate_error(error, local);
-        return FALSE;
-    }
-    *is_csv = TRUE; /* empty: let the CSV reader explain what a ties file needs */
-    return TRUE;
+    gsize n = 0;
+    while (n < len && s[n] != '\r' && s[n] != '\n')
+        n++;
+    return n;
 }
 
-/* Reads @text with the chunked reader when @options allow; @done says whether it did. */
-static gboolean read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean mapped,
-                                  const char *origin, const WpTiesReadOptions *options,
-                                  gboolean *done, GError **error)
+/* A ties file is CSV when its first meaningful line (not blank, not a '#' or '%' comment) is a
+ * header naming source and target. Decided on the start of the stream, which the reader then
+ * reads: the input is never opened twice (a pipe cannot be). An input with no such line within
+ * the longest line allowed is an edge list (comments are an edge-list thing); an empty one, CSV
+ * (whose reader explains what a ties file needs). */
+static gboolean sniff_ties_csv(WpLineReader *reader, gboolean *is_csv, GError **error)
 {
-    gboolean gave_up = TRUE;
-    *done = FALSE;
-    if (options->line_reader_only || (wp_i_builder_flags(builder) & WP_LOAD_STRICT) ||
-        g_bytes_get_size(text) < MAX(options->min_bytes, 1)) {
-        g_bytes_unref(text);
-        return TRUE;
-    }
-    if (!wp_i_read_ties_chunked(builder, text, mapped, origin, options, &gave_up, error))
-        return FALSE;
-    *done = !gave_up;
-    return TRUE;
-}
-
-/* A CSV in a plain file goes to the chunked reader first (it needs the whole file mapped); a
- * file it gives up on, and anything else, to the line readers. */
-static gboolean read_ties_file(WpGraphBuilder *builder, const WpLoadSpec *spec, gboolean is_csv,
-                               const WpTiesReadOptions *options, GError **error)
-{
-    if (is_csv && !g_str_has_suffix(spec->ties_file, ".gz") &&
-        g_file_test(spec->ties_file, G_FILE_TEST_IS_REGULAR)) {
-        /* A file that cannot be mapped goes on below, where the line reader says why. */
-        g_autoptr(GMappedFile) map = g_mapped_file_new(spec->ties_file, FALSE, NULL);
-        gboolean done = FALSE;
-        g_autofree char *origin = g_filename_display_name(spec->ties_file);
-        if (map != NULL && !read_ties_chunked(builder, g_mapped_file_get_bytes(map), TRUE, origin,
-                                              options, &done, error))
+    for (gsize want = 64u << 10;; want = MIN(want * 4, WP_MAX_LINE_BYTES + 4)) {
+        const char *text = NULL;
+        gsize len = 0;
+        if (!wp_i_lines_peek(reader, want, &text, &len, error))
             return FALSE;
-        if (done)
+        const char *p = text, *end = text + len;
+        if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+            p += 3;
+        while (p < end) {
+            gsize n = line_length(p, (gsize)(end - p));
+            if (p + n == end && len == want)
+                break; /* the line may go on past what was read */
+            if (!is_blank_row(p, n) && p[0] != '#' && p[0] != '%') {
+                g_autofree char *head = g_ascii_strdown(p, (gssize)n);
+                *is_csv = strstr(head, "source") != NULL && strstr(head, "target") != NULL &&
+                          strchr(head, ',') != NULL;
+                return TRUE;
+            }
+            p += n + 1;
+        }
+        if (len < want || want == WP_MAX_LINE_BYTES + 4) {
+            *is_csv = len < want && p >= end;
+            return TRUE;
+        }
+    }
+}
+
+/* Whether @options let the chunked reader try a text of @size bytes. */
+static gboolean chunked_allowed(WpGraphBuilder *builder, const WpTiesReadOptions *options,
+                                guint64 size)
+{
+    return !options->line_reader_only && !(wp_i_builder_flags(builder) & WP_LOAD_STRICT) &&
+           size >= MAX(options->min_bytes, 1);
+}
+
+/* A CSV in a plain regular file goes to the chunked reader first; a file it gives up on, and
+ * anything else (a pipe, gzip, an edge list), to the line readers, through @reader. */
+static gboolean read_ties(WpGraphBuilder *builder, WpInput *input, WpLineReader *reader,
+                          gboolean is_csv, const WpTiesReadOptions *options, GError **error)
+{
+    if (is_csv && wp_i_input_is_regular(input) && !wp_i_lines_is_compressed(reader) &&
+        chunked_allowed(builder, options, wp_i_input_size(input))) {
+        WpTiesText text = {NULL, wp_i_input_fd(input), wp_i_input_size(input)};
+        gboolean gave_up = TRUE;
+        if (!wp_i_read_ties_chunked(builder, &text, wp_i_input_origin(input), options, &gave_up,
+                                    error))
+            return FALSE;
+        if (!gave_up)
             return TRUE;
     }
-    g_autoptr(WpLineReader) ties = wp_i_lines_open(spec->ties_file, error);
-    if (ties == NULL)
+    return is_csv ? wp_i_read_ties_csv(builder, reader, error)
+                  : wp_i_read_edgelist(builder, reader, error);
+}
+
+/* After @input was read (@ok: successfully): a change meanwhile overrides what the read said,
+ * which may be its consequence (a row cut in half). */
+static gboolean finish_input(const WpInput *input, gboolean ok, GError **error)
+{
+    g_autoptr(GError) changed = NULL;
+    if (wp_i_input_check_unchanged(input, &changed))
+        return ok;
+    g_clear_error(error);
+    g_propagate_error(error, g_steal_pointer(&changed));
+    return FALSE;
+}
+
+static gboolean load_people(WpGraphBuilder *builder, const char *filename, GError **error)
+{
+    g_autoptr(WpInput) input = wp_i_input_open(filename, error);
+    if (input == NULL)
         return FALSE;
-    return is_csv ? wp_i_read_ties_csv(builder, ties, error)
-                  : wp_i_read_edgelist(builder, ties, error);
+    g_autoptr(WpLineReader) reader = wp_i_lines_open_input(input, error);
+    if (reader == NULL)
+        return FALSE;
+    return finish_input(input, wp_i_read_people_csv(builder, reader, error), error);
+}
+
+static gboolean load_ties(WpGraphBuilder *builder, const WpLoadSpec *spec,
+                          const WpTiesReadOptions *options, GError **error)
+{
+    g_autoptr(WpInput) input = wp_i_input_open(spec->ties_file, error);
+    if (input == NULL)
+        return FALSE;
+    g_autoptr(WpLineReader) reader = wp_i_lines_open_input(input, error);
+    if (reader == NULL)
+        return FALSE;
+    gboolean is_csv = spec->ties_format == WP_TIES_FORMAT_CSV;
+    gboolean ok =
+        (spec->ties_format != WP_TIES_FORMAT_AUTO || sniff_ties_csv(reader, &is_csv, error)) &&
+        read_ties(builder, input, reader, is_csv, options, error);
+    return finish_input(input, ok, error);
 }
 
 WpGraph *wp_i_graph_load_with(const WpLoadSpec *spec, const WpTiesReadOptions *options,
@@ -88,16 +129,9 @@ WpGraph *wp_i_graph_load_with(const WpLoadSpec *spec, const WpTiesReadOptions *o
     g_return_val_if_fail(spec != NULL && spec->ties_file != NULL && options != NULL, NULL);
     g_autoptr(WpGraphBuilder) builder = wp_i_builder_new(spec->flags);
     wp_i_builder_set_weights(builder, spec);
-    if (spec->people_file != NULL) {
-        g_autoptr(WpLineReader) people = wp_i_lines_open(spec->people_file, error);
-        if (people == NULL || !wp_i_read_people_csv(builder, people, error))
-            return NULL;
-    }
-    gboolean is_csv = spec->ties_format == WP_TIES_FORMAT_CSV;
-    if (spec->ties_format == WP_TIES_FORMAT_AUTO &&
-        !looks_like_ties_csv(spec->ties_file, error, &is_csv))
+    if (spec->people_file != NULL && !load_people(builder, spec->people_file, error))
         return NULL;
-    if (!read_ties_file(builder, spec, is_csv, options, error))
+    if (!load_ties(builder, spec, options, error))
         return NULL;
     return wp_i_builder_finish(g_steal_pointer(&builder), error);
 }
@@ -127,12 +161,13 @@ WpGraph *wp_i_graph_load_from_data_spec(const char *ties_csv, const char *people
         if (!wp_i_read_people_csv(builder, people, error))
             return NULL;
     }
-    gboolean done = FALSE;
-    if (!read_ties_chunked(builder, g_bytes_new_static(ties_csv, strlen(ties_csv)), FALSE, "ties",
-                           options, &done, error))
+    WpTiesText text = {ties_csv, -1, strlen(ties_csv)};
+    gboolean gave_up = TRUE;
+    if (chunked_allowed(builder, options, text.size) &&
+        !wp_i_read_ties_chunked(builder, &text, "ties", options, &gave_up, error))
         return NULL;
     g_autoptr(WpLineReader) ties = wp_i_lines_new_for_data(ties_csv, "ties");
-    if (!done && !wp_i_read_ties_csv(builder, ties, error))
+    if (gave_up && !wp_i_read_ties_csv(builder, ties, error))
         return NULL;
     return wp_i_builder_finish(g_steal_pointer(&builder), error);
 }

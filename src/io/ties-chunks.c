@@ -10,18 +10,25 @@
  * Then it gives up before the builder holds a row, and the caller reads the file with the line
  * reader, which reports the problem in its own words. The self-loops, unknown types, blank rows
  * and unlisted people that real files do have are kept as per-chunk events and replayed at the
- * merge. */
-#define _DEFAULT_SOURCE /* madvise() */
+ * merge.
+ *
+ * A file is read with pread(), a window at a time per chunk, never mapped: a file truncated
+ * under a mapping (`cp new.csv edges.csv` while a command reads it) kills the process with
+ * SIGBUS. A window that stays in the core's cache is as fast to parse as mapped pages. A file
+ * found shorter than when it was opened stops the read (wp_i_input_changed()). */
+#define _GNU_SOURCE /* memrchr() */
 #include "io/ties-chunks.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/large-alloc.h"
 #include "core/parallel.h"
 
-#include <sys/mman.h>
-#include <unistd.h>
+/* How much of a file each worker reads at a time (measured: 256 KiB stays in a core's L2). */
+#define DEFAULT_WINDOW (256u << 10)
 
 typedef struct {
     const char *at;
@@ -413,60 +420,44 @@ static gboolean parse_line(Parser *ps, const char *line, const char *stop, const
     return TRUE;
 }
 
-/* Drops the mapped pages wholly inside [@begin, @end) from memory: parsed text, of which only
- * copies are kept. The mapping of the large benchmark's file was half the load's peak memory.
- * Reading them again would fault them back in from the page cache. */
-static void release_pages(const char *begin, const char *end)
+/* Reads the lines [@p, @stop); FALSE when one of them is left to the line reader, or another
+ * chunk gave up (checked every 4096 lines). */
+static gboolean parse_lines(Parser *ps, const char *p, const char *stop)
 {
-#ifdef MADV_DONTNEED
-    guintptr page = (guintptr)sysconf(_SC_PAGESIZE);
-    guintptr from = ((guintptr)begin + page - 1) / page * page, to = (guintptr)end / page * page;
-    if (to > from)
-        madvise((void *)from, to - from, MADV_DONTNEED);
-#else
-    (void)begin;
-    (void)end;
-#endif
-}
-
-/* Every so many lines: stop when another chunk gave up; else, for a file mapping, intern the
- * queued rows (their ids are slices of the text) and release the text parsed so far. */
-static gboolean checkpoint(Parser *ps, const char *next, const char **released)
-{
-    if (g_atomic_int_get(&ps->job->gave_up))
-        return FALSE;
-    if (ps->job->release_parsed && next - *released >= (16 << 20)) {
-        drain_queue(ps);
-        release_pages(*released, next);
-        *released = next;
+    while (p < stop) {
+        if (ps->line % 4096 == 0 && g_atomic_int_get(&ps->job->gave_up))
+            return FALSE;
+        /* A kilobyte ahead: a fifth of the parse waited for the text's cache lines (perf); 512
+         * to 4096 bytes measured alike. */
+        __builtin_prefetch(p + 1024);
+        if (!parse_line(ps, p, stop, &p))
+            return FALSE;
+        ps->line++;
     }
     return TRUE;
 }
 
-/* About as many rows as [@begin, @end) holds, from the mean length of its first lines, with a
- * margin: growing copies every array (13M rows cost ~0.2 s that way on the large graph). */
-static gsize estimate_rows(const char *begin, const char *end)
+/* About as many rows as @len bytes hold, from the mean length of the first lines of @sample
+ * (@sample_len bytes), with a margin: growing copies every array (13M rows cost ~0.2 s that way
+ * on the large graph). */
+static gsize estimate_rows(const char *sample, gsize sample_len, gsize len)
 {
-    const char *p = begin;
+    const char *p = sample, *end = sample + sample_len;
     guint n = 0;
     for (; n < 1024 && p < end; n++) {
         const char *nl = memchr(p, '\n', (gsize)(end - p));
         p = nl ? nl + 1 : end;
     }
-    gsize sampled = (gsize)(p - begin), len = (gsize)(end - begin);
-    if (p == end)
+    gsize sampled = (gsize)(p - sample);
+    if (sampled >= len)
         return n + 16;
-    return (gsize)((double)len / (double)sampled * n * 1.05) + 1024;
+    return (gsize)((double)len / (double)MAX(sampled, 1) * n * 1.05) + 1024;
 }
 
-/* Parses one chunk; on giving up tells the other workers to stop. */
-static void parse_chunk(WpTiesJob *job, WpTiesChunk *c)
+static void alloc_rows(WpTiesJob *job, WpTiesChunk *c, gsize rows)
 {
-    Parser *ps = g_new0(Parser, 1);
-    ps->job = job;
-    ps->chunk = c;
     const WpTiesColumns *cols = &job->columns;
-    c->cap = estimate_rows(c->begin, c->end);
+    c->cap = rows;
     /* Room for a person per 12 rows (the benchmark's graphs have one per 13): growing the table
      * to a million people re-placed every slot and left 32 MB of smaller tables behind. */
     wp_i_id_index_reserve(&c->index, (guint32)MIN(c->cap / 12, G_MAXUINT32 / 4));
@@ -482,17 +473,79 @@ static void parse_chunk(WpTiesJob *job, WpTiesChunk *c)
                           : NULL;
     c->directed =
         cols->col[WP_TIES_DIRECTED] >= 0 ? wp_i_alloc_large(c->cap, sizeof *c->directed) : NULL;
-    gboolean ok = TRUE;
-    const char *released = c->begin;
-    for (const char *p = c->begin; p < c->end && ok; ps->line++) {
-        if (ps->line % 4096 == 0 && !checkpoint(ps, p, &released))
-            break;
-        /* A kilobyte ahead: a fifth of the parse waited for the text's cache lines (perf); 512
-         * to 4096 bytes measured alike. */
-        __builtin_prefetch(p + 1024);
-        ok = parse_line(ps, p, c->end, &p);
+}
+
+/* Reads exactly @len bytes at @at; FALSE when the file ends first (it was cut meanwhile) or
+ * cannot be read, which the job records as a change. */
+static gboolean read_at(WpTiesJob *job, char *buf, gsize len, guint64 at)
+{
+    while (len > 0) {
+        ssize_t n = pread(job->text->fd, buf, len, (off_t)at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            g_atomic_int_set(&job->changed, TRUE);
+            return FALSE;
+        }
+        buf += n;
+        len -= (gsize)n;
+        at += (guint64)n;
     }
-    drain_queue(ps);
+    return TRUE;
+}
+
+/* Parses a chunk of a file a window at a time. A window's last, unfinished line moves to the
+ * front of the buffer and is completed by the next read; the queued ids are interned before
+ * the buffer is reused, since they point into it. */
+static gboolean parse_file_chunk(Parser *ps, WpTiesChunk *c)
+{
+    WpTiesJob *job = ps->job;
+    gsize cap = job->window + WP_MAX_LINE_BYTES + 8;
+    g_autofree char *buf = g_malloc(cap);
+    gsize held = 0;
+    gboolean ok = TRUE;
+    for (guint64 at = c->begin; ok && at < c->end;) {
+        gsize want = (gsize)MIN((guint64)job->window, c->end - at);
+        if (!read_at(job, buf + held, want, at))
+            return FALSE;
+        at += want;
+        held += want;
+        if (c->cap == 0)
+            alloc_rows(job, c, estimate_rows(buf, held, (gsize)(c->end - c->begin)));
+        const char *stop = buf + held;
+        if (at < c->end) {
+            const char *nl = memrchr(buf, '\n', held);
+            if (nl == NULL) {
+                ok = held < WP_MAX_LINE_BYTES; /* a longer line is the line reader's to refuse */
+                continue;
+            }
+            stop = nl + 1;
+        }
+        ok = parse_lines(ps, buf, stop);
+        drain_queue(ps);
+        held -= (gsize)(stop - buf);
+        memmove(buf, stop, held);
+    }
+    if (c->cap == 0)
+        alloc_rows(job, c, 16);
+    return ok;
+}
+
+/* Parses one chunk; on giving up tells the other workers to stop. */
+static void parse_chunk(WpTiesJob *job, WpTiesChunk *c)
+{
+    Parser *ps = g_new0(Parser, 1);
+    ps->job = job;
+    ps->chunk = c;
+    gboolean ok;
+    if (job->text->data != NULL) {
+        const char *begin = job->text->data + c->begin, *end = job->text->data + c->end;
+        alloc_rows(job, c, estimate_rows(begin, (gsize)(end - begin), (gsize)(end - begin)));
+        ok = parse_lines(ps, begin, end);
+        drain_queue(ps);
+    } else {
+        ok = parse_file_chunk(ps, c);
+    }
     c->n_lines = ps->line;
     /* The merge needs only the ids, in order; the first chunk's table may become the graph's. */
     if (c != &job->chunks[0])
@@ -564,12 +617,15 @@ static gboolean on_header(const WpCsvRecord *rec, gpointer user_data, GError **e
 }
 
 /* The header line goes through the line reader's own CSV rules (quotes, a BOM, trimming,
- * limits), on a copy of just that line. FALSE when anything there is unusual. */
-static gboolean read_header(WpTiesJob *job, const char *data, gsize len, gsize *body_at)
+ * limits), on a copy of just that line (@data holds the text's first @len bytes). FALSE when
+ * anything there is unusual. */
+static gboolean read_header(WpTiesJob *job, const char *data, gsize len, guint64 *body_at)
 {
     const char *nl = memchr(data, '\n', len);
     gsize n = nl ? (gsize)(nl - data) : len;
     *body_at = nl ? n + 1 : len;
+    if (nl == NULL && len < job->text->size)
+        return FALSE; /* a header line longer than what was read */
     if (n > 0 && data[n - 1] == '\r')
         n--;
     if (n == 0 || n >= WP_MAX_LINE_BYTES - 1 || memchr(data, '\r', n) || memchr(data, '\0', n))
@@ -588,58 +644,129 @@ static gboolean read_header(WpTiesJob *job, const char *data, gsize len, gsize *
     return TRUE;
 }
 
-/* Cuts [@body, @end) into chunks that end just after a '\n' (or at the end). */
-static void cut_chunks(WpTiesJob *job, const char *body, const char *end,
-                       const WpTiesReadOptions *options)
+/* Where the line holding byte @from ends: just after its '\n', or the text's end. G_MAXUINT64
+ * when a file holds no '\n' in the next WP_MAX_LINE_BYTES (the line reader refuses that line)
+ * or cannot be read there. */
+static guint64 line_end(WpTiesJob *job, guint64 from)
 {
-    gsize len = (gsize)(end - body);
+    const WpTiesText *t = job->text;
+    if (t->data != NULL) {
+        const char *nl = memchr(t->data + from, '\n', (gsize)(t->size - from));
+        return nl ? (guint64)(nl - t->data) + 1 : t->size;
+    }
+    char buf[65536];
+    for (guint64 at = from; at < t->size && at - from <= WP_MAX_LINE_BYTES;) {
+        gsize want = (gsize)MIN((guint64)sizeof buf, t->size - at);
+        if (!read_at(job, buf, want, at))
+            return G_MAXUINT64;
+        const char *nl = memchr(buf, '\n', want);
+        if (nl != NULL)
+            return at + (guint64)(nl - buf) + 1;
+        at += want;
+    }
+    return from + WP_MAX_LINE_BYTES < t->size ? G_MAXUINT64 : t->size;
+}
+
+/* Cuts [@body, text end) into chunks that end just after a '\n' (or at the end). FALSE when a
+ * cut falls in a line too long for the chunked reader. */
+static gboolean cut_chunks(WpTiesJob *job, guint64 body, const WpTiesReadOptions *options)
+{
+    guint64 end = job->text->size, len = end - body;
     /* One chunk per worker: every chunk interns nearly every person again (the rows are in no
      * order), so more chunks cost more than the balance they buy (measured on 2 cores). */
-    gsize want = options->chunk_bytes ? options->chunk_bytes
-                                      : MAX(len / wp_i_parallel_workers() + 1, 1u << 20);
+    guint64 want = options->chunk_bytes ? options->chunk_bytes
+                                        : MAX(len / wp_i_parallel_workers() + 1, 1u << 20);
     want = CLAMP(want, 1, MAX_CHUNK_BYTES / 2);
     job->chunks = g_new0(WpTiesChunk, MIN(len / want + 1, G_MAXINT));
     job->n_chunks = 0;
     /* Each chunk: at least @want bytes, then on to the end of that line. */
-    for (const char *at = body; at < end;) {
+    for (guint64 at = body; at < end;) {
+        guint64 stop = end - at > want ? line_end(job, at + want - 1) : end;
+        if (stop == G_MAXUINT64)
+            return FALSE;
         WpTiesChunk *c = &job->chunks[job->n_chunks++];
-        const char *last = (gsize)(end - at) > want ? at + want - 1 : NULL;
-        const char *nl = last ? memchr(last, '\n', (gsize)(end - last)) : NULL;
         c->begin = at;
-        c->end = nl ? nl + 1 : end;
-        at = c->end;
+        c->end = stop;
+        at = stop;
         wp_i_id_index_init(&c->index);
         c->key_store = g_string_chunk_new(MIN((gsize)(c->end - c->begin) / 4 + 64, 1u << 20));
         c->events = g_array_new(FALSE, FALSE, sizeof(WpTiesEvent));
         c->gaps = g_array_new(FALSE, FALSE, sizeof(gsize));
     }
+    return TRUE;
 }
 
-gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, GBytes *text, gboolean mapped,
-                                const char *origin, const WpTiesReadOptions *options,
-                                gboolean *gave_up, GError **error)
+/* The weight sniff's sample of a file: the text after the header up to its WP_SNIFF_ROWS-th
+ * line that is not blank (as wp_i_weight_sniff_text() counts them), or all of it. FALSE when
+ * the file cannot be read there. */
+static gboolean sniff_sample(WpTiesJob *job, guint64 body)
 {
-    g_autoptr(GBytes) owned = text;
-    gsize len = 0;
-    const char *data = g_bytes_get_data(text, &len);
-    WpTiesJob job = {.builder = builder,
-                     .origin = origin,
-                     .release_parsed = mapped,
-                     .rule = wp_i_builder_weights(builder)};
-    gsize body_at = 0;
-    *gave_up = TRUE;
-    if (len == 0 || (wp_i_builder_flags(builder) & WP_LOAD_STRICT) ||
-        !read_header(&job, data, len, &body_at))
+    guint64 rest = job->text->size - body;
+    if (job->sniff.n == 0 || rest == 0)
         return TRUE;
-    wp_i_weight_sniff_text(&job.sniff, data + body_at, data + len, origin);
-    cut_chunks(&job, data + body_at, data + len, options);
-    each_chunk(&job, parse_chunk);
-    if (job.gave_up) {
+    for (gsize want = 64u << 10;; want *= 4) {
+        gsize n = (gsize)MIN((guint64)want, rest);
+        g_autofree char *text = g_malloc(n);
+        if (!read_at(job, text, n, body))
+            return FALSE;
+        guint records = 0;
+        for (const char *p = text, *end = text + n; p < end && records < WP_SNIFF_ROWS;) {
+            const char *nl = memchr(p, '\n', (gsize)(end - p));
+            if (nl == NULL)
+                break;
+            for (const char *q = p; q < nl; q++)
+                if (*q != ',' && *q != ' ' && *q != '\t' && *q != '\r') {
+                    records++;
+                    break;
+                }
+            p = nl + 1;
+        }
+        if (records >= WP_SNIFF_ROWS || n == rest) {
+            wp_i_weight_sniff_text(&job->sniff, text, text + n, job->origin);
+            return TRUE;
+        }
+    }
+}
+
+/* The header and the chunks; FALSE (with *@gave_up) when the chunked reader cannot read it. */
+static gboolean start_job(WpTiesJob *job, const WpTiesReadOptions *options)
+{
+    const WpTiesText *t = job->text;
+    guint64 body = 0;
+    if (t->data != NULL) {
+        if (!read_header(job, t->data, (gsize)t->size, &body))
+            return FALSE;
+        wp_i_weight_sniff_text(&job->sniff, t->data + body, t->data + t->size, job->origin);
+        return cut_chunks(job, body, options);
+    }
+    gsize len = (gsize)MIN(t->size, (guint64)WP_MAX_LINE_BYTES + 1);
+    g_autofree char *head = g_malloc(len);
+    return read_at(job, head, len, 0) && read_header(job, head, len, &body) &&
+           sniff_sample(job, body) && cut_chunks(job, body, options);
+}
+
+gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, const WpTiesText *text, const char *origin,
+                                const WpTiesReadOptions *options, gboolean *gave_up, GError **error)
+{
+    WpTiesJob job = {
+        .builder = builder, .text = text, .origin = origin, .rule = wp_i_builder_weights(builder)};
+    job.window = options->window_bytes ? options->window_bytes : DEFAULT_WINDOW;
+    *gave_up = TRUE;
+    if (text->size == 0 || (wp_i_builder_flags(builder) & WP_LOAD_STRICT))
+        return TRUE;
+    gboolean started = start_job(&job, options);
+    if (started)
+        each_chunk(&job, parse_chunk);
+    if (job.changed) {
+        job_clear(&job);
+        return wp_i_input_changed(origin, error);
+    }
+    if (!started || job.gave_up) {
         job_clear(&job);
         return TRUE;
     }
     *gave_up = FALSE;
-    gboolean ok = wp_i_ties_chunks_merge(&job, &owned, error);
+    gboolean ok = wp_i_ties_chunks_merge(&job, error);
     job_clear(&job);
     return ok;
 }

@@ -19,7 +19,7 @@ typedef struct {
 
 /* A run of whole lines, parsed on one thread. */
 typedef struct {
-    const char *begin, *end;
+    guint64 begin, end; /* byte offsets in the text */
     guint32 n_lines;
     /* Rows as read; a and b are chunk-local person numbers. Optional arrays are NULL when the
      * file lacks the column. */
@@ -53,6 +53,8 @@ typedef struct {
 typedef struct WpTiesJob WpTiesJob;
 struct WpTiesJob {
     WpGraphBuilder *builder;
+    const WpTiesText *text;
+    gsize window; /* a file is read this much at a time */
     const char *origin;
     WpTiesColumns columns;
     const WpWeightRule *rule;
@@ -60,15 +62,14 @@ struct WpTiesJob {
     gint8 field_at[WP_MAX_FIELDS]; /* the known field in each file column, or -1 */
     WpTiesChunk *chunks;
     guint n_chunks;
-    gint next_chunk;         /* atomic: the next chunk a worker takes */
-    gint gave_up;            /* atomic: some chunk holds what only the line reader can read */
-    gboolean release_parsed; /* the text is a file mapping: drop its pages once parsed */
+    gint next_chunk; /* atomic: the next chunk a worker takes */
+    gint gave_up;    /* atomic: some chunk holds what only the line reader can read */
+    gint changed;    /* atomic: the file is shorter than when it was opened */
     void (*work)(WpTiesJob *job, WpTiesChunk *chunk);
 };
 
 void wp_i_ties_chunk_clear(WpTiesChunk *chunk);
 
-/* Puts the parsed chunks into the builder in file order: people, warnings, rows. Releases
- * @text once the ids are copied out. Fails only past the person limit, as the line reader
- * would. */
-gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GBytes **text, GError **error);
+/* Puts the parsed chunks into the builder in file order: people, warnings, rows. Fails only past
+ * the person limit, as the line reader would. */
+gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GError **error);

@@ -189,7 +189,7 @@ static gboolean number_people(WpTiesJob *job, GError **error)
     return TRUE;
 }
 
-gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GBytes **text, GError **error)
+gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GError **error)
 {
     guint64 first_line = 2; /* the header is line 1 */
     wp_i_weight_sniff_finish(&job->sniff, job->builder, job->origin, 1, NULL);
@@ -201,7 +201,6 @@ gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GBytes **text, GError **error)
     }
     if (job->n_chunks > 0 && !number_people(job, error))
         return FALSE;
-    g_clear_pointer(text, g_bytes_unref); /* the ids are in the graph now */
     each_share(job, 0, n_rows_to_renumber, renumber_rows);
     for (guint i = 0; i < job->n_chunks; i++)
         hand_over_rows(job, &job->chunks[i]);
