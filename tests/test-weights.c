@@ -11,6 +11,16 @@
 
 #include "io/io-private.h"
 
+
+/* Dated an hour back: a file written within the clock tick in which a load begins is not
+ * compiled into the cache (wp_graph_load_cached()), and these tests expect a cache hit. */
+static void age_file(const char *path)
+{
+    g_autoptr(GFile) file = g_file_new_for_path(path);
+    guint64 hour_ago = (guint64)(g_get_real_time() / G_USEC_PER_SEC - 3600);
+    g_assert_true(g_file_set_attribute_uint64(file, G_FILE_ATTRIBUTE_TIME_MODIFIED, hour_ago,
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+}
 static const WpTiesReadOptions line_reader = {TRUE, 0, 0, 0};
 static const WpTiesReadOptions chunked = {FALSE, 1, 13, 0}; /* tiny chunks: many threads */
 
@@ -327,6 +337,7 @@ static void test_cache_key(void)
     g_autofree char *file = g_build_filename(dir, "ties.csv", NULL);
     g_autofree char *cache = g_build_filename(dir, "cache", NULL);
     g_assert_true(g_file_set_contents(file, "source,target,w\na,b,1\nb,c,3\n", -1, NULL));
+    age_file(file);
     const WpLoadSpec specs[] = {
         {.ties_file = file, .weight_column = "w", .weight_scale = WP_WEIGHT_MAX},
         {.ties_file = file, .weight_column = "w", .weight_scale = WP_WEIGHT_LOG},

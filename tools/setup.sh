@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # `locales`: the sources tests/gen-locales.sh compiles tr_TR and de_DE from (the locale tests).
 packages=(pkg-config libglib2.0-dev libjson-glib-dev libigraph-dev libgraphviz-dev libcsv-dev
-          locales ${WP_EXTRA_PACKAGES:-})
+          libxxhash-dev locales ${WP_EXTRA_PACKAGES:-})
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

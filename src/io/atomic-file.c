@@ -238,7 +238,7 @@ gboolean wp_i_atomic_prepare(WpAtomicFile *f, GError **error)
         f->prepared = TRUE;
         return TRUE;
     }
-    if (f->have_old)
+    if (f->have_old && !(f->flags & WP_ATOMIC_PRIVATE))
         keep_owner_and_mode(f);
     if (!(f->flags & WP_ATOMIC_NO_SYNC) && fsync(f->fd) != 0)
         return wp_i_file_error(error, errno, "write", f->display);

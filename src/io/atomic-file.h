@@ -10,7 +10,7 @@ typedef enum {
     /* A cache: no fsync() of the file or its directory. A crash may leave an old, a missing or a
      * torn file, which its reader must detect (the snapshot's checksum does). */
     WP_ATOMIC_NO_SYNC = 1 << 0,
-    /* A new file is created 0600 instead of 0666 less the umask. */
+    /* The file is this user's, 0600, whatever the file it replaces was (a cache). */
     WP_ATOMIC_PRIVATE = 1 << 1,
     /* Refuse a target that exists and is not a regular file (or a symlink to one), instead of
      * writing into it: data files and caches are never FIFOs or devices. */

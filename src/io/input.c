@@ -74,18 +74,23 @@ gboolean wp_i_input_changed(const char *origin, GError **error)
 }
 
 /* A regular file rewritten in place while it was read (`cp new.csv edges.csv`) may have given
- * a mix of two versions: its size or times now differ from when it was opened. A file replaced
- * by a rename is not "changed": the descriptor still reads the old one, whole. */
+ * a mix of two versions: its size or modification time now differ from when it was opened, or
+ * its change time does (a modification time set back with `touch -d`) while its links did not
+ * (the file replaced by a rename, or deleted, loses a link and gets a new change time, but the
+ * descriptor still reads the old file, whole: that is no change to what was read). */
 gboolean wp_i_input_check_unchanged(const WpInput *in, GError **error)
 {
     struct stat now;
     if (!S_ISREG(in->opened.st_mode))
         return TRUE;
-    if (fstat(in->fd, &now) == 0 && now.st_size == in->opened.st_size &&
-        now.st_mtim.tv_sec == in->opened.st_mtim.tv_sec &&
-        now.st_mtim.tv_nsec == in->opened.st_mtim.tv_nsec &&
-        now.st_ctim.tv_sec == in->opened.st_ctim.tv_sec &&
-        now.st_ctim.tv_nsec == in->opened.st_ctim.tv_nsec)
+    if (fstat(in->fd, &now) != 0)
+        return wp_i_input_changed(in->origin, error);
+    const struct stat *was = &in->opened;
+    gboolean same_ctime =
+        now.st_ctim.tv_sec == was->st_ctim.tv_sec && now.st_ctim.tv_nsec == was->st_ctim.tv_nsec;
+    if (now.st_size == was->st_size && now.st_mtim.tv_sec == was->st_mtim.tv_sec &&
+        now.st_mtim.tv_nsec == was->st_mtim.tv_nsec &&
+        (same_ctime || now.st_nlink != was->st_nlink))
         return TRUE;
     return wp_i_input_changed(in->origin, error);
 }
