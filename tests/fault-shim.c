@@ -8,6 +8,7 @@
  *   WP_FAULT_FAIL_FSYNC=N        the Nth fsync()/fdatasync() fails with EIO
  *   WP_FAULT_KILL_AT=N           SIGKILL just before the Nth step: a rename(), fsync(),
  *                                fdatasync() or unlink() (the points an atomic commit has)
+ *   WP_FAULT_RENAME_DELAY_MS=N   sleeps N ms before each rename() (widens a commit's window)
  *   WP_FAULT_LOG=FILE            appends "STEP NAME" for every step, so a test knows how many
  *   WP_FAULT_ON_READ=ACTION:N:FILE[:ARG]
  *                                at the Nth read of FILE (a read(), pread() or mmap() of it; an
@@ -178,19 +179,27 @@ int fdatasync(int fd)
     return sync_step(fd, "fdatasync", next("fdatasync"));
 }
 
+static void rename_step(const char *from, const char *to)
+{
+    if (!under_dir(from) && !under_dir(to))
+        return;
+    step("rename", to);
+    long delay = env_number("WP_FAULT_RENAME_DELAY_MS");
+    if (delay > 0)
+        usleep((useconds_t)delay * 1000);
+}
+
 int rename(const char *from, const char *to)
 {
     int (*real)(const char *, const char *) = next("rename");
-    if (under_dir(from) || under_dir(to))
-        step("rename", to);
+    rename_step(from, to);
     return real(from, to);
 }
 
 int renameat(int from_dir, const char *from, int to_dir, const char *to)
 {
     int (*real)(int, const char *, int, const char *) = next("renameat");
-    if (under_dir(from) || under_dir(to))
-        step("rename", to);
+    rename_step(from, to);
     return real(from_dir, from, to_dir, to);
 }
 

@@ -337,6 +337,9 @@ static void test_linkedin_errors(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     gboolean written = TRUE;
     g_assert_true(wp_import_save(imp, &written, &error));
     g_assert_false(written);
+    /* The session holds the directory it made (for its lock) until it ends, and then leaves
+     * nothing behind. */
+    g_clear_pointer(&imp, wp_import_free);
     g_assert_false(g_file_test(f->dir, G_FILE_TEST_EXISTS));
 }
 
@@ -538,10 +541,12 @@ static void test_newer_export(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_true(written);
     g_assert_cmpuint(wp_import_get_report(imp)->people_updated, ==, 2);
     g_assert_cmpuint(wp_import_get_report(imp)->ties_added, ==, 0);
-    /* The previous people file is kept; edges did not change, so they were not rewritten. */
+    /* The .bak pair is the folder before this import: edges did not change and were not
+     * rewritten, yet edges.csv.bak is the edges of that state too (docs/import.md). */
     g_autofree char *bak = read_file(f->dir, "people.csv.bak");
     g_assert_cmpstr(bak, ==, people_v1);
-    g_assert_false(exists(f->dir, "edges.csv.bak"));
+    g_autofree char *edges_bak = read_file(f->dir, "edges.csv.bak");
+    g_assert_cmpstr(edges_bak, ==, edges_v1);
     g_autofree char *edges_v2 = read_file(f->dir, "edges.csv");
     g_assert_cmpstr(edges_v2, ==, edges_v1);
 

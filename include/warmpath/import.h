@@ -166,7 +166,7 @@ typedef struct WpImport WpImport;
 /**
  * wp_import_open:
  * @data_dir: the directory holding people.csv and edges.csv; either may be missing (the
- *   directory too), and is then created by wp_import_save()
+ *   directory too, which is then created)
  *
  * Reads the existing files as text cells, keeping every column and row. A malformed file fails
  * with WP_ERROR_PARSE ("FILE:LINE: ..."); an edges.csv that is a plain edge list fails with
@@ -175,6 +175,41 @@ typedef struct WpImport WpImport;
  * Returns: (transfer full) (nullable): the import session
  */
 WP_API WpImport *wp_import_open(const char *data_dir, GError **error);
+
+/* Called once when wp_import_open_full() starts waiting for another import into @data_dir. */
+typedef void (*WpImportWaitFunc)(const char *data_dir, gpointer user_data);
+
+/**
+ * WpImportOpenOptions:
+ * @read_only: only read the folder (a dry run): no lock against other imports is taken and
+ *   nothing is created; wp_import_save() then fails
+ * @lock_timeout_ms: how long to wait while another import holds the folder (default 60 s)
+ * @on_wait: (nullable): called once, when the wait begins
+ * @user_data: for @on_wait
+ */
+typedef struct {
+    gboolean read_only;
+    guint lock_timeout_ms;
+    WpImportWaitFunc on_wait;
+    gpointer user_data;
+} WpImportOpenOptions;
+
+WP_API void wp_import_open_options_init(WpImportOpenOptions *options);
+
+/**
+ * wp_import_open_full:
+ * @data_dir: as for wp_import_open()
+ * @options: (nullable): NULL for the defaults
+ *
+ * As wp_import_open(). One import at a time changes a folder: the session holds the folder's
+ * lock from before it reads the files until its first wp_import_save() (or until it is freed),
+ * and another session, in this process or another, waits for it, up to
+ * @options->lock_timeout_ms, then fails with WP_ERROR_FAILED. A later save takes the lock again
+ * and refuses to write over changes made meanwhile. A folder an interrupted import left half
+ * changed is completed first (docs/robustness.md, "Promises").
+ */
+WP_API WpImport *wp_import_open_full(const char *data_dir, const WpImportOpenOptions *options,
+                                     GError **error);
 
 /**
  * wp_import_add_file:
@@ -199,11 +234,21 @@ WP_API const WpImportReport *wp_import_get_report(const WpImport *import);
  * wp_import_save:
  * @written: (out) (optional): TRUE when a file was written
  *
- * Writes people.csv then edges.csv when their content changed: each previous file is first
- * copied to people.csv.bak / edges.csv.bak, then the new one replaces it atomically. Nothing
- * is written when nothing changed, so an identical re-import leaves the files untouched.
+ * Writes people.csv and edges.csv when their content changed, as one change of the folder:
+ * a reader sees the old pair or the new pair, and a crash or a full disk at any point leaves
+ * one of the two (an interrupted change is completed by the next command that opens the
+ * folder). The previous pair is kept as people.csv.bak and edges.csv.bak, both of them, even a
+ * file this import left unchanged; a file that did not exist before has no .bak (see
+ * wp_import_get_backups()). Nothing is written when nothing changed, so an identical re-import
+ * leaves the files, .bak files included, untouched. Fails with a G_FILE_ERROR, or
+ * WP_ERROR_FAILED when a file was changed by another program since it was read.
  */
 WP_API gboolean wp_import_save(WpImport *import, gboolean *written, GError **error);
+
+/* (transfer none): the .bak files the last wp_import_save() that wrote kept, as names in the
+ * folder ("people.csv.bak", "edges.csv.bak"), NULL-terminated; empty when it wrote nothing or
+ * the folder held no files before. */
+WP_API const char *const *wp_import_get_backups(const WpImport *import);
 
 WP_API void wp_import_free(WpImport *import); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpImport, wp_import_free)

@@ -184,14 +184,20 @@ static CliTable *events_table(const WpImportReport *r, gboolean with_jobs)
     return t;
 }
 
-static const char *outcome(gboolean dry_run, gboolean written)
+/* What happened to the folder, naming exactly the .bak files the import kept. */
+static char *outcome(gboolean dry_run, gboolean written, const char *const *backups)
 {
-    return dry_run   ? "dry run: nothing written"
-           : written ? "written (previous files kept as people.csv.bak, edges.csv.bak)"
-                     : "nothing changed: files left as they were";
+    if (dry_run)
+        return g_strdup("dry run: nothing written");
+    if (!written)
+        return g_strdup("nothing changed: files left as they were");
+    if (backups[0] == NULL)
+        return g_strdup("written (no previous files to keep)");
+    g_autofree char *list = g_strjoinv(", ", (char **)backups);
+    return g_strdup_printf("written (previous files kept as %s)", list);
 }
 
-static void render_table(const WpImportReport *r, gboolean dry_run, gboolean written, GString *out)
+static void render_table(const WpImportReport *r, const char *result, GString *out)
 {
     for (guint i = 0; i < r->files->len; i++) {
         const WpImportFile *f = r->files->pdata[i];
@@ -221,10 +227,11 @@ static void render_table(const WpImportReport *r, gboolean dry_run, gboolean wri
         g_string_append_c(out, '\n');
         cli_table_render(events, CLI_FORMAT_TABLE, 0, out);
     }
-    g_string_append_printf(out, "\n%s\n", outcome(dry_run, written));
+    g_string_append_printf(out, "\n%s\n", result);
 }
 
-static JsonNode *report_json(const WpImportReport *r, gboolean dry_run, gboolean written)
+static JsonNode *report_json(const WpImportReport *r, gboolean dry_run, gboolean written,
+                             const char *const *backups)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
@@ -294,15 +301,23 @@ static JsonNode *report_json(const WpImportReport *r, gboolean dry_run, gboolean
     json_builder_add_boolean_value(b, dry_run);
     json_builder_set_member_name(b, "written");
     json_builder_add_boolean_value(b, written);
+    json_builder_set_member_name(b, "backups");
+    json_builder_begin_array(b);
+    for (guint i = 0; backups[i] != NULL; i++)
+        json_builder_add_string_value(b, backups[i]);
+    json_builder_end_array(b);
     json_builder_end_object(b);
     return json_builder_get_root(b);
 }
 
-static gboolean emit_report(const CliCommon *common, const WpImportReport *r, gboolean dry_run,
+static gboolean emit_report(const CliCommon *common, const WpImport *import, gboolean dry_run,
                             gboolean written, GError **error)
 {
+    const WpImportReport *r = wp_import_get_report(import);
+    const char *const *backups = wp_import_get_backups(import);
+    g_autofree char *result = outcome(dry_run, written, backups);
     if (common->format_value == CLI_FORMAT_JSON) {
-        g_autoptr(JsonNode) root = report_json(r, dry_run, written);
+        g_autoptr(JsonNode) root = report_json(r, dry_run, written, backups);
         return cli_emit_json(common, root, error);
     }
     g_autoptr(GString) out = g_string_new(NULL);
@@ -316,9 +331,9 @@ static gboolean emit_report(const CliCommon *common, const WpImportReport *r, gb
         cli_warn("import: %s read, %" G_GUINT64_FORMAT " used, %" G_GUINT64_FORMAT
                  " skipped; %s added, %u updated (%s); %s added, %u updated; %s",
                  rows, r->rows_used, r->rows_skipped, people, r->people_updated, jobs, ties,
-                 r->ties_updated, outcome(dry_run, written));
+                 r->ties_updated, result);
     } else {
-        render_table(r, dry_run, written, out);
+        render_table(r, result, out);
     }
     return cli_emit(common, out->str, out->len, error);
 }
@@ -367,6 +382,23 @@ static int fail(const char *command, const GError *error)
     return cli_fail(error);
 }
 
+/* Another import holds the folder: said once, on standard error. */
+static void on_lock_wait(const char *data_dir, gpointer user_data G_GNUC_UNUSED)
+{
+    g_autofree char *display = g_filename_display_name(data_dir);
+    cli_warn("waiting for another import into %s to finish...", display);
+}
+
+/* $WARMPATH_LOCK_TIMEOUT seconds (default 60) to wait for another import into the folder. */
+static guint lock_timeout_ms(void)
+{
+    guint64 seconds = 60;
+    const char *text = g_getenv("WARMPATH_LOCK_TIMEOUT");
+    if (text != NULL && !g_ascii_string_to_unsigned(text, 10, 0, 86400, &seconds, NULL))
+        seconds = 60;
+    return (guint)seconds * 1000;
+}
+
 static int run(int argc, char **argv, gboolean crm)
 {
     const char *command = crm ? "import crm" : "import linkedin";
@@ -377,7 +409,12 @@ static int run(int argc, char **argv, gboolean crm)
         !make_options(&a, command, &options))
         return CLI_EXIT_USAGE;
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpImport) import = wp_import_open(a.data_dir, &error);
+    WpImportOpenOptions open_options;
+    wp_import_open_options_init(&open_options);
+    open_options.read_only = a.dry_run;
+    open_options.lock_timeout_ms = lock_timeout_ms();
+    open_options.on_wait = on_lock_wait;
+    g_autoptr(WpImport) import = wp_import_open_full(a.data_dir, &open_options, &error);
     if (import == NULL)
         return fail(command, error);
     for (int i = 1; i < argc; i++)
@@ -387,7 +424,7 @@ static int run(int argc, char **argv, gboolean crm)
     gboolean written = FALSE;
     if (!a.dry_run && !wp_import_save(import, &written, &error))
         return fail(command, error);
-    if (!emit_report(&common, wp_import_get_report(import), a.dry_run, written, &error))
+    if (!emit_report(&common, import, a.dry_run, written, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;
 }

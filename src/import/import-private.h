@@ -36,8 +36,17 @@ gboolean wp_i_table_set(WpITable *table, guint row, guint column, const char *va
 guint wp_i_table_append(WpITable *table);
 /* The file's text: header and rows, LF line ends, fields quoted by wp_i_csv_append_plain(). */
 GString *wp_i_table_to_text(const WpITable *table);
-/* Writes the table when it changed: previous file copied to FILE.bak, then an atomic rename. */
-gboolean wp_i_table_save(const WpITable *table, gboolean *written, GError **error);
+
+/* ---- folder-write.c: the tables written to their folder as one change ---- */
+
+typedef struct WpFolderLock WpFolderLock;
+
+/* Writes the @n tables of @lock's folder that changed, in one commit with the .bak pair (see
+ * folder-write.c); the .bak names kept are appended to @backups. Nothing is written when no
+ * table changed (*@written FALSE). Fails, changing nothing, with a G_FILE_ERROR (a full disk),
+ * or WP_ERROR_FAILED when a file changed since it was read. */
+gboolean wp_i_folder_write(WpFolderLock *lock, WpITable *const *tables, guint n, gboolean *written,
+                           GPtrArray *backups, GError **error);
 /* One RFC 4180 field that reads back byte for byte: quoted when it holds a comma, quote, CR,
  * LF, or starts or ends with white space. No formula neutralisation: these are our own data
  * files, not spreadsheets (reports use wp_csv_append_cell()). */

@@ -3,6 +3,8 @@
  * people, ties), the report, and saving. */
 #include "import/import-private.h"
 
+#include "io/data-folder.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -13,6 +15,10 @@ struct WpImport {
     GHashTable *added;    /* people rows added this session (row + 1) */
     GHashTable *updated;  /* rows of earlier people counted as updated (row + 1) */
     GHashTable *tie_rows; /* tie rows counted as added or updated this session (row + 1) */
+    char *data_dir;
+    WpImportOpenOptions options;
+    WpFolderLock *lock; /* held from the reading of the folder to the first save */
+    GPtrArray *backups; /* char *: the .bak files the last save kept, NULL-terminated */
 };
 
 static const char *const people_required[] = {WP_COLUMN_ID, NULL};
@@ -30,27 +36,59 @@ void wp_import_options_init(WpImportOptions *o)
     o->exported_on = WP_DAY_NONE;
 }
 
-WpImport *wp_import_open(const char *data_dir, GError **error)
+void wp_import_open_options_init(WpImportOpenOptions *o)
 {
-    g_return_val_if_fail(data_dir != NULL, NULL);
-    g_autofree char *people_file = g_build_filename(data_dir, "people.csv", NULL);
-    g_autofree char *edges_file = g_build_filename(data_dir, "edges.csv", NULL);
-    WpITable *people = wp_i_table_load(people_file, people_required, people_fresh, error);
-    if (people == NULL)
-        return NULL;
-    g_autoptr(WpIPeople) index = wp_i_people_new(people, error);
-    if (index == NULL)
-        return NULL;
-    g_autoptr(WpITable) edges = wp_i_table_load(edges_file, NULL, edges_fresh, error);
-    if (edges == NULL)
-        return NULL;
-    if (wp_i_table_find(edges, "source") < 0 || wp_i_table_find(edges, "target") < 0) {
+    g_return_if_fail(o != NULL);
+    *o = (WpImportOpenOptions){FALSE, 60000, NULL, NULL};
+}
+
+/* Reads the two tables; fails as wp_import_open() documents. */
+static gboolean read_tables(const char *people_file, const char *edges_file, WpITable **people,
+                            WpITable **edges, GError **error)
+{
+    *people = wp_i_table_load(people_file, people_required, people_fresh, error);
+    if (*people == NULL)
+        return FALSE;
+    *edges = wp_i_table_load(edges_file, NULL, edges_fresh, error);
+    if (*edges == NULL)
+        return FALSE;
+    if (wp_i_table_find(*edges, "source") < 0 || wp_i_table_find(*edges, "target") < 0) {
         g_set_error(error, WP_ERROR, WP_ERROR_NOT_SUPPORTED,
                     "%s:1: header: no 'source' and 'target' columns (a plain edge list?); "
                     "import extends only a ties CSV",
-                    edges->display);
-        return NULL;
+                    (*edges)->display);
+        return FALSE;
     }
+    return TRUE;
+}
+
+WpImport *wp_import_open_full(const char *data_dir, const WpImportOpenOptions *options,
+                              GError **error)
+{
+    g_return_val_if_fail(data_dir != NULL, NULL);
+    WpImportOpenOptions defaults;
+    wp_import_open_options_init(&defaults);
+    const WpImportOpenOptions *o = options ? options : &defaults;
+    g_autofree char *people_file = g_build_filename(data_dir, "people.csv", NULL);
+    g_autofree char *edges_file = g_build_filename(data_dir, "edges.csv", NULL);
+    /* A writer holds the folder from before it reads; a dry run reads it whole, under the
+     * readers' lock only. */
+    g_autoptr(WpFolderLock) lock = NULL;
+    g_autoptr(WpFolderRead) read = NULL;
+    const char *files[] = {people_file, edges_file};
+    if (!o->read_only)
+        lock = wp_i_folder_lock(data_dir, o->lock_timeout_ms, o->on_wait, o->user_data, error);
+    else
+        read = wp_i_folder_read_begin(files, G_N_ELEMENTS(files), error);
+    if (lock == NULL && read == NULL)
+        return NULL;
+    g_autoptr(WpITable) people = NULL;
+    g_autoptr(WpITable) edges = NULL;
+    if (!read_tables(people_file, edges_file, &people, &edges, error))
+        return NULL;
+    g_autoptr(WpIPeople) index = wp_i_people_new(g_steal_pointer(&people), error);
+    if (index == NULL)
+        return NULL;
     WpImport *imp = g_new0(WpImport, 1);
     imp->people = g_steal_pointer(&index);
     imp->ties = wp_i_ties_new(g_steal_pointer(&edges));
@@ -58,7 +96,17 @@ WpImport *wp_import_open(const char *data_dir, GError **error)
     imp->added = g_hash_table_new(g_direct_hash, g_direct_equal);
     imp->updated = g_hash_table_new(g_direct_hash, g_direct_equal);
     imp->tie_rows = g_hash_table_new(g_direct_hash, g_direct_equal);
+    imp->data_dir = g_strdup(data_dir);
+    imp->options = *o;
+    imp->lock = g_steal_pointer(&lock);
+    imp->backups = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(imp->backups, NULL);
     return imp;
+}
+
+WpImport *wp_import_open(const char *data_dir, GError **error)
+{
+    return wp_import_open_full(data_dir, NULL, error);
 }
 
 void wp_import_free(WpImport *imp)
@@ -71,6 +119,9 @@ void wp_import_free(WpImport *imp)
     g_hash_table_unref(imp->added);
     g_hash_table_unref(imp->updated);
     g_hash_table_unref(imp->tie_rows);
+    wp_i_folder_unlock(imp->lock);
+    g_ptr_array_unref(imp->backups);
+    g_free(imp->data_dir);
     g_free(imp);
 }
 
@@ -80,17 +131,41 @@ const WpImportReport *wp_import_get_report(const WpImport *imp)
     return &imp->report;
 }
 
+/* The folder is released once saved: another import may go on while this session lives. A
+ * later save takes it again, and refuses to write over changes made meanwhile. */
 gboolean wp_import_save(WpImport *imp, gboolean *written, GError **error)
 {
     g_return_val_if_fail(imp != NULL, FALSE);
-    gboolean wrote_people = FALSE, wrote_edges = FALSE;
-    /* People first: a reader between the two renames sees ties whose people are all listed. */
-    if (!wp_i_table_save(imp->people->table, &wrote_people, error) ||
-        !wp_i_table_save(imp->ties->table, &wrote_edges, error))
+    if (imp->options.read_only) {
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "the import was opened read-only");
         return FALSE;
+    }
+    if (imp->lock == NULL &&
+        (imp->lock = wp_i_folder_lock(imp->data_dir, imp->options.lock_timeout_ms,
+                                      imp->options.on_wait, imp->options.user_data, error)) == NULL)
+        return FALSE;
+    WpITable *tables[] = {imp->people->table, imp->ties->table};
+    g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func(g_free);
+    gboolean wrote = FALSE;
+    gboolean ok = wp_i_folder_write(imp->lock, tables, G_N_ELEMENTS(tables), &wrote, kept, error);
+    g_clear_pointer(&imp->lock, wp_i_folder_unlock);
+    if (!ok)
+        return FALSE;
+    if (wrote) {
+        g_ptr_array_set_size(imp->backups, 0);
+        for (guint i = 0; i < kept->len; i++)
+            g_ptr_array_add(imp->backups, g_strdup(kept->pdata[i]));
+        g_ptr_array_add(imp->backups, NULL);
+    }
     if (written)
-        *written = wrote_people || wrote_edges;
+        *written = wrote;
     return TRUE;
+}
+
+const char *const *wp_import_get_backups(const WpImport *imp)
+{
+    g_return_val_if_fail(imp != NULL, NULL);
+    return (const char *const *)imp->backups->pdata;
 }
 
 /* ---- bookkeeping ---- */

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* A data file (people.csv, edges.csv) as a table of text cells: read with the project's CSV
- * reader, changed in place, written back with exact quoting, a .bak copy and an atomic rename. */
+ * reader, changed in place, turned back into text with exact quoting (folder-write.c writes it). */
 #include "core/text-private.h"
 #include "import/import-private.h"
 
-#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -193,40 +192,4 @@ GString *wp_i_table_to_text(const WpITable *t)
     for (guint r = 0; r < t->rows->len; r++)
         append_line(out, t->rows->pdata[r]);
     return out;
-}
-
-static gboolean ensure_directory(const char *filename, GError **error)
-{
-    g_autofree char *dir = g_path_get_dirname(filename);
-    if (g_mkdir_with_parents(dir, 0777) == 0)
-        return TRUE;
-    int saved = errno;
-    g_autofree char *display = g_filename_display_name(dir);
-    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(saved),
-                "cannot create directory '%s': %s", display, g_strerror(saved));
-    return FALSE;
-}
-
-gboolean wp_i_table_save(const WpITable *t, gboolean *written, GError **error)
-{
-    if (written)
-        *written = FALSE;
-    if (!t->dirty)
-        return TRUE;
-    g_autoptr(GString) text = wp_i_table_to_text(t);
-    if (t->original != NULL && t->original_len == text->len &&
-        memcmp(t->original, text->str, text->len) == 0)
-        return TRUE;
-    if (!ensure_directory(t->filename, error))
-        return FALSE;
-    if (t->original != NULL) {
-        g_autofree char *bak = g_strconcat(t->filename, ".bak", NULL);
-        if (!wp_file_write_atomic(bak, t->original, t->original_len, error))
-            return FALSE;
-    }
-    if (!wp_file_write_atomic(t->filename, text->str, text->len, error))
-        return FALSE;
-    if (written)
-        *written = TRUE;
-    return TRUE;
 }

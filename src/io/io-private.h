@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "core/graph-private.h"
+#include "io/data-folder.h"
 
 /* Documented input limits (docs/robustness.md "Limits"): memory stays proportional to the data
  * kept. */
@@ -113,6 +114,21 @@ typedef struct {
 /* wp_graph_load() and wp_graph_load_from_data() reading ties CSV as @options say. */
 WpGraph *wp_i_graph_load_with(const WpLoadSpec *spec, const WpTiesReadOptions *options,
                               GError **error);
+
+/* The same in two steps: @spec's files opened (each exactly once), under the shared commit
+ * locks of their folders (io/data-folder.h), taken here unless the caller holds them
+ * (@locked); then parsed. */
+typedef struct {
+    WpInput *ties, *people; /* owned; people NULL without a people file */
+} WpInputs;
+void wp_i_inputs_clear(WpInputs *inputs);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(WpInputs, wp_i_inputs_clear)
+gboolean wp_i_graph_open_inputs(const WpLoadSpec *spec, gboolean locked, WpInputs *out,
+                                GError **error);
+WpGraph *wp_i_graph_parse_inputs(const WpLoadSpec *spec, WpInputs *inputs,
+                                 const WpTiesReadOptions *options, GError **error);
+/* The shared commit locks on the folders of @spec's files. */
+WpFolderRead *wp_i_graph_read_begin(const WpLoadSpec *spec, GError **error);
 WpGraph *wp_i_graph_load_from_data_with(const char *ties_csv, const char *people_csv,
                                         WpLoadFlags flags, const WpTiesReadOptions *options,
                                         GError **error);

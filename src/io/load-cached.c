@@ -93,8 +93,18 @@ WpGraph *wp_graph_load_cached(const WpLoadSpec *spec, const char *cache_dir, gui
     WpSourceStamp before;
     if (from_cache)
         *from_cache = FALSE;
-    if (!stamp_sources(spec, &before) || before.ties.size < min_bytes)
-        return wp_graph_load(spec, error);
+    /* The stamps and the snapshot are taken, and the files opened, under the folders' read
+     * lock (see wp_graph_load()); the parse goes on without it. */
+    g_autoptr(WpFolderRead) read = wp_i_graph_read_begin(spec, error);
+    if (read == NULL)
+        return NULL;
+    g_auto(WpInputs) inputs = {NULL, NULL};
+    if (!stamp_sources(spec, &before) || before.ties.size < min_bytes) {
+        if (!wp_i_graph_open_inputs(spec, TRUE, &inputs, error))
+            return NULL;
+        g_clear_pointer(&read, wp_i_folder_read_end);
+        return wp_i_graph_parse_inputs(spec, &inputs, &WP_TIES_READ_DEFAULTS, error);
+    }
     g_autofree char *dir = usable_cache_dir(cache_dir);
     g_autofree char *path = dir ? snapshot_path(spec, dir) : NULL;
     WpGraph *graph = path ? wp_i_snapshot_load(path, spec, &before, NULL) : NULL;
@@ -103,7 +113,10 @@ WpGraph *wp_graph_load_cached(const WpLoadSpec *spec, const char *cache_dir, gui
             *from_cache = TRUE;
         return graph;
     }
-    graph = wp_graph_load(spec, error);
+    if (!wp_i_graph_open_inputs(spec, TRUE, &inputs, error))
+        return NULL;
+    g_clear_pointer(&read, wp_i_folder_read_end);
+    graph = wp_i_graph_parse_inputs(spec, &inputs, &WP_TIES_READ_DEFAULTS, error);
     WpSourceStamp after;
     if (graph != NULL && path != NULL && stamp_sources(spec, &after) &&
         memcmp(&before, &after, sizeof before) == 0 && !racy(&before.ties, started_ns) &&

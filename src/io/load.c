@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* TRUE for a line of nothing but spaces, tabs and commas: a blank row in either format. */
 static gboolean is_blank_row(const char *line, gsize len)
@@ -96,23 +97,17 @@ static gboolean finish_input(const WpInput *input, gboolean ok, GError **error)
     return FALSE;
 }
 
-static gboolean load_people(WpGraphBuilder *builder, const char *filename, GError **error)
+static gboolean load_people(WpGraphBuilder *builder, WpInput *input, GError **error)
 {
-    g_autoptr(WpInput) input = wp_i_input_open(filename, error);
-    if (input == NULL)
-        return FALSE;
     g_autoptr(WpLineReader) reader = wp_i_lines_open_input(input, error);
     if (reader == NULL)
         return FALSE;
     return finish_input(input, wp_i_read_people_csv(builder, reader, error), error);
 }
 
-static gboolean load_ties(WpGraphBuilder *builder, const WpLoadSpec *spec,
+static gboolean load_ties(WpGraphBuilder *builder, const WpLoadSpec *spec, WpInput *input,
                           const WpTiesReadOptions *options, GError **error)
 {
-    g_autoptr(WpInput) input = wp_i_input_open(spec->ties_file, error);
-    if (input == NULL)
-        return FALSE;
     g_autoptr(WpLineReader) reader = wp_i_lines_open_input(input, error);
     if (reader == NULL)
         return FALSE;
@@ -123,17 +118,71 @@ static gboolean load_ties(WpGraphBuilder *builder, const WpLoadSpec *spec,
     return finish_input(input, ok, error);
 }
 
+void wp_i_inputs_clear(WpInputs *in)
+{
+    g_clear_pointer(&in->people, wp_i_input_free);
+    g_clear_pointer(&in->ties, wp_i_input_free);
+}
+
+WpFolderRead *wp_i_graph_read_begin(const WpLoadSpec *spec, GError **error)
+{
+    const char *files[] = {spec->ties_file, spec->people_file};
+    return wp_i_folder_read_begin(files, G_N_ELEMENTS(files), error);
+}
+
+/* Opening a FIFO waits for its writer: not while a folder is locked. */
+static gboolean is_pipe_or_device(const char *filename)
+{
+    GStatBuf st;
+    return g_stat(filename, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+/* Regular files (and missing ones, for their error) are opened under their folders' shared
+ * commit lock, pipes and devices after it. Once open, a file replaced by an import is still
+ * read whole from its descriptor, so the lock is held for microseconds, not for the parse:
+ * readers never keep an import waiting. */
+gboolean wp_i_graph_open_inputs(const WpLoadSpec *spec, gboolean locked, WpInputs *out,
+                                GError **error)
+{
+    const char *names[] = {spec->people_file, spec->ties_file};
+    WpInput **slots[] = {&out->people, &out->ties};
+    g_autoptr(WpFolderRead) read = locked ? NULL : wp_i_graph_read_begin(spec, error);
+    if (!locked && read == NULL)
+        return FALSE;
+    for (guint pass = 0; pass < 2; pass++) {
+        for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+            if (names[i] == NULL || is_pipe_or_device(names[i]) != (pass == 1))
+                continue;
+            if ((*slots[i] = wp_i_input_open(names[i], error)) == NULL) {
+                wp_i_inputs_clear(out);
+                return FALSE;
+            }
+        }
+        g_clear_pointer(&read, wp_i_folder_read_end);
+    }
+    return TRUE;
+}
+
+WpGraph *wp_i_graph_parse_inputs(const WpLoadSpec *spec, WpInputs *in,
+                                 const WpTiesReadOptions *options, GError **error)
+{
+    g_autoptr(WpGraphBuilder) builder = wp_i_builder_new(spec->flags);
+    wp_i_builder_set_weights(builder, spec);
+    if (in->people != NULL && !load_people(builder, in->people, error))
+        return NULL;
+    if (!load_ties(builder, spec, in->ties, options, error))
+        return NULL;
+    return wp_i_builder_finish(g_steal_pointer(&builder), error);
+}
+
 WpGraph *wp_i_graph_load_with(const WpLoadSpec *spec, const WpTiesReadOptions *options,
                               GError **error)
 {
     g_return_val_if_fail(spec != NULL && spec->ties_file != NULL && options != NULL, NULL);
-    g_autoptr(WpGraphBuilder) builder = wp_i_builder_new(spec->flags);
-    wp_i_builder_set_weights(builder, spec);
-    if (spec->people_file != NULL && !load_people(builder, spec->people_file, error))
+    g_auto(WpInputs) inputs = {NULL, NULL};
+    if (!wp_i_graph_open_inputs(spec, FALSE, &inputs, error))
         return NULL;
-    if (!load_ties(builder, spec, options, error))
-        return NULL;
-    return wp_i_builder_finish(g_steal_pointer(&builder), error);
+    return wp_i_graph_parse_inputs(spec, &inputs, options, error);
 }
 
 WpGraph *wp_graph_load(const WpLoadSpec *spec, GError **error)

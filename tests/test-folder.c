@@ -1,0 +1,629 @@
+/* SPDX-License-Identifier: MIT */
+/* A data folder changes as one unit. Two imports at once both land (the second waits, saying
+ * so, or gives up after WARMPATH_LOCK_TIMEOUT); an import killed at any rename, fsync or unlink,
+ * or stopped by a full disk, leaves the folder exactly as it was or exactly as the import makes
+ * it, and the next command (a reader or another import) answers from one of the two and leaves
+ * no temporary file; readers never see people.csv of one generation beside edges.csv of
+ * another; and the .bak pair is always the folder just before the last import that changed
+ * it. The imports are the real `warmpath` program; faults come from tests/fault-shim.c. */
+#define _GNU_SOURCE /* flock() */
+#include "fault-helpers.h"
+
+#include "io/data-folder.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+/* ---- the two exports and the folder states they make ---- */
+
+static char *fixture(const char *name)
+{
+    return g_test_build_filename(G_TEST_DIST, "data", name, NULL);
+}
+
+/* The arguments of `warmpath import` for seller @who ("alice" or "carol") into @dir. */
+static GPtrArray *import_args(const char *who, const char *dir)
+{
+    gboolean alice = strcmp(who, "alice") == 0;
+    GPtrArray *args = g_ptr_array_new_with_free_func(g_free);
+    const char *fixed[] = {"import",        "linkedin",
+                           "--data",        dir,
+                           "--owner",       who,
+                           "--owner-name",  alice ? "Alice Carter" : "Carol Diaz",
+                           "--exported-on", alice ? "2026-01-10" : "2025-12-20"};
+    for (guint i = 0; i < G_N_ELEMENTS(fixed); i++)
+        g_ptr_array_add(args, g_strdup(fixed[i]));
+    g_ptr_array_add(args, fixture(alice ? "import-linkedin-modern.csv" : "import-linkedin-fr.csv"));
+    g_ptr_array_add(args, NULL);
+    return args;
+}
+
+static void import(FaultRun *r, char **env, const char *who, const char *dir)
+{
+    g_autoptr(GPtrArray) args = import_args(who, dir);
+    fault_run_argv(r, env, NULL, (const char *const *)args->pdata);
+}
+
+/* people.csv, edges.csv and their .bak files (NULL when absent). */
+typedef struct {
+    char *people, *edges, *people_bak, *edges_bak;
+} State;
+
+static void state_clear(State *s)
+{
+    g_free(s->people);
+    g_free(s->edges);
+    g_free(s->people_bak);
+    g_free(s->edges_bak);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(State, state_clear)
+
+static char *read_in(const char *dir, const char *name)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    return fault_read(path);
+}
+
+static void state_read(State *s, const char *dir)
+{
+    s->people = read_in(dir, "people.csv");
+    s->edges = read_in(dir, "edges.csv");
+    s->people_bak = read_in(dir, "people.csv.bak");
+    s->edges_bak = read_in(dir, "edges.csv.bak");
+}
+
+static gboolean same_pair(const char *people, const char *edges, const char *p, const char *e)
+{
+    return g_strcmp0(people, p) == 0 && g_strcmp0(edges, e) == 0;
+}
+
+/* Reference folders: after alice's import (A), and after carol's on top of it (AB). */
+typedef struct {
+    char *tmp;
+    char *a, *ab;
+    State after_a, after_ab;
+    char *stats_a, *stats_ab; /* `warmpath stats --data DIR -f csv` of each */
+} Reference;
+
+static char *stats_of(const char *dir)
+{
+    g_auto(GStrv) env = fault_environment(NULL, NULL);
+    g_auto(FaultRun) r = {0};
+    fault_run(&r, env, "stats", "--data", dir, "-f", "csv", NULL);
+    g_assert_cmpint(r.status, ==, 0);
+    /* The file names in the warning examples differ between folders. */
+    g_autofree char *prefix = g_strdup_printf("%s/", dir);
+    g_auto(GStrv) parts = g_strsplit(r.out, prefix, -1);
+    return g_strjoinv("", parts);
+}
+
+static void reference_init(Reference *ref)
+{
+    ref->tmp = fault_temp_dir();
+    ref->a = g_build_filename(ref->tmp, "a", NULL);
+    ref->ab = g_build_filename(ref->tmp, "ab", NULL);
+    g_auto(GStrv) env = fault_environment(NULL, NULL);
+    const char *const steps[][2] = {{"alice", "a"}, {"alice", "ab"}, {"carol", "ab"}};
+    for (guint i = 0; i < G_N_ELEMENTS(steps); i++) {
+        g_auto(FaultRun) r = {0};
+        g_autofree char *dir = g_build_filename(ref->tmp, steps[i][1], NULL);
+        import(&r, env, steps[i][0], dir);
+        g_assert_cmpint(r.status, ==, 0);
+    }
+    state_read(&ref->after_a, ref->a);
+    state_read(&ref->after_ab, ref->ab);
+    g_assert_null(ref->after_a.people_bak);
+    g_assert_cmpstr(ref->after_ab.people_bak, ==, ref->after_a.people);
+    g_assert_cmpstr(ref->after_ab.edges_bak, ==, ref->after_a.edges);
+    g_assert_cmpstr(ref->after_a.people, !=, ref->after_ab.people);
+    g_assert_cmpstr(ref->after_a.edges, !=, ref->after_ab.edges);
+    ref->stats_a = stats_of(ref->a);
+    ref->stats_ab = stats_of(ref->ab);
+    g_assert_cmpstr(ref->stats_a, !=, ref->stats_ab);
+}
+
+static void reference_clear(Reference *ref)
+{
+    fault_remove_tree(ref->tmp);
+    g_free(ref->tmp);
+    g_free(ref->a);
+    g_free(ref->ab);
+    state_clear(&ref->after_a);
+    state_clear(&ref->after_ab);
+    g_free(ref->stats_a);
+    g_free(ref->stats_ab);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Reference, reference_clear)
+
+/* A fresh copy of folder @from at @to (regular files only). */
+static void copy_folder(const char *from, const char *to)
+{
+    fault_remove_tree(to);
+    g_assert_cmpint(g_mkdir(to, 0755), ==, 0);
+    g_autoptr(GDir) d = g_dir_open(from, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name(d)) != NULL) {
+        g_autofree char *text = read_in(from, name);
+        g_autofree char *path = fault_write(to, name, text);
+    }
+}
+
+/* ---- two imports at once ---- */
+
+/* Starts an import with its standard error going to @err_file. */
+static GSubprocess *start_import(const char *who, const char *dir, const char *err_file)
+{
+    g_autoptr(GPtrArray) args = import_args(who, dir);
+    g_autofree char *bin = fault_binary();
+    g_ptr_array_insert(args, 0, g_strdup(bin));
+    g_autoptr(GSubprocessLauncher) launcher =
+        g_subprocess_launcher_new(G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+    g_auto(GStrv) env = fault_environment(NULL, NULL);
+    env = g_environ_setenv(env, "WARMPATH_LOCK_TIMEOUT", "30", TRUE);
+    g_subprocess_launcher_set_environ(launcher, env);
+    g_subprocess_launcher_set_stderr_file_path(launcher, err_file);
+    g_autoptr(GError) error = NULL;
+    GSubprocess *p =
+        g_subprocess_launcher_spawnv(launcher, (const char *const *)args->pdata, &error);
+    g_assert_no_error(error);
+    return p;
+}
+
+static int finish(GSubprocess *p)
+{
+    g_autoptr(GError) error = NULL;
+    g_assert_true(g_subprocess_wait(p, NULL, &error));
+    return fault_wait_status(g_subprocess_get_status(p));
+}
+
+/* Sorted data lines (the header first) of a CSV text: the same people in any order. */
+static char *sorted_lines(const char *text)
+{
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    guint n = g_strv_length(lines);
+    if (n > 1)
+        qsort(lines + 1, n - 1, sizeof(char *), fault_compare_names);
+    return g_strjoinv("\n", lines);
+}
+
+/* The folder holds both sellers' people and ties: what A then B, or B then A, makes. */
+static void assert_both_landed(const char *dir, const Reference *ref, const char *tmp)
+{
+    g_auto(State) got = {0};
+    state_read(&got, dir);
+    /* B then A, for the other order. */
+    g_autofree char *ba = g_build_filename(tmp, "ba", NULL);
+    g_auto(GStrv) env = fault_environment(NULL, NULL);
+    g_auto(FaultRun) r1 = {0}, r2 = {0};
+    import(&r1, env, "carol", ba);
+    import(&r2, env, "alice", ba);
+    g_auto(State) after_ba = {0};
+    state_read(&after_ba, ba);
+    g_autofree char *people = sorted_lines(got.people);
+    g_autofree char *want = sorted_lines(ref->after_ab.people);
+    g_autofree char *want_ba = sorted_lines(after_ba.people);
+    g_assert_true(g_strcmp0(people, want) == 0 || g_strcmp0(people, want_ba) == 0);
+    g_autofree char *edges = sorted_lines(got.edges);
+    g_autofree char *edges_ab = sorted_lines(ref->after_ab.edges);
+    g_autofree char *edges_ba = sorted_lines(after_ba.edges);
+    g_assert_true(g_strcmp0(edges, edges_ab) == 0 || g_strcmp0(edges, edges_ba) == 0);
+    fault_remove_tree(ba);
+}
+
+/* Both imports wait while the folder is held (the test holds the lock, as an import would),
+ * say so once, and both land once it is released. */
+static void test_concurrent_imports(void)
+{
+    g_auto(Reference) ref = {0};
+    reference_init(&ref);
+    g_autofree char *tmp = fault_temp_dir();
+    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    g_assert_cmpint(g_mkdir(dir, 0755), ==, 0);
+    g_autofree char *lock_path = g_build_filename(dir, ".warmpath.lock", NULL);
+    int lock = g_open(lock_path, O_RDONLY | O_CREAT, 0644);
+    g_assert_cmpint(flock(lock, LOCK_EX), ==, 0);
+    g_autofree char *err_a = g_build_filename(tmp, "a.err", NULL);
+    g_autofree char *err_c = g_build_filename(tmp, "c.err", NULL);
+    g_autoptr(GSubprocess) a = start_import("alice", dir, err_a);
+    g_autoptr(GSubprocess) c = start_import("carol", dir, err_c);
+    /* Both are waiting once both have said so. */
+    for (guint i = 0; i < 300; i++) {
+        g_autofree char *ea = fault_read(err_a);
+        g_autofree char *ec = fault_read(err_c);
+        if (ea && strstr(ea, "waiting") && ec && strstr(ec, "waiting"))
+            break;
+        g_usleep(20000);
+    }
+    g_assert_cmpint(close(lock), ==, 0);
+    g_assert_cmpint(finish(a), ==, 0);
+    g_assert_cmpint(finish(c), ==, 0);
+    g_autofree char *wait_line =
+        g_strdup_printf("warmpath: waiting for another import into %s to finish...\n", dir);
+    const char *errs[] = {err_a, err_c};
+    for (guint i = 0; i < G_N_ELEMENTS(errs); i++) {
+        g_autofree char *text = fault_read(errs[i]);
+        g_assert_cmpstr(text, ==, wait_line); /* once, and nothing else */
+    }
+    assert_both_landed(dir, &ref, tmp);
+    /* The .bak pair is one state: the folder after whichever import went first. */
+    g_auto(State) got = {0};
+    state_read(&got, dir);
+    g_assert_nonnull(got.people_bak);
+    g_assert_nonnull(got.edges_bak);
+    g_assert_false(got.people_bak && strstr(got.people_bak, "alice") &&
+                   strstr(got.people_bak, "carol"));
+    g_autofree char *names = fault_list_dir(dir);
+    g_assert_cmpstr(names, ==, "edges.csv edges.csv.bak people.csv people.csv.bak");
+
+    /* Started together with nobody holding the folder: still both, three times over. */
+    for (guint round = 0; round < 3; round++) {
+        fault_remove_tree(dir);
+        g_autoptr(GSubprocess) x = start_import("alice", dir, err_a);
+        g_autoptr(GSubprocess) y = start_import("carol", dir, err_c);
+        g_assert_cmpint(finish(x), ==, 0);
+        g_assert_cmpint(finish(y), ==, 0);
+        assert_both_landed(dir, &ref, tmp);
+    }
+    fault_remove_tree(tmp);
+}
+
+/* Held past WARMPATH_LOCK_TIMEOUT: exit 1 with a message, the folder untouched. */
+static void test_lock_timeout(void)
+{
+    g_autofree char *tmp = fault_temp_dir();
+    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    g_assert_cmpint(g_mkdir(dir, 0755), ==, 0);
+    g_autofree char *lock_path = g_build_filename(dir, ".warmpath.lock", NULL);
+    int lock = g_open(lock_path, O_RDONLY | O_CREAT, 0644);
+    g_assert_cmpint(flock(lock, LOCK_EX), ==, 0);
+    g_auto(GStrv) env = fault_environment(NULL, NULL);
+    env = g_environ_setenv(env, "WARMPATH_LOCK_TIMEOUT", "1", TRUE);
+    g_auto(FaultRun) r = {0};
+    import(&r, env, "alice", dir);
+    close(lock);
+    g_assert_cmpint(r.status, ==, 1);
+    g_autofree char *want = g_strdup_printf(
+        "warmpath: waiting for another import into %s to finish...\n"
+        "warmpath: another import into '%s' is still running (waited 1 s); try again later\n",
+        dir, dir);
+    g_assert_cmpstr(r.err, ==, want);
+    g_autofree char *names = fault_list_dir(dir);
+    g_assert_cmpstr(names, ==, ".warmpath.lock");
+    fault_remove_tree(tmp);
+}
+
+/* ---- interrupted imports ---- */
+
+/* The folder @dir is the state after A or after AB, exactly, with only its own files. */
+static gboolean assert_old_or_new(const char *dir, const Reference *ref)
+{
+    g_auto(State) got = {0};
+    state_read(&got, dir);
+    const State *a = &ref->after_a, *ab = &ref->after_ab;
+    gboolean old = same_pair(got.people, got.edges, a->people, a->edges);
+    gboolean new = same_pair(got.people, got.edges, ab->people, ab->edges);
+    g_assert_true(old || new);
+    if (old) /* and its .bak pair too: none */
+        g_assert_true(same_pair(got.people_bak, got.edges_bak, NULL, NULL));
+    else
+        g_assert_true(same_pair(got.people_bak, got.edges_bak, a->people, a->edges));
+    return new;
+}
+
+static void assert_clean(const char *dir, gboolean new)
+{
+    g_autofree char *names = fault_list_dir(dir);
+    g_assert_cmpstr(names, ==,
+                    new ? "edges.csv edges.csv.bak people.csv people.csv.bak"
+                        : "edges.csv people.csv");
+}
+
+/* Carol's import into the folder after Alice's, killed before its Nth rename, fsync or unlink,
+ * for every N until it finishes. Then a reader (odd N) or an import (even N) comes next. */
+static void test_killed(void)
+{
+    if (fault_shim() == NULL) {
+        g_test_skip("no fault-injection library");
+        return;
+    }
+    g_auto(Reference) ref = {0};
+    reference_init(&ref);
+    g_autofree char *tmp = fault_temp_dir();
+    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    guint n_old = 0, n_new = 0, n = 1;
+    for (;; n++) {
+        copy_folder(ref.a, dir);
+        g_autofree char *in_dir = g_strdup_printf("WP_FAULT_DIR=%s", dir);
+        g_autofree char *kill = g_strdup_printf("WP_FAULT_KILL_AT=%u", n);
+        const char *faults[] = {in_dir, kill, NULL};
+        g_auto(GStrv) env = fault_environment(NULL, faults);
+        g_auto(FaultRun) r = {0};
+        import(&r, env, "carol", dir);
+        if (r.status == 0)
+            break; /* it got past every step */
+        g_assert_cmpint(r.status, ==, -SIGKILL);
+        g_auto(GStrv) plain = fault_environment(NULL, NULL);
+        if (n % 2 == 1) {
+            g_autofree char *answer = stats_of(dir);
+            gboolean new = g_strcmp0(answer, ref.stats_ab) == 0;
+            g_assert_true(new || g_strcmp0(answer, ref.stats_a) == 0);
+            g_assert_cmpint(assert_old_or_new(dir, &ref), ==, new);
+            n_new += new;
+            n_old += !new;
+            /* The next import finishes the job and sweeps what the killed one left. */
+            g_auto(FaultRun) again = {0};
+            import(&again, plain, "carol", dir);
+            g_assert_cmpint(again.status, ==, 0);
+        } else {
+            g_auto(FaultRun) again = {0};
+            import(&again, plain, "carol", dir);
+            g_assert_cmpint(again.status, ==, 0);
+        }
+        g_assert_true(assert_old_or_new(dir, &ref));
+        assert_clean(dir, TRUE);
+        g_autofree char *answer = stats_of(dir);
+        g_assert_cmpstr(answer, ==, ref.stats_ab);
+    }
+    g_test_message("%u kill points: %u rolled back, %u completed (readers' view)", n - 1, n_old,
+                   n_new);
+    g_assert_cmpuint(n, >, 10); /* four files, a journal, their syncs and renames */
+    g_assert_cmpuint(n_old, >, 0);
+    g_assert_cmpuint(n_new, >, 0);
+    assert_old_or_new(dir, &ref);
+    assert_clean(dir, TRUE);
+    fault_remove_tree(tmp);
+}
+
+/* A full disk at any point of the import: exit 1 naming the file, the folder exactly as it
+ * was, no temporary file. */
+static void test_full_disk(void)
+{
+    if (fault_shim() == NULL) {
+        g_test_skip("no fault-injection library");
+        return;
+    }
+    g_auto(Reference) ref = {0};
+    reference_init(&ref);
+    gsize total = strlen(ref.after_a.people) + strlen(ref.after_a.edges) +
+                  strlen(ref.after_ab.people) + strlen(ref.after_ab.edges);
+    g_autofree char *tmp = fault_temp_dir();
+    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    const gsize limits[] = {0, 100, total / 4, total / 2, total * 3 / 4, total - 1, total + 20};
+    for (guint i = 0; i < G_N_ELEMENTS(limits); i++) {
+        copy_folder(ref.a, dir);
+        g_autofree char *in_dir = g_strdup_printf("WP_FAULT_DIR=%s", dir);
+        g_autofree char *limit =
+            g_strdup_printf("WP_FAULT_ENOSPC_AFTER=%" G_GSIZE_FORMAT, limits[i]);
+        const char *faults[] = {in_dir, limit, NULL};
+        g_auto(GStrv) env = fault_environment(NULL, faults);
+        g_auto(FaultRun) r = {0};
+        import(&r, env, "carol", dir);
+        g_test_message("ENOSPC after %" G_GSIZE_FORMAT " bytes: %d %s", limits[i], r.status, r.err);
+        g_assert_cmpint(r.status, ==, 1);
+        g_assert_nonnull(strstr(r.err, g_strerror(ENOSPC)));
+        g_assert_false(assert_old_or_new(dir, &ref));
+        assert_clean(dir, FALSE);
+    }
+    fault_remove_tree(tmp);
+}
+
+/* ---- readers ---- */
+
+typedef struct {
+    char *dir;
+    gint stop;
+    guint n_read;
+} Readers;
+
+/* Generation K of the folder: one person "x" named "K" and one tie from x to "gK". */
+static gpointer read_folder(gpointer data)
+{
+    Readers *rd = data;
+    g_autofree char *people = g_build_filename(rd->dir, "people.csv", NULL);
+    g_autofree char *edges = g_build_filename(rd->dir, "edges.csv", NULL);
+    WpLoadSpec spec = {.ties_file = edges, .people_file = people};
+    while (!g_atomic_int_get(&rd->stop)) {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpGraph) g = wp_graph_load(&spec, &error);
+        g_assert_no_error(error);
+        WpPerson x = wp_graph_find_id(g, "x");
+        g_autofree char *want = g_strdup_printf("g%s", wp_graph_person_attr(g, x, "name"));
+        g_assert_cmpuint(wp_graph_n_ties(g), ==, 1);
+        WpTieInfo tie;
+        wp_graph_tie_info(g, 0, &tie);
+        g_assert_cmpstr(wp_graph_person_id(g, tie.target), ==, want);
+        g_atomic_int_inc((gint *)&rd->n_read);
+    }
+    return NULL;
+}
+
+/* A writer commits generation after generation while two threads load the folder: every load
+ * gives one generation's pair. */
+static void test_readers_see_one_generation(void)
+{
+    g_autofree char *tmp = fault_temp_dir();
+    Readers rd = {g_build_filename(tmp, "net", NULL), 0, 0};
+    g_autoptr(GError) error = NULL;
+    for (guint k = 0; k < 100; k++) {
+        g_autoptr(WpFolderLock) lock = wp_i_folder_lock(rd.dir, 10000, NULL, NULL, &error);
+        g_assert_no_error(error);
+        g_autoptr(WpFolderCommit) commit = wp_i_folder_commit_new(lock);
+        g_autofree char *people = g_strdup_printf("id,name\nx,%u\n", k);
+        g_autofree char *edges = g_strdup_printf("source,target\nx,g%u\n", k);
+        g_assert_true(
+            wp_i_folder_commit_replace(commit, "people.csv", people, strlen(people), &error));
+        g_assert_true(
+            wp_i_folder_commit_replace(commit, "edges.csv", edges, strlen(edges), &error));
+        g_assert_true(wp_i_folder_commit_apply(commit, &error));
+        if (k == 0) {
+            g_thread_unref(g_thread_new("reader", read_folder, &rd));
+            g_thread_unref(g_thread_new("reader", read_folder, &rd));
+        }
+    }
+    g_atomic_int_set(&rd.stop, 1);
+    g_usleep(200000);
+    g_test_message("%u loads", g_atomic_int_get((gint *)&rd.n_read));
+    g_assert_cmpuint(g_atomic_int_get((gint *)&rd.n_read), >, 20);
+    fault_remove_tree(tmp);
+    g_free(rd.dir);
+}
+
+typedef struct {
+    WpLoadSpec spec;
+    const WpGraph *before, *after;
+    gint stop;
+    guint n_before, n_after;
+} Watch;
+
+/* Loads the folder until told to stop, then once more; each load must be @before or @after. */
+static gpointer watch_folder(gpointer data)
+{
+    Watch *w = data;
+    for (gboolean last = FALSE; !last;) {
+        last = g_atomic_int_get(&w->stop);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpGraph) g = wp_graph_load(&w->spec, &error);
+        g_assert_no_error(error);
+        gboolean is_before = wp_graph_n_people(g) == wp_graph_n_people(w->before) &&
+                             wp_graph_n_ties(g) == wp_graph_n_ties(w->before);
+        gboolean is_after = wp_graph_n_people(g) == wp_graph_n_people(w->after) &&
+                            wp_graph_n_ties(g) == wp_graph_n_ties(w->after);
+        if (!is_before && !is_after)
+            g_error("a load saw %u people and %u ties: neither before (%u, %u) nor after (%u, "
+                    "%u) the import",
+                    wp_graph_n_people(g), wp_graph_n_ties(g), wp_graph_n_people(w->before),
+                    wp_graph_n_ties(w->before), wp_graph_n_people(w->after),
+                    wp_graph_n_ties(w->after));
+        w->n_before += is_before;
+        w->n_after += is_after;
+        g_usleep(2000);
+    }
+    return NULL;
+}
+
+static WpGraph *load_folder(const char *dir)
+{
+    g_autofree char *people = g_build_filename(dir, "people.csv", NULL);
+    g_autofree char *edges = g_build_filename(dir, "edges.csv", NULL);
+    WpLoadSpec spec = {.ties_file = edges, .people_file = people};
+    g_autoptr(GError) error = NULL;
+    WpGraph *g = wp_graph_load(&spec, &error);
+    g_assert_no_error(error);
+    return g;
+}
+
+/* Carol's import renamed slowly (0.1 s before each rename, through the fault library) while a
+ * thread loads the folder again and again: each load is the folder before or after the
+ * import, never people.csv of one beside edges.csv of the other. */
+static void test_readers_during_slow_commit(void)
+{
+    if (fault_shim() == NULL) {
+        g_test_skip("no fault-injection library");
+        return;
+    }
+    g_auto(Reference) ref = {0};
+    reference_init(&ref);
+    g_autofree char *tmp = fault_temp_dir();
+    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    copy_folder(ref.a, dir);
+    g_autoptr(WpGraph) before = load_folder(ref.a);
+    g_autoptr(WpGraph) after = load_folder(ref.ab);
+    g_autofree char *people = g_build_filename(dir, "people.csv", NULL);
+    g_autofree char *edges = g_build_filename(dir, "edges.csv", NULL);
+    Watch w = {{.ties_file = edges, .people_file = people}, before, after, 0, 0, 0};
+    GThread *watcher = g_thread_new("watcher", watch_folder, &w);
+    g_usleep(50000);
+    g_autofree char *in_dir = g_strdup_printf("WP_FAULT_DIR=%s", dir);
+    const char *faults[] = {in_dir, "WP_FAULT_RENAME_DELAY_MS=100", NULL};
+    g_auto(GStrv) env = fault_environment(NULL, faults);
+    g_auto(FaultRun) r = {0};
+    import(&r, env, "carol", dir);
+    g_assert_cmpint(r.status, ==, 0);
+    g_atomic_int_set(&w.stop, 1);
+    g_thread_join(watcher);
+    g_test_message("%u loads before the import, %u after", w.n_before, w.n_after);
+    g_assert_cmpuint(w.n_before, >, 0);
+    g_assert_cmpuint(w.n_after, >, 0);
+    fault_remove_tree(tmp);
+}
+
+/* ---- .bak ---- */
+
+/* The .bak pair is the folder just before the last import that changed it, and the report
+ * names exactly the .bak files that exist. */
+static void test_bak_pair(void)
+{
+    g_autofree char *tmp = fault_temp_dir();
+    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    g_auto(GStrv) env = fault_environment(NULL, NULL);
+    /* A new folder: nothing to keep. */
+    g_auto(FaultRun) first = {0};
+    import(&first, env, "alice", dir);
+    g_assert_cmpint(first.status, ==, 0);
+    g_assert_nonnull(strstr(first.out, "\nwritten (no previous files to keep)\n"));
+    g_auto(State) v1 = {0};
+    state_read(&v1, dir);
+    g_assert_null(v1.people_bak);
+    g_assert_null(v1.edges_bak);
+
+    /* A newer export that changes only people: both files' previous state is kept. */
+    g_autofree char *newer = fixture("import-linkedin-newer.csv");
+    g_auto(FaultRun) second = {0};
+    fault_run(&second, env, "import", "linkedin", "--data", dir, "--owner", "alice",
+              "--exported-on", "2026-03-01", "-f", "json", newer, NULL);
+    g_assert_cmpint(second.status, ==, 0);
+    g_assert_nonnull(strstr(second.out, "\"backups\" : [\n    \"people.csv.bak\",\n    "
+                                        "\"edges.csv.bak\"\n  ]"));
+    g_auto(State) v2 = {0};
+    state_read(&v2, dir);
+    g_assert_cmpstr(v2.edges, ==, v1.edges); /* unchanged... */
+    g_assert_cmpstr(v2.people_bak, ==, v1.people);
+    g_assert_cmpstr(v2.edges_bak, ==, v1.edges); /* ...yet its .bak is this state's */
+
+    /* The same again changes nothing: no file is touched, the .bak pair stays. */
+    g_auto(FaultRun) third = {0};
+    fault_run(&third, env, "import", "linkedin", "--data", dir, "--owner", "alice", "--exported-on",
+              "2026-03-01", newer, NULL);
+    g_assert_nonnull(strstr(third.out, "\nnothing changed: files left as they were\n"));
+    g_auto(State) v3 = {0};
+    state_read(&v3, dir);
+    g_assert_cmpstr(v3.people_bak, ==, v1.people);
+
+    /* Carol's import changes both: the .bak pair moves to v2, a consistent pair again. */
+    g_auto(FaultRun) fourth = {0};
+    import(&fourth, env, "carol", dir);
+    g_assert_nonnull(
+        strstr(fourth.out, "\nwritten (previous files kept as people.csv.bak, edges.csv.bak)\n"));
+    g_auto(State) v4 = {0};
+    state_read(&v4, dir);
+    g_assert_true(same_pair(v4.people_bak, v4.edges_bak, v2.people, v2.edges));
+
+    /* A folder with a hand-made people.csv, no edges.csv and a stale edges.csv.bak: only
+     * people.csv.bak is kept, and the stale one goes (it belongs to no earlier state). */
+    g_autofree char *hand = g_build_filename(tmp, "hand", NULL);
+    g_assert_cmpint(g_mkdir(hand, 0755), ==, 0);
+    g_autofree char *p = fault_write(hand, "people.csv", "id,name\nzed,Zed Zero\n");
+    g_autofree char *stale = fault_write(hand, "edges.csv.bak", "source,target\nold,older\n");
+    g_auto(FaultRun) fifth = {0};
+    import(&fifth, env, "alice", hand);
+    g_assert_nonnull(strstr(fifth.out, "\nwritten (previous files kept as people.csv.bak)\n"));
+    g_auto(State) v5 = {0};
+    state_read(&v5, hand);
+    g_assert_cmpstr(v5.people_bak, ==, "id,name\nzed,Zed Zero\n");
+    g_assert_null(v5.edges_bak);
+    fault_remove_tree(tmp);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/folder/concurrent-imports", test_concurrent_imports);
+    g_test_add_func("/folder/lock-timeout", test_lock_timeout);
+    g_test_add_func("/folder/killed", test_killed);
+    g_test_add_func("/folder/full-disk", test_full_disk);
+    g_test_add_func("/folder/readers-see-one-generation", test_readers_see_one_generation);
+    g_test_add_func("/folder/readers-during-slow-commit", test_readers_during_slow_commit);
+    g_test_add_func("/folder/bak-pair", test_bak_pair);
+    return g_test_run();
+}
