@@ -15,7 +15,8 @@
  *                                mmap() counts once it is made): ACTION "truncate" cuts FILE to
  *                                ARG bytes, "rewrite" overwrites the byte at offset ARG in place
  *                                (same size, new modification time), "swap" renames ARG over
- *                                FILE
+ *                                FILE, "rename" does what ARG "FROM>TO" says (another file
+ *                                changes while FILE is read)
  *
  * The test program itself runs without it; it starts the command under test with LD_PRELOAD.
  * Under AddressSanitizer the command needs ASAN_OPTIONS=verify_asan_link_order=0 (this library
@@ -234,6 +235,14 @@ static void on_read(int fd)
         abort();
     if (strcmp(action, "swap") == 0 && (arg == NULL || real_rename(arg, file) != 0))
         abort();
+    if (strcmp(action, "rename") == 0) {
+        char *to = arg ? strchr(arg, '>') : NULL;
+        if (to == NULL)
+            abort();
+        *to++ = '\0';
+        if (real_rename(arg, to) != 0)
+            abort();
+    }
     if (strcmp(action, "rewrite") == 0) {
         int (*real_open)(const char *, int, ...) = next("open");
         ssize_t (*real_pwrite)(int, const void *, size_t, off_t) = next("pwrite");

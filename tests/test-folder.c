@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 /* ---- the two exports and the folder states they make ---- */
 
@@ -408,6 +409,68 @@ static void test_full_disk(void)
     fault_remove_tree(tmp);
 }
 
+/* people.csv rewritten by another program (a hand edit saved from a spreadsheet) while the
+ * import reads its export: the import refuses to write over it (exit 1), and the edit stays. */
+static void test_edited_meanwhile(void)
+{
+    if (fault_shim() == NULL) {
+        g_test_skip("no fault-injection library");
+        return;
+    }
+    g_auto(Reference) ref = {0};
+    reference_init(&ref);
+    g_autofree char *tmp = fault_temp_dir();
+    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    copy_folder(ref.a, dir);
+    g_autofree char *edited_text = g_strconcat(ref.after_a.people, "hand,Hand Made\n", NULL);
+    g_autofree char *edited = fault_write(tmp, "edited.csv", edited_text);
+    g_autofree char *people = g_build_filename(dir, "people.csv", NULL);
+    g_autofree char *export = fixture("import-linkedin-fr.csv");
+    g_autofree char *in_dir = g_strdup_printf("WP_FAULT_DIR=%s", g_getenv("G_TEST_SRCDIR"));
+    g_autofree char *on_read =
+        g_strdup_printf("WP_FAULT_ON_READ=rename:1:%s:%s>%s", export, edited, people);
+    const char *faults[] = {in_dir, on_read, NULL};
+    g_auto(GStrv) env = fault_environment(NULL, faults);
+    g_auto(FaultRun) r = {0};
+    import(&r, env, "carol", dir);
+    g_assert_cmpint(r.status, ==, 1);
+    g_autofree char *want = g_strdup_printf(
+        "warmpath: %s was changed by another program while the import ran; nothing was "
+        "written: run the import again\n",
+        people);
+    g_assert_cmpstr(r.err, ==, want);
+    g_autofree char *now = fault_read(people);
+    g_assert_cmpstr(now, ==, edited_text);
+    assert_clean(dir, FALSE);
+    fault_remove_tree(tmp);
+}
+
+/* A journal planted in a shared folder (by anyone who can write to it) that names a file
+ * outside the folder is not followed: the command fails, saying so, and the file is untouched. */
+static void test_planted_journal(void)
+{
+    g_autofree char *tmp = fault_temp_dir();
+    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    g_assert_cmpint(g_mkdir(dir, 0755), ==, 0);
+    g_autofree char *people = fault_write(dir, "people.csv", "id\na\n");
+    g_autofree char *edges = fault_write(dir, "edges.csv", "source,target\na,b\n");
+    g_autofree char *victim = fault_write(tmp, "victim", "precious\n");
+    const char *evil = "evil\n";
+    g_autofree char *evil_file = fault_write(dir, ".victim.AAAAAA.wptmp", evil);
+    g_autofree char *journal_text =
+        g_strdup_printf("warmpath-journal 1\nreplace\t%zu\t%016" G_GINT64_MODIFIER "x\t%s\t%s\n",
+                        strlen(evil), (guint64)XXH3_64bits(evil, strlen(evil)), evil_file, victim);
+    g_autofree char *journal = fault_write(dir, ".warmpath-journal", journal_text);
+    g_auto(GStrv) env = fault_environment(NULL, NULL);
+    g_auto(FaultRun) r = {0};
+    fault_run(&r, env, "stats", "--data", dir, NULL);
+    g_assert_cmpint(r.status, ==, 1);
+    g_assert_nonnull(strstr(r.err, "names a file that is not one of the folder's own"));
+    g_autofree char *kept = fault_read(victim);
+    g_assert_cmpstr(kept, ==, "precious\n");
+    fault_remove_tree(tmp);
+}
+
 /* ---- readers ---- */
 
 typedef struct {
@@ -622,6 +685,8 @@ int main(int argc, char **argv)
     g_test_add_func("/folder/lock-timeout", test_lock_timeout);
     g_test_add_func("/folder/killed", test_killed);
     g_test_add_func("/folder/full-disk", test_full_disk);
+    g_test_add_func("/folder/edited-meanwhile", test_edited_meanwhile);
+    g_test_add_func("/folder/planted-journal", test_planted_journal);
     g_test_add_func("/folder/readers-see-one-generation", test_readers_see_one_generation);
     g_test_add_func("/folder/readers-during-slow-commit", test_readers_during_slow_commit);
     g_test_add_func("/folder/bak-pair", test_bak_pair);

@@ -85,6 +85,12 @@ static gboolean resolve(const char *filename, char **out, GError **error)
     return wp_i_file_error(error, ELOOP, "write", filename);
 }
 
+char *wp_i_file_resolve(const char *filename)
+{
+    char *out = NULL;
+    return resolve(filename, &out, NULL) ? out : NULL;
+}
+
 /* Opens the target itself for a direct write: @fd_number's duplicate, or @path. */
 static gboolean open_direct(WpAtomicFile *f, int fd_number, GError **error)
 {

@@ -65,6 +65,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpAtomicFile, wp_i_atomic_free)
 gboolean wp_i_atomic_replace(const char *filename, const void *data, gsize len, WpAtomicFlags flags,
                              GError **error);
 
+/* What wp_i_atomic_open() would write for @filename: its symlinks followed (NULL for a loop). */
+char *wp_i_file_resolve(const char *filename);
+
 /* fsync() of the directory @dirname, so renames in it survive a crash. Fails with a
  * G_FILE_ERROR. */
 gboolean wp_i_sync_directory(const char *dirname, GError **error);

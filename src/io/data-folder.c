@@ -195,6 +195,40 @@ static GPtrArray *journal_parse(const char *dir, const char *text)
     return g_steal_pointer(&steps);
 }
 
+/* A journal is data in a folder others may write to (a team's shared folder), so it may only
+ * name the folder's own files: a removal, a .bak file in the folder; a replacement, one of the
+ * folder's files or where its symlink leads, from a temporary beside it named as
+ * atomic-file.c names them. Anything else would let a planted journal make the next command
+ * rename a file of its choosing over any file the user can write. */
+static gboolean step_allowed(const char *dir, const Step *s)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(folder_files); i++) {
+        const char *name = folder_files[i];
+        if (strcmp(name, JOURNAL_NAME) == 0 || (s->remove && !g_str_has_suffix(name, ".bak")))
+            continue;
+        g_autofree char *path = g_build_filename(dir, name, NULL);
+        if (s->remove) {
+            if (strcmp(s->target, path) == 0)
+                return TRUE;
+            continue;
+        }
+        g_autofree char *resolved = wp_i_file_resolve(path);
+        g_autofree char *real = resolved ? g_canonicalize_filename(resolved, NULL) : NULL;
+        if (strcmp(s->target, path) != 0 && (real == NULL || strcmp(s->target, real) != 0))
+            continue;
+        g_autofree char *parent = g_path_get_dirname(s->target);
+        g_autofree char *base = g_path_get_basename(s->target);
+        g_autofree char *temp_parent = g_path_get_dirname(s->temp);
+        g_autofree char *temp_base = g_path_get_basename(s->temp);
+        gsize n = strlen(base);
+        return strcmp(parent, temp_parent) == 0 && temp_base[0] == '.' &&
+               strncmp(temp_base + 1, base, n) == 0 && temp_base[1 + n] == '.' &&
+               strlen(temp_base) == 1 + n + 1 + 6 + strlen(".wptmp") &&
+               g_str_has_suffix(temp_base, ".wptmp");
+    }
+    return FALSE;
+}
+
 static gboolean has_content(const char *path, guint64 size, guint64 hash)
 {
     g_autofree char *data = NULL;
@@ -237,6 +271,15 @@ static gboolean recover(const WpFolderLock *lock, GError **error)
     gboolean ok = g_file_get_contents(journal, &text, NULL, error);
     if (ok && (steps = journal_parse(lock->dir, text)) == NULL)
         ok = wp_i_file_error(error, EINVAL, "read the journal", journal);
+    for (guint i = 0; ok && i < steps->len; i++)
+        if (!step_allowed(lock->dir, steps->pdata[i])) {
+            g_autofree char *display = g_filename_display_name(journal);
+            g_set_error(error, WP_ERROR, WP_ERROR_FAILED,
+                        "%s names a file that is not one of the folder's own; not used (remove "
+                        "it if no import is running)",
+                        display);
+            ok = FALSE;
+        }
     guint done = 0, broken = 0;
     for (guint i = 0; ok && i < steps->len; i++) {
         const Step *s = steps->pdata[i];
