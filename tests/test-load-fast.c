@@ -159,7 +159,7 @@ static void check_file(const char *ties, gssize len, const char *people, gboolea
                        .flags = 0};
     g_autoptr(GError) expected_error = NULL;
     g_autoptr(WpGraph) expected = wp_i_graph_load_with(&spec, &line_reader, &expected_error);
-    static const gsize windows[] = {7, 64, 0};
+    static const gsize windows[] = {7, 0};
     for (guint i = 0; i < G_N_ELEMENTS(windows); i++) {
         WpTiesReadOptions options = chunked(16);
         options.window_bytes = windows[i];

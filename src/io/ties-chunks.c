@@ -500,12 +500,17 @@ static gboolean read_at(WpTiesJob *job, char *buf, gsize len, guint64 at)
 static gboolean parse_file_chunk(Parser *ps, WpTiesChunk *c)
 {
     WpTiesJob *job = ps->job;
-    gsize cap = job->window + WP_MAX_LINE_BYTES + 8;
+    /* A window, and more only while a line is longer than what is held. */
+    gsize cap = (gsize)MIN((guint64)job->window, c->end - c->begin);
     g_autofree char *buf = g_malloc(cap);
     gsize held = 0;
     gboolean ok = TRUE;
     for (guint64 at = c->begin; ok && at < c->end;) {
         gsize want = (gsize)MIN((guint64)job->window, c->end - at);
+        if (held + want > cap) {
+            cap = MAX(held + want, cap * 2);
+            buf = g_realloc(buf, cap);
+        }
         if (!read_at(job, buf + held, want, at))
             return FALSE;
         at += want;
