@@ -52,11 +52,12 @@ static gboolean same_graph(const WpGraph *x, const WpGraph *y)
     return TRUE;
 }
 
-/* The chunked reader's outcome must be the line reader's: the same graph or the same error. */
+/* The chunked reader's outcome must be the line reader's: the same graph or the same error. The
+ * file is read a few bytes at a time, so that lines cross the reads' edges. */
 static void check_readers_agree(const WpLoadSpec *spec, gsize chunk_bytes)
 {
-    static const WpTiesReadOptions line_reader = {TRUE, 0, 0};
-    const WpTiesReadOptions chunked = {FALSE, 1, chunk_bytes};
+    static const WpTiesReadOptions line_reader = {TRUE, 0, 0, 0};
+    const WpTiesReadOptions chunked = {FALSE, 1, chunk_bytes, 1 + chunk_bytes % 13};
     g_autoptr(GError) line_error = NULL;
     g_autoptr(GError) chunked_error = NULL;
     g_autoptr(WpGraph) expected = wp_i_graph_load_with(spec, &line_reader, &line_error);
