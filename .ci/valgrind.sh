@@ -60,6 +60,10 @@ fi
 if "$bin" --help | grep -q '^  import '; then
     check 0 import linkedin --data "$tmp/imported" --owner p00001 --owner-name "Alice Carter" \
         --exported-on 2026-10-01 datasets/import-example/alice-Connections.csv
+    # Into a folder that has files: locks, the .bak pair, the journal.
+    check 0 import linkedin --data "$tmp/imported" --owner marcus --owner-name "Marcus Reid" \
+        --exported-on 2026-10-01 datasets/import-example/marcus-Connections.csv
+    check 0 stats --data "$tmp/imported"
 fi
 # Error paths free what they allocated too.
 check 3 stats --edges tests/data/hostile-unterminated.csv

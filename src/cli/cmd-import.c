@@ -353,8 +353,12 @@ static gboolean parse_args(int *argc, char ***argv, const char *command, gboolea
                        "--owner-map when the value is mapped; --owner takes the rows whose owner "
                        "cell is empty. To give every row to --owner, ignore the column with "
                        "--map owner= (then --owner-map is refused).\n\n"
+                       "One import at a time changes DIR: another waits for it up to "
+                       "$WARMPATH_LOCK_TIMEOUT seconds (default 60).\n\n"
                        "Column mapping, identity rules and examples: docs/import.md."
-                     : "Column mapping, identity rules and examples: docs/import.md.");
+                     : "One import at a time changes DIR: another waits for it up to "
+                       "$WARMPATH_LOCK_TIMEOUT seconds (default 60).\n\n"
+                       "Column mapping, identity rules and examples: docs/import.md.");
     add_options(context, a, crm);
     if (!cli_parse(context, argc, argv, command))
         return FALSE;
