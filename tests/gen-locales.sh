@@ -34,7 +34,7 @@ for name in tr_TR de_DE; do
     made=$((made + 1))
 done
 mv "$dir/available.tmp" "$dir/available"
-if [ "$made" -lt 3 ]; then
+if [ "$made" -lt 2 ]; then
     if [ -n "${CI:-}" ]; then
         echo "gen-locales: CI must run the locale tests (tools/setup.sh installs 'locales')" >&2
         exit 1
