@@ -15,6 +15,5 @@
 #include "warmpath/resolve.h"
 #include "warmpath/stats.h"
 #include "warmpath/text.h"
+#include "warmpath/version.h"
 #include "warmpath/where.h"
-
-#define WP_VERSION "0.1.0"

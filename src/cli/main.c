@@ -90,7 +90,7 @@ int main(int argc, char **argv)
         return CLI_EXIT_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("warmpath %s\n", WP_VERSION);
+        printf("warmpath %s\n", wp_version_string()); /* the loaded library's */
         return CLI_EXIT_OK;
     }
     for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
