@@ -216,6 +216,17 @@ static void check_loaded_snapshot(const WpGraph *g)
             g_assert_cmpuint(arcs[i - 1].head, <, arcs[i].head);
     }
     g_assert_cmpuint(wp_graph_n_ties(g), <=, wp_graph_n_tie_rows(g));
+    for (WpTie t = 0; t < wp_graph_n_ties(g); t++) { /* origins as the readers make them */
+        const char *origins[WP_TIE_ORIGINS_MAX];
+        guint n = wp_graph_tie_origins(g, t, origins, WP_TIE_ORIGINS_MAX);
+        g_assert_cmpuint(n, <=, WP_TIE_ORIGINS_MAX);
+        for (guint i = 0; i < n; i++) {
+            g_assert_true(origins[i][0] != '\0' && strchr(origins[i], ';') == NULL);
+            g_assert_true(g_utf8_validate(origins[i], -1, NULL));
+            for (guint j = 0; j < i; j++)
+                g_assert_cmpstr(origins[i], !=, origins[j]);
+        }
+    }
 }
 
 /* Replays one input through every reader: each loads or fails with its documented error. */
@@ -254,6 +265,11 @@ static void replay(const char *path, const char *empty)
     g_autofree char *scratch = g_path_get_dirname(empty);
     g_autofree char *sealed = g_build_filename(scratch, "sealed.wpsnap", NULL);
     g_autofree char *copy = g_memdup2(bytes, len);
+    if (len >= 12 && memcmp(copy, "WPSNAP\0\0", 8) == 0) {
+        /* Found under an older format version: the sections it breaks are read alike today. */
+        guint32 today = WP_I_SNAPSHOT_VERSION;
+        memcpy(copy + 8, &today, 4);
+    }
     wp_i_snapshot_seal(copy, len);
     g_assert_true(g_file_set_contents(sealed, copy, (gssize)len, NULL));
     g_assert_cmpint(g_chmod(sealed, 0600), ==, 0);
@@ -333,8 +349,8 @@ static void test_long_values_quoted_short(void)
     assert_short(error->message);
     g_clear_error(&error);
     /* Warnings keep their examples short: an unknown type, a company size, an unlisted id. */
-    g_autofree char *typed = g_strdup_printf("source,target,type\na,b,t%s\nc,u%s,client\n", huge,
-                                             huge);
+    g_autofree char *typed =
+        g_strdup_printf("source,target,type\na,b,t%s\nc,u%s,client\n", huge, huge);
     g_autofree char *sized = g_strdup_printf("id,company_size\na,s%s\nb,1\nc,2\n", huge);
     g_autoptr(WpGraph) warned = wp_graph_load_from_data(typed, sized, 0, &error);
     g_assert_no_error(error);

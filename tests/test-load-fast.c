@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/tie-labels.h"
 #include "io/io-private.h"
 
 static const WpTiesReadOptions line_reader = {TRUE, 0, 0, 0};
@@ -62,6 +63,10 @@ static void assert_same_tie(const WpGraph *x, const WpGraph *y, WpTie t)
     g_assert_cmpint(a.interactions, ==, b.interactions);
     g_assert_cmpuint(a.rows, ==, b.rows);
     g_assert_cmpint(a.directed, ==, b.directed);
+    const char *ox[WP_TIE_ORIGINS_MAX + 1] = {NULL}, *oy[WP_TIE_ORIGINS_MAX + 1] = {NULL};
+    g_assert_cmpuint(wp_graph_tie_origins(x, t, ox, WP_TIE_ORIGINS_MAX), ==,
+                     wp_graph_tie_origins(y, t, oy, WP_TIE_ORIGINS_MAX));
+    g_assert_cmpstrv(ox, oy);
 }
 
 /* Everything a load yields that the readers decide. */
@@ -316,6 +321,13 @@ static const Case cases[] = {
     {"blank-crlf", "source,target\r\na,b\r\n\r\nb,c\r\n", TRUE},
     {"blank-last", "source,target\na,b\n\n", TRUE},
     {"empty-fields", HEAD ROW ",,,,,,\n" ROW ",,,,,,", TRUE},
+    /* Origins: white space around a label is trimmed by both readers (not refused, as around
+     * an id), repeats and empty labels dropped, the sets of a pair's rows merged. */
+    {"origins",
+     "source,target,origin\na,b,linkedin:p1\nb,a, hubspot ; linkedin:p1 \nb,c,\n"
+     "c,d,salesforce;;salesforce\nd,c,x\n",
+     TRUE},
+    {"origins-quoted", "source,target,origin\na,b,\"crm, old;hubspot\"\na,b,hubspot\n", FALSE},
     {"empty-fields-crlf", "source,target,note\r\na,b,c\r\n,,\r\n", TRUE},
     {"too-few-empty-fields", HEAD ROW ",,,,,\n", FALSE},
     {"spaced-empty-fields", HEAD ROW ", ,,,,,\n", FALSE},
@@ -398,7 +410,8 @@ static gpointer dup_array(gconstpointer data, gsize size)
 
 /* Hands three rows to @b as one part; NULL arrays mean the file lacked the column. */
 static void add_part(WpGraphBuilder *b, const WpPerson *a, const WpPerson *to,
-                     const double *declared, const guint16 *types, const WpDay *days)
+                     const double *declared, const guint16 *types, const WpDay *days,
+                     const guint32 *origins)
 {
     WpTieRowColumns columns = {
         .a = dup_array(a, 3 * sizeof *a),
@@ -406,9 +419,30 @@ static void add_part(WpGraphBuilder *b, const WpPerson *a, const WpPerson *to,
         .declared = dup_array(declared, 3 * sizeof *declared),
         .types = dup_array(types, 3 * sizeof *types),
         .last_contact = dup_array(days, 3 * sizeof *days),
+        .side[WP_TIES_SIDE(WP_TIES_ORIGIN)] = dup_array(origins, 3 * sizeof *origins),
     };
     wp_i_builder_add_rows(b, 3, &columns);
     g_assert_null(columns.a); /* taken */
+}
+
+/* The set of origins @cell names. */
+static guint32 origins(WpGraphBuilder *b, const char *cell)
+{
+    return wp_i_tie_labels_parse(wp_i_builder_labels(b, WP_TIES_ORIGIN), cell, strlen(cell));
+}
+
+/* A row given one by one, with @origin. */
+static WpTieRow row_of(WpPerson a, WpPerson b, double declared, guint16 types, WpDay day,
+                       guint32 origin)
+{
+    WpTieRow row = WP_TIE_ROW_EMPTY(0);
+    row.a = a;
+    row.b = b;
+    row.declared = declared;
+    row.types = types;
+    row.last_contact = day;
+    row.side[WP_TIES_SIDE(WP_TIES_ORIGIN)] = origin;
+    return row;
 }
 
 /* Rows added one by one and in parts merge in the order they came, and a part without an
@@ -416,7 +450,9 @@ static void add_part(WpGraphBuilder *b, const WpPerson *a, const WpPerson *to,
 static void test_row_parts(void)
 {
     g_autoptr(WpGraphBuilder) b = wp_i_builder_new(0);
-    wp_i_builder_note_columns(b, "ties", TRUE, TRUE, FALSE, FALSE);
+    gboolean present[WP_TIES_N_FIELDS] = {FALSE};
+    present[WP_TIES_TYPE] = present[WP_TIES_LAST_CONTACT] = present[WP_TIES_ORIGIN] = TRUE;
+    wp_i_builder_note_columns(b, "ties", present);
     WpPerson p[4];
     const char *ids[] = {"p0", "p1", "p2", "p3"};
     for (guint i = 0; i < 4; i++)
@@ -424,15 +460,18 @@ static void test_row_parts(void)
     const WpDay day1 = 19723, day2 = 20269; /* 2024-01-01, 2025-06-30 */
     const guint16 friend = WP_TIE_TYPE_BIT(WP_TIE_FRIEND), client = WP_TIE_TYPE_BIT(WP_TIE_CLIENT);
     /* Row by row first: p1 -> p0 (its first row decides the orientation). */
-    wp_i_builder_add_tie_row(b, &(WpTieRow){p[1], p[0], 0.5, friend, day1, -1, FALSE, 0});
+    WpTieRow row = row_of(p[1], p[0], 0.5, friend, day1, origins(b, "a"));
+    wp_i_builder_add_tie_row(b, &row);
     /* Part 1, with every column: p0-p1 again (stronger, later), p2-p3, p0-p2. */
     add_part(b, (WpPerson[]){p[0], p[2], p[0]}, (WpPerson[]){p[1], p[3], p[2]},
              (double[]){0.75, 0.25, NAN}, (guint16[]){client, friend, 0},
-             (WpDay[]){day2, day1, WP_DAY_NONE});
-    /* Part 2, without types and dates: p3-p2 again (stronger), p1-p3, p2-p0 again. */
+             (WpDay[]){day2, day1, WP_DAY_NONE},
+             (guint32[]){origins(b, "b; a"), origins(b, "a"), origins(b, "")});
+    /* Part 2, without types, dates and origins: p3-p2 again (stronger), p1-p3, p2-p0 again. */
     add_part(b, (WpPerson[]){p[3], p[1], p[2]}, (WpPerson[]){p[2], p[3], p[0]},
-             (double[]){0.5, 1.0, 0.125}, NULL, NULL);
-    wp_i_builder_add_tie_row(b, &(WpTieRow){p[3], p[1], NAN, client, day2, -1, FALSE, 0});
+             (double[]){0.5, 1.0, 0.125}, NULL, NULL, NULL);
+    row = row_of(p[3], p[1], NAN, client, day2, origins(b, "c"));
+    wp_i_builder_add_tie_row(b, &row);
     g_autoptr(GError) error = NULL;
     g_autoptr(WpGraph) g = wp_i_builder_finish(g_steal_pointer(&b), &error);
     g_assert_no_error(error);
@@ -445,11 +484,12 @@ static void test_row_parts(void)
         guint16 types;
         WpDay day;
         guint rows;
+        const char *origins; /* joined by ';' */
     } expected[] = {
-        {1, 0, 0.75, friend | client, day2, 2},
-        {0, 2, 0.125, 0, WP_DAY_NONE, 2},
-        {2, 3, 0.5, friend, day1, 2},
-        {1, 3, 1.0, client, day2, 2},
+        {1, 0, 0.75, friend | client, day2, 2, "a;b"},
+        {0, 2, 0.125, 0, WP_DAY_NONE, 2, ""},
+        {2, 3, 0.5, friend, day1, 2, "a"},
+        {1, 3, 1.0, client, day2, 2, "c"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
         WpTie t;
@@ -463,6 +503,11 @@ static void test_row_parts(void)
         g_assert_cmpint(info.last_contact, ==, expected[i].day);
         g_assert_cmpint(info.interactions, ==, -1);
         g_assert_cmpuint(info.rows, ==, expected[i].rows);
+        const char *got[WP_TIE_ORIGINS_MAX + 1] = {NULL};
+        g_assert_cmpuint(wp_graph_tie_origins(g, t, got, WP_TIE_ORIGINS_MAX), <=,
+                         WP_TIE_ORIGINS_MAX);
+        g_autofree char *joined = g_strjoinv(";", (char **)got);
+        g_assert_cmpstr(joined, ==, expected[i].origins);
     }
 }
 

@@ -607,10 +607,48 @@ static void test_small(void)
     wp_stats_clear(&s);
 }
 
+/* Ties per origin, counted by hand: a tie merged from rows of two exports counts under both, a
+ * tie without one under "no origin"; a file without the column has no such counts. */
+static void test_origins(void)
+{
+    const char *ties = "source,target,origin\n"
+                       "a,b,linkedin:p1\n"
+                       "b,a,hubspot\n"              /* a-b: linkedin:p1, hubspot */
+                       "b,c,hubspot; linkedin:p1\n" /* b-c: both, in its order */
+                       "c,d,\n"                     /* c-d: none */
+                       "d,e,salesforce\n"
+                       "e,f,\n"
+                       "e,f,salesforce\n"; /* e-f: salesforce (a later row names it) */
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(ties, NULL, 0, &error);
+    g_assert_no_error(error);
+    WpStats s;
+    g_assert_true(wp_graph_compute_stats(g, &s, &error));
+    const struct {
+        const char *label;
+        guint n;
+    } expected[] = {{NULL, 1}, {"hubspot", 2}, {"linkedin:p1", 2}, {"salesforce", 2}};
+    g_assert_cmpuint(s.tie_labels->len, ==, G_N_ELEMENTS(expected));
+    for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
+        const WpTieLabelCount *c = &g_array_index(s.tie_labels, WpTieLabelCount, i);
+        g_assert_cmpstr(c->column, ==, "origin");
+        g_assert_cmpstr(c->label, ==, expected[i].label);
+        g_assert_cmpuint(c->n_ties, ==, expected[i].n);
+    }
+    wp_stats_clear(&s);
+
+    g_autoptr(WpGraph) plain = wp_graph_load_from_data("source,target\na,b\n", NULL, 0, &error);
+    g_assert_no_error(error);
+    g_assert_true(wp_graph_compute_stats(plain, &s, &error));
+    g_assert_cmpuint(s.tie_labels->len, ==, 0);
+    wp_stats_clear(&s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/stats/small", test_small);
+    g_test_add_func("/stats/origins", test_origins);
     g_test_add_func("/stats/demo", test_demo);
     g_test_add_func("/stats/facebook-ego", test_facebook);
     g_test_add_func("/stats/ca-grqc", test_ca_grqc);

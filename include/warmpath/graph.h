@@ -246,8 +246,7 @@ WP_API WpPerson wp_graph_find_id(const WpGraph *graph, const char *id);
  * Returns: (transfer none) (nullable): the value, or NULL when empty, unknown, or the person
  *   is not in the people file
  */
-WP_API const char *wp_graph_person_attr(const WpGraph *graph, WpPerson person,
-                                        const char *column);
+WP_API const char *wp_graph_person_attr(const WpGraph *graph, WpPerson person, const char *column);
 /* (transfer none): the name, or the id when the person has no name. Never NULL. */
 WP_API const char *wp_graph_person_label(const WpGraph *graph, WpPerson person);
 /* (transfer none) (nullable): the seller's team name when the person is on our team. */
@@ -261,6 +260,25 @@ WP_API gint64 wp_graph_person_company_size(const WpGraph *graph, WpPerson person
 WP_API const char *const *wp_graph_columns(const WpGraph *graph, guint *n_columns);
 
 WP_API void wp_graph_tie_info(const WpGraph *graph, WpTie tie, WpTieInfo *out);
+
+/* A tie keeps at most this many origins: the first ones its rows named. */
+#define WP_TIE_ORIGINS_MAX 16
+
+/**
+ * wp_graph_tie_origins:
+ * @out: (array length=max) (out caller-allocates): receives the origins, borrowed from the
+ *   graph (valid while it lives)
+ * @max: room in @out; WP_TIE_ORIGINS_MAX is always enough
+ *
+ * Which exports or CRMs the tie came from: the ties file's `origin` column ("linkedin:p00001",
+ * "hubspot", a file name; README "Ties"). A tie merged from several rows has the distinct
+ * origins of its rows in file order (a row's own list in its order), at most
+ * WP_TIE_ORIGINS_MAX. Time: O(1) per origin written.
+ *
+ * Returns: how many origins the tie has (at most @max of them are written); 0 when none is
+ *   known (no `origin` column, an empty cell, or an edge list)
+ */
+WP_API guint wp_graph_tie_origins(const WpGraph *graph, WpTie tie, const char **out, guint max);
 /* (transfer none): the ties a request can follow out of @person, sorted by head. */
 WP_API const WpArc *wp_graph_out_arcs(const WpGraph *graph, WpPerson person, guint *n_arcs);
 /* (transfer none): the ties a request can follow into @person, sorted by head. */

@@ -23,6 +23,9 @@ G_BEGIN_DECLS
  *   @n_social_only: ties with that status under the graph's model
  * @n_directed: directed ties
  * @teams: (element-type WpTeamCount): sellers per team, sorted by team name
+ * @tie_labels: (element-type WpTieLabelCount): for each tie column the network has whose ties
+ *   are counted per label (`origin`): the ties without any label (@label NULL), then the ties
+ *   carrying each label, by label (byte order); a tie with two origins counts under both
  */
 typedef struct {
     guint n_people, n_listed, n_ties;
@@ -35,12 +38,19 @@ typedef struct {
     guint n_by_type[WP_TIE_N_TYPES];
     guint n_untyped, n_dated, n_gone_cold, n_never_interacted, n_social_only, n_directed;
     GArray *teams;
+    GArray *tie_labels;
 } WpStats;
 
 typedef struct {
     const char *team; /* (transfer none): borrowed from the graph */
     guint n_sellers;
 } WpTeamCount;
+
+typedef struct {
+    const char *column; /* (transfer none): the ties column, "origin" */
+    const char *label;  /* (transfer none) (nullable): borrowed from the graph; NULL: no label */
+    guint n_ties;
+} WpTieLabelCount;
 
 /* Fills @out; fails only when igraph cannot allocate. Free with wp_stats_clear(). */
 WP_API gboolean wp_graph_compute_stats(const WpGraph *graph, WpStats *out, GError **error);

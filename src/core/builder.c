@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Builds a WpGraph from rows: people, tie rows, warnings; then merges and indexes the ties. */
-#include "core/text-private.h"
 #include "core/graph-private.h"
+#include "core/text-private.h"
+#include "core/tie-labels.h"
 #include "core/tie-merge.h"
 
 #include <math.h>
@@ -53,7 +54,8 @@ struct WpGraphBuilder {
     guint team_column; /* index of "team" in columns, or G_MAXUINT */
     guint size_column; /* index of "company_size", or G_MAXUINT */
     Vec row_a, row_b, row_declared, row_types, row_last, row_inter, row_dir;
-    Vec row_line;   /* kept only under WP_LOAD_STRICT, to name a duplicate's line */
+    Vec row_line;                 /* kept only under WP_LOAD_STRICT, to name a duplicate's line */
+    Vec row_side[WP_TIES_N_SIDE]; /* guint32 sets, for the side columns the graph has */
     WpTieRows rows; /* rows before those in the Vecs, as handed over (parts, file order) */
     char *ties_origin;
     /* Tie rows whose ids are not interned yet (see wp_i_builder_add_tie()). */
@@ -66,7 +68,7 @@ struct WpGraphBuilder {
      * quoted line break). */
     GArray *line_marks; /* LineMark, by row */
     WpWeightRule weights;
-    guint64 next_line;  /* the line of the next row added one by one, if nothing comes between */
+    guint64 next_line; /* the line of the next row added one by one, if nothing comes between */
 };
 
 typedef struct {
@@ -95,6 +97,8 @@ WpGraphBuilder *wp_i_builder_new(WpLoadFlags flags)
     vec_init(&b->row_inter, sizeof(gint32));
     vec_init(&b->row_dir, sizeof(guint8));
     vec_init(&b->row_line, sizeof(guint64));
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        vec_init(&b->row_side[k], sizeof(guint32));
     b->pending_ids = g_string_sized_new(TIE_BATCH * 32);
     b->line_marks = g_array_new(FALSE, FALSE, sizeof(LineMark));
     return b;
@@ -109,6 +113,8 @@ void wp_i_builder_free(WpGraphBuilder *b)
                    &b->row_last, &b->row_inter, &b->row_dir,      &b->row_line};
     for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
         vec_clear(vecs[i]);
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        vec_clear(&b->row_side[k]);
     wp_i_tie_rows_clear(&b->rows);
     g_free(b->ties_origin);
     g_string_free(b->pending_ids, TRUE);
@@ -232,8 +238,7 @@ gboolean wp_i_builder_add_person(WpGraphBuilder *b, const char *const *values, c
         G_MAXUINT32) {
         g_autofree char *shown = wp_text_excerpt(id);
         g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
-                    "%s:%" G_GUINT64_FORMAT ": field 'id': duplicate id '%s'", origin, line,
-                    shown);
+                    "%s:%" G_GUINT64_FORMAT ": field 'id': duplicate id '%s'", origin, line, shown);
         return FALSE;
     }
     if (b->size_column != G_MAXUINT && values[b->size_column] != NULL) {
@@ -408,11 +413,15 @@ static void close_row_vecs(WpGraphBuilder *b)
         .directed = b->row_dir.data,
         .line = b->row_line.data,
     };
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        columns.side[k] = b->row_side[k].data;
     add_part(b, b->row_a.len, &columns);
     Vec *vecs[] = {&b->row_a,    &b->row_b,     &b->row_declared, &b->row_types,
                    &b->row_last, &b->row_inter, &b->row_dir,      &b->row_line};
     for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
         vec_init(vecs[i], vecs[i]->item);
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        vec_init(&b->row_side[k], sizeof(guint32));
 }
 
 void wp_i_builder_add_rows(WpGraphBuilder *b, gsize n, WpTieRowColumns *columns)
@@ -432,6 +441,9 @@ void wp_i_builder_add_rows(WpGraphBuilder *b, gsize n, WpTieRowColumns *columns)
         g_clear_pointer(&columns->directed, g_free);
     if (!(b->graph->flags & WP_LOAD_STRICT))
         g_clear_pointer(&columns->line, g_free);
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        if (b->graph->tie_labels[k] == NULL)
+            g_clear_pointer(&columns->side[k], g_free);
     add_part(b, n, columns); /* even when empty: the part frees the arrays */
     *columns = (WpTieRowColumns){0};
 }
@@ -441,15 +453,25 @@ void wp_i_builder_count_warnings(WpGraphBuilder *b, WpWarningKind kind, guint64 
     b->graph->warning_counts[kind] += n;
 }
 
-void wp_i_builder_note_columns(WpGraphBuilder *b, const char *origin, gboolean types,
-                               gboolean dates, gboolean interactions, gboolean directed)
+void wp_i_builder_note_columns(WpGraphBuilder *b, const char *origin,
+                               const gboolean present[WP_TIES_N_FIELDS])
 {
     g_free(b->ties_origin);
     b->ties_origin = g_strdup(origin);
-    b->has_types |= types;
-    b->has_dates |= dates;
-    b->has_inter |= interactions;
-    b->has_dir |= directed;
+    b->has_types |= present[WP_TIES_TYPE];
+    b->has_dates |= present[WP_TIES_LAST_CONTACT];
+    b->has_inter |= present[WP_TIES_INTERACTIONS];
+    b->has_dir |= present[WP_TIES_DIRECTED];
+    WpTieLabels **labels = b->graph->tie_labels;
+    for (guint k = WP_TIES_N_HOT; k < WP_TIES_N_FIELDS; k++)
+        if (present[k] && labels[WP_TIES_SIDE(k)] == NULL)
+            labels[WP_TIES_SIDE(k)] = wp_i_tie_labels_new();
+}
+
+WpTieLabels *wp_i_builder_labels(WpGraphBuilder *b, WpTiesField field)
+{
+    g_return_val_if_fail(field >= WP_TIES_N_HOT && field < WP_TIES_N_FIELDS, NULL);
+    return b->graph->tie_labels[WP_TIES_SIDE(field)];
 }
 
 void wp_i_builder_count_row(WpGraphBuilder *b)
@@ -508,6 +530,9 @@ void wp_i_builder_add_tie_row(WpGraphBuilder *b, const WpTieRow *row)
         *(guint8 *)vec_push(&b->row_dir) = row->directed;
     if (b->graph->flags & WP_LOAD_STRICT)
         *(guint64 *)vec_push(&b->row_line) = row->line;
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        if (b->graph->tie_labels[k] != NULL)
+            *(guint32 *)vec_push(&b->row_side[k]) = row->side[k];
 }
 
 /* Per-person team and company size, derived once from the columns (tie-only people: none). */
@@ -540,6 +565,8 @@ static WpTieRows take_rows(WpGraphBuilder *b)
     rows.has_dates = b->has_dates;
     rows.has_interactions = b->has_inter;
     rows.has_directed = b->has_dir;
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        rows.has_side[k] = b->graph->tie_labels[k] != NULL;
     b->rows = (WpTieRows){0};
     return rows;
 }
@@ -573,6 +600,8 @@ WpGraph *wp_i_builder_finish(WpGraphBuilder *b, GError **error)
                             (const char *)g->ids->pdata[repeats[i].a],
                             (const char *)g->ids->pdata[repeats[i].b],
                             line_of(b, repeats[i].first_row)));
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        wp_i_tie_labels_seal(g->tie_labels[k]);
     b->graph = NULL;
     wp_i_builder_free(b);
     wp_i_graph_build_adjacency(g);

@@ -2,8 +2,13 @@
 /* The graph's layout, shared by the library's modules (never by applications). */
 #pragma once
 
+#include <math.h>
+
 #include "core/id-index.h"
+#include "core/tie-columns.h"
 #include "warmpath/warmpath.h"
+
+typedef struct WpTieLabels WpTieLabels;
 
 /* One people-file column: its name and a value per listed person (read with
  * wp_i_column_value()). Persons added from ties have no values. */
@@ -52,6 +57,8 @@ struct WpGraph {
     gint32 *tie_interactions;
     guint32 *tie_rows;
     guint8 *tie_directed;
+    WpTieLabels *tie_labels[WP_TIES_N_SIDE]; /* per side column (tie-labels.h), NULL when no row
+                                              * had it */
 
     /* Adjacency in compressed rows: arcs of person p are [offsets[p], offsets[p + 1]). With no
      * directed tie the in-arrays alias the out-arrays (in_is_out). */
@@ -110,7 +117,8 @@ void wp_i_builder_set_people_given(WpGraphBuilder *builder);
 gboolean wp_i_builder_tie_person(WpGraphBuilder *builder, const char *id, const char *origin,
                                  guint64 line, WpPerson *out, GError **error);
 
-/* One tie row as read. Optional fields: declared NAN, types 0, day WP_DAY_NONE, count -1. */
+/* One tie row as read. Optional fields: declared NAN, types 0, day WP_DAY_NONE, count -1, side
+ * 0 (the empty set). */
 typedef struct {
     WpPerson a;
     WpPerson b;
@@ -120,7 +128,12 @@ typedef struct {
     gint32 interactions;
     gboolean directed;
     guint64 line;
+    guint32 side[WP_TIES_N_SIDE]; /* per side column: a set of wp_i_builder_labels() */
 } WpTieRow;
+/* A row on @at_line that gives no optional field. */
+#define WP_TIE_ROW_EMPTY(at_line)                                                                  \
+    ((WpTieRow){                                                                                   \
+        .declared = NAN, .last_contact = WP_DAY_NONE, .interactions = -1, .line = (at_line)})
 
 void wp_i_builder_add_tie_row(WpGraphBuilder *builder, const WpTieRow *row);
 /* Queues a tie row by its endpoint ids (not equal: self-loops are the reader's to drop); the ids
@@ -131,9 +144,13 @@ gboolean wp_i_builder_add_tie(WpGraphBuilder *builder, const char *source, gsize
                               GError **error);
 /* Interns every queued row now (readers call it before their origin string goes away). */
 gboolean wp_i_builder_flush_ties(WpGraphBuilder *builder, GError **error);
-/* Before the first tie row: which optional fields rows will carry, and where they come from. */
-void wp_i_builder_note_columns(WpGraphBuilder *builder, const char *origin, gboolean types,
-                               gboolean dates, gboolean interactions, gboolean directed);
+/* Before the first tie row: which optional fields rows will carry (@present, by WpTiesField),
+ * and where they come from. */
+void wp_i_builder_note_columns(WpGraphBuilder *builder, const char *origin,
+                               const gboolean present[WP_TIES_N_FIELDS]);
+/* The labels of side column @field that rows name their sets in, or NULL when no reader noted
+ * the column. */
+WpTieLabels *wp_i_builder_labels(WpGraphBuilder *builder, WpTiesField field);
 void wp_i_builder_count_row(WpGraphBuilder *builder); /* a row read but not added */
 
 /* Bulk intake, for readers that intern ids and collect rows themselves (ties-chunks.c). */
@@ -164,6 +181,7 @@ typedef struct {
     gint32 *interactions;
     guint8 *directed;
     guint64 *line;
+    guint32 *side[WP_TIES_N_SIDE]; /* sets of wp_i_builder_labels() */
 } WpTieRowColumns;
 /* Adds @n tie rows (counted) after those added so far, taking @columns' arrays (g_free()able;
  * they may be longer than @n) and emptying @columns. Optional arrays may be NULL: the rows then
@@ -219,6 +237,8 @@ WpGraph *wp_i_snapshot_load(const char *filename, const WpLoadSpec *spec,
  * damage a snapshot and then re-seal it to reach the structural checks). Cannot fail. */
 guint64 wp_i_snapshot_checksum(const void *data, gsize size);
 void wp_i_snapshot_seal(void *data, gsize size); /* writes that checksum into @data */
+/* The format version written after the magic; a file of another version is refused. */
+#define WP_I_SNAPSHOT_VERSION 3u
 
 /* Installs the raw model with every arc's cost given: the builder computes them while it lays
  * out the arcs, reading each tie's strength once and in order (model.c). Takes the arrays;

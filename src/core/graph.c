@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* WpGraph accessors and lifetime; building lives in builder.c, loading in io/. */
 #include "core/graph-private.h"
+#include "core/tie-labels.h"
 
 #include <math.h>
 #include <string.h>
@@ -89,6 +90,8 @@ void wp_graph_free(WpGraph *g)
         g_free(g->tie_directed);
         g_free(g->company_size);
     }
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        wp_i_tie_labels_free(g->tie_labels[k]); /* leaves a mapped table's arrays alone */
     g_free(g->team);
     g_free(g->column_names);
     g_ptr_array_foreach(g->columns, (GFunc)(void (*)(void))column_free, NULL);
@@ -204,6 +207,15 @@ void wp_graph_tie_info(const WpGraph *g, WpTie t, WpTieInfo *out)
     out->interactions = g->tie_interactions ? g->tie_interactions[t] : -1;
     out->rows = g->tie_rows[t];
     out->directed = g->tie_directed ? g->tie_directed[t] : FALSE;
+}
+
+G_STATIC_ASSERT(WP_TIE_ORIGINS_MAX == WP_TIE_LABELS_MAX);
+
+guint wp_graph_tie_origins(const WpGraph *g, WpTie t, const char **out, guint max)
+{
+    g_return_val_if_fail(g != NULL && t < g->n_ties && (out != NULL || max == 0), 0);
+    const WpTieLabels *origins = g->tie_labels[WP_TIES_SIDE(WP_TIES_ORIGIN)];
+    return origins ? wp_i_tie_labels_of_tie(origins, t, out, max) : 0;
 }
 
 const WpArc *wp_graph_out_arcs(const WpGraph *g, WpPerson p, guint *n_arcs)

@@ -9,6 +9,11 @@
  * checksum holds (a flipped bit changes no answer), and every index is checked against the
  * sizes before use. Anything else is refused and the caller parses the CSV instead.
  *
+ * Version 3 added the side columns of tie-columns.h (origin) and a digest of their table: a
+ * version 2 file, or one written under another table of columns, is refused like a damaged one,
+ * so it is rebuilt from the CSV and replaced, never read without its origins. New sections take
+ * tags after SEC_END, so the tags of older sections keep their numbers.
+ *
  * The checksum is XXH3 over 1 MiB blocks, then over the blocks' hashes, so that checking it runs
  * on every core. g_checksum() was the alternative: on the medium preset's 55 MB snapshot SHA-1
  * took 94-406 ms and MD5 120-241 ms, against 3.5-6.4 ms for XXH3 and a cold load of ~90 ms. */
@@ -16,6 +21,7 @@
 
 #include "core/graph-private.h"
 #include "core/parallel.h"
+#include "core/tie-labels.h"
 #include "io/atomic-file.h"
 
 #include <errno.h>
@@ -28,7 +34,7 @@
 #include <xxhash.h>
 
 #define MAGIC "WPSNAP\0\0"
-#define VERSION 2u
+#define VERSION WP_I_SNAPSHOT_VERSION
 #define BYTE_ORDER_MARK 0x01020304u
 #define NONE_OFFSET G_MAXUINT32
 #define CHECKSUM_AT 16         /* the u64 checksum's offset */
@@ -59,8 +65,21 @@ enum {
     SEC_IN_ARCS,
     SEC_WARNING_COUNTS,
     SEC_WARNING_EXAMPLES, /* u32 (kind << 24 | index) offset pairs: kind, offset into STRINGS */
-    SEC_END,
+    SEC_END,              /* the last section header; the tags above are version 2's, kept */
+    SEC_TIE_COLUMNS,      /* u64: wp_i_tie_columns_digest() of the tie columns written */
+    SEC_SIDE,             /* side column k of tie-columns.h: four sections from SEC_SIDE + 4k */
+    SEC_N_TAGS = SEC_SIDE + 4 * WP_TIES_N_SIDE,
 };
+
+/* The sections of a side column (tie-labels.h), after its first. */
+enum {
+    SIDE_TIE_SET, /* u32 per tie: its set */
+    SIDE_LABELS,  /* u32 offset into STRINGS per label */
+    SIDE_SET_AT,  /* u32 per set + 1 */
+    SIDE_MEMBERS, /* u32 label numbers */
+    SIDE_N_SECTIONS
+};
+G_STATIC_ASSERT(SIDE_N_SECTIONS == 4); /* as SEC_N_TAGS counts them */
 
 typedef struct {
     guint32 tag;
@@ -195,6 +214,27 @@ static gboolean write_warnings(Writer *out, const WpGraph *g, StringTable *st, G
            put(out, SEC_WARNING_EXAMPLES, 4, pairs->len, pairs->data, error);
 }
 
+/* The side columns the graph has: each its tie sets, its labels and its sets. */
+static gboolean write_side(Writer *out, const WpGraph *g, StringTable *st, GError **error)
+{
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++) {
+        const WpTieLabels *l = g->tie_labels[k];
+        if (l == NULL)
+            continue;
+        g_autofree guint32 *labels = g_new(guint32, MAX(l->n_labels, 1));
+        for (guint32 i = 0; i < l->n_labels; i++)
+            labels[i] = intern(st, l->strings + l->label_at[i]);
+        guint32 tag = SEC_SIDE + SIDE_N_SECTIONS * k;
+        if (!put(out, tag + SIDE_TIE_SET, 4, g->n_ties, l->tie_set, error) ||
+            !put(out, tag + SIDE_LABELS, 4, l->n_labels, labels, error) ||
+            !put(out, tag + SIDE_SET_AT, 4, (guint64)l->n_sets + 1, l->set_at, error) ||
+            !put(out, tag + SIDE_MEMBERS, 4, l->set_at[l->n_sets], l->members, error))
+            return FALSE;
+    }
+    guint64 digest = wp_i_tie_columns_digest();
+    return put(out, SEC_TIE_COLUMNS, 8, 1, &digest, error);
+}
+
 static gboolean write_ties(Writer *out, const WpGraph *g, GError **error)
 {
     guint64 n = g->n_ties, arcs = g->out_offsets[g->n_people];
@@ -239,6 +279,7 @@ static gboolean write_all(Writer *w, const WpGraph *g, const WpLoadSpec *spec,
                   put(w, SEC_SOURCES, 8, 12, sources, error) &&
                   put(w, SEC_COUNTS, 8, 4, counts, error) && write_people(w, g, &st, error) &&
                   write_warnings(w, g, &st, error) && write_ties(w, g, error) &&
+                  write_side(w, g, &st, error) &&
                   put(w, SEC_STRINGS, 1, st.bytes->len, st.bytes->str, error) &&
                   put(w, SEC_END, 1, 0, NULL, error) && flush(w, error);
     g_string_free(st.bytes, TRUE);
@@ -281,7 +322,7 @@ typedef struct {
 } Section;
 
 typedef struct {
-    Section sec[SEC_END];
+    Section sec[SEC_N_TAGS];
     GMappedFile *mapping;
     char *origin;
 } Sections;
@@ -310,7 +351,7 @@ static gboolean read_sections(const char *base, gsize size, Sections *s, GError 
             return damaged(s, "truncated", error);
         memcpy(&h, base + at, sizeof h);
         at += sizeof h;
-        if (h.tag == 0 || h.tag > SEC_END || h.item == 0 || h.item > 16)
+        if (h.tag == 0 || h.tag >= SEC_N_TAGS || h.item == 0 || h.item > 16)
             return damaged(s, "bad section header", error);
         if (h.tag == SEC_END)
             return TRUE;
@@ -600,6 +641,56 @@ static gboolean read_ties(Sections *s, WpGraph *g, GError **error)
     return read_arcs(s, g, SEC_IN_OFFSETS, SEC_IN_ARCS, &g->in_offsets, &g->in_arcs, error);
 }
 
+static gboolean label_as_read(const char *label)
+{
+    gsize len = label ? strlen(label) : 0;
+    return len > 0 && strchr(label, ';') == NULL && !g_ascii_isspace(label[0]) &&
+           !g_ascii_isspace(label[len - 1]);
+}
+
+/* The side columns, made under this very table of columns; each of its label offsets a whole
+ * string (valid UTF-8, as every string is checked), its sets as the readers build them. */
+static gboolean read_side(Sections *s, WpGraph *g, GError **error)
+{
+    const guint64 *digest = NULL;
+    if (!take(s, SEC_TIE_COLUMNS, 8, 1, FALSE, &digest, error))
+        return FALSE;
+    if (*digest != wp_i_tie_columns_digest())
+        return damaged(s, "made for other tie columns", error);
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++) {
+        guint32 tag = SEC_SIDE + SIDE_N_SECTIONS * k;
+        const guint32 *tie_set = NULL, *labels = NULL, *set_at = NULL, *members = NULL;
+        const Section *label_sec = &s->sec[tag + SIDE_LABELS],
+                      *set_sec = &s->sec[tag + SIDE_SET_AT];
+        if (!take(s, tag + SIDE_TIE_SET, 4, g->n_ties, TRUE, &tie_set, error))
+            return FALSE;
+        if (tie_set == NULL)
+            continue;
+        if (label_sec->count >= G_MAXUINT32 || set_sec->count < 2 || set_sec->count > G_MAXUINT32)
+            return damaged(s, "side column", error);
+        guint32 n_labels = (guint32)label_sec->count, n_sets = (guint32)set_sec->count - 1;
+        if (!take(s, tag + SIDE_LABELS, 4, n_labels, FALSE, &labels, error) ||
+            !take(s, tag + SIDE_SET_AT, 4, (guint64)n_sets + 1, FALSE, &set_at, error) ||
+            !take(s, tag + SIDE_MEMBERS, 4, s->sec[tag + SIDE_MEMBERS].count, FALSE, &members,
+                  error))
+            return FALSE;
+        /* Labels as the readers make them (tie-labels.h): trimmed, not empty, no ';', each once. */
+        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+        for (guint32 i = 0; i < n_labels; i++) {
+            const char *label = NULL;
+            if (!string_at(s, labels[i], &label) || !label_as_read(label) ||
+                !g_hash_table_add(seen, (gpointer)label))
+                return damaged(s, "side column", error);
+        }
+        if (!wp_i_tie_labels_valid(n_labels, n_sets, set_at, s->sec[tag + SIDE_MEMBERS].count,
+                                   members, g->n_ties, tie_set))
+            return damaged(s, "side column", error);
+        g->tie_labels[k] = wp_i_tie_labels_new_mapped(n_labels, s->sec[SEC_STRINGS].data, labels,
+                                                      n_sets, set_at, members, tie_set);
+    }
+    return TRUE;
+}
+
 static gboolean read_warnings(Sections *s, WpGraph *g, GError **error)
 {
     const guint64 *counts = NULL;
@@ -736,7 +827,8 @@ WpGraph *wp_i_snapshot_load(const char *filename, const WpLoadSpec *spec,
     g->n_listed = (guint)counts[1];
     g->n_ties = (guint)counts[2];
     g->n_rows = counts[3];
-    if (!read_people(&s, g, error) || !read_ties(&s, g, error) || !read_warnings(&s, g, error))
+    if (!read_people(&s, g, error) || !read_ties(&s, g, error) || !read_side(&s, g, error) ||
+        !read_warnings(&s, g, error))
         return NULL;
     return wp_i_builder_finish_loaded(g_steal_pointer(&builder));
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Network summary figures; components come from igraph. */
 #include "core/igraph-private.h"
+#include "core/tie-labels.h"
 
 #include <math.h>
 #include <string.h>
@@ -100,11 +101,45 @@ static void count_teams(const WpGraph *g, WpStats *s)
     g_array_sort(s->teams, compare_team);
 }
 
+static int compare_label(const void *a, const void *b)
+{
+    return strcmp(((const WpTieLabelCount *)a)->label, ((const WpTieLabelCount *)b)->label);
+}
+
+/* Per counted side column (tie-columns.h): ties per set, then per label. */
+static void count_labels(const WpGraph *g, WpStats *s)
+{
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++) {
+        const WpTieLabels *l = g->tie_labels[k];
+        const WpTieColumn *column = wp_i_tie_column(WP_TIES_N_HOT + k);
+        if (l == NULL || !column->counted)
+            continue;
+        g_autofree guint *per_set = g_new0(guint, l->n_sets);
+        g_autofree guint *per_label = g_new0(guint, MAX(l->n_labels, 1));
+        for (WpTie t = 0; t < g->n_ties; t++)
+            per_set[l->tie_set[t]]++;
+        for (guint32 set = 0; set < l->n_sets; set++)
+            for (guint32 i = l->set_at[set]; i < l->set_at[set + 1]; i++)
+                per_label[l->members[i]] += per_set[set];
+        WpTieLabelCount none = {column->name, NULL, per_set[0]};
+        g_array_append_val(s->tie_labels, none);
+        guint first = s->tie_labels->len;
+        for (guint32 i = 0; i < l->n_labels; i++)
+            if (per_label[i] > 0) {
+                WpTieLabelCount c = {column->name, l->strings + l->label_at[i], per_label[i]};
+                g_array_append_val(s->tie_labels, c);
+            }
+        qsort(&g_array_index(s->tie_labels, WpTieLabelCount, first), s->tie_labels->len - first,
+              sizeof(WpTieLabelCount), compare_label);
+    }
+}
+
 gboolean wp_graph_compute_stats(const WpGraph *g, WpStats *s, GError **error)
 {
     g_return_val_if_fail(g != NULL && s != NULL, FALSE);
     memset(s, 0, sizeof *s);
     s->teams = g_array_new(FALSE, FALSE, sizeof(WpTeamCount));
+    s->tie_labels = g_array_new(FALSE, FALSE, sizeof(WpTieLabelCount));
     s->n_people = g->n_people;
     s->n_listed = g->n_listed;
     s->n_ties = g->n_ties;
@@ -112,6 +147,7 @@ gboolean wp_graph_compute_stats(const WpGraph *g, WpStats *s, GError **error)
     count_degrees(g, s);
     count_ties(g, s);
     count_teams(g, s);
+    count_labels(g, s);
     if (!count_components(g, s, error)) {
         wp_stats_clear(s);
         return FALSE;
@@ -124,4 +160,7 @@ void wp_stats_clear(WpStats *s)
     if (s->teams)
         g_array_unref(s->teams);
     s->teams = NULL;
+    if (s->tie_labels)
+        g_array_unref(s->tie_labels);
+    s->tie_labels = NULL;
 }

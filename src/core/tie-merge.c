@@ -6,10 +6,11 @@
  * bucket is sorted by high endpoint and its runs merged. Buckets split between workers by row
  * count; the ties of each bucket go to offsets counted beforehand, so the result does not depend
  * on the schedule. On the benchmark's large graph (13.2M rows) this took 2.9 s on one core. */
-#include "core/text-private.h"
 #include "core/tie-merge.h"
 #include "core/large-alloc.h"
 #include "core/parallel.h"
+#include "core/text-private.h"
+#include "core/tie-labels.h"
 
 #include <float.h>
 #include <math.h>
@@ -386,19 +387,88 @@ static void allocate_ties(WpGraph *g, const WpTieRows *rows, gsize n)
     g->tie_directed = rows->has_directed ? wp_i_alloc_large(n, sizeof(guint8)) : NULL;
 }
 
-void wp_i_tie_rows_clear(WpTieRows *r)
+/* Frees the arrays of the hot columns (and lines) of @r's parts, keeping the endpoints and the
+ * side columns. */
+static void free_hot_values(WpTieRows *r)
 {
     for (guint p = 0; p < r->n_parts; p++) {
         WpTieRowColumns *c = &r->parts[p].columns;
-        gpointer arrays[] = {
-            c->a,        c->b,   c->declared, c->types, c->last_contact, c->interactions,
-            c->directed, c->line};
-        for (guint i = 0; i < G_N_ELEMENTS(arrays); i++)
-            g_free(arrays[i]);
+        g_clear_pointer(&c->declared, g_free);
+        g_clear_pointer(&c->types, g_free);
+        g_clear_pointer(&c->last_contact, g_free);
+        g_clear_pointer(&c->interactions, g_free);
+        g_clear_pointer(&c->directed, g_free);
+        g_clear_pointer(&c->line, g_free);
+    }
+}
+
+void wp_i_tie_rows_clear(WpTieRows *r)
+{
+    free_hot_values(r);
+    for (guint p = 0; p < r->n_parts; p++) {
+        WpTieRowColumns *c = &r->parts[p].columns;
+        g_free(c->a);
+        g_free(c->b);
+        for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+            g_free(c->side[k]);
     }
     g_clear_pointer(&r->parts, g_free);
     r->n_parts = 0;
     r->n = 0;
+}
+
+static gboolean has_side(const WpTieRows *r)
+{
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        if (r->has_side[k])
+            return TRUE;
+    return FALSE;
+}
+
+/* The tie of the row naming @a and @b: a bisection among the ties of the lower one, which the
+ * merge ordered by their other end (@first_tie: per person, its first). */
+static WpTie tie_of(const WpGraph *g, const guint32 *first_tie, WpPerson a, WpPerson b)
+{
+    WpPerson lo = MIN(a, b), hi = MAX(a, b);
+    WpTie l = first_tie[lo], h = lo + 1 < g->n_people ? first_tie[lo + 1] : g->n_ties;
+    while (l < h) {
+        WpTie mid = l + (h - l) / 2;
+        if ((g->tie_source[mid] ^ g->tie_target[mid] ^ lo) < hi) /* the end that is not lo */
+            l = mid + 1;
+        else
+            h = mid;
+    }
+    return l;
+}
+
+#define SET_UNSET G_MAXUINT32
+
+/* The side columns (tie-columns.h): each tie's label set is the union of its rows' sets, taken
+ * in file order (WP_MERGE_LABEL_SET). A pass of its own over the rows once the ties are made,
+ * each row's tie found by bisection: the merge above carries nothing for side columns, so a
+ * file without them pays nothing. */
+static void merge_side(WpGraph *g, const WpTieRows *rows, const guint32 *first_tie)
+{
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        if (rows->has_side[k]) {
+            WpTieLabels *labels = g->tie_labels[k];
+            labels->tie_set = g_new(guint32, MAX(g->n_ties, 1));
+            memset(labels->tie_set, 0xff, sizeof(guint32) * g->n_ties); /* SET_UNSET */
+        }
+    for (guint p = 0; p < rows->n_parts; p++) {
+        const WpTieRowColumns *c = &rows->parts[p].columns;
+        for (gsize i = 0; i < rows->parts[p].n; i++) {
+            WpTie t = tie_of(g, first_tie, c->a[i], c->b[i]);
+            for (guint k = 0; k < WP_TIES_N_SIDE; k++) {
+                if (!rows->has_side[k])
+                    continue;
+                WpTieLabels *labels = g->tie_labels[k];
+                guint32 set = c->side[k] ? c->side[k][i] : 0, now = labels->tie_set[t];
+                labels->tie_set[t] =
+                    now == SET_UNSET ? set : wp_i_tie_labels_union(labels, now, set);
+            }
+        }
+    }
 }
 
 gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin,
@@ -443,7 +513,11 @@ gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin,
      * now, they add nothing to the peak: the scatter held them beside the bucketed copy. */
     *n_repeats = n_ties < n_rows && !(g->flags & WP_LOAD_STRICT) ? find_repeats(&m, repeats) : 0;
     g_clear_pointer(&m.repeated, g_free);
-    wp_i_tie_rows_clear(rows);
+    gboolean side = has_side(rows); /* then the endpoints and side values stay for merge_side() */
+    if (side)
+        free_hot_values(rows);
+    else
+        wp_i_tie_rows_clear(rows);
     for (guint p = 0, at = 0; p < g->n_people; p++) {
         guint32 n = m.pairs[p];
         m.pairs[p] = at;
@@ -457,6 +531,10 @@ gboolean wp_i_graph_merge_ties(WpGraph *g, WpTieRows *rows, const char *origin,
     if (g->warning_counts[WP_WARNING_DISTRUST] > 0)
         wp_i_parallel_for(n_ranges, 1, mark_distrust, &m);
     g->n_ties = n_ties;
+    if (side) {
+        merge_side(g, rows, m.pairs);
+        wp_i_tie_rows_clear(rows);
+    }
 
     guint best = 0;
     for (guint r = 1; r < n_ranges; r++)
@@ -500,6 +578,9 @@ void wp_i_graph_drop_distrust(WpGraph *g)
             g->tie_interactions[kept] = g->tie_interactions[t];
         if (g->tie_directed)
             g->tie_directed[kept] = g->tie_directed[t];
+        for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+            if (g->tie_labels[k] != NULL)
+                g->tie_labels[k]->tie_set[kept] = g->tie_labels[k]->tie_set[t];
         kept++;
     }
     g->n_ties = kept;

@@ -17,7 +17,8 @@ typedef struct {
  * set; @line in every part under WP_LOAD_STRICT, else nowhere. The merge frees the arrays. */
 typedef struct {
     gboolean has_types, has_dates, has_interactions, has_directed;
-    gsize n; /* rows in all parts */
+    gboolean has_side[WP_TIES_N_SIDE]; /* the graph's tie_labels[k] exists */
+    gsize n;                           /* rows in all parts */
     guint n_parts;
     WpTieRowPart *parts;
 } WpTieRows;
@@ -31,10 +32,10 @@ typedef struct {
 } WpTieRepeat;
 
 /* Fills @graph's tie arrays (ordered by low, then high endpoint) from @rows, merging the rows of
- * each pair by the rules of WpTieInfo, and sets @repeats to the first rows (at most
- * WP_WARNING_EXAMPLES, in file order) that repeat a pair. Fails only under WP_LOAD_STRICT, naming
- * the earliest repeated row of @origin. Either way @rows' arrays and parts are freed and @rows is
- * emptied. */
+ * each pair by the rules of WpTieInfo (and of tie-columns.h for the side columns), and sets
+ * @repeats to the first rows (at most WP_WARNING_EXAMPLES, in file order) that repeat a pair. Fails
+ * only under WP_LOAD_STRICT, naming the earliest repeated row of @origin. Either way @rows' arrays
+ * and parts are freed and @rows is emptied. */
 gboolean wp_i_graph_merge_ties(WpGraph *graph, WpTieRows *rows, const char *origin,
                                WpTieRepeat repeats[WP_WARNING_EXAMPLES], guint *n_repeats,
                                GError **error);

@@ -108,7 +108,8 @@ gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GErro
     gsize len = 0;
     gsize copy_size = 256; /* grows to the longest line (at most WP_MAX_LINE_BYTES + 1) */
     g_autofree char *copy = g_malloc(copy_size);
-    wp_i_builder_note_columns(builder, origin, FALSE, FALSE, FALSE, FALSE);
+    const gboolean present[WP_TIES_N_FIELDS] = {FALSE}; /* an edge list has none of them */
+    wp_i_builder_note_columns(builder, origin, present);
     GError *local = NULL;
     while (wp_i_lines_next(reader, &text, &len, &local)) {
         guint64 line = wp_i_lines_number(reader);
@@ -141,7 +142,7 @@ gboolean wp_i_read_edgelist(WpGraphBuilder *builder, WpLineReader *reader, GErro
         }
         if (n < 2)
             return bad_line(origin, line, "expected 'source target [strength]'", error);
-        WpTieRow row = {0, 0, NAN, 0, WP_DAY_NONE, -1, FALSE, line};
+        WpTieRow row = WP_TIE_ROW_EMPTY(line);
         const char *value = n == weight ? fields[weight - 1] : NULL;
         if (value != NULL && !wp_i_parse_weight(rule, value, &row.declared)) {
             if (!bad_weight(builder, origin, line, weight, value, error))

@@ -70,8 +70,7 @@ typedef struct {
     gboolean quoted_last_empty;
 } WpCsvRecord;
 
-typedef gboolean (*WpCsvRecordFunc)(const WpCsvRecord *record, gpointer user_data,
-                                    GError **error);
+typedef gboolean (*WpCsvRecordFunc)(const WpCsvRecord *record, gpointer user_data, GError **error);
 /* A blank row at @line: an empty (or all-blank) line, or with @empty_fields a record whose
  * fields are all empty (`,,,,`). */
 typedef gboolean (*WpCsvBlankFunc)(guint64 line, gboolean empty_fields, gpointer user_data,
@@ -161,18 +160,8 @@ gboolean wp_i_read_ties_chunked(WpGraphBuilder *builder, const WpTiesText *text,
                                 const WpTiesReadOptions *options, gboolean *gave_up,
                                 GError **error);
 
-/* ---- The ties CSV's rules (ties-csv.c), shared by the line reader and the chunked one ---- */
-
-typedef enum {
-    WP_TIES_SOURCE,
-    WP_TIES_TARGET,
-    WP_TIES_STRENGTH,
-    WP_TIES_TYPE,
-    WP_TIES_LAST_CONTACT,
-    WP_TIES_INTERACTIONS,
-    WP_TIES_DIRECTED,
-    WP_TIES_N_FIELDS
-} WpTiesField;
+/* ---- The ties CSV's rules (ties-csv.c), shared by the line reader and the chunked one ----
+ * Its columns (WpTiesField) are described in core/tie-columns.h. */
 
 typedef struct {
     guint n_columns;
@@ -225,9 +214,9 @@ gboolean wp_i_ties_read_header(WpGraphBuilder *builder, const WpCsvRecord *heade
                                GError **error);
 
 /* Reads strength (by @rule), last_contact, interactions and directed from @cells (NUL-terminated,
- * without surrounding white space, "" when absent) into @row. On a bad value returns FALSE with
- * the field in @bad; wp_i_ties_bad_value_message() says what was wrong. */
-gboolean wp_i_ties_parse_values(const WpWeightRule *rule, const char *const cells[WP_TIES_N_FIELDS],
+ * without surrounding white space, "" when absent; only the hot ones are read) into @row. On a bad
+ * value returns FALSE with the field in @bad; wp_i_ties_bad_value_message() says what was wrong. */
+gboolean wp_i_ties_parse_values(const WpWeightRule *rule, const char *const cells[WP_TIES_N_HOT],
                                 WpTieRow *row, WpTiesField *bad);
 char *wp_i_ties_bad_value_message(const char *origin, guint64 line, const WpTiesColumns *columns,
                                   const WpWeightRule *rule, WpTiesField field, const char *value);

@@ -30,6 +30,8 @@ typedef struct {
     WpDay *last_contact;
     gint32 *interactions;
     guint8 *directed;
+    guint32 *side[WP_TIES_N_SIDE];       /* sets of @labels, for the file's side columns */
+    WpTieLabels *labels[WP_TIES_N_SIDE]; /* chunk-local, adopted into the graph's at the merge */
     /* Chunk-local people in first-appearance order: their ids (slices of the file), hashes and
      * the chunk line each first appears on. */
     WpIdIndex index;
@@ -60,6 +62,7 @@ struct WpTiesJob {
     const WpWeightRule *rule;
     WpWeightSniff sniff; /* columns that look like weights: said at the merge, if it comes */
     gint8 field_at[WP_MAX_FIELDS]; /* the known field in each file column, or -1 */
+    gboolean has_side;             /* the file has a side column (origin) */
     WpTiesChunk *chunks;
     guint n_chunks;
     gint next_chunk; /* atomic: the next chunk a worker takes */

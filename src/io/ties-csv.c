@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: MIT */
-/* The ties file: a CSV with `source,target` and optional strength, type, last_contact,
- * interactions and directed columns; other columns are ignored. The rules for a row's values
- * live here, and the chunked reader (ties-chunks.c) uses them too. */
+/* The ties file: a CSV with `source,target` and the optional columns of core/tie-columns.h
+ * (strength, type, last_contact, interactions, directed, origin); other columns are ignored.
+ * The rules for a row's values live here, and the chunked reader (ties-chunks.c) uses them too. */
 #include "core/text-private.h"
+#include "core/tie-labels.h"
 #include "io/io-private.h"
 
 #include <math.h>
 #include <string.h>
 
-static const char *const field_names[WP_TIES_N_FIELDS] = {
-    "source", "target", "strength", "type", "last_contact", "interactions", "directed"};
+static const char *field_name(WpTiesField field)
+{
+    return wp_i_tie_column(field)->name;
+}
 
 typedef struct {
     WpGraphBuilder *builder;
@@ -45,7 +48,7 @@ static gboolean find_weight_column(WpGraphBuilder *builder, char **names, const 
                 g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                             "%s:%" G_GUINT64_FORMAT ": header: --weight-column '%s' is the "
                             "'%s' column",
-                            origin, line, wanted, field_names[k]);
+                            origin, line, wanted, field_name(k));
                 return FALSE;
             }
         if (col < 0) {
@@ -71,38 +74,34 @@ gboolean wp_i_ties_read_header(WpGraphBuilder *builder, const WpCsvRecord *heade
     if (names == NULL)
         return FALSE;
     for (guint k = 0; k < WP_TIES_N_FIELDS; k++)
-        out->col[k] = wp_i_csv_column(names, field_names[k]);
+        out->col[k] = wp_i_csv_column(names, field_name(k));
     for (guint k = WP_TIES_SOURCE; k <= WP_TIES_TARGET; k++)
         if (out->col[k] < 0) {
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                         "%s:%" G_GUINT64_FORMAT ": header: missing required column '%s' "
                         "(a ties CSV starts with a header such as source,target,strength)",
-                        origin, header->line, field_names[k]);
+                        origin, header->line, field_name(k));
             return FALSE;
         }
     if (!find_weight_column(builder, names, origin, header->line, out, error))
         return FALSE;
     wp_i_weight_sniff_start(sniff, names, out);
     out->n_columns = header->n_fields;
-    wp_i_builder_note_columns(builder, origin, out->col[WP_TIES_TYPE] >= 0,
-                              out->col[WP_TIES_LAST_CONTACT] >= 0,
-                              out->col[WP_TIES_INTERACTIONS] >= 0, out->col[WP_TIES_DIRECTED] >= 0);
+    gboolean present[WP_TIES_N_FIELDS];
+    for (guint k = 0; k < WP_TIES_N_FIELDS; k++)
+        present[k] = out->col[k] >= 0;
+    wp_i_builder_note_columns(builder, origin, present);
     return TRUE;
 }
 
 char *wp_i_ties_bad_value_message(const char *origin, guint64 line, const WpTiesColumns *columns,
                                   const WpWeightRule *rule, WpTiesField field, const char *value)
 {
-    static const char *const expected[WP_TIES_N_FIELDS] = {
-        [WP_TIES_LAST_CONTACT] = "a date YYYY-MM-DD",
-        [WP_TIES_INTERACTIONS] = "a count (0 or more)",
-        [WP_TIES_DIRECTED] = "true or false",
-    };
     g_autofree char *weight = field == WP_TIES_STRENGTH ? wp_i_weight_expected(rule, value) : NULL;
     g_autofree char *shown = wp_text_excerpt(value); /* a 900 KB field stays one short line */
     return g_strdup_printf("%s:%" G_GUINT64_FORMAT ": field '%s': '%s' is not %s", origin, line,
-                           field == WP_TIES_STRENGTH ? columns->weight_name : field_names[field],
-                           shown, weight ? weight : expected[field]);
+                           field == WP_TIES_STRENGTH ? columns->weight_name : field_name(field),
+                           shown, weight ? weight : wp_i_tie_column(field)->expected);
 }
 
 /* A bad value: an error, or under WP_LOAD_SKIP_BAD_ROWS a warning and the row is dropped. */
@@ -169,7 +168,7 @@ static gboolean parse_flag(const char *text, gboolean *out)
     return FALSE;
 }
 
-gboolean wp_i_ties_parse_values(const WpWeightRule *rule, const char *const cells[WP_TIES_N_FIELDS],
+gboolean wp_i_ties_parse_values(const WpWeightRule *rule, const char *const cells[WP_TIES_N_HOT],
                                 WpTieRow *row, WpTiesField *bad)
 {
     const char *s = cells[WP_TIES_STRENGTH];
@@ -206,8 +205,8 @@ gboolean wp_i_ties_warn_self_loop(WpGraphBuilder *builder, const char *origin, g
 {
     g_autofree char *shown = wp_i_text_excerpt_len(id, id_len);
     return wp_i_builder_warn(builder, WP_WARNING_SELF_LOOP, error,
-                             "%s:%" G_GUINT64_FORMAT ": '%s' is tied to themself; dropped",
-                             origin, line, shown);
+                             "%s:%" G_GUINT64_FORMAT ": '%s' is tied to themself; dropped", origin,
+                             line, shown);
 }
 
 static gboolean on_unknown_type(const char *name, gpointer user_data, GError **error)
@@ -220,12 +219,18 @@ static gboolean on_unknown_type(const char *name, gpointer user_data, GError **e
 static gboolean parse_optional(TiesReader *tr, const WpCsvRecord *rec, WpTieRow *row,
                                gboolean *skip, GError **error)
 {
-    const char *cells[WP_TIES_N_FIELDS];
-    for (guint k = WP_TIES_STRENGTH; k < WP_TIES_N_FIELDS; k++)
+    const char *cells[WP_TIES_N_HOT];
+    for (guint k = WP_TIES_STRENGTH; k < WP_TIES_N_HOT; k++)
         cells[k] = k == WP_TIES_TYPE ? "" : cell(tr, rec, k);
     WpTiesField bad;
     if (!wp_i_ties_parse_values(wp_i_builder_weights(tr->builder), cells, row, &bad))
         return bad_value(tr, rec->line, bad, cells[bad], skip, error);
+    for (guint k = WP_TIES_N_HOT; k < WP_TIES_N_FIELDS; k++)
+        if (tr->columns.col[k] >= 0) {
+            const char *text = rec->fields[tr->columns.col[k]];
+            row->side[WP_TIES_SIDE(k)] =
+                wp_i_tie_labels_parse(wp_i_builder_labels(tr->builder, k), text, strlen(text));
+        }
     if (tr->columns.col[WP_TIES_TYPE] < 0)
         return TRUE;
     tr->line = rec->line;
@@ -272,10 +277,10 @@ static gboolean on_tie(const WpCsvRecord *rec, gpointer user_data, GError **erro
         if (cell(tr, rec, k)[0] == '\0') {
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                         "%s:%" G_GUINT64_FORMAT ": field '%s': empty id", tr->origin, rec->line,
-                        field_names[k]);
+                        field_name(k));
             return FALSE;
         }
-    WpTieRow row = {0, 0, NAN, 0, WP_DAY_NONE, -1, FALSE, rec->line};
+    WpTieRow row = WP_TIE_ROW_EMPTY(rec->line);
     gboolean skip = FALSE;
     if (!parse_optional(tr, rec, &row, &skip, error))
         return FALSE;

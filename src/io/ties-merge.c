@@ -5,6 +5,7 @@
 #include "io/ties-chunks.h"
 
 #include "core/parallel.h"
+#include "core/tie-labels.h"
 
 #include <string.h>
 
@@ -153,6 +154,8 @@ static void hand_over_rows(WpTiesJob *job, WpTiesChunk *c)
         .interactions = g_steal_pointer(&c->interactions),
         .directed = g_steal_pointer(&c->directed),
     };
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++)
+        columns.side[k] = g_steal_pointer(&c->side[k]);
     mark_lines(job, c);
     wp_i_builder_add_rows(job->builder, c->n_rows, &columns);
 }
@@ -189,6 +192,24 @@ static gboolean number_people(WpTiesJob *job, GError **error)
     return TRUE;
 }
 
+/* Rewrites the chunk's side values as sets of the graph's tables: each of the chunk's few sets
+ * is adopted once, in file order, then the rows are renumbered. */
+static void adopt_side(WpTiesJob *job, WpTiesChunk *c)
+{
+    for (guint k = 0; k < WP_TIES_N_SIDE; k++) {
+        if (c->side[k] == NULL)
+            continue;
+        WpTieLabels *graph = wp_i_builder_labels(job->builder, WP_TIES_N_HOT + k);
+        const WpTieLabels *local = c->labels[k];
+        g_autofree guint32 *to_set = g_new(guint32, local->n_sets);
+        for (guint32 s = 0; s < local->n_sets; s++)
+            to_set[s] = wp_i_tie_labels_adopt(graph, local, s);
+        guint32 *side = c->side[k];
+        for (gsize i = 0; i < c->n_rows; i++)
+            side[i] = to_set[side[i]];
+    }
+}
+
 gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GError **error)
 {
     guint64 first_line = 2; /* the header is line 1 */
@@ -202,6 +223,8 @@ gboolean wp_i_ties_chunks_merge(WpTiesJob *job, GError **error)
     if (job->n_chunks > 0 && !number_people(job, error))
         return FALSE;
     each_share(job, 0, n_rows_to_renumber, renumber_rows);
+    for (guint i = 0; i < job->n_chunks && job->has_side; i++)
+        adopt_side(job, &job->chunks[i]);
     for (guint i = 0; i < job->n_chunks; i++)
         hand_over_rows(job, &job->chunks[i]);
     return TRUE;

@@ -126,6 +126,17 @@ static inline void fuzz_check_graph(const WpGraph *g)
         WpTie found;
         if (!wp_graph_find_tie(g, info.source, info.target, &found) || found != t)
             fuzz_fail("tie not found from its source", NULL);
+        const char *origins[WP_TIE_ORIGINS_MAX];
+        guint n = wp_graph_tie_origins(g, t, origins, WP_TIE_ORIGINS_MAX);
+        if (n > WP_TIE_ORIGINS_MAX)
+            fuzz_fail("more origins than a tie keeps", NULL);
+        for (guint i = 0; i < n; i++) {
+            if (origins[i][0] == '\0' || !g_utf8_validate(origins[i], -1, NULL))
+                fuzz_fail("bad origin", origins[i]);
+            for (guint j = 0; j < i; j++)
+                if (strcmp(origins[i], origins[j]) == 0)
+                    fuzz_fail("a tie names an origin twice", origins[i]);
+        }
     }
     WpStats stats;
     g_autoptr(GError) error = NULL;

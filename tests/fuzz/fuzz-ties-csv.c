@@ -39,6 +39,13 @@ static gboolean same_graph(const WpGraph *x, const WpGraph *y)
             a.rows != b.rows || a.directed != b.directed ||
             (a.declared != b.declared && !(isnan(a.declared) && isnan(b.declared))))
             return FALSE;
+        const char *ox[WP_TIE_ORIGINS_MAX], *oy[WP_TIE_ORIGINS_MAX];
+        guint n = wp_graph_tie_origins(x, t, ox, WP_TIE_ORIGINS_MAX);
+        if (n != wp_graph_tie_origins(y, t, oy, WP_TIE_ORIGINS_MAX))
+            return FALSE;
+        for (guint i = 0; i < n; i++)
+            if (strcmp(ox[i], oy[i]) != 0)
+                return FALSE;
     }
     for (guint k = 0; k < WP_WARNING_N_KINDS; k++) {
         const GPtrArray *ex = wp_graph_warning_examples(x, k);
