@@ -54,13 +54,21 @@ static void add_quality(CliTable *t, const WpStats *s)
     }
     add(t, "type.none", fmt_uint(s->n_untyped), "ties with no type");
     add(t, "recency.dated", fmt_uint(s->n_dated), "ties with a last contact");
-    add(t, "recency.gone_cold", fmt_uint(s->n_gone_cold), "no contact for longer than the model's cold_after_days");
+    add(t, "recency.gone_cold", fmt_uint(s->n_gone_cold),
+        "no contact for longer than the model's cold_after_days");
     add(t, "status.never_interacted", fmt_uint(s->n_never_interacted), "interactions = 0");
     add(t, "status.social_only", fmt_uint(s->n_social_only), "only ever typed social");
     for (guint i = 0; i < s->teams->len; i++) {
         const WpTeamCount *tc = &g_array_index(s->teams, WpTeamCount, i);
         g_autofree char *metric = g_strdup_printf("team.%s", tc->team);
         add(t, metric, fmt_uint(tc->n_sellers), "sellers");
+    }
+    for (guint i = 0; i < s->tie_labels->len; i++) { /* "ties.no_origin", "origin.hubspot", ... */
+        const WpTieLabelCount *c = &g_array_index(s->tie_labels, WpTieLabelCount, i);
+        g_autofree char *metric = c->label ? g_strdup_printf("%s.%s", c->column, c->label)
+                                           : g_strdup_printf("ties.no_%s", c->column);
+        g_autofree char *detail = c->label ? NULL : g_strdup_printf("ties with no %s", c->column);
+        add(t, metric, fmt_uint(c->n_ties), c->label ? "ties" : detail);
     }
 }
 
