@@ -248,6 +248,14 @@ static void json_hop(JsonBuilder *b, const WpGraph *g, const WpPath *path, guint
         json_builder_set_member_name(b, flags[i].name);
         json_builder_add_boolean_value(b, flags[i].value);
     }
+    const char *origins[WP_TIE_ORIGINS_MAX];
+    guint n_origins =
+        hop.team ? 0 : wp_graph_tie_origins(g, path->ties[h], origins, WP_TIE_ORIGINS_MAX);
+    json_builder_set_member_name(b, "origins"); /* which exports or CRMs the tie came from */
+    json_builder_begin_array(b);
+    for (guint i = 0; i < n_origins; i++)
+        json_builder_add_string_value(b, origins[i]);
+    json_builder_end_array(b);
     json_builder_end_object(b);
 }
 
