@@ -96,8 +96,9 @@ static inline WpImport *import_one(const char *dir, WpImportSource source, const
     g_autofree char *file = fixture(name);
     WpImport *imp = wp_import_open(dir, &error);
     g_assert_no_error(error);
-    g_assert_true(wp_import_add_file(imp, source, file, o, &error));
+    gboolean added = wp_import_add_file(imp, source, file, o, &error);
     g_assert_no_error(error);
+    g_assert_true(added);
     gboolean wrote = FALSE;
     g_assert_true(wp_import_save(imp, &wrote, &error));
     g_assert_no_error(error);

@@ -8,6 +8,16 @@
 
 /* ---- CRM variants ---- */
 
+/* The origins of the tie @a-@b joined by ';' (owned). */
+static char *origins(const WpGraph *g, WpPerson a, WpPerson b)
+{
+    WpTie id;
+    g_assert_true(wp_graph_find_tie(g, a, b, &id));
+    const char *got[WP_TIE_ORIGINS_MAX + 1] = {NULL};
+    g_assert_cmpuint(wp_graph_tie_origins(g, id, got, WP_TIE_ORIGINS_MAX), <=, WP_TIE_ORIGINS_MAX);
+    return g_strjoinv(";", (char **)got);
+}
+
 /* import-hubspot.csv after alice's and carol's LinkedIn exports. Line 2 Priya: same email
  * (other case) -> merged by email, newer company; line 3 Daniel: new, owner "Carol Diaz";
  * line 4 Bob: no email on file yet, same name and company -> merged, email filled; line 5:
@@ -53,6 +63,12 @@ static void test_crm_hubspot(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     tie_of(g, carol, person(g, "email:daniel.okafor@acme.example"), &t);
     g_assert_cmpuint(t.types, ==, WP_TIE_TYPE_BIT(WP_TIE_CLIENT));
     g_assert_cmpint(t.last_contact, ==, day("2026-01-15"));
+    /* Which exports gave each tie: alice's LinkedIn export, then the HubSpot one. */
+    g_autofree char *alice_priya = origins(g, alice, priya);
+    g_assert_cmpstr(alice_priya, ==, "linkedin:alice;hubspot");
+    g_autofree char *carol_daniel =
+        origins(g, carol, person(g, "email:daniel.okafor@acme.example"));
+    g_assert_cmpstr(carol_daniel, ==, "hubspot");
     /* A client tie is strong under the default model (prior 0.80), unlike the social ones. */
     g_autoptr(WpModel) model = wp_model_new_default();
     wp_graph_apply_model(g, model, day("2026-02-05"));
@@ -150,6 +166,31 @@ static void test_crm_mapping(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpstr(wp_graph_person_attr(g, ines, WP_COLUMN_NAME), ==, "Ines Costa");
     g_assert_cmpstr(wp_graph_person_attr(g, ines, WP_COLUMN_COMPANY), ==, "Costa Lda");
     g_assert_null(wp_graph_person_attr(g, named(g, "Kai Lund", "Lund Marine"), "email"));
+    /* A contact list that is no known CRM's: its ties name the file. */
+    g_autofree char *ines_origins = origins(g, person(g, "alice"), ines);
+    g_assert_cmpstr(ines_origins, ==, "import-crm-custom.csv");
+
+    /* --origin names the export instead; one that cannot be a label is a usage error. */
+    g_autofree char *third = g_build_filename(f->tmp, "third", NULL);
+    WpImportOptions named_origin = by_option;
+    named_origin.origin = " outlook-2026 ";
+    g_autoptr(WpImport) c =
+        import_one(third, WP_IMPORT_CRM, "import-crm-custom.csv", &named_origin, NULL);
+    g_autoptr(WpGraph) g3 = load_dir(third);
+    g_autofree char *named_origins =
+        origins(g3, person(g3, "alice"), person(g3, "email:ines@costa.example"));
+    g_assert_cmpstr(named_origins, ==, "outlook-2026");
+    const char *bad[] = {"", "  ", "hubspot;salesforce"};
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        WpImportOptions bad_origin = by_option;
+        bad_origin.origin = bad[i];
+        g_autoptr(WpImport) session = wp_import_open(third, &error);
+        g_assert_no_error(error);
+        g_assert_false(wp_import_add_file(session, WP_IMPORT_CRM, custom, &bad_origin, &error));
+        g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
+        g_assert_nonnull(strstr(error->message, "--origin"));
+        g_clear_error(&error);
+    }
 
     g_autofree char *other = g_build_filename(f->tmp, "other", NULL);
     g_autofree char *map_file = fixture("import-map.ini");

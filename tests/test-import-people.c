@@ -349,11 +349,19 @@ static void test_team_colleagues(Fixture *f, gconstpointer data G_GNUC_UNUSED)
         g_assert_true(wp_graph_find_tie(g, alice, nina, &id));
         g_assert_cmpfloat_with_epsilon(wp_graph_tie_strength(g, id, NULL), 0.55 * 0.85, 1e-9);
     }
-    /* The rows say so in both orders. */
+    /* The rows say so in both orders, and that both sellers' exports gave the tie, the first
+     * import's first. The origin names a seller by their id in people.csv: the one an earlier
+     * export gave them when it met them first (nina in a, alice in b), not --owner's text. */
     g_autofree char *edges_a = read_file(f->dir, "edges.csv");
     g_autofree char *edges_b = read_file(other, "edges.csv");
-    g_assert_nonnull(strstr(edges_a, ",social;colleague,,\n"));
-    g_assert_nonnull(strstr(edges_b, ",social;colleague,,\n"));
+    g_assert_nonnull(
+        strstr(edges_a, ",social;colleague,,,linkedin:alice;linkedin:li:nina-patel\n"));
+    g_autoptr(WpGraph) gb = load_dir(other);
+    g_autofree char *alice_in_b =
+        g_strdup_printf(",social;colleague,,,linkedin:nina;linkedin:%s\n",
+                        wp_graph_person_id(gb, named(gb, "Alice Carter", NULL)));
+    g_assert_true(g_str_has_prefix(alice_in_b, ",social;colleague,,,linkedin:nina;linkedin:nc:"));
+    g_assert_nonnull(strstr(edges_b, alice_in_b));
 
     /* Importing again changes nothing. */
     WpImportOptions again = seller("alice", NULL, "sales-east", "2026-01-10");

@@ -619,11 +619,13 @@ static void test_existing_directory(Fixture *f, gconstpointer data G_GNUC_UNUSED
     g_assert_cmpstr(bak_people, ==, people_before);
     g_assert_cmpstr(bak_edges, ==, edges_before);
     g_autofree char *edges = read_file(f->dir, "edges.csv");
-    g_assert_true(g_str_has_prefix(edges, "source,target,strength,type,last_contact,interactions\n"
-                                          "p1,p4,0.92,client;social,2026-10-20,38\n"
-                                          "p4,p2,0.8,former_colleague,2026-05-22,12\n"
-                                          "p1,p2,,social,2025-12-07,\n"
-                                          "p1,li:dana-okoro,,social,2024-03-15,\n"));
+    /* The origin column is added; the rows the export gave name it, the others stay empty. */
+    g_assert_true(g_str_has_prefix(edges,
+                                   "source,target,strength,type,last_contact,interactions,origin\n"
+                                   "p1,p4,0.92,client;social,2026-10-20,38,linkedin:p1\n"
+                                   "p4,p2,0.8,former_colleague,2026-05-22,12,\n"
+                                   "p1,p2,,social,2025-12-07,,linkedin:p1\n"
+                                   "p1,li:dana-okoro,,social,2024-03-15,,linkedin:p1\n"));
 
     g_autoptr(WpGraph) g = load_dir(f->dir);
     WpPerson p1 = person(g, "p1"), p2 = person(g, "p2"), p3 = person(g, "p3");
@@ -645,6 +647,40 @@ static void test_existing_directory(Fixture *f, gconstpointer data G_GNUC_UNUSED
     WpTie id;
     g_assert_true(wp_graph_find_tie(g, p1, p4, &id));
     g_assert_cmpfloat(wp_graph_tie_strength(g, id, NULL), >, 0.85);
+
+    /* The origins the import wrote come back from the CSV, and from the compiled network made
+     * of it (the files aged, so that the snapshot is written and then trusted). */
+    const char *names[] = {"people.csv", "edges.csv"};
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+        g_autofree char *path = g_build_filename(f->dir, names[i], NULL);
+        struct utimbuf past = {time(NULL) - 3600, time(NULL) - 3600};
+        g_assert_cmpint(utime(path, &past), ==, 0);
+    }
+    g_autofree char *cache = g_build_filename(f->tmp, "cache", NULL);
+    g_autofree char *people_csv = g_build_filename(f->dir, "people.csv", NULL);
+    g_autofree char *edges_csv = g_build_filename(f->dir, "edges.csv", NULL);
+    WpLoadSpec spec = {.ties_file = edges_csv, .people_file = people_csv};
+    for (guint round = 0; round < 3; round++) {
+        g_autoptr(GError) error = NULL;
+        gboolean cached = FALSE;
+        g_autoptr(WpGraph) h =
+            round == 0 ? load_dir(f->dir) : wp_graph_load_cached(&spec, cache, 0, &cached, &error);
+        g_assert_no_error(error);
+        g_assert_cmpint(cached, ==, round == 2);
+        const struct {
+            const char *a, *b, *origins;
+        } expected[] = {
+            {"p1", "p4", "linkedin:p1"}, {"p4", "p2", ""}, {"p1", "li:dana-okoro", "linkedin:p1"}};
+        for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
+            WpTie tie;
+            g_assert_true(
+                wp_graph_find_tie(h, person(h, expected[i].a), person(h, expected[i].b), &tie));
+            const char *got[WP_TIE_ORIGINS_MAX + 1] = {NULL};
+            wp_graph_tie_origins(h, tie, got, WP_TIE_ORIGINS_MAX);
+            g_autofree char *joined = g_strjoinv(";", (char **)got);
+            g_assert_cmpstr(joined, ==, expected[i].origins);
+        }
+    }
 }
 
 int main(int argc, char **argv)

@@ -51,6 +51,10 @@ typedef enum {
  * @exported_on: the export's date: a newer export overwrites company and title. A date after
  *   today is a WP_ERROR_USAGE. WP_DAY_NONE takes the file's modification date (UTC; today
  *   when that is in the future)
+ * @origin: (nullable): what the ties' `origin` cell names as the source of this export
+ *   (docs/import.md "What is written"); NULL: "linkedin:SELLER" for a LinkedIn export (the
+ *   seller's person id), "hubspot" or "salesforce" for those CRMs' exports, else the file's
+ *   name. Empty, or holding ';' (which separates origins), is a WP_ERROR_USAGE
  *
  * Initialise with wp_import_options_init(); the strings are borrowed.
  */
@@ -66,6 +70,7 @@ typedef struct {
     const char *accounts_file;
     WpTieType tie_type;
     WpDay exported_on;
+    const char *origin;
 } WpImportOptions;
 
 /* Every field NULL, tie_type WP_TIE_CLIENT, exported_on WP_DAY_NONE. */

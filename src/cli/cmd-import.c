@@ -9,7 +9,7 @@
 /* Option values, owned; filled by GOption. */
 typedef struct {
     char *data_dir, *owner, *owner_name, *owner_company, *team, *owner_column, *map_file;
-    char *accounts, *tie_type, *exported_on, *format, *output;
+    char *accounts, *tie_type, *exported_on, *format, *output, *origin;
     char **map, **owner_map;
     gboolean dry_run;
 } ImportArgs;
@@ -18,7 +18,8 @@ static void import_args_clear(ImportArgs *a)
 {
     char **strings[] = {&a->data_dir, &a->owner,        &a->owner_name, &a->owner_company,
                         &a->team,     &a->owner_column, &a->map_file,   &a->accounts,
-                        &a->tie_type, &a->exported_on,  &a->format,     &a->output};
+                        &a->tie_type, &a->exported_on,  &a->format,     &a->output,
+                        &a->origin};
     for (guint i = 0; i < G_N_ELEMENTS(strings); i++)
         g_clear_pointer(strings[i], g_free);
     g_clear_pointer(&a->map, g_strfreev);
@@ -58,6 +59,12 @@ static void add_options(GOptionContext *context, ImportArgs *a, gboolean crm)
          "Date of the export; a newer one overwrites company and title (default: the file's "
          "modification date)",
          "YYYY-MM-DD"},
+        {"origin", 0, 0, G_OPTION_ARG_STRING, &a->origin,
+         crm ? "What the ties' origin column calls this export (default: hubspot, salesforce, "
+               "or the file's name)"
+             : "What the ties' origin column calls this export (default: linkedin:SELLER, the "
+               "seller's id)",
+         "NAME"},
         {"dry-run", 'n', 0, G_OPTION_ARG_NONE, &a->dry_run, "Report only; write nothing", NULL},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &a->format, "Report format (default: table)",
          "table|csv|json"},
@@ -98,6 +105,7 @@ static gboolean make_options(const ImportArgs *a, const char *command, WpImportO
     o->owner_map = (const char *const *)a->owner_map;
     o->map_file = a->map_file;
     o->accounts_file = a->accounts;
+    o->origin = a->origin;
     if (a->tie_type != NULL && !wp_tie_type_from_name(a->tie_type, &o->tie_type)) {
         cli_usage_error(command, "--tie-type: '%s' is not a tie type", a->tie_type);
         return FALSE;

@@ -223,6 +223,7 @@ gboolean wp_i_people_update(WpIPeople *people, guint row, const WpIContact *cont
 typedef struct {
     WpITable *table;                                /* owned */
     int col_source, col_target, col_type, col_last; /* -1 until present */
+    int col_origin;                                 /* -1 until present */
     GHashTable *pairs;                              /* "lo\x1fhi" (owned) -> first row + 1 */
 } WpITies;
 
@@ -232,12 +233,13 @@ WpITies *wp_i_ties_new(WpITable *table); /* takes @table */
 void wp_i_ties_free(WpITies *ties);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpITies, wp_i_ties_free)
 gboolean wp_i_ties_exists(const WpITies *ties, const char *a, const char *b);
-/* Adds the tie a-b of @type dated @date, or merges it into the pair's first row: the type is
- * added to the row's types; the date replaces an earlier one when @date_is_contact (a CRM
- * activity date) or when the row is social only (a LinkedIn connection date never ages a
- * stronger tie). Strength and interactions are never touched. */
+/* Adds the tie a-b of @type dated @date from the export @origin (a label without ';'), or
+ * merges it into the pair's first row: the type is added to the row's types and @origin to its
+ * origins (each once, in the order they came); the date replaces an earlier one when
+ * @date_is_contact (a CRM activity date) or when the row is social only (a LinkedIn connection
+ * date never ages a stronger tie). Strength and interactions are never touched. */
 WpITieChange wp_i_ties_merge(WpITies *ties, const char *a, const char *b, WpTieType type,
-                             WpDay date, gboolean date_is_contact, guint *row);
+                             WpDay date, gboolean date_is_contact, const char *origin, guint *row);
 guint wp_i_ties_count(const WpITies *ties);
 const char *wp_i_ties_source(const WpITies *ties, guint row);
 const char *wp_i_ties_target(const WpITies *ties, guint row);
@@ -307,9 +309,9 @@ GHashTable *wp_i_crm_read_accounts(const char *filename, GError **error);
 
 /* ---- owners.c: who owns a row ---- */
 
-/* The owner options' one meaning each (docs/import.md "Owners"): --owner-column COL becomes the owner
- * column of @mapping; contradictions (--owner-map with "owner=" ignoring the column, two owner
- * columns, owner options on a LinkedIn export) fail with WP_ERROR_USAGE. */
+/* The owner options' one meaning each (docs/import.md "Owners"): --owner-column COL becomes the
+ * owner column of @mapping; contradictions (--owner-map with "owner=" ignoring the column, two
+ * owner columns, owner options on a LinkedIn export) fail with WP_ERROR_USAGE. */
 gboolean wp_i_owner_options_check(WpImportSource source, const WpImportOptions *options,
                                   WpIMapping *mapping, GError **error);
 /* The person @text names: an id, else a unique folded name (sellers first); WP_I_NONE with

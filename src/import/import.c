@@ -26,7 +26,7 @@ static const char *const people_fresh[] = {WP_COLUMN_ID,    WP_COLUMN_NAME, WP_C
                                            WP_COLUMN_TITLE, WP_COLUMN_TEAM, "linkedin_url",
                                            "email",         "updated_on",   NULL};
 static const char *const edges_fresh[] = {"source",       "target",       "strength", "type",
-                                          "last_contact", "interactions", NULL};
+                                          "last_contact", "interactions", "origin",   NULL};
 
 void wp_import_options_init(WpImportOptions *o)
 {
@@ -327,6 +327,7 @@ typedef struct {
     WpTieType type;
     gboolean crm;
     WpDay exported_on;
+    char *tie_origin; /* owned: what the ties' origin column names this file (file_origin()) */
     guint64 to_owner; /* rows of a file with an owner column that went to --owner */
 } FileRun;
 
@@ -425,7 +426,7 @@ static void apply_row(FileRun *run, const WpIRow *row)
     guint tie = 0;
     WpITieChange change = wp_i_ties_merge(imp->ties, wp_i_people_id(imp->people, owner),
                                           wp_i_people_id(imp->people, person), run->type,
-                                          row->contact.date, run->crm, &tie);
+                                          row->contact.date, run->crm, run->tie_origin, &tie);
     count_tie(imp, tie, change);
     if (known && change != WP_I_TIE_UNCHANGED)
         wp_i_report_merge(&imp->report, run->origin, row->line, wp_i_people_id(imp->people, person),
@@ -488,6 +489,15 @@ static gboolean check_options(WpImportSource source, const WpImportOptions *o, W
         g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "--owner-name needs --owner ID");
         return FALSE;
     }
+    g_autofree char *origin = g_strstrip(g_strdup(o->origin ? o->origin : "-"));
+    if (origin[0] == '\0' || strchr(origin, ';') != NULL) {
+        g_autofree char *shown = wp_text_excerpt(o->origin);
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
+                    "--origin '%s' names no export: it is empty or holds ';', which separates "
+                    "the origins of a tie",
+                    shown);
+        return FALSE;
+    }
     if (o->tie_type >= WP_TIE_N_TYPES) {
         g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "tie type %u is not a WpTieType",
                     (guint)o->tie_type);
@@ -520,6 +530,27 @@ static gboolean parse_file(WpImportSource source, const char *filename, const ch
         return FALSE;
     }
     return TRUE;
+}
+
+/* What the ties of this file name as their origin (WpImportOptions.origin): the option, else the
+ * seller's LinkedIn export, the CRM, or the file. A ';' separates origins, so a file name's
+ * becomes '_'. */
+static char *file_origin(const FileRun *run, const WpIParsed *parsed, const char *filename)
+{
+    const WpImportOptions *o = run->options;
+    g_autofree char *origin = NULL;
+    if (o->origin != NULL)
+        origin = g_strdup(o->origin);
+    else if (!run->crm)
+        origin = g_strconcat("linkedin:", wp_i_people_id(run->imp->people, run->owner), NULL);
+    else if (strcmp(parsed->format, "hubspot") == 0 || strcmp(parsed->format, "salesforce") == 0)
+        origin = g_strdup(parsed->format);
+    else {
+        g_autofree char *base = g_path_get_basename(filename);
+        origin = g_filename_display_name(base);
+    }
+    g_strdelimit(origin, ";", '_');
+    return g_strdup(g_strstrip(origin));
 }
 
 gboolean wp_import_add_file(WpImport *imp, WpImportSource source, const char *filename,
@@ -568,9 +599,11 @@ gboolean wp_import_add_file(WpImport *imp, WpImportSource source, const char *fi
         wp_i_report_problem(&imp->report, origin, 0, WP_IMPORT_WARNING, note);
     }
     run.owners = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, owner_hit_free);
+    run.tie_origin = file_origin(&run, &parsed, filename);
     for (guint i = 0; i < parsed.rows->len; i++)
         apply_row(&run, &g_array_index(parsed.rows, WpIRow, i));
     g_hash_table_unref(run.owners);
+    g_free(run.tie_origin);
     type_teammates(imp, origin);
     if (parsed.owner_column != NULL && run.to_owner > 0) {
         g_autofree char *note = g_strdup_printf(

@@ -18,6 +18,7 @@ WpITies *wp_i_ties_new(WpITable *table)
     t->col_target = wp_i_table_find(table, "target");
     t->col_type = wp_i_table_find(table, "type");
     t->col_last = wp_i_table_find(table, "last_contact");
+    t->col_origin = wp_i_table_find(table, "origin");
     t->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint r = 0; r < table->rows->len; r++) {
         char *key = pair_key(wp_i_table_cell(table, r, t->col_source),
@@ -79,6 +80,21 @@ static gboolean merge_type(WpITies *t, guint row, WpTieType type)
     return wp_i_table_set(t->table, row, col, joined);
 }
 
+/* Adds @origin to the row's origins (as the loader reads them: ';'-separated, trimmed, each
+ * once), after those it has. */
+static gboolean merge_origin(WpITies *t, guint row, const char *origin)
+{
+    guint col = column(t, &t->col_origin, "origin");
+    const char *have = wp_i_table_cell(t->table, row, (int)col);
+    g_auto(GStrv) parts = g_strsplit(have, ";", -1);
+    for (guint i = 0; parts[i] != NULL; i++)
+        if (strcmp(g_strstrip(parts[i]), origin) == 0)
+            return FALSE;
+    g_autofree char *joined =
+        have[0] == '\0' ? g_strdup(origin) : g_strconcat(have, ";", origin, NULL);
+    return wp_i_table_set(t->table, row, col, joined);
+}
+
 static gboolean merge_date(WpITies *t, guint row, WpDay date, gboolean date_is_contact)
 {
     if (date == WP_DAY_NONE)
@@ -97,7 +113,7 @@ static gboolean merge_date(WpITies *t, guint row, WpDay date, gboolean date_is_c
 }
 
 WpITieChange wp_i_ties_merge(WpITies *t, const char *a, const char *b, WpTieType type, WpDay date,
-                             gboolean date_is_contact, guint *row)
+                             gboolean date_is_contact, const char *origin, guint *row)
 {
     g_autofree char *key = pair_key(a, b);
     gpointer found = g_hash_table_lookup(t->pairs, key);
@@ -106,6 +122,7 @@ WpITieChange wp_i_ties_merge(WpITies *t, const char *a, const char *b, WpTieType
         /* Type first: a LinkedIn date may only age a tie that is social after the merge. */
         gboolean changed = merge_type(t, *row, type);
         changed |= merge_date(t, *row, date, date_is_contact);
+        changed |= merge_origin(t, *row, origin);
         return changed ? WP_I_TIE_UPDATED : WP_I_TIE_UNCHANGED;
     }
     *row = wp_i_table_append(t->table);
@@ -113,6 +130,7 @@ WpITieChange wp_i_ties_merge(WpITies *t, const char *a, const char *b, WpTieType
     wp_i_table_set(t->table, *row, (guint)t->col_target, b);
     merge_type(t, *row, type);
     merge_date(t, *row, date, TRUE);
+    merge_origin(t, *row, origin);
     g_hash_table_insert(t->pairs, g_steal_pointer(&key), GUINT_TO_POINTER(*row + 1));
     return WP_I_TIE_ADDED;
 }
