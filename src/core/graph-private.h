@@ -78,6 +78,11 @@ struct WpGraph {
     WpDay as_of;
     double hop_penalty; /* -ln(intermediary factor) >= 0 */
 
+    /* A cache of what the people say, built on a first search of names (select/): set once
+     * (g_once_init_enter), freed with the graph by its own function; NULL until then. */
+    gpointer people_index;
+    GDestroyNotify people_index_free;
+
     guint64 warning_counts[WP_WARNING_N_KINDS];
     GPtrArray *warning_examples[WP_WARNING_N_KINDS]; /* char *, owned */
     WpLoadFlags flags;

@@ -92,6 +92,8 @@ void wp_graph_free(WpGraph *g)
     }
     for (guint k = 0; k < WP_TIES_N_SIDE; k++)
         wp_i_tie_labels_free(g->tie_labels[k]); /* leaves a mapped table's arrays alone */
+    if (g->people_index_free != NULL)
+        g->people_index_free(g->people_index);
     g_free(g->team);
     g_free(g->column_names);
     g_ptr_array_foreach(g->columns, (GFunc)(void (*)(void))column_free, NULL);
