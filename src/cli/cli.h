@@ -25,7 +25,7 @@ typedef enum {
 } CliFormat;
 
 #define CLI_FORMATS_TEXT (1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_CSV | 1u << CLI_FORMAT_JSON)
-#define CLI_FORMATS_DIAGRAM \
+#define CLI_FORMATS_DIAGRAM                                                                        \
     (1u << CLI_FORMAT_DOT | 1u << CLI_FORMAT_SVG | 1u << CLI_FORMAT_PNG | 1u << CLI_FORMAT_PDF)
 
 /* Ties files this large are compiled into a cached snapshot (smaller ones parse faster). */
@@ -100,8 +100,9 @@ gboolean cli_emit_json(const CliCommon *common, JsonNode *root, GError **error);
 /* TRUE when output goes to a terminal (aligned tables may shorten long cells). */
 gboolean cli_output_is_terminal(const CliCommon *common);
 
-/* A table of text cells printed as aligned columns, CSV, or a JSON array of objects. */
-typedef struct CliTable CliTable;
+/* A table of text cells printed as aligned columns, CSV, or a JSON array of objects: the
+ * library's WpTable, laid out for a terminal or a spreadsheet here. */
+typedef WpTable CliTable;
 typedef enum { CLI_CELL_TEXT, CLI_CELL_NUMBER } CliCellKind;
 
 CliTable *cli_table_new(void);
@@ -114,32 +115,18 @@ guint cli_table_n_rows(const CliTable *table);
 /* Table: aligned columns (cells capped at @max_width columns when non-zero). CSV: RFC 4180 with
  * formula cells neutralised. JSON: array of objects, numbers as numbers. */
 void cli_table_render(const CliTable *table, CliFormat format, guint max_width, GString *out);
-JsonNode *cli_table_to_json(const CliTable *table);
 /* Replaces control characters and bidirectional overrides with U+FFFD for terminal display. */
 char *cli_sanitize_for_terminal(const char *text);
+/* Appends @text (a library sentence, possibly of several lines) made safe for a terminal,
+ * line by line, then a newline. */
+void cli_append_line(GString *out, const char *text);
 
-/* People named on the command line (people.c). Each prints why on failure and sets *rc. */
-/* One person as typed (@option names the option in messages); an ambiguous name lists the
- * candidates as a table on stderr. */
-WpPerson cli_resolve_person(const WpGraph *graph, const char *query, const char *company,
-                            const char *option, int *rc);
-/* The name of the one account @company names (borrowed from @graph); NULL after printing the
- * closest accounts (exit 4 in *rc) when there is none. */
-const char *cli_resolve_account(const WpGraph *graph, const char *company, const char *option,
-                                int *rc);
-/* The sellers: --from (comma-separated ids or names) and, with @team, everyone on a team (only
- * @team_name's when not NULL; an unknown team lists the teams, exit 4); no one twice. */
-GArray *cli_resolve_sellers(const WpGraph *graph, const char *from, gboolean team,
-                            const char *team_name, const char *command, int *rc);
-/* The people a --targets FILE names: an id or name per line ("NAME @ COMPANY" narrows a name);
- * blank lines and '#' comments skipped. */
-GArray *cli_read_targets_file(const WpGraph *graph, const char *filename, int *rc);
-
-/* Warns on stderr about what in @where matched no one (values no one has, with the closest known
- * ones); when @n_selected is 0, first that the territory @what ("--where region=Mars") is empty
- * and what each condition selects alone. An empty territory is an answer (exit 0), said so. */
-void cli_explain_territory(const WpGraph *graph, const WpWhere *where, const char *what,
-                           guint n_selected);
+/* Selection (people.c): prints what went wrong and returns the exit code. An ambiguous name's
+ * message is followed by its candidates as a table (id, name, company, title) on stderr; a
+ * usage problem gets @command's --help hint; the rest as cli_fail(). */
+int cli_fail_select(const char *command, const WpGraph *graph, const GError *error);
+/* Prints a warning the library worded (a territory's values no one has), if any. */
+void cli_warn_text(const char *text);
 
 /* Search options shared by path, rank and map (search-options.c). */
 /* --team or --team=NAME (an empty NAME is a bare --team). */
@@ -156,8 +143,7 @@ typedef struct {
     char *min_probability;
 } CliSearchOptions;
 /* Adds --max-hops and --min-probability (@floor_help: a static string) to @group. */
-void cli_search_add_options(GOptionGroup *group, CliSearchOptions *options,
-                            const char *floor_help);
+void cli_search_add_options(GOptionGroup *group, CliSearchOptions *options, const char *floor_help);
 void cli_search_options_clear(CliSearchOptions *options);
 
 /* The limits the options gave, each with whether it was given at all. */
@@ -174,7 +160,8 @@ int cli_search_limits_parse(const char *command, const CliSearchOptions *options
 /* What a search uses: the option when given, else the applied model's. */
 guint cli_search_hops(const WpGraph *graph, const CliSearchLimits *limits);
 double cli_search_floor(const WpGraph *graph, const CliSearchLimits *limits);
-/* Prints @error: a usage cause (a bad --where) with @command's --help hint. Returns the exit code. */
+/* Prints @error: a usage cause (a bad --where) with @command's --help hint. Returns the exit code.
+ */
 int cli_fail_for(const char *command, const GError *error);
 
 /* Commands: each returns an exit code. */

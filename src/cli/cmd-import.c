@@ -117,94 +117,6 @@ static gboolean make_options(const ImportArgs *a, const char *command, WpImportO
     return TRUE;
 }
 
-/* "moved" when the company changed (the title may have too), else "retitled". */
-static const char *job_change_kind(const WpImportJobChange *c)
-{
-    return c->company_before != NULL ? "moved" : "retitled";
-}
-
-/* "company Contoso → Fabrikam; title Head of Finance → CFO": what changed, labelled. */
-static char *job_change_detail(const WpImportJobChange *c)
-{
-    GString *out = g_string_new(NULL);
-    if (c->company_before != NULL)
-        g_string_append_printf(out, "company %s → %s", c->company_before,
-                               c->company_after ? c->company_after : "(none)");
-    if (c->title_before != NULL)
-        g_string_append_printf(out, "%stitle %s → %s", out->len ? "; " : "", c->title_before,
-                               c->title_after ? c->title_after : "(none)");
-    return g_string_free(out, FALSE);
-}
-
-/* "Helga Brandt: Contoso → Fabrikam (Head of Finance → CFO)", "Bob Smith, Acme: VP Finance →
- * CFO": the news a seller reads. */
-static char *job_change_line(const WpImportJobChange *c)
-{
-    GString *out = g_string_new(c->name);
-    if (c->company_before != NULL) {
-        g_string_append_printf(out, ": %s → %s", c->company_before,
-                               c->company_after ? c->company_after : "(none)");
-        if (c->title_before != NULL)
-            g_string_append_printf(out, " (%s → %s)", c->title_before,
-                                   c->title_after ? c->title_after : "(none)");
-    } else {
-        if (c->company_after != NULL)
-            g_string_append_printf(out, ", %s", c->company_after);
-        g_string_append_printf(out, ": %s → %s", c->title_before,
-                               c->title_after ? c->title_after : "(none)");
-    }
-    return g_string_free(out, FALSE);
-}
-
-/* Merged, skipped and warned rows (and job changes, @with_jobs) as one table: kind, file,
- * line, person, name, detail. */
-static CliTable *events_table(const WpImportReport *r, gboolean with_jobs)
-{
-    CliTable *t = cli_table_new();
-    const char *names[] = {"kind", "file", "line", "person", "name", "detail"};
-    for (guint c = 0; c < G_N_ELEMENTS(names); c++)
-        cli_table_add_column(t, names[c], c == 2 ? CLI_CELL_NUMBER : CLI_CELL_TEXT);
-    for (guint i = 0; i < r->merges->len; i++) {
-        const WpImportMerge *m = r->merges->pdata[i];
-        g_autofree char *line = g_strdup_printf("%" G_GUINT64_FORMAT, m->line);
-        const char *cells[] = {"merged",  m->file, line,
-                               m->person, m->name, wp_import_rule_name(m->rule)};
-        cli_table_add_row(t, cells);
-    }
-    for (guint i = 0; with_jobs && i < r->job_changes->len; i++) {
-        const WpImportJobChange *c = r->job_changes->pdata[i];
-        g_autofree char *line = g_strdup_printf("%" G_GUINT64_FORMAT, c->line);
-        g_autofree char *detail = job_change_detail(c);
-        const char *cells[] = {job_change_kind(c), c->file, line, c->person, c->name, detail};
-        cli_table_add_row(t, cells);
-    }
-    for (guint i = 0; i < r->problems->len; i++) {
-        const WpImportProblem *p = r->problems->pdata[i];
-        g_autofree char *line = p->line ? g_strdup_printf("%" G_GUINT64_FORMAT, p->line) : NULL;
-        const char *cells[] = {p->kind == WP_IMPORT_SKIPPED ? "skipped" : "warning",
-                               p->file,
-                               line,
-                               NULL,
-                               NULL,
-                               p->message};
-        cli_table_add_row(t, cells);
-    }
-    return t;
-}
-
-/* What happened to the folder, naming exactly the .bak files the import kept. */
-static char *outcome(gboolean dry_run, gboolean written, const char *const *backups)
-{
-    if (dry_run)
-        return g_strdup("dry run: nothing written");
-    if (!written)
-        return g_strdup("nothing changed: files left as they were");
-    if (backups[0] == NULL)
-        return g_strdup("written (no previous files to keep)");
-    g_autofree char *list = g_strjoinv(", ", (char **)backups);
-    return g_strdup_printf("written (previous files kept as %s)", list);
-}
-
 static void render_table(const WpImportReport *r, const char *result, GString *out)
 {
     for (guint i = 0; i < r->files->len; i++) {
@@ -226,11 +138,11 @@ static void render_table(const WpImportReport *r, const char *result, GString *o
         g_string_append_printf(out, "\njob changes: %u (a buyer who moved is a new opportunity)\n",
                                r->job_changes->len);
     for (guint i = 0; i < r->job_changes->len; i++) {
-        g_autofree char *line = job_change_line(r->job_changes->pdata[i]);
+        g_autofree char *line = wp_report_job_change_sentence(r->job_changes->pdata[i]);
         g_autofree char *safe = cli_sanitize_for_terminal(line);
         g_string_append_printf(out, "  %s\n", safe);
     }
-    g_autoptr(CliTable) events = events_table(r, FALSE);
+    g_autoptr(CliTable) events = wp_report_import_events(r, FALSE);
     if (cli_table_n_rows(events) > 0) {
         g_string_append_c(out, '\n');
         cli_table_render(events, CLI_FORMAT_TABLE, 0, out);
@@ -238,99 +150,19 @@ static void render_table(const WpImportReport *r, const char *result, GString *o
     g_string_append_printf(out, "\n%s\n", result);
 }
 
-static JsonNode *report_json(const WpImportReport *r, gboolean dry_run, gboolean written,
-                             const char *const *backups)
-{
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "files");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < r->files->len; i++) {
-        const WpImportFile *f = r->files->pdata[i];
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "file");
-        json_builder_add_string_value(b, f->file);
-        json_builder_set_member_name(b, "format");
-        json_builder_add_string_value(b, f->format);
-        json_builder_set_member_name(b, "header_line");
-        json_builder_add_int_value(b, (gint64)f->header_line);
-        json_builder_set_member_name(b, "rows");
-        json_builder_add_int_value(b, (gint64)f->rows);
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
-    const struct {
-        const char *name;
-        guint64 value;
-    } totals[] = {{"rows_read", r->rows_read},
-                  {"rows_used", r->rows_used},
-                  {"rows_skipped", r->rows_skipped},
-                  {"rows_blank", r->rows_blank},
-                  {"people_added", r->people_added},
-                  {"people_updated", r->people_updated},
-                  {"ties_added", r->ties_added},
-                  {"ties_updated", r->ties_updated},
-                  {"job_changes_count", r->job_changes->len}};
-    for (guint i = 0; i < G_N_ELEMENTS(totals); i++) {
-        json_builder_set_member_name(b, totals[i].name);
-        json_builder_add_int_value(b, (gint64)totals[i].value);
-    }
-    json_builder_set_member_name(b, "job_changes");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < r->job_changes->len; i++) {
-        const WpImportJobChange *c = r->job_changes->pdata[i];
-        const char *const fields[][2] = {{"kind", job_change_kind(c)},
-                                         {"file", c->file},
-                                         {"person", c->person},
-                                         {"name", c->name},
-                                         {"company_before", c->company_before},
-                                         {"company_after", c->company_after},
-                                         {"title_before", c->title_before},
-                                         {"title_after", c->title_after}};
-        json_builder_begin_object(b);
-        for (guint k = 0; k < G_N_ELEMENTS(fields); k++) {
-            json_builder_set_member_name(b, fields[k][0]);
-            if (fields[k][1] != NULL)
-                json_builder_add_string_value(b, fields[k][1]);
-            else
-                json_builder_add_null_value(b);
-            if (k == 1) {
-                json_builder_set_member_name(b, "line");
-                json_builder_add_int_value(b, (gint64)c->line);
-            }
-        }
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
-    g_autoptr(CliTable) events = events_table(r, TRUE);
-    json_builder_set_member_name(b, "events");
-    json_builder_add_value(b, cli_table_to_json(events));
-    json_builder_set_member_name(b, "dry_run");
-    json_builder_add_boolean_value(b, dry_run);
-    json_builder_set_member_name(b, "written");
-    json_builder_add_boolean_value(b, written);
-    json_builder_set_member_name(b, "backups");
-    json_builder_begin_array(b);
-    for (guint i = 0; backups[i] != NULL; i++)
-        json_builder_add_string_value(b, backups[i]);
-    json_builder_end_array(b);
-    json_builder_end_object(b);
-    return json_builder_get_root(b);
-}
-
 static gboolean emit_report(const CliCommon *common, const WpImport *import, gboolean dry_run,
                             gboolean written, GError **error)
 {
     const WpImportReport *r = wp_import_get_report(import);
     const char *const *backups = wp_import_get_backups(import);
-    g_autofree char *result = outcome(dry_run, written, backups);
+    g_autofree char *result = wp_report_import_outcome(dry_run, written, backups);
     if (common->format_value == CLI_FORMAT_JSON) {
-        g_autoptr(JsonNode) root = report_json(r, dry_run, written, backups);
+        g_autoptr(JsonNode) root = wp_report_import_json(r, dry_run, written, backups);
         return cli_emit_json(common, root, error);
     }
     g_autoptr(GString) out = g_string_new(NULL);
     if (common->format_value == CLI_FORMAT_CSV) {
-        g_autoptr(CliTable) events = events_table(r, TRUE);
+        g_autoptr(CliTable) events = wp_report_import_events(r, TRUE);
         cli_table_render(events, CLI_FORMAT_CSV, 0, out);
         g_autofree char *rows = wp_text_count(r->rows_read, "row", "rows");
         g_autofree char *people = wp_text_count(r->people_added, "person", "people");

@@ -72,37 +72,23 @@ static int check_options(MapOptions *o)
     return cli_search_limits_parse("map", &o->search, &o->limits);
 }
 
-/* Parses @exprs (NULL = no filter) and checks its columns; NULL with *rc set on failure. */
-static WpWhere *parse_where(const WpGraph *graph, const char *const *exprs, const char *origin,
-                            int *rc)
-{
-    g_autoptr(GError) error = NULL;
-    guint n = exprs ? g_strv_length((char **)exprs) : 0;
-    g_autoptr(WpWhere) where = wp_where_parse(exprs, n, &error);
-    if (where == NULL || !wp_where_check(where, graph, &error)) {
-        if (error->domain == WP_ERROR && error->code == WP_ERROR_USAGE)
-            g_prefix_error(&error, "%s ", origin);
-        *rc = cli_fail_for("map", error);
-        return NULL;
-    }
-    return g_steal_pointer(&where);
-}
-
 static int draw_account(const CliCommon *common, const WpGraph *graph, const MapOptions *o,
                         const GArray *sellers)
 {
-    int rc = 0;
-    const char *account = cli_resolve_account(graph, o->company, "--company", &rc);
+    g_autoptr(GError) error = NULL;
+    const char *account = wp_select_account(graph, o->company, "--company", &error);
     if (account == NULL)
-        return rc;
-    g_autoptr(WpWhere) where = parse_where(graph, (const char *const *)o->where, "--where", &rc);
+        return cli_fail_select("map", graph, error);
+    g_autoptr(WpWhere) where =
+        wp_select_where(graph, (const char *const *)o->where, "--where", &error);
     if (where == NULL)
-        return rc;
-    if (o->where != NULL) /* values no one has, said before an account map that lacks them */
-        cli_explain_territory(graph, where, "--where", G_MAXUINT);
+        return cli_fail_select("map", graph, error);
+    if (o->where != NULL) { /* values no one has, said before an account map that lacks them */
+        g_autofree char *unknown = wp_where_explain_text(where, graph, "--where", G_MAXUINT);
+        cli_warn_text(unknown);
+    }
     WpPathQuery query = {0, cli_search_hops(graph, &o->limits), cli_search_floor(graph, &o->limits),
                          FALSE};
-    g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
         wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len, account,
                                   o->where ? where : NULL, &query, &error);
@@ -122,57 +108,24 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
     return CLI_EXIT_OK;
 }
 
-/* The territory as `rank` selects it: --where, else --targets, else the profile's
- * [territory]; people known only from ties count only when there is no people file. */
-static GArray *select_territory(const WpGraph *graph, const MapOptions *o, const char *model,
-                                char **description, int *rc)
-{
-    const char *const *exprs = (const char *const *)o->where;
-    g_autofree char *origin = g_strdup("--where");
-    if (exprs == NULL && o->targets_file == NULL) {
-        exprs = wp_model_territory(wp_graph_model(graph));
-        g_free(origin);
-        origin = g_strdup_printf("%s [territory]", model);
-        if (exprs == NULL) {
-            *rc = usage("no account or territory: give --company COMPANY, --where EXPR, "
-                        "--targets FILE, or a profile (--model FILE) with a [territory] group");
-            return NULL;
-        }
-    }
-    g_autoptr(WpWhere) where = parse_where(graph, exprs, origin, rc);
-    if (where == NULL)
-        return NULL;
-    *description =
-        exprs ? g_strjoinv(" and ", (char **)exprs) : g_path_get_basename(o->targets_file);
-    g_autoptr(GArray) listed =
-        o->targets_file ? cli_read_targets_file(graph, o->targets_file, rc) : NULL;
-    if (o->targets_file != NULL && listed == NULL)
-        return NULL;
-    guint n_columns = 0;
-    wp_graph_columns(graph, &n_columns);
-    GArray *targets = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-    guint n = listed ? listed->len : wp_graph_n_people(graph);
-    for (guint i = 0; i < n; i++) {
-        WpPerson p = listed ? g_array_index(listed, WpPerson, i) : i;
-        if ((listed != NULL || n_columns == 0 || wp_graph_person_listed(graph, p)) &&
-            wp_where_matches(where, graph, p))
-            g_array_append_val(targets, p);
-    }
-    g_autofree char *what = exprs ? g_strdup_printf("%s %s", origin, *description)
-                                  : g_strdup_printf("--targets %s", o->targets_file);
-    cli_explain_territory(graph, where, what, targets->len);
-    return targets;
-}
-
+/* The territory as `rank` selects it (warmpath/select.h), said in the diagram's title as its
+ * expressions or the list file's name. */
 static int draw_territory(const CliCommon *common, const WpGraph *graph, const MapOptions *o,
                           const GArray *sellers)
 {
-    int rc = 0;
+    g_autoptr(GError) error = NULL;
     const char *model = common->model != NULL ? common->model : "default";
-    g_autofree char *description = NULL;
-    g_autoptr(GArray) targets = select_territory(graph, o, model, &description, &rc);
-    if (targets == NULL)
-        return rc;
+    WpTerritorySpec spec = {(const char *const *)o->where, o->targets_file, wp_graph_model(graph),
+                            model, "--company"};
+    g_autoptr(WpTerritory) territory = wp_territory_select(graph, &spec, &error);
+    if (territory == NULL)
+        return cli_fail_select("map", graph, error);
+    g_autofree char *explained = wp_territory_explain(territory, graph);
+    cli_warn_text(explained);
+    g_autofree char *description = territory->expressions
+                                       ? g_strjoinv(" and ", territory->expressions)
+                                       : g_path_get_basename(o->targets_file);
+    const GArray *targets = territory->people;
     guint per_source = o->n_per_source > 0 ? o->n_per_source : WP_DIAGRAM_TERRITORY_TARGETS;
     WpRankQuery query = {
         .sellers = (const WpPerson *)sellers->data,
@@ -183,7 +136,6 @@ static int draw_territory(const CliCommon *common, const WpGraph *graph, const M
         .min_probability = cli_search_floor(graph, &o->limits),
         .n_best = per_source,
     };
-    g_autoptr(GError) error = NULL;
     g_autoptr(WpRankResult) result = wp_rank_run(graph, &query, &error);
     if (result == NULL)
         return cli_fail_for("map", error);
@@ -252,9 +204,9 @@ int cmd_map(int argc, char **argv)
     g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
     if (graph == NULL)
         return cli_fail(error);
-    g_autoptr(GArray) sellers = cli_resolve_sellers(graph, o.from, o.team, o.team_name, "map", &rc);
+    g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, o.team, o.team_name, &error);
     if (sellers == NULL)
-        return rc;
+        return cli_fail_select("map", graph, error);
     if (o.company != NULL)
         return draw_account(&common, graph, &o, sellers);
     return draw_territory(&common, graph, &o, sellers);

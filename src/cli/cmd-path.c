@@ -75,12 +75,13 @@ static int check_options(const PathOptions *o, guint *k, CliSearchLimits *limits
 }
 
 /* The answer in the format asked for; diagrams are drawn by diagram-output.c. */
-static gboolean emit(const CliCommon *common, const PathReport *report, GError **error)
+static gboolean emit(const CliCommon *common, const WpPathReport *report, GError **error)
 {
     if ((1u << common->format_value) & CLI_FORMATS_DIAGRAM)
         return cli_emit_path_diagram(common, report, error);
     if (common->format_value == CLI_FORMAT_JSON) {
-        g_autoptr(JsonNode) root = path_output_json(report);
+        g_autoptr(JsonNode) root = report->request.company != NULL ? wp_report_account_json(report)
+                                                                   : wp_report_paths_json(report);
         return cli_emit_json(common, root, error);
     }
     g_autoptr(GString) out = g_string_new(NULL);
@@ -91,32 +92,35 @@ static gboolean emit(const CliCommon *common, const PathReport *report, GError *
     return cli_emit(common, out->str, out->len, error);
 }
 
-/* Finds the paths the options ask for; NULL with *rc set on failure. */
+/* Finds the paths the options ask for; NULL with *rc set on failure. What the options name is
+ * selected first (a name or a filter that selects no one fails as a selection: candidates
+ * listed, a usage problem with the --help hint); the values --where names that no one has are
+ * said before the answer. */
 static WpPathSet *find(const WpGraph *graph, const PathOptions *o, const GArray *sellers,
                        const WpPathQuery *query, const char **company_name, int *rc)
 {
     g_autoptr(GError) error = NULL;
+    g_autoptr(WpWhere) where = NULL;
+    WpPerson target = WP_PERSON_NONE;
+    if (o->to_company != NULL) {
+        *company_name = wp_select_account(graph, o->to_company, "--to-company", &error);
+        if (*company_name != NULL && o->where != NULL)
+            where = wp_select_where(graph, (const char *const *)o->where, "--where", &error);
+    } else {
+        target = wp_select_person(graph, o->to, o->at, "--to", "--at", &error);
+    }
+    if (error != NULL) {
+        *rc = cli_fail_select("path", graph, error);
+        return NULL;
+    }
     WpPathSet *set = NULL;
     if (o->to_company != NULL) {
-        *company_name = cli_resolve_account(graph, o->to_company, "--to-company", rc);
-        if (*company_name == NULL)
-            return NULL;
-        g_autoptr(WpWhere) where = NULL;
-        guint n_where = o->where ? g_strv_length(o->where) : 0;
-        if (n_where > 0) {
-            where = wp_where_parse((const char *const *)o->where, n_where, &error);
-            if (where == NULL || !wp_where_check(where, graph, &error)) {
-                *rc = cli_fail(error);
-                return NULL;
-            }
-            cli_explain_territory(graph, where, "--where", G_MAXUINT); /* values no one has */
-        }
+        g_autofree char *unknown =
+            where ? wp_where_explain_text(where, graph, "--where", G_MAXUINT) : NULL;
+        cli_warn_text(unknown);
         set = wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len,
                                         o->to_company, where, query, &error);
     } else {
-        WpPerson target = cli_resolve_person(graph, o->to, o->at, "--to", rc);
-        if (target == WP_PERSON_NONE)
-            return NULL;
         set = wp_path_find(graph, (const WpPerson *)sellers->data, sellers->len, target, query,
                            &error);
     }
@@ -183,9 +187,9 @@ int cmd_path(int argc, char **argv)
     if (graph == NULL)
         return cli_fail(error);
     gint64 loaded = g_get_monotonic_time();
-    g_autoptr(GArray) sellers = cli_resolve_sellers(graph, o.from, o.team, o.team_name, "path", &rc);
+    g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, o.team, o.team_name, &error);
     if (sellers == NULL)
-        return rc;
+        return cli_fail_select("path", graph, error);
     WpPathQuery query = {
         .k = k > 0                  ? k
              : o.to_company != NULL ? 0
@@ -203,10 +207,15 @@ int cmd_path(int argc, char **argv)
                 (g_get_monotonic_time() - loaded) / 1000.0);
     g_autofree char *where = o.where ? g_strjoinv(" and ", o.where) : NULL;
     g_autofree char *model_text = model_name(&common);
-    PathReport report = {graph,        set,          (const WpPerson *)sellers->data,
-                         sellers->len, o.to_company, company_name,
-                         where,        query,        model_text};
-    if (!emit(&common, &report, &error))
+    WpPathRequest request = {(const WpPerson *)sellers->data,
+                             sellers->len,
+                             query,
+                             o.to_company,
+                             company_name,
+                             where,
+                             model_text};
+    g_autoptr(WpPathReport) report = wp_path_report_new(graph, set, &request);
+    if (!emit(&common, report, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;
 }

@@ -90,76 +90,6 @@ static int check_options(const RankOptions *o, gint64 *top, double *min_gain,
     return cli_search_limits_parse("rank", &o->search, limits);
 }
 
-/* The territory's filter: --where, else the profile's [territory] unless --targets is given.
- * Sets *@origin for messages; NULL *@exprs means "no filter". */
-static WpWhere *territory_filter(const WpGraph *graph, const RankOptions *o, const char *model_name,
-                                 const char *const **exprs, char **origin, int *rc)
-{
-    g_autoptr(GError) error = NULL;
-    *exprs = (const char *const *)o->where;
-    *origin = g_strdup("--where");
-    if (*exprs == NULL && o->targets_file == NULL) {
-        *exprs = wp_model_territory(wp_graph_model(graph));
-        g_free(*origin);
-        *origin = g_strdup_printf("%s [territory] where", model_name);
-        if (*exprs == NULL) {
-            *rc = usage("no territory: give --where EXPR, --targets FILE, or a profile "
-                        "(--model FILE) with a [territory] group");
-            return NULL;
-        }
-    }
-    guint n = *exprs ? g_strv_length((char **)*exprs) : 0;
-    g_autoptr(WpWhere) where = wp_where_parse(*exprs, n, &error);
-    if (where == NULL || !wp_where_check(where, graph, &error)) {
-        if (!g_error_matches(error, WP_ERROR, WP_ERROR_PARSE)) /* those start "FILE:LINE: " */
-            g_prefix_error(&error, "%s ", *origin);
-        *rc = cli_fail_for("rank", error);
-        return NULL;
-    }
-    return g_steal_pointer(&where);
-}
-
-/* The people the territory selects, before sellers and direct contacts are set aside. Without
- * --targets everyone matching; people known only from ties have no attributes, so they are
- * candidates only when the network has no people file. */
-static GArray *select_targets(const WpGraph *graph, const RankOptions *o, const WpWhere *where,
-                              int *rc)
-{
-    if (o->targets_file != NULL) {
-        g_autoptr(GArray) listed = cli_read_targets_file(graph, o->targets_file, rc);
-        if (listed == NULL)
-            return NULL;
-        GArray *kept = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-        for (guint i = 0; i < listed->len; i++) {
-            WpPerson p = g_array_index(listed, WpPerson, i);
-            if (wp_where_matches(where, graph, p))
-                g_array_append_val(kept, p);
-        }
-        return kept;
-    }
-    guint n_columns = 0;
-    wp_graph_columns(graph, &n_columns);
-    GArray *targets = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-    for (WpPerson p = 0; p < wp_graph_n_people(graph); p++)
-        if ((n_columns == 0 || wp_graph_person_listed(graph, p)) &&
-            wp_where_matches(where, graph, p))
-            g_array_append_val(targets, p);
-    return targets;
-}
-
-/* "--where region=UK and industry=Fintech", "--targets FILE": the territory, for messages. */
-static char *territory_text(const char *const *exprs, const char *origin, const char *targets)
-{
-    g_autoptr(GString) text = g_string_new(NULL);
-    if (exprs != NULL) {
-        g_autofree char *joined = g_strjoinv(" and ", (char **)exprs);
-        g_string_append_printf(text, "%s %s", origin, joined);
-    }
-    if (targets != NULL)
-        g_string_append_printf(text, "%s--targets %s", text->len > 0 ? " within " : "", targets);
-    return g_string_free(g_steal_pointer(&text), FALSE);
-}
-
 /* Progress on stderr, only for a person watching a terminal and only once a run is slow. */
 typedef struct {
     gint64 start;
@@ -184,10 +114,10 @@ static gboolean want_progress(void)
     return isatty(STDERR_FILENO) && g_getenv("CI") == NULL;
 }
 
-static gboolean emit(const CliCommon *common, const RankReport *report, GError **error)
+static gboolean emit(const CliCommon *common, const WpRankReport *report, GError **error)
 {
     if (common->format_value == CLI_FORMAT_JSON) {
-        g_autoptr(JsonNode) root = rank_output_json(report);
+        g_autoptr(JsonNode) root = wp_report_rank_json(report);
         return cli_emit_json(common, root, error);
     }
     g_autoptr(GString) out = g_string_new(NULL);
@@ -275,21 +205,18 @@ int cmd_rank(int argc, char **argv)
     g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
     if (graph == NULL)
         return cli_fail(error);
-    g_autoptr(GArray) sellers =
-        cli_resolve_sellers(graph, o.from, o.team, o.team_name, "rank", &rc);
+    g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, o.team, o.team_name, &error);
     if (sellers == NULL)
-        return rc;
+        return cli_fail_select("rank", graph, error);
     const char *model_text = common.model != NULL ? common.model : "default";
-    const char *const *exprs = NULL;
-    g_autofree char *origin = NULL;
-    g_autoptr(WpWhere) where = territory_filter(graph, &o, model_text, &exprs, &origin, &rc);
-    if (where == NULL)
-        return rc;
-    g_autoptr(GArray) selected = select_targets(graph, &o, where, &rc);
-    if (selected == NULL)
-        return rc;
-    g_autofree char *what = territory_text(exprs, origin, o.targets_file);
-    cli_explain_territory(graph, where, what, selected->len);
+    WpTerritorySpec spec = {(const char *const *)o.where, o.targets_file, wp_graph_model(graph),
+                            model_text, NULL};
+    g_autoptr(WpTerritory) territory = wp_territory_select(graph, &spec, &error);
+    if (territory == NULL)
+        return cli_fail_select("rank", graph, error);
+    g_autofree char *explained = wp_territory_explain(territory, graph);
+    cli_warn_text(explained);
+    GArray *selected = territory->people;
 
     WpRankQuery query = {
         .sellers = (const WpPerson *)sellers->data,
@@ -314,22 +241,11 @@ int cmd_rank(int argc, char **argv)
     guint shown = top >= 0                                  ? (guint)top
                   : common.format_value == CLI_FORMAT_TABLE ? DEFAULT_TABLE_TOP
                                                             : 0;
-    RankReport report = {graph,
-                         result,
-                         plan,
-                         query.sellers,
-                         query.n_sellers,
-                         exprs,
-                         origin,
-                         o.targets_file,
-                         selected->len,
-                         shown,
-                         (guint)o.max_asks,
-                         plan != NULL ? min_gain : 0,
-                         query.max_hops,
-                         query.min_probability,
-                         model_text};
-    if (!emit(&common, &report, &error))
+    WpRankRequest request = {query.sellers,  query.n_sellers,       territory,
+                             shown,          (guint)o.max_asks,     plan != NULL ? min_gain : 0,
+                             query.max_hops, query.min_probability, model_text};
+    g_autoptr(WpRankReport) report = wp_rank_report_new(graph, result, plan, &request);
+    if (!emit(&common, report, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;
 }

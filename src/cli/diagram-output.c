@@ -72,19 +72,20 @@ static WpWhere *reparse_where(const WpGraph *graph, const char *joined)
     return where;
 }
 
-gboolean cli_emit_path_diagram(const CliCommon *common, const PathReport *report, GError **error)
+gboolean cli_emit_path_diagram(const CliCommon *common, const WpPathReport *report, GError **error)
 {
+    const WpPathRequest *q = &report->request;
     g_autofree char *context =
-        cli_diagram_context(report->model, report->query.max_hops, report->query.min_probability);
+        cli_diagram_context(q->model_name, q->query.max_hops, q->query.min_probability);
     WpDiagramLimits limits = {0, 0, context};
     g_autoptr(WpDiagram) diagram = NULL;
-    if (report->company != NULL) {
-        g_autoptr(WpWhere) where = reparse_where(report->graph, report->where);
-        diagram = wp_diagram_new_account_map(report->graph, report->set, report->sellers,
-                                             report->n_sellers, report->company, where, &limits);
+    if (q->company != NULL) {
+        g_autoptr(WpWhere) where = reparse_where(report->graph, q->where);
+        diagram = wp_diagram_new_account_map(report->graph, report->set, q->sellers, q->n_sellers,
+                                             q->company, where, &limits);
     } else {
-        diagram = wp_diagram_new_paths(report->graph, report->set, report->sellers,
-                                       report->n_sellers, &limits);
+        diagram =
+            wp_diagram_new_paths(report->graph, report->set, q->sellers, q->n_sellers, &limits);
     }
     return cli_emit_diagram(common, diagram, error);
 }

@@ -64,6 +64,15 @@ static void json_hop(JsonBuilder *b, const WpGraph *g, const WpHopReason *hop)
     wp_i_json_bool(b, "social_only", (hop->flags & WP_HOP_SOCIAL_ONLY) != 0);
     wp_i_json_bool(b, "team_tie", team);
     wp_i_json_bool(b, "directed", (hop->flags & WP_HOP_DIRECTED) != 0);
+    const char *origins[WP_TIE_ORIGINS_MAX];
+    guint n_origins = team || hop->tie == WP_TIE_NONE
+                          ? 0
+                          : wp_graph_tie_origins(g, hop->tie, origins, WP_TIE_ORIGINS_MAX);
+    json_builder_set_member_name(b, "origins"); /* which exports or CRMs the tie came from */
+    json_builder_begin_array(b);
+    for (guint i = 0; i < MIN(n_origins, WP_TIE_ORIGINS_MAX); i++)
+        json_builder_add_string_value(b, origins[i]);
+    json_builder_end_array(b);
     json_builder_end_object(b);
 }
 

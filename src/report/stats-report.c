@@ -60,6 +60,13 @@ static void add_quality(WpTable *t, const WpStats *s)
         g_autofree char *metric = g_strdup_printf("team.%s", tc->team);
         add(t, metric, fmt_uint(tc->n_sellers), "sellers");
     }
+    for (guint i = 0; i < s->tie_labels->len; i++) { /* "ties.no_origin", "origin.hubspot", ... */
+        const WpTieLabelCount *c = &g_array_index(s->tie_labels, WpTieLabelCount, i);
+        g_autofree char *metric = c->label ? g_strdup_printf("%s.%s", c->column, c->label)
+                                           : g_strdup_printf("ties.no_%s", c->column);
+        g_autofree char *detail = c->label ? NULL : g_strdup_printf("ties with no %s", c->column);
+        add(t, metric, fmt_uint(c->n_ties), c->label ? "ties" : detail);
+    }
 }
 
 /* One row per warning kind: its count and its first message. */
