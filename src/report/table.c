@@ -78,12 +78,12 @@ const char *wp_table_cell(const WpTable *t, guint row, guint column)
 }
 
 /* A number cell as JSON: an integer when it is written as one, a double otherwise, null when
- * empty or not a number (NaN and infinities are never integers). */
+ * empty or not a finite number (json-glib would write NaN as "nan.0", which no parser reads). */
 static void set_number(JsonObject *obj, const char *name, const char *cell)
 {
     char *end = NULL;
     double x = g_ascii_strtod(cell, &end);
-    if (cell[0] == '\0' || *end != '\0')
+    if (cell[0] == '\0' || *end != '\0' || !isfinite(x)) /* JSON has no NaN */
         json_object_set_null_member(obj, name);
     else if (fabs(x) < 9e15 && x == (double)(gint64)x && strchr(cell, '.') == NULL)
         json_object_set_int_member(obj, name, (gint64)x);
