@@ -230,7 +230,9 @@ typedef struct {
  * @limit: at most this many matches (>= 1)
  *
  * The people whose name (or, second, whose company) matches @text, for autocomplete: by
- * WpPersonMatchKind, then by folded name, then by name, company and id as typed. An empty or
+ * WpPersonMatchKind; within a name kind by folded name, within a company kind by folded
+ * company (an account's people together) and then folded name; ties by name, company and id
+ * as typed. An empty or
  * all-punctuation text, or one over WP_SEARCH_MAX_TEXT bytes folded, matches no one. The first
  * call on a graph builds an index of the folded names and companies (about 40 bytes a person;
  * 1M people take about a second), once, whichever thread calls first; wp_graph_index_people()
