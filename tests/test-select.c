@@ -441,6 +441,16 @@ static void test_search_people(void)
     g_autoptr(GArray) smi = wp_graph_search_people(g, "smi", 10);
     g_assert_cmpint(g_array_index(smi, WpPersonMatch, 0).kind, ==, WP_MATCH_NAME_WORD);
     g_assert_cmpint(g_array_index(smi, WpPersonMatch, 3).kind, ==, WP_MATCH_COMPANY_PREFIX);
+    g_autoptr(JsonNode) json = wp_report_people_json(g, smi);
+    g_autofree char *text = json_to_string(json, FALSE);
+    g_assert_cmpstr(text, ==,
+                    "{\"people\":[{\"id\":\"p1\",\"name\":\"Bob Smith\",\"company\":\"Acme\","
+                    "\"title\":\"VP Finance\",\"match\":\"name-word\"},{\"id\":\"p2\",\"name\":"
+                    "\"Bob Smith\",\"company\":\"Globex\",\"title\":\"IT Manager\",\"match\":"
+                    "\"name-word\"},{\"id\":\"p3\",\"name\":\"Robert Smith\",\"company\":"
+                    "\"Initech\",\"title\":\"Engineering Manager\",\"match\":\"name-word\"},{"
+                    "\"id\":\"p5\",\"name\":\"Zoë Müller\",\"company\":\"Smith, Jones & "
+                    "Partners\",\"title\":\"Paralegal\",\"match\":\"company-prefix\"}]}");
     g_autoptr(GArray) two = wp_graph_search_people(g, "lee", 2); /* the limit cuts the best */
     g_assert_cmpuint(two->len, ==, 2);
     g_assert_cmpuint(g_array_index(two, WpPersonMatch, 1).person, ==, 6); /* p7 */

@@ -6,7 +6,12 @@
  *
  * Sentences are plain UTF-8 with the names as the data spells them: a front end escapes them
  * for where they go (wp_text_for_terminal(), HTML). Numbers are written the same under every
- * locale. */
+ * locale.
+ *
+ * Ownership and threads: a report borrows the graph, the path set or ranking and the request
+ * it was made from (they must outlive it) and owns its reasons. Any number of threads may build
+ * reports from one graph at once; one report belongs to one thread at a time, and its text and
+ * JSON functions only read it. Every returned string, array and JsonNode is the caller's. */
 #pragma once
 
 #include <glib.h>

@@ -2,7 +2,8 @@
 /* Selection: who asks (sellers), whom to reach (a person, an account) and which territory, from
  * what a request names, with one error per problem that names the request's parameter and
  * carries the candidates a front end lists. Every front end selects through these, so the CLI,
- * the service and the MCP server answer alike. */
+ * the service and the MCP server answer alike. Any number of threads may select on one graph at
+ * once; what is returned is the caller's (except wp_select_account()'s name, the graph's). */
 #pragma once
 
 #include <glib.h>
