@@ -74,11 +74,13 @@ static int check_options(const PathOptions *o, guint *k, CliSearchLimits *limits
     return cli_search_limits_parse("path", &o->search, limits);
 }
 
-/* The answer in the format asked for; diagrams are drawn by diagram-output.c. */
-static gboolean emit(const CliCommon *common, const WpPathReport *report, GError **error)
+/* The answer in the format asked for; diagrams are drawn by diagram-output.c (an account map
+ * with the --where filter the paths were found under, @where). */
+static gboolean emit(const CliCommon *common, const WpPathReport *report, const WpWhere *where,
+                     GError **error)
 {
     if ((1u << common->format_value) & CLI_FORMATS_DIAGRAM)
-        return cli_emit_path_diagram(common, report, error);
+        return cli_emit_path_diagram(common, report, where, error);
     if (common->format_value == CLI_FORMAT_JSON) {
         g_autoptr(JsonNode) root = report->request.company != NULL ? wp_report_account_json(report)
                                                                    : wp_report_paths_json(report);
@@ -92,12 +94,14 @@ static gboolean emit(const CliCommon *common, const WpPathReport *report, GError
     return cli_emit(common, out->str, out->len, error);
 }
 
-/* Finds the paths the options ask for; NULL with *rc set on failure. What the options name is
+/* Finds the paths the options ask for, and for an account the --where filter in *where (NULL
+ * without --where); NULL with *rc set on failure. What the options name is
  * selected first (a name or a filter that selects no one fails as a selection: candidates
  * listed, a usage problem with the --help hint); the values --where names that no one has are
  * said before the answer. */
 static WpPathSet *find(const WpGraph *graph, const PathOptions *o, const GArray *sellers,
-                       const WpPathQuery *query, const char **company_name, int *rc)
+                       const WpPathQuery *query, const char **company_name, WpWhere **filter,
+                       int *rc)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(WpWhere) where = NULL;
@@ -126,6 +130,8 @@ static WpPathSet *find(const WpGraph *graph, const PathOptions *o, const GArray 
     }
     if (set == NULL)
         *rc = cli_fail(error);
+    else
+        *filter = g_steal_pointer(&where);
     return set;
 }
 
@@ -199,7 +205,8 @@ int cmd_path(int argc, char **argv)
         .all_paths = o.all_paths,
     };
     const char *company_name = NULL;
-    g_autoptr(WpPathSet) set = find(graph, &o, sellers, &query, &company_name, &rc);
+    g_autoptr(WpWhere) filter = NULL;
+    g_autoptr(WpPathSet) set = find(graph, &o, sellers, &query, &company_name, &filter, &rc);
     if (set == NULL)
         return rc;
     if (o.timing) /* resolving the names counts as part of the query */
@@ -215,7 +222,7 @@ int cmd_path(int argc, char **argv)
                              where,
                              model_text};
     g_autoptr(WpPathReport) report = wp_path_report_new(graph, set, &request);
-    if (!emit(&common, report, &error))
+    if (!emit(&common, report, filter, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;
 }

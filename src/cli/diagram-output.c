@@ -58,21 +58,8 @@ char *cli_diagram_context(const char *model, guint max_hops, double min_probabil
     return g_string_free(out, FALSE);
 }
 
-/* The --where expressions come joined with " and "; parsed again to count who the account
- * map could have reached. An expression that itself holds " and " makes the count cover the
- * whole account instead, which only changes a note. */
-static WpWhere *reparse_where(const WpGraph *graph, const char *joined)
-{
-    if (joined == NULL)
-        return NULL;
-    g_auto(GStrv) parts = g_strsplit(joined, " and ", -1);
-    WpWhere *where = wp_where_parse((const char *const *)parts, g_strv_length(parts), NULL);
-    if (where != NULL && !wp_where_check(where, graph, NULL))
-        g_clear_pointer(&where, wp_where_free);
-    return where;
-}
-
-gboolean cli_emit_path_diagram(const CliCommon *common, const WpPathReport *report, GError **error)
+gboolean cli_emit_path_diagram(const CliCommon *common, const WpPathReport *report,
+                               const WpWhere *where, GError **error)
 {
     const WpPathRequest *q = &report->request;
     g_autofree char *context =
@@ -80,7 +67,6 @@ gboolean cli_emit_path_diagram(const CliCommon *common, const WpPathReport *repo
     WpDiagramLimits limits = {0, 0, context};
     g_autoptr(WpDiagram) diagram = NULL;
     if (q->company != NULL) {
-        g_autoptr(WpWhere) where = reparse_where(report->graph, q->where);
         diagram = wp_diagram_new_account_map(report->graph, report->set, q->sellers, q->n_sellers,
                                              q->company, where, &limits);
     } else {
