@@ -304,7 +304,7 @@ static void make_case(GRand *rand, const WpModel *model, gboolean directed, guin
 
 static void case_clear(Case *c)
 {
-    wp_graph_free(c->graph);
+    wp_graph_unref(c->graph);
     net_clear(&c->net);
 }
 

@@ -226,7 +226,7 @@ static void make_case(GRand *rand, const WpModel *model, Case *c)
 
 static void case_clear(Case *c)
 {
-    wp_graph_free(c->graph);
+    wp_graph_unref(c->graph);
     net_clear(&c->net);
 }
 

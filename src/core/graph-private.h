@@ -30,6 +30,7 @@ static inline const char *wp_i_column_value(const WpColumn *col, guint p)
 }
 
 struct WpGraph {
+    gint ref_count;        /* atomic */
     GStringChunk *strings; /* owns ids and attribute values */
     GPtrArray *id_stores;  /* GStringChunk *, more ids (the parallel reader's), or NULL */
     GMappedFile *mapping;  /* a loaded snapshot: when set, strings, tie arrays, adjacency and

@@ -63,9 +63,18 @@ static void column_free(gpointer data)
     g_free(col);
 }
 
-void wp_graph_free(WpGraph *g)
+WpGraph *wp_graph_ref(WpGraph *g)
 {
-    if (g == NULL)
+    g_return_val_if_fail(g != NULL, NULL);
+    g_atomic_int_inc(&g->ref_count);
+    return g;
+}
+
+/* The last reference frees the graph: every other holder (a scoring, a query context, a
+ * service's request in flight) took its own. */
+void wp_graph_unref(WpGraph *g)
+{
+    if (g == NULL || !g_atomic_int_dec_and_test(&g->ref_count))
         return;
     g_free(g->out_cost);
     g_free(g->out_cost_state);

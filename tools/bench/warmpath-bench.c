@@ -361,7 +361,7 @@ int main(int argc, char **argv)
         g_autoptr(WpGraph) first = wp_graph_load_cached(&spec, cache_dir, 0, &hit, &error);
         if (first == NULL)
             return fail(error);
-        g_clear_pointer(&first, wp_graph_free);
+        g_clear_pointer(&first, wp_graph_unref);
         sw_start(&sw);
         g_autoptr(WpGraph) warm = wp_graph_load_cached(&spec, cache_dir, 0, &hit, &error);
         if (warm == NULL)
