@@ -6,6 +6,7 @@
 
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
+#include "warmpath/scoring.h"
 #include "warmpath/where.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,8 @@ G_BEGIN_DECLS
  * @ties: (array length=n_people-1): @ties[i] joins @people[i] to @people[i + 1]; owned. With
  *   @team_hop, @ties[0] is WP_TIE_NONE
  * @probability: product of the hops' strengths (wp_path_hop_strength()) times the model's
- *   intermediary factor for each of the @n_people - 2 people in between, in (0, 1]
+ *   intermediary factor for each of the @n_people - 2 people in between, in (0, 1], under the
+ *   scoring the path was found with
  * @seller: = @people[0]
  * @team_hop: the first hop is the *team tie*: @people[1] is a seller of the seller's own team
  *   (people file `team`), whom the seller asks as a colleague (strength wp_model_team_tie();
@@ -34,9 +36,9 @@ typedef struct {
     gboolean team_hop;
 } WpPath;
 
-/* The strength hop @hop (< n_people - 1) of @path counts with: the effective strength of its
- * tie, or the team tie's for a team hop. */
-WP_API double wp_path_hop_strength(const WpGraph *graph, const WpPath *path, guint hop);
+/* The strength hop @hop (< n_people - 1) of @path counts with under @scoring: the effective
+ * strength of its tie, or the team tie's for a team hop. O(log n) for n overrides. */
+WP_API double wp_path_hop_strength(const WpScoring *scoring, const WpPath *path, guint hop);
 
 /* Frees what @path owns and zeroes it; a zeroed path is a no-op. */
 WP_API void wp_path_clear(WpPath *path);
@@ -56,7 +58,10 @@ typedef struct {
     gboolean all_paths;
 } WpPathQuery;
 
-#define WP_PATH_QUERY_INIT {5, 4, 0.0, FALSE}
+#define WP_PATH_QUERY_INIT                                                                         \
+    {                                                                                              \
+        5, 4, 0.0, FALSE                                                                           \
+    }
 
 /**
  * WpDirectFlags:
@@ -133,7 +138,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathSet, wp_path_set_free)
 
 /**
  * wp_path_find:
- * @graph: the network, with the model applied that the paths are scored on
+ * @scoring: the network and the model (and overrides) the paths are scored on
  * @sellers: (array length=n_sellers): who asks; paths never pass through a seller
  * @n_sellers: >= 1
  * @target: the person to be introduced to; not a seller
@@ -146,13 +151,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathSet, wp_path_set_free)
  * the seller whose tie to it is strongest; a strong direct tie is the whole answer (see
  * WpPathSet.direct_answer). Paths never pass through a seller: an asking seller only starts
  * one, another seller of our team (people file `team`, model not raw) is only ever the first
- * person asked. An empty answer is not an error. Fails with WP_ERROR_USAGE when @target is a seller or @query is
- * out of range. Time: one or two searches in the default mode, O(k x path length) searches for
+ * person asked. An empty answer is not an error. Fails with WP_ERROR_USAGE when @target is a seller
+ * or @query is out of range. Time: one or two searches in the default mode, O(k x path length)
+ * searches for
  * @all_paths.
  *
  * Returns: (transfer full) (nullable): the paths; free with wp_path_set_free()
  */
-WP_API WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, guint n_sellers,
+WP_API WpPathSet *wp_path_find(const WpScoring *scoring, const WpPerson *sellers, guint n_sellers,
                                WpPerson target, const WpPathQuery *query, GError **error);
 
 /**
@@ -169,7 +175,7 @@ WP_API WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, gu
  *
  * Returns: (transfer full) (nullable): the paths
  */
-WP_API WpPathSet *wp_path_find_into_company(const WpGraph *graph, const WpPerson *sellers,
+WP_API WpPathSet *wp_path_find_into_company(const WpScoring *scoring, const WpPerson *sellers,
                                             guint n_sellers, const char *company,
                                             const WpWhere *where, const WpPathQuery *query,
                                             GError **error);

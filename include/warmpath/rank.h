@@ -8,6 +8,7 @@
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
 #include "warmpath/path.h"
+#include "warmpath/scoring.h"
 
 G_BEGIN_DECLS
 
@@ -37,7 +38,8 @@ typedef void (*WpRankProgressFunc)(guint done, guint total, gpointer user_data);
  *   (under the team rules every seller of the people file's teams) and repeats are dropped, and
  *   targets a seller has a strong direct tie to are set aside (see WpRankResult.direct)
  * @n_targets: how many
- * @max_hops: longest path in ties, seller to target, counting the seller's own tie; 0 = none, at most WP_MAX_HOPS (warmpath/model.h)
+ * @max_hops: longest path in ties, seller to target, counting the seller's own tie; 0 = none, at
+ * most WP_MAX_HOPS (warmpath/model.h)
  * @min_probability: paths below this success probability are not counted, in [0, 1)
  * @n_best: how many best targets to keep per source in WpRankSource.best (the full list is
  *   WpRankSource.reach)
@@ -158,7 +160,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankResult, wp_rank_result_free)
 
 /**
  * wp_rank_run:
- * @graph: the network, with the model applied that probabilities come from
+ * @scoring: the network and the model (and overrides) probabilities come from
  * @query: what to rank
  * @error: return location for a GError, or NULL
  *
@@ -175,7 +177,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankResult, wp_rank_result_free)
  *
  * Returns: (transfer full) (nullable): the ranking
  */
-WP_API WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *query,
+WP_API WpRankResult *wp_rank_run(const WpScoring *scoring, const WpRankQuery *query,
                                  GError **error);
 
 /**
@@ -247,18 +249,17 @@ WP_API WpRankPlan *wp_rank_plan(const WpRankResult *result, guint max_sources, g
 
 /**
  * wp_rank_plan_routes:
- * @graph: the network @result was ranked on, with the same model applied
+ * @scoring: the scoring @result was ranked with
  * @query: the query @result answers
  *
  * Fills every ask's route: the path behind its probability (seller, source, the people in
  * between, target), so that a plan says whom each ask really goes through. One search per ask,
  * from the source towards its target, within the query's limits. Fails with WP_ERROR_FAILED
- * only if @graph, @query and @result do not belong together (a route is not found again).
+ * only if @scoring, @query and @result do not belong together (a route is not found again).
  *
  * Returns: TRUE on success
  */
-WP_API gboolean wp_rank_plan_routes(const WpGraph *graph, const WpRankQuery *query,
-                                    const WpRankResult *result, WpRankPlan *plan,
-                                    GError **error);
+WP_API gboolean wp_rank_plan_routes(const WpScoring *scoring, const WpRankQuery *query,
+                                    const WpRankResult *result, WpRankPlan *plan, GError **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "warmpath/path.h"
 #include "warmpath/rank.h"
 #include "warmpath/resolve.h"
+#include "warmpath/scoring.h"
 #include "warmpath/stats.h"
 #include "warmpath/text.h"
 #include "warmpath/version.h"

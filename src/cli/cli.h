@@ -25,7 +25,7 @@ typedef enum {
 } CliFormat;
 
 #define CLI_FORMATS_TEXT (1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_CSV | 1u << CLI_FORMAT_JSON)
-#define CLI_FORMATS_DIAGRAM \
+#define CLI_FORMATS_DIAGRAM                                                                        \
     (1u << CLI_FORMAT_DOT | 1u << CLI_FORMAT_SVG | 1u << CLI_FORMAT_PNG | 1u << CLI_FORMAT_PDF)
 
 /* Ties files this large are compiled into a cached snapshot (smaller ones parse faster). */
@@ -79,9 +79,10 @@ gboolean cli_output_format(const char *command, const char *format, const char *
  * problem prints it and returns FALSE. */
 gboolean cli_common_check(GOptionContext *context, CliCommon *common, guint formats,
                           const char *command);
-/* Loads the network the options name and applies the model. When the load raised warnings,
- * prints one line counting them by kind on stderr, unless --quiet or lists_warnings. */
-WpGraph *cli_load_graph(const CliCommon *common, GError **error);
+/* Loads the network the options name and scores it with --model and --as-of. When the load
+ * raised warnings, prints one line counting them by kind on stderr, unless --quiet or
+ * lists_warnings. */
+WpScoring *cli_load_scoring(const CliCommon *common, GError **error);
 
 /* Parses options; on failure prints the usage error and returns FALSE (exit CLI_EXIT_USAGE). */
 gboolean cli_parse(GOptionContext *context, int *argc, char ***argv, const char *command);
@@ -156,8 +157,7 @@ typedef struct {
     char *min_probability;
 } CliSearchOptions;
 /* Adds --max-hops and --min-probability (@floor_help: a static string) to @group. */
-void cli_search_add_options(GOptionGroup *group, CliSearchOptions *options,
-                            const char *floor_help);
+void cli_search_add_options(GOptionGroup *group, CliSearchOptions *options, const char *floor_help);
 void cli_search_options_clear(CliSearchOptions *options);
 
 /* The limits the options gave, each with whether it was given at all. */
@@ -171,10 +171,11 @@ typedef struct {
  * its exit code. */
 int cli_search_limits_parse(const char *command, const CliSearchOptions *options,
                             CliSearchLimits *out);
-/* What a search uses: the option when given, else the applied model's. */
-guint cli_search_hops(const WpGraph *graph, const CliSearchLimits *limits);
-double cli_search_floor(const WpGraph *graph, const CliSearchLimits *limits);
-/* Prints @error: a usage cause (a bad --where) with @command's --help hint. Returns the exit code. */
+/* What a search uses: the option when given, else the scoring's model's. */
+guint cli_search_hops(const WpScoring *scoring, const CliSearchLimits *limits);
+double cli_search_floor(const WpScoring *scoring, const CliSearchLimits *limits);
+/* Prints @error: a usage cause (a bad --where) with @command's --help hint. Returns the exit code.
+ */
 int cli_fail_for(const char *command, const GError *error);
 
 /* Commands: each returns an exit code. */

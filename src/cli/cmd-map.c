@@ -88,9 +88,10 @@ static WpWhere *parse_where(const WpGraph *graph, const char *const *exprs, cons
     return g_steal_pointer(&where);
 }
 
-static int draw_account(const CliCommon *common, const WpGraph *graph, const MapOptions *o,
+static int draw_account(const CliCommon *common, const WpScoring *scoring, const MapOptions *o,
                         const GArray *sellers)
 {
+    const WpGraph *graph = wp_scoring_graph(scoring);
     int rc = 0;
     const char *account = cli_resolve_account(graph, o->company, "--company", &rc);
     if (account == NULL)
@@ -100,11 +101,11 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
         return rc;
     if (o->where != NULL) /* values no one has, said before an account map that lacks them */
         cli_explain_territory(graph, where, "--where", G_MAXUINT);
-    WpPathQuery query = {0, cli_search_hops(graph, &o->limits), cli_search_floor(graph, &o->limits),
-                         FALSE};
+    WpPathQuery query = {0, cli_search_hops(scoring, &o->limits),
+                         cli_search_floor(scoring, &o->limits), FALSE};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len, account,
+        wp_path_find_into_company(scoring, (const WpPerson *)sellers->data, sellers->len, account,
                                   o->where ? where : NULL, &query, &error);
     if (set == NULL)
         return cli_fail_for("map", error);
@@ -115,7 +116,7 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
         filter ? g_strdup_printf("%s \u00b7 only %s", context, filter) : g_strdup(context);
     WpDiagramLimits limits = {o->n_routes, 0, full};
     g_autoptr(WpDiagram) diagram =
-        wp_diagram_new_account_map(graph, set, (const WpPerson *)sellers->data, sellers->len,
+        wp_diagram_new_account_map(scoring, set, (const WpPerson *)sellers->data, sellers->len,
                                    account, o->where ? where : NULL, &limits);
     if (!cli_emit_diagram(common, diagram, &error))
         return cli_fail(error);
@@ -124,13 +125,14 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
 
 /* The territory as `rank` selects it: --where, else --targets, else the profile's
  * [territory]; people known only from ties count only when there is no people file. */
-static GArray *select_territory(const WpGraph *graph, const MapOptions *o, const char *model,
+static GArray *select_territory(const WpScoring *scoring, const MapOptions *o, const char *model,
                                 char **description, int *rc)
 {
+    const WpGraph *graph = wp_scoring_graph(scoring);
     const char *const *exprs = (const char *const *)o->where;
     g_autofree char *origin = g_strdup("--where");
     if (exprs == NULL && o->targets_file == NULL) {
-        exprs = wp_model_territory(wp_graph_model(graph));
+        exprs = wp_model_territory(wp_scoring_model(scoring));
         g_free(origin);
         origin = g_strdup_printf("%s [territory]", model);
         if (exprs == NULL) {
@@ -164,13 +166,13 @@ static GArray *select_territory(const WpGraph *graph, const MapOptions *o, const
     return targets;
 }
 
-static int draw_territory(const CliCommon *common, const WpGraph *graph, const MapOptions *o,
+static int draw_territory(const CliCommon *common, const WpScoring *scoring, const MapOptions *o,
                           const GArray *sellers)
 {
     int rc = 0;
     const char *model = common->model != NULL ? common->model : "default";
     g_autofree char *description = NULL;
-    g_autoptr(GArray) targets = select_territory(graph, o, model, &description, &rc);
+    g_autoptr(GArray) targets = select_territory(scoring, o, model, &description, &rc);
     if (targets == NULL)
         return rc;
     guint per_source = o->n_per_source > 0 ? o->n_per_source : WP_DIAGRAM_TERRITORY_TARGETS;
@@ -179,18 +181,18 @@ static int draw_territory(const CliCommon *common, const WpGraph *graph, const M
         .n_sellers = sellers->len,
         .targets = (const WpPerson *)targets->data,
         .n_targets = targets->len,
-        .max_hops = cli_search_hops(graph, &o->limits),
-        .min_probability = cli_search_floor(graph, &o->limits),
+        .max_hops = cli_search_hops(scoring, &o->limits),
+        .min_probability = cli_search_floor(scoring, &o->limits),
         .n_best = per_source,
     };
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) result = wp_rank_run(graph, &query, &error);
+    g_autoptr(WpRankResult) result = wp_rank_run(scoring, &query, &error);
     if (result == NULL)
         return cli_fail_for("map", error);
     g_autofree char *context =
         cli_diagram_context(common->model, query.max_hops, query.min_probability);
     WpDiagramLimits limits = {o->n_routes, per_source, context};
-    g_autoptr(WpDiagram) diagram = wp_diagram_new_territory(graph, result, query.sellers,
+    g_autoptr(WpDiagram) diagram = wp_diagram_new_territory(scoring, result, query.sellers,
                                                             query.n_sellers, description, &limits);
     if (!cli_emit_diagram(common, diagram, &error))
         return cli_fail(error);
@@ -249,13 +251,14 @@ int cmd_map(int argc, char **argv)
         return rc;
 
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
-    if (graph == NULL)
+    g_autoptr(WpScoring) scoring = cli_load_scoring(&common, &error);
+    if (scoring == NULL)
         return cli_fail(error);
+    const WpGraph *graph = wp_scoring_graph(scoring);
     g_autoptr(GArray) sellers = cli_resolve_sellers(graph, o.from, o.team, o.team_name, "map", &rc);
     if (sellers == NULL)
         return rc;
     if (o.company != NULL)
-        return draw_account(&common, graph, &o, sellers);
-    return draw_territory(&common, graph, &o, sellers);
+        return draw_account(&common, scoring, &o, sellers);
+    return draw_territory(&common, scoring, &o, sellers);
 }

@@ -92,9 +92,10 @@ static gboolean emit(const CliCommon *common, const PathReport *report, GError *
 }
 
 /* Finds the paths the options ask for; NULL with *rc set on failure. */
-static WpPathSet *find(const WpGraph *graph, const PathOptions *o, const GArray *sellers,
+static WpPathSet *find(const WpScoring *scoring, const PathOptions *o, const GArray *sellers,
                        const WpPathQuery *query, const char **company_name, int *rc)
 {
+    const WpGraph *graph = wp_scoring_graph(scoring);
     g_autoptr(GError) error = NULL;
     WpPathSet *set = NULL;
     if (o->to_company != NULL) {
@@ -111,13 +112,13 @@ static WpPathSet *find(const WpGraph *graph, const PathOptions *o, const GArray 
             }
             cli_explain_territory(graph, where, "--where", G_MAXUINT); /* values no one has */
         }
-        set = wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len,
+        set = wp_path_find_into_company(scoring, (const WpPerson *)sellers->data, sellers->len,
                                         o->to_company, where, query, &error);
     } else {
         WpPerson target = cli_resolve_person(graph, o->to, o->at, "--to", rc);
         if (target == WP_PERSON_NONE)
             return NULL;
-        set = wp_path_find(graph, (const WpPerson *)sellers->data, sellers->len, target, query,
+        set = wp_path_find(scoring, (const WpPerson *)sellers->data, sellers->len, target, query,
                            &error);
     }
     if (set == NULL)
@@ -179,23 +180,25 @@ int cmd_path(int argc, char **argv)
 
     g_autoptr(GError) error = NULL;
     gint64 started = g_get_monotonic_time();
-    g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
-    if (graph == NULL)
+    g_autoptr(WpScoring) scoring = cli_load_scoring(&common, &error);
+    if (scoring == NULL)
         return cli_fail(error);
+    const WpGraph *graph = wp_scoring_graph(scoring);
     gint64 loaded = g_get_monotonic_time();
-    g_autoptr(GArray) sellers = cli_resolve_sellers(graph, o.from, o.team, o.team_name, "path", &rc);
+    g_autoptr(GArray) sellers =
+        cli_resolve_sellers(graph, o.from, o.team, o.team_name, "path", &rc);
     if (sellers == NULL)
         return rc;
     WpPathQuery query = {
         .k = k > 0                  ? k
              : o.to_company != NULL ? 0
                                     : 5,
-        .max_hops = cli_search_hops(graph, &limits),
-        .min_probability = cli_search_floor(graph, &limits),
+        .max_hops = cli_search_hops(scoring, &limits),
+        .min_probability = cli_search_floor(scoring, &limits),
         .all_paths = o.all_paths,
     };
     const char *company_name = NULL;
-    g_autoptr(WpPathSet) set = find(graph, &o, sellers, &query, &company_name, &rc);
+    g_autoptr(WpPathSet) set = find(scoring, &o, sellers, &query, &company_name, &rc);
     if (set == NULL)
         return rc;
     if (o.timing) /* resolving the names counts as part of the query */
@@ -203,9 +206,9 @@ int cmd_path(int argc, char **argv)
                 (g_get_monotonic_time() - loaded) / 1000.0);
     g_autofree char *where = o.where ? g_strjoinv(" and ", o.where) : NULL;
     g_autofree char *model_text = model_name(&common);
-    PathReport report = {graph,        set,          (const WpPerson *)sellers->data,
-                         sellers->len, o.to_company, company_name,
-                         where,        query,        model_text};
+    PathReport report = {scoring,      graph,        set,          (const WpPerson *)sellers->data,
+                         sellers->len, o.to_company, company_name, where,
+                         query,        model_text};
     if (!emit(&common, &report, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;

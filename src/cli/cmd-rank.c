@@ -92,14 +92,16 @@ static int check_options(const RankOptions *o, gint64 *top, double *min_gain,
 
 /* The territory's filter: --where, else the profile's [territory] unless --targets is given.
  * Sets *@origin for messages; NULL *@exprs means "no filter". */
-static WpWhere *territory_filter(const WpGraph *graph, const RankOptions *o, const char *model_name,
-                                 const char *const **exprs, char **origin, int *rc)
+static WpWhere *territory_filter(const WpScoring *scoring, const RankOptions *o,
+                                 const char *model_name, const char *const **exprs, char **origin,
+                                 int *rc)
 {
+    const WpGraph *graph = wp_scoring_graph(scoring);
     g_autoptr(GError) error = NULL;
     *exprs = (const char *const *)o->where;
     *origin = g_strdup("--where");
     if (*exprs == NULL && o->targets_file == NULL) {
-        *exprs = wp_model_territory(wp_graph_model(graph));
+        *exprs = wp_model_territory(wp_scoring_model(scoring));
         g_free(*origin);
         *origin = g_strdup_printf("%s [territory] where", model_name);
         if (*exprs == NULL) {
@@ -240,7 +242,7 @@ static GOptionContext *make_context(RankOptions *o, CliCommon *common)
 }
 
 /* Runs the ranking with a progress line when a person is watching. */
-static WpRankResult *run_rank(const WpGraph *graph, const WpRankQuery *base, GError **error)
+static WpRankResult *run_rank(const WpScoring *scoring, const WpRankQuery *base, GError **error)
 {
     WpRankQuery query = *base;
     Progress progress = {g_get_monotonic_time(), 0, FALSE};
@@ -248,7 +250,7 @@ static WpRankResult *run_rank(const WpGraph *graph, const WpRankQuery *base, GEr
         query.progress = on_progress;
         query.progress_data = &progress;
     }
-    WpRankResult *result = wp_rank_run(graph, &query, error);
+    WpRankResult *result = wp_rank_run(scoring, &query, error);
     if (progress.shown)
         fprintf(stderr, "\r\033[K");
     return result;
@@ -272,9 +274,10 @@ int cmd_rank(int argc, char **argv)
         return rc;
 
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
-    if (graph == NULL)
+    g_autoptr(WpScoring) scoring = cli_load_scoring(&common, &error);
+    if (scoring == NULL)
         return cli_fail(error);
+    const WpGraph *graph = wp_scoring_graph(scoring);
     g_autoptr(GArray) sellers =
         cli_resolve_sellers(graph, o.from, o.team, o.team_name, "rank", &rc);
     if (sellers == NULL)
@@ -282,7 +285,7 @@ int cmd_rank(int argc, char **argv)
     const char *model_text = common.model != NULL ? common.model : "default";
     const char *const *exprs = NULL;
     g_autofree char *origin = NULL;
-    g_autoptr(WpWhere) where = territory_filter(graph, &o, model_text, &exprs, &origin, &rc);
+    g_autoptr(WpWhere) where = territory_filter(scoring, &o, model_text, &exprs, &origin, &rc);
     if (where == NULL)
         return rc;
     g_autoptr(GArray) selected = select_targets(graph, &o, where, &rc);
@@ -296,25 +299,26 @@ int cmd_rank(int argc, char **argv)
         .n_sellers = sellers->len,
         .targets = (const WpPerson *)selected->data,
         .n_targets = selected->len,
-        .max_hops = cli_search_hops(graph, &limits),
-        .min_probability = cli_search_floor(graph, &limits),
+        .max_hops = cli_search_hops(scoring, &limits),
+        .min_probability = cli_search_floor(scoring, &limits),
         .n_best = (guint)o.best,
     };
-    g_autoptr(WpRankResult) result = run_rank(graph, &query, &error);
+    g_autoptr(WpRankResult) result = run_rank(scoring, &query, &error);
     if (result == NULL)
         return cli_fail_for("rank", error);
     g_autoptr(WpRankPlan) plan = NULL;
     if (o.plan > 0) {
         if (isnan(min_gain))
-            min_gain = wp_model_plan_min_gain(wp_graph_model(graph));
+            min_gain = wp_model_plan_min_gain(wp_scoring_model(scoring));
         plan = wp_rank_plan(result, (guint)o.plan, (guint)o.max_asks, min_gain);
-        if (!wp_rank_plan_routes(graph, &query, result, plan, &error))
+        if (!wp_rank_plan_routes(scoring, &query, result, plan, &error))
             return cli_fail(error);
     }
     guint shown = top >= 0                                  ? (guint)top
                   : common.format_value == CLI_FORMAT_TABLE ? DEFAULT_TABLE_TOP
                                                             : 0;
-    RankReport report = {graph,
+    RankReport report = {scoring,
+                         graph,
                          result,
                          plan,
                          query.sellers,

@@ -80,10 +80,10 @@ gboolean cli_emit_path_diagram(const CliCommon *common, const PathReport *report
     g_autoptr(WpDiagram) diagram = NULL;
     if (report->company != NULL) {
         g_autoptr(WpWhere) where = reparse_where(report->graph, report->where);
-        diagram = wp_diagram_new_account_map(report->graph, report->set, report->sellers,
+        diagram = wp_diagram_new_account_map(report->scoring, report->set, report->sellers,
                                              report->n_sellers, report->company, where, &limits);
     } else {
-        diagram = wp_diagram_new_paths(report->graph, report->set, report->sellers,
+        diagram = wp_diagram_new_paths(report->scoring, report->set, report->sellers,
                                        report->n_sellers, &limits);
     }
     return cli_emit_diagram(common, diagram, error);

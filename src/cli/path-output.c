@@ -6,20 +6,26 @@
 #include <math.h>
 #include <string.h>
 
-void path_hop_facts(const WpGraph *graph, WpTie tie, PathHop *hop)
+void path_hop_facts(const WpScoring *scoring, WpTie tie, PathHop *hop)
 {
     memset(hop, 0, sizeof *hop);
     if (tie == WP_TIE_NONE) {
-        double t = wp_model_team_tie(wp_graph_model(graph));
+        double t = wp_model_team_tie(wp_scoring_model(scoring));
         hop->team = TRUE;
         hop->info.declared = NAN;
         hop->info.last_contact = WP_DAY_NONE;
         hop->info.interactions = -1;
-        hop->b = (WpStrengthBreakdown){t, WP_TIE_N_TYPES, -1, 1, 1, 0, t, 0};
+        hop->b = (WpStrengthBreakdown){.base = t,
+                                       .prior_type = WP_TIE_N_TYPES,
+                                       .age_days = -1,
+                                       .recency = 1,
+                                       .never_factor = 1,
+                                       .effective = t,
+                                       .model_effective = t};
         return;
     }
-    wp_graph_tie_info(graph, tie, &hop->info);
-    wp_graph_tie_strength(graph, tie, &hop->b);
+    wp_graph_tie_info(wp_scoring_graph(scoring), tie, &hop->info);
+    wp_scoring_tie_strength(scoring, tie, &hop->b);
 }
 
 char *path_percent(double p)
@@ -62,14 +68,15 @@ char *path_types_text(const PathHop *hop, const char *sep, gboolean human)
     return g_strjoinv(sep, parts);
 }
 
-const char *path_seller_team(const WpGraph *graph, WpPerson p)
+const char *path_seller_team(const WpScoring *scoring, WpPerson p)
 {
-    return wp_model_is_raw(wp_graph_model(graph)) ? NULL : wp_graph_person_team(graph, p);
+    return wp_scoring_team_rules(scoring) ? wp_graph_person_team(wp_scoring_graph(scoring), p)
+                                          : NULL;
 }
 
-const char *path_shared_team(const WpGraph *graph, WpPerson a, WpPerson b)
+const char *path_shared_team(const WpScoring *scoring, WpPerson a, WpPerson b)
 {
-    const char *x = path_seller_team(graph, a), *y = path_seller_team(graph, b);
+    const char *x = path_seller_team(scoring, a), *y = path_seller_team(scoring, b);
     return x != NULL && y != NULL && a != b && strcmp(x, y) == 0 ? x : NULL;
 }
 
@@ -82,6 +89,7 @@ static char *exact(double x)
 void path_output_csv(const PathReport *r, GString *out)
 {
     const WpGraph *g = r->graph;
+    const WpScoring *s = r->scoring;
     g_autoptr(CliTable) t = cli_table_new();
     const char *columns[] = {"rank",
                              "probability",
@@ -105,7 +113,7 @@ void path_output_csv(const PathReport *r, GString *out)
                              c == 0 || c == 1 || c == 4 || (c >= 10 && c != 12 && c != 15)
                                  ? CLI_CELL_NUMBER
                                  : CLI_CELL_TEXT);
-    double factor = wp_model_intermediary_factor(wp_graph_model(g));
+    double factor = wp_model_intermediary_factor(wp_scoring_model(s));
     for (guint i = 0; i < r->set->paths->len; i++) {
         const WpPath *path = &g_array_index(r->set->paths, WpPath, i);
         g_autofree char *rank = g_strdup_printf("%u", i + 1);
@@ -113,7 +121,7 @@ void path_output_csv(const PathReport *r, GString *out)
         const char *source = path->n_people > 2 ? wp_graph_person_id(g, path->people[1]) : "";
         for (guint h = 0; h + 1 < path->n_people; h++) {
             PathHop hop;
-            path_hop_facts(g, path->ties[h], &hop);
+            path_hop_facts(s, path->ties[h], &hop);
             g_autofree char *hop_no = g_strdup_printf("%u", h + 1);
             g_autofree char *types = path_types_text(&hop, "+", FALSE);
             g_autofree char *declared =
@@ -179,11 +187,12 @@ static void json_person(JsonBuilder *b, const WpGraph *g, WpPerson p)
     json_builder_end_object(b);
 }
 
-static void json_hop(JsonBuilder *b, const WpGraph *g, const WpPath *path, guint h)
+static void json_hop(JsonBuilder *b, const WpScoring *s, const WpPath *path, guint h)
 {
+    const WpGraph *g = wp_scoring_graph(s);
     PathHop hop;
-    path_hop_facts(g, path->ties[h], &hop);
-    double factor = wp_model_intermediary_factor(wp_graph_model(g));
+    path_hop_facts(s, path->ties[h], &hop);
+    double factor = wp_model_intermediary_factor(wp_scoring_model(s));
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "from");
     json_builder_add_string_value(b, wp_graph_person_id(g, path->people[h]));
@@ -260,15 +269,16 @@ static void json_hop(JsonBuilder *b, const WpGraph *g, const WpPath *path, guint
 }
 
 /* Who the seller asks: "teammate" (same team), "seller" (another team's seller) or "contact". */
-static const char *source_role(const WpGraph *g, const WpPath *path)
+static const char *source_role(const WpScoring *s, const WpPath *path)
 {
-    if (path_shared_team(g, path->seller, path->people[1]) != NULL)
+    if (path_shared_team(s, path->seller, path->people[1]) != NULL)
         return "teammate";
-    return path_seller_team(g, path->people[1]) != NULL ? "seller" : "contact";
+    return path_seller_team(s, path->people[1]) != NULL ? "seller" : "contact";
 }
 
-static void json_path(JsonBuilder *b, const WpGraph *g, const WpPath *path)
+static void json_path(JsonBuilder *b, const WpScoring *s, const WpPath *path)
 {
+    const WpGraph *g = wp_scoring_graph(s);
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "probability");
     json_builder_add_double_value(b, path->probability);
@@ -276,7 +286,7 @@ static void json_path(JsonBuilder *b, const WpGraph *g, const WpPath *path)
     json_builder_add_string_value(b, wp_graph_person_id(g, path->seller));
     json_string_or_null(b, "source",
                         path->n_people > 2 ? wp_graph_person_id(g, path->people[1]) : NULL);
-    json_string_or_null(b, "source_role", path->n_people == 2 ? NULL : source_role(g, path));
+    json_string_or_null(b, "source_role", path->n_people == 2 ? NULL : source_role(s, path));
     json_builder_set_member_name(b, "team_hop");
     json_builder_add_boolean_value(b, path->team_hop);
     json_builder_set_member_name(b, "direct");
@@ -294,23 +304,24 @@ static void json_path(JsonBuilder *b, const WpGraph *g, const WpPath *path)
     json_builder_set_member_name(b, "hops");
     json_builder_begin_array(b);
     for (guint h = 0; h + 1 < path->n_people; h++)
-        json_hop(b, g, path, h);
+        json_hop(b, s, path, h);
     json_builder_end_array(b);
     json_builder_end_object(b);
 }
 
-static void json_paths(JsonBuilder *b, const WpGraph *g, const char *member, const GArray *paths)
+static void json_paths(JsonBuilder *b, const WpScoring *s, const char *member, const GArray *paths)
 {
     json_builder_set_member_name(b, member);
     json_builder_begin_array(b);
     for (guint i = 0; i < paths->len; i++)
-        json_path(b, g, &g_array_index(paths, WpPath, i));
+        json_path(b, s, &g_array_index(paths, WpPath, i));
     json_builder_end_array(b);
 }
 
 static void json_query(JsonBuilder *b, const PathReport *r)
 {
     const WpGraph *g = r->graph;
+    const WpScoring *s = r->scoring;
     json_builder_set_member_name(b, "query");
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "sellers");
@@ -338,9 +349,9 @@ static void json_query(JsonBuilder *b, const PathReport *r)
     json_builder_set_member_name(b, "model");
     json_builder_add_string_value(b, r->model);
     json_builder_set_member_name(b, "intermediary_factor");
-    json_builder_add_double_value(b, wp_model_intermediary_factor(wp_graph_model(g)));
+    json_builder_add_double_value(b, wp_model_intermediary_factor(wp_scoring_model(s)));
     char day[11];
-    wp_day_format(wp_graph_as_of(g), day);
+    wp_day_format(wp_scoring_as_of(s), day);
     json_builder_set_member_name(b, "as_of");
     json_builder_add_string_value(b, day);
     json_builder_end_object(b);
@@ -348,14 +359,15 @@ static void json_query(JsonBuilder *b, const PathReport *r)
 
 /* "direct": the sellers' direct ties, each with whether the seller can just ask, and
  * "direct_answer": whether the paths are those ties alone. */
-static void json_direct(JsonBuilder *b, const WpGraph *g, const WpPathSet *set)
+static void json_direct(JsonBuilder *b, const WpScoring *s, const WpPathSet *set)
 {
+    const WpGraph *g = wp_scoring_graph(s);
     json_builder_set_member_name(b, "direct");
     json_builder_begin_array(b);
     for (guint i = 0; i < set->direct->len; i++) {
         const WpDirectTie *d = &g_array_index(set->direct, WpDirectTie, i);
         PathHop hop;
-        path_hop_facts(g, d->tie, &hop);
+        path_hop_facts(s, d->tie, &hop);
         g_autofree char *type = path_types_text(&hop, "+", FALSE);
         json_builder_begin_object(b);
         json_builder_set_member_name(b, "seller");
@@ -389,13 +401,13 @@ static void json_direct(JsonBuilder *b, const WpGraph *g, const WpPathSet *set)
 
 JsonNode *path_output_json(const PathReport *r)
 {
-    const WpGraph *g = r->graph;
+    const WpScoring *s = r->scoring;
     const WpPathSet *set = r->set;
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
     json_query(b, r);
-    json_direct(b, g, set);
-    json_paths(b, g, "paths", set->paths);
+    json_direct(b, s, set);
+    json_paths(b, s, "paths", set->paths);
     json_builder_set_member_name(b, "at_least_one");
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "probability");
@@ -412,10 +424,10 @@ JsonNode *path_output_json(const PathReport *r)
             json_builder_begin_object(b);
             json_builder_set_member_name(b, "beyond_limits");
             if (set->unconstrained.n_people > 0)
-                json_path(b, g, &set->unconstrained);
+                json_path(b, s, &set->unconstrained);
             else
                 json_builder_add_null_value(b);
-            json_paths(b, g, "colleagues", set->suggestions);
+            json_paths(b, s, "colleagues", set->suggestions);
             json_builder_end_object(b);
         }
     }

@@ -6,7 +6,8 @@
 
 /* Everything an output format needs; all borrowed. */
 typedef struct {
-    const WpGraph *graph;
+    const WpScoring *scoring;
+    const WpGraph *graph; /* = the scoring's */
     const WpPathSet *set;
     const WpPerson *sellers;
     guint n_sellers;
@@ -33,13 +34,13 @@ JsonNode *path_output_json(const PathReport *report);
 
 /* One step between two people as the outputs explain it: a tie row, or the team tie. */
 typedef struct {
-    gboolean team;          /* the team tie: no tie row (WP_TIE_NONE) */
-    WpTieInfo info;         /* the row's facts; for the team tie zeroed, declared NAN */
-    WpStrengthBreakdown b;  /* how the model scored it; for the team tie base = effective */
+    gboolean team;         /* the team tie: no tie row (WP_TIE_NONE) */
+    WpTieInfo info;        /* the row's facts; for the team tie zeroed, declared NAN */
+    WpStrengthBreakdown b; /* how the model scored it; for the team tie base = effective */
 } PathHop;
 
 /* The facts of @tie (WP_TIE_NONE = the team tie). */
-void path_hop_facts(const WpGraph *graph, WpTie tie, PathHop *out);
+void path_hop_facts(const WpScoring *scoring, WpTie tie, PathHop *out);
 /* "71 %", "4.2 %", "0.73 %": two significant digits under 10 %. */
 char *path_percent(double p);
 /* A number formatted with @fmt, whatever the locale. */
@@ -49,6 +50,6 @@ char *path_number(double x, const char *fmt);
 char *path_types_text(const PathHop *hop, const char *sep, gboolean human);
 /* The team @a and @b are both sellers of, under the team rules (a model that is not raw), else
  * NULL. Borrowed from the graph. */
-const char *path_shared_team(const WpGraph *graph, WpPerson a, WpPerson b);
+const char *path_shared_team(const WpScoring *scoring, WpPerson a, WpPerson b);
 /* The team of @p when the team rules make @p a seller, else NULL. */
-const char *path_seller_team(const WpGraph *graph, WpPerson p);
+const char *path_seller_team(const WpScoring *scoring, WpPerson p);

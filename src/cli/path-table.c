@@ -122,11 +122,11 @@ static char *source_words(const PathReport *r, const WpPath *path)
     const WpGraph *g = r->graph;
     WpPerson source = path->people[1];
     const char *your = r->n_sellers == 1 ? "your " : "";
-    const char *team = path_seller_team(g, source);
+    const char *team = path_seller_team(r->scoring, source);
     if (team == NULL)
         return described(g, source);
     g_autofree char *name = name_of(g, source);
-    if (path_shared_team(g, path->seller, source) != NULL)
+    if (path_shared_team(r->scoring, path->seller, source) != NULL)
         return g_strdup_printf("%steammate %s", your, name);
     g_autofree char *safe = cli_sanitize_for_terminal(team);
     return g_strdup_printf("%scolleague %s (seller, team %s)", your, name, safe);
@@ -157,7 +157,7 @@ static void path_sentence(const PathReport *r, guint rank, const WpPath *path, G
     }
     g_autofree char *source = source_words(r, path);
     const char *you = many ? "them" : "you";
-    if (path_seller_team(g, path->people[1]) != NULL) { /* a seller: "who knows ..." */
+    if (path_seller_team(r->scoring, path->people[1]) != NULL) { /* a seller: "who knows ..." */
         g_autofree char *next = name_of(g, path->people[2]);
         g_string_append_printf(out, "%u. %s%s %s, who knows %s, to introduce %s", rank, prefix, ask,
                                source, next, you);
@@ -182,11 +182,12 @@ static void table_path(const PathReport *r, guint rank, const WpPath *path, GStr
     g_autofree char *who = asker(r, path->seller);
     for (guint i = 0; i + 1 < path->n_people; i++) {
         PathHop hop;
-        path_hop_facts(g, path->ties[i], &hop);
+        path_hop_facts(r->scoring, path->ties[i], &hop);
         g_autofree char *from = i == 0 ? g_strdup(who) : name_of(g, path->people[i]);
         g_autofree char *to = name_of(g, path->people[i + 1]);
         g_autofree char *types = path_types_text(&hop, " and ", TRUE);
-        const char *team = i == 0 ? path_shared_team(g, path->people[0], path->people[1]) : NULL;
+        const char *team =
+            i == 0 ? path_shared_team(r->scoring, path->people[0], path->people[1]) : NULL;
         g_string_append_printf(out, "   - %s → %s: %s%s%s, ", from, to,
                                i == 0 && r->n_sellers == 1 ? "your " : "",
                                team != NULL && !hop.team ? "teammate and " : "", types);
@@ -197,7 +198,7 @@ static void table_path(const PathReport *r, guint rank, const WpPath *path, GStr
         }
         g_string_append_c(out, '\n');
     }
-    double factor = wp_model_intermediary_factor(wp_graph_model(g));
+    double factor = wp_model_intermediary_factor(wp_scoring_model(r->scoring));
     if (path->n_people > 2 && factor < 1) {
         g_string_append(out, "   - passing it on:");
         for (guint i = 1; i + 1 < path->n_people; i++) {
@@ -228,7 +229,7 @@ static void table_heading(const PathReport *r, GString *out)
     if (r->query.min_probability > 0)
         g_string_append_printf(limits, ", chance at least %s", floor);
     char day[11];
-    wp_day_format(wp_graph_as_of(g), day);
+    wp_day_format(wp_scoring_as_of(r->scoring), day);
     if (r->company != NULL) {
         g_autofree char *company =
             cli_sanitize_for_terminal(r->company_name ? r->company_name : r->company);
@@ -256,7 +257,7 @@ static void direct_subject(const PathReport *r, const WpDirectTie *d, GString *o
     g_autofree char *target = name_of(r->graph, d->person);
     g_autofree char *seller = name_of(r->graph, d->seller);
     g_autofree char *whose = r->n_sellers == 1 ? g_strdup("your") : g_strdup_printf("%s's", seller);
-    const char *team = path_shared_team(r->graph, d->seller, d->person);
+    const char *team = path_shared_team(r->scoring, d->seller, d->person);
     if (team != NULL) {
         g_autofree char *safe = cli_sanitize_for_terminal(team);
         g_string_append_printf(out, "%s is %s teammate (team %s)", target, whose, safe);
@@ -277,7 +278,7 @@ static void table_direct(const PathReport *r, GString *out)
     for (guint i = 0; i < set->direct->len; i++) {
         const WpDirectTie *d = &g_array_index(set->direct, WpDirectTie, i);
         PathHop hop;
-        path_hop_facts(r->graph, d->tie, &hop);
+        path_hop_facts(r->scoring, d->tie, &hop);
         g_autofree char *types = path_types_text(&hop, " and ", TRUE);
         direct_subject(r, d, out);
         if (wp_direct_tie_is_strong(d)) { /* the tie is explained with the path below */

@@ -6,21 +6,22 @@
 
 /* Everything an output format needs; all borrowed. */
 typedef struct {
-    const WpGraph *graph;
+    const WpScoring *scoring;
+    const WpGraph *graph; /* = the scoring's */
     const WpRankResult *result;
-    const WpRankPlan *plan;         /* NULL without --plan */
+    const WpRankPlan *plan; /* NULL without --plan */
     const WpPerson *sellers;
     guint n_sellers;
-    const char *const *where;       /* the territory's expressions, NULL-terminated, or NULL */
-    const char *where_origin;       /* "--where" or "PROFILE [territory]" */
-    const char *targets_file;       /* --targets as given, or NULL */
-    guint n_selected;               /* people the territory selected, before exclusions */
-    guint top;                      /* sources to show, 0 = all */
+    const char *const *where; /* the territory's expressions, NULL-terminated, or NULL */
+    const char *where_origin; /* "--where" or "PROFILE [territory]" */
+    const char *targets_file; /* --targets as given, or NULL */
+    guint n_selected;         /* people the territory selected, before exclusions */
+    guint top;                /* sources to show, 0 = all */
     guint max_asks;
-    double min_gain;                /* the plan's floor on an ask's gain */
-    guint max_hops;                 /* as searched; 0 = none */
+    double min_gain; /* the plan's floor on an ask's gain */
+    guint max_hops;  /* as searched; 0 = none */
     double min_probability;
-    const char *model;              /* "default", "raw" or the profile named */
+    const char *model; /* "default", "raw" or the profile named */
 } RankReport;
 
 /* For a salesperson: what was ranked, the ranked sources, fellow sellers (not ranked), direct

@@ -618,7 +618,5 @@ WpGraph *wp_i_builder_finish_loaded(WpGraphBuilder *b)
 {
     WpGraph *g = g_steal_pointer(&b->graph);
     wp_i_builder_free(b);
-    g_autoptr(WpModel) raw = wp_model_new_raw();
-    wp_graph_apply_model(g, raw, WP_DAY_NONE);
     return g;
 }

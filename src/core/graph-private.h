@@ -65,19 +65,15 @@ struct WpGraph {
      * directed tie the in-arrays alias the out-arrays (in_is_out). */
     guint32 *out_offsets;
     WpArc *out_arcs;
-    double *out_cost; /* per out-arc: -ln(effective strength) + hop_penalty, >= 0; filled per
-                       * person on first use (see wp_i_graph_costs()) */
     guint32 *in_offsets;
     WpArc *in_arcs;
-    double *in_cost;
-    gint *out_cost_state; /* per person: 0 costs not computed, 1 being computed, 2 ready */
-    gint *in_cost_state;  /* the same array when in_is_out */
     gboolean in_is_out;
-    gboolean costs_complete; /* every arc's cost is computed (states all 2) */
-
-    WpModel *model;
-    WpDay as_of;
-    double hop_penalty; /* -ln(intermediary factor) >= 0 */
+    /* The raw model's cost of each arc, -ln(declared strength) (0 when undeclared), computed by
+     * the loader while it lays the arcs out; a raw scoring shares them (scoring/). NULL for a
+     * compiled network, whose scorings compute costs on first use. raw_in_cost aliases
+     * raw_out_cost when in_is_out. */
+    double *raw_out_cost;
+    double *raw_in_cost;
 
     guint64 warning_counts[WP_WARNING_N_KINDS];
     GPtrArray *warning_examples[WP_WARNING_N_KINDS]; /* char *, owned */
@@ -201,14 +197,14 @@ gboolean wp_i_builder_warn(WpGraphBuilder *builder, WpWarningKind kind, GError *
                            const char *format, ...) G_GNUC_PRINTF(4, 5);
 WpLoadFlags wp_i_builder_flags(const WpGraphBuilder *builder);
 
-/* Merges duplicate pairs, builds the adjacency, applies the raw model. Consumes @builder.
+/* Merges duplicate pairs, builds the adjacency with its raw costs. Consumes @builder.
  * Fails only under WP_LOAD_STRICT when a pair is tied twice. */
 WpGraph *wp_i_builder_finish(WpGraphBuilder *builder, GError **error);
 
 /* The graph a builder fills, for readers that set its arrays directly (snapshots). */
 WpGraph *wp_i_builder_graph(WpGraphBuilder *builder);
-/* Finishes a graph whose people, ties and adjacency were filled directly: applies the raw
- * model. Consumes @builder. Cannot fail. */
+/* Finishes a graph whose people, ties and adjacency were filled directly (no raw costs).
+ * Consumes @builder. Cannot fail. */
 WpGraph *wp_i_builder_finish_loaded(WpGraphBuilder *builder);
 
 /* How @spec reads its files besides its flags (the ties format, the weight column and scale),
@@ -240,30 +236,3 @@ guint64 wp_i_snapshot_checksum(const void *data, gsize size);
 void wp_i_snapshot_seal(void *data, gsize size); /* writes that checksum into @data */
 /* The format version written after the magic; a file of another version is refused. */
 #define WP_I_SNAPSHOT_VERSION 3u
-
-/* Installs the raw model with every arc's cost given: the builder computes them while it lays
- * out the arcs, reading each tie's strength once and in order (model.c). Takes the arrays;
- * @in_cost is NULL when the in-arcs are the out-arcs. */
-void wp_i_graph_set_raw_costs(WpGraph *graph, double *out_cost, double *in_cost);
-
-/* Computes the costs of @person's arcs in one direction (model.c). Safe from several threads:
- * one computes, the others wait for it. */
-void wp_i_graph_compute_costs(const WpGraph *graph, gboolean out, WpPerson person);
-
-/* The search costs of @person's arcs (out-arcs when @out, else in-arcs), in arc order. Costs are
- * computed on first use, so applying a model to a million people costs nothing until a search
- * reaches them: a path query touches a small part of the network. */
-static inline const double *wp_i_graph_costs(const WpGraph *graph, gboolean out, WpPerson person)
-{
-    gint *state = out ? graph->out_cost_state : graph->in_cost_state;
-    if (G_UNLIKELY(g_atomic_int_get(&state[person]) != 2))
-        wp_i_graph_compute_costs(graph, out, person);
-    return out ? graph->out_cost + graph->out_offsets[person]
-               : graph->in_cost + graph->in_offsets[person];
-}
-
-/* The person's search cost arcs (out direction), for the library's algorithms. */
-static inline const double *wp_i_graph_out_costs(const WpGraph *graph, WpPerson person)
-{
-    return wp_i_graph_costs(graph, TRUE, person);
-}

@@ -76,12 +76,9 @@ void wp_graph_unref(WpGraph *g)
 {
     if (g == NULL || !g_atomic_int_dec_and_test(&g->ref_count))
         return;
-    g_free(g->out_cost);
-    g_free(g->out_cost_state);
-    if (!g->in_is_out) {
-        g_free(g->in_cost);
-        g_free(g->in_cost_state);
-    }
+    g_free(g->raw_out_cost);
+    if (!g->in_is_out)
+        g_free(g->raw_in_cost);
     if (g->mapping == NULL) { /* else these arrays belong to the mapped snapshot */
         if (!g->in_is_out) {
             g_free(g->in_offsets);
@@ -109,7 +106,6 @@ void wp_graph_unref(WpGraph *g)
     g_ptr_array_unref(g->ids);
     for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
         g_ptr_array_unref(g->warning_examples[k]);
-    wp_model_free(g->model);
     g_string_chunk_free(g->strings);
     if (g->id_stores)
         g_ptr_array_unref(g->id_stores);

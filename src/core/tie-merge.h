@@ -47,8 +47,7 @@ void wp_i_graph_drop_distrust(WpGraph *graph);
  * that the largest is known; the other scales are done as rows are read. */
 void wp_i_graph_scale_weights(WpGraph *graph, WpWeightScale scale);
 
-/* Lays out @graph's out- and in-arcs from its merged ties, with the raw model installed and
- * every arc's cost computed. */
+/* Lays out @graph's out- and in-arcs from its merged ties, with every arc's raw cost. */
 void wp_i_graph_build_adjacency(WpGraph *graph);
 
 /* Frees @rows' arrays and parts and empties it (keeps the has_ flags). */

@@ -64,7 +64,7 @@ void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n
                 g_array_prepend_val(people, seller);
                 g_array_prepend_val(ties, none);
             }
-            wp_i_path_init(&paths[j], ctx->graph, (const WpPerson *)people->data,
+            wp_i_path_init(&paths[j], ctx->scoring, (const WpPerson *)people->data,
                            (const WpTie *)ties->data, people->len, team);
         }
     }

@@ -150,7 +150,7 @@ static void add_sources(WpPathContext *ctx, WpPerson target, WpPathSet *set)
         g_array_append_val(full_ties, src->first);
         g_array_append_vals(full_ties, ties->data, ties->len);
         WpPath path;
-        wp_i_path_init(&path, ctx->graph, (const WpPerson *)full_people->data,
+        wp_i_path_init(&path, ctx->scoring, (const WpPerson *)full_people->data,
                        (const WpTie *)full_ties->data, full_people->len, src->team_hop);
         if (path.probability < ctx->query.min_probability) {
             wp_path_clear(&path);

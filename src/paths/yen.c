@@ -90,7 +90,7 @@ static Found *join(const Found *prev, guint spur, Found *tail, double root_cost)
 static double hop_cost(const WpPathContext *ctx, const Found *f, guint hop)
 {
     if (hop == 0 && f->team_hop)
-        return -log(ctx->roles.team_tie) + ctx->hop_penalty;
+        return wp_i_cost_from_strength(ctx->roles.team_tie, ctx->hop_penalty);
     return wp_i_path_tie_cost(ctx, g_array_index(f->ties, WpTie, hop));
 }
 
@@ -249,7 +249,7 @@ static void yen_from(WpPathContext *ctx, const double *potential, WpPerson selle
     for (guint i = 0; i < found->len; i++) {
         const Found *f = found->pdata[i];
         WpPath path;
-        wp_i_path_init(&path, ctx->graph, (const WpPerson *)f->people->data,
+        wp_i_path_init(&path, ctx->scoring, (const WpPerson *)f->people->data,
                        (const WpTie *)f->ties->data, f->people->len, f->team_hop);
         if (path.probability < ctx->query.min_probability)
             wp_path_clear(&path);
@@ -276,7 +276,7 @@ static gboolean horizon_reached(WpPerson person, double cost, gpointer data)
     /* A backward search: @person's in-arcs come from those who reach the target through it,
      * a seller next to it among them. */
     guint32 first = g->in_offsets[person], last = g->in_offsets[person + 1];
-    const double *costs = wp_i_graph_costs(g, FALSE, person) - first;
+    const double *costs = wp_i_scoring_costs(ctx->scoring, FALSE, person) - first;
     for (guint32 a = first; a < last; a++) {
         WpPerson from = g->in_arcs[a].head;
         if (!ctx->banned[from])

@@ -18,6 +18,7 @@
 /* Everything the workers share. Read-only while they run, except the marked fields. */
 typedef struct {
     const WpGraph *graph;
+    const WpScoring *scoring;
     const WpRankQuery *query;
     GArray *contacts;      /* WpRankContact, by person */
     GArray *targets;       /* WpPerson, territory order */
@@ -158,7 +159,7 @@ static GArray *do_run(Job *job, WpSearch *search, guint run)
     if (job->floor > 0) {
         if (reference < job->floor)
             return pairs;
-        lim.max_cost = -log(job->floor / reference) + COST_SLACK;
+        lim.max_cost = wp_i_cost_from_strength(job->floor / reference, 0) + COST_SLACK;
     }
     if (job->stops.wanted != NULL) {
         if (job->stops.n_wanted[run] == 0)
@@ -187,6 +188,7 @@ static gpointer worker(gpointer data)
 {
     Job *job = data;
     g_autoptr(WpSearch) search = wp_i_search_new(job->graph);
+    wp_i_search_bind(search, job->scoring);
     for (;;) {
         guint run = (guint)g_atomic_int_add(&job->next_run, 1);
         if (run >= job->n_runs)
@@ -314,17 +316,18 @@ static void plan_runs(Job *job)
                              targets, n_targets, TRUE);
 }
 
-WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *q, GError **error)
+WpRankResult *wp_rank_run(const WpScoring *scoring, const WpRankQuery *q, GError **error)
 {
-    g_return_val_if_fail(graph != NULL && q != NULL, NULL);
+    g_return_val_if_fail(scoring != NULL && q != NULL, NULL);
+    const WpGraph *graph = scoring->graph;
     g_return_val_if_fail(q->sellers != NULL || q->n_sellers == 0, NULL);
     g_return_val_if_fail(q->targets != NULL || q->n_targets == 0, NULL);
     if (!check_query(graph, q, error))
         return NULL;
     g_autoptr(WpRankResult) result = result_new();
-    Job job = {.graph = graph, .query = q, .floor = q->min_probability};
+    Job job = {.graph = graph, .scoring = scoring, .query = q, .floor = q->min_probability};
     g_mutex_init(&job.lock);
-    wp_i_roles_init(&job.roles, graph, q->sellers, q->n_sellers);
+    wp_i_roles_init(&job.roles, scoring, q->sellers, q->n_sellers);
     job.banned_all = g_memdup2(job.roles.banned, MAX(graph->n_people, 1));
     wp_i_roles_ban_fellows(&job.roles, job.banned_all, WP_PERSON_NONE, 1);
     job.contacts = collect_contacts(graph, &job.roles, &job.max_strength);

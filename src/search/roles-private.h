@@ -8,15 +8,16 @@
 /**
  * WpRoles:
  *
- * The *team rules* hold under a model that is not raw, when the people file marks sellers
- * (`team` column): sellers of one team are colleagues, tied by the profile's team tie (strength
- * wp_model_team_tie()) whatever their tie rows say, or whether they have one; and a seller who
- * is not asking (a *fellow seller*) is someone to ask directly, never a go-between further along
- * a path. Under the raw model, or without teams, only the asking sellers are special: never
- * entered by a path.
+ * The *team rules* (the scoring's, see warmpath/scoring.h) hold under a model that is not raw,
+ * when the people file marks sellers (`team` column): sellers of one team are colleagues, tied
+ * by the profile's team tie (strength wp_model_team_tie()) whatever their tie rows say, or
+ * whether they have one; and a seller who is not asking (a *fellow seller*) is someone to ask
+ * directly, never a go-between further along a path. Under the raw model, or without teams,
+ * only the asking sellers are special: never entered by a path.
  */
 typedef struct {
     const WpGraph *graph;
+    const WpScoring *scoring;
     const WpPerson *sellers; /* borrowed: who asks */
     guint n_sellers;
     guint8 *banned;         /* owned, per person: 1 for the asking sellers */
@@ -34,7 +35,7 @@ typedef struct {
 } WpTeammate;
 
 /* Sets @roles up for @sellers (distinct, in range). O(people). Cannot fail. */
-void wp_i_roles_init(WpRoles *roles, const WpGraph *graph, const WpPerson *sellers,
+void wp_i_roles_init(WpRoles *roles, const WpScoring *scoring, const WpPerson *sellers,
                      guint n_sellers);
 void wp_i_roles_clear(WpRoles *roles);
 
@@ -52,8 +53,6 @@ gboolean wp_i_roles_same_team(const WpRoles *roles, WpPerson a, WpPerson b);
 gboolean wp_i_roles_direct(const WpRoles *roles, WpPerson seller, WpPerson person,
                            WpDirectTie *out);
 
-/* How @seller reaches @person in one step: the team tie when they are teammates and it is
- * stronger than their tie row (then *@tie = WP_TIE_NONE and *@team = TRUE), else their tie row.
- * FALSE when there is neither. *@strength is that step's strength. */
+/* How @seller reaches @person in one step (wp_i_scoring_first_hop()). */
 gboolean wp_i_roles_first_hop(const WpRoles *roles, WpPerson seller, WpPerson person, WpTie *tie,
                               double *strength, gboolean *team);

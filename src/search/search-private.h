@@ -3,7 +3,7 @@
  * The engine under `path`, `rank`, `map` and the benchmark. */
 #pragma once
 
-#include "core/graph-private.h"
+#include "scoring/scoring-private.h"
 
 typedef enum {
     WP_SEARCH_FORWARD,  /* along out-arcs: costs from the source to everyone */
@@ -69,7 +69,11 @@ WpSearch *wp_i_search_new(const WpGraph *graph);
 void wp_i_search_free(WpSearch *search);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpSearch, wp_i_search_free)
 
-/* Runs from @source; earlier results are discarded. Cannot fail. */
+/* Sets the costs later runs use: @scoring's (of the search's graph; borrowed until the next
+ * bind). */
+void wp_i_search_bind(WpSearch *search, const WpScoring *scoring);
+
+/* Runs from @source on the bound scoring's costs; earlier results are discarded. Cannot fail. */
 void wp_i_search_run(WpSearch *search, WpPerson source, const WpSearchLimits *limits);
 
 /* Cost of the cheapest path found to (forward) or from (backward) @person; INFINITY if none. */
