@@ -73,10 +73,10 @@ static void test_headers(gconstpointer data)
     WpPerson s = wp_graph_find_id(graph, "s"), c = wp_graph_find_id(graph, "c");
     WpPathQuery q = WP_PATH_QUERY_INIT;
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) there = wp_path_find(scoring, &s, 1, c, &q, &error);
+    g_autoptr(WpPathSet) there = wp_path_find(scoring, NULL, &s, 1, c, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(there->paths->len, ==, 1);
-    g_autoptr(WpPathSet) back = wp_path_find(scoring, &c, 1, s, &q, &error);
+    g_autoptr(WpPathSet) back = wp_path_find(scoring, NULL, &c, 1, s, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(back->paths->len, ==, 0);
     setlocale(LC_ALL, "C");
@@ -138,7 +138,7 @@ static void test_numbers(gconstpointer data)
     g_autoptr(WpScoring) scoring = wp_scoring_new(graph, raw, WP_DAY_NONE, NULL);
     WpPerson s = wp_graph_find_id(graph, "s"), c = wp_graph_find_id(graph, "c");
     WpPathQuery q = {1, 4, 1.5, FALSE};
-    g_autoptr(WpPathSet) none = wp_path_find(scoring, &s, 1, c, &q, &error);
+    g_autoptr(WpPathSet) none = wp_path_find(scoring, NULL, &s, 1, c, &q, NULL, &error);
     g_assert_null(none);
     g_assert_cmpstr(error->message, ==, "minimum probability 1.5 is not in [0, 1)");
     setlocale(LC_ALL, "C");

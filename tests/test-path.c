@@ -370,7 +370,7 @@ static void check_all_paths(const Case *c, const WpPathQuery *q)
         above++;
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find(c->scoring, c->sellers, c->n_sellers, c->target, q, &error);
+        wp_path_find(c->scoring, NULL, c->sellers, c->n_sellers, c->target, q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, MIN(q->k, above));
     for (guint i = 0; i < set->paths->len; i++) {
@@ -418,7 +418,7 @@ static void check_sources(const Case *c, const WpPathQuery *q)
     }
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find(c->scoring, c->sellers, c->n_sellers, c->target, q, &error);
+        wp_path_find(c->scoring, NULL, c->sellers, c->n_sellers, c->target, q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpint(set->direct_answer, ==, n_strong > 0);
     guint direct = 0, rank = 0;
@@ -545,7 +545,8 @@ static void test_all_paths_igraph(void)
                                                     c.target, IGRAPH_ALL),
                         ==, IGRAPH_SUCCESS);
         WpPathQuery q = {k, 0, 0.0, TRUE};
-        g_autoptr(WpPathSet) set = wp_path_find(c.scoring, c.sellers, 1, c.target, &q, &error);
+        g_autoptr(WpPathSet) set =
+            wp_path_find(c.scoring, NULL, c.sellers, 1, c.target, &q, NULL, &error);
         g_assert_no_error(error);
         g_assert_cmpuint(set->paths->len, ==, igraph_vector_int_list_size(&vpaths));
         for (guint i = 0; i < set->paths->len; i++) {
@@ -587,7 +588,8 @@ static void test_all_paths_long_ladder(void)
     WpPerson s = wp_graph_find_id(g, "v0");
     g_autofree char *last = g_strdup_printf("v%u", segments);
     WpPathQuery q = {6, 0, 0.0, TRUE};
-    g_autoptr(WpPathSet) set = wp_path_find(sc, &s, 1, wp_graph_find_id(g, last), &q, &error);
+    g_autoptr(WpPathSet) set =
+        wp_path_find(sc, NULL, &s, 1, wp_graph_find_id(g, last), &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 6);
     /* r = 0.896 (i mod 100 = 99) occurs in 5 segments: the 2nd to 6th paths are 5 of them. */
@@ -654,7 +656,7 @@ static WpPathSet *hand_find(const WpScoring *sc, guint k, guint max_hops, double
     WpPerson s = wp_graph_find_id(g, "s");
     WpPathQuery q = {k, max_hops, floor, all_paths};
     g_autoptr(GError) error = NULL;
-    WpPathSet *set = wp_path_find(sc, &s, 1, wp_graph_find_id(g, "t"), &q, &error);
+    WpPathSet *set = wp_path_find(sc, NULL, &s, 1, wp_graph_find_id(g, "t"), &q, NULL, &error);
     g_assert_no_error(error);
     return set;
 }
@@ -801,7 +803,8 @@ static void test_no_path_hints(void)
     WpPerson s = wp_graph_find_id(g, "s");
     WpPathQuery q = {5, 4, 0.01, FALSE};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) set = wp_path_find(sc, &s, 1, wp_graph_find_id(g, "t"), &q, &error);
+    g_autoptr(WpPathSet) set =
+        wp_path_find(sc, NULL, &s, 1, wp_graph_find_id(g, "t"), &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 0);
     g_assert_cmpfloat(set->at_least_one, ==, 0);
@@ -811,7 +814,8 @@ static void test_no_path_hints(void)
     g_assert_cmpuint(set->suggestions->len, ==, 1);
     assert_path(g, &g_array_index(set->suggestions, WpPath, 0), "s-a-u", 0.9 * 0.8 * 0.75);
 
-    g_autoptr(WpPathSet) lonely = wp_path_find(sc, &s, 1, wp_graph_find_id(g, "x"), &q, &error);
+    g_autoptr(WpPathSet) lonely =
+        wp_path_find(sc, NULL, &s, 1, wp_graph_find_id(g, "x"), &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(lonely->paths->len, ==, 0);
     g_assert_cmpuint(lonely->unconstrained.n_people, ==, 0);
@@ -819,7 +823,8 @@ static void test_no_path_hints(void)
 
     /* The same in --all-paths mode. */
     q.all_paths = TRUE;
-    g_autoptr(WpPathSet) yen = wp_path_find(sc, &s, 1, wp_graph_find_id(g, "t"), &q, &error);
+    g_autoptr(WpPathSet) yen =
+        wp_path_find(sc, NULL, &s, 1, wp_graph_find_id(g, "t"), &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(yen->paths->len, ==, 0);
     g_assert_cmpuint(yen->unconstrained.n_people, ==, 6);
@@ -833,14 +838,16 @@ static void test_into_company(void)
     WpPathQuery q = {0, 4, 0.01, FALSE};
     g_autoptr(GError) error = NULL;
     /* "acme" matches Acme exactly (t, u, x), so not Acme Holdings. */
-    g_autoptr(WpPathSet) set = wp_path_find_into_company(sc, &s, 1, "  ACME ", NULL, &q, &error);
+    g_autoptr(WpPathSet) set =
+        wp_path_find_into_company(sc, NULL, &s, 1, "  ACME ", NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 1);
     assert_path(g, &g_array_index(set->paths, WpPath, 0), "s-a-u", 0.9 * 0.8 * 0.75);
     g_assert_cmpuint(set->target, ==, WP_PERSON_NONE);
 
     q.max_hops = 5;
-    g_autoptr(WpPathSet) far = wp_path_find_into_company(sc, &s, 1, "acme", NULL, &q, &error);
+    g_autoptr(WpPathSet) far =
+        wp_path_find_into_company(sc, NULL, &s, 1, "acme", NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(far->paths->len, ==, 2);
     assert_path(g, &g_array_index(far->paths, WpPath, 1), "s-a-b-c-d-t",
@@ -848,14 +855,15 @@ static void test_into_company(void)
 
     /* Legal forms do not matter: "Acme Holdings, Inc." is Acme Holdings (w). */
     g_autoptr(WpPathSet) holdings =
-        wp_path_find_into_company(sc, &s, 1, "Acme Holdings, Inc.", NULL, &q, &error);
+        wp_path_find_into_company(sc, NULL, &s, 1, "Acme Holdings, Inc.", NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(holdings->paths->len, ==, 1);
     assert_path(g, &g_array_index(holdings->paths, WpPath, 0), "s-a-u-w",
                 0.9 * 0.8 * 0.5 * 0.75 * 0.75);
     /* A prefix is no account: it is refused, with the accounts it could mean attached (those
      * whose name it starts a word of, then those a typo away). */
-    g_autoptr(WpPathSet) prefix = wp_path_find_into_company(sc, &s, 1, "acme h", NULL, &q, &error);
+    g_autoptr(WpPathSet) prefix =
+        wp_path_find_into_company(sc, NULL, &s, 1, "acme h", NULL, &q, NULL, &error);
     g_assert_null(prefix);
     g_assert_error(error, WP_ERROR, WP_ERROR_UNKNOWN_NAME);
     guint n = 0;
@@ -868,17 +876,20 @@ static void test_into_company(void)
     const char *expr[] = {"title~vp"};
     g_autoptr(WpWhere) where = wp_where_parse(expr, 1, &error);
     g_assert_no_error(error);
-    g_autoptr(WpPathSet) vp = wp_path_find_into_company(sc, &s, 1, "acme", where, &q, &error);
+    g_autoptr(WpPathSet) vp =
+        wp_path_find_into_company(sc, NULL, &s, 1, "acme", where, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(vp->paths->len, ==, 1);
     assert_path(g, &g_array_index(vp->paths, WpPath, 0), "s-a-b-c-d-t", pow(0.9, 5) * pow(0.75, 4));
 
     q.k = 1;
-    g_autoptr(WpPathSet) capped = wp_path_find_into_company(sc, &s, 1, "acme", NULL, &q, &error);
+    g_autoptr(WpPathSet) capped =
+        wp_path_find_into_company(sc, NULL, &s, 1, "acme", NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(capped->paths->len, ==, 1);
 
-    g_autoptr(WpPathSet) none = wp_path_find_into_company(sc, &s, 1, "Nowhere", NULL, &q, &error);
+    g_autoptr(WpPathSet) none =
+        wp_path_find_into_company(sc, NULL, &s, 1, "Nowhere", NULL, &q, NULL, &error);
     g_assert_null(none);
     g_assert_error(error, WP_ERROR, WP_ERROR_UNKNOWN_NAME);
     g_assert_nonnull(strstr(error->message, "'Nowhere'"));
@@ -907,8 +918,8 @@ static void test_errors(void)
     };
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autoptr(GError) error = NULL;
-        g_autoptr(WpPathSet) set =
-            wp_path_find(sc, cases[i].sellers, cases[i].n, cases[i].target, &cases[i].q, &error);
+        g_autoptr(WpPathSet) set = wp_path_find(sc, NULL, cases[i].sellers, cases[i].n,
+                                                cases[i].target, &cases[i].q, NULL, &error);
         g_assert_null(set);
         g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
         g_assert_nonnull(strstr(error->message, cases[i].message));
@@ -950,7 +961,7 @@ static void test_demo_bob_smith(void)
     g_assert_cmpstr(wp_graph_person_id(g, bob), ==, "p00006");
     WpPathQuery q = WP_PATH_QUERY_INIT;
     q.min_probability = 0.01;
-    g_autoptr(WpPathSet) set = wp_path_find(sc, &alice, 1, bob, &q, &error);
+    g_autoptr(WpPathSet) set = wp_path_find(sc, NULL, &alice, 1, bob, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 5);
     g_assert_cmpuint(set->direct->len, ==, 0);
@@ -975,7 +986,7 @@ static void test_demo_bob_smith(void)
     g_autoptr(WpModel) raw = wp_model_new_raw();
     g_autoptr(WpScoring) raw_sc = wp_scoring_new(wp_scoring_graph(sc), raw, WP_DAY_NONE, NULL);
     WpPathQuery all = {3, 4, 0, TRUE};
-    g_autoptr(WpPathSet) yen = wp_path_find(raw_sc, &alice, 1, bob, &all, &error);
+    g_autoptr(WpPathSet) yen = wp_path_find(raw_sc, NULL, &alice, 1, bob, &all, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(yen->paths->len, ==, 3);
     g_assert_cmpfloat(g_array_index(yen->paths, WpPath, 0).probability, >=, 0.92 * 0.8 - 1e-12);

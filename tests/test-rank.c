@@ -178,7 +178,7 @@ static WpRankResult *rank(const WpScoring *scoring, const guint *sellers, guint 
                      .n_threads = threads,
                      .strategy = strategy};
     g_autoptr(GError) error = NULL;
-    WpRankResult *r = wp_rank_run(scoring, &q, &error);
+    WpRankResult *r = wp_rank_run(scoring, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     return r;
 }
@@ -369,7 +369,7 @@ static void test_direct_contacts(void)
     WpRankQuery q = {
         .sellers = sellers, .n_sellers = 1, .targets = targets, .n_targets = 4, .n_best = 5};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) r = wp_rank_run(sc, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r->targets->len, ==, 1);
     g_assert_cmpuint(g_array_index(r->targets, WpPerson, 0), ==, id(g, "t2"));
@@ -401,7 +401,7 @@ static void test_team_credit(void)
     WpPerson targets[] = {id(g, "t")};
     WpRankQuery q = {.sellers = sellers, .n_sellers = 2, .targets = targets, .n_targets = 1};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) r = wp_rank_run(sc, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     /* t is tied to s1 directly: a direct contact of the team. */
     g_assert_cmpuint(r->direct->len, ==, 1);
@@ -414,7 +414,7 @@ static void test_team_credit(void)
     WpPerson sellers2[] = {id(g2, "s1"), id(g2, "s2")};
     WpPerson targets2[] = {id(g2, "t")};
     WpRankQuery q2 = {.sellers = sellers2, .n_sellers = 2, .targets = targets2, .n_targets = 1};
-    g_autoptr(WpRankResult) r2 = wp_rank_run(sc2, &q2, &error);
+    g_autoptr(WpRankResult) r2 = wp_rank_run(sc2, NULL, &q2, NULL, &error);
     g_assert_no_error(error);
     const WpRankSource *c = source_of(r2, id(g2, "c"));
     g_assert_nonnull(c);
@@ -438,7 +438,7 @@ static void test_cold(void)
     WpPerson targets[] = {id(g, "x1"), id(g, "x2"), id(g, "y1"), id(g, "y2"), id(g, "z")};
     WpRankQuery q = {.sellers = sellers, .n_sellers = 1, .targets = targets, .n_targets = 5};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) r = wp_rank_run(sc, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r->cold_targets->len, ==, 4);
     guint cold[] = {0, 1, 3, 4};
@@ -450,7 +450,7 @@ static void test_cold(void)
     g_assert_cmpuint(x->n_targets, ==, 2);
 
     q.min_probability = 0.1; /* now Y is cold too; ordered by size then name */
-    g_autoptr(WpRankResult) r2 = wp_rank_run(sc, &q, &error);
+    g_autoptr(WpRankResult) r2 = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r2->sources->len, ==, 0);
     g_assert_cmpuint(r2->cold_targets->len, ==, 5);
@@ -466,17 +466,17 @@ static void test_bad_query(void)
     WpPerson sellers[] = {0};
     WpRankQuery q = {.sellers = sellers, .n_sellers = 1, .min_probability = 1.0};
     g_autoptr(GError) error = NULL;
-    g_assert_null(wp_rank_run(sc, &q, &error));
+    g_assert_null(wp_rank_run(sc, NULL, &q, NULL, &error));
     g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
     g_clear_error(&error);
     q.min_probability = 0;
     q.n_sellers = 0;
-    g_assert_null(wp_rank_run(sc, &q, &error));
+    g_assert_null(wp_rank_run(sc, NULL, &q, NULL, &error));
     g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
     g_clear_error(&error);
     q.n_sellers = 1;
     q.max_hops = WP_MAX_HOPS + 1; /* the one limit everywhere (warmpath/model.h) */
-    g_assert_null(wp_rank_run(sc, &q, &error));
+    g_assert_null(wp_rank_run(sc, NULL, &q, NULL, &error));
     g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
     g_clear_error(&error);
     q.max_hops = 0;
@@ -486,7 +486,7 @@ static void test_bad_query(void)
     q.max_hops = 1;
     q.targets = targets;
     q.n_targets = 1;
-    g_autoptr(WpRankResult) r = wp_rank_run(sc, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r->sources->len, ==, 0);
     g_assert_cmpuint(r->direct->len, ==, 1);
@@ -697,10 +697,10 @@ static void test_plan_routes(void)
     WpPerson targets[] = {id(g, "t1"), id(g, "t2")};
     WpRankQuery q = {.sellers = sellers, .n_sellers = 2, .targets = targets, .n_targets = 2};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) r = wp_rank_run(sc, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_autoptr(WpRankPlan) plan = wp_rank_plan(r, 2, 2, 0);
-    g_assert_true(wp_rank_plan_routes(sc, &q, r, plan, &error));
+    g_assert_true(wp_rank_plan_routes(sc, NULL, &q, r, plan, NULL, &error));
     g_assert_no_error(error);
     g_assert_cmpuint(plan->asks->len, ==, 4);
     const struct {
@@ -735,13 +735,13 @@ static void test_weak_direct(void)
     WpPerson targets[] = {id(g, "t1"), id(g, "t2")};
     WpRankQuery q = {.sellers = sellers, .n_sellers = 1, .targets = targets, .n_targets = 2};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) raw = wp_rank_run(sc, &q, &error);
+    g_autoptr(WpRankResult) raw = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(raw->direct->len, ==, 2);
     g_assert_cmpuint(raw->targets->len, ==, 0);
     g_autoptr(WpModel) model = wp_model_new_default();
     g_autoptr(WpScoring) dsc = wp_scoring_new(g, model, 20000, NULL);
-    g_autoptr(WpRankResult) r = wp_rank_run(dsc, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(dsc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r->direct->len, ==, 1);
     g_assert_cmpuint(g_array_index(r->direct, WpPerson, 0), ==, id(g, "t2"));
@@ -919,7 +919,7 @@ static void test_demo_raw_contract(void)
                      .n_sellers = 1,
                      .targets = (const WpPerson *)targets->data,
                      .n_targets = targets->len};
-    g_autoptr(WpRankResult) r = wp_rank_run(sc, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r->direct->len, ==, 2);
     g_assert_cmpuint(r->weak_direct->len, ==, 0);

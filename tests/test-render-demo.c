@@ -63,7 +63,7 @@ static void test_path_diagram(void)
     WpPathQuery query = WP_PATH_QUERY_INIT;
     query.min_probability = 0.01;
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) set = wp_path_find(scoring, &alice, 1, bob, &query, &error);
+    g_autoptr(WpPathSet) set = wp_path_find(scoring, NULL, &alice, 1, bob, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, >=, 3);
     WpDiagramLimits limits = {2, 0, NULL};
@@ -154,7 +154,7 @@ static void test_path_shared_hops(void)
     WpPerson bob = wp_graph_find_id(graph, "p00006");
     WpPathQuery query = {8, 4, 0.01, TRUE};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) set = wp_path_find(scoring, &alice, 1, bob, &query, &error);
+    g_autoptr(WpPathSet) set = wp_path_find(scoring, NULL, &alice, 1, bob, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 8);
     g_autoptr(WpDiagram) d = wp_diagram_new_paths(scoring, set, &alice, 1, NULL);
@@ -215,7 +215,7 @@ static void test_empty_path(void)
     g_autoptr(WpScoring) scoring = wp_scoring_new(graph, raw, WP_DAY_NONE, NULL);
     WpPerson a = wp_graph_find_id(graph, "a"), d_ = wp_graph_find_id(graph, "d");
     WpPathQuery query = WP_PATH_QUERY_INIT;
-    g_autoptr(WpPathSet) set = wp_path_find(scoring, &a, 1, d_, &query, &error);
+    g_autoptr(WpPathSet) set = wp_path_find(scoring, NULL, &a, 1, d_, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 0);
     g_autoptr(WpDiagram) d = wp_diagram_new_paths(scoring, set, &a, 1, NULL);
@@ -239,7 +239,7 @@ static void test_account_map(void)
     WpPathQuery query = {0, 4, 0.01, FALSE};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find_into_company(scoring, &alice, 1, "Acme", NULL, &query, &error);
+        wp_path_find_into_company(scoring, NULL, &alice, 1, "Acme", NULL, &query, NULL, &error);
     g_assert_no_error(error);
     guint n = set->paths->len;
     g_assert_cmpuint(n, >, 10);
@@ -332,7 +332,7 @@ static void test_account_map_size(void)
     WpPathQuery query = {0, 4, 0.01, FALSE};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find_into_company(scoring, &alice, 1, "Acme", NULL, &query, &error);
+        wp_path_find_into_company(scoring, NULL, &alice, 1, "Acme", NULL, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 25);
     g_autoptr(WpDiagram) d =
@@ -362,8 +362,8 @@ static void test_account_map_team(void)
     g_assert_cmpuint(team->len, ==, 5); /* the demo README's five sellers */
     WpPathQuery query = {0, 4, 0.01, FALSE};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) set = wp_path_find_into_company(scoring, (const WpPerson *)team->data,
-                                                         team->len, "Acme", NULL, &query, &error);
+    g_autoptr(WpPathSet) set = wp_path_find_into_company(
+        scoring, NULL, (const WpPerson *)team->data, team->len, "Acme", NULL, &query, NULL, &error);
     g_assert_no_error(error);
     g_autoptr(WpDiagram) d = wp_diagram_new_account_map(scoring, set, (const WpPerson *)team->data,
                                                         team->len, "Acme", NULL, NULL);
@@ -413,7 +413,7 @@ static void test_territory(void)
                          .max_hops = 4,
                          .min_probability = 0.01,
                          .n_best = 2};
-    g_autoptr(WpRankResult) result = wp_rank_run(scoring, &query, &error);
+    g_autoptr(WpRankResult) result = wp_rank_run(scoring, NULL, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(result->sources->len, >, 3);
     WpDiagramLimits limits = {3, 2, NULL};
@@ -498,7 +498,7 @@ static void test_territory_rank_order(void)
                          .max_hops = 4,
                          .min_probability = 0.01,
                          .n_best = WP_DIAGRAM_TERRITORY_TARGETS};
-    g_autoptr(WpRankResult) result = wp_rank_run(scoring, &query, &error);
+    g_autoptr(WpRankResult) result = wp_rank_run(scoring, NULL, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(result->sources->len, >, WP_DIAGRAM_TERRITORY_SOURCES);
     g_autoptr(WpDiagram) d = wp_diagram_new_territory(scoring, result, &alice, 1, NULL, NULL);

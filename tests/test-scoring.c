@@ -168,7 +168,7 @@ static void check_paths(const WpScoring *scoring, const char *const *sources, co
     WpPerson s = id(g, "s");
     WpPathQuery q = WP_PATH_QUERY_INIT;
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) set = wp_path_find(scoring, &s, 1, id(g, "t"), &q, &error);
+    g_autoptr(WpPathSet) set = wp_path_find(scoring, NULL, &s, 1, id(g, "t"), &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, n);
     for (guint i = 0; i < n; i++) {

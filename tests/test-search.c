@@ -112,7 +112,7 @@ static void check_random(gboolean directed, guint max_hops, gboolean backward, g
         g_assert_no_error(error);
         g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) search = wp_i_search_new(graph);
-        wp_i_search_bind(search, sc);
+        wp_i_search_bind(search, sc, NULL);
         guint source = (guint)g_rand_int_range(rand, 0, (gint32)n);
         guint banned = ban ? (source + 1) % n : G_MAXUINT;
         WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
@@ -190,7 +190,7 @@ static void test_fewer_hops_survive(void)
     g_assert_no_error(error);
     g_autoptr(WpScoring) sc = raw_scoring(g);
     g_autoptr(WpSearch) search = wp_i_search_new(g);
-    wp_i_search_bind(search, sc);
+    wp_i_search_bind(search, sc, NULL);
     WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
     lim.max_hops = 4;
     wp_i_search_run(search, wp_graph_find_id(g, "s"), &lim);
@@ -220,7 +220,7 @@ static void test_first_hop_only(void)
     g_assert_no_error(error);
     g_autoptr(WpScoring) sc = raw_scoring(g);
     g_autoptr(WpSearch) search = wp_i_search_new(g);
-    wp_i_search_bind(search, sc);
+    wp_i_search_bind(search, sc, NULL);
     g_autofree guint8 *fellow = g_new0(guint8, wp_graph_n_people(g));
     WpPerson s = wp_graph_find_id(g, "s"), w = wp_graph_find_id(g, "w"),
              t = wp_graph_find_id(g, "t"), a = wp_graph_find_id(g, "a"),
@@ -260,7 +260,7 @@ static void test_banned_first_tie(void)
     g_assert_no_error(error);
     g_autoptr(WpScoring) sc = raw_scoring(g);
     g_autoptr(WpSearch) search = wp_i_search_new(g);
-    wp_i_search_bind(search, sc);
+    wp_i_search_bind(search, sc, NULL);
     WpTie banned;
     g_assert_true(
         wp_graph_find_tie(g, wp_graph_find_id(g, "s"), wp_graph_find_id(g, "a"), &banned));
@@ -288,7 +288,7 @@ static void test_potential(void)
         g_assert_no_error(error);
         g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) search = wp_i_search_new(graph);
-        wp_i_search_bind(search, sc);
+        wp_i_search_bind(search, sc, NULL);
         WpPerson source = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
         WpPerson target = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
         /* Exact costs to the target: a backward run, copied out. */
@@ -339,8 +339,8 @@ static void test_costs_only(void)
         g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) full = wp_i_search_new(graph);
         g_autoptr(WpSearch) lean = wp_i_search_new(graph);
-        wp_i_search_bind(full, sc);
-        wp_i_search_bind(lean, sc);
+        wp_i_search_bind(full, sc, NULL);
+        wp_i_search_bind(lean, sc, NULL);
         WpPerson source = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
         WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
         lim.direction = round % 3 ? WP_SEARCH_FORWARD : WP_SEARCH_BACKWARD;
@@ -388,7 +388,7 @@ static void test_on_settle(void)
         g_autofree double *expect = layered_costs(&arcs, source, 0, FALSE, G_MAXUINT);
         g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) search = wp_i_search_new(graph);
-        wp_i_search_bind(search, sc);
+        wp_i_search_bind(search, sc, NULL);
         Radius radius = {g_rand_double_range(rand, 0, 4), 0, 0};
         WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
         lim.max_hops = round % 2 ? 0 : 5; /* both engines */

@@ -301,7 +301,7 @@ static void check_sources(const Case *c, const WpPathQuery *q)
         all_paths(&c->net, c->teams, c->sv, c->n_sellers, c->tv, q->max_hops, c->factor);
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find(c->scoring, c->sellers, c->n_sellers, c->target, q, &error);
+        wp_path_find(c->scoring, NULL, c->sellers, c->n_sellers, c->target, q, NULL, &error);
     g_assert_no_error(error);
     guint strong = check_direct(c, set);
     g_assert_cmpint(set->direct_answer, ==, strong > 0);
@@ -363,7 +363,7 @@ static void check_all_paths(const Case *c, const WpPathQuery *q)
         above++;
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find(c->scoring, c->sellers, c->n_sellers, c->target, q, &error);
+        wp_path_find(c->scoring, NULL, c->sellers, c->n_sellers, c->target, q, NULL, &error);
     g_assert_no_error(error);
     check_direct(c, set);
     g_assert_false(set->direct_answer);
@@ -402,8 +402,8 @@ static void check_into_people(const Case *c, const WpPathQuery *q)
     g_autoptr(WpScoring) sc = wp_scoring_new(g, wp_scoring_model(c->scoring), AS_OF, NULL);
     WpPathQuery aq = *q;
     aq.k = 0;
-    g_autoptr(WpPathSet) set =
-        wp_path_find_into_company(sc, c->sellers, c->n_sellers, "Acme", NULL, &aq, &error);
+    g_autoptr(WpPathSet) set = wp_path_find_into_company(sc, NULL, c->sellers, c->n_sellers, "Acme",
+                                                         NULL, &aq, NULL, &error);
     g_assert_no_error(error);
     double expect = all->len > 0 ? g_array_index(all, Simple, 0).p : 0;
     if (expect < q->min_probability || expect == 0) {
@@ -499,7 +499,7 @@ static void check_rank(const Case *c, const WpPathQuery *pq)
     for (guint strategy = WP_RANK_FROM_SOURCES; strategy <= WP_RANK_FROM_TARGETS; strategy++) {
         q.strategy = (WpRankStrategy)strategy;
         g_autoptr(GError) error = NULL;
-        g_autoptr(WpRankResult) r = wp_rank_run(c->scoring, &q, &error);
+        g_autoptr(WpRankResult) r = wp_rank_run(c->scoring, NULL, &q, NULL, &error);
         g_assert_no_error(error);
         g_assert_cmpuint(r->targets->len, ==, n_ranked);
         g_assert_cmpuint(r->direct->len, ==, n_direct);

@@ -2,10 +2,12 @@
 /* Introduction paths: from one or more sellers to a person, or into a whole account. */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib.h>
 
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
+#include "warmpath/query.h"
 #include "warmpath/scoring.h"
 #include "warmpath/where.h"
 
@@ -139,10 +141,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathSet, wp_path_set_free)
 /**
  * wp_path_find:
  * @scoring: the network and the model (and overrides) the paths are scored on
+ * @context: (nullable): workspaces for the query, of the scoring's graph; NULL makes a
+ *   temporary one (O(people) memory per call, which a long-running process avoids by keeping a
+ *   context per thread, see WpQueryContext)
  * @sellers: (array length=n_sellers): who asks; paths never pass through a seller
  * @n_sellers: >= 1
  * @target: the person to be introduced to; not a seller
  * @query: what to find
+ * @cancellable: (nullable): cancelling it stops the query within a few thousand people settled
+ *   (a deadline is a GCancellable cancelled from a timer)
  * @error: return location for a GError, or NULL
  *
  * Finds the best introduction paths from any of @sellers to @target. In the default mode one
@@ -151,15 +158,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathSet, wp_path_set_free)
  * the seller whose tie to it is strongest; a strong direct tie is the whole answer (see
  * WpPathSet.direct_answer). Paths never pass through a seller: an asking seller only starts
  * one, another seller of our team (people file `team`, model not raw) is only ever the first
- * person asked. An empty answer is not an error. Fails with WP_ERROR_USAGE when @target is a seller
- * or @query is out of range. Time: one or two searches in the default mode, O(k x path length)
- * searches for
- * @all_paths.
+ * person asked. An empty answer is not an error.
+ *
+ * Fails with WP_ERROR_USAGE when @target is a seller, @query is out of range, or @context is
+ * another graph's or in use by another query; with G_IO_ERROR_CANCELLED when @cancellable was
+ * cancelled. Time: one or two searches in the default mode, each O((V' + E') log V') for the V'
+ * people and E' ties within the hop limit and the floor, O(k x path length) searches for
+ * @all_paths (plus, for an empty answer, the hints' searches). Memory: the answer, and the
+ * context's work arrays the first time it needs them.
  *
  * Returns: (transfer full) (nullable): the paths; free with wp_path_set_free()
  */
-WP_API WpPathSet *wp_path_find(const WpScoring *scoring, const WpPerson *sellers, guint n_sellers,
-                               WpPerson target, const WpPathQuery *query, GError **error);
+WP_API WpPathSet *wp_path_find(const WpScoring *scoring, WpQueryContext *context,
+                               const WpPerson *sellers, guint n_sellers, WpPerson target,
+                               const WpPathQuery *query, GCancellable *cancellable, GError **error);
 
 /**
  * wp_path_find_into_company:
@@ -169,15 +181,17 @@ WP_API WpPathSet *wp_path_find(const WpScoring *scoring, const WpPerson *sellers
  *
  * The best path to each reachable person of the account (not a seller), one per person, best
  * first. Fails as wp_graph_resolve_account() when @company names no one account (with the
- * closest accounts attached) and with WP_ERROR_USAGE as wp_path_find(). @direct lists the
- * sellers' direct ties into the account;
- * @target is WP_PERSON_NONE.
+ * closest accounts attached), and with WP_ERROR_USAGE and G_IO_ERROR_CANCELLED as
+ * wp_path_find(). @direct lists the sellers' direct ties into the account; @target is
+ * WP_PERSON_NONE. Time: one search per seller (and teammate), each stopping once @k of the
+ * account's people are settled.
  *
  * Returns: (transfer full) (nullable): the paths
  */
-WP_API WpPathSet *wp_path_find_into_company(const WpScoring *scoring, const WpPerson *sellers,
-                                            guint n_sellers, const char *company,
-                                            const WpWhere *where, const WpPathQuery *query,
+WP_API WpPathSet *wp_path_find_into_company(const WpScoring *scoring, WpQueryContext *context,
+                                            const WpPerson *sellers, guint n_sellers,
+                                            const char *company, const WpWhere *where,
+                                            const WpPathQuery *query, GCancellable *cancellable,
                                             GError **error);
 
 G_END_DECLS

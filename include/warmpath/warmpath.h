@@ -11,6 +11,7 @@
 #include "warmpath/import.h"
 #include "warmpath/model.h"
 #include "warmpath/path.h"
+#include "warmpath/query.h"
 #include "warmpath/rank.h"
 #include "warmpath/resolve.h"
 #include "warmpath/scoring.h"

@@ -105,8 +105,8 @@ static int draw_account(const CliCommon *common, const WpScoring *scoring, const
                          cli_search_floor(scoring, &o->limits), FALSE};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find_into_company(scoring, (const WpPerson *)sellers->data, sellers->len, account,
-                                  o->where ? where : NULL, &query, &error);
+        wp_path_find_into_company(scoring, NULL, (const WpPerson *)sellers->data, sellers->len,
+                                  account, o->where ? where : NULL, &query, NULL, &error);
     if (set == NULL)
         return cli_fail_for("map", error);
     g_autofree char *context =
@@ -186,7 +186,7 @@ static int draw_territory(const CliCommon *common, const WpScoring *scoring, con
         .n_best = per_source,
     };
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) result = wp_rank_run(scoring, &query, &error);
+    g_autoptr(WpRankResult) result = wp_rank_run(scoring, NULL, &query, NULL, &error);
     if (result == NULL)
         return cli_fail_for("map", error);
     g_autofree char *context =

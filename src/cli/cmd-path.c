@@ -112,14 +112,14 @@ static WpPathSet *find(const WpScoring *scoring, const PathOptions *o, const GAr
             }
             cli_explain_territory(graph, where, "--where", G_MAXUINT); /* values no one has */
         }
-        set = wp_path_find_into_company(scoring, (const WpPerson *)sellers->data, sellers->len,
-                                        o->to_company, where, query, &error);
+        set = wp_path_find_into_company(scoring, NULL, (const WpPerson *)sellers->data,
+                                        sellers->len, o->to_company, where, query, NULL, &error);
     } else {
         WpPerson target = cli_resolve_person(graph, o->to, o->at, "--to", rc);
         if (target == WP_PERSON_NONE)
             return NULL;
-        set = wp_path_find(scoring, (const WpPerson *)sellers->data, sellers->len, target, query,
-                           &error);
+        set = wp_path_find(scoring, NULL, (const WpPerson *)sellers->data, sellers->len, target,
+                           query, NULL, &error);
     }
     if (set == NULL)
         *rc = cli_fail(error);

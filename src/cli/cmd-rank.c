@@ -250,7 +250,7 @@ static WpRankResult *run_rank(const WpScoring *scoring, const WpRankQuery *base,
         query.progress = on_progress;
         query.progress_data = &progress;
     }
-    WpRankResult *result = wp_rank_run(scoring, &query, error);
+    WpRankResult *result = wp_rank_run(scoring, NULL, &query, NULL, error);
     if (progress.shown)
         fprintf(stderr, "\r\033[K");
     return result;
@@ -311,7 +311,7 @@ int cmd_rank(int argc, char **argv)
         if (isnan(min_gain))
             min_gain = wp_model_plan_min_gain(wp_scoring_model(scoring));
         plan = wp_rank_plan(result, (guint)o.plan, (guint)o.max_asks, min_gain);
-        if (!wp_rank_plan_routes(scoring, &query, result, plan, &error))
+        if (!wp_rank_plan_routes(scoring, NULL, &query, result, plan, NULL, &error))
             return cli_fail(error);
     }
     guint shown = top >= 0                                  ? (guint)top

@@ -202,8 +202,7 @@ static void keep_cheaper(WpPath *path, double cost, WpPath *out, double *best)
 
 void wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out)
 {
-    g_autoptr(WpSearch) bwd = wp_i_search_new(ctx->graph);
-    wp_i_search_bind(bwd, ctx->scoring);
+    WpSearch *bwd = wp_i_query_search(ctx->context, 1);
     double best = INFINITY;
     for (guint i = 0; i < ctx->n_sellers; i++) {
         WpPath path = {0};

@@ -46,12 +46,8 @@ void wp_path_set_free(WpPathSet *set)
     g_free(set);
 }
 
-gboolean wp_i_path_context_init(WpPathContext *ctx, const WpScoring *scoring,
-                                const WpPerson *sellers, guint n_sellers, const WpPathQuery *query,
-                                GError **error)
+gboolean wp_i_path_check(guint n_sellers, const WpPathQuery *query, GError **error)
 {
-    const WpGraph *graph = wp_scoring_graph(scoring);
-    memset(ctx, 0, sizeof *ctx);
     if (n_sellers == 0) {
         g_set_error_literal(error, WP_ERROR, WP_ERROR_USAGE, "no seller to start from");
         return FALSE;
@@ -67,8 +63,16 @@ gboolean wp_i_path_context_init(WpPathContext *ctx, const WpScoring *scoring,
                     g_ascii_formatd(p, sizeof p, "%g", query->min_probability));
         return FALSE;
     }
-    ctx->graph = graph;
+    return TRUE;
+}
+
+void wp_i_path_context_init(WpPathContext *ctx, const WpScoring *scoring, WpQueryContext *context,
+                            const WpPerson *sellers, guint n_sellers, const WpPathQuery *query)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->graph = wp_scoring_graph(scoring);
     ctx->scoring = scoring;
+    ctx->context = context;
     ctx->sellers = sellers;
     ctx->n_sellers = n_sellers;
     ctx->query = *query;
@@ -76,7 +80,7 @@ gboolean wp_i_path_context_init(WpPathContext *ctx, const WpScoring *scoring,
     ctx->max_cost = query->min_probability > 0
                         ? wp_i_cost_from_strength(query->min_probability, ctx->hop_penalty) + 1e-9
                         : INFINITY;
-    wp_i_roles_init(&ctx->roles, scoring, sellers, n_sellers);
+    wp_i_roles_init(&ctx->roles, scoring, context, sellers, n_sellers);
     ctx->banned = ctx->roles.banned;
     ctx->first_hop_only = ctx->roles.first_hop_only;
     ctx->team_starts = g_array_new(FALSE, FALSE, sizeof(WpTeamStart));
@@ -93,9 +97,7 @@ gboolean wp_i_path_context_init(WpPathContext *ctx, const WpScoring *scoring,
                 g_array_append_val(ctx->team_starts, start);
             }
         }
-    ctx->search = wp_i_search_new(graph);
-    wp_i_search_bind(ctx->search, scoring);
-    return TRUE;
+    ctx->search = wp_i_query_search(context, 0);
 }
 
 void wp_i_path_context_clear(WpPathContext *ctx)
@@ -104,7 +106,7 @@ void wp_i_path_context_clear(WpPathContext *ctx)
     ctx->banned = NULL;
     ctx->first_hop_only = NULL;
     g_clear_pointer(&ctx->team_starts, g_array_unref);
-    g_clear_pointer(&ctx->search, wp_i_search_free);
+    ctx->search = NULL;
 }
 
 void wp_i_path_forward_limits(const WpPathContext *ctx, gboolean after_team_hop,
@@ -296,8 +298,22 @@ static void add_hints(WpPathContext *ctx, WpPerson target, WpPathSet *set)
     }
 }
 
-WpPathSet *wp_path_find(const WpScoring *scoring, const WpPerson *sellers, guint n_sellers,
-                        WpPerson target, const WpPathQuery *query, GError **error)
+/* The answer to a query on @ctx, or NULL (and the answer freed) when the query was cancelled. */
+static WpPathSet *finish(WpPathContext *ctx, WpPathSet *set, GCancellable *cancellable,
+                         GError **error)
+{
+    WpQueryContext *context = ctx->context;
+    wp_i_path_context_clear(ctx);
+    if (!wp_i_query_end(context, cancellable, error)) {
+        wp_path_set_free(set);
+        return NULL;
+    }
+    return set;
+}
+
+WpPathSet *wp_path_find(const WpScoring *scoring, WpQueryContext *context, const WpPerson *sellers,
+                        guint n_sellers, WpPerson target, const WpPathQuery *query,
+                        GCancellable *cancellable, GError **error)
 {
     g_return_val_if_fail(scoring != NULL && query != NULL, NULL);
     const WpGraph *graph = scoring->graph;
@@ -317,8 +333,12 @@ WpPathSet *wp_path_find(const WpScoring *scoring, const WpPerson *sellers, guint
             return NULL;
         }
     WpPathContext ctx;
-    if (!wp_i_path_context_init(&ctx, scoring, sellers, n_sellers, query, error))
+    if (!wp_i_path_check(n_sellers, query, error))
         return NULL;
+    context = wp_i_query_begin(context, scoring, cancellable, error);
+    if (context == NULL)
+        return NULL;
+    wp_i_path_context_init(&ctx, scoring, context, sellers, n_sellers, query);
     WpPathSet *set = wp_i_path_set_new(target);
     wp_i_direct_ties(&ctx, target, set->direct);
     if (query->all_paths)
@@ -328,13 +348,13 @@ WpPathSet *wp_path_find(const WpScoring *scoring, const WpPerson *sellers, guint
     if (set->paths->len == 0)
         add_hints(&ctx, target, set);
     wp_i_path_set_score(set, scoring);
-    wp_i_path_context_clear(&ctx);
-    return set;
+    return finish(&ctx, set, cancellable, error);
 }
 
-WpPathSet *wp_path_find_into_company(const WpScoring *scoring, const WpPerson *sellers,
-                                     guint n_sellers, const char *company, const WpWhere *where,
-                                     const WpPathQuery *query, GError **error)
+WpPathSet *wp_path_find_into_company(const WpScoring *scoring, WpQueryContext *context,
+                                     const WpPerson *sellers, guint n_sellers, const char *company,
+                                     const WpWhere *where, const WpPathQuery *query,
+                                     GCancellable *cancellable, GError **error)
 {
     g_return_val_if_fail(scoring != NULL && company != NULL && query != NULL, NULL);
     const WpGraph *graph = scoring->graph;
@@ -352,13 +372,16 @@ WpPathSet *wp_path_find_into_company(const WpScoring *scoring, const WpPerson *s
             g_array_append_val(targets, p);
     }
     WpPathContext ctx;
-    if (!wp_i_path_context_init(&ctx, scoring, sellers, n_sellers, query, error))
+    if (!wp_i_path_check(n_sellers, query, error))
         return NULL;
+    context = wp_i_query_begin(context, scoring, cancellable, error);
+    if (context == NULL)
+        return NULL;
+    wp_i_path_context_init(&ctx, scoring, context, sellers, n_sellers, query);
     WpPathSet *set = wp_i_path_set_new(WP_PERSON_NONE);
     for (guint j = 0; j < targets->len; j++)
         wp_i_direct_ties(&ctx, g_array_index(targets, WpPerson, j), set->direct);
     wp_i_paths_into_people(&ctx, (const WpPerson *)targets->data, targets->len, set);
     wp_i_path_set_score(set, scoring);
-    wp_i_path_context_clear(&ctx);
-    return set;
+    return finish(&ctx, set, cancellable, error);
 }

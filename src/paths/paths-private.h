@@ -16,6 +16,7 @@ typedef struct {
 typedef struct {
     const WpGraph *graph;
     const WpScoring *scoring; /* borrowed: the costs and strengths paths are scored on */
+    WpQueryContext *context;  /* borrowed: the workspaces (wp_i_query_begin()) */
     const WpPerson *sellers;  /* borrowed, n_sellers >= 1, distinct */
     guint n_sellers;
     WpRoles roles;  /* owned: asking sellers, teammates, fellow sellers */
@@ -27,14 +28,15 @@ typedef struct {
     double hop_penalty; /* -ln(intermediary factor) */
     double max_cost;    /* costliest full path worth finding: -ln(min_probability) + hop
                          * penalty (plus a rounding margin), or INFINITY */
-    WpSearch *search;   /* owned */
+    WpSearch *search;   /* the query context's first */
 } WpPathContext;
 
-/* Checks the query (k >= 1, max_hops <= WP_MAX_HOPS, min_probability in [0, 1), sellers in range)
- * and sets up. Fails with WP_ERROR_USAGE. */
-gboolean wp_i_path_context_init(WpPathContext *ctx, const WpScoring *scoring,
-                                const WpPerson *sellers, guint n_sellers, const WpPathQuery *query,
-                                GError **error);
+/* Checks the query: a seller at least, max_hops <= WP_MAX_HOPS, min_probability in [0, 1).
+ * Fails with WP_ERROR_USAGE. */
+gboolean wp_i_path_check(guint n_sellers, const WpPathQuery *query, GError **error);
+/* Sets a checked query up on @context (held: wp_i_query_begin()). Cannot fail. */
+void wp_i_path_context_init(WpPathContext *ctx, const WpScoring *scoring, WpQueryContext *context,
+                            const WpPerson *sellers, guint n_sellers, const WpPathQuery *query);
 void wp_i_path_context_clear(WpPathContext *ctx);
 
 /* Search cost of one tie: the same value the search engine's arrays hold. */

@@ -90,11 +90,12 @@ static GArray *collect_sources(const WpPathContext *ctx, WpPerson target)
     return sources;
 }
 
-/* Marks @c as a contact to settle, once. */
-static void want(guint8 *contacts, WpPerson c, WpSearchLimits *limits)
+/* Marks @c as a contact to settle, once (noted in @marked). */
+static void want(guint8 *contacts, GArray *marked, WpPerson c, WpSearchLimits *limits)
 {
     if (!contacts[c]) {
         contacts[c] = 1;
+        g_array_append_val(marked, c);
         limits->n_stop++;
     }
 }
@@ -102,7 +103,7 @@ static void want(guint8 *contacts, WpPerson c, WpSearchLimits *limits)
 /* One search backward from @target on the graph without the sellers, within one hop fewer than
  * the limit and the floor's cost; it stops once every seller's contact is settled. FALSE when no
  * seller has a contact to search for. */
-static gboolean search_back(WpPathContext *ctx, WpPerson target, guint8 *contacts)
+static gboolean search_back(WpPathContext *ctx, WpPerson target, guint8 *contacts, GArray *marked)
 {
     WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
     limits.direction = WP_SEARCH_BACKWARD;
@@ -115,12 +116,12 @@ static gboolean search_back(WpPathContext *ctx, WpPerson target, guint8 *contact
         const WpArc *arcs = wp_graph_out_arcs(ctx->graph, ctx->sellers[i], &n_arcs);
         for (guint a = 0; a < n_arcs; a++)
             if (!ctx->banned[arcs[a].head] && arcs[a].head != target)
-                want(contacts, arcs[a].head, &limits);
+                want(contacts, marked, arcs[a].head, &limits);
     }
     for (guint j = 0; j < ctx->team_starts->len; j++) {
         WpPerson mate = g_array_index(ctx->team_starts, WpTeamStart, j).mate;
         if (mate != target)
-            want(contacts, mate, &limits);
+            want(contacts, marked, mate, &limits);
     }
     limits.stop_set = contacts;
     if (limits.n_stop == 0)
@@ -163,8 +164,11 @@ static void add_sources(WpPathContext *ctx, WpPerson target, WpPathSet *set)
 
 void wp_i_paths_by_source(WpPathContext *ctx, WpPerson target, WpPathSet *set)
 {
-    g_autofree guint8 *contacts = g_new0(guint8, MAX(ctx->graph->n_people, 1));
-    if (ctx->query.max_hops != 1 && search_back(ctx, target, contacts))
+    guint8 *contacts = wp_i_query_marks(ctx->context, WP_I_MARK_WANTED);
+    g_autoptr(GArray) marked = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    if (ctx->query.max_hops != 1 && search_back(ctx, target, contacts, marked))
         add_sources(ctx, target, set);
+    for (guint i = 0; i < marked->len; i++) /* the marks stay all zero between queries */
+        contacts[g_array_index(marked, WpPerson, i)] = 0;
     wp_i_paths_sort(set->paths, ctx->graph);
 }

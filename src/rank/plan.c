@@ -145,31 +145,44 @@ static gboolean find_route(const WpScoring *scoring, const WpRankQuery *q, const
     return TRUE;
 }
 
-gboolean wp_rank_plan_routes(const WpScoring *scoring, const WpRankQuery *query,
-                             const WpRankResult *result, WpRankPlan *plan, GError **error)
+gboolean wp_rank_plan_routes(const WpScoring *scoring, WpQueryContext *context,
+                             const WpRankQuery *query, const WpRankResult *result, WpRankPlan *plan,
+                             GCancellable *cancellable, GError **error)
 {
     g_return_val_if_fail(scoring != NULL && query != NULL && result != NULL && plan != NULL, FALSE);
     const WpGraph *graph = wp_scoring_graph(scoring);
+    context = wp_i_query_begin(context, scoring, cancellable, error);
+    if (context == NULL)
+        return FALSE;
     WpRoles roles;
-    wp_i_roles_init(&roles, scoring, query->sellers, query->n_sellers);
-    g_autoptr(WpSearch) search = wp_i_search_new(graph);
-    wp_i_search_bind(search, scoring);
-    gboolean ok = TRUE;
-    for (guint i = 0; i < plan->asks->len && ok; i++) {
+    wp_i_roles_init(&roles, scoring, context, query->sellers, query->n_sellers);
+    WpSearch *search = wp_i_query_search(context, 0);
+    const WpRankAsk *lost = NULL; /* an ask whose route is not found again */
+    for (guint i = 0; i < plan->asks->len && lost == NULL; i++) {
         WpRankAsk *ask = &g_array_index(plan->asks, WpRankAsk, i);
         const WpRankSource *source =
             &g_array_index(result->sources, WpRankSource, ask->source_index);
         WpPerson target = g_array_index(result->targets, WpPerson, ask->target_index);
         wp_path_clear(&ask->route);
-        ok = find_route(scoring, query, &roles, search, source, target, &ask->route) &&
-             fabs(ask->route.probability - ask->probability) <= 1e-9 * ask->probability;
-        if (!ok)
-            g_set_error(error, WP_ERROR, WP_ERROR_FAILED,
-                        "no route from '%s' to '%s' at the ranked chance: the plan does not "
-                        "belong to this network and query",
-                        wp_graph_person_label(graph, source->person),
-                        wp_graph_person_label(graph, target));
+        if (g_cancellable_is_cancelled(cancellable))
+            break;
+        if (!find_route(scoring, query, &roles, search, source, target, &ask->route) ||
+            fabs(ask->route.probability - ask->probability) > 1e-9 * ask->probability)
+            lost = ask;
     }
     wp_i_roles_clear(&roles);
-    return ok;
+    if (!wp_i_query_end(context, cancellable, error))
+        return FALSE;
+    if (lost != NULL) {
+        const WpRankSource *source =
+            &g_array_index(result->sources, WpRankSource, lost->source_index);
+        WpPerson target = g_array_index(result->targets, WpPerson, lost->target_index);
+        g_set_error(error, WP_ERROR, WP_ERROR_FAILED,
+                    "no route from '%s' to '%s' at the ranked chance: the plan does not belong "
+                    "to this network and query",
+                    wp_graph_person_label(graph, source->person),
+                    wp_graph_person_label(graph, target));
+        return FALSE;
+    }
+    return TRUE;
 }

@@ -97,12 +97,14 @@ static gboolean first_tie_banned(const WpSearchLimits *lim, WpTie tie)
     return FALSE;
 }
 
-void wp_i_dijkstra_run(WpDijkstra *d, const WpScoring *scoring, WpPerson source,
-                       const WpSearchLimits *lim)
+void wp_i_dijkstra_run(WpDijkstra *d, const WpScoring *scoring, GCancellable *cancellable,
+                       WpPerson source, const WpSearchLimits *lim)
 {
     const WpGraph *g = d->graph;
     reset(d);
     d->scoring = scoring;
+    if (g_cancellable_is_cancelled(cancellable)) /* NULL: FALSE */
+        return;
     d->direction = lim->direction;
     d->costs_only = lim->costs_only;
     gboolean forward = lim->direction == WP_SEARCH_FORWARD;
@@ -133,6 +135,9 @@ void wp_i_dijkstra_run(WpDijkstra *d, const WpScoring *scoring, WpPerson source,
          * potential its key is that cost, which spares a cache miss per person. */
         double cu = potential ? cost[u] : wp_i_radix_key_value(top.key);
         if (lim->on_settle && lim->on_settle(u, cu, lim->on_settle_data))
+            break;
+        if (d->settled->len % WP_SEARCH_CANCEL_EVERY == 0 &&
+            g_cancellable_is_cancelled(cancellable))
             break;
         guint32 hu = top.hops + 1;
         /* Fellow sellers come only right after a path's start (search-private.h): a backward

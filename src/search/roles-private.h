@@ -3,7 +3,7 @@
  * team, and the tie a seller has to each person one step away. Shared by paths and rank. */
 #pragma once
 
-#include "search/search-private.h"
+#include "search/query-private.h"
 
 /**
  * WpRoles:
@@ -20,8 +20,8 @@ typedef struct {
     const WpScoring *scoring;
     const WpPerson *sellers; /* borrowed: who asks */
     guint n_sellers;
-    guint8 *banned;         /* owned, per person: 1 for the asking sellers */
-    guint8 *first_hop_only; /* owned, per person: 1 for fellow sellers; NULL without team rules */
+    guint8 *banned;         /* the query context's marks: 1 for the asking sellers */
+    guint8 *first_hop_only; /* the context's marks: 1 for fellow sellers; NULL without team rules */
     gboolean team_rules;
     double team_tie;
     GArray *teammates; /* WpTeammate: fellow sellers on a team of an asking seller, each once */
@@ -34,9 +34,11 @@ typedef struct {
     WpPerson seller; /* the first asking seller (in query order) of that team */
 } WpTeammate;
 
-/* Sets @roles up for @sellers (distinct, in range). O(people). Cannot fail. */
-void wp_i_roles_init(WpRoles *roles, const WpScoring *scoring, const WpPerson *sellers,
-                     guint n_sellers);
+/* Sets @roles up for @sellers (distinct, in range), marking them in @context's marks.
+ * O(sellers + the team's sellers). Cannot fail. */
+void wp_i_roles_init(WpRoles *roles, const WpScoring *scoring, WpQueryContext *context,
+                     const WpPerson *sellers, guint n_sellers);
+/* Clears the marks it set (after every ban it added was released). */
 void wp_i_roles_clear(WpRoles *roles);
 
 /* Bans (@delta = 1) or releases (-1) every fellow seller but @except in @banned: for runs that

@@ -4,8 +4,8 @@
 
 #include <string.h>
 
-void wp_i_roles_init(WpRoles *roles, const WpScoring *scoring, const WpPerson *sellers,
-                     guint n_sellers)
+void wp_i_roles_init(WpRoles *roles, const WpScoring *scoring, WpQueryContext *context,
+                     const WpPerson *sellers, guint n_sellers)
 {
     const WpGraph *g = wp_scoring_graph(scoring);
     memset(roles, 0, sizeof *roles);
@@ -13,7 +13,7 @@ void wp_i_roles_init(WpRoles *roles, const WpScoring *scoring, const WpPerson *s
     roles->scoring = scoring;
     roles->sellers = sellers;
     roles->n_sellers = n_sellers;
-    roles->banned = g_new0(guint8, MAX(g->n_people, 1));
+    roles->banned = wp_i_query_marks(context, WP_I_MARK_BANNED);
     for (guint i = 0; i < n_sellers; i++)
         roles->banned[sellers[i]] = 1;
     roles->teammates = g_array_new(FALSE, FALSE, sizeof(WpTeammate));
@@ -22,7 +22,7 @@ void wp_i_roles_init(WpRoles *roles, const WpScoring *scoring, const WpPerson *s
     roles->team_rules = scoring->team_rules;
     if (!roles->team_rules)
         return;
-    roles->first_hop_only = g_new0(guint8, MAX(g->n_people, 1));
+    roles->first_hop_only = wp_i_query_marks(context, WP_I_MARK_FIRST_HOP);
     for (guint k = 0; k < scoring->team_sellers->len; k++) {
         WpPerson p = g_array_index(scoring->team_sellers, WpPerson, k);
         if (roles->banned[p])
@@ -40,8 +40,12 @@ void wp_i_roles_init(WpRoles *roles, const WpScoring *scoring, const WpPerson *s
 
 void wp_i_roles_clear(WpRoles *roles)
 {
-    g_clear_pointer(&roles->banned, g_free);
-    g_clear_pointer(&roles->first_hop_only, g_free);
+    for (guint i = 0; roles->banned != NULL && i < roles->n_sellers; i++)
+        roles->banned[roles->sellers[i]] = 0;
+    for (guint i = 0; roles->first_hop_only != NULL && i < roles->fellows->len; i++)
+        roles->first_hop_only[g_array_index(roles->fellows, WpPerson, i)] = 0;
+    roles->banned = NULL;
+    roles->first_hop_only = NULL;
     g_clear_pointer(&roles->teammates, g_array_unref);
     g_clear_pointer(&roles->fellows, g_array_unref);
 }

@@ -44,7 +44,8 @@ typedef struct {
  * most of a cold `path` query on this machine (160-180 ms). */
 struct WpSearch {
     const WpGraph *graph;
-    const WpScoring *scoring; /* bound: whose costs runs use; borrowed */
+    const WpScoring *scoring;  /* bound: whose costs runs use; borrowed */
+    GCancellable *cancellable; /* bound, nullable: stops runs; borrowed */
     WpSearchDirection direction;
     guint32 *slot;           /* per person: 1 + its index in `states`, 0 when not reached this run;
                               * zero-filled on demand, so pages never reached are never written */
@@ -88,10 +89,11 @@ void wp_i_search_free(WpSearch *s)
     g_free(s);
 }
 
-void wp_i_search_bind(WpSearch *s, const WpScoring *scoring)
+void wp_i_search_bind(WpSearch *s, const WpScoring *scoring, GCancellable *cancellable)
 {
     g_return_if_fail(scoring == NULL || scoring->graph == s->graph);
     s->scoring = scoring;
+    s->cancellable = cancellable;
 }
 
 static void reset(WpSearch *s)
@@ -225,9 +227,11 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
     if (s->last_unlimited) {
         if (s->unlimited == NULL)
             s->unlimited = wp_i_dijkstra_new(g);
-        wp_i_dijkstra_run(s->unlimited, scoring, source, lim);
+        wp_i_dijkstra_run(s->unlimited, scoring, s->cancellable, source, lim);
         return;
     }
+    if (g_cancellable_is_cancelled(s->cancellable)) /* NULL: FALSE */
+        return;
     s->width = lim->max_hops > 0 ? lim->max_hops + 1 : 0;
     s->direction = lim->direction;
     gboolean limited = lim->max_hops > 0;
@@ -255,6 +259,9 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
             if (lim->stop_set && lim->stop_set[e.person] && ++n_stopped >= lim->n_stop)
                 break;
             if (lim->on_settle && lim->on_settle(e.person, e.cost, lim->on_settle_data))
+                break;
+            if (s->settled->len % WP_SEARCH_CANCEL_EVERY == 0 &&
+                g_cancellable_is_cancelled(s->cancellable))
                 break;
         }
         st->settled_hops = e.hops;

@@ -131,7 +131,7 @@ static JsonObject *run_q1(const WpScoring *scoring, const Query *q, GError **err
     if (s == WP_PERSON_NONE || t == WP_PERSON_NONE || s == t)
         return out;
     WpPathQuery query = {q->k, 0, 0.0, TRUE};
-    g_autoptr(WpPathSet) set = wp_path_find(scoring, &s, 1, t, &query, error);
+    g_autoptr(WpPathSet) set = wp_path_find(scoring, NULL, &s, 1, t, &query, NULL, error);
     if (set == NULL) {
         json_object_unref(out);
         return NULL;
@@ -185,7 +185,7 @@ static JsonObject *run_q2(const WpScoring *scoring, const Query *q, guint limit,
                              .targets = (WpPerson *)targets->data,
                              .n_targets = targets->len,
                              .n_threads = 0};
-        g_autoptr(WpRankResult) result = wp_rank_run(scoring, &query, error);
+        g_autoptr(WpRankResult) result = wp_rank_run(scoring, NULL, &query, NULL, error);
         if (result == NULL) {
             json_object_unref(out);
             return NULL;
@@ -265,7 +265,7 @@ static JsonObject *run_q3(const WpScoring *scoring, const Query *q)
     if (s != WP_PERSON_NONE) {
         GThread *flooder = g_thread_try_new("q3-flood", flood, &count, NULL);
         g_autoptr(WpSearch) search = wp_i_search_new(g);
-        wp_i_search_bind(search, scoring);
+        wp_i_search_bind(search, scoring, NULL);
         WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
         /* The margin only admits people the exact test below then decides on. */
         limits.max_cost = -log(q->min_prob) * (1 + 1e-9) + 1e-9;
