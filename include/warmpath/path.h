@@ -155,7 +155,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathSet, wp_path_set_free)
  * Finds the best introduction paths from any of @sellers to @target. In the default mode one
  * search backward from @target finds, for every direct contact of a seller (and, under the team
  * rules, every teammate), the best path on through that contact; each contact is credited to
- * the seller whose tie to it is strongest; a strong direct tie is the whole answer (see
+ * the seller whose tie to it is strongest (on equal strengths, the one named first; rank credits
+ * a contact by the same rule); a strong direct tie is the whole answer (see
  * WpPathSet.direct_answer). Paths never pass through a seller: an asking seller only starts
  * one, another seller of our team (people file `team`, model not raw) is only ever the first
  * person asked. An empty answer is not an error.

@@ -83,7 +83,8 @@ typedef struct {
  * WpRankSource:
  * @person: the referral source, a direct contact of a seller (never an asking seller); in
  *   WpRankResult.colleagues a fellow seller instead
- * @seller: the seller whose tie to @person is strongest (the lowest person index on a tie)
+ * @seller: the seller whose tie to @person is strongest (on equal strengths the one named first
+ *   in WpRankQuery.sellers); `path` credits a referral source to the same seller
  * @strength: that tie's effective strength, p(s, c), or the team tie's (@team_tie)
  * @team_tie: @person is on @seller's team and @strength is the team tie (see path.h WpPath)
  * @score: expected introductions, the sum over targets t of P(c, t) = p(s, c) * exp(-d(c, t)),

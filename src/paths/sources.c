@@ -7,8 +7,8 @@
  * target, d(c). A path seller -> c -> ... -> target then has probability
  * eff(seller, c) x exp(-d(c)): d(c) carries one hop penalty per tie after c, which is exactly one
  * intermediary factor for each person between the seller and the target. Each contact c is
- * credited to the seller whose tie to it is strongest; an asking seller is never a referral
- * source.
+ * credited to one seller by the rule `rank` uses too (wp_i_roles_credit_wins(): the strongest
+ * tie, then the seller named first); an asking seller is never a referral source.
  *
  * Under the team rules (roles-private.h) a seller's teammates are contacts too, through the team
  * tie, and fellow sellers are settled by the search but never passed through: the search goes no
@@ -23,6 +23,7 @@ typedef struct {
     WpPerson seller;
     WpTie first;       /* the seller's tie to the source, WP_TIE_NONE for the team tie */
     gboolean team_hop; /* the first hop is the team tie */
+    double strength;   /* of that first hop */
     double log_p;      /* ln of the path's probability */
 } Source;
 
@@ -40,15 +41,19 @@ static int compare_sources(gconstpointer a, gconstpointer b, gpointer user_data)
                : strcmp(wp_graph_person_id(graph, x->source), wp_graph_person_id(graph, y->source));
 }
 
-/* Keeps @src for its source when it is the first or the best seen (slot: source -> index + 1). */
-static void keep_source(GArray *sources, GHashTable *slot, const Source *src)
+/* Keeps @src for its source when it is the first seen or its seller is credited before the one
+ * held (wp_i_roles_credit_wins(); the rest of the path, d(c), is the same for every seller).
+ * slot: source -> index + 1. */
+static void keep_source(const WpRoles *roles, GArray *sources, GHashTable *slot, const Source *src)
 {
     guint at = GPOINTER_TO_UINT(g_hash_table_lookup(slot, GUINT_TO_POINTER(src->source)));
     if (at == 0) {
         g_array_append_val(sources, *src);
         g_hash_table_insert(slot, GUINT_TO_POINTER(src->source), GUINT_TO_POINTER(sources->len));
-    } else if (src->log_p > g_array_index(sources, Source, at - 1).log_p) {
-        g_array_index(sources, Source, at - 1) = *src;
+    } else {
+        Source *held = &g_array_index(sources, Source, at - 1);
+        if (wp_i_roles_credit_wins(roles, src->seller, src->strength, held->seller, held->strength))
+            *held = *src;
     }
 }
 
@@ -59,13 +64,12 @@ static void consider(const WpPathContext *ctx, WpPerson seller, WpPerson c, WpPe
     if (c == target || ctx->banned[c])
         return;
     double d = wp_i_search_cost(ctx->search, c);
-    Source src = {c, seller, WP_TIE_NONE, FALSE, 0};
-    double strength;
+    Source src = {c, seller, WP_TIE_NONE, FALSE, 0, 0};
     if (d == INFINITY ||
-        !wp_i_roles_first_hop(&ctx->roles, seller, c, &src.first, &strength, &src.team_hop))
+        !wp_i_roles_first_hop(&ctx->roles, seller, c, &src.first, &src.strength, &src.team_hop))
         return;
-    src.log_p = log(strength) - d;
-    keep_source(sources, slot, &src);
+    src.log_p = -wp_i_cost_from_strength(src.strength, 0) - d;
+    keep_source(&ctx->roles, sources, slot, &src);
 }
 
 /* Every contact (and teammate) of a seller from whom the search reached the target, with its

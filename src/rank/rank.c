@@ -56,9 +56,10 @@ static void job_clear(Job *job)
     g_mutex_clear(&job->lock);
 }
 
-/* Keeps @c in @found (slot: person -> index + 1) when new or stronger than what is there (the
- * lowest seller index on a tie). */
-static void keep_contact(GArray *found, GHashTable *slot, const WpRankContact *c)
+/* Keeps @c in @found (slot: person -> index + 1) when new or credited before what is there
+ * (wp_i_roles_credit_wins()). */
+static void keep_contact(const WpRoles *roles, GArray *found, GHashTable *slot,
+                         const WpRankContact *c)
 {
     guint at = GPOINTER_TO_UINT(g_hash_table_lookup(slot, GUINT_TO_POINTER(c->person)));
     if (at == 0) {
@@ -67,7 +68,7 @@ static void keep_contact(GArray *found, GHashTable *slot, const WpRankContact *c
         return;
     }
     WpRankContact *have = &g_array_index(found, WpRankContact, at - 1);
-    if (c->strength > have->strength || (c->strength == have->strength && c->seller < have->seller))
+    if (wp_i_roles_credit_wins(roles, c->seller, c->strength, have->seller, have->strength))
         *have = *c;
 }
 
@@ -78,8 +79,8 @@ static int by_person(gconstpointer a, gconstpointer b)
 }
 
 /* Every person a seller can ask directly (not an asking seller): tie rows, and teammates
- * through the team tie; each credited with the strongest seller tie (the lowest seller index on
- * a tie), in person order. */
+ * through the team tie; each credited to one seller (wp_i_roles_credit_wins()), in person
+ * order. */
 static GArray *collect_contacts(const WpGraph *g, const WpRoles *roles, double *max_strength)
 {
     g_autoptr(GHashTable) slot = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -93,7 +94,7 @@ static GArray *collect_contacts(const WpGraph *g, const WpRoles *roles, double *
                 !wp_i_roles_first_hop(roles, s, c.person, &tie, &c.strength, &c.team))
                 continue;
             c.fellow = roles->first_hop_only != NULL && roles->first_hop_only[c.person];
-            keep_contact(found, slot, &c);
+            keep_contact(roles, found, slot, &c);
         }
         for (guint j = 0; j < roles->teammates->len; j++) {
             WpRankContact c = {g_array_index(roles->teammates, WpTeammate, j).person, s, 0, FALSE,
@@ -101,7 +102,7 @@ static GArray *collect_contacts(const WpGraph *g, const WpRoles *roles, double *
             WpTie tie;
             if (wp_i_roles_same_team(roles, s, c.person) &&
                 wp_i_roles_first_hop(roles, s, c.person, &tie, &c.strength, &c.team))
-                keep_contact(found, slot, &c);
+                keep_contact(roles, found, slot, &c);
         }
     }
     g_array_sort(found, by_person);

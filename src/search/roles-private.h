@@ -55,6 +55,19 @@ gboolean wp_i_roles_same_team(const WpRoles *roles, WpPerson a, WpPerson b);
 gboolean wp_i_roles_direct(const WpRoles *roles, WpPerson seller, WpPerson person,
                            WpDirectTie *out);
 
+/**
+ * wp_i_roles_credit_wins:
+ *
+ * The one rule that credits a contact to a seller, wherever one is picked (the referral
+ * sources of `path`, the contacts `rank` ranks): the seller whose first hop to the contact
+ * (tie row or team tie, wp_i_roles_first_hop()) is strongest; on equal strength, the seller
+ * named first in the query (the team's people-file order for `--team`), so the answer never
+ * depends on how people happen to be numbered. TRUE when @seller's hop of @strength beats the
+ * credit held, @held_seller's of @held_strength. O(sellers) on equal strengths, else O(1).
+ */
+gboolean wp_i_roles_credit_wins(const WpRoles *roles, WpPerson seller, double strength,
+                                WpPerson held_seller, double held_strength);
+
 /* How @seller reaches @person in one step (wp_i_scoring_first_hop()). */
 gboolean wp_i_roles_first_hop(const WpRoles *roles, WpPerson seller, WpPerson person, WpTie *tie,
                               double *strength, gboolean *team);

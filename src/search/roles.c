@@ -64,6 +64,23 @@ gboolean wp_i_roles_same_team(const WpRoles *roles, WpPerson a, WpPerson b)
     return wp_i_scoring_same_team(roles->scoring, a, b);
 }
 
+/* @seller's place in the query (n_sellers when not an asking seller). */
+static guint seller_position(const WpRoles *roles, WpPerson seller)
+{
+    guint i = 0;
+    while (i < roles->n_sellers && roles->sellers[i] != seller)
+        i++;
+    return i;
+}
+
+gboolean wp_i_roles_credit_wins(const WpRoles *roles, WpPerson seller, double strength,
+                                WpPerson held_seller, double held_strength)
+{
+    if (strength != held_strength)
+        return strength > held_strength;
+    return seller_position(roles, seller) < seller_position(roles, held_seller);
+}
+
 gboolean wp_i_roles_first_hop(const WpRoles *roles, WpPerson seller, WpPerson person, WpTie *tie,
                               double *strength, gboolean *team)
 {
