@@ -151,7 +151,8 @@ typedef struct {
     GArray *stack;
 } WpDiagram;
 
-/* An empty diagram with a legend. Cannot fail. */
+/* An empty diagram with a legend. Cannot fail. A diagram being built belongs to one thread at
+ * a time. */
 WP_API WpDiagram *wp_diagram_new(void);
 WP_API void wp_diagram_free(WpDiagram *diagram); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpDiagram, wp_diagram_free)

@@ -173,6 +173,8 @@ typedef struct {
     double weight_hi;
 } WpLoadSpec;
 
+/* A loaded network: immutable and reference counted, so any number of threads may read it at
+ * once (see wp_graph_ref()). */
 typedef struct WpGraph WpGraph;
 
 /**

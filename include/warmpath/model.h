@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * A profile (GLib key file, see README "The profile file") that turns a tie's declared strength
  * or type prior, last contact and interaction count into an *effective strength* in (0, 1], and
  * sets the per-intermediary factor and search defaults. The "raw" model uses the declared
- * strength alone (1.0 where none is declared) and no per-hop factor.
+ * strength alone (1.0 where none is declared) and no per-hop factor. Never changes once made:
+ * any number of threads may read one at once.
  */
 typedef struct WpModel WpModel;
 

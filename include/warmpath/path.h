@@ -123,6 +123,9 @@ WP_API gboolean wp_direct_tie_is_strong(const WpDirectTie *direct);
  * @unconstrained: when @paths is empty, the best path ignoring the hop limit and the probability
  *   floor, not counting direct ties (n_people = 0 when there is none); tells whether the limits
  *   hid one
+ *
+ * A result belongs to its caller: one thread at a time (the people it names are indices into
+ * the scoring's graph, which must outlive it).
  */
 typedef struct {
     GArray *paths;

@@ -144,6 +144,8 @@ typedef struct {
  * @cold_companies: (element-type WpRankCompany): companies none of whose targets is reached,
  *   by number of targets descending, then name
  * @n_searches: searches run; @from_targets: TRUE when they ran backward from the targets
+ *
+ * A result belongs to its caller: one thread at a time.
  */
 typedef struct {
     GArray *targets;
