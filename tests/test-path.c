@@ -2,6 +2,7 @@
 /* Introduction paths against an enumeration of every simple path on small random networks (kept
  * here, apart from the library), igraph's k shortest paths, and cases worked by hand. */
 #include "core/igraph-private.h"
+#include "warmpath/warmpath.h"
 
 #include <math.h>
 #include <string.h>

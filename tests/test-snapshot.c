@@ -4,8 +4,8 @@
  * others, not a regular file or in a directory others control is refused, never trusted: the
  * CSV is parsed instead. A full disk leaves no partial snapshot and no temporary file. */
 #define _GNU_SOURCE /* utimensat(), mkfifo(), chown() */
-#include "core/graph-private.h"
 #include "fault-helpers.h"
+#include "io/snapshot-private.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Builds a WpGraph from rows: people, tie rows, warnings; then merges and indexes the ties. */
-#include "core/graph-private.h"
+#include "core/builder-private.h"
 #include "core/text-private.h"
 #include "core/tie-labels.h"
 #include "core/tie-merge.h"

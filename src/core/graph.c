@@ -283,20 +283,3 @@ char *wp_graph_warning_summary(const WpGraph *g)
     }
     return g_string_free(out, FALSE);
 }
-
-guint64 wp_i_load_spec_key(const WpLoadSpec *spec)
-{
-    char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
-    g_autofree char *text = g_strdup_printf(
-        "%d\n%s\n%d\n%s\n%s", spec->ties_format, spec->weight_column ? spec->weight_column : "\x01",
-        spec->weight_scale, g_ascii_formatd(lo, sizeof lo, "%.17g", spec->weight_lo),
-        g_ascii_formatd(hi, sizeof hi, "%.17g", spec->weight_hi));
-    g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
-    g_checksum_update(sum, (const guchar *)text, -1);
-    guint8 digest[32];
-    gsize len = sizeof digest;
-    g_checksum_get_digest(sum, digest, &len);
-    guint64 key = 0;
-    memcpy(&key, digest, sizeof key);
-    return key;
-}

@@ -3,7 +3,7 @@
  * ties into compressed rows of arcs with their raw costs (adjacency.c). */
 #pragma once
 
-#include "core/graph-private.h"
+#include "core/builder-private.h"
 
 /* A run of tie rows, in file order, as parallel arrays. An optional array may be NULL even when
  * its field is kept (a file without that column): the run's rows take the field's default. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Introduction paths: the public entry points, path sets, and the "at least one works" figure. */
 #include "paths/paths-private.h"
+#include "warmpath/resolve.h"
 
 #include <math.h>
 #include <string.h>

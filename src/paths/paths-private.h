@@ -4,6 +4,7 @@
 #pragma once
 
 #include "search/roles-private.h"
+#include "warmpath/path.h"
 
 /* A teammate whom a seller asks through the team tie: paths go on from the teammate. */
 typedef struct {

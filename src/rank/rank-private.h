@@ -3,6 +3,7 @@
 #pragma once
 
 #include "search/roles-private.h"
+#include "warmpath/rank.h"
 
 /* A direct contact of a seller: a possible referral source (or a fellow seller). */
 typedef struct {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Network summary figures under a scoring (tie statuses depend on its model and as-of day);
  * components come from igraph. */
+#include "warmpath/stats.h"
 #include "core/igraph-private.h"
 #include "core/tie-labels.h"
 #include "scoring/scoring-private.h"

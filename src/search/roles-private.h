@@ -4,6 +4,7 @@
 #pragma once
 
 #include "search/query-private.h"
+#include "warmpath/path.h" /* WpDirectTie */
 
 /**
  * WpRoles:

@@ -17,6 +17,7 @@
  * from that snapshot: for iterating on the queries, never for the comparison.
  */
 #include "search/search-private.h"
+#include "warmpath/warmpath.h"
 
 #include <json-glib/json-glib.h>
 #include <math.h>
