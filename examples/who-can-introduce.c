@@ -46,7 +46,7 @@ int main(int argc, char **argv)
     if (graph == NULL)
         return fail("cannot load the network", error);
     g_autoptr(WpModel) model = wp_model_new_default();
-    wp_graph_apply_model(graph, model, as_of);
+    g_autoptr(WpScoring) scoring = wp_scoring_new(graph, model, as_of, NULL);
 
     WpPerson seller = wp_graph_resolve_person(graph, argv[2], NULL, &error);
     if (seller == WP_PERSON_NONE)
@@ -58,7 +58,9 @@ int main(int argc, char **argv)
     WpPathQuery query = WP_PATH_QUERY_INIT;
     query.max_hops = wp_model_max_hops(model);
     query.min_probability = wp_model_min_probability(model);
-    g_autoptr(WpPathSet) set = wp_path_find(graph, &seller, 1, target, &query, &error);
+    /* No query context (one query: a temporary one is made) and no cancellable. */
+    g_autoptr(WpPathSet) set =
+        wp_path_find(scoring, NULL, &seller, 1, target, &query, NULL, &error);
     if (set == NULL)
         return fail("search", error);
 

@@ -6,7 +6,8 @@
 
 #include <stdio.h>
 
-#include "io/io-private.h" /* WP_MAX_LINE_BYTES, WP_MAX_RECORD_BYTES, WP_MAX_FIELDS; snapshots */
+#include "io/io-private.h" /* WP_MAX_LINE_BYTES, WP_MAX_RECORD_BYTES, WP_MAX_FIELDS */
+#include "io/snapshot-private.h"
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)

@@ -30,7 +30,9 @@ static void test_header_only(void)
     g_assert_cmpuint(wp_graph_n_ties(g), ==, 0);
     g_assert_cmpuint(wp_graph_n_tie_rows(g), ==, 0);
     WpStats stats;
-    g_assert_true(wp_graph_compute_stats(g, &stats, &error));
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    g_autoptr(WpScoring) scoring = wp_scoring_new(g, raw, WP_DAY_NONE, NULL);
+    g_assert_true(wp_scoring_compute_stats(scoring, &stats, &error));
     g_assert_cmpuint(stats.n_components, ==, 0);
     wp_stats_clear(&stats);
     g_autoptr(WpGraph) h = load_data_ok("source,target\na,b\n", "id,name\n", 0);
@@ -216,7 +218,9 @@ static void test_values_strength(void)
         WpTieInfo info;
         tie_between(g, "a", "b", &info);
         g_assert_cmpfloat(info.declared, ==, good[i].value);
-        double s = wp_graph_tie_strength(g, 0, NULL);
+        g_autoptr(WpModel) raw = wp_model_new_raw();
+        g_autoptr(WpScoring) scoring = wp_scoring_new(g, raw, WP_DAY_NONE, NULL);
+        double s = wp_scoring_tie_strength(scoring, 0, NULL);
         g_assert_true(s > 0 && s <= 1);
     }
     /* Skipped rather than fatal under WP_LOAD_SKIP_BAD_ROWS: counted, row dropped. */

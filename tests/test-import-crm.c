@@ -71,10 +71,10 @@ static void test_crm_hubspot(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpstr(carol_daniel, ==, "hubspot");
     /* A client tie is strong under the default model (prior 0.80), unlike the social ones. */
     g_autoptr(WpModel) model = wp_model_new_default();
-    wp_graph_apply_model(g, model, day("2026-02-05"));
+    g_autoptr(WpScoring) scoring = wp_scoring_new(g, model, day("2026-02-05"), NULL);
     WpTie id;
     g_assert_true(wp_graph_find_tie(g, alice, priya, &id));
-    g_assert_cmpfloat(wp_graph_tie_strength(g, id, NULL), >, 0.7);
+    g_assert_cmpfloat(wp_scoring_tie_strength(scoring, id, NULL), >, 0.7);
 
     /* Re-importing carol's export finds Priya under her former company: no new person. */
     WpImportOptions again = seller("carol", NULL, NULL, "2025-12-20");

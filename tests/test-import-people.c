@@ -344,10 +344,11 @@ static void test_team_colleagues(Fixture *f, gconstpointer data G_GNUC_UNUSED)
         g_assert_cmpuint(t.types, ==, WP_TIE_TYPE_BIT(WP_TIE_SOCIAL));
         /* Under the default model: the colleague prior 0.55 times the undated factor 0.85. */
         g_autoptr(WpModel) model = wp_model_new_default();
-        wp_graph_apply_model(g, model, day("2026-01-10"));
+        g_autoptr(WpScoring) scoring = wp_scoring_new(g, model, day("2026-01-10"), NULL);
         WpTie id;
         g_assert_true(wp_graph_find_tie(g, alice, nina, &id));
-        g_assert_cmpfloat_with_epsilon(wp_graph_tie_strength(g, id, NULL), 0.55 * 0.85, 1e-9);
+        g_assert_cmpfloat_with_epsilon(wp_scoring_tie_strength(scoring, id, NULL), 0.55 * 0.85,
+                                       1e-9);
     }
     /* The rows say so in both orders, and that both sellers' exports gave the tie, the first
      * import's first. The origin names a seller by their id in people.csv: the one an earlier

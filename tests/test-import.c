@@ -170,9 +170,9 @@ static void test_linkedin_modern(Fixture *f, gconstpointer data G_GNUC_UNUSED)
 
     /* A LinkedIn connection alone is weak: the social prior 0.12 times recency <= 1. */
     g_autoptr(WpModel) model = wp_model_new_default();
-    wp_graph_apply_model(g, model, day("2026-01-10"));
+    g_autoptr(WpScoring) scoring = wp_scoring_new(g, model, day("2026-01-10"), NULL);
     for (WpTie i = 0; i < wp_graph_n_ties(g); i++) {
-        double s = wp_graph_tie_strength(g, i, NULL);
+        double s = wp_scoring_tie_strength(scoring, i, NULL);
         g_assert_cmpfloat(s, >, 0.0);
         g_assert_cmpfloat(s, <, 0.2);
     }
@@ -643,10 +643,10 @@ static void test_existing_directory(Fixture *f, gconstpointer data G_GNUC_UNUSED
     g_assert_cmpint(t.last_contact, ==, day("2026-10-20"));
     g_assert_cmpint(t.interactions, ==, 38);
     g_autoptr(WpModel) model = wp_model_new_default();
-    wp_graph_apply_model(g, model, day("2026-11-01"));
+    g_autoptr(WpScoring) scoring = wp_scoring_new(g, model, day("2026-11-01"), NULL);
     WpTie id;
     g_assert_true(wp_graph_find_tie(g, p1, p4, &id));
-    g_assert_cmpfloat(wp_graph_tie_strength(g, id, NULL), >, 0.85);
+    g_assert_cmpfloat(wp_scoring_tie_strength(scoring, id, NULL), >, 0.85);
 
     /* The origins the import wrote come back from the CSV, and from the compiled network made
      * of it (the files aged, so that the snapshot is written and then trusted). */

@@ -201,7 +201,9 @@ static void test_unlisted_person(void)
     assert_example(g, WP_WARNING_UNLISTED_PERSON, "ties:3: ", "'x'");
     WpStats stats;
     g_autoptr(GError) error = NULL;
-    g_assert_true(wp_graph_compute_stats(g, &stats, &error));
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    g_autoptr(WpScoring) scoring = wp_scoring_new(g, raw, WP_DAY_NONE, NULL);
+    g_assert_true(wp_scoring_compute_stats(scoring, &stats, &error));
     g_assert_cmpuint(stats.n_listed, ==, 2);
     wp_stats_clear(&stats);
     assert_load_fails("source,target\na,b\nb,x\n", "id\na\nb\n", WP_LOAD_STRICT, WP_ERROR_PARSE,

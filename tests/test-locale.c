@@ -69,14 +69,14 @@ static void test_headers(gconstpointer data)
     g_assert_cmpstr(columns[3], ==, "email");
     /* s -> a -> b -> c is open; c -> b -> a is not (a -> b is one-way). */
     g_autoptr(WpModel) model = wp_model_new_default();
-    wp_graph_apply_model(graph, model, WP_DAY_NONE);
+    g_autoptr(WpScoring) scoring = wp_scoring_new(graph, model, WP_DAY_NONE, NULL);
     WpPerson s = wp_graph_find_id(graph, "s"), c = wp_graph_find_id(graph, "c");
     WpPathQuery q = WP_PATH_QUERY_INIT;
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) there = wp_path_find(graph, &s, 1, c, &q, &error);
+    g_autoptr(WpPathSet) there = wp_path_find(scoring, NULL, &s, 1, c, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(there->paths->len, ==, 1);
-    g_autoptr(WpPathSet) back = wp_path_find(graph, &c, 1, s, &q, &error);
+    g_autoptr(WpPathSet) back = wp_path_find(scoring, NULL, &c, 1, s, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(back->paths->len, ==, 0);
     setlocale(LC_ALL, "C");
@@ -134,9 +134,11 @@ static void test_numbers(gconstpointer data)
     g_assert_nonnull(strstr(error->message, "is not a number in (0, 1]"));
     g_clear_error(&error);
     g_autoptr(WpGraph) graph = load_fixture();
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    g_autoptr(WpScoring) scoring = wp_scoring_new(graph, raw, WP_DAY_NONE, NULL);
     WpPerson s = wp_graph_find_id(graph, "s"), c = wp_graph_find_id(graph, "c");
     WpPathQuery q = {1, 4, 1.5, FALSE};
-    g_autoptr(WpPathSet) none = wp_path_find(graph, &s, 1, c, &q, &error);
+    g_autoptr(WpPathSet) none = wp_path_find(scoring, NULL, &s, 1, c, &q, NULL, &error);
     g_assert_null(none);
     g_assert_cmpstr(error->message, ==, "minimum probability 1.5 is not in [0, 1)");
     setlocale(LC_ALL, "C");

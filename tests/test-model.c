@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* The tie-strength model: hand-worked strengths, status flags, profile files, applied costs. */
+/* The tie-strength model: hand-worked strengths, status flags, profile files (applied to a graph:
+ * test-scoring.c). */
 #include <warmpath/warmpath.h>
 
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
-
-#include "core/graph-private.h" /* wp_i_graph_out_costs() */
 
 #define AS_OF 20758 /* 2026-11-01: 56 years of 365 days + 14 leap days + 304 days */
 #define JAN15 20468 /* 2026-01-15 */
@@ -461,84 +460,6 @@ static void test_profile_territory_example(void)
         g_assert_cmpstr(territory[i], ==, examples->pdata[i]);
 }
 
-/* ---- the model applied to a graph ---- */
-
-static const char chain[] = "source,target,strength,last_contact,interactions,directed\n"
-                            "a,b,0.9,2026-11-01,,\n"
-                            "b,c,0.8,2026-11-01,,\n"
-                            "c,d,0.5,2026-11-01,,\n"
-                            "d,e,,2026-11-01,,\n"
-                            "e,f,0.6,,,true\n";
-
-static void test_apply_costs(void)
-{
-    g_autoptr(GError) error = NULL;
-    g_autoptr(WpGraph) g = wp_graph_load_from_data(chain, NULL, 0, &error);
-    g_assert_no_error(error);
-    WpPerson a = wp_graph_find_id(g, "a"), b = wp_graph_find_id(g, "b"),
-             c = wp_graph_find_id(g, "c"), d = wp_graph_find_id(g, "d"),
-             e = wp_graph_find_id(g, "e"), f = wp_graph_find_id(g, "f");
-    /* Loaded graphs carry the raw model: declared strengths, undeclared 1, no penalty. */
-    g_assert_true(wp_model_is_raw(wp_graph_model(g)));
-    WpPerson path[] = {a, b, c, d};
-    g_assert_cmpfloat_with_epsilon(wp_graph_path_probability(g, path, 4), 0.9 * 0.8 * 0.5, EPS);
-    WpPerson de[] = {d, e};
-    g_assert_cmpfloat(wp_graph_path_probability(g, de, 2), ==, 1.0);
-    g_assert_cmpfloat_with_epsilon(wp_i_graph_out_costs(g, a)[0], -log(0.9), EPS);
-
-    g_autoptr(WpModel) m = wp_model_new_default();
-    wp_graph_apply_model(g, m, AS_OF);
-    g_assert_cmpint(wp_graph_as_of(g), ==, AS_OF);
-    g_assert_false(wp_model_is_raw(wp_graph_model(g)));
-    /* Contact today, no interaction counts: effective = declared. 3 hops, 2 intermediaries:
-     * 0.9 * 0.8 * 0.5 * 0.75^2 = 0.2025 */
-    g_assert_cmpfloat_with_epsilon(wp_graph_path_probability(g, path, 4), 0.2025, EPS);
-    g_assert_cmpfloat_with_epsilon(wp_graph_path_probability(g, path, 2), 0.9, EPS);
-    g_assert_cmpfloat_with_epsilon(wp_graph_path_probability(g, path, 3), 0.9 * 0.8 * 0.75, EPS);
-    g_assert_cmpfloat(wp_graph_path_probability(g, path, 1), ==, 1.0);
-    WpPerson gap[] = {a, c};
-    g_assert_cmpfloat(wp_graph_path_probability(g, gap, 2), ==, 0.0);
-    /* The undeclared d-e takes the untyped prior 0.3. */
-    g_assert_cmpfloat_with_epsilon(wp_graph_path_probability(g, de, 2), 0.3, EPS);
-    /* A directed tie only counts its own way; undated: 0.6 * 0.85. */
-    WpPerson ef[] = {e, f}, fe[] = {f, e};
-    g_assert_cmpfloat_with_epsilon(wp_graph_path_probability(g, ef, 2), 0.6 * 0.85, EPS);
-    g_assert_cmpfloat(wp_graph_path_probability(g, fe, 2), ==, 0.0);
-
-    /* Each arc costs -ln(strength) - ln(0.75); a path of L arcs pays one penalty more than it
-     * has intermediaries, so exp(-sum) = probability * 0.75. */
-    double sum = 0;
-    for (guint i = 0; i + 1 < G_N_ELEMENTS(path); i++) {
-        guint n = 0;
-        const WpArc *arcs = wp_graph_out_arcs(g, path[i], &n);
-        const double *costs = wp_i_graph_out_costs(g, path[i]);
-        guint k = 0;
-        while (k < n && arcs[k].head != path[i + 1])
-            k++;
-        g_assert_cmpuint(k, <, n);
-        g_assert_cmpfloat_with_epsilon(
-            costs[k], -log(wp_graph_tie_strength(g, arcs[k].tie, NULL)) - log(0.75), EPS);
-        sum += costs[k];
-    }
-    g_assert_cmpfloat_with_epsilon(exp(-sum), 0.2025 * 0.75, EPS);
-
-    /* Recency is measured to the as-of date: one half-life later the strengths decay. */
-    wp_graph_apply_model(g, m, AS_OF + 730);
-    g_assert_cmpfloat_with_epsilon(wp_graph_path_probability(g, path, 2), 0.9 * 0.675, EPS);
-    /* WP_DAY_NONE takes the profile's as_of. */
-    g_autoptr(WpModel) dated =
-        wp_model_load_from_data("[model]\nas_of=2026-01-15\n", "p.ini", &error);
-    g_assert_no_error(error);
-    wp_graph_apply_model(g, dated, WP_DAY_NONE);
-    g_assert_cmpint(wp_graph_as_of(g), ==, JAN15);
-    g_assert_cmpfloat_with_epsilon(wp_graph_path_probability(g, path, 2), 0.9, EPS);
-    WpStrengthBreakdown bd;
-    WpTie t;
-    g_assert_true(wp_graph_find_tie(g, a, b, &t));
-    wp_graph_tie_strength(g, t, &bd);
-    g_assert_cmpint(bd.age_days, ==, 0); /* contact after the as-of date */
-}
-
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -558,6 +479,5 @@ int main(int argc, char **argv)
     g_test_add_func("/model/profile/bad-file", test_profile_bad_file);
     g_test_add_func("/model/profile/round-trip", test_profile_round_trip);
     g_test_add_func("/model/profile/territory-example", test_profile_territory_example);
-    g_test_add_func("/model/apply/costs", test_apply_costs);
     return g_test_run();
 }

@@ -2,6 +2,7 @@
 /* Introduction paths against an enumeration of every simple path on small random networks (kept
  * here, apart from the library), igraph's k shortest paths, and cases worked by hand. */
 #include "core/igraph-private.h"
+#include "warmpath/warmpath.h"
 
 #include <math.h>
 #include <string.h>
@@ -174,9 +175,11 @@ static guint vertex(const WpGraph *g, WpPerson p)
 /* A path the engine returned is real: it starts at a seller, ends at the target, is simple,
  * passes no other seller, keeps to the hop limit, and its probability is the product computed
  * here over the network's own arcs. */
-static void check_path(const Net *net, const WpGraph *g, const WpPath *path, const guint *sellers,
-                       guint n_sellers, guint target, guint max_hops, double factor)
+static void check_path(const Net *net, const WpScoring *scoring, const WpPath *path,
+                       const guint *sellers, guint n_sellers, guint target, guint max_hops,
+                       double factor)
 {
+    const WpGraph *g = wp_scoring_graph(scoring);
     g_assert_cmpuint(path->n_people, >=, 2);
     if (max_hops > 0)
         g_assert_cmpuint(path->n_people - 1, <=, max_hops);
@@ -202,8 +205,8 @@ static void check_path(const Net *net, const WpGraph *g, const WpPath *path, con
         }
     }
     g_assert_cmpfloat_with_epsilon(path->probability, p, 1e-9);
-    g_assert_cmpfloat_with_epsilon(wp_graph_path_probability(g, path->people, path->n_people), p,
-                                   1e-9);
+    g_assert_cmpfloat_with_epsilon(
+        wp_scoring_path_probability(scoring, path->people, path->n_people), p, 1e-9);
 }
 
 /* The chance at least one path works, by summing over every outcome of the parts they use
@@ -263,8 +266,9 @@ static double at_least_one_by_outcomes(const Net *net, const WpGraph *g, const G
 /* A random network loaded into the library, with sellers and a target drawn from it. */
 typedef struct {
     Net net;
-    WpGraph *graph;
-    guint sv[3]; /* sellers as vertices */
+    WpGraph *graph;     /* = the scoring's */
+    WpScoring *scoring; /* owned */
+    guint sv[3];        /* sellers as vertices */
     WpPerson sellers[3];
     guint n_sellers;
     guint tv;
@@ -279,9 +283,11 @@ static void make_case(GRand *rand, const WpModel *model, gboolean directed, guin
     random_net(rand, n, n * 2 + (guint)g_rand_int_range(rand, 0, (gint32)n), directed, model,
                &c->net);
     g_autoptr(GError) error = NULL;
-    c->graph = wp_graph_load_from_data(c->net.ties_csv, c->net.people_csv, 0, &error);
+    g_autoptr(WpGraph) graph =
+        wp_graph_load_from_data(c->net.ties_csv, c->net.people_csv, 0, &error);
     g_assert_no_error(error);
-    wp_graph_apply_model(c->graph, model, AS_OF);
+    c->scoring = wp_scoring_new(graph, model, AS_OF, NULL);
+    c->graph = graph;
     c->factor = wp_model_intermediary_factor(model);
     gboolean used[MAX_N] = {FALSE};
     c->n_sellers = (guint)g_rand_int_range(rand, 1, (gint32)max_sellers + 1);
@@ -304,7 +310,7 @@ static void make_case(GRand *rand, const WpModel *model, gboolean directed, guin
 
 static void case_clear(Case *c)
 {
-    wp_graph_free(c->graph);
+    wp_scoring_unref(c->scoring);
     net_clear(&c->net);
 }
 
@@ -351,7 +357,7 @@ static void check_hint(const Case *c, const WpPathSet *set)
         return;
     }
     g_assert_cmpuint(set->unconstrained.n_people, >, 2);
-    check_path(&c->net, c->graph, &set->unconstrained, c->sv, c->n_sellers, c->tv, 0, c->factor);
+    check_path(&c->net, c->scoring, &set->unconstrained, c->sv, c->n_sellers, c->tv, 0, c->factor);
     g_assert_cmpfloat_with_epsilon(set->unconstrained.probability, best->p, 1e-9);
 }
 
@@ -365,12 +371,12 @@ static void check_all_paths(const Case *c, const WpPathQuery *q)
         above++;
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find(c->graph, c->sellers, c->n_sellers, c->target, q, &error);
+        wp_path_find(c->scoring, NULL, c->sellers, c->n_sellers, c->target, q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, MIN(q->k, above));
     for (guint i = 0; i < set->paths->len; i++) {
         const WpPath *path = &g_array_index(set->paths, WpPath, i);
-        check_path(&c->net, c->graph, path, c->sv, c->n_sellers, c->tv, q->max_hops, c->factor);
+        check_path(&c->net, c->scoring, path, c->sv, c->n_sellers, c->tv, q->max_hops, c->factor);
         g_assert_cmpfloat_with_epsilon(path->probability, g_array_index(all, Simple, i).p, 1e-9);
         for (guint j = 0; j < i; j++) {
             const WpPath *other = &g_array_index(set->paths, WpPath, j);
@@ -413,14 +419,14 @@ static void check_sources(const Case *c, const WpPathQuery *q)
     }
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find(c->graph, c->sellers, c->n_sellers, c->target, q, &error);
+        wp_path_find(c->scoring, NULL, c->sellers, c->n_sellers, c->target, q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpint(set->direct_answer, ==, n_strong > 0);
     guint direct = 0, rank = 0;
     gboolean source_seen[MAX_N] = {FALSE};
     for (guint i = 0; i < set->paths->len; i++) {
         const WpPath *path = &g_array_index(set->paths, WpPath, i);
-        check_path(&c->net, c->graph, path, c->sv, c->n_sellers, c->tv, q->max_hops, c->factor);
+        check_path(&c->net, c->scoring, path, c->sv, c->n_sellers, c->tv, q->max_hops, c->factor);
         if (i > 0)
             g_assert_cmpfloat(g_array_index(set->paths, WpPath, i - 1).probability, >=,
                               path->probability);
@@ -540,7 +546,8 @@ static void test_all_paths_igraph(void)
                                                     c.target, IGRAPH_ALL),
                         ==, IGRAPH_SUCCESS);
         WpPathQuery q = {k, 0, 0.0, TRUE};
-        g_autoptr(WpPathSet) set = wp_path_find(c.graph, c.sellers, 1, c.target, &q, &error);
+        g_autoptr(WpPathSet) set =
+            wp_path_find(c.scoring, NULL, c.sellers, 1, c.target, &q, NULL, &error);
         g_assert_no_error(error);
         g_assert_cmpuint(set->paths->len, ==, igraph_vector_int_list_size(&vpaths));
         for (guint i = 0; i < set->paths->len; i++) {
@@ -578,11 +585,12 @@ static void test_all_paths_long_ladder(void)
     g_autoptr(WpGraph) g = wp_graph_load_from_data(csv->str, NULL, 0, &error);
     g_assert_no_error(error);
     g_autoptr(WpModel) raw = wp_model_new_raw();
-    wp_graph_apply_model(g, raw, WP_DAY_NONE);
+    g_autoptr(WpScoring) sc = wp_scoring_new(g, raw, WP_DAY_NONE, NULL);
     WpPerson s = wp_graph_find_id(g, "v0");
     g_autofree char *last = g_strdup_printf("v%u", segments);
     WpPathQuery q = {6, 0, 0.0, TRUE};
-    g_autoptr(WpPathSet) set = wp_path_find(g, &s, 1, wp_graph_find_id(g, last), &q, &error);
+    g_autoptr(WpPathSet) set =
+        wp_path_find(sc, NULL, &s, 1, wp_graph_find_id(g, last), &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 6);
     /* r = 0.896 (i mod 100 = 99) occurs in 5 segments: the 2nd to 6th paths are 5 of them. */
@@ -623,15 +631,14 @@ static const char hand_ties[] = "source,target,strength,type,last_contact,intera
                                 "d,t,0.5,colleague,2026-01-01,\n"
                                 "c,a,0.9,friend,2026-01-01,\n";
 
-static WpGraph *hand_graph(const char *extra_ties)
+static WpScoring *hand_scoring(const char *extra_ties)
 {
     g_autofree char *csv = g_strconcat(hand_ties, extra_ties, NULL);
     g_autoptr(GError) error = NULL;
-    WpGraph *g = wp_graph_load_from_data(csv, NULL, 0, &error);
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(csv, NULL, 0, &error);
     g_assert_no_error(error);
     g_autoptr(WpModel) model = wp_model_new_default();
-    wp_graph_apply_model(g, model, AS_OF);
-    return g;
+    return wp_scoring_new(g, model, AS_OF, NULL);
 }
 
 static void assert_path(const WpGraph *g, const WpPath *path, const char *ids, double p)
@@ -643,21 +650,23 @@ static void assert_path(const WpGraph *g, const WpPath *path, const char *ids, d
     g_assert_cmpfloat_with_epsilon(path->probability, p, 1e-12);
 }
 
-static WpPathSet *hand_find(const WpGraph *g, guint k, guint max_hops, double floor,
+static WpPathSet *hand_find(const WpScoring *sc, guint k, guint max_hops, double floor,
                             gboolean all_paths)
 {
+    const WpGraph *g = wp_scoring_graph(sc);
     WpPerson s = wp_graph_find_id(g, "s");
     WpPathQuery q = {k, max_hops, floor, all_paths};
     g_autoptr(GError) error = NULL;
-    WpPathSet *set = wp_path_find(g, &s, 1, wp_graph_find_id(g, "t"), &q, &error);
+    WpPathSet *set = wp_path_find(sc, NULL, &s, 1, wp_graph_find_id(g, "t"), &q, NULL, &error);
     g_assert_no_error(error);
     return set;
 }
 
 static void test_hand_sources(void)
 {
-    g_autoptr(WpGraph) g = hand_graph("");
-    g_autoptr(WpPathSet) set = hand_find(g, 5, 4, 0.01, FALSE);
+    g_autoptr(WpScoring) sc = hand_scoring("");
+    const WpGraph *g = wp_scoring_graph(sc);
+    g_autoptr(WpPathSet) set = hand_find(sc, 5, 4, 0.01, FALSE);
     g_assert_cmpuint(set->paths->len, ==, 3);
     assert_path(g, &g_array_index(set->paths, WpPath, 0), "s-a-t", 0.459);
     assert_path(g, &g_array_index(set->paths, WpPath, 1), "s-b-t", 0.2278125);
@@ -671,30 +680,31 @@ static void test_hand_sources(void)
     g_assert_cmpfloat_with_epsilon(set->at_least_one, a + b + c - a * b - ac - b * c + b * ac,
                                    1e-12);
 
-    g_autoptr(WpPathSet) two_hops = hand_find(g, 5, 2, 0.01, FALSE);
+    g_autoptr(WpPathSet) two_hops = hand_find(sc, 5, 2, 0.01, FALSE);
     g_assert_cmpuint(two_hops->paths->len, ==, 2);
     assert_path(g, &g_array_index(two_hops->paths, WpPath, 1), "s-b-t", 0.2278125);
     /* Paths sharing nothing: 1 - (1 - A)(1 - B). */
     g_assert_cmpfloat_with_epsilon(two_hops->at_least_one, 1 - (1 - a) * (1 - b), 1e-12);
 
-    g_autoptr(WpPathSet) floored = hand_find(g, 5, 4, 0.2, FALSE);
+    g_autoptr(WpPathSet) floored = hand_find(sc, 5, 4, 0.2, FALSE);
     g_assert_cmpuint(floored->paths->len, ==, 2);
-    g_autoptr(WpPathSet) one = hand_find(g, 1, 4, 0.01, FALSE);
+    g_autoptr(WpPathSet) one = hand_find(sc, 1, 4, 0.01, FALSE);
     g_assert_cmpuint(one->paths->len, ==, 1);
     assert_path(g, &g_array_index(one->paths, WpPath, 0), "s-a-t", 0.459);
 }
 
 static void test_hand_all_paths(void)
 {
-    g_autoptr(WpGraph) g = hand_graph("");
-    g_autoptr(WpPathSet) set = hand_find(g, 10, 4, 0, TRUE);
+    g_autoptr(WpScoring) sc = hand_scoring("");
+    const WpGraph *g = wp_scoring_graph(sc);
+    g_autoptr(WpPathSet) set = hand_find(sc, 10, 4, 0, TRUE);
     g_assert_cmpuint(set->paths->len, ==, 5);
     assert_path(g, &g_array_index(set->paths, WpPath, 0), "s-a-t", 0.459);
     assert_path(g, &g_array_index(set->paths, WpPath, 1), "s-b-t", 0.2278125);
     assert_path(g, &g_array_index(set->paths, WpPath, 2), "s-c-a-t", 0.193640625);
     assert_path(g, &g_array_index(set->paths, WpPath, 3), "s-a-c-d-t", 0.1215);
     assert_path(g, &g_array_index(set->paths, WpPath, 4), "s-c-d-t", 0.1125);
-    g_autoptr(WpPathSet) three_hops = hand_find(g, 10, 3, 0, TRUE);
+    g_autoptr(WpPathSet) three_hops = hand_find(sc, 10, 3, 0, TRUE);
     g_assert_cmpuint(three_hops->paths->len, ==, 4); /* s-a-c-d-t needs 4 */
     assert_path(g, &g_array_index(three_hops->paths, WpPath, 3), "s-c-d-t", 0.1125);
 }
@@ -705,8 +715,9 @@ static void test_hand_all_paths(void)
  * referral sources of test_hand_sources(), the direct tie reported but not among the paths. */
 static void test_hand_direct(void)
 {
-    g_autoptr(WpGraph) g = hand_graph("s,t,0.3,vendor,2026-01-01,\n");
-    g_autoptr(WpPathSet) set = hand_find(g, 5, 4, 0.01, FALSE);
+    g_autoptr(WpScoring) sc = hand_scoring("s,t,0.3,vendor,2026-01-01,\n");
+    const WpGraph *g = wp_scoring_graph(sc);
+    g_autoptr(WpPathSet) set = hand_find(sc, 5, 4, 0.01, FALSE);
     g_assert_cmpuint(set->direct->len, ==, 1);
     const WpDirectTie *d = &g_array_index(set->direct, WpDirectTie, 0);
     g_assert_cmpstr(wp_graph_person_id(g, d->seller), ==, "s");
@@ -716,13 +727,13 @@ static void test_hand_direct(void)
     g_assert_cmpuint(set->paths->len, ==, 1);
     assert_path(g, &g_array_index(set->paths, WpPath, 0), "s-t", 0.3);
     g_assert_cmpfloat_with_epsilon(set->at_least_one, 0.3, 1e-12); /* its own figure */
-    g_autoptr(WpPathSet) high = hand_find(g, 1, 4, 0.35, FALSE);   /* under the floor */
+    g_autoptr(WpPathSet) high = hand_find(sc, 1, 4, 0.35, FALSE);  /* under the floor */
     g_assert_cmpuint(high->paths->len, ==, 1);
     assert_path(g, &g_array_index(high->paths, WpPath, 0), "s-t", 0.3);
-    g_autoptr(WpPathSet) one_hop = hand_find(g, 5, 1, 0.01, FALSE);
+    g_autoptr(WpPathSet) one_hop = hand_find(sc, 5, 1, 0.01, FALSE);
     g_assert_cmpuint(one_hop->paths->len, ==, 1);
     /* --all-paths is the plain k best: the direct tie is one of them, in its place. */
-    g_autoptr(WpPathSet) all = hand_find(g, 3, 4, 0, TRUE);
+    g_autoptr(WpPathSet) all = hand_find(sc, 3, 4, 0, TRUE);
     g_assert_false(all->direct_answer);
     g_assert_cmpuint(all->paths->len, ==, 3);
     assert_path(g, &g_array_index(all->paths, WpPath, 0), "s-a-t", 0.459);
@@ -742,8 +753,9 @@ static void test_hand_direct(void)
          0.1 * (0.35 + 0.65 * exp2(-2614.0 / 730))},
     };
     for (guint i = 0; i < G_N_ELEMENTS(weak); i++) {
-        g_autoptr(WpGraph) wg = hand_graph(weak[i].tie);
-        g_autoptr(WpPathSet) ws = hand_find(wg, 5, 4, 0.01, FALSE);
+        g_autoptr(WpScoring) wsc = hand_scoring(weak[i].tie);
+        const WpGraph *wg = wp_scoring_graph(wsc);
+        g_autoptr(WpPathSet) ws = hand_find(wsc, 5, 4, 0.01, FALSE);
         g_assert_cmpuint(ws->direct->len, ==, 1);
         d = &g_array_index(ws->direct, WpDirectTie, 0);
         g_assert_cmpuint(d->flags, ==, weak[i].flags);
@@ -776,23 +788,24 @@ static const char acme_ties[] = "source,target,strength,last_contact\n"
                                 "c,d,0.9,2026-01-01\nd,t,0.9,2026-01-01\n"
                                 "a,u,0.8,2026-01-01\nu,w,0.5,2026-01-01\n";
 
-static WpGraph *acme_graph(void)
+static WpScoring *acme_scoring(void)
 {
     g_autoptr(GError) error = NULL;
-    WpGraph *g = wp_graph_load_from_data(acme_ties, acme_people, 0, &error);
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(acme_ties, acme_people, 0, &error);
     g_assert_no_error(error);
     g_autoptr(WpModel) model = wp_model_new_default();
-    wp_graph_apply_model(g, model, AS_OF);
-    return g;
+    return wp_scoring_new(g, model, AS_OF, NULL);
 }
 
 static void test_no_path_hints(void)
 {
-    g_autoptr(WpGraph) g = acme_graph();
+    g_autoptr(WpScoring) sc = acme_scoring();
+    const WpGraph *g = wp_scoring_graph(sc);
     WpPerson s = wp_graph_find_id(g, "s");
     WpPathQuery q = {5, 4, 0.01, FALSE};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) set = wp_path_find(g, &s, 1, wp_graph_find_id(g, "t"), &q, &error);
+    g_autoptr(WpPathSet) set =
+        wp_path_find(sc, NULL, &s, 1, wp_graph_find_id(g, "t"), &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 0);
     g_assert_cmpfloat(set->at_least_one, ==, 0);
@@ -802,7 +815,8 @@ static void test_no_path_hints(void)
     g_assert_cmpuint(set->suggestions->len, ==, 1);
     assert_path(g, &g_array_index(set->suggestions, WpPath, 0), "s-a-u", 0.9 * 0.8 * 0.75);
 
-    g_autoptr(WpPathSet) lonely = wp_path_find(g, &s, 1, wp_graph_find_id(g, "x"), &q, &error);
+    g_autoptr(WpPathSet) lonely =
+        wp_path_find(sc, NULL, &s, 1, wp_graph_find_id(g, "x"), &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(lonely->paths->len, ==, 0);
     g_assert_cmpuint(lonely->unconstrained.n_people, ==, 0);
@@ -810,7 +824,8 @@ static void test_no_path_hints(void)
 
     /* The same in --all-paths mode. */
     q.all_paths = TRUE;
-    g_autoptr(WpPathSet) yen = wp_path_find(g, &s, 1, wp_graph_find_id(g, "t"), &q, &error);
+    g_autoptr(WpPathSet) yen =
+        wp_path_find(sc, NULL, &s, 1, wp_graph_find_id(g, "t"), &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(yen->paths->len, ==, 0);
     g_assert_cmpuint(yen->unconstrained.n_people, ==, 6);
@@ -818,19 +833,22 @@ static void test_no_path_hints(void)
 
 static void test_into_company(void)
 {
-    g_autoptr(WpGraph) g = acme_graph();
+    g_autoptr(WpScoring) sc = acme_scoring();
+    const WpGraph *g = wp_scoring_graph(sc);
     WpPerson s = wp_graph_find_id(g, "s");
     WpPathQuery q = {0, 4, 0.01, FALSE};
     g_autoptr(GError) error = NULL;
     /* "acme" matches Acme exactly (t, u, x), so not Acme Holdings. */
-    g_autoptr(WpPathSet) set = wp_path_find_into_company(g, &s, 1, "  ACME ", NULL, &q, &error);
+    g_autoptr(WpPathSet) set =
+        wp_path_find_into_company(sc, NULL, &s, 1, "  ACME ", NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 1);
     assert_path(g, &g_array_index(set->paths, WpPath, 0), "s-a-u", 0.9 * 0.8 * 0.75);
     g_assert_cmpuint(set->target, ==, WP_PERSON_NONE);
 
     q.max_hops = 5;
-    g_autoptr(WpPathSet) far = wp_path_find_into_company(g, &s, 1, "acme", NULL, &q, &error);
+    g_autoptr(WpPathSet) far =
+        wp_path_find_into_company(sc, NULL, &s, 1, "acme", NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(far->paths->len, ==, 2);
     assert_path(g, &g_array_index(far->paths, WpPath, 1), "s-a-b-c-d-t",
@@ -838,14 +856,15 @@ static void test_into_company(void)
 
     /* Legal forms do not matter: "Acme Holdings, Inc." is Acme Holdings (w). */
     g_autoptr(WpPathSet) holdings =
-        wp_path_find_into_company(g, &s, 1, "Acme Holdings, Inc.", NULL, &q, &error);
+        wp_path_find_into_company(sc, NULL, &s, 1, "Acme Holdings, Inc.", NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(holdings->paths->len, ==, 1);
     assert_path(g, &g_array_index(holdings->paths, WpPath, 0), "s-a-u-w",
                 0.9 * 0.8 * 0.5 * 0.75 * 0.75);
     /* A prefix is no account: it is refused, with the accounts it could mean attached (those
      * whose name it starts a word of, then those a typo away). */
-    g_autoptr(WpPathSet) prefix = wp_path_find_into_company(g, &s, 1, "acme h", NULL, &q, &error);
+    g_autoptr(WpPathSet) prefix =
+        wp_path_find_into_company(sc, NULL, &s, 1, "acme h", NULL, &q, NULL, &error);
     g_assert_null(prefix);
     g_assert_error(error, WP_ERROR, WP_ERROR_UNKNOWN_NAME);
     guint n = 0;
@@ -858,17 +877,20 @@ static void test_into_company(void)
     const char *expr[] = {"title~vp"};
     g_autoptr(WpWhere) where = wp_where_parse(expr, 1, &error);
     g_assert_no_error(error);
-    g_autoptr(WpPathSet) vp = wp_path_find_into_company(g, &s, 1, "acme", where, &q, &error);
+    g_autoptr(WpPathSet) vp =
+        wp_path_find_into_company(sc, NULL, &s, 1, "acme", where, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(vp->paths->len, ==, 1);
     assert_path(g, &g_array_index(vp->paths, WpPath, 0), "s-a-b-c-d-t", pow(0.9, 5) * pow(0.75, 4));
 
     q.k = 1;
-    g_autoptr(WpPathSet) capped = wp_path_find_into_company(g, &s, 1, "acme", NULL, &q, &error);
+    g_autoptr(WpPathSet) capped =
+        wp_path_find_into_company(sc, NULL, &s, 1, "acme", NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(capped->paths->len, ==, 1);
 
-    g_autoptr(WpPathSet) none = wp_path_find_into_company(g, &s, 1, "Nowhere", NULL, &q, &error);
+    g_autoptr(WpPathSet) none =
+        wp_path_find_into_company(sc, NULL, &s, 1, "Nowhere", NULL, &q, NULL, &error);
     g_assert_null(none);
     g_assert_error(error, WP_ERROR, WP_ERROR_UNKNOWN_NAME);
     g_assert_nonnull(strstr(error->message, "'Nowhere'"));
@@ -876,7 +898,8 @@ static void test_into_company(void)
 
 static void test_errors(void)
 {
-    g_autoptr(WpGraph) g = acme_graph();
+    g_autoptr(WpScoring) sc = acme_scoring();
+    const WpGraph *g = wp_scoring_graph(sc);
     WpPerson s = wp_graph_find_id(g, "s"), t = wp_graph_find_id(g, "t");
     WpPerson two[] = {s, s};
     WpPathQuery q = WP_PATH_QUERY_INIT;
@@ -896,15 +919,15 @@ static void test_errors(void)
     };
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autoptr(GError) error = NULL;
-        g_autoptr(WpPathSet) set =
-            wp_path_find(g, cases[i].sellers, cases[i].n, cases[i].target, &cases[i].q, &error);
+        g_autoptr(WpPathSet) set = wp_path_find(sc, NULL, cases[i].sellers, cases[i].n,
+                                                cases[i].target, &cases[i].q, NULL, &error);
         g_assert_null(set);
         g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
         g_assert_nonnull(strstr(error->message, cases[i].message));
     }
 }
 
-static WpGraph *load_demo(const WpModel *model)
+static WpScoring *load_demo(const WpModel *model)
 {
     const char *root = g_getenv("WP_SOURCE_DIR");
     g_autofree char *dir = root
@@ -917,12 +940,11 @@ static WpGraph *load_demo(const WpModel *model)
                        .ties_format = WP_TIES_FORMAT_AUTO,
                        .flags = WP_LOAD_DEFAULT};
     g_autoptr(GError) error = NULL;
-    WpGraph *g = wp_graph_load(&spec, &error);
+    g_autoptr(WpGraph) g = wp_graph_load(&spec, &error);
     g_assert_no_error(error);
     WpDay as_of;
     g_assert_true(wp_day_parse("2026-11-01", &as_of));
-    wp_graph_apply_model(g, model, as_of);
-    return g;
+    return wp_scoring_new(g, model, as_of, NULL);
 }
 
 /* The README's question. The planted story (datasets/demo/README.md): Priya Natarajan p00067 is
@@ -930,7 +952,8 @@ static WpGraph *load_demo(const WpModel *model)
 static void test_demo_bob_smith(void)
 {
     g_autoptr(WpModel) model = wp_model_new_default();
-    g_autoptr(WpGraph) g = load_demo(model);
+    g_autoptr(WpScoring) sc = load_demo(model);
+    const WpGraph *g = wp_scoring_graph(sc);
     g_autoptr(GError) error = NULL;
     WpPerson alice = wp_graph_resolve_person(g, "alice carter", NULL, &error);
     g_assert_no_error(error);
@@ -939,7 +962,7 @@ static void test_demo_bob_smith(void)
     g_assert_cmpstr(wp_graph_person_id(g, bob), ==, "p00006");
     WpPathQuery q = WP_PATH_QUERY_INIT;
     q.min_probability = 0.01;
-    g_autoptr(WpPathSet) set = wp_path_find(g, &alice, 1, bob, &q, &error);
+    g_autoptr(WpPathSet) set = wp_path_find(sc, NULL, &alice, 1, bob, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 5);
     g_assert_cmpuint(set->direct->len, ==, 0);
@@ -949,7 +972,8 @@ static void test_demo_bob_smith(void)
         g_assert_cmpuint(path->people[path->n_people - 1], ==, bob);
         g_assert_true(g_hash_table_add(sources, (gpointer)wp_graph_person_id(g, path->people[1])));
         g_assert_cmpfloat_with_epsilon(
-            path->probability, wp_graph_path_probability(g, path->people, path->n_people), 1e-12);
+            path->probability, wp_scoring_path_probability(sc, path->people, path->n_people),
+            1e-12);
     }
     g_assert_cmpuint(g_hash_table_size(sources), >=, 4);
     const WpPath *best = &g_array_index(set->paths, WpPath, 0);
@@ -961,9 +985,9 @@ static void test_demo_bob_smith(void)
     /* Raw model, --all-paths: ties without a declared strength count as 1, so the best path is
      * at least as good as Alice -> Priya -> Bob at 0.92 x 0.8. */
     g_autoptr(WpModel) raw = wp_model_new_raw();
-    wp_graph_apply_model(g, raw, WP_DAY_NONE);
+    g_autoptr(WpScoring) raw_sc = wp_scoring_new(wp_scoring_graph(sc), raw, WP_DAY_NONE, NULL);
     WpPathQuery all = {3, 4, 0, TRUE};
-    g_autoptr(WpPathSet) yen = wp_path_find(g, &alice, 1, bob, &all, &error);
+    g_autoptr(WpPathSet) yen = wp_path_find(raw_sc, NULL, &alice, 1, bob, &all, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(yen->paths->len, ==, 3);
     g_assert_cmpfloat(g_array_index(yen->paths, WpPath, 0).probability, >=, 0.92 * 0.8 - 1e-12);

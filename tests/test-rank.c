@@ -59,14 +59,15 @@ static void random_net(GRand *rand, guint n, guint m, gboolean directed, gboolea
     net->people = g_string_free(people, FALSE);
 }
 
-/* Replaces each strength by the effective strength the graph's model gives the tie. */
-static void use_model_strengths(Net *net, const WpGraph *graph)
+/* Replaces each strength by the effective strength @scoring gives the tie. */
+static void use_model_strengths(Net *net, const WpScoring *scoring)
 {
+    const WpGraph *graph = wp_scoring_graph(scoring);
     for (guint a = 0; a < net->n; a++)
         for (guint b = 0; b < net->n; b++) {
             WpTie tie;
             if (net->w[a * net->n + b] > 0 && wp_graph_find_tie(graph, a, b, &tie))
-                net->w[a * net->n + b] = wp_graph_tie_strength(graph, tie, NULL);
+                net->w[a * net->n + b] = wp_scoring_tie_strength(scoring, tie, NULL);
         }
 }
 
@@ -163,7 +164,7 @@ typedef struct {
     guint max_sellers;
 } Config;
 
-static WpRankResult *rank(const WpGraph *graph, const guint *sellers, guint n_sellers,
+static WpRankResult *rank(const WpScoring *scoring, const guint *sellers, guint n_sellers,
                           const guint *targets, guint n_targets, const Config *cfg,
                           WpRankStrategy strategy, guint threads)
 {
@@ -177,7 +178,7 @@ static WpRankResult *rank(const WpGraph *graph, const guint *sellers, guint n_se
                      .n_threads = threads,
                      .strategy = strategy};
     g_autoptr(GError) error = NULL;
-    WpRankResult *r = wp_rank_run(graph, &q, &error);
+    WpRankResult *r = wp_rank_run(scoring, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     return r;
 }
@@ -230,10 +231,10 @@ static void check_random(const Config *cfg, guint seed)
         g_assert_no_error(error);
         g_assert_cmpuint(wp_graph_n_people(graph), ==, n);
         double hop_penalty = 0;
+        g_autoptr(WpModel) model = cfg->default_model ? wp_model_new_default() : wp_model_new_raw();
+        g_autoptr(WpScoring) scoring = wp_scoring_new(graph, model, 20000, NULL);
         if (cfg->default_model) {
-            g_autoptr(WpModel) model = wp_model_new_default();
-            wp_graph_apply_model(graph, model, 20000);
-            use_model_strengths(&net, graph);
+            use_model_strengths(&net, scoring);
             hop_penalty = -log(wp_model_intermediary_factor(model));
         }
         guint n_sellers = (guint)g_rand_int_range(rand, 1, (gint32)cfg->max_sellers + 1);
@@ -249,13 +250,13 @@ static void check_random(const Config *cfg, guint seed)
             expected_scores(&net, sellers, n_sellers, targets, n_targets, cfg->max_hops, cfg->floor,
                             hop_penalty, n_reached);
         g_autoptr(WpRankResult) fwd1 =
-            rank(graph, sellers, n_sellers, targets, n_targets, cfg, WP_RANK_FROM_SOURCES, 1);
+            rank(scoring, sellers, n_sellers, targets, n_targets, cfg, WP_RANK_FROM_SOURCES, 1);
         g_autoptr(WpRankResult) fwd2 =
-            rank(graph, sellers, n_sellers, targets, n_targets, cfg, WP_RANK_FROM_SOURCES, 2);
+            rank(scoring, sellers, n_sellers, targets, n_targets, cfg, WP_RANK_FROM_SOURCES, 2);
         g_autoptr(WpRankResult) bwd1 =
-            rank(graph, sellers, n_sellers, targets, n_targets, cfg, WP_RANK_FROM_TARGETS, 1);
+            rank(scoring, sellers, n_sellers, targets, n_targets, cfg, WP_RANK_FROM_TARGETS, 1);
         g_autoptr(WpRankResult) bwd2 =
-            rank(graph, sellers, n_sellers, targets, n_targets, cfg, WP_RANK_FROM_TARGETS, 2);
+            rank(scoring, sellers, n_sellers, targets, n_targets, cfg, WP_RANK_FROM_TARGETS, 2);
         check_against_definition(fwd1, expect, n_reached, n);
         check_against_definition(bwd1, expect, n_reached, n);
         check_identical(fwd1, fwd2);
@@ -309,16 +310,18 @@ static void test_threads_deterministic(void)
     g_autoptr(GError) error = NULL;
     g_autoptr(WpGraph) graph = wp_graph_load_from_data(net.csv, net.people, 0, &error);
     g_assert_no_error(error);
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    g_autoptr(WpScoring) scoring = wp_scoring_new(graph, raw, WP_DAY_NONE, NULL);
     guint sellers[] = {0};
     guint targets[100];
     for (guint i = 0; i < G_N_ELEMENTS(targets); i++)
         targets[i] = (guint)g_rand_int_range(rand, 1, 600);
     Config cfg = {0, 0, FALSE, FALSE, FALSE, 1};
     g_autoptr(WpRankResult) one =
-        rank(graph, sellers, 1, targets, G_N_ELEMENTS(targets), &cfg, WP_RANK_AUTO, 1);
+        rank(scoring, sellers, 1, targets, G_N_ELEMENTS(targets), &cfg, WP_RANK_AUTO, 1);
     for (guint k = 0; k < 5; k++) {
         g_autoptr(WpRankResult) two =
-            rank(graph, sellers, 1, targets, G_N_ELEMENTS(targets), &cfg, WP_RANK_AUTO, 2);
+            rank(scoring, sellers, 1, targets, G_N_ELEMENTS(targets), &cfg, WP_RANK_AUTO, 2);
         check_identical(one, two);
     }
     net_clear(&net);
@@ -330,6 +333,13 @@ static WpGraph *load(const char *ties, const char *people)
     WpGraph *graph = wp_graph_load_from_data(ties, people, 0, &error);
     g_assert_no_error(error);
     return graph;
+}
+
+/* @graph under the raw model: declared strengths, no per-hop factor. */
+static WpScoring *raw_scoring(WpGraph *graph)
+{
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    return wp_scoring_new(graph, raw, WP_DAY_NONE, NULL);
 }
 
 static WpPerson id(const WpGraph *graph, const char *name)
@@ -353,12 +363,13 @@ static void test_direct_contacts(void)
 {
     g_autoptr(WpGraph) g =
         load("source,target,strength\ns,a,0.9\ns,t1,0.8\na,t1,0.5\na,t2,0.5\n", NULL);
+    g_autoptr(WpScoring) sc = raw_scoring(g);
     WpPerson sellers[] = {id(g, "s")};
     WpPerson targets[] = {id(g, "t1"), id(g, "t2"), id(g, "s"), id(g, "t2")};
     WpRankQuery q = {
         .sellers = sellers, .n_sellers = 1, .targets = targets, .n_targets = 4, .n_best = 5};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r->targets->len, ==, 1);
     g_assert_cmpuint(g_array_index(r->targets, WpPerson, 0), ==, id(g, "t2"));
@@ -385,11 +396,12 @@ static void test_team_credit(void)
     g_autoptr(WpGraph) g = load("source,target,strength\n"
                                 "s1,c,0.5\ns2,c,0.8\ns1,t,0.9\nc,x,0.5\nx,t,0.4\n",
                                 NULL);
+    g_autoptr(WpScoring) sc = raw_scoring(g);
     WpPerson sellers[] = {id(g, "s1"), id(g, "s2")};
     WpPerson targets[] = {id(g, "t")};
     WpRankQuery q = {.sellers = sellers, .n_sellers = 2, .targets = targets, .n_targets = 1};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     /* t is tied to s1 directly: a direct contact of the team. */
     g_assert_cmpuint(r->direct->len, ==, 1);
@@ -398,10 +410,11 @@ static void test_team_credit(void)
     g_autoptr(WpGraph) g2 = load("source,target,strength\ns1,c,0.5\ns2,c,0.8\ns1,y,0.9\ny,t,0.9\n"
                                  "c,x,0.5\nx,t,0.4\n",
                                  NULL);
+    g_autoptr(WpScoring) sc2 = raw_scoring(g2);
     WpPerson sellers2[] = {id(g2, "s1"), id(g2, "s2")};
     WpPerson targets2[] = {id(g2, "t")};
     WpRankQuery q2 = {.sellers = sellers2, .n_sellers = 2, .targets = targets2, .n_targets = 1};
-    g_autoptr(WpRankResult) r2 = wp_rank_run(g2, &q2, &error);
+    g_autoptr(WpRankResult) r2 = wp_rank_run(sc2, NULL, &q2, NULL, &error);
     g_assert_no_error(error);
     const WpRankSource *c = source_of(r2, id(g2, "c"));
     g_assert_nonnull(c);
@@ -420,11 +433,12 @@ static void test_cold(void)
                                  "x2,X Two,X\ny1,Y One,Y\ny2,Y Two,Y\nz,Zed,\n";
     static const char ties[] = "source,target,strength\ns,a,1\na,y1,0.05\nx1,x2,1\ny2,z,1\n";
     g_autoptr(WpGraph) g = load(ties, people);
+    g_autoptr(WpScoring) sc = raw_scoring(g);
     WpPerson sellers[] = {id(g, "s")};
     WpPerson targets[] = {id(g, "x1"), id(g, "x2"), id(g, "y1"), id(g, "y2"), id(g, "z")};
     WpRankQuery q = {.sellers = sellers, .n_sellers = 1, .targets = targets, .n_targets = 5};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r->cold_targets->len, ==, 4);
     guint cold[] = {0, 1, 3, 4};
@@ -436,7 +450,7 @@ static void test_cold(void)
     g_assert_cmpuint(x->n_targets, ==, 2);
 
     q.min_probability = 0.1; /* now Y is cold too; ordered by size then name */
-    g_autoptr(WpRankResult) r2 = wp_rank_run(g, &q, &error);
+    g_autoptr(WpRankResult) r2 = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r2->sources->len, ==, 0);
     g_assert_cmpuint(r2->cold_targets->len, ==, 5);
@@ -448,20 +462,21 @@ static void test_cold(void)
 static void test_bad_query(void)
 {
     g_autoptr(WpGraph) g = load("source,target\ns,a\n", NULL);
+    g_autoptr(WpScoring) sc = raw_scoring(g);
     WpPerson sellers[] = {0};
     WpRankQuery q = {.sellers = sellers, .n_sellers = 1, .min_probability = 1.0};
     g_autoptr(GError) error = NULL;
-    g_assert_null(wp_rank_run(g, &q, &error));
+    g_assert_null(wp_rank_run(sc, NULL, &q, NULL, &error));
     g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
     g_clear_error(&error);
     q.min_probability = 0;
     q.n_sellers = 0;
-    g_assert_null(wp_rank_run(g, &q, &error));
+    g_assert_null(wp_rank_run(sc, NULL, &q, NULL, &error));
     g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
     g_clear_error(&error);
     q.n_sellers = 1;
     q.max_hops = WP_MAX_HOPS + 1; /* the one limit everywhere (warmpath/model.h) */
-    g_assert_null(wp_rank_run(g, &q, &error));
+    g_assert_null(wp_rank_run(sc, NULL, &q, NULL, &error));
     g_assert_error(error, WP_ERROR, WP_ERROR_USAGE);
     g_clear_error(&error);
     q.max_hops = 0;
@@ -471,7 +486,7 @@ static void test_bad_query(void)
     q.max_hops = 1;
     q.targets = targets;
     q.n_targets = 1;
-    g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r->sources->len, ==, 0);
     g_assert_cmpuint(r->direct->len, ==, 1);
@@ -677,14 +692,15 @@ static void test_plan_routes(void)
                                 "s,a,0.9,\na,b,0.8,\nb,t1,0.5,\na,t1,0.3,\na,t2,0.6,\n"
                                 "a,x,1.0,true\nx,b,1.0,true\n",
                                 NULL);
+    g_autoptr(WpScoring) sc = raw_scoring(g);
     WpPerson sellers[] = {id(g, "s"), id(g, "x")};
     WpPerson targets[] = {id(g, "t1"), id(g, "t2")};
     WpRankQuery q = {.sellers = sellers, .n_sellers = 2, .targets = targets, .n_targets = 2};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_autoptr(WpRankPlan) plan = wp_rank_plan(r, 2, 2, 0);
-    g_assert_true(wp_rank_plan_routes(g, &q, r, plan, &error));
+    g_assert_true(wp_rank_plan_routes(sc, NULL, &q, r, plan, NULL, &error));
     g_assert_no_error(error);
     g_assert_cmpuint(plan->asks->len, ==, 4);
     const struct {
@@ -700,7 +716,8 @@ static void test_plan_routes(void)
         g_assert_cmpfloat_with_epsilon(ask->probability, want[i].p, 1e-12);
         g_assert_cmpfloat_with_epsilon(ask->route.probability, want[i].p, 1e-12);
         g_assert_cmpfloat_with_epsilon(
-            wp_graph_path_probability(g, ask->route.people, ask->route.n_people), want[i].p, 1e-12);
+            wp_scoring_path_probability(sc, ask->route.people, ask->route.n_people), want[i].p,
+            1e-12);
     }
 }
 
@@ -713,17 +730,18 @@ static void test_weak_direct(void)
     g_autoptr(WpGraph) g = load("source,target,strength\n"
                                 "s,a,0.9\ns,t1,0.29\na,t1,0.5\ns,t2,0.4\na,t2,0.5\n",
                                 NULL);
+    g_autoptr(WpScoring) sc = raw_scoring(g);
     WpPerson sellers[] = {id(g, "s")};
     WpPerson targets[] = {id(g, "t1"), id(g, "t2")};
     WpRankQuery q = {.sellers = sellers, .n_sellers = 1, .targets = targets, .n_targets = 2};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpRankResult) raw = wp_rank_run(g, &q, &error);
+    g_autoptr(WpRankResult) raw = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(raw->direct->len, ==, 2);
     g_assert_cmpuint(raw->targets->len, ==, 0);
     g_autoptr(WpModel) model = wp_model_new_default();
-    wp_graph_apply_model(g, model, 20000);
-    g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
+    g_autoptr(WpScoring) dsc = wp_scoring_new(g, model, 20000, NULL);
+    g_autoptr(WpRankResult) r = wp_rank_run(dsc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r->direct->len, ==, 1);
     g_assert_cmpuint(g_array_index(r->direct, WpPerson, 0), ==, id(g, "t2"));
@@ -841,8 +859,9 @@ static void test_demo_raw_contract(void)
                        .ties_format = WP_TIES_FORMAT_AUTO,
                        .flags = WP_LOAD_DEFAULT};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpGraph) g = wp_graph_load(&spec, &error); /* raw model after loading */
+    g_autoptr(WpGraph) g = wp_graph_load(&spec, &error);
     g_assert_no_error(error);
+    g_autoptr(WpScoring) sc = raw_scoring(g);
     guint n = wp_graph_n_people(g);
     g_autoptr(GHashTable) ties = demo_ties();
     g_autoptr(GPtrArray) adj = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
@@ -900,7 +919,7 @@ static void test_demo_raw_contract(void)
                      .n_sellers = 1,
                      .targets = (const WpPerson *)targets->data,
                      .n_targets = targets->len};
-    g_autoptr(WpRankResult) r = wp_rank_run(g, &q, &error);
+    g_autoptr(WpRankResult) r = wp_rank_run(sc, NULL, &q, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(r->direct->len, ==, 2);
     g_assert_cmpuint(r->weak_direct->len, ==, 0);

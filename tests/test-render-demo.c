@@ -4,9 +4,9 @@
 #include "render-helpers.h"
 
 /* The demo network with the default model as of the story's date, loaded once. */
-static WpGraph *demo;
+static WpScoring *demo;
 
-static WpGraph *load_demo(void)
+static WpScoring *load_demo(void)
 {
     const char *root = g_getenv("WP_SOURCE_DIR");
     g_assert_nonnull(root);
@@ -17,16 +17,15 @@ static WpGraph *load_demo(void)
                        .ties_format = WP_TIES_FORMAT_AUTO,
                        .flags = WP_LOAD_DEFAULT};
     g_autoptr(GError) error = NULL;
-    WpGraph *graph = wp_graph_load(&spec, &error);
+    g_autoptr(WpGraph) graph = wp_graph_load(&spec, &error);
     g_assert_no_error(error);
     g_autoptr(WpModel) model = wp_model_new_default();
     WpDay day;
     g_assert_true(wp_day_parse("2026-11-01", &day));
-    wp_graph_apply_model(graph, model, day);
-    return graph;
+    return wp_scoring_new(graph, model, day, NULL);
 }
 
-static const WpGraph *demo_graph(void)
+static const WpScoring *demo_scoring(void)
 {
     if (demo == NULL)
         demo = load_demo();
@@ -57,17 +56,18 @@ static char *percent(double p)
 
 static void test_path_diagram(void)
 {
-    const WpGraph *graph = demo_graph();
+    const WpScoring *scoring = demo_scoring();
+    const WpGraph *graph = wp_scoring_graph(scoring);
     WpPerson alice = wp_graph_find_id(graph, "p00001");
     WpPerson bob = wp_graph_find_id(graph, "p00006");
     WpPathQuery query = WP_PATH_QUERY_INIT;
     query.min_probability = 0.01;
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) set = wp_path_find(graph, &alice, 1, bob, &query, &error);
+    g_autoptr(WpPathSet) set = wp_path_find(scoring, NULL, &alice, 1, bob, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, >=, 3);
     WpDiagramLimits limits = {2, 0, NULL};
-    g_autoptr(WpDiagram) d = wp_diagram_new_paths(graph, set, &alice, 1, &limits);
+    g_autoptr(WpDiagram) d = wp_diagram_new_paths(scoring, set, &alice, 1, &limits);
 
     /* The story's best referral source, Priya Natarajan (p00067), is route #1. */
     const WpPath *best = &g_array_index(set->paths, WpPath, 0);
@@ -148,15 +148,16 @@ static void test_path_diagram(void)
  * person's card, each line ending at its own row. */
 static void test_path_shared_hops(void)
 {
-    const WpGraph *graph = demo_graph();
+    const WpScoring *scoring = demo_scoring();
+    const WpGraph *graph = wp_scoring_graph(scoring);
     WpPerson alice = wp_graph_find_id(graph, "p00001");
     WpPerson bob = wp_graph_find_id(graph, "p00006");
     WpPathQuery query = {8, 4, 0.01, TRUE};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) set = wp_path_find(graph, &alice, 1, bob, &query, &error);
+    g_autoptr(WpPathSet) set = wp_path_find(scoring, NULL, &alice, 1, bob, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 8);
-    g_autoptr(WpDiagram) d = wp_diagram_new_paths(graph, set, &alice, 1, NULL);
+    g_autoptr(WpDiagram) d = wp_diagram_new_paths(scoring, set, &alice, 1, NULL);
     guint n_hops = 0, n_shared = 0;
     for (guint e = 0; e < d->edges->len; e++) {
         const WpDiagramEdge *edge = wp_diagram_edge(d, e);
@@ -210,12 +211,14 @@ static void test_empty_path(void)
     g_autoptr(WpGraph) graph =
         wp_graph_load_from_data("source,target\na,b\nc,d\n", NULL, 0, &error);
     g_assert_no_error(error);
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    g_autoptr(WpScoring) scoring = wp_scoring_new(graph, raw, WP_DAY_NONE, NULL);
     WpPerson a = wp_graph_find_id(graph, "a"), d_ = wp_graph_find_id(graph, "d");
     WpPathQuery query = WP_PATH_QUERY_INIT;
-    g_autoptr(WpPathSet) set = wp_path_find(graph, &a, 1, d_, &query, &error);
+    g_autoptr(WpPathSet) set = wp_path_find(scoring, NULL, &a, 1, d_, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 0);
-    g_autoptr(WpDiagram) d = wp_diagram_new_paths(graph, set, &a, 1, NULL);
+    g_autoptr(WpDiagram) d = wp_diagram_new_paths(scoring, set, &a, 1, NULL);
     g_assert_cmpuint(d->nodes->len, ==, 2);
     g_assert_cmpuint(d->edges->len, ==, 0);
     g_assert_cmpint(wp_diagram_node(d, node_of(d, "a"))->role, ==, WP_DIAGRAM_SELLER);
@@ -230,18 +233,19 @@ static void test_empty_path(void)
 
 static void test_account_map(void)
 {
-    const WpGraph *graph = demo_graph();
+    const WpScoring *scoring = demo_scoring();
+    const WpGraph *graph = wp_scoring_graph(scoring);
     WpPerson alice = wp_graph_find_id(graph, "p00001");
     WpPathQuery query = {0, 4, 0.01, FALSE};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find_into_company(graph, &alice, 1, "Acme", NULL, &query, &error);
+        wp_path_find_into_company(scoring, NULL, &alice, 1, "Acme", NULL, &query, NULL, &error);
     g_assert_no_error(error);
     guint n = set->paths->len;
     g_assert_cmpuint(n, >, 10);
     WpDiagramLimits limits = {10, 0, NULL};
     g_autoptr(WpDiagram) d =
-        wp_diagram_new_account_map(graph, set, &alice, 1, "acme", NULL, &limits);
+        wp_diagram_new_account_map(scoring, set, &alice, 1, "acme", NULL, &limits);
     g_assert_cmpstr(d->title, ==, "Account map: Acme");
 
     /* Ten route ends, each tagged beside the name with its route's probability, all in the
@@ -322,15 +326,17 @@ static void png_size(GBytes *png, guint *width, guint *height)
  * stacked down the page. */
 static void test_account_map_size(void)
 {
-    const WpGraph *graph = demo_graph();
+    const WpScoring *scoring = demo_scoring();
+    const WpGraph *graph = wp_scoring_graph(scoring);
     WpPerson alice = wp_graph_find_id(graph, "p00001");
     WpPathQuery query = {0, 4, 0.01, FALSE};
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find_into_company(graph, &alice, 1, "Acme", NULL, &query, &error);
+        wp_path_find_into_company(scoring, NULL, &alice, 1, "Acme", NULL, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(set->paths->len, ==, 25);
-    g_autoptr(WpDiagram) d = wp_diagram_new_account_map(graph, set, &alice, 1, "Acme", NULL, NULL);
+    g_autoptr(WpDiagram) d =
+        wp_diagram_new_account_map(scoring, set, &alice, 1, "Acme", NULL, NULL);
     g_assert_cmpuint(d->notes->len, ==, 0); /* everyone drawn */
     g_autoptr(GBytes) png = render(d, WP_DIAGRAM_PNG);
     guint width = 0, height = 0;
@@ -345,7 +351,8 @@ static void test_account_map_size(void)
  * picture of two. */
 static void test_account_map_team(void)
 {
-    const WpGraph *graph = demo_graph();
+    const WpScoring *scoring = demo_scoring();
+    const WpGraph *graph = wp_scoring_graph(scoring);
     g_autoptr(GArray) team = g_array_new(FALSE, FALSE, sizeof(WpPerson));
     for (WpPerson p = 0; p < wp_graph_n_people(graph); p++) {
         const char *name = wp_graph_person_attr(graph, p, "team");
@@ -355,10 +362,10 @@ static void test_account_map_team(void)
     g_assert_cmpuint(team->len, ==, 5); /* the demo README's five sellers */
     WpPathQuery query = {0, 4, 0.01, FALSE};
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpPathSet) set = wp_path_find_into_company(graph, (const WpPerson *)team->data,
-                                                         team->len, "Acme", NULL, &query, &error);
+    g_autoptr(WpPathSet) set = wp_path_find_into_company(
+        scoring, NULL, (const WpPerson *)team->data, team->len, "Acme", NULL, &query, NULL, &error);
     g_assert_no_error(error);
-    g_autoptr(WpDiagram) d = wp_diagram_new_account_map(graph, set, (const WpPerson *)team->data,
+    g_autoptr(WpDiagram) d = wp_diagram_new_account_map(scoring, set, (const WpPerson *)team->data,
                                                         team->len, "Acme", NULL, NULL);
     guint n_drawn = MIN(set->paths->len, WP_DIAGRAM_ACCOUNT_ROUTES);
     g_autoptr(GPtrArray) drawn = g_ptr_array_new(), others = g_ptr_array_new();
@@ -387,7 +394,8 @@ static void test_account_map_team(void)
 
 static void test_territory(void)
 {
-    const WpGraph *graph = demo_graph();
+    const WpScoring *scoring = demo_scoring();
+    const WpGraph *graph = wp_scoring_graph(scoring);
     WpPerson alice = wp_graph_find_id(graph, "p00001");
     const char *exprs[] = {"industry=Fintech", "region=US-East", "title~vp,cfo"};
     g_autoptr(GError) error = NULL;
@@ -405,12 +413,12 @@ static void test_territory(void)
                          .max_hops = 4,
                          .min_probability = 0.01,
                          .n_best = 2};
-    g_autoptr(WpRankResult) result = wp_rank_run(graph, &query, &error);
+    g_autoptr(WpRankResult) result = wp_rank_run(scoring, NULL, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(result->sources->len, >, 3);
     WpDiagramLimits limits = {3, 2, NULL};
     g_autoptr(WpDiagram) d =
-        wp_diagram_new_territory(graph, result, &alice, 1, "Fintech US-East", &limits);
+        wp_diagram_new_territory(scoring, result, &alice, 1, "Fintech US-East", &limits);
 
     /* The sources numbered and stacked in rank order; each route from a source to one of its
      * best targets carries, on its own line, its chance and the source's number. */
@@ -472,7 +480,8 @@ static void test_territory(void)
  * rank order, as laid out: they used to come in whatever order kept lines short. */
 static void test_territory_rank_order(void)
 {
-    const WpGraph *graph = demo_graph();
+    const WpScoring *scoring = demo_scoring();
+    const WpGraph *graph = wp_scoring_graph(scoring);
     WpPerson alice = wp_graph_find_id(graph, "p00001");
     const char *exprs[] = {"industry=Fintech", "region=US-East"};
     g_autoptr(GError) error = NULL;
@@ -489,10 +498,10 @@ static void test_territory_rank_order(void)
                          .max_hops = 4,
                          .min_probability = 0.01,
                          .n_best = WP_DIAGRAM_TERRITORY_TARGETS};
-    g_autoptr(WpRankResult) result = wp_rank_run(graph, &query, &error);
+    g_autoptr(WpRankResult) result = wp_rank_run(scoring, NULL, &query, NULL, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(result->sources->len, >, WP_DIAGRAM_TERRITORY_SOURCES);
-    g_autoptr(WpDiagram) d = wp_diagram_new_territory(graph, result, &alice, 1, NULL, NULL);
+    g_autoptr(WpDiagram) d = wp_diagram_new_territory(scoring, result, &alice, 1, NULL, NULL);
     g_autoptr(GBytes) svg = render(d, WP_DIAGRAM_SVG);
     double above = -INFINITY;
     for (guint s = 0; s < WP_DIAGRAM_TERRITORY_SOURCES; s++) {

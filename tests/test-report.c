@@ -48,16 +48,20 @@ static const char *const TIES = "source,target,strength,type,last_contact,intera
 #define ANN_BOB (0.75 * 0.85 * 0.6)      /* 0.3825 */
 #define RECENCY_1097 (0.35 + 0.65 * exp2(-1097.0 / 730))
 
-static WpGraph *load_network(void)
+static WpScoring *load_network_with(const WpTieOverrides *overrides)
 {
     g_autoptr(GError) error = NULL;
-    WpGraph *g = wp_graph_load_from_data(TIES, PEOPLE, 0, &error);
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(TIES, PEOPLE, 0, &error);
     g_assert_no_error(error);
     g_autoptr(WpModel) model = wp_model_new_default();
     WpDay as_of;
     g_assert_true(wp_day_parse("2026-11-01", &as_of));
-    wp_graph_apply_model(g, model, as_of);
-    return g;
+    return wp_scoring_new(g, model, as_of, overrides);
+}
+
+static WpScoring *load_network(void)
+{
+    return load_network_with(NULL);
 }
 
 static WpPerson person(const WpGraph *g, const char *id)
@@ -68,24 +72,25 @@ static WpPerson person(const WpGraph *g, const char *id)
 }
 
 /* A report of the paths from the sellers to @target under the CLI's defaults. */
-static WpPathReport *report_to(const WpGraph *g, const WpPerson *sellers, guint n, WpPerson target,
-                               const WpPathQuery *query, WpPathSet **set)
+static WpPathReport *report_to(const WpScoring *sc, const WpPerson *sellers, guint n,
+                               WpPerson target, const WpPathQuery *query, WpPathSet **set)
 {
     g_autoptr(GError) error = NULL;
-    *set = wp_path_find(g, sellers, n, target, query, &error);
+    *set = wp_path_find(sc, NULL, sellers, n, target, query, NULL, &error);
     g_assert_no_error(error);
     WpPathRequest request = {sellers, n, *query, NULL, NULL, NULL, "default"};
-    return wp_path_report_new(g, *set, &request);
+    return wp_path_report_new(sc, *set, &request);
 }
 
 static const WpPathQuery DEFAULTS = {5, 4, 0.01, FALSE};
 
 static void test_hops(void)
 {
-    g_autoptr(WpGraph) g = load_network();
+    g_autoptr(WpScoring) sc = load_network();
+    const WpGraph *g = wp_scoring_graph(sc);
     WpPerson s1 = person(g, "s1");
     g_autoptr(WpPathSet) set = NULL;
-    g_autoptr(WpPathReport) r = report_to(g, &s1, 1, person(g, "b"), &DEFAULTS, &set);
+    g_autoptr(WpPathReport) r = report_to(sc, &s1, 1, person(g, "b"), &DEFAULTS, &set);
     g_assert_cmpuint(r->paths->len, ==, 3);
 
     const WpPathReason *via_tom = &g_array_index(r->paths, WpPathReason, 0);
@@ -153,10 +158,11 @@ static void test_hops(void)
 
 static void test_words(void)
 {
-    g_autoptr(WpGraph) g = load_network();
+    g_autoptr(WpScoring) sc = load_network();
+    const WpGraph *g = wp_scoring_graph(sc);
     WpPerson s1 = person(g, "s1");
     g_autoptr(WpPathSet) set = NULL;
-    g_autoptr(WpPathReport) r = report_to(g, &s1, 1, person(g, "b"), &DEFAULTS, &set);
+    g_autoptr(WpPathReport) r = report_to(sc, &s1, 1, person(g, "b"), &DEFAULTS, &set);
     const WpPathReason *via_tom = &g_array_index(r->paths, WpPathReason, 0);
     const WpPathReason *via_ann = &g_array_index(r->paths, WpPathReason, 1);
     g_autofree char *h1 = wp_report_path_headline(r, via_tom);
@@ -202,10 +208,11 @@ static void test_words(void)
 /* Several sellers are named; a direct path of a lone seller says "yourself". */
 static void test_words_sellers(void)
 {
-    g_autoptr(WpGraph) g = load_network();
+    g_autoptr(WpScoring) sc = load_network();
+    const WpGraph *g = wp_scoring_graph(sc);
     WpPerson sellers[] = {person(g, "s1"), person(g, "s2")};
     g_autoptr(WpPathSet) set = NULL;
-    g_autoptr(WpPathReport) r = report_to(g, sellers, 2, person(g, "b"), &DEFAULTS, &set);
+    g_autoptr(WpPathReport) r = report_to(sc, sellers, 2, person(g, "b"), &DEFAULTS, &set);
     /* Tom's strong direct tie (0.66) is the answer: no route through others is listed. */
     g_assert_true(set->direct_answer);
     g_assert_cmpuint(r->paths->len, ==, 1);
@@ -230,10 +237,11 @@ static void test_words_sellers(void)
 /* Dee's only tie to Sara is cold and weak: reconnect, no warm path, Bob suggested instead. */
 static void test_direct_and_no_path(void)
 {
-    g_autoptr(WpGraph) g = load_network();
+    g_autoptr(WpScoring) sc = load_network();
+    const WpGraph *g = wp_scoring_graph(sc);
     WpPerson s1 = person(g, "s1");
     g_autoptr(WpPathSet) set = NULL;
-    g_autoptr(WpPathReport) r = report_to(g, &s1, 1, person(g, "d"), &DEFAULTS, &set);
+    g_autoptr(WpPathReport) r = report_to(sc, &s1, 1, person(g, "d"), &DEFAULTS, &set);
     g_assert_cmpuint(r->paths->len, ==, 0);
     g_assert_cmpuint(r->direct->len, ==, 1);
     const WpDirectReason *d = &g_array_index(r->direct, WpDirectReason, 0);
@@ -267,11 +275,12 @@ static void test_direct_and_no_path(void)
 /* Limits hide every path to Bob: the best one beyond them and the options that show it. */
 static void test_beyond_limits(void)
 {
-    g_autoptr(WpGraph) g = load_network();
+    g_autoptr(WpScoring) sc = load_network();
+    const WpGraph *g = wp_scoring_graph(sc);
     WpPerson s1 = person(g, "s1");
     WpPathQuery tight = {5, 1, 0.5, FALSE};
     g_autoptr(WpPathSet) set = NULL;
-    g_autoptr(WpPathReport) r = report_to(g, &s1, 1, person(g, "b"), &tight, &set);
+    g_autoptr(WpPathReport) r = report_to(sc, &s1, 1, person(g, "b"), &tight, &set);
     g_assert_cmpuint(r->paths->len, ==, 0);
     g_assert_nonnull(r->beyond_limits);
     g_assert_cmpuint(r->beyond_limits->source, ==, person(g, "s2"));
@@ -292,7 +301,7 @@ static void test_beyond_limits(void)
 
     /* Xena is tied to no one: nothing beyond the limits, no one at her account either. */
     g_autoptr(WpPathSet) far_set = NULL;
-    g_autoptr(WpPathReport) far = report_to(g, &s1, 1, person(g, "x"), &DEFAULTS, &far_set);
+    g_autoptr(WpPathReport) far = report_to(sc, &s1, 1, person(g, "x"), &DEFAULTS, &far_set);
     g_autoptr(GPtrArray) far_why = wp_report_no_path_sentences(far);
     g_assert_cmpstr(far_why->pdata[1], ==,
                     "Xena Far is not connected to anyone your network reaches.");
@@ -304,11 +313,12 @@ static void test_beyond_limits(void)
 /* The evidence a ledger attaches is said after the model's figure. */
 static void test_learned_words(void)
 {
-    g_autoptr(WpGraph) g = load_network();
+    g_autoptr(WpScoring) sc = load_network();
+    const WpGraph *g = wp_scoring_graph(sc);
     WpHopReason hop;
     WpTie tie;
     g_assert_true(wp_graph_find_tie(g, person(g, "s1"), person(g, "a"), &tie));
-    wp_hop_reason_fill(g, person(g, "s1"), person(g, "a"), tie, 0, &hop);
+    wp_hop_reason_fill(sc, person(g, "s1"), person(g, "a"), tie, 0, &hop);
     hop.flags |= WP_HOP_LEARNED;
     hop.learned_strength = 0.78;
     hop.effective = 0.78;
@@ -321,13 +331,66 @@ static void test_learned_words(void)
                     "decay x 0.68), learned 0.78 from 3 asks (2 agreed, 1 declined)");
 }
 
+/* A scoring's override is the learned strength: the hop reason takes it and its evidence from
+ * the scoring, keeps the model's figure beside it, and the path's chance uses it. */
+static void test_learned_from_scoring(void)
+{
+    g_autoptr(WpScoring) plain = load_network();
+    const WpGraph *g = wp_scoring_graph(plain);
+    WpTie tie;
+    g_assert_true(wp_graph_find_tie(g, person(g, "s1"), person(g, "a"), &tie));
+    g_autoptr(WpTieOverrides) o = wp_tie_overrides_new();
+    g_autofree char *detail = g_strdup("2 agreed, 1 declined");
+    WpTieEvidence evidence = {2, 1, 0.54, 2, detail};
+    wp_tie_overrides_set(o, tie, 0.78, &evidence);
+    g_autoptr(WpScoring) sc = load_network_with(o);
+    g_clear_pointer(&detail, g_free); /* the scoring keeps its own copies */
+    g_clear_pointer(&o, wp_tie_overrides_free);
+    g = wp_scoring_graph(sc);
+
+    WpHopReason hop;
+    wp_hop_reason_fill(sc, person(g, "s1"), person(g, "a"), tie, 0, &hop);
+    g_assert_cmpuint(hop.flags & WP_HOP_LEARNED, ==, WP_HOP_LEARNED);
+    g_assert_cmpfloat(hop.learned_strength, ==, 0.78);
+    g_assert_cmpfloat(hop.effective, ==, 0.78);
+    g_assert_cmpfloat_with_epsilon(hop.model_strength, 0.8 * 0.675, 0.005); /* "model 0.54" */
+    g_assert_cmpuint(hop.successes, ==, 2);
+    g_assert_cmpuint(hop.failures, ==, 1);
+    g_assert_cmpstr(hop.evidence, ==, "2 agreed, 1 declined");
+    g_autofree char *text = wp_report_strength_text(&hop);
+    g_assert_cmpstr(text, ==,
+                    "declared strength 0.80, model 0.54 (last contact 2024-11-01, 730 days ago; "
+                    "decay x 0.68), learned 0.78 from 3 asks (2 agreed, 1 declined)");
+
+    /* The same tie under the plain scoring is the model's alone. */
+    WpHopReason model_hop;
+    wp_hop_reason_fill(plain, person(g, "s1"), person(g, "a"), tie, 0, &model_hop);
+    g_assert_cmpuint(model_hop.flags & WP_HOP_LEARNED, ==, 0);
+    g_assert_true(isnan(model_hop.learned_strength));
+    g_assert_cmpfloat(model_hop.effective, ==, hop.model_strength);
+    g_assert_null(model_hop.evidence);
+
+    /* In a report the path through Ann is scored and explained with the learned strength. */
+    WpPerson s1 = person(g, "s1");
+    g_autoptr(WpPathSet) set = NULL;
+    g_autoptr(WpPathReport) r = report_to(sc, &s1, 1, person(g, "b"), &DEFAULTS, &set);
+    const WpPathReason *via_ann = NULL;
+    for (guint i = 0; i < r->paths->len; i++)
+        if (g_array_index(r->paths, WpPathReason, i).source == person(g, "a"))
+            via_ann = &g_array_index(r->paths, WpPathReason, i);
+    g_assert_nonnull(via_ann);
+    g_assert_cmpuint(via_ann->hops[0].flags & WP_HOP_LEARNED, ==, WP_HOP_LEARNED);
+    g_assert_cmpfloat_with_epsilon(via_ann->path->probability, 0.78 * ANN_BOB * 0.75, EPS);
+}
+
 /* The JSON's fields are the reasons: spot checks against the hand-worked figures. */
 static void test_json_fields(void)
 {
-    g_autoptr(WpGraph) g = load_network();
+    g_autoptr(WpScoring) sc = load_network();
+    const WpGraph *g = wp_scoring_graph(sc);
     WpPerson s1 = person(g, "s1");
     g_autoptr(WpPathSet) set = NULL;
-    g_autoptr(WpPathReport) r = report_to(g, &s1, 1, person(g, "b"), &DEFAULTS, &set);
+    g_autoptr(WpPathReport) r = report_to(sc, &s1, 1, person(g, "b"), &DEFAULTS, &set);
     g_autoptr(JsonNode) json = wp_report_paths_json(r);
     JsonObject *root = json_node_get_object(json);
     JsonObject *query = json_object_get_object_member(root, "query");
@@ -402,7 +465,8 @@ static char *cli_json(const char *dir, const char *const *args)
 static void test_cli_prints_library_json(void)
 {
     g_autofree char *dir = write_network();
-    g_autoptr(WpGraph) g = load_network();
+    g_autoptr(WpScoring) sc = load_network();
+    const WpGraph *g = wp_scoring_graph(sc);
     WpPerson s1 = person(g, "s1");
 
     const char *path_args[] = {"path",       "--from", "Sara Seller", "--to",
@@ -413,7 +477,7 @@ static void test_cli_prints_library_json(void)
         return;
     }
     g_autoptr(WpPathSet) set = NULL;
-    g_autoptr(WpPathReport) r = report_to(g, &s1, 1, person(g, "b"), &DEFAULTS, &set);
+    g_autoptr(WpPathReport) r = report_to(sc, &s1, 1, person(g, "b"), &DEFAULTS, &set);
     g_autoptr(JsonNode) path_json = wp_report_paths_json(r);
     g_autofree char *lib_path = as_printed(path_json);
     g_assert_cmpstr(cli_path, ==, lib_path);
@@ -423,10 +487,10 @@ static void test_cli_prints_library_json(void)
     g_autoptr(GError) error = NULL;
     WpPathQuery all = {0, 4, 0.01, FALSE};
     g_autoptr(WpPathSet) account =
-        wp_path_find_into_company(g, &s1, 1, "globex inc", NULL, &all, &error);
+        wp_path_find_into_company(sc, NULL, &s1, 1, "globex inc", NULL, &all, NULL, &error);
     g_assert_no_error(error);
     WpPathRequest request = {&s1, 1, all, "globex inc", "Globex", NULL, "default"};
-    g_autoptr(WpPathReport) account_report = wp_path_report_new(g, account, &request);
+    g_autoptr(WpPathReport) account_report = wp_path_report_new(sc, account, &request);
     g_autoptr(JsonNode) account_json = wp_report_account_json(account_report);
     g_autofree char *lib_account = as_printed(account_json);
     g_assert_cmpstr(cli_account, ==, lib_account);
@@ -435,7 +499,7 @@ static void test_cli_prints_library_json(void)
                                "company=Globex", "--plan", "2",           NULL};
     g_autofree char *cli_rank = cli_json(dir, rank_args);
     const char *where[] = {"company=Globex", NULL};
-    WpTerritorySpec spec = {where, NULL, wp_graph_model(g), "default", NULL};
+    WpTerritorySpec spec = {where, NULL, wp_scoring_model(sc), "default", NULL};
     g_autoptr(WpTerritory) territory = wp_territory_select(g, &spec, &error);
     g_assert_no_error(error);
     WpRankQuery query = {.sellers = &s1,
@@ -445,12 +509,12 @@ static void test_cli_prints_library_json(void)
                          .max_hops = 4,
                          .min_probability = 0.01,
                          .n_best = 3};
-    g_autoptr(WpRankResult) result = wp_rank_run(g, &query, &error);
+    g_autoptr(WpRankResult) result = wp_rank_run(sc, NULL, &query, NULL, &error);
     g_assert_no_error(error);
     g_autoptr(WpRankPlan) plan = wp_rank_plan(result, 2, 3, 0.05);
-    g_assert_true(wp_rank_plan_routes(g, &query, result, plan, &error));
+    g_assert_true(wp_rank_plan_routes(sc, NULL, &query, result, plan, NULL, &error));
     WpRankRequest rank_request = {&s1, 1, territory, 0, 3, 0.05, 4, 0.01, "default"};
-    g_autoptr(WpRankReport) rank = wp_rank_report_new(g, result, plan, &rank_request);
+    g_autoptr(WpRankReport) rank = wp_rank_report_new(sc, result, plan, &rank_request);
     g_autoptr(JsonNode) rank_json = wp_report_rank_json(rank);
     g_autofree char *lib_rank = as_printed(rank_json);
     g_assert_cmpstr(cli_rank, ==, lib_rank);
@@ -458,7 +522,7 @@ static void test_cli_prints_library_json(void)
     const char *stats_args[] = {"stats", NULL};
     g_autofree char *cli_stats = cli_json(dir, stats_args);
     WpStats stats;
-    g_assert_true(wp_graph_compute_stats(g, &stats, &error));
+    g_assert_true(wp_scoring_compute_stats(sc, &stats, &error));
     g_autoptr(JsonNode) stats_json = wp_report_stats_json(g, &stats);
     wp_stats_clear(&stats);
     g_autofree char *lib_stats = as_printed(stats_json);
@@ -469,11 +533,12 @@ static void test_cli_prints_library_json(void)
 /* A ranking's reasons: the source's tie, the fellow seller apart, the plan's routes. */
 static void test_rank(void)
 {
-    g_autoptr(WpGraph) g = load_network();
+    g_autoptr(WpScoring) sc = load_network();
+    const WpGraph *g = wp_scoring_graph(sc);
     g_autoptr(GError) error = NULL;
     WpPerson s1 = person(g, "s1");
     const char *where[] = {"company=Globex", NULL};
-    WpTerritorySpec spec = {where, NULL, wp_graph_model(g), "default", NULL};
+    WpTerritorySpec spec = {where, NULL, wp_scoring_model(sc), "default", NULL};
     g_autoptr(WpTerritory) territory = wp_territory_select(g, &spec, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(territory->people->len, ==, 2); /* Bob and Dee */
@@ -484,12 +549,12 @@ static void test_rank(void)
                          .max_hops = 4,
                          .min_probability = 0.01,
                          .n_best = 3};
-    g_autoptr(WpRankResult) result = wp_rank_run(g, &query, &error);
+    g_autoptr(WpRankResult) result = wp_rank_run(sc, NULL, &query, NULL, &error);
     g_assert_no_error(error);
     g_autoptr(WpRankPlan) plan = wp_rank_plan(result, 2, 3, 0.05);
-    g_assert_true(wp_rank_plan_routes(g, &query, result, plan, &error));
+    g_assert_true(wp_rank_plan_routes(sc, NULL, &query, result, plan, NULL, &error));
     WpRankRequest request = {&s1, 1, territory, 1, 3, 0.05, 4, 0.01, "default"};
-    g_autoptr(WpRankReport) r = wp_rank_report_new(g, result, plan, &request);
+    g_autoptr(WpRankReport) r = wp_rank_report_new(sc, result, plan, &request);
 
     g_assert_cmpuint(r->sources->len, ==, 1); /* --top 1 */
     const WpSourceReason *first = &g_array_index(r->sources, WpSourceReason, 0);
@@ -555,6 +620,7 @@ int main(int argc, char **argv)
     g_test_add_func("/report/direct-and-no-path", test_direct_and_no_path);
     g_test_add_func("/report/beyond-limits", test_beyond_limits);
     g_test_add_func("/report/learned-words", test_learned_words);
+    g_test_add_func("/report/learned-from-scoring", test_learned_from_scoring);
     g_test_add_func("/report/json-fields", test_json_fields);
     g_test_add_func("/report/rank", test_rank);
     g_test_add_func("/report/table-json", test_table_json);

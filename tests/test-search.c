@@ -12,6 +12,14 @@ typedef struct {
 } Arcs;
 
 /* A random network as ties CSV text, plus the same arcs kept independently with their costs. */
+
+/* @graph under the raw model (-ln declared strength, no per-hop penalty), for searches to read. */
+static WpScoring *raw_scoring(WpGraph *graph)
+{
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    return wp_scoring_new(graph, raw, WP_DAY_NONE, NULL);
+}
+
 static char *random_network(GRand *rand, guint n, guint m, gboolean directed, Arcs *arcs)
 {
     GString *csv = g_string_new("source,target,strength,directed\n");
@@ -102,7 +110,9 @@ static void check_random(gboolean directed, guint max_hops, gboolean backward, g
         g_autoptr(GError) error = NULL;
         g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
         g_assert_no_error(error);
+        g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) search = wp_i_search_new(graph);
+        wp_i_search_bind(search, sc, NULL);
         guint source = (guint)g_rand_int_range(rand, 0, (gint32)n);
         guint banned = ban ? (source + 1) % n : G_MAXUINT;
         WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
@@ -134,7 +144,7 @@ static void check_random(gboolean directed, guint max_hops, gboolean backward, g
                 g_assert_true(wp_graph_find_tie(graph, a, b, &t));
                 g_assert_cmpuint(t, ==, g_array_index(ties, WpTie, i));
                 g_assert_cmpuint(a, !=, banned);
-                sum += -log(wp_graph_tie_strength(graph, t, NULL));
+                sum += -log(wp_scoring_tie_strength(sc, t, NULL));
             }
             g_assert_cmpfloat_with_epsilon(sum, got, 1e-9);
             WpPerson first = g_array_index(people, WpPerson, backward ? people->len - 1 : 0);
@@ -178,7 +188,9 @@ static void test_fewer_hops_survive(void)
     g_autoptr(GError) error = NULL;
     g_autoptr(WpGraph) g = wp_graph_load_from_data(csv, NULL, 0, &error);
     g_assert_no_error(error);
+    g_autoptr(WpScoring) sc = raw_scoring(g);
     g_autoptr(WpSearch) search = wp_i_search_new(g);
+    wp_i_search_bind(search, sc, NULL);
     WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
     lim.max_hops = 4;
     wp_i_search_run(search, wp_graph_find_id(g, "s"), &lim);
@@ -206,7 +218,9 @@ static void test_first_hop_only(void)
     g_autoptr(GError) error = NULL;
     g_autoptr(WpGraph) g = wp_graph_load_from_data(csv, NULL, 0, &error);
     g_assert_no_error(error);
+    g_autoptr(WpScoring) sc = raw_scoring(g);
     g_autoptr(WpSearch) search = wp_i_search_new(g);
+    wp_i_search_bind(search, sc, NULL);
     g_autofree guint8 *fellow = g_new0(guint8, wp_graph_n_people(g));
     WpPerson s = wp_graph_find_id(g, "s"), w = wp_graph_find_id(g, "w"),
              t = wp_graph_find_id(g, "t"), a = wp_graph_find_id(g, "a"),
@@ -244,7 +258,9 @@ static void test_banned_first_tie(void)
     g_autoptr(GError) error = NULL;
     g_autoptr(WpGraph) g = wp_graph_load_from_data(csv, NULL, 0, &error);
     g_assert_no_error(error);
+    g_autoptr(WpScoring) sc = raw_scoring(g);
     g_autoptr(WpSearch) search = wp_i_search_new(g);
+    wp_i_search_bind(search, sc, NULL);
     WpTie banned;
     g_assert_true(
         wp_graph_find_tie(g, wp_graph_find_id(g, "s"), wp_graph_find_id(g, "a"), &banned));
@@ -270,7 +286,9 @@ static void test_potential(void)
         g_autoptr(GError) error = NULL;
         g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
         g_assert_no_error(error);
+        g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) search = wp_i_search_new(graph);
+        wp_i_search_bind(search, sc, NULL);
         WpPerson source = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
         WpPerson target = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
         /* Exact costs to the target: a backward run, copied out. */
@@ -318,8 +336,11 @@ static void test_costs_only(void)
         g_autoptr(GError) error = NULL;
         g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
         g_assert_no_error(error);
+        g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) full = wp_i_search_new(graph);
         g_autoptr(WpSearch) lean = wp_i_search_new(graph);
+        wp_i_search_bind(full, sc, NULL);
+        wp_i_search_bind(lean, sc, NULL);
         WpPerson source = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
         WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
         lim.direction = round % 3 ? WP_SEARCH_FORWARD : WP_SEARCH_BACKWARD;
@@ -365,7 +386,9 @@ static void test_on_settle(void)
         g_assert_no_error(error);
         WpPerson source = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
         g_autofree double *expect = layered_costs(&arcs, source, 0, FALSE, G_MAXUINT);
+        g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) search = wp_i_search_new(graph);
+        wp_i_search_bind(search, sc, NULL);
         Radius radius = {g_rand_double_range(rand, 0, 4), 0, 0};
         WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
         lim.max_hops = round % 2 ? 0 : 5; /* both engines */

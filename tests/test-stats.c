@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* wp_graph_compute_stats() on real datasets and the demo, against counts computed here from the
+/* wp_scoring_compute_stats() on real datasets and the demo, against counts computed here from the
  * raw files with an independent parser and union-find. */
 #include <warmpath/warmpath.h>
 
@@ -14,6 +14,15 @@ typedef struct {
     guint *parent;
     guint *size;
 } UnionFind;
+
+/* The figures of @graph scored with @model (NULL: the raw model) as of @as_of. */
+static gboolean stats_of(WpGraph *graph, const WpModel *model, WpDay as_of, WpStats *out,
+                         GError **error)
+{
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    g_autoptr(WpScoring) scoring = wp_scoring_new(graph, model ? model : raw, as_of, NULL);
+    return wp_scoring_compute_stats(scoring, out, error);
+}
 
 static guint uf_find(UnionFind *uf, guint x)
 {
@@ -214,7 +223,7 @@ static void check_snap(const char *dir, const char *name, Expected *e)
     g_autoptr(WpGraph) g = wp_graph_load(&spec, &error);
     g_assert_no_error(error);
     WpStats s;
-    g_assert_true(wp_graph_compute_stats(g, &s, &error));
+    g_assert_true(stats_of(g, NULL, WP_DAY_NONE, &s, &error));
     g_assert_no_error(error);
     assert_stats(g, &s, e);
     g_assert_cmpuint(s.n_listed, ==, 0);
@@ -482,9 +491,8 @@ static void test_demo(void)
     g_autoptr(WpModel) model = wp_model_new_default();
     WpDay as_of;
     g_assert_true(wp_day_parse("2026-11-01", &as_of));
-    wp_graph_apply_model(g, model, as_of);
     WpStats s;
-    g_assert_true(wp_graph_compute_stats(g, &s, &error));
+    g_assert_true(stats_of(g, model, as_of, &s, &error));
     assert_stats(g, &s, &x.e);
     g_assert_cmpuint(s.n_listed, ==, x.n_listed);
     g_assert_cmpuint(s.n_declared, ==, x.n_declared);
@@ -549,9 +557,8 @@ static void test_small(void)
     g_autoptr(WpModel) model = wp_model_new_default();
     WpDay as_of;
     g_assert_true(wp_day_parse("2026-11-01", &as_of));
-    wp_graph_apply_model(g, model, as_of);
     WpStats s;
-    g_assert_true(wp_graph_compute_stats(g, &s, &error));
+    g_assert_true(stats_of(g, model, as_of, &s, &error));
     g_assert_cmpuint(s.n_people, ==, 8);
     g_assert_cmpuint(s.n_listed, ==, 7);
     g_assert_cmpuint(s.n_ties, ==, 4);
@@ -590,7 +597,7 @@ static void test_small(void)
     g_autoptr(WpGraph) empty =
         wp_graph_load_from_data("source,target\n", "id\np\nq\nr\n", 0, &error);
     g_assert_no_error(error);
-    g_assert_true(wp_graph_compute_stats(empty, &s, &error));
+    g_assert_true(stats_of(empty, NULL, WP_DAY_NONE, &s, &error));
     g_assert_cmpuint(s.n_components, ==, 3);
     g_assert_cmpuint(s.largest_component, ==, 1);
     g_assert_cmpuint(s.n_isolated, ==, 3);
@@ -600,7 +607,7 @@ static void test_small(void)
     /* Nobody at all. */
     g_autoptr(WpGraph) none = wp_graph_load_from_data("source,target\n", NULL, 0, &error);
     g_assert_no_error(error);
-    g_assert_true(wp_graph_compute_stats(none, &s, &error));
+    g_assert_true(stats_of(none, NULL, WP_DAY_NONE, &s, &error));
     g_assert_cmpuint(s.n_people, ==, 0);
     g_assert_cmpuint(s.n_components, ==, 0);
     g_assert_cmpuint(s.largest_component, ==, 0);
@@ -623,7 +630,7 @@ static void test_origins(void)
     g_autoptr(WpGraph) g = wp_graph_load_from_data(ties, NULL, 0, &error);
     g_assert_no_error(error);
     WpStats s;
-    g_assert_true(wp_graph_compute_stats(g, &s, &error));
+    g_assert_true(stats_of(g, NULL, WP_DAY_NONE, &s, &error));
     const struct {
         const char *label;
         guint n;
@@ -639,7 +646,7 @@ static void test_origins(void)
 
     g_autoptr(WpGraph) plain = wp_graph_load_from_data("source,target\na,b\n", NULL, 0, &error);
     g_assert_no_error(error);
-    g_assert_true(wp_graph_compute_stats(plain, &s, &error));
+    g_assert_true(stats_of(plain, NULL, WP_DAY_NONE, &s, &error));
     g_assert_cmpuint(s.tie_labels->len, ==, 0);
     wp_stats_clear(&s);
 }

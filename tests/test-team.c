@@ -185,7 +185,8 @@ static guint vertex(const WpGraph *g, WpPerson p)
 typedef struct {
     Net net;
     gboolean teams;
-    WpGraph *graph;
+    WpGraph *graph;     /* = the scoring's */
+    WpScoring *scoring; /* owned */
     guint sv[3];
     WpPerson sellers[3];
     guint n_sellers;
@@ -200,9 +201,11 @@ static void make_case(GRand *rand, const WpModel *model, Case *c)
     guint n = (guint)g_rand_int_range(rand, 4, MAX_N);
     random_net(rand, n, n * 2 + (guint)g_rand_int_range(rand, 0, (gint32)n), model, &c->net);
     g_autoptr(GError) error = NULL;
-    c->graph = wp_graph_load_from_data(c->net.ties_csv, c->net.people_csv, 0, &error);
+    g_autoptr(WpGraph) graph =
+        wp_graph_load_from_data(c->net.ties_csv, c->net.people_csv, 0, &error);
     g_assert_no_error(error);
-    wp_graph_apply_model(c->graph, model, AS_OF);
+    c->scoring = wp_scoring_new(graph, model, AS_OF, NULL);
+    c->graph = graph;
     c->teams = !wp_model_is_raw(model);
     c->factor = wp_model_intermediary_factor(model);
     gboolean used[MAX_N] = {FALSE};
@@ -226,7 +229,7 @@ static void make_case(GRand *rand, const WpModel *model, Case *c)
 
 static void case_clear(Case *c)
 {
-    wp_graph_free(c->graph);
+    wp_scoring_unref(c->scoring);
     net_clear(&c->net);
 }
 
@@ -257,7 +260,7 @@ static void check_path(const Case *c, const WpPath *path, guint max_hops)
         double q = i == 0 ? first_hop(&c->net, c->teams, v, next, &team) : c->net.w[v][next];
         g_assert_cmpfloat(q, >, 0);
         g_assert_cmpint(i == 0 && path->team_hop, ==, i == 0 && team);
-        g_assert_cmpfloat_with_epsilon(wp_path_hop_strength(g, path, i), q, 1e-12);
+        g_assert_cmpfloat_with_epsilon(wp_path_hop_strength(c->scoring, path, i), q, 1e-12);
         p *= q * (i > 0 ? c->factor : 1);
     }
     g_assert_cmpfloat_with_epsilon(path->probability, p, 1e-9);
@@ -298,7 +301,7 @@ static void check_sources(const Case *c, const WpPathQuery *q)
         all_paths(&c->net, c->teams, c->sv, c->n_sellers, c->tv, q->max_hops, c->factor);
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find(c->graph, c->sellers, c->n_sellers, c->target, q, &error);
+        wp_path_find(c->scoring, NULL, c->sellers, c->n_sellers, c->target, q, NULL, &error);
     g_assert_no_error(error);
     guint strong = check_direct(c, set);
     g_assert_cmpint(set->direct_answer, ==, strong > 0);
@@ -360,7 +363,7 @@ static void check_all_paths(const Case *c, const WpPathQuery *q)
         above++;
     g_autoptr(GError) error = NULL;
     g_autoptr(WpPathSet) set =
-        wp_path_find(c->graph, c->sellers, c->n_sellers, c->target, q, &error);
+        wp_path_find(c->scoring, NULL, c->sellers, c->n_sellers, c->target, q, NULL, &error);
     g_assert_no_error(error);
     check_direct(c, set);
     g_assert_false(set->direct_answer);
@@ -396,11 +399,11 @@ static void check_into_people(const Case *c, const WpPathQuery *q)
     g_autoptr(GError) error = NULL;
     g_autoptr(WpGraph) g = wp_graph_load_from_data(c->net.ties_csv, people->str, 0, &error);
     g_assert_no_error(error);
-    wp_graph_apply_model(g, wp_graph_model(c->graph), AS_OF);
+    g_autoptr(WpScoring) sc = wp_scoring_new(g, wp_scoring_model(c->scoring), AS_OF, NULL);
     WpPathQuery aq = *q;
     aq.k = 0;
-    g_autoptr(WpPathSet) set =
-        wp_path_find_into_company(g, c->sellers, c->n_sellers, "Acme", NULL, &aq, &error);
+    g_autoptr(WpPathSet) set = wp_path_find_into_company(sc, NULL, c->sellers, c->n_sellers, "Acme",
+                                                         NULL, &aq, NULL, &error);
     g_assert_no_error(error);
     double expect = all->len > 0 ? g_array_index(all, Simple, 0).p : 0;
     if (expect < q->min_probability || expect == 0) {
@@ -496,7 +499,7 @@ static void check_rank(const Case *c, const WpPathQuery *pq)
     for (guint strategy = WP_RANK_FROM_SOURCES; strategy <= WP_RANK_FROM_TARGETS; strategy++) {
         q.strategy = (WpRankStrategy)strategy;
         g_autoptr(GError) error = NULL;
-        g_autoptr(WpRankResult) r = wp_rank_run(c->graph, &q, &error);
+        g_autoptr(WpRankResult) r = wp_rank_run(c->scoring, NULL, &q, NULL, &error);
         g_assert_no_error(error);
         g_assert_cmpuint(r->targets->len, ==, n_ranked);
         g_assert_cmpuint(r->direct->len, ==, n_direct);

@@ -9,6 +9,7 @@
 #include "warmpath/graph.h"
 #include "warmpath/path.h"
 #include "warmpath/rank.h"
+#include "warmpath/scoring.h"
 #include "warmpath/where.h"
 
 G_BEGIN_DECLS
@@ -150,7 +151,8 @@ typedef struct {
     GArray *stack;
 } WpDiagram;
 
-/* An empty diagram with a legend. Cannot fail. */
+/* An empty diagram with a legend. Cannot fail. A diagram being built belongs to one thread at
+ * a time. */
 WP_API WpDiagram *wp_diagram_new(void);
 WP_API void wp_diagram_free(WpDiagram *diagram); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpDiagram, wp_diagram_free)
@@ -280,7 +282,7 @@ typedef struct {
 
 /**
  * wp_diagram_new_paths:
- * @graph: the network the paths were found on (with its model applied)
+ * @scoring: the scoring the paths were found with (tie strengths, the as-of day)
  * @set: an answer of wp_path_find()
  * @sellers: (array length=n_sellers): who asked
  * @limits: (nullable): caps and context
@@ -297,7 +299,7 @@ typedef struct {
  *
  * Returns: (transfer full): the diagram
  */
-WP_API WpDiagram *wp_diagram_new_paths(const WpGraph *graph, const WpPathSet *set,
+WP_API WpDiagram *wp_diagram_new_paths(const WpScoring *scoring, const WpPathSet *set,
                                        const WpPerson *sellers, guint n_sellers,
                                        const WpDiagramLimits *limits);
 
@@ -319,7 +321,7 @@ WP_API WpDiagram *wp_diagram_new_paths(const WpGraph *graph, const WpPathSet *se
  *
  * Returns: (transfer full): the diagram
  */
-WP_API WpDiagram *wp_diagram_new_account_map(const WpGraph *graph, const WpPathSet *set,
+WP_API WpDiagram *wp_diagram_new_account_map(const WpScoring *scoring, const WpPathSet *set,
                                              const WpPerson *sellers, guint n_sellers,
                                              const char *company, const WpWhere *where,
                                              const WpDiagramLimits *limits);
@@ -338,7 +340,7 @@ WP_API WpDiagram *wp_diagram_new_account_map(const WpGraph *graph, const WpPathS
  *
  * Returns: (transfer full): the diagram
  */
-WP_API WpDiagram *wp_diagram_new_territory(const WpGraph *graph, const WpRankResult *result,
+WP_API WpDiagram *wp_diagram_new_territory(const WpScoring *scoring, const WpRankResult *result,
                                            const WpPerson *sellers, guint n_sellers,
                                            const char *territory, const WpDiagramLimits *limits);
 

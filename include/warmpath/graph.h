@@ -173,6 +173,8 @@ typedef struct {
     double weight_hi;
 } WpLoadSpec;
 
+/* A loaded network: immutable and reference counted, so any number of threads may read it at
+ * once (see wp_graph_ref()). */
 typedef struct WpGraph WpGraph;
 
 /**
@@ -186,7 +188,7 @@ typedef struct WpGraph WpGraph;
  * GLib's G_FILE_ERROR / G_IO_ERROR up. The graph comes back with the raw model applied.
  * Time: O(V + E log d).
  *
- * Returns: (transfer full) (nullable): the graph; free it with wp_graph_free()
+ * Returns: (transfer full) (nullable): the graph; drop it with wp_graph_unref()
  */
 WP_API WpGraph *wp_graph_load(const WpLoadSpec *spec, GError **error);
 
@@ -225,8 +227,20 @@ WP_API WpGraph *wp_graph_load_from_data(const char *ties_csv, const char *people
 WP_API WpGraph *wp_graph_load_cached(const WpLoadSpec *spec, const char *cache_dir,
                                      guint64 min_bytes, gboolean *from_cache, GError **error);
 
-WP_API void wp_graph_free(WpGraph *graph); /* NULL is a no-op */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpGraph, wp_graph_free)
+/**
+ * wp_graph_ref:
+ *
+ * Takes a reference: the graph stays alive until every reference is dropped. A loaded graph
+ * never changes, so any number of threads may read it at once (and share it through references:
+ * a service swaps in a newly loaded network while requests on the old one finish). O(1).
+ *
+ * Returns: (transfer full): @graph
+ */
+WP_API WpGraph *wp_graph_ref(WpGraph *graph);
+/* Drops a reference; the last one frees the graph. NULL is a no-op. O(1), or O(V + E) when it
+ * frees. */
+WP_API void wp_graph_unref(WpGraph *graph);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpGraph, wp_graph_unref)
 
 WP_API guint wp_graph_n_people(const WpGraph *graph);
 WP_API guint wp_graph_n_ties(const WpGraph *graph);

@@ -166,6 +166,7 @@ typedef struct {
     GPtrArray *job_changes;
 } WpImportReport;
 
+/* An import under way: belongs to one thread at a time. */
 typedef struct WpImport WpImport;
 
 /**

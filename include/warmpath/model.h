@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * A profile (GLib key file, see README "The profile file") that turns a tie's declared strength
  * or type prior, last contact and interaction count into an *effective strength* in (0, 1], and
  * sets the per-intermediary factor and search defaults. The "raw" model uses the declared
- * strength alone (1.0 where none is declared) and no per-hop factor.
+ * strength alone (1.0 where none is declared) and no per-hop factor. Never changes once made:
+ * any number of threads may read one at once.
  */
 typedef struct WpModel WpModel;
 
@@ -78,6 +79,26 @@ typedef enum {
 } WpTieStatus;
 
 /**
+ * WpTieEvidence:
+ * @successes: outcomes that say the tie carried an introduction (e.g. asks agreed to)
+ * @failures: outcomes that say it did not (declined, no answer)
+ * @prior_mean: the strength assumed before the outcomes, in (0, 1] (usually the model's)
+ * @prior_weight: how many outcomes that prior counts as (a pseudo-count), >= 0
+ * @detail: (nullable): the outcomes in words for explanations, e.g. "2 agreed, 1 declined";
+ *   owned by whoever holds the evidence (a WpTieOverrides, then a WpScoring)
+ *
+ * Why a tie's strength was overridden (see wp_tie_overrides_set()): the data a learned
+ * strength (a Beta posterior mean, issue "the referral ledger") rests on.
+ */
+typedef struct {
+    guint successes;
+    guint failures;
+    double prior_mean;
+    double prior_weight;
+    const char *detail;
+} WpTieEvidence;
+
+/**
  * WpStrengthBreakdown:
  * @base: the declared strength, or the best prior among the tie's types
  * @prior_type: the type whose prior gave @base (WP_TIE_N_TYPES when declared or untyped)
@@ -85,8 +106,14 @@ typedef enum {
  * @recency: factor from recency decay, in (0, 1]
  * @never_factor: factor for "never interacted", in (0, 1]
  * @boost: share of the remaining gap to 1 closed by interactions, in [0, 1)
- * @effective: the effective strength, in (0, 1]
+ * @effective: the effective strength, in (0, 1]: what searches and probabilities use
  * @status: WpTieStatus flags
+ * @model_effective: the model's figure from the fields above, before any override; equal to
+ *   @effective unless @overridden
+ * @overridden: a per-tie override (wp_tie_overrides_set()) replaced the model's figure:
+ *   @effective is the override's strength
+ * @evidence: with @overridden, what the override rests on (all zero when it gave none); its
+ *   @detail is borrowed from the scoring
  */
 typedef struct {
     double base;
@@ -97,39 +124,23 @@ typedef struct {
     double boost;
     double effective;
     guint status;
+    double model_effective;
+    gboolean overridden;
+    WpTieEvidence evidence;
 } WpStrengthBreakdown;
 
 /**
  * wp_model_tie_strength:
- * @as_of: the day recency is measured to
- * @out: (out) (optional): how the figure was reached
+ * @as_of: the day recency is measured to; WP_DAY_NONE = today
+ * @out: (out) (optional): how the figure was reached (never @overridden: the model alone)
  *
- * Cannot fail. Returns: the effective strength in (0, 1]
+ * The model's effective strength of a tie from its facts alone. Queries use a WpScoring
+ * (warmpath/scoring.h), which applies this to a graph's ties and may override single ties.
+ * Cannot fail. O(1).
+ *
+ * Returns: the effective strength in (0, 1]
  */
 WP_API double wp_model_tie_strength(const WpModel *model, const WpTieInfo *tie, WpDay as_of,
                                     WpStrengthBreakdown *out);
-
-/**
- * wp_graph_apply_model:
- * @as_of: the day recency is measured to; WP_DAY_NONE takes the model's `as_of`, else today
- *
- * Recomputes every tie's search cost (-ln effective strength - ln intermediary factor) so that
- * later searches use @model; the graph keeps a copy of it. Cannot fail.
- */
-WP_API void wp_graph_apply_model(WpGraph *graph, const WpModel *model, WpDay as_of);
-/* (transfer none): the model applied last (the raw model after loading). */
-WP_API const WpModel *wp_graph_model(const WpGraph *graph);
-WP_API WpDay wp_graph_as_of(const WpGraph *graph);
-/* The effective strength of @tie under the applied model; fills @out when given. */
-WP_API double wp_graph_tie_strength(const WpGraph *graph, WpTie tie, WpStrengthBreakdown *out);
-/**
- * wp_graph_path_probability:
- * @people: the path, @n_people >= 1 entries, each consecutive pair joined by a tie
- *
- * Product of effective strengths times the intermediary factor for each of the @n_people - 2
- * people between the ends; 1 for a single person, 0 when two consecutive people are not tied.
- */
-WP_API double wp_graph_path_probability(const WpGraph *graph, const WpPerson *people,
-                                        guint n_people);
 
 G_END_DECLS

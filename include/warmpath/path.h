@@ -2,10 +2,13 @@
 /* Introduction paths: from one or more sellers to a person, or into a whole account. */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib.h>
 
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
+#include "warmpath/query.h"
+#include "warmpath/scoring.h"
 #include "warmpath/where.h"
 
 G_BEGIN_DECLS
@@ -17,7 +20,8 @@ G_BEGIN_DECLS
  * @ties: (array length=n_people-1): @ties[i] joins @people[i] to @people[i + 1]; owned. With
  *   @team_hop, @ties[0] is WP_TIE_NONE
  * @probability: product of the hops' strengths (wp_path_hop_strength()) times the model's
- *   intermediary factor for each of the @n_people - 2 people in between, in (0, 1]
+ *   intermediary factor for each of the @n_people - 2 people in between, in (0, 1], under the
+ *   scoring the path was found with
  * @seller: = @people[0]
  * @team_hop: the first hop is the *team tie*: @people[1] is a seller of the seller's own team
  *   (people file `team`), whom the seller asks as a colleague (strength wp_model_team_tie();
@@ -34,9 +38,9 @@ typedef struct {
     gboolean team_hop;
 } WpPath;
 
-/* The strength hop @hop (< n_people - 1) of @path counts with: the effective strength of its
- * tie, or the team tie's for a team hop. */
-WP_API double wp_path_hop_strength(const WpGraph *graph, const WpPath *path, guint hop);
+/* The strength hop @hop (< n_people - 1) of @path counts with under @scoring: the effective
+ * strength of its tie, or the team tie's for a team hop. O(log n) for n overrides. */
+WP_API double wp_path_hop_strength(const WpScoring *scoring, const WpPath *path, guint hop);
 
 /* Frees what @path owns and zeroes it; a zeroed path is a no-op. */
 WP_API void wp_path_clear(WpPath *path);
@@ -56,7 +60,10 @@ typedef struct {
     gboolean all_paths;
 } WpPathQuery;
 
-#define WP_PATH_QUERY_INIT {5, 4, 0.0, FALSE}
+#define WP_PATH_QUERY_INIT                                                                         \
+    {                                                                                              \
+        5, 4, 0.0, FALSE                                                                           \
+    }
 
 /**
  * WpDirectFlags:
@@ -116,6 +123,9 @@ WP_API gboolean wp_direct_tie_is_strong(const WpDirectTie *direct);
  * @unconstrained: when @paths is empty, the best path ignoring the hop limit and the probability
  *   floor, not counting direct ties (n_people = 0 when there is none); tells whether the limits
  *   hid one
+ *
+ * A result belongs to its caller: one thread at a time (the people it names are indices into
+ * the scoring's graph, which must outlive it).
  */
 typedef struct {
     GArray *paths;
@@ -133,27 +143,39 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathSet, wp_path_set_free)
 
 /**
  * wp_path_find:
- * @graph: the network, with the model applied that the paths are scored on
+ * @scoring: the network and the model (and overrides) the paths are scored on
+ * @context: (nullable): workspaces for the query, of the scoring's graph; NULL makes a
+ *   temporary one (O(people) memory per call, which a long-running process avoids by keeping a
+ *   context per thread, see WpQueryContext)
  * @sellers: (array length=n_sellers): who asks; paths never pass through a seller
  * @n_sellers: >= 1
  * @target: the person to be introduced to; not a seller
  * @query: what to find
+ * @cancellable: (nullable): cancelling it stops the query within a few thousand people settled
+ *   (a deadline is a GCancellable cancelled from a timer)
  * @error: return location for a GError, or NULL
  *
  * Finds the best introduction paths from any of @sellers to @target. In the default mode one
  * search backward from @target finds, for every direct contact of a seller (and, under the team
  * rules, every teammate), the best path on through that contact; each contact is credited to
- * the seller whose tie to it is strongest; a strong direct tie is the whole answer (see
+ * the seller whose tie to it is strongest (on equal strengths, the one named first; rank credits
+ * a contact by the same rule); a strong direct tie is the whole answer (see
  * WpPathSet.direct_answer). Paths never pass through a seller: an asking seller only starts
  * one, another seller of our team (people file `team`, model not raw) is only ever the first
- * person asked. An empty answer is not an error. Fails with WP_ERROR_USAGE when @target is a seller or @query is
- * out of range. Time: one or two searches in the default mode, O(k x path length) searches for
- * @all_paths.
+ * person asked. An empty answer is not an error.
+ *
+ * Fails with WP_ERROR_USAGE when @target is a seller, @query is out of range, or @context is
+ * another graph's or in use by another query; with G_IO_ERROR_CANCELLED when @cancellable was
+ * cancelled. Time: one or two searches in the default mode, each O((V' + E') log V') for the V'
+ * people and E' ties within the hop limit and the floor, O(k x path length) searches for
+ * @all_paths (plus, for an empty answer, the hints' searches). Memory: the answer, and the
+ * context's work arrays the first time it needs them.
  *
  * Returns: (transfer full) (nullable): the paths; free with wp_path_set_free()
  */
-WP_API WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, guint n_sellers,
-                               WpPerson target, const WpPathQuery *query, GError **error);
+WP_API WpPathSet *wp_path_find(const WpScoring *scoring, WpQueryContext *context,
+                               const WpPerson *sellers, guint n_sellers, WpPerson target,
+                               const WpPathQuery *query, GCancellable *cancellable, GError **error);
 
 /**
  * wp_path_find_into_company:
@@ -163,15 +185,17 @@ WP_API WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, gu
  *
  * The best path to each reachable person of the account (not a seller), one per person, best
  * first. Fails as wp_graph_resolve_account() when @company names no one account (with the
- * closest accounts attached) and with WP_ERROR_USAGE as wp_path_find(). @direct lists the
- * sellers' direct ties into the account;
- * @target is WP_PERSON_NONE.
+ * closest accounts attached), and with WP_ERROR_USAGE and G_IO_ERROR_CANCELLED as
+ * wp_path_find(). @direct lists the sellers' direct ties into the account; @target is
+ * WP_PERSON_NONE. Time: one search per seller (and teammate), each stopping once @k of the
+ * account's people are settled.
  *
  * Returns: (transfer full) (nullable): the paths
  */
-WP_API WpPathSet *wp_path_find_into_company(const WpGraph *graph, const WpPerson *sellers,
-                                            guint n_sellers, const char *company,
-                                            const WpWhere *where, const WpPathQuery *query,
+WP_API WpPathSet *wp_path_find_into_company(const WpScoring *scoring, WpQueryContext *context,
+                                            const WpPerson *sellers, guint n_sellers,
+                                            const char *company, const WpWhere *where,
+                                            const WpPathQuery *query, GCancellable *cancellable,
                                             GError **error);
 
 G_END_DECLS

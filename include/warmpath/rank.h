@@ -3,11 +3,14 @@
  * whom to ask about whom. */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib.h>
 
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
 #include "warmpath/path.h"
+#include "warmpath/query.h"
+#include "warmpath/scoring.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +29,8 @@ typedef enum {
     WP_RANK_FROM_TARGETS,
 } WpRankStrategy;
 
-/* Called as searches finish, serialised (never twice at once), from a worker thread. */
+/* Called as searches finish, serialised (never twice at once), from a worker thread (the
+ * calling thread when WpRankQuery.n_threads is 1). */
 typedef void (*WpRankProgressFunc)(guint done, guint total, gpointer user_data);
 
 /**
@@ -37,11 +41,13 @@ typedef void (*WpRankProgressFunc)(guint done, guint total, gpointer user_data);
  *   (under the team rules every seller of the people file's teams) and repeats are dropped, and
  *   targets a seller has a strong direct tie to are set aside (see WpRankResult.direct)
  * @n_targets: how many
- * @max_hops: longest path in ties, seller to target, counting the seller's own tie; 0 = none, at most WP_MAX_HOPS (warmpath/model.h)
+ * @max_hops: longest path in ties, seller to target, counting the seller's own tie; 0 = none, at
+ * most WP_MAX_HOPS (warmpath/model.h)
  * @min_probability: paths below this success probability are not counted, in [0, 1)
  * @n_best: how many best targets to keep per source in WpRankSource.best (the full list is
  *   WpRankSource.reach)
- * @n_threads: worker threads, 0 = 2
+ * @n_threads: threads the searches run on, 0 = 2; 1 runs them all in the calling thread (what
+ *   a service's worker wants); each thread but the caller's makes a workspace of its own
  * @strategy: see WpRankStrategy
  * @progress: (nullable): progress callback
  * @progress_data: its data
@@ -77,7 +83,8 @@ typedef struct {
  * WpRankSource:
  * @person: the referral source, a direct contact of a seller (never an asking seller); in
  *   WpRankResult.colleagues a fellow seller instead
- * @seller: the seller whose tie to @person is strongest (the lowest person index on a tie)
+ * @seller: the seller whose tie to @person is strongest (on equal strengths the one named first
+ *   in WpRankQuery.sellers); `path` credits a referral source to the same seller
  * @strength: that tie's effective strength, p(s, c), or the team tie's (@team_tie)
  * @team_tie: @person is on @seller's team and @strength is the team tie (see path.h WpPath)
  * @score: expected introductions, the sum over targets t of P(c, t) = p(s, c) * exp(-d(c, t)),
@@ -137,6 +144,8 @@ typedef struct {
  * @cold_companies: (element-type WpRankCompany): companies none of whose targets is reached,
  *   by number of targets descending, then name
  * @n_searches: searches run; @from_targets: TRUE when they ran backward from the targets
+ *
+ * A result belongs to its caller: one thread at a time.
  */
 typedef struct {
     GArray *targets;
@@ -158,24 +167,34 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankResult, wp_rank_result_free)
 
 /**
  * wp_rank_run:
- * @graph: the network, with the model applied that probabilities come from
+ * @scoring: the network and the model (and overrides) probabilities come from
+ * @context: (nullable): the calling thread's workspaces (see WpQueryContext); NULL makes a
+ *   temporary one
  * @query: what to rank
+ * @cancellable: (nullable): cancelling it stops the ranking: no search starts afterwards and
+ *   the running ones stop within a few thousand people settled
  * @error: return location for a GError, or NULL
  *
  * Ranks the sellers' direct contacts by the number of introductions to the targets they can
  * be expected to open. With several sellers (a team) each contact is credited with its
  * strongest seller tie, and paths avoid every seller. Under the team rules (a model that is not
  * raw, a people file with teams) fellow sellers are never go-betweens and are listed apart
- * (WpRankResult.colleagues). Under the raw model with no hop limit
- * and no floor, the score is exactly sum_t p(s, c) * exp(-d(c, t)) with d the shortest
- * distance on -ln strength. Runs the searches on @n_threads threads; the result does not
- * depend on their scheduling. Fails with WP_ERROR_USAGE when @min_probability is outside
- * [0, 1). An empty territory is not an error. Time: one bounded search per source or per
- * target, whichever is fewer.
+ * (WpRankResult.colleagues). Under the raw model with no hop limit and no floor, the score is
+ * exactly sum_t p(s, c) * exp(-d(c, t)) with d the shortest distance on -ln strength. Runs the
+ * searches on @n_threads threads; the result does not depend on their scheduling. An empty
+ * territory is not an error.
+ *
+ * Fails with WP_ERROR_USAGE when @min_probability is outside [0, 1), @max_hops over
+ * WP_MAX_HOPS, or @context is another graph's or in use; with G_IO_ERROR_CANCELLED when
+ * @cancellable was cancelled. Time: one bounded search per source or per target, whichever is
+ * fewer (with no hop limit and no floor, O(V + E) more for the early stops). Memory: the
+ * result, O(sources x targets) at most, and per extra thread a workspace of ~4 bytes per person
+ * (24 without a hop limit).
  *
  * Returns: (transfer full) (nullable): the ranking
  */
-WP_API WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *query,
+WP_API WpRankResult *wp_rank_run(const WpScoring *scoring, WpQueryContext *context,
+                                 const WpRankQuery *query, GCancellable *cancellable,
                                  GError **error);
 
 /**
@@ -247,18 +266,21 @@ WP_API WpRankPlan *wp_rank_plan(const WpRankResult *result, guint max_sources, g
 
 /**
  * wp_rank_plan_routes:
- * @graph: the network @result was ranked on, with the same model applied
+ * @scoring: the scoring @result was ranked with
+ * @context: (nullable): the calling thread's workspaces; NULL makes a temporary one
  * @query: the query @result answers
+ * @cancellable: (nullable): stops the searches (G_IO_ERROR_CANCELLED)
  *
  * Fills every ask's route: the path behind its probability (seller, source, the people in
  * between, target), so that a plan says whom each ask really goes through. One search per ask,
  * from the source towards its target, within the query's limits. Fails with WP_ERROR_FAILED
- * only if @graph, @query and @result do not belong together (a route is not found again).
+ * only if @scoring, @query and @result do not belong together (a route is not found again),
+ * with WP_ERROR_USAGE for a context of another graph or in use, and G_IO_ERROR_CANCELLED.
  *
  * Returns: TRUE on success
  */
-WP_API gboolean wp_rank_plan_routes(const WpGraph *graph, const WpRankQuery *query,
-                                    const WpRankResult *result, WpRankPlan *plan,
-                                    GError **error);
+WP_API gboolean wp_rank_plan_routes(const WpScoring *scoring, WpQueryContext *context,
+                                    const WpRankQuery *query, const WpRankResult *result,
+                                    WpRankPlan *plan, GCancellable *cancellable, GError **error);
 
 G_END_DECLS

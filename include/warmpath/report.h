@@ -8,9 +8,9 @@
  * for where they go (wp_text_for_terminal(), HTML). Numbers are written the same under every
  * locale.
  *
- * Ownership and threads: a report borrows the graph, the path set or ranking and the request
+ * Ownership and threads: a report borrows the scoring, the path set or ranking and the request
  * it was made from (they must outlive it) and owns its reasons. Any number of threads may build
- * reports from one graph at once; one report belongs to one thread at a time, and its text and
+ * reports from one scoring at once; one report belongs to one thread at a time, and its text and
  * JSON functions only read it. Every returned string, array and JsonNode is the caller's. */
 #pragma once
 
@@ -23,6 +23,7 @@
 #include "warmpath/model.h"
 #include "warmpath/path.h"
 #include "warmpath/rank.h"
+#include "warmpath/scoring.h"
 #include "warmpath/select.h"
 #include "warmpath/stats.h"
 
@@ -70,7 +71,7 @@ typedef enum {
  * @successes: with WP_HOP_LEARNED, asks through the tie that worked
  * @failures: with WP_HOP_LEARNED, asks through it that failed
  * @evidence: (nullable): with WP_HOP_LEARNED, the outcomes in words ("2 agreed, 1 declined"),
- *   borrowed from whoever learned them
+ *   borrowed from the scoring
  * @last_contact: WP_DAY_NONE when unknown
  * @age_days: days from @last_contact to the as-of day, -1 when unknown
  * @recency: the recency factor, in (0, 1]
@@ -83,8 +84,9 @@ typedef enum {
  *   the graph)
  * @flags: WpHopFlags
  *
- * Why one step of a path counts as much as it does. Learned strengths come from the ledger
- * (issue 16); until it fills them, @effective = @model_strength.
+ * Why one step of a path counts as much as it does. Learned strengths are the scoring's per-tie
+ * overrides (wp_tie_overrides_set(), filled from the ledger); without one, @effective =
+ * @model_strength.
  */
 typedef struct {
     WpPerson from;
@@ -114,16 +116,16 @@ typedef struct {
 
 /**
  * wp_hop_reason_fill:
- * @graph: the network, with the model applied that the answer was scored on
+ * @scoring: what the answer was scored with
  * @from: who passes the request on
  * @to: whom it goes to
  * @tie: their tie, or WP_TIE_NONE for the team tie
  * @position: the hop's place in its path (0: the seller's own tie)
  * @out: (out caller-allocates): the reason
  *
- * Explains one hop. Cannot fail. O(1).
+ * Explains one hop. Cannot fail. O(log n) for the scoring's n overrides.
  */
-WP_API void wp_hop_reason_fill(const WpGraph *graph, WpPerson from, WpPerson to, WpTie tie,
+WP_API void wp_hop_reason_fill(const WpScoring *scoring, WpPerson from, WpPerson to, WpTie tie,
                                guint position, WpHopReason *out);
 
 /**
@@ -225,7 +227,8 @@ typedef struct {
 
 /**
  * WpPathReport:
- * @graph: the network the answer was found on (borrowed)
+ * @scoring: what the answer was found with (borrowed)
+ * @graph: the network it was found on, wp_scoring_graph(@scoring)
  * @set: the answer (borrowed)
  * @request: what was asked; its strings and sellers are copies the report owns
  * @paths: (element-type WpPathReason): @set->paths explained, best first
@@ -237,9 +240,10 @@ typedef struct {
  * @hint: with @beyond_limits, the limits that hid it
  * @assumes: what the at-least-one chance assumes (static text)
  *
- * A path answer explained. @graph and @set must outlive it.
+ * A path answer explained. @scoring and @set must outlive it.
  */
 typedef struct {
+    const WpScoring *scoring;
     const WpGraph *graph;
     const WpPathSet *set;
     WpPathRequest request;
@@ -253,7 +257,7 @@ typedef struct {
 
 /**
  * wp_path_report_new:
- * @graph: the network, with the model applied that @set was found under
+ * @scoring: the scoring @set was found with
  * @set: the answer of wp_path_find() or wp_path_find_into_company()
  * @request: what was asked (copied)
  *
@@ -261,7 +265,7 @@ typedef struct {
  *
  * Returns: (transfer full): the report; free with wp_path_report_free()
  */
-WP_API WpPathReport *wp_path_report_new(const WpGraph *graph, const WpPathSet *set,
+WP_API WpPathReport *wp_path_report_new(const WpScoring *scoring, const WpPathSet *set,
                                         const WpPathRequest *request);
 WP_API void wp_path_report_free(WpPathReport *report); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathReport, wp_path_report_free)
@@ -432,7 +436,8 @@ typedef struct {
 
 /**
  * WpRankReport:
- * @graph: the network ranked (borrowed)
+ * @scoring: what the ranking was scored with (borrowed)
+ * @graph: the network ranked, wp_scoring_graph(@scoring)
  * @result: the ranking (borrowed)
  * @plan: (nullable): the ask plan, with its routes (borrowed)
  * @request: what was asked (sellers copied; the territory borrowed)
@@ -440,9 +445,10 @@ typedef struct {
  * @colleagues: (element-type WpSourceReason): the fellow sellers, apart
  * @asks: (element-type WpPathReason): per ask of @plan (in its order), its route explained
  *
- * A ranking (and plan) explained. @graph, @result, @plan and the territory must outlive it.
+ * A ranking (and plan) explained. @scoring, @result, @plan and the territory must outlive it.
  */
 typedef struct {
+    const WpScoring *scoring;
     const WpGraph *graph;
     const WpRankResult *result;
     const WpRankPlan *plan;
@@ -454,7 +460,7 @@ typedef struct {
 
 /**
  * wp_rank_report_new:
- * @graph: the network, with the model applied that @result was ranked under
+ * @scoring: the scoring @result was ranked with
  * @result: a ranking
  * @plan: (nullable): its plan, routes filled (wp_rank_plan_routes())
  * @request: what was asked
@@ -463,7 +469,7 @@ typedef struct {
  *
  * Returns: (transfer full): the report; free with wp_rank_report_free()
  */
-WP_API WpRankReport *wp_rank_report_new(const WpGraph *graph, const WpRankResult *result,
+WP_API WpRankReport *wp_rank_report_new(const WpScoring *scoring, const WpRankResult *result,
                                         const WpRankPlan *plan, const WpRankRequest *request);
 WP_API void wp_rank_report_free(WpRankReport *report); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankReport, wp_rank_report_free)
@@ -537,7 +543,7 @@ WP_API JsonNode *wp_table_to_json(const WpTable *table);
 /**
  * wp_report_stats_table:
  * @graph: the network @stats describe
- * @stats: wp_graph_compute_stats() of it
+ * @stats: wp_scoring_compute_stats() of a scoring of it
  *
  * The rows of `warmpath stats`: metric, value, detail ("people", "2962", ...; "ties", "14961",
  * "distinct pairs after merging"; ...; "warnings.self-loop", "3", its first message).

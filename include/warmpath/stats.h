@@ -6,6 +6,7 @@
 
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
+#include "warmpath/scoring.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
  * @n_declared: ties with a declared strength; @declared_mean their mean
  * @n_by_type: ties carrying each type (a tie of two types counts in both); @n_untyped none
  * @n_dated: ties with a last-contact date; @n_gone_cold / @n_never_interacted /
- *   @n_social_only: ties with that status under the graph's model
+ *   @n_social_only: ties with that status under the scoring's model and as-of day
  * @n_directed: directed ties
  * @teams: (element-type WpTeamCount): sellers per team, sorted by team name
  * @tie_labels: (element-type WpTieLabelCount): for each tie column the network has whose ties
@@ -52,8 +53,9 @@ typedef struct {
     guint n_ties;
 } WpTieLabelCount;
 
-/* Fills @out; fails only when igraph cannot allocate. Free with wp_stats_clear(). */
-WP_API gboolean wp_graph_compute_stats(const WpGraph *graph, WpStats *out, GError **error);
+/* Fills @out with the figures of @scoring's graph; fails only when igraph cannot allocate. Free
+ * with wp_stats_clear(). O(V log V + E). */
+WP_API gboolean wp_scoring_compute_stats(const WpScoring *scoring, WpStats *out, GError **error);
 WP_API void wp_stats_clear(WpStats *stats);
 
 G_END_DECLS

@@ -79,9 +79,10 @@ gboolean cli_output_format(const char *command, const char *format, const char *
  * problem prints it and returns FALSE. */
 gboolean cli_common_check(GOptionContext *context, CliCommon *common, guint formats,
                           const char *command);
-/* Loads the network the options name and applies the model. When the load raised warnings,
- * prints one line counting them by kind on stderr, unless --quiet or lists_warnings. */
-WpGraph *cli_load_graph(const CliCommon *common, GError **error);
+/* Loads the network the options name and scores it with --model and --as-of. When the load
+ * raised warnings, prints one line counting them by kind on stderr, unless --quiet or
+ * lists_warnings. */
+WpScoring *cli_load_scoring(const CliCommon *common, GError **error);
 
 /* Parses options; on failure prints the usage error and returns FALSE (exit CLI_EXIT_USAGE). */
 gboolean cli_parse(GOptionContext *context, int *argc, char ***argv, const char *command);
@@ -157,9 +158,9 @@ typedef struct {
  * its exit code. */
 int cli_search_limits_parse(const char *command, const CliSearchOptions *options,
                             CliSearchLimits *out);
-/* What a search uses: the option when given, else the applied model's. */
-guint cli_search_hops(const WpGraph *graph, const CliSearchLimits *limits);
-double cli_search_floor(const WpGraph *graph, const CliSearchLimits *limits);
+/* What a search uses: the option when given, else the scoring's model's. */
+guint cli_search_hops(const WpScoring *scoring, const CliSearchLimits *limits);
+double cli_search_floor(const WpScoring *scoring, const CliSearchLimits *limits);
 /* Prints @error: a usage cause (a bad --where) with @command's --help hint. Returns the exit code.
  */
 int cli_fail_for(const char *command, const GError *error);

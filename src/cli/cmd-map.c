@@ -72,9 +72,10 @@ static int check_options(MapOptions *o)
     return cli_search_limits_parse("map", &o->search, &o->limits);
 }
 
-static int draw_account(const CliCommon *common, const WpGraph *graph, const MapOptions *o,
+static int draw_account(const CliCommon *common, const WpScoring *scoring, const MapOptions *o,
                         const GArray *sellers)
 {
+    const WpGraph *graph = wp_scoring_graph(scoring);
     g_autoptr(GError) error = NULL;
     const char *account = wp_select_account(graph, o->company, "--company", &error);
     if (account == NULL)
@@ -87,11 +88,11 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
         g_autofree char *unknown = wp_where_explain_text(where, graph, "--where", G_MAXUINT);
         cli_warn_text(unknown);
     }
-    WpPathQuery query = {0, cli_search_hops(graph, &o->limits), cli_search_floor(graph, &o->limits),
-                         FALSE};
+    WpPathQuery query = {0, cli_search_hops(scoring, &o->limits),
+                         cli_search_floor(scoring, &o->limits), FALSE};
     g_autoptr(WpPathSet) set =
-        wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len, account,
-                                  o->where ? where : NULL, &query, &error);
+        wp_path_find_into_company(scoring, NULL, (const WpPerson *)sellers->data, sellers->len,
+                                  account, o->where ? where : NULL, &query, NULL, &error);
     if (set == NULL)
         return cli_fail_for("map", error);
     g_autofree char *context =
@@ -101,7 +102,7 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
         filter ? g_strdup_printf("%s \u00b7 only %s", context, filter) : g_strdup(context);
     WpDiagramLimits limits = {o->n_routes, 0, full};
     g_autoptr(WpDiagram) diagram =
-        wp_diagram_new_account_map(graph, set, (const WpPerson *)sellers->data, sellers->len,
+        wp_diagram_new_account_map(scoring, set, (const WpPerson *)sellers->data, sellers->len,
                                    account, o->where ? where : NULL, &limits);
     if (!cli_emit_diagram(common, diagram, &error))
         return cli_fail(error);
@@ -110,13 +111,14 @@ static int draw_account(const CliCommon *common, const WpGraph *graph, const Map
 
 /* The territory as `rank` selects it (warmpath/select.h), said in the diagram's title as its
  * expressions or the list file's name. */
-static int draw_territory(const CliCommon *common, const WpGraph *graph, const MapOptions *o,
+static int draw_territory(const CliCommon *common, const WpScoring *scoring, const MapOptions *o,
                           const GArray *sellers)
 {
+    const WpGraph *graph = wp_scoring_graph(scoring);
     g_autoptr(GError) error = NULL;
     const char *model = common->model != NULL ? common->model : "default";
-    WpTerritorySpec spec = {(const char *const *)o->where, o->targets_file, wp_graph_model(graph),
-                            model, "--company"};
+    WpTerritorySpec spec = {(const char *const *)o->where, o->targets_file,
+                            wp_scoring_model(scoring), model, "--company"};
     g_autoptr(WpTerritory) territory = wp_territory_select(graph, &spec, &error);
     if (territory == NULL)
         return cli_fail_select("map", graph, error);
@@ -132,17 +134,17 @@ static int draw_territory(const CliCommon *common, const WpGraph *graph, const M
         .n_sellers = sellers->len,
         .targets = (const WpPerson *)targets->data,
         .n_targets = targets->len,
-        .max_hops = cli_search_hops(graph, &o->limits),
-        .min_probability = cli_search_floor(graph, &o->limits),
+        .max_hops = cli_search_hops(scoring, &o->limits),
+        .min_probability = cli_search_floor(scoring, &o->limits),
         .n_best = per_source,
     };
-    g_autoptr(WpRankResult) result = wp_rank_run(graph, &query, &error);
+    g_autoptr(WpRankResult) result = wp_rank_run(scoring, NULL, &query, NULL, &error);
     if (result == NULL)
         return cli_fail_for("map", error);
     g_autofree char *context =
         cli_diagram_context(common->model, query.max_hops, query.min_probability);
     WpDiagramLimits limits = {o->n_routes, per_source, context};
-    g_autoptr(WpDiagram) diagram = wp_diagram_new_territory(graph, result, query.sellers,
+    g_autoptr(WpDiagram) diagram = wp_diagram_new_territory(scoring, result, query.sellers,
                                                             query.n_sellers, description, &limits);
     if (!cli_emit_diagram(common, diagram, &error))
         return cli_fail(error);
@@ -201,13 +203,14 @@ int cmd_map(int argc, char **argv)
         return rc;
 
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
-    if (graph == NULL)
+    g_autoptr(WpScoring) scoring = cli_load_scoring(&common, &error);
+    if (scoring == NULL)
         return cli_fail(error);
+    const WpGraph *graph = wp_scoring_graph(scoring);
     g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, o.team, o.team_name, &error);
     if (sellers == NULL)
         return cli_fail_select("map", graph, error);
     if (o.company != NULL)
-        return draw_account(&common, graph, &o, sellers);
-    return draw_territory(&common, graph, &o, sellers);
+        return draw_account(&common, scoring, &o, sellers);
+    return draw_territory(&common, scoring, &o, sellers);
 }

@@ -99,10 +99,11 @@ static gboolean emit(const CliCommon *common, const WpPathReport *report, const 
  * selected first (a name or a filter that selects no one fails as a selection: candidates
  * listed, a usage problem with the --help hint); the values --where names that no one has are
  * said before the answer. */
-static WpPathSet *find(const WpGraph *graph, const PathOptions *o, const GArray *sellers,
+static WpPathSet *find(const WpScoring *scoring, const PathOptions *o, const GArray *sellers,
                        const WpPathQuery *query, const char **company_name, WpWhere **filter,
                        int *rc)
 {
+    const WpGraph *graph = wp_scoring_graph(scoring);
     g_autoptr(GError) error = NULL;
     g_autoptr(WpWhere) where = NULL;
     WpPerson target = WP_PERSON_NONE;
@@ -122,11 +123,11 @@ static WpPathSet *find(const WpGraph *graph, const PathOptions *o, const GArray 
         g_autofree char *unknown =
             where ? wp_where_explain_text(where, graph, "--where", G_MAXUINT) : NULL;
         cli_warn_text(unknown);
-        set = wp_path_find_into_company(graph, (const WpPerson *)sellers->data, sellers->len,
-                                        o->to_company, where, query, &error);
+        set = wp_path_find_into_company(scoring, NULL, (const WpPerson *)sellers->data,
+                                        sellers->len, o->to_company, where, query, NULL, &error);
     } else {
-        set = wp_path_find(graph, (const WpPerson *)sellers->data, sellers->len, target, query,
-                           &error);
+        set = wp_path_find(scoring, NULL, (const WpPerson *)sellers->data, sellers->len, target,
+                           query, NULL, &error);
     }
     if (set == NULL)
         *rc = cli_fail(error);
@@ -189,9 +190,10 @@ int cmd_path(int argc, char **argv)
 
     g_autoptr(GError) error = NULL;
     gint64 started = g_get_monotonic_time();
-    g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
-    if (graph == NULL)
+    g_autoptr(WpScoring) scoring = cli_load_scoring(&common, &error);
+    if (scoring == NULL)
         return cli_fail(error);
+    const WpGraph *graph = wp_scoring_graph(scoring);
     gint64 loaded = g_get_monotonic_time();
     g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, o.team, o.team_name, &error);
     if (sellers == NULL)
@@ -200,13 +202,13 @@ int cmd_path(int argc, char **argv)
         .k = k > 0                  ? k
              : o.to_company != NULL ? 0
                                     : 5,
-        .max_hops = cli_search_hops(graph, &limits),
-        .min_probability = cli_search_floor(graph, &limits),
+        .max_hops = cli_search_hops(scoring, &limits),
+        .min_probability = cli_search_floor(scoring, &limits),
         .all_paths = o.all_paths,
     };
     const char *company_name = NULL;
     g_autoptr(WpWhere) filter = NULL;
-    g_autoptr(WpPathSet) set = find(graph, &o, sellers, &query, &company_name, &filter, &rc);
+    g_autoptr(WpPathSet) set = find(scoring, &o, sellers, &query, &company_name, &filter, &rc);
     if (set == NULL)
         return rc;
     if (o.timing) /* resolving the names counts as part of the query */
@@ -221,7 +223,7 @@ int cmd_path(int argc, char **argv)
                              company_name,
                              where,
                              model_text};
-    g_autoptr(WpPathReport) report = wp_path_report_new(graph, set, &request);
+    g_autoptr(WpPathReport) report = wp_path_report_new(scoring, set, &request);
     if (!emit(&common, report, filter, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;

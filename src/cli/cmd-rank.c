@@ -170,7 +170,7 @@ static GOptionContext *make_context(RankOptions *o, CliCommon *common)
 }
 
 /* Runs the ranking with a progress line when a person is watching. */
-static WpRankResult *run_rank(const WpGraph *graph, const WpRankQuery *base, GError **error)
+static WpRankResult *run_rank(const WpScoring *scoring, const WpRankQuery *base, GError **error)
 {
     WpRankQuery query = *base;
     Progress progress = {g_get_monotonic_time(), 0, FALSE};
@@ -178,7 +178,7 @@ static WpRankResult *run_rank(const WpGraph *graph, const WpRankQuery *base, GEr
         query.progress = on_progress;
         query.progress_data = &progress;
     }
-    WpRankResult *result = wp_rank_run(graph, &query, error);
+    WpRankResult *result = wp_rank_run(scoring, NULL, &query, NULL, error);
     if (progress.shown)
         fprintf(stderr, "\r\033[K");
     return result;
@@ -202,14 +202,15 @@ int cmd_rank(int argc, char **argv)
         return rc;
 
     g_autoptr(GError) error = NULL;
-    g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
-    if (graph == NULL)
+    g_autoptr(WpScoring) scoring = cli_load_scoring(&common, &error);
+    if (scoring == NULL)
         return cli_fail(error);
+    const WpGraph *graph = wp_scoring_graph(scoring);
     g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, o.team, o.team_name, &error);
     if (sellers == NULL)
         return cli_fail_select("rank", graph, error);
     const char *model_text = common.model != NULL ? common.model : "default";
-    WpTerritorySpec spec = {(const char *const *)o.where, o.targets_file, wp_graph_model(graph),
+    WpTerritorySpec spec = {(const char *const *)o.where, o.targets_file, wp_scoring_model(scoring),
                             model_text, NULL};
     g_autoptr(WpTerritory) territory = wp_territory_select(graph, &spec, &error);
     if (territory == NULL)
@@ -223,19 +224,19 @@ int cmd_rank(int argc, char **argv)
         .n_sellers = sellers->len,
         .targets = (const WpPerson *)selected->data,
         .n_targets = selected->len,
-        .max_hops = cli_search_hops(graph, &limits),
-        .min_probability = cli_search_floor(graph, &limits),
+        .max_hops = cli_search_hops(scoring, &limits),
+        .min_probability = cli_search_floor(scoring, &limits),
         .n_best = (guint)o.best,
     };
-    g_autoptr(WpRankResult) result = run_rank(graph, &query, &error);
+    g_autoptr(WpRankResult) result = run_rank(scoring, &query, &error);
     if (result == NULL)
         return cli_fail_for("rank", error);
     g_autoptr(WpRankPlan) plan = NULL;
     if (o.plan > 0) {
         if (isnan(min_gain))
-            min_gain = wp_model_plan_min_gain(wp_graph_model(graph));
+            min_gain = wp_model_plan_min_gain(wp_scoring_model(scoring));
         plan = wp_rank_plan(result, (guint)o.plan, (guint)o.max_asks, min_gain);
-        if (!wp_rank_plan_routes(graph, &query, result, plan, &error))
+        if (!wp_rank_plan_routes(scoring, NULL, &query, result, plan, NULL, &error))
             return cli_fail(error);
     }
     guint shown = top >= 0                                  ? (guint)top
@@ -244,7 +245,7 @@ int cmd_rank(int argc, char **argv)
     WpRankRequest request = {query.sellers,  query.n_sellers,       territory,
                              shown,          (guint)o.max_asks,     plan != NULL ? min_gain : 0,
                              query.max_hops, query.min_probability, model_text};
-    g_autoptr(WpRankReport) report = wp_rank_report_new(graph, result, plan, &request);
+    g_autoptr(WpRankReport) report = wp_rank_report_new(scoring, result, plan, &request);
     if (!emit(&common, report, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;

@@ -43,11 +43,12 @@ int cmd_stats(int argc, char **argv)
         return cli_unexpected_argument("stats", argv[1]);
     g_autoptr(GError) error = NULL;
     common.lists_warnings = TRUE;
-    g_autoptr(WpGraph) graph = cli_load_graph(&common, &error);
-    if (graph == NULL)
+    g_autoptr(WpScoring) scoring = cli_load_scoring(&common, &error);
+    if (scoring == NULL)
         return cli_fail(error);
+    const WpGraph *graph = wp_scoring_graph(scoring);
     WpStats stats;
-    if (!wp_graph_compute_stats(graph, &stats, &error))
+    if (!wp_scoring_compute_stats(scoring, &stats, &error))
         return cli_fail(error);
     gboolean ok = emit(&common, graph, &stats, &error);
     wp_stats_clear(&stats);

@@ -289,14 +289,14 @@ gboolean cli_common_check(GOptionContext *context G_GNUC_UNUSED, CliCommon *c, g
     return TRUE;
 }
 
-WpGraph *cli_load_graph(const CliCommon *c, GError **error)
+WpScoring *cli_load_scoring(const CliCommon *c, GError **error)
 {
     g_autofree char *edges = NULL;
     g_autofree char *people = NULL;
     if (c->data_dir != NULL) {
         edges = g_build_filename(c->data_dir, "edges.csv", NULL);
-        people = c->people ? g_strdup(c->people)
-                           : g_build_filename(c->data_dir, "people.csv", NULL);
+        people =
+            c->people ? g_strdup(c->people) : g_build_filename(c->data_dir, "people.csv", NULL);
         if (c->people == NULL && !g_file_test(people, G_FILE_TEST_EXISTS))
             g_clear_pointer(&people, g_free);
     } else {
@@ -322,9 +322,10 @@ WpGraph *cli_load_graph(const CliCommon *c, GError **error)
     /* A large network is read through its compiled form (README "Performance"). */
     const char *cache_dir = g_getenv("WARMPATH_CACHE_DIR");
     gboolean no_cache = c->no_cache || (cache_dir != NULL && strcmp(cache_dir, "off") == 0);
-    WpGraph *graph = no_cache ? wp_graph_load(&spec, error)
-                              : wp_graph_load_cached(&spec, cache_dir && *cache_dir ? cache_dir : NULL,
-                                                     CLI_CACHE_MIN_BYTES, NULL, error);
+    g_autoptr(WpGraph) graph =
+        no_cache ? wp_graph_load(&spec, error)
+                 : wp_graph_load_cached(&spec, cache_dir && *cache_dir ? cache_dir : NULL,
+                                        CLI_CACHE_MIN_BYTES, NULL, error);
     if (graph == NULL)
         return NULL;
     g_autofree char *warnings = wp_graph_warning_summary(graph);
@@ -334,8 +335,7 @@ WpGraph *cli_load_graph(const CliCommon *c, GError **error)
     WpDay as_of = WP_DAY_NONE;
     if (c->as_of != NULL)
         wp_day_parse(c->as_of, &as_of);
-    wp_graph_apply_model(graph, model, as_of);
-    return graph;
+    return wp_scoring_new(graph, model, as_of, NULL);
 }
 
 gboolean cli_output_is_terminal(const CliCommon *c)

@@ -67,11 +67,11 @@ gboolean cli_emit_path_diagram(const CliCommon *common, const WpPathReport *repo
     WpDiagramLimits limits = {0, 0, context};
     g_autoptr(WpDiagram) diagram = NULL;
     if (q->company != NULL) {
-        diagram = wp_diagram_new_account_map(report->graph, report->set, q->sellers, q->n_sellers,
+        diagram = wp_diagram_new_account_map(report->scoring, report->set, q->sellers, q->n_sellers,
                                              q->company, where, &limits);
     } else {
         diagram =
-            wp_diagram_new_paths(report->graph, report->set, q->sellers, q->n_sellers, &limits);
+            wp_diagram_new_paths(report->scoring, report->set, q->sellers, q->n_sellers, &limits);
     }
     return cli_emit_diagram(common, diagram, error);
 }

@@ -90,16 +90,17 @@ int cli_search_limits_parse(const char *command, const CliSearchOptions *o, CliS
     return 0;
 }
 
-guint cli_search_hops(const WpGraph *graph, const CliSearchLimits *limits)
+guint cli_search_hops(const WpScoring *scoring, const CliSearchLimits *limits)
 {
-    return limits->max_hops_given ? limits->max_hops
-                                  : wp_model_max_hops(wp_graph_model(graph)); /* <= WP_MAX_HOPS */
+    return limits->max_hops_given
+               ? limits->max_hops
+               : wp_model_max_hops(wp_scoring_model(scoring)); /* <= WP_MAX_HOPS */
 }
 
-double cli_search_floor(const WpGraph *graph, const CliSearchLimits *limits)
+double cli_search_floor(const WpScoring *scoring, const CliSearchLimits *limits)
 {
     return limits->min_probability_given ? limits->min_probability
-                                         : wp_model_min_probability(wp_graph_model(graph));
+                                         : wp_model_min_probability(wp_scoring_model(scoring));
 }
 
 int cli_fail_for(const char *command, const GError *error)

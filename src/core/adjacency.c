@@ -11,11 +11,11 @@
  * staging array is gone. The costs are computed here because the ties are read in order here:
  * computing them on a search's first visit read the strengths at random (~1.1 s on the
  * benchmark's large graph). */
+#include "core/cost-private.h"
 #include "core/large-alloc.h"
 #include "core/parallel.h"
 #include "core/tie-merge.h"
 
-#include <math.h>
 #include <string.h>
 
 typedef struct {
@@ -29,10 +29,10 @@ typedef struct {
     double *costs;
 } Layout;
 
-/* The raw model's cost of a tie: -ln(strength), an undeclared strength counting as 1. */
+/* The raw model's cost of a tie: an undeclared strength counts as 1 (no penalty per hop). */
 static inline double raw_cost(double declared)
 {
-    return isnan(declared) ? 0.0 : -log(declared);
+    return isnan(declared) ? 0.0 : wp_i_cost_from_strength(declared, 0);
 }
 
 /* Whether tie @t gives an arc from its low to its high endpoint (@upward) or back. */
@@ -151,8 +151,7 @@ static void lay_out(const WpGraph *g, gboolean out, guint32 **offsets_out, WpArc
 
 void wp_i_graph_build_adjacency(WpGraph *g)
 {
-    double *out_cost = NULL, *in_cost = NULL;
-    lay_out(g, TRUE, &g->out_offsets, &g->out_arcs, &out_cost);
+    lay_out(g, TRUE, &g->out_offsets, &g->out_arcs, &g->raw_out_cost);
     gboolean any_directed = FALSE;
     for (WpTie t = 0; g->tie_directed && t < g->n_ties && !any_directed; t++)
         any_directed = g->tie_directed[t];
@@ -160,8 +159,8 @@ void wp_i_graph_build_adjacency(WpGraph *g)
     if (g->in_is_out) {
         g->in_offsets = g->out_offsets;
         g->in_arcs = g->out_arcs;
+        g->raw_in_cost = g->raw_out_cost;
     } else {
-        lay_out(g, FALSE, &g->in_offsets, &g->in_arcs, &in_cost);
+        lay_out(g, FALSE, &g->in_offsets, &g->in_arcs, &g->raw_in_cost);
     }
-    wp_i_graph_set_raw_costs(g, out_cost, in_cost);
 }

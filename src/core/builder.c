@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Builds a WpGraph from rows: people, tie rows, warnings; then merges and indexes the ties. */
-#include "core/graph-private.h"
+#include "core/builder-private.h"
 #include "core/text-private.h"
 #include "core/tie-labels.h"
 #include "core/tie-merge.h"
@@ -80,6 +80,7 @@ WpGraphBuilder *wp_i_builder_new(WpLoadFlags flags)
 {
     WpGraphBuilder *b = g_new0(WpGraphBuilder, 1);
     WpGraph *g = g_new0(WpGraph, 1);
+    g->ref_count = 1;
     g->strings = g_string_chunk_new(1 << 20);
     g->ids = g_ptr_array_new();
     wp_i_id_index_init(&g->id_index);
@@ -108,7 +109,7 @@ void wp_i_builder_free(WpGraphBuilder *b)
 {
     if (b == NULL)
         return;
-    wp_graph_free(b->graph);
+    wp_graph_unref(b->graph);
     Vec *vecs[] = {&b->row_a,    &b->row_b,     &b->row_declared, &b->row_types,
                    &b->row_last, &b->row_inter, &b->row_dir,      &b->row_line};
     for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
@@ -617,7 +618,5 @@ WpGraph *wp_i_builder_finish_loaded(WpGraphBuilder *b)
 {
     WpGraph *g = g_steal_pointer(&b->graph);
     wp_i_builder_free(b);
-    g_autoptr(WpModel) raw = wp_model_new_raw();
-    wp_graph_apply_model(g, raw, WP_DAY_NONE);
     return g;
 }

@@ -1,12 +1,19 @@
 /* SPDX-License-Identifier: MIT */
-/* The graph's layout, shared by the library's modules (never by applications). */
+/* The graph's layout: what a loaded network holds, for the modules that read it (scoring,
+ * searches, stats, selection) and the ones that make it (core/builder-private.h, the readers,
+ * io/snapshot-private.h). Never seen by applications. It includes the core's public headers
+ * (graph, error, day, text), not the umbrella: a module that needs a model, a scoring, paths or
+ * import says so itself. */
 #pragma once
 
 #include <math.h>
 
 #include "core/id-index.h"
 #include "core/tie-columns.h"
-#include "warmpath/warmpath.h"
+#include "warmpath/day.h"
+#include "warmpath/error.h"
+#include "warmpath/graph.h"
+#include "warmpath/text.h"
 
 typedef struct WpTieLabels WpTieLabels;
 
@@ -30,6 +37,7 @@ static inline const char *wp_i_column_value(const WpColumn *col, guint p)
 }
 
 struct WpGraph {
+    gint ref_count;        /* atomic */
     GStringChunk *strings; /* owns ids and attribute values */
     GPtrArray *id_stores;  /* GStringChunk *, more ids (the parallel reader's), or NULL */
     GMappedFile *mapping;  /* a loaded snapshot: when set, strings, tie arrays, adjacency and
@@ -64,19 +72,15 @@ struct WpGraph {
      * directed tie the in-arrays alias the out-arrays (in_is_out). */
     guint32 *out_offsets;
     WpArc *out_arcs;
-    double *out_cost; /* per out-arc: -ln(effective strength) + hop_penalty, >= 0; filled per
-                       * person on first use (see wp_i_graph_costs()) */
     guint32 *in_offsets;
     WpArc *in_arcs;
-    double *in_cost;
-    gint *out_cost_state; /* per person: 0 costs not computed, 1 being computed, 2 ready */
-    gint *in_cost_state;  /* the same array when in_is_out */
     gboolean in_is_out;
-    gboolean costs_complete; /* every arc's cost is computed (states all 2) */
-
-    WpModel *model;
-    WpDay as_of;
-    double hop_penalty; /* -ln(intermediary factor) >= 0 */
+    /* The raw model's cost of each arc, -ln(declared strength) (0 when undeclared), computed by
+     * the loader while it lays the arcs out; a raw scoring shares them (scoring/). NULL for a
+     * compiled network, whose scorings compute costs on first use. raw_in_cost aliases
+     * raw_out_cost when in_is_out. */
+    double *raw_out_cost;
+    double *raw_in_cost;
 
     /* A cache of what the people say, built on a first search of names (select/): set once
      * (g_once_init_enter), freed with the graph by its own function; NULL until then. */
@@ -87,187 +91,3 @@ struct WpGraph {
     GPtrArray *warning_examples[WP_WARNING_N_KINDS]; /* char *, owned */
     WpLoadFlags flags;
 };
-
-/* Collects rows while files are read, then freezes them into a WpGraph. */
-typedef struct WpGraphBuilder WpGraphBuilder;
-
-/* Where a load's strengths come from and how they are scaled (WpLoadSpec's weight fields). */
-typedef struct {
-    char *column; /* owned; NULL: "strength", or an edge list's third field */
-    WpWeightScale scale;
-    double lo, hi; /* WP_WEIGHT_RANGE */
-} WpWeightRule;
-
-/* A row's declared strength that says distrust (any value below zero under a weight scale): the
- * pair's tie merges to it and is dropped before the search sees it. */
-#define WP_DECLARED_DISTRUST (-1.0)
-
-WpGraphBuilder *wp_i_builder_new(WpLoadFlags flags);
-/* Takes @spec's weight column and scale (copied). */
-void wp_i_builder_set_weights(WpGraphBuilder *builder, const WpLoadSpec *spec);
-const WpWeightRule *wp_i_builder_weights(const WpGraphBuilder *builder);
-void wp_i_builder_free(WpGraphBuilder *builder);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpGraphBuilder, wp_i_builder_free)
-
-/* Declares the people-file columns (names already lowercased, "id" first). */
-void wp_i_builder_set_columns(WpGraphBuilder *builder, const char *const *names, guint n);
-/* Adds a listed person; @values has one entry per column ("id" first). Fails on a duplicate id. */
-gboolean wp_i_builder_add_person(WpGraphBuilder *builder, const char *const *values,
-                                 const char *origin, guint64 line, GError **error);
-/* Marks that a people file was read, so unknown tie ids are warned about. */
-void wp_i_builder_set_people_given(WpGraphBuilder *builder);
-
-/* The person for an id named by a tie, added when new (with a warning when a people file was
- * given). Fails only under WP_LOAD_STRICT. */
-gboolean wp_i_builder_tie_person(WpGraphBuilder *builder, const char *id, const char *origin,
-                                 guint64 line, WpPerson *out, GError **error);
-
-/* One tie row as read. Optional fields: declared NAN, types 0, day WP_DAY_NONE, count -1, side
- * 0 (the empty set). */
-typedef struct {
-    WpPerson a;
-    WpPerson b;
-    double declared;
-    guint16 types;
-    WpDay last_contact;
-    gint32 interactions;
-    gboolean directed;
-    guint64 line;
-    guint32 side[WP_TIES_N_SIDE]; /* per side column: a set of wp_i_builder_labels() */
-} WpTieRow;
-/* A row on @at_line that gives no optional field. */
-#define WP_TIE_ROW_EMPTY(at_line)                                                                  \
-    ((WpTieRow){                                                                                   \
-        .declared = NAN, .last_contact = WP_DAY_NONE, .interactions = -1, .line = (at_line)})
-
-void wp_i_builder_add_tie_row(WpGraphBuilder *builder, const WpTieRow *row);
-/* Queues a tie row by its endpoint ids (not equal: self-loops are the reader's to drop); the ids
- * are interned in batches, in row order. Messages name the origin given to note_columns. Fails
- * like wp_i_builder_tie_person(), possibly for an earlier queued row. */
-gboolean wp_i_builder_add_tie(WpGraphBuilder *builder, const char *source, gsize source_len,
-                              const char *target, gsize target_len, const WpTieRow *row,
-                              GError **error);
-/* Interns every queued row now (readers call it before their origin string goes away). */
-gboolean wp_i_builder_flush_ties(WpGraphBuilder *builder, GError **error);
-/* Before the first tie row: which optional fields rows will carry (@present, by WpTiesField),
- * and where they come from. */
-void wp_i_builder_note_columns(WpGraphBuilder *builder, const char *origin,
-                               const gboolean present[WP_TIES_N_FIELDS]);
-/* The labels of side column @field that rows name their sets in, or NULL when no reader noted
- * the column. */
-WpTieLabels *wp_i_builder_labels(WpGraphBuilder *builder, WpTiesField field);
-void wp_i_builder_count_row(WpGraphBuilder *builder); /* a row read but not added */
-
-/* Bulk intake, for readers that intern ids and collect rows themselves (ties-chunks.c). */
-/* The person of @id (@len bytes, unterminated) or G_MAXUINT32. Only reads: threads may call it
- * at once while nothing is added. */
-guint32 wp_i_builder_find_person(const WpGraphBuilder *builder, const char *id, gsize len,
-                                 guint32 hash);
-/* As wp_i_builder_tie_person() for an unterminated id whose wp_i_id_hash() is @hash; messages
- * name the origin given to note_columns. */
-gboolean wp_i_builder_tie_person_at(WpGraphBuilder *builder, const char *id, gsize len,
-                                    guint32 hash, guint64 line, WpPerson *out, GError **error);
-/* Makes room for @n_more people without regrowing the id index. */
-void wp_i_builder_reserve_people(WpGraphBuilder *builder, guint n_more);
-/* When the graph has no people yet and no people file was read (so no warnings are due): takes
- * @n people named by ties, numbered 0 .. n - 1, with their @ids (NUL-terminated, in @store, which
- * the graph takes too) and an @index of them by those numbers (moved, @index is left empty).
- * FALSE, taking nothing, otherwise. */
-gboolean wp_i_builder_adopt_tie_people(WpGraphBuilder *builder, WpIdIndex *index,
-                                       const char *const *ids, guint32 n, GStringChunk **store);
-
-/* Tie rows as parallel arrays (see wp_i_builder_add_rows()). */
-typedef struct {
-    WpPerson *a;
-    WpPerson *b;
-    double *declared;
-    guint16 *types;
-    WpDay *last_contact;
-    gint32 *interactions;
-    guint8 *directed;
-    guint64 *line;
-    guint32 *side[WP_TIES_N_SIDE]; /* sets of wp_i_builder_labels() */
-} WpTieRowColumns;
-/* Adds @n tie rows (counted) after those added so far, taking @columns' arrays (g_free()able;
- * they may be longer than @n) and emptying @columns. Optional arrays may be NULL: the rows then
- * take that field's default. @line is required under WP_LOAD_STRICT and ignored otherwise. */
-void wp_i_builder_add_rows(WpGraphBuilder *builder, gsize n, WpTieRowColumns *columns);
-/* Says that the row @row_offset rows after those added so far is on @line, and the rows after it
- * on the lines that follow, until the next mark (for messages naming a row's line). Rows added
- * one by one are marked from their WpTieRow line. */
-void wp_i_builder_mark_line(WpGraphBuilder *builder, guint64 row_offset, guint64 line);
-void wp_i_builder_count_rows(WpGraphBuilder *builder, guint64 n); /* rows read, not added */
-/* Counts @n more warnings of @kind whose messages are not kept (past the examples). */
-void wp_i_builder_count_warnings(WpGraphBuilder *builder, WpWarningKind kind, guint64 n);
-
-/* Records a warning; under WP_LOAD_STRICT it becomes an error and FALSE is returned. */
-gboolean wp_i_builder_warn(WpGraphBuilder *builder, WpWarningKind kind, GError **error,
-                           const char *format, ...) G_GNUC_PRINTF(4, 5);
-WpLoadFlags wp_i_builder_flags(const WpGraphBuilder *builder);
-
-/* Merges duplicate pairs, builds the adjacency, applies the raw model. Consumes @builder.
- * Fails only under WP_LOAD_STRICT when a pair is tied twice. */
-WpGraph *wp_i_builder_finish(WpGraphBuilder *builder, GError **error);
-
-/* The graph a builder fills, for readers that set its arrays directly (snapshots). */
-WpGraph *wp_i_builder_graph(WpGraphBuilder *builder);
-/* Finishes a graph whose people, ties and adjacency were filled directly: applies the raw
- * model. Consumes @builder. Cannot fail. */
-WpGraph *wp_i_builder_finish_loaded(WpGraphBuilder *builder);
-
-/* How @spec reads its files besides its flags (the ties format, the weight column and scale),
- * as a 64-bit digest: a compiled network is used only for the same. */
-guint64 wp_i_load_spec_key(const WpLoadSpec *spec);
-
-/* What a compiled network was made from: each input file as it was (all zero for no file). */
-typedef struct {
-    guint64 size, mtime_ns, ctime_ns, inode, device;
-} WpFileStamp;
-
-typedef struct {
-    WpFileStamp ties, people;
-} WpSourceStamp;
-
-/* Snapshots (snapshot.c): the graph as stored sections under a checksum, made from the files
- * @spec names as @stamp says they were. Save writes a private temporary and renames it into
- * place; it fails with GLib's file errors, leaving no temporary. Load refuses (WP_ERROR_FAILED)
- * a file that is not a regular file owned by the user and writable by no one else, or (when
- * @stamp is given) one made from other files or with other load options than @spec's; and a
- * damaged one (WP_ERROR_PARSE: checksum, then structure); or fails with a file error. */
-gboolean wp_i_snapshot_save(const WpGraph *graph, const WpLoadSpec *spec,
-                            const WpSourceStamp *stamp, const char *filename, GError **error);
-WpGraph *wp_i_snapshot_load(const char *filename, const WpLoadSpec *spec,
-                            const WpSourceStamp *stamp, GError **error);
-/* The checksum a snapshot of @size bytes at @data must carry (for tests and the fuzzer, which
- * damage a snapshot and then re-seal it to reach the structural checks). Cannot fail. */
-guint64 wp_i_snapshot_checksum(const void *data, gsize size);
-void wp_i_snapshot_seal(void *data, gsize size); /* writes that checksum into @data */
-/* The format version written after the magic; a file of another version is refused. */
-#define WP_I_SNAPSHOT_VERSION 3u
-
-/* Installs the raw model with every arc's cost given: the builder computes them while it lays
- * out the arcs, reading each tie's strength once and in order (model.c). Takes the arrays;
- * @in_cost is NULL when the in-arcs are the out-arcs. */
-void wp_i_graph_set_raw_costs(WpGraph *graph, double *out_cost, double *in_cost);
-
-/* Computes the costs of @person's arcs in one direction (model.c). Safe from several threads:
- * one computes, the others wait for it. */
-void wp_i_graph_compute_costs(const WpGraph *graph, gboolean out, WpPerson person);
-
-/* The search costs of @person's arcs (out-arcs when @out, else in-arcs), in arc order. Costs are
- * computed on first use, so applying a model to a million people costs nothing until a search
- * reaches them: a path query touches a small part of the network. */
-static inline const double *wp_i_graph_costs(const WpGraph *graph, gboolean out, WpPerson person)
-{
-    gint *state = out ? graph->out_cost_state : graph->in_cost_state;
-    if (G_UNLIKELY(g_atomic_int_get(&state[person]) != 2))
-        wp_i_graph_compute_costs(graph, out, person);
-    return out ? graph->out_cost + graph->out_offsets[person]
-               : graph->in_cost + graph->in_offsets[person];
-}
-
-/* The person's search cost arcs (out direction), for the library's algorithms. */
-static inline const double *wp_i_graph_out_costs(const WpGraph *graph, WpPerson person)
-{
-    return wp_i_graph_costs(graph, TRUE, person);
-}

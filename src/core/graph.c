@@ -63,16 +63,22 @@ static void column_free(gpointer data)
     g_free(col);
 }
 
-void wp_graph_free(WpGraph *g)
+WpGraph *wp_graph_ref(WpGraph *g)
 {
-    if (g == NULL)
+    g_return_val_if_fail(g != NULL, NULL);
+    g_atomic_int_inc(&g->ref_count);
+    return g;
+}
+
+/* The last reference frees the graph: every other holder (a scoring, a query context, a
+ * service's request in flight) took its own. */
+void wp_graph_unref(WpGraph *g)
+{
+    if (g == NULL || !g_atomic_int_dec_and_test(&g->ref_count))
         return;
-    g_free(g->out_cost);
-    g_free(g->out_cost_state);
-    if (!g->in_is_out) {
-        g_free(g->in_cost);
-        g_free(g->in_cost_state);
-    }
+    g_free(g->raw_out_cost);
+    if (!g->in_is_out)
+        g_free(g->raw_in_cost);
     if (g->mapping == NULL) { /* else these arrays belong to the mapped snapshot */
         if (!g->in_is_out) {
             g_free(g->in_offsets);
@@ -102,7 +108,6 @@ void wp_graph_free(WpGraph *g)
     g_ptr_array_unref(g->ids);
     for (guint k = 0; k < WP_WARNING_N_KINDS; k++)
         g_ptr_array_unref(g->warning_examples[k]);
-    wp_model_free(g->model);
     g_string_chunk_free(g->strings);
     if (g->id_stores)
         g_ptr_array_unref(g->id_stores);
@@ -279,21 +284,4 @@ char *wp_graph_warning_summary(const WpGraph *g)
         return NULL;
     }
     return g_string_free(out, FALSE);
-}
-
-guint64 wp_i_load_spec_key(const WpLoadSpec *spec)
-{
-    char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
-    g_autofree char *text = g_strdup_printf(
-        "%d\n%s\n%d\n%s\n%s", spec->ties_format, spec->weight_column ? spec->weight_column : "\x01",
-        spec->weight_scale, g_ascii_formatd(lo, sizeof lo, "%.17g", spec->weight_lo),
-        g_ascii_formatd(hi, sizeof hi, "%.17g", spec->weight_hi));
-    g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
-    g_checksum_update(sum, (const guchar *)text, -1);
-    guint8 digest[32];
-    gsize len = sizeof digest;
-    g_checksum_get_digest(sum, digest, &len);
-    guint64 key = 0;
-    memcpy(&key, digest, sizeof key);
-    return key;
 }

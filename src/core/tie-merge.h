@@ -3,7 +3,7 @@
  * ties into compressed rows of arcs with their raw costs (adjacency.c). */
 #pragma once
 
-#include "core/graph-private.h"
+#include "core/builder-private.h"
 
 /* A run of tie rows, in file order, as parallel arrays. An optional array may be NULL even when
  * its field is kept (a file without that column): the run's rows take the field's default. */
@@ -47,8 +47,7 @@ void wp_i_graph_drop_distrust(WpGraph *graph);
  * that the largest is known; the other scales are done as rows are read. */
 void wp_i_graph_scale_weights(WpGraph *graph, WpWeightScale scale);
 
-/* Lays out @graph's out- and in-arcs from its merged ties, with the raw model installed and
- * every arc's cost computed. */
+/* Lays out @graph's out- and in-arcs from its merged ties, with every arc's raw cost. */
 void wp_i_graph_build_adjacency(WpGraph *graph);
 
 /* Frees @rows' arrays and parts and empties it (keeps the has_ flags). */

@@ -4,7 +4,7 @@
 
 #include <gio/gio.h>
 
-#include "core/graph-private.h"
+#include "core/builder-private.h"
 #include "io/data-folder.h"
 
 /* Documented input limits (docs/robustness.md "Limits"): memory stays proportional to the data

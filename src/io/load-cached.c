@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* wp_graph_load_cached(): a large network through its compiled form (core/snapshot.c), kept in
+/* wp_graph_load_cached(): a large network through its compiled form (io/snapshot.c), kept in
  * a cache directory and trusted only when it was made from the files as they are now.
  *
  * The files are stamped (size, modification and change times in ns, inode, device) before they
@@ -10,6 +10,7 @@
  * that tick would keep the stamp while changing the content (git's "racily clean" files). */
 #define _GNU_SOURCE /* struct stat's st_mtim and st_ctim, S_ISVTX */
 #include "io/io-private.h"
+#include "io/snapshot-private.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -123,4 +124,21 @@ WpGraph *wp_graph_load_cached(const WpLoadSpec *spec, const char *cache_dir, gui
         !(spec->people_file && racy(&before.people, started_ns)))
         wp_i_snapshot_save(graph, spec, &before, path, NULL); /* a cache: the answer stands */
     return graph;
+}
+
+guint64 wp_i_load_spec_key(const WpLoadSpec *spec)
+{
+    char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *text = g_strdup_printf(
+        "%d\n%s\n%d\n%s\n%s", spec->ties_format, spec->weight_column ? spec->weight_column : "\x01",
+        spec->weight_scale, g_ascii_formatd(lo, sizeof lo, "%.17g", spec->weight_lo),
+        g_ascii_formatd(hi, sizeof hi, "%.17g", spec->weight_hi));
+    g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(sum, (const guchar *)text, -1);
+    guint8 digest[32];
+    gsize len = sizeof digest;
+    g_checksum_get_digest(sum, digest, &len);
+    guint64 key = 0;
+    memcpy(&key, digest, sizeof key);
+    return key;
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The tie-strength model and its profile file (a GLib key file). */
-#include "core/graph-private.h"
+#include "warmpath/model.h"
+#include "warmpath/error.h"
+#include "warmpath/text.h"
 
 #include <math.h>
 #include <string.h>
@@ -531,131 +533,8 @@ double wp_model_tie_strength(const WpModel *m, const WpTieInfo *tie, WpDay as_of
         eff *= b.recency * b.never_factor;
         eff += (1 - eff) * b.boost;
     }
-    b.effective = CLAMP(eff, G_MINDOUBLE, 1.0);
+    b.effective = b.model_effective = CLAMP(eff, G_MINDOUBLE, 1.0);
     if (out)
         *out = b;
     return b.effective;
-}
-
-void wp_i_graph_compute_costs(const WpGraph *g, gboolean out, WpPerson p)
-{
-    gint *state = out ? g->out_cost_state : g->in_cost_state;
-    if (!g_atomic_int_compare_and_exchange(&state[p], 0, 1)) {
-        while (g_atomic_int_get(&state[p]) != 2) /* another thread is on it: a few arcs' work */
-            g_thread_yield();
-        return;
-    }
-    const guint32 *offsets = out ? g->out_offsets : g->in_offsets;
-    const WpArc *arcs = out ? g->out_arcs : g->in_arcs;
-    double *costs = out ? g->out_cost : g->in_cost;
-    /* Only the fields the model reads: each is a random read into a tie array, and the raw
-     * model needs just the declared strength (fetching whole WpTieInfos was ~20 % of the
-     * benchmark's Q1 on a million people). */
-    for (guint32 a = offsets[p]; a < offsets[p + 1]; a++) {
-        WpTie t = arcs[a].tie;
-        double declared = g->tie_declared[t], strength;
-        if (g->model->raw) {
-            strength = isnan(declared) ? 1.0 : declared;
-        } else {
-            WpTieInfo info = {
-                .declared = declared,
-                .types = g->tie_types ? g->tie_types[t] : 0,
-                .last_contact = g->tie_last_contact ? g->tie_last_contact[t] : WP_DAY_NONE,
-                .interactions = g->tie_interactions ? g->tie_interactions[t] : -1,
-            };
-            strength = wp_model_tie_strength(g->model, &info, g->as_of, NULL);
-        }
-        costs[a] = -log(strength) + g->hop_penalty;
-    }
-    g_atomic_int_set(&state[p], 2);
-}
-
-void wp_graph_apply_model(WpGraph *g, const WpModel *model, WpDay as_of)
-{
-    g_return_if_fail(g != NULL && model != NULL);
-    /* Raw costs depend on nothing but the strengths and the penalty: computed ones stay. */
-    gboolean same_costs = g->costs_complete && g->model != NULL && g->model->raw && model->raw &&
-                          -log(model->intermediary_factor) == g->hop_penalty;
-    WpModel *copy = wp_model_copy(model); /* @model may be the graph's own */
-    wp_model_free(g->model);
-    g->model = copy;
-    g->as_of = as_of != WP_DAY_NONE          ? as_of
-               : model->as_of != WP_DAY_NONE ? model->as_of
-                                             : wp_day_today();
-    g->hop_penalty = -log(model->intermediary_factor);
-    if (same_costs)
-        return;
-    g->costs_complete = FALSE;
-    /* A tie costs -ln(effective strength) plus the per-intermediary penalty: a path of L hops
-     * pays L penalties but has only L - 1 intermediaries; probabilities add one back. Costs are
-     * only computed when a search first reaches a person (wp_i_graph_costs()): on a million
-     * people, computing all 24M arc costs up front took ~40 % of a cold `path` command. */
-    g_free(g->out_cost);
-    g_free(g->out_cost_state);
-    if (!g->in_is_out) {
-        g_free(g->in_cost);
-        g_free(g->in_cost_state);
-    }
-    gsize people = MAX(g->n_people, 1);
-    g->out_cost = g_new(double, MAX(g->out_offsets[g->n_people], 1));
-    g->out_cost_state = g_new0(gint, people);
-    if (g->in_is_out) {
-        g->in_cost = g->out_cost;
-        g->in_cost_state = g->out_cost_state;
-    } else {
-        g->in_cost = g_new(double, MAX(g->in_offsets[g->n_people], 1));
-        g->in_cost_state = g_new0(gint, people);
-    }
-}
-
-void wp_i_graph_set_raw_costs(WpGraph *g, double *out_cost, double *in_cost)
-{
-    g_autoptr(WpModel) raw = wp_model_new_raw();
-    wp_graph_apply_model(g, raw, WP_DAY_NONE); /* the model, and cost arrays to replace */
-    gsize people = MAX(g->n_people, 1);
-    g_free(g->out_cost);
-    g->out_cost = out_cost;
-    for (gsize p = 0; p < people; p++)
-        g->out_cost_state[p] = 2;
-    if (!g->in_is_out) {
-        g_free(g->in_cost);
-        g->in_cost = in_cost;
-        for (gsize p = 0; p < people; p++)
-            g->in_cost_state[p] = 2;
-    } else {
-        g->in_cost = g->out_cost;
-    }
-    g->costs_complete = TRUE;
-}
-
-const WpModel *wp_graph_model(const WpGraph *g)
-{
-    return g->model;
-}
-
-WpDay wp_graph_as_of(const WpGraph *g)
-{
-    return g->as_of;
-}
-
-double wp_graph_tie_strength(const WpGraph *g, WpTie tie, WpStrengthBreakdown *out)
-{
-    WpTieInfo info;
-    wp_graph_tie_info(g, tie, &info);
-    return wp_model_tie_strength(g->model, &info, g->as_of, out);
-}
-
-double wp_graph_path_probability(const WpGraph *g, const WpPerson *people, guint n_people)
-{
-    g_return_val_if_fail(g != NULL && people != NULL && n_people >= 1, 0);
-    double p = 1;
-    for (guint i = 0; i + 1 < n_people; i++) {
-        WpTie tie;
-        if (!wp_graph_find_tie(g, people[i], people[i + 1], &tie))
-            return 0;
-        p *= wp_graph_tie_strength(g, tie, NULL);
-        if (i > 0)
-            p *= g->model->intermediary_factor;
-    }
-    return p;
 }

@@ -25,7 +25,7 @@ void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n
     WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
     limits.max_hops = ctx->query.max_hops;
     limits.max_cost = ctx->max_cost;
-    g_autofree guint8 *wanted = g_new0(guint8, MAX(ctx->graph->n_people, 1));
+    guint8 *wanted = wp_i_query_marks(ctx->context, WP_I_MARK_WANTED); /* cleared below */
     for (guint j = 0; j < n_targets; j++)
         if (!ctx->banned[targets[j]] && !wanted[targets[j]]) {
             wanted[targets[j]] = 1;
@@ -64,10 +64,12 @@ void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n
                 g_array_prepend_val(people, seller);
                 g_array_prepend_val(ties, none);
             }
-            wp_i_path_init(&paths[j], ctx->graph, (const WpPerson *)people->data,
+            wp_i_path_init(&paths[j], ctx->scoring, (const WpPerson *)people->data,
                            (const WpTie *)ties->data, people->len, team);
         }
     }
+    for (guint j = 0; j < n_targets; j++)
+        wanted[targets[j]] = 0;
     for (guint j = 0; j < n_targets; j++) {
         if (paths[j].n_people > 0 && paths[j].probability >= ctx->query.min_probability)
             g_array_append_val(set->paths, paths[j]);

@@ -48,7 +48,7 @@ gboolean wp_i_paths_direct_answer(const WpPathContext *ctx, WpPathSet *set)
             continue;
         WpPerson people[2] = {d->seller, d->person};
         WpPath path;
-        wp_i_path_init(&path, ctx->graph, people, &d->tie, 2, (d->flags & WP_DIRECT_TEAM) != 0);
+        wp_i_path_init(&path, ctx->scoring, people, &d->tie, 2, (d->flags & WP_DIRECT_TEAM) != 0);
         g_array_append_val(set->paths, path);
     }
     wp_i_paths_sort(set->paths, ctx->graph);

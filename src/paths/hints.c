@@ -136,7 +136,7 @@ static void join(const WpPathContext *ctx, const WpSearch *fwd, const WpSearch *
         g_hash_table_insert(at, GUINT_TO_POINTER(pp[len]), GUINT_TO_POINTER(len + 1));
         len++;
     }
-    wp_i_path_init(out, ctx->graph, pp, tt, len, FALSE);
+    wp_i_path_init(out, ctx->scoring, pp, tt, len, FALSE);
 }
 
 /* The cheapest path from @start to @target with no hop limit or floor, into @out (cost in
@@ -202,7 +202,7 @@ static void keep_cheaper(WpPath *path, double cost, WpPath *out, double *best)
 
 void wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out)
 {
-    g_autoptr(WpSearch) bwd = wp_i_search_new(ctx->graph);
+    WpSearch *bwd = wp_i_query_search(ctx->context, 1);
     double best = INFINITY;
     for (guint i = 0; i < ctx->n_sellers; i++) {
         WpPath path = {0};
@@ -230,8 +230,8 @@ void wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out)
         g_array_append_vals(ties, tail.ties, tail.n_people - 1);
         wp_path_clear(&tail);
         WpPath path;
-        wp_i_path_init(&path, ctx->graph, (const WpPerson *)people->data, (const WpTie *)ties->data,
-                       people->len, TRUE);
+        wp_i_path_init(&path, ctx->scoring, (const WpPerson *)people->data,
+                       (const WpTie *)ties->data, people->len, TRUE);
         keep_cheaper(&path, cost + start->cost, out, &best);
     }
 }

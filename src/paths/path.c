@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Introduction paths: the public entry points, path sets, and the "at least one works" figure. */
 #include "paths/paths-private.h"
+#include "warmpath/resolve.h"
 
 #include <math.h>
 #include <string.h>
@@ -46,10 +47,8 @@ void wp_path_set_free(WpPathSet *set)
     g_free(set);
 }
 
-gboolean wp_i_path_context_init(WpPathContext *ctx, const WpGraph *graph, const WpPerson *sellers,
-                                guint n_sellers, const WpPathQuery *query, GError **error)
+gboolean wp_i_path_check(guint n_sellers, const WpPathQuery *query, GError **error)
 {
-    memset(ctx, 0, sizeof *ctx);
     if (n_sellers == 0) {
         g_set_error_literal(error, WP_ERROR, WP_ERROR_USAGE, "no seller to start from");
         return FALSE;
@@ -65,15 +64,24 @@ gboolean wp_i_path_context_init(WpPathContext *ctx, const WpGraph *graph, const 
                     g_ascii_formatd(p, sizeof p, "%g", query->min_probability));
         return FALSE;
     }
-    ctx->graph = graph;
+    return TRUE;
+}
+
+void wp_i_path_context_init(WpPathContext *ctx, const WpScoring *scoring, WpQueryContext *context,
+                            const WpPerson *sellers, guint n_sellers, const WpPathQuery *query)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->graph = wp_scoring_graph(scoring);
+    ctx->scoring = scoring;
+    ctx->context = context;
     ctx->sellers = sellers;
     ctx->n_sellers = n_sellers;
     ctx->query = *query;
-    ctx->hop_penalty = -log(wp_model_intermediary_factor(wp_graph_model(graph)));
+    ctx->hop_penalty = scoring->hop_penalty;
     ctx->max_cost = query->min_probability > 0
-                        ? -log(query->min_probability) + ctx->hop_penalty + 1e-9
+                        ? wp_i_cost_from_strength(query->min_probability, ctx->hop_penalty) + 1e-9
                         : INFINITY;
-    wp_i_roles_init(&ctx->roles, graph, sellers, n_sellers);
+    wp_i_roles_init(&ctx->roles, scoring, context, sellers, n_sellers);
     ctx->banned = ctx->roles.banned;
     ctx->first_hop_only = ctx->roles.first_hop_only;
     ctx->team_starts = g_array_new(FALSE, FALSE, sizeof(WpTeamStart));
@@ -85,12 +93,12 @@ gboolean wp_i_path_context_init(WpPathContext *ctx, const WpGraph *graph, const 
             gboolean team;
             if (wp_i_roles_first_hop(&ctx->roles, sellers[i], mate, &tie, &strength, &team) &&
                 team) {
-                WpTeamStart start = {sellers[i], mate, -log(strength) + ctx->hop_penalty};
+                WpTeamStart start = {sellers[i], mate,
+                                     wp_i_cost_from_strength(strength, ctx->hop_penalty)};
                 g_array_append_val(ctx->team_starts, start);
             }
         }
-    ctx->search = wp_i_search_new(graph);
-    return TRUE;
+    ctx->search = wp_i_query_search(context, 0);
 }
 
 void wp_i_path_context_clear(WpPathContext *ctx)
@@ -99,7 +107,7 @@ void wp_i_path_context_clear(WpPathContext *ctx)
     ctx->banned = NULL;
     ctx->first_hop_only = NULL;
     g_clear_pointer(&ctx->team_starts, g_array_unref);
-    g_clear_pointer(&ctx->search, wp_i_search_free);
+    ctx->search = NULL;
 }
 
 void wp_i_path_forward_limits(const WpPathContext *ctx, gboolean after_team_hop,
@@ -116,24 +124,25 @@ void wp_i_path_ban_fellows(WpPathContext *ctx, WpPerson except, int delta)
 
 double wp_i_path_tie_cost(const WpPathContext *ctx, WpTie tie)
 {
-    return -log(wp_graph_tie_strength(ctx->graph, tie, NULL)) + ctx->hop_penalty;
+    return wp_i_cost_from_strength(wp_scoring_tie_strength(ctx->scoring, tie, NULL),
+                                   ctx->hop_penalty);
 }
 
-double wp_path_hop_strength(const WpGraph *graph, const WpPath *path, guint hop)
+double wp_path_hop_strength(const WpScoring *scoring, const WpPath *path, guint hop)
 {
-    g_return_val_if_fail(graph != NULL && path != NULL && hop + 1 < path->n_people, 0);
+    g_return_val_if_fail(scoring != NULL && path != NULL && hop + 1 < path->n_people, 0);
     if (hop == 0 && path->team_hop)
-        return wp_model_team_tie(wp_graph_model(graph));
-    return wp_graph_tie_strength(graph, path->ties[hop], NULL);
+        return scoring->team_tie;
+    return wp_scoring_tie_strength(scoring, path->ties[hop], NULL);
 }
 
 double wp_i_path_hop_cost(const WpPathContext *ctx, const WpPath *path, guint hop)
 {
-    return -log(wp_path_hop_strength(ctx->graph, path, hop)) + ctx->hop_penalty;
+    return wp_i_cost_from_strength(wp_path_hop_strength(ctx->scoring, path, hop), ctx->hop_penalty);
 }
 
-void wp_i_path_init(WpPath *path, const WpGraph *graph, const WpPerson *people, const WpTie *ties,
-                    guint n_people, gboolean team_hop)
+void wp_i_path_init(WpPath *path, const WpScoring *scoring, const WpPerson *people,
+                    const WpTie *ties, guint n_people, gboolean team_hop)
 {
     path->people = g_memdup2(people, sizeof(WpPerson) * n_people);
     path->ties = g_memdup2(ties, sizeof(WpTie) * (n_people - 1));
@@ -142,10 +151,10 @@ void wp_i_path_init(WpPath *path, const WpGraph *graph, const WpPerson *people, 
     path->team_hop = team_hop;
     if (team_hop)
         path->ties[0] = WP_TIE_NONE;
-    double factor = wp_model_intermediary_factor(wp_graph_model(graph));
+    double factor = wp_model_intermediary_factor(scoring->model);
     double p = 1;
     for (guint i = 0; i + 1 < n_people; i++)
-        p *= wp_path_hop_strength(graph, path, i) * (i > 0 ? factor : 1);
+        p *= wp_path_hop_strength(scoring, path, i) * (i > 0 ? factor : 1);
     path->probability = p;
 }
 
@@ -214,7 +223,7 @@ static guint part_index(GHashTable *index, GArray *part_p, guint64 key, double p
     return i;
 }
 
-void wp_i_path_set_score(WpPathSet *set, const WpGraph *graph)
+void wp_i_path_set_score(WpPathSet *set, const WpScoring *scoring)
 {
     guint n = set->paths->len;
     double none = 1;
@@ -224,7 +233,7 @@ void wp_i_path_set_score(WpPathSet *set, const WpGraph *graph)
     set->at_least_one_exact = n <= MAX_EXACT_PATHS;
     if (n < 2 || n > MAX_EXACT_PATHS)
         return;
-    double factor = wp_model_intermediary_factor(wp_graph_model(graph));
+    double factor = wp_model_intermediary_factor(scoring->model);
     g_autoptr(GHashTable) index = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
     /* Team ties have no tie index: keyed by (seller, teammate) in a table of their own. */
     g_autoptr(GHashTable) team_index =
@@ -236,7 +245,7 @@ void wp_i_path_set_score(WpPathSet *set, const WpGraph *graph)
         parts[i].n_parts = 0;
         parts[i].parts = g_new(guint, 2 * path->n_people);
         for (guint j = 0; j + 1 < path->n_people; j++) {
-            double s = wp_path_hop_strength(graph, path, j);
+            double s = wp_path_hop_strength(scoring, path, j);
             parts[i].parts[parts[i].n_parts++] =
                 j == 0 && path->team_hop
                     ? part_index(team_index, part_p,
@@ -290,10 +299,25 @@ static void add_hints(WpPathContext *ctx, WpPerson target, WpPathSet *set)
     }
 }
 
-WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, guint n_sellers,
-                        WpPerson target, const WpPathQuery *query, GError **error)
+/* The answer to a query on @ctx, or NULL (and the answer freed) when the query was cancelled. */
+static WpPathSet *finish(WpPathContext *ctx, WpPathSet *set, GCancellable *cancellable,
+                         GError **error)
 {
-    g_return_val_if_fail(graph != NULL && query != NULL, NULL);
+    WpQueryContext *context = ctx->context;
+    wp_i_path_context_clear(ctx);
+    if (!wp_i_query_end(context, cancellable, error)) {
+        wp_path_set_free(set);
+        return NULL;
+    }
+    return set;
+}
+
+WpPathSet *wp_path_find(const WpScoring *scoring, WpQueryContext *context, const WpPerson *sellers,
+                        guint n_sellers, WpPerson target, const WpPathQuery *query,
+                        GCancellable *cancellable, GError **error)
+{
+    g_return_val_if_fail(scoring != NULL && query != NULL, NULL);
+    const WpGraph *graph = scoring->graph;
     g_return_val_if_fail(n_sellers == 0 || sellers != NULL, NULL);
     g_return_val_if_fail(target < graph->n_people, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
@@ -310,8 +334,12 @@ WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, guint n_s
             return NULL;
         }
     WpPathContext ctx;
-    if (!wp_i_path_context_init(&ctx, graph, sellers, n_sellers, query, error))
+    if (!wp_i_path_check(n_sellers, query, error))
         return NULL;
+    context = wp_i_query_begin(context, scoring, cancellable, error);
+    if (context == NULL)
+        return NULL;
+    wp_i_path_context_init(&ctx, scoring, context, sellers, n_sellers, query);
     WpPathSet *set = wp_i_path_set_new(target);
     wp_i_direct_ties(&ctx, target, set->direct);
     if (query->all_paths)
@@ -320,16 +348,17 @@ WpPathSet *wp_path_find(const WpGraph *graph, const WpPerson *sellers, guint n_s
         wp_i_paths_by_source(&ctx, target, set);
     if (set->paths->len == 0)
         add_hints(&ctx, target, set);
-    wp_i_path_set_score(set, graph);
-    wp_i_path_context_clear(&ctx);
-    return set;
+    wp_i_path_set_score(set, scoring);
+    return finish(&ctx, set, cancellable, error);
 }
 
-WpPathSet *wp_path_find_into_company(const WpGraph *graph, const WpPerson *sellers, guint n_sellers,
-                                     const char *company, const WpWhere *where,
-                                     const WpPathQuery *query, GError **error)
+WpPathSet *wp_path_find_into_company(const WpScoring *scoring, WpQueryContext *context,
+                                     const WpPerson *sellers, guint n_sellers, const char *company,
+                                     const WpWhere *where, const WpPathQuery *query,
+                                     GCancellable *cancellable, GError **error)
 {
-    g_return_val_if_fail(graph != NULL && company != NULL && query != NULL, NULL);
+    g_return_val_if_fail(scoring != NULL && company != NULL && query != NULL, NULL);
+    const WpGraph *graph = scoring->graph;
     g_return_val_if_fail(n_sellers == 0 || sellers != NULL, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (!check_people(graph, sellers, n_sellers, error))
@@ -344,13 +373,16 @@ WpPathSet *wp_path_find_into_company(const WpGraph *graph, const WpPerson *selle
             g_array_append_val(targets, p);
     }
     WpPathContext ctx;
-    if (!wp_i_path_context_init(&ctx, graph, sellers, n_sellers, query, error))
+    if (!wp_i_path_check(n_sellers, query, error))
         return NULL;
+    context = wp_i_query_begin(context, scoring, cancellable, error);
+    if (context == NULL)
+        return NULL;
+    wp_i_path_context_init(&ctx, scoring, context, sellers, n_sellers, query);
     WpPathSet *set = wp_i_path_set_new(WP_PERSON_NONE);
     for (guint j = 0; j < targets->len; j++)
         wp_i_direct_ties(&ctx, g_array_index(targets, WpPerson, j), set->direct);
     wp_i_paths_into_people(&ctx, (const WpPerson *)targets->data, targets->len, set);
-    wp_i_path_set_score(set, graph);
-    wp_i_path_context_clear(&ctx);
-    return set;
+    wp_i_path_set_score(set, scoring);
+    return finish(&ctx, set, cancellable, error);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "search/roles-private.h"
+#include "warmpath/path.h"
 
 /* A teammate whom a seller asks through the team tie: paths go on from the teammate. */
 typedef struct {
@@ -15,33 +16,37 @@ typedef struct {
 /* A query ready to run. Built by wp_i_path_context_init(), cleared by wp_i_path_context_clear(). */
 typedef struct {
     const WpGraph *graph;
-    const WpPerson *sellers; /* borrowed, n_sellers >= 1, distinct */
+    const WpScoring *scoring; /* borrowed: the costs and strengths paths are scored on */
+    WpQueryContext *context;  /* borrowed: the workspaces (wp_i_query_begin()) */
+    const WpPerson *sellers;  /* borrowed, n_sellers >= 1, distinct */
     guint n_sellers;
-    WpRoles roles;           /* owned: asking sellers, teammates, fellow sellers */
-    guint8 *banned;          /* = roles.banned, per person: 1 for the asking sellers (paths never
-                              * pass through one); Yen adds the roots of its spurs */
+    WpRoles roles;  /* owned: asking sellers, teammates, fellow sellers */
+    guint8 *banned; /* = roles.banned, per person: 1 for the asking sellers (paths never
+                     * pass through one); Yen adds the roots of its spurs */
     const guint8 *first_hop_only; /* = roles.first_hop_only: fellow sellers, or NULL */
-    GArray *team_starts;     /* owned, WpTeamStart, by seller then teammate */
+    GArray *team_starts;          /* owned, WpTeamStart, by seller then teammate */
     WpPathQuery query;
-    double hop_penalty;      /* -ln(intermediary factor) */
-    double max_cost;         /* costliest full path worth finding: -ln(min_probability) + hop
-                              * penalty (plus a rounding margin), or INFINITY */
-    WpSearch *search;        /* owned */
+    double hop_penalty; /* -ln(intermediary factor) */
+    double max_cost;    /* costliest full path worth finding: -ln(min_probability) + hop
+                         * penalty (plus a rounding margin), or INFINITY */
+    WpSearch *search;   /* the query context's first */
 } WpPathContext;
 
-/* Checks the query (k >= 1, max_hops <= WP_MAX_HOPS, min_probability in [0, 1), sellers in range) and
- * sets up. Fails with WP_ERROR_USAGE. */
-gboolean wp_i_path_context_init(WpPathContext *ctx, const WpGraph *graph, const WpPerson *sellers,
-                                guint n_sellers, const WpPathQuery *query, GError **error);
+/* Checks the query: a seller at least, max_hops <= WP_MAX_HOPS, min_probability in [0, 1).
+ * Fails with WP_ERROR_USAGE. */
+gboolean wp_i_path_check(guint n_sellers, const WpPathQuery *query, GError **error);
+/* Sets a checked query up on @context (held: wp_i_query_begin()). Cannot fail. */
+void wp_i_path_context_init(WpPathContext *ctx, const WpScoring *scoring, WpQueryContext *context,
+                            const WpPerson *sellers, guint n_sellers, const WpPathQuery *query);
 void wp_i_path_context_clear(WpPathContext *ctx);
 
 /* Search cost of one tie: the same value the search engine's arrays hold. */
 double wp_i_path_tie_cost(const WpPathContext *ctx, WpTie tie);
 
-/* Copies @people (n >= 2) and @ties (n - 1) into @path and scores it from its hops; @team_hop:
- * the first hop is the team tie (ties[0] is then WP_TIE_NONE). */
-void wp_i_path_init(WpPath *path, const WpGraph *graph, const WpPerson *people, const WpTie *ties,
-                    guint n_people, gboolean team_hop);
+/* Copies @people (n >= 2) and @ties (n - 1) into @path and scores it from its hops under
+ * @scoring; @team_hop: the first hop is the team tie (ties[0] is then WP_TIE_NONE). */
+void wp_i_path_init(WpPath *path, const WpScoring *scoring, const WpPerson *people,
+                    const WpTie *ties, guint n_people, gboolean team_hop);
 /* Search cost of @path's hop @hop, as the search engine's arrays (or a team start) hold it. */
 double wp_i_path_hop_cost(const WpPathContext *ctx, const WpPath *path, guint hop);
 /* Forward-search limits for a run from @start: from a seller, fellow sellers may only be its
@@ -57,7 +62,7 @@ WpPathSet *wp_i_path_set_new(WpPerson target);
 /* Sorts @paths best first: probability, then fewer hops, then the people's names and ids. */
 void wp_i_paths_sort(GArray *paths, const WpGraph *graph);
 /* Fills at_least_one and at_least_one_exact from the set's paths. */
-void wp_i_path_set_score(WpPathSet *set, const WpGraph *graph);
+void wp_i_path_set_score(WpPathSet *set, const WpScoring *scoring);
 
 /* Appends the sellers' direct ties to @person (rows, and team ties) to @out, strongest first
  * (direct.c). */

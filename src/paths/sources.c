@@ -7,8 +7,8 @@
  * target, d(c). A path seller -> c -> ... -> target then has probability
  * eff(seller, c) x exp(-d(c)): d(c) carries one hop penalty per tie after c, which is exactly one
  * intermediary factor for each person between the seller and the target. Each contact c is
- * credited to the seller whose tie to it is strongest; an asking seller is never a referral
- * source.
+ * credited to one seller by the rule `rank` uses too (wp_i_roles_credit_wins(): the strongest
+ * tie, then the seller named first); an asking seller is never a referral source.
  *
  * Under the team rules (roles-private.h) a seller's teammates are contacts too, through the team
  * tie, and fellow sellers are settled by the search but never passed through: the search goes no
@@ -23,6 +23,7 @@ typedef struct {
     WpPerson seller;
     WpTie first;       /* the seller's tie to the source, WP_TIE_NONE for the team tie */
     gboolean team_hop; /* the first hop is the team tie */
+    double strength;   /* of that first hop */
     double log_p;      /* ln of the path's probability */
 } Source;
 
@@ -40,15 +41,19 @@ static int compare_sources(gconstpointer a, gconstpointer b, gpointer user_data)
                : strcmp(wp_graph_person_id(graph, x->source), wp_graph_person_id(graph, y->source));
 }
 
-/* Keeps @src for its source when it is the first or the best seen (slot: source -> index + 1). */
-static void keep_source(GArray *sources, GHashTable *slot, const Source *src)
+/* Keeps @src for its source when it is the first seen or its seller is credited before the one
+ * held (wp_i_roles_credit_wins(); the rest of the path, d(c), is the same for every seller).
+ * slot: source -> index + 1. */
+static void keep_source(const WpRoles *roles, GArray *sources, GHashTable *slot, const Source *src)
 {
     guint at = GPOINTER_TO_UINT(g_hash_table_lookup(slot, GUINT_TO_POINTER(src->source)));
     if (at == 0) {
         g_array_append_val(sources, *src);
         g_hash_table_insert(slot, GUINT_TO_POINTER(src->source), GUINT_TO_POINTER(sources->len));
-    } else if (src->log_p > g_array_index(sources, Source, at - 1).log_p) {
-        g_array_index(sources, Source, at - 1) = *src;
+    } else {
+        Source *held = &g_array_index(sources, Source, at - 1);
+        if (wp_i_roles_credit_wins(roles, src->seller, src->strength, held->seller, held->strength))
+            *held = *src;
     }
 }
 
@@ -59,13 +64,12 @@ static void consider(const WpPathContext *ctx, WpPerson seller, WpPerson c, WpPe
     if (c == target || ctx->banned[c])
         return;
     double d = wp_i_search_cost(ctx->search, c);
-    Source src = {c, seller, WP_TIE_NONE, FALSE, 0};
-    double strength;
+    Source src = {c, seller, WP_TIE_NONE, FALSE, 0, 0};
     if (d == INFINITY ||
-        !wp_i_roles_first_hop(&ctx->roles, seller, c, &src.first, &strength, &src.team_hop))
+        !wp_i_roles_first_hop(&ctx->roles, seller, c, &src.first, &src.strength, &src.team_hop))
         return;
-    src.log_p = log(strength) - d;
-    keep_source(sources, slot, &src);
+    src.log_p = -wp_i_cost_from_strength(src.strength, 0) - d;
+    keep_source(&ctx->roles, sources, slot, &src);
 }
 
 /* Every contact (and teammate) of a seller from whom the search reached the target, with its
@@ -90,11 +94,12 @@ static GArray *collect_sources(const WpPathContext *ctx, WpPerson target)
     return sources;
 }
 
-/* Marks @c as a contact to settle, once. */
-static void want(guint8 *contacts, WpPerson c, WpSearchLimits *limits)
+/* Marks @c as a contact to settle, once (noted in @marked). */
+static void want(guint8 *contacts, GArray *marked, WpPerson c, WpSearchLimits *limits)
 {
     if (!contacts[c]) {
         contacts[c] = 1;
+        g_array_append_val(marked, c);
         limits->n_stop++;
     }
 }
@@ -102,7 +107,7 @@ static void want(guint8 *contacts, WpPerson c, WpSearchLimits *limits)
 /* One search backward from @target on the graph without the sellers, within one hop fewer than
  * the limit and the floor's cost; it stops once every seller's contact is settled. FALSE when no
  * seller has a contact to search for. */
-static gboolean search_back(WpPathContext *ctx, WpPerson target, guint8 *contacts)
+static gboolean search_back(WpPathContext *ctx, WpPerson target, guint8 *contacts, GArray *marked)
 {
     WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
     limits.direction = WP_SEARCH_BACKWARD;
@@ -115,12 +120,12 @@ static gboolean search_back(WpPathContext *ctx, WpPerson target, guint8 *contact
         const WpArc *arcs = wp_graph_out_arcs(ctx->graph, ctx->sellers[i], &n_arcs);
         for (guint a = 0; a < n_arcs; a++)
             if (!ctx->banned[arcs[a].head] && arcs[a].head != target)
-                want(contacts, arcs[a].head, &limits);
+                want(contacts, marked, arcs[a].head, &limits);
     }
     for (guint j = 0; j < ctx->team_starts->len; j++) {
         WpPerson mate = g_array_index(ctx->team_starts, WpTeamStart, j).mate;
         if (mate != target)
-            want(contacts, mate, &limits);
+            want(contacts, marked, mate, &limits);
     }
     limits.stop_set = contacts;
     if (limits.n_stop == 0)
@@ -150,7 +155,7 @@ static void add_sources(WpPathContext *ctx, WpPerson target, WpPathSet *set)
         g_array_append_val(full_ties, src->first);
         g_array_append_vals(full_ties, ties->data, ties->len);
         WpPath path;
-        wp_i_path_init(&path, ctx->graph, (const WpPerson *)full_people->data,
+        wp_i_path_init(&path, ctx->scoring, (const WpPerson *)full_people->data,
                        (const WpTie *)full_ties->data, full_people->len, src->team_hop);
         if (path.probability < ctx->query.min_probability) {
             wp_path_clear(&path);
@@ -163,8 +168,11 @@ static void add_sources(WpPathContext *ctx, WpPerson target, WpPathSet *set)
 
 void wp_i_paths_by_source(WpPathContext *ctx, WpPerson target, WpPathSet *set)
 {
-    g_autofree guint8 *contacts = g_new0(guint8, MAX(ctx->graph->n_people, 1));
-    if (ctx->query.max_hops != 1 && search_back(ctx, target, contacts))
+    guint8 *contacts = wp_i_query_marks(ctx->context, WP_I_MARK_WANTED);
+    g_autoptr(GArray) marked = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    if (ctx->query.max_hops != 1 && search_back(ctx, target, contacts, marked))
         add_sources(ctx, target, set);
+    for (guint i = 0; i < marked->len; i++) /* the marks stay all zero between queries */
+        contacts[g_array_index(marked, WpPerson, i)] = 0;
     wp_i_paths_sort(set->paths, ctx->graph);
 }

@@ -90,7 +90,7 @@ static Found *join(const Found *prev, guint spur, Found *tail, double root_cost)
 static double hop_cost(const WpPathContext *ctx, const Found *f, guint hop)
 {
     if (hop == 0 && f->team_hop)
-        return -log(ctx->roles.team_tie) + ctx->hop_penalty;
+        return wp_i_cost_from_strength(ctx->roles.team_tie, ctx->hop_penalty);
     return wp_i_path_tie_cost(ctx, g_array_index(f->ties, WpTie, hop));
 }
 
@@ -249,7 +249,7 @@ static void yen_from(WpPathContext *ctx, const double *potential, WpPerson selle
     for (guint i = 0; i < found->len; i++) {
         const Found *f = found->pdata[i];
         WpPath path;
-        wp_i_path_init(&path, ctx->graph, (const WpPerson *)f->people->data,
+        wp_i_path_init(&path, ctx->scoring, (const WpPerson *)f->people->data,
                        (const WpTie *)f->ties->data, f->people->len, f->team_hop);
         if (path.probability < ctx->query.min_probability)
             wp_path_clear(&path);
@@ -276,7 +276,7 @@ static gboolean horizon_reached(WpPerson person, double cost, gpointer data)
     /* A backward search: @person's in-arcs come from those who reach the target through it,
      * a seller next to it among them. */
     guint32 first = g->in_offsets[person], last = g->in_offsets[person + 1];
-    const double *costs = wp_i_graph_costs(g, FALSE, person) - first;
+    const double *costs = wp_i_scoring_costs(ctx->scoring, FALSE, person) - first;
     for (guint32 a = first; a < last; a++) {
         WpPerson from = g->in_arcs[a].head;
         if (!ctx->banned[from])
@@ -307,8 +307,9 @@ static gboolean horizon_reached(WpPerson person, double cost, gpointer data)
  * The search stops at the radius R where every seller's own best cost is known; people beyond
  * get min(cost, R) = R, still a consistent lower bound. Spur searches then explore beyond R
  * only within (their path's cost - R) of the spur, a small ball. On the benchmark's large graph
- * the full backward run settled a million people in 1.6 s. */
-static double *potentials(WpPathContext *ctx, WpPerson target)
+ * the full backward run settled a million people in 1.6 s. The costs go into the query
+ * context's scratch array (valid until the next query). */
+static const double *potentials(WpPathContext *ctx, WpPerson target)
 {
     g_autofree double *seller_cost = g_new(double, ctx->n_sellers);
     for (guint i = 0; i < ctx->n_sellers; i++)
@@ -324,7 +325,7 @@ static double *potentials(WpPathContext *ctx, WpPerson target)
     wp_i_search_run(ctx->search, target, &limits);
     /* Not stopped: the search ran out, and whom it did not reach cannot reach @target. */
     double beyond = hz.stopped ? hz.radius : INFINITY;
-    double *h = g_new(double, MAX(ctx->graph->n_people, 1));
+    double *h = wp_i_query_scratch(ctx->context); /* every entry written below */
     for (WpPerson p = 0; p < ctx->graph->n_people; p++)
         h[p] = MIN(wp_i_search_cost(ctx->search, p), beyond);
     for (guint i = 0; i < ctx->n_sellers; i++)
@@ -334,7 +335,7 @@ static double *potentials(WpPathContext *ctx, WpPerson target)
 
 void wp_i_paths_yen(WpPathContext *ctx, WpPerson target, WpPathSet *set)
 {
-    g_autofree double *potential = potentials(ctx, target);
+    const double *potential = potentials(ctx, target);
     for (guint i = 0; i < ctx->n_sellers; i++)
         yen_from(ctx, potential, ctx->sellers[i], target, set);
     wp_i_paths_sort(set->paths, ctx->graph);

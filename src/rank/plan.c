@@ -110,7 +110,7 @@ WpRankPlan *wp_rank_plan(const WpRankResult *result, guint max_sources, guint ma
 /* The route of @ask: a search from its source to its target on the network the ranking used
  * (sellers and, under the team rules, fellow sellers banned; one hop fewer than the limit),
  * prefixed with the seller's tie to the source. FALSE when the target is not reached again. */
-static gboolean find_route(const WpGraph *g, const WpRankQuery *q, const WpRoles *roles,
+static gboolean find_route(const WpScoring *scoring, const WpRankQuery *q, const WpRoles *roles,
                            WpSearch *search, const WpRankSource *source, WpPerson target,
                            WpPath *out)
 {
@@ -132,7 +132,7 @@ static gboolean find_route(const WpGraph *g, const WpRankQuery *q, const WpRoles
         return FALSE;
     g_array_prepend_val(people, source->seller);
     g_array_prepend_val(ties, first);
-    double factor = wp_model_intermediary_factor(wp_graph_model(g));
+    double factor = wp_model_intermediary_factor(wp_scoring_model(scoring));
     out->n_people = people->len;
     out->people = (WpPerson *)g_array_steal(people, NULL);
     out->ties = (WpTie *)g_array_steal(ties, NULL);
@@ -140,34 +140,49 @@ static gboolean find_route(const WpGraph *g, const WpRankQuery *q, const WpRoles
     out->team_hop = team;
     double p = 1;
     for (guint i = 0; i + 1 < out->n_people; i++)
-        p *= wp_path_hop_strength(g, out, i) * (i > 0 ? factor : 1);
+        p *= wp_path_hop_strength(scoring, out, i) * (i > 0 ? factor : 1);
     out->probability = p;
     return TRUE;
 }
 
-gboolean wp_rank_plan_routes(const WpGraph *graph, const WpRankQuery *query,
-                             const WpRankResult *result, WpRankPlan *plan, GError **error)
+gboolean wp_rank_plan_routes(const WpScoring *scoring, WpQueryContext *context,
+                             const WpRankQuery *query, const WpRankResult *result, WpRankPlan *plan,
+                             GCancellable *cancellable, GError **error)
 {
-    g_return_val_if_fail(graph != NULL && query != NULL && result != NULL && plan != NULL, FALSE);
+    g_return_val_if_fail(scoring != NULL && query != NULL && result != NULL && plan != NULL, FALSE);
+    const WpGraph *graph = wp_scoring_graph(scoring);
+    context = wp_i_query_begin(context, scoring, cancellable, error);
+    if (context == NULL)
+        return FALSE;
     WpRoles roles;
-    wp_i_roles_init(&roles, graph, query->sellers, query->n_sellers);
-    g_autoptr(WpSearch) search = wp_i_search_new(graph);
-    gboolean ok = TRUE;
-    for (guint i = 0; i < plan->asks->len && ok; i++) {
+    wp_i_roles_init(&roles, scoring, context, query->sellers, query->n_sellers);
+    WpSearch *search = wp_i_query_search(context, 0);
+    const WpRankAsk *lost = NULL; /* an ask whose route is not found again */
+    for (guint i = 0; i < plan->asks->len && lost == NULL; i++) {
         WpRankAsk *ask = &g_array_index(plan->asks, WpRankAsk, i);
         const WpRankSource *source =
             &g_array_index(result->sources, WpRankSource, ask->source_index);
         WpPerson target = g_array_index(result->targets, WpPerson, ask->target_index);
         wp_path_clear(&ask->route);
-        ok = find_route(graph, query, &roles, search, source, target, &ask->route) &&
-             fabs(ask->route.probability - ask->probability) <= 1e-9 * ask->probability;
-        if (!ok)
-            g_set_error(error, WP_ERROR, WP_ERROR_FAILED,
-                        "no route from '%s' to '%s' at the ranked chance: the plan does not "
-                        "belong to this network and query",
-                        wp_graph_person_label(graph, source->person),
-                        wp_graph_person_label(graph, target));
+        if (g_cancellable_is_cancelled(cancellable))
+            break;
+        if (!find_route(scoring, query, &roles, search, source, target, &ask->route) ||
+            fabs(ask->route.probability - ask->probability) > 1e-9 * ask->probability)
+            lost = ask;
     }
     wp_i_roles_clear(&roles);
-    return ok;
+    if (!wp_i_query_end(context, cancellable, error))
+        return FALSE;
+    if (lost != NULL) {
+        const WpRankSource *source =
+            &g_array_index(result->sources, WpRankSource, lost->source_index);
+        WpPerson target = g_array_index(result->targets, WpPerson, lost->target_index);
+        g_set_error(error, WP_ERROR, WP_ERROR_FAILED,
+                    "no route from '%s' to '%s' at the ranked chance: the plan does not belong "
+                    "to this network and query",
+                    wp_graph_person_label(graph, source->person),
+                    wp_graph_person_label(graph, target));
+        return FALSE;
+    }
+    return TRUE;
 }

@@ -18,11 +18,14 @@
 /* Everything the workers share. Read-only while they run, except the marked fields. */
 typedef struct {
     const WpGraph *graph;
+    const WpScoring *scoring;
+    WpQueryContext *context;   /* the calling thread's workspaces; other workers make their own */
+    GCancellable *cancellable; /* nullable: no run starts once it is cancelled */
     const WpRankQuery *query;
     GArray *contacts;      /* WpRankContact, by person */
     GArray *targets;       /* WpPerson, territory order */
     WpRoles roles;         /* asking sellers (banned), fellow sellers (first_hop_only) */
-    guint8 *banned_all;    /* per person: asking and fellow sellers, for forward runs */
+    guint8 *banned_all;    /* the context's marks: asking and fellow sellers, for forward runs */
     WpRankStops stops;     /* early stops for unbounded runs */
     guint search_hops;     /* hop limit from the source on (0 = none) */
     double floor;          /* min_probability */
@@ -31,16 +34,20 @@ typedef struct {
     guint n_runs;
     GArray **pairs; /* per run: WpRankPair; each written by the one worker running it */
     gint next_run;  /* atomic: the next run to take */
-    GMutex lock;    /* guards done and progress calls */
-    guint done;
+    GMutex lock;    /* serialises progress calls */
+    gint done;      /* atomic: runs finished */
 } Job;
 
 static void job_clear(Job *job)
 {
     g_clear_pointer(&job->contacts, g_array_unref);
     g_clear_pointer(&job->targets, g_array_unref);
+    if (job->banned_all != NULL)
+        wp_i_roles_ban_fellows(&job->roles, job->banned_all, WP_PERSON_NONE, -1);
+    for (guint i = 0; job->banned_all != NULL && i < job->roles.n_sellers; i++)
+        job->banned_all[job->roles.sellers[i]] = 0;
+    job->banned_all = NULL;
     wp_i_roles_clear(&job->roles);
-    g_clear_pointer(&job->banned_all, g_free);
     wp_i_rank_stops_clear(&job->stops);
     for (guint i = 0; job->pairs != NULL && i < job->n_runs; i++)
         if (job->pairs[i] != NULL)
@@ -49,29 +56,35 @@ static void job_clear(Job *job)
     g_mutex_clear(&job->lock);
 }
 
-/* Keeps @c in @found (slot: person -> index) when new or stronger than what is there (the
- * lowest seller index on a tie). */
-static void keep_contact(GArray *found, guint *slot, const WpRankContact *c)
+/* Keeps @c in @found (slot: person -> index + 1) when new or credited before what is there
+ * (wp_i_roles_credit_wins()). */
+static void keep_contact(const WpRoles *roles, GArray *found, GHashTable *slot,
+                         const WpRankContact *c)
 {
-    if (slot[c->person] == G_MAXUINT) {
-        slot[c->person] = found->len;
+    guint at = GPOINTER_TO_UINT(g_hash_table_lookup(slot, GUINT_TO_POINTER(c->person)));
+    if (at == 0) {
         g_array_append_val(found, *c);
+        g_hash_table_insert(slot, GUINT_TO_POINTER(c->person), GUINT_TO_POINTER(found->len));
         return;
     }
-    WpRankContact *have = &g_array_index(found, WpRankContact, slot[c->person]);
-    if (c->strength > have->strength || (c->strength == have->strength && c->seller < have->seller))
+    WpRankContact *have = &g_array_index(found, WpRankContact, at - 1);
+    if (wp_i_roles_credit_wins(roles, c->seller, c->strength, have->seller, have->strength))
         *have = *c;
 }
 
+static int by_person(gconstpointer a, gconstpointer b)
+{
+    const WpRankContact *x = a, *y = b;
+    return x->person < y->person ? -1 : x->person > y->person;
+}
+
 /* Every person a seller can ask directly (not an asking seller): tie rows, and teammates
- * through the team tie; each credited with the strongest seller tie (the lowest seller index on
- * a tie), in person order. */
+ * through the team tie; each credited to one seller (wp_i_roles_credit_wins()), in person
+ * order. */
 static GArray *collect_contacts(const WpGraph *g, const WpRoles *roles, double *max_strength)
 {
-    g_autofree guint *slot = g_new(guint, MAX(g->n_people, 1));
-    for (guint i = 0; i < g->n_people; i++)
-        slot[i] = G_MAXUINT;
-    g_autoptr(GArray) found = g_array_new(FALSE, FALSE, sizeof(WpRankContact));
+    g_autoptr(GHashTable) slot = g_hash_table_new(g_direct_hash, g_direct_equal);
+    GArray *found = g_array_new(FALSE, FALSE, sizeof(WpRankContact));
     for (guint i = 0; i < roles->n_sellers; i++) {
         WpPerson s = roles->sellers[i];
         for (guint32 a = g->out_offsets[s]; a < g->out_offsets[s + 1]; a++) {
@@ -81,7 +94,7 @@ static GArray *collect_contacts(const WpGraph *g, const WpRoles *roles, double *
                 !wp_i_roles_first_hop(roles, s, c.person, &tie, &c.strength, &c.team))
                 continue;
             c.fellow = roles->first_hop_only != NULL && roles->first_hop_only[c.person];
-            keep_contact(found, slot, &c);
+            keep_contact(roles, found, slot, &c);
         }
         for (guint j = 0; j < roles->teammates->len; j++) {
             WpRankContact c = {g_array_index(roles->teammates, WpTeammate, j).person, s, 0, FALSE,
@@ -89,27 +102,23 @@ static GArray *collect_contacts(const WpGraph *g, const WpRoles *roles, double *
             WpTie tie;
             if (wp_i_roles_same_team(roles, s, c.person) &&
                 wp_i_roles_first_hop(roles, s, c.person, &tie, &c.strength, &c.team))
-                keep_contact(found, slot, &c);
+                keep_contact(roles, found, slot, &c);
         }
     }
-    GArray *contacts = g_array_sized_new(FALSE, FALSE, sizeof(WpRankContact), found->len);
+    g_array_sort(found, by_person);
     *max_strength = 0;
-    for (guint p = 0; p < g->n_people; p++)
-        if (slot[p] != G_MAXUINT) {
-            WpRankContact c = g_array_index(found, WpRankContact, slot[p]);
-            g_array_append_val(contacts, c);
-            *max_strength = MAX(*max_strength, c.strength);
-        }
-    return contacts;
+    for (guint i = 0; i < found->len; i++)
+        *max_strength = MAX(*max_strength, g_array_index(found, WpRankContact, i).strength);
+    return found;
 }
 
 /* The territory as ranked: no sellers (asking or, under the team rules, fellow), no repeats;
  * people a seller has a strong direct tie to go to @direct; those tied only weakly are ranked and
  * noted in @weak (indices into the result). */
-static GArray *collect_targets(const WpGraph *g, const WpRankQuery *q, const WpRoles *roles,
+static GArray *collect_targets(WpQueryContext *context, const WpRankQuery *q, const WpRoles *roles,
                                GArray *direct, GArray *weak)
 {
-    g_autofree guint8 *seen = g_new0(guint8, MAX(g->n_people, 1));
+    guint8 *seen = wp_i_query_marks(context, WP_I_MARK_SEEN); /* cleared before returning */
     GArray *targets = g_array_new(FALSE, FALSE, sizeof(WpPerson));
     for (guint i = 0; i < q->n_targets; i++) {
         WpPerson t = q->targets[i];
@@ -132,6 +141,8 @@ static GArray *collect_targets(const WpGraph *g, const WpRankQuery *q, const WpR
             g_array_append_val(weak, targets->len);
         g_array_append_val(targets, t);
     }
+    for (guint i = 0; i < q->n_targets; i++)
+        seen[q->targets[i]] = 0;
     return targets;
 }
 
@@ -158,7 +169,7 @@ static GArray *do_run(Job *job, WpSearch *search, guint run)
     if (job->floor > 0) {
         if (reference < job->floor)
             return pairs;
-        lim.max_cost = -log(job->floor / reference) + COST_SLACK;
+        lim.max_cost = wp_i_cost_from_strength(job->floor / reference, 0) + COST_SLACK;
     }
     if (job->stops.wanted != NULL) {
         if (job->stops.n_wanted[run] == 0)
@@ -183,35 +194,49 @@ static GArray *do_run(Job *job, WpSearch *search, guint run)
     return pairs;
 }
 
+/* Takes runs until none is left (or the query is cancelled), on @search. */
+static void work(Job *job, WpSearch *search)
+{
+    for (;;) {
+        guint run = (guint)g_atomic_int_add(&job->next_run, 1);
+        if (run >= job->n_runs || g_cancellable_is_cancelled(job->cancellable))
+            break;
+        job->pairs[run] = do_run(job, search, run);
+        /* Counted atomically (GLib's mutex is a bare futex that ThreadSanitizer cannot see);
+         * the lock keeps progress calls from overlapping, and the count read under it never
+         * goes backwards from one call to the next. */
+        g_atomic_int_inc(&job->done);
+        if (job->query->progress == NULL)
+            continue;
+        g_mutex_lock(&job->lock);
+        job->query->progress((guint)g_atomic_int_get(&job->done), job->n_runs,
+                             job->query->progress_data);
+        g_mutex_unlock(&job->lock);
+    }
+}
+
+/* Another thread's share of the runs, on a workspace of its own. */
 static gpointer worker(gpointer data)
 {
     Job *job = data;
     g_autoptr(WpSearch) search = wp_i_search_new(job->graph);
-    for (;;) {
-        guint run = (guint)g_atomic_int_add(&job->next_run, 1);
-        if (run >= job->n_runs)
-            break;
-        job->pairs[run] = do_run(job, search, run);
-        g_mutex_lock(&job->lock);
-        job->done++;
-        if (job->query->progress != NULL)
-            job->query->progress(job->done, job->n_runs, job->query->progress_data);
-        g_mutex_unlock(&job->lock);
-    }
+    wp_i_search_bind(search, job->scoring, job->cancellable);
+    work(job, search);
     return NULL;
 }
 
-/* Runs every search, on @n_threads threads (the calling one included). */
+/* Runs every search, on @n_threads threads: the calling one (on the query context's workspace)
+ * and @n_threads - 1 more, each with a workspace of its own. */
 static void run_all(Job *job, guint n_threads)
 {
     job->pairs = g_new0(GArray *, MAX(job->n_runs, 1));
     if (job->n_runs == 0)
-        return; /* no workspace needed (one costs O(people) to set up) */
+        return;
     n_threads = MAX(1, MIN(n_threads, job->n_runs));
     g_autoptr(GPtrArray) threads = g_ptr_array_new();
     for (guint i = 1; i < n_threads; i++)
         g_ptr_array_add(threads, g_thread_new("wp-rank", worker, job));
-    worker(job);
+    work(job, wp_i_query_search(job->context, 0));
     for (guint i = 0; i < threads->len; i++)
         g_thread_join(threads->pdata[i]);
 }
@@ -226,7 +251,7 @@ static void merge(Job *job, WpRankResult *result)
         reach[i] = g_array_new(FALSE, FALSE, sizeof(WpRankReach));
     for (guint run = 0; run < job->n_runs; run++) {
         const GArray *pairs = job->pairs[run];
-        for (guint k = 0; k < pairs->len; k++) {
+        for (guint k = 0; pairs != NULL && k < pairs->len; k++) { /* NULL: cancelled before */
             const WpRankPair *pp = &g_array_index(pairs, WpRankPair, k);
             WpRankReach r = {pp->target, g_array_index(job->targets, WpPerson, pp->target),
                              pp->probability};
@@ -306,29 +331,43 @@ static void plan_runs(Job *job)
     for (guint i = 0; i < n_contacts; i++)
         contacts[i] = g_array_index(job->contacts, WpRankContact, i).person;
     const WpPerson *targets = (const WpPerson *)job->targets->data;
+    guint8 *wanted = wp_i_query_marks(job->context, WP_I_MARK_WANTED);
     if (job->from_targets)
-        wp_i_rank_stops_init(&job->stops, job->graph, job->roles.banned, job->roles.first_hop_only,
-                             targets, n_targets, contacts, n_contacts, FALSE);
+        wp_i_rank_stops_init(&job->stops, job->graph, wanted, job->roles.banned,
+                             job->roles.first_hop_only, targets, n_targets, contacts, n_contacts,
+                             FALSE);
     else
-        wp_i_rank_stops_init(&job->stops, job->graph, job->banned_all, NULL, contacts, n_contacts,
-                             targets, n_targets, TRUE);
+        wp_i_rank_stops_init(&job->stops, job->graph, wanted, job->banned_all, NULL, contacts,
+                             n_contacts, targets, n_targets, TRUE);
 }
 
-WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *q, GError **error)
+WpRankResult *wp_rank_run(const WpScoring *scoring, WpQueryContext *context, const WpRankQuery *q,
+                          GCancellable *cancellable, GError **error)
 {
-    g_return_val_if_fail(graph != NULL && q != NULL, NULL);
+    g_return_val_if_fail(scoring != NULL && q != NULL, NULL);
+    const WpGraph *graph = scoring->graph;
     g_return_val_if_fail(q->sellers != NULL || q->n_sellers == 0, NULL);
     g_return_val_if_fail(q->targets != NULL || q->n_targets == 0, NULL);
     if (!check_query(graph, q, error))
         return NULL;
+    context = wp_i_query_begin(context, scoring, cancellable, error);
+    if (context == NULL)
+        return NULL;
     g_autoptr(WpRankResult) result = result_new();
-    Job job = {.graph = graph, .query = q, .floor = q->min_probability};
+    Job job = {.graph = graph,
+               .scoring = scoring,
+               .context = context,
+               .cancellable = cancellable,
+               .query = q,
+               .floor = q->min_probability};
     g_mutex_init(&job.lock);
-    wp_i_roles_init(&job.roles, graph, q->sellers, q->n_sellers);
-    job.banned_all = g_memdup2(job.roles.banned, MAX(graph->n_people, 1));
+    wp_i_roles_init(&job.roles, scoring, context, q->sellers, q->n_sellers);
+    job.banned_all = wp_i_query_marks(context, WP_I_MARK_ALL_SELLERS);
+    for (guint i = 0; i < q->n_sellers; i++)
+        job.banned_all[q->sellers[i]] = 1;
     wp_i_roles_ban_fellows(&job.roles, job.banned_all, WP_PERSON_NONE, 1);
     job.contacts = collect_contacts(graph, &job.roles, &job.max_strength);
-    job.targets = collect_targets(graph, q, &job.roles, result->direct, result->weak_direct);
+    job.targets = collect_targets(context, q, &job.roles, result->direct, result->weak_direct);
     plan_runs(&job);
     run_all(&job, q->n_threads > 0 ? q->n_threads : DEFAULT_THREADS);
     g_array_append_vals(result->targets, job.targets->data, job.targets->len);
@@ -339,6 +378,8 @@ WpRankResult *wp_rank_run(const WpGraph *graph, const WpRankQuery *q, GError **e
     result->n_searches = job.n_runs;
     result->from_targets = job.from_targets;
     job_clear(&job);
+    if (!wp_i_query_end(context, cancellable, error))
+        return NULL;
     wp_i_rank_finish(result, graph, q->n_best);
     return g_steal_pointer(&result);
 }

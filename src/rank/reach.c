@@ -30,9 +30,10 @@ static void flood(const WpGraph *g, const guint8 *banned, const guint8 *leaves, 
     }
 }
 
-void wp_i_rank_stops_init(WpRankStops *stops, const WpGraph *g, const guint8 *banned,
-                          const guint8 *leaves, const WpPerson *starts, guint n_starts,
-                          const WpPerson *wanted_people, guint n_wanted_people, gboolean forward)
+void wp_i_rank_stops_init(WpRankStops *stops, const WpGraph *g, guint8 *wanted,
+                          const guint8 *banned, const guint8 *leaves, const WpPerson *starts,
+                          guint n_starts, const WpPerson *wanted_people, guint n_wanted_people,
+                          gboolean forward)
 {
     memset(stops, 0, sizeof *stops);
     guint32 *labels = g_new(guint32, MAX(g->n_people, 1));
@@ -52,7 +53,9 @@ void wp_i_rank_stops_init(WpRankStops *stops, const WpGraph *g, const guint8 *ba
         flood(g, banned, leaves, s, n_labels - 1, forward, labels, queue);
     }
     g_autofree guint *per_label = g_new0(guint, MAX(n_labels, 1));
-    stops->wanted = g_new0(guint8, MAX(g->n_people, 1));
+    stops->wanted = wanted;
+    stops->marked = g_memdup2(wanted_people, sizeof(WpPerson) * n_wanted_people);
+    stops->n_marked = n_wanted_people;
     for (guint i = 0; i < n_wanted_people; i++) {
         WpPerson w = wanted_people[i];
         if (stops->wanted[w])
@@ -69,6 +72,9 @@ void wp_i_rank_stops_init(WpRankStops *stops, const WpGraph *g, const guint8 *ba
 
 void wp_i_rank_stops_clear(WpRankStops *stops)
 {
-    g_clear_pointer(&stops->wanted, g_free);
+    for (guint i = 0; stops->wanted != NULL && i < stops->n_marked; i++)
+        stops->wanted[stops->marked[i]] = 0;
+    stops->wanted = NULL;
+    g_clear_pointer(&stops->marked, g_free);
     g_clear_pointer(&stops->n_wanted, g_free);
 }

@@ -53,7 +53,7 @@ static void account_titles(WpDiagram *d, const WpDraw *draw, const char *account
     g_autofree char *title = g_strdup_printf("Account map: %s", account);
     g_autofree guint8 *drawn = wp_i_draw_sellers_drawn(draw, sellers, n_sellers);
     g_autofree char *who = wp_i_sellers_text(draw->graph, sellers, n_sellers, drawn);
-    g_autofree char *day = wp_i_day_text(draw->graph);
+    g_autofree char *day = wp_i_day_text(draw->scoring);
     g_autoptr(GString) subtitle = g_string_new(NULL);
     g_autofree char *people = wp_text_count(n_candidates, "person", "people");
     g_string_append_printf(subtitle,
@@ -173,12 +173,13 @@ static void account_notes(WpDiagram *d, guint n_paths, guint n_drawn, guint n_ca
         wp_diagram_add_note(d, "No one at %s matches.", account);
 }
 
-WpDiagram *wp_diagram_new_account_map(const WpGraph *graph, const WpPathSet *set,
+WpDiagram *wp_diagram_new_account_map(const WpScoring *scoring, const WpPathSet *set,
                                       const WpPerson *sellers, guint n_sellers, const char *company,
                                       const WpWhere *where, const WpDiagramLimits *limits)
 {
-    g_return_val_if_fail(graph != NULL && set != NULL && company != NULL, NULL);
+    g_return_val_if_fail(scoring != NULL && set != NULL && company != NULL, NULL);
     g_return_val_if_fail(n_sellers == 0 || sellers != NULL, NULL);
+    const WpGraph *graph = wp_scoring_graph(scoring);
     WpDiagram *d = wp_diagram_new();
     g_autoptr(GArray) people = wp_graph_people_at_company(graph, company);
     const char *account =
@@ -193,7 +194,7 @@ WpDiagram *wp_diagram_new_account_map(const WpGraph *graph, const WpPathSet *set
     guint n_drawn = MIN(n_paths, wp_i_route_cap(limits, WP_DIAGRAM_ACCOUNT_ROUTES));
 
     WpDraw draw;
-    wp_i_draw_init(&draw, d, graph, account, marks, TRUE);
+    wp_i_draw_init(&draw, d, scoring, account, marks, TRUE);
     draw.account_label = g_strdup(account);
     draw.box_sellers = n_sellers > 1; /* a box around one person says nothing */
     /* Sellers with a route first, then the people reached, sorted, then the routes. */

@@ -7,14 +7,16 @@
 #include <string.h>
 
 #include "warmpath/model.h"
+#include "warmpath/scoring.h"
 #include "warmpath/text.h"
 
-void wp_i_draw_init(WpDraw *draw, WpDiagram *diagram, const WpGraph *graph, const char *account,
+void wp_i_draw_init(WpDraw *draw, WpDiagram *diagram, const WpScoring *scoring, const char *account,
                     const guint8 *is_seller, gboolean name_functions)
 {
     *draw = (WpDraw){
         .diagram = diagram,
-        .graph = graph,
+        .scoring = scoring,
+        .graph = wp_scoring_graph(scoring),
         .nodes = g_hash_table_new(g_direct_hash, g_direct_equal),
         .account = account ? wp_text_fold_company(account) : NULL,
         .account_cluster = -1,
@@ -165,11 +167,11 @@ guint wp_i_draw_tie(WpDraw *draw, WpPerson from, WpPerson to, WpTie tie)
         return (guint)found;
     if (tie == WP_TIE_NONE) /* the team tie between two sellers of one team (WpPath.team_hop) */
         return wp_diagram_add_edge(draw->diagram, a, b, WP_TIE_COLLEAGUE,
-                                   wp_model_team_tie(wp_graph_model(draw->graph)));
+                                   wp_model_team_tie(wp_scoring_model(draw->scoring)));
     WpTieInfo info;
     WpStrengthBreakdown why;
     wp_graph_tie_info(draw->graph, tie, &info);
-    double strength = wp_graph_tie_strength(draw->graph, tie, &why);
+    double strength = wp_scoring_tie_strength(draw->scoring, tie, &why);
     guint edge = wp_diagram_add_edge(draw->diagram, a, b,
                                      wp_i_draw_main_type(info.types, why.prior_type), strength);
     wp_diagram_edge(draw->diagram, edge)->cold =
@@ -210,10 +212,10 @@ void wp_i_draw_route(WpDraw *draw, const WpPath *path, WpDiagramRole end_role, G
     }
 }
 
-char *wp_i_day_text(const WpGraph *graph)
+char *wp_i_day_text(const WpScoring *scoring)
 {
     char day[11];
-    wp_day_format(wp_graph_as_of(graph), day);
+    wp_day_format(wp_scoring_as_of(scoring), day);
     return g_strdup(day);
 }
 

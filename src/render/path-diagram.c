@@ -24,7 +24,7 @@ static char *path_subtitle(const WpDraw *draw, WpPerson target, const WpPerson *
         g_string_append_printf(out, "%s%s", title ? " at " : "", company);
     g_autofree guint8 *drawn = wp_i_draw_sellers_drawn(draw, sellers, n_sellers);
     g_autofree char *who = wp_i_sellers_text(graph, sellers, n_sellers, drawn);
-    g_autofree char *day = wp_i_day_text(graph);
+    g_autofree char *day = wp_i_day_text(draw->scoring);
     g_string_append_printf(out, "%sfrom %s \u00b7 as of %s", out->len ? " \u00b7 " : "", who, day);
     if (limits != NULL && limits->context != NULL)
         g_string_append_printf(out, " \u00b7 %s", limits->context);
@@ -144,18 +144,20 @@ static void path_headings(WpDiagram *d, const WpDraw *draw, const WpPathSet *set
     }
 }
 
-WpDiagram *wp_diagram_new_paths(const WpGraph *graph, const WpPathSet *set, const WpPerson *sellers,
-                                guint n_sellers, const WpDiagramLimits *limits)
+WpDiagram *wp_diagram_new_paths(const WpScoring *scoring, const WpPathSet *set,
+                                const WpPerson *sellers, guint n_sellers,
+                                const WpDiagramLimits *limits)
 {
-    g_return_val_if_fail(graph != NULL && set != NULL, NULL);
+    g_return_val_if_fail(scoring != NULL && set != NULL, NULL);
     g_return_val_if_fail(n_sellers == 0 || sellers != NULL, NULL);
+    const WpGraph *graph = wp_scoring_graph(scoring);
     WpDiagram *d = wp_diagram_new();
     WpPerson target = set->target;
     g_autofree guint8 *marks = wp_i_seller_marks(graph, sellers, n_sellers);
     const char *account =
         target != WP_PERSON_NONE ? wp_graph_person_attr(graph, target, WP_COLUMN_COMPANY) : NULL;
     WpDraw draw;
-    wp_i_draw_init(&draw, d, graph, account, marks, FALSE);
+    wp_i_draw_init(&draw, d, scoring, account, marks, FALSE);
 
     guint n_paths = set->paths->len;
     guint n_drawn = MIN(n_paths, wp_i_route_cap(limits, WP_DIAGRAM_PATH_ROUTES));

@@ -74,22 +74,24 @@ void wp_i_diagram_cluster_look(WpDiagramClusterKind kind, const char **fill, con
 /* Drawing people and ties of a network into a diagram, each once: the shared part of the
  * path, account and territory builders (draw.c). */
 typedef struct {
-    WpDiagram *diagram;      /* borrowed */
-    const WpGraph *graph;    /* borrowed */
-    GHashTable *nodes;       /* GUINT_TO_POINTER(person + 1) -> GUINT_TO_POINTER(node + 1) */
-    char *account;           /* folded company of the account, or NULL */
-    gint account_cluster;    /* -1 until first used */
-    char *account_label;     /* the account's name as written, or NULL */
-    const guint8 *is_seller; /* per person, non-zero for a seller; borrowed */
-    gint sellers_cluster;    /* -1 until first used */
-    gboolean name_functions; /* account people's cards name their function too */
-    gboolean box_sellers;    /* box the sellers as "Our team" */
+    WpDiagram *diagram;       /* borrowed */
+    const WpScoring *scoring; /* borrowed: tie strengths and the as-of day */
+    const WpGraph *graph;     /* = the scoring's */
+    GHashTable *nodes;        /* GUINT_TO_POINTER(person + 1) -> GUINT_TO_POINTER(node + 1) */
+    char *account;            /* folded company of the account, or NULL */
+    gint account_cluster;     /* -1 until first used */
+    char *account_label;      /* the account's name as written, or NULL */
+    const guint8 *is_seller;  /* per person, non-zero for a seller; borrowed */
+    gint sellers_cluster;     /* -1 until first used */
+    gboolean name_functions;  /* account people's cards name their function too */
+    gboolean box_sellers;     /* box the sellers as "Our team" */
 } WpDraw;
 
-/* Starts drawing @graph into @diagram; @account (nullable) is the company boxed as the account,
+/* Starts drawing @scoring's graph into @diagram; @account (nullable) is the company boxed as the
+ * account,
  * @is_seller (nullable) marks sellers (boxed as "Our team" when box_sellers is set), and with
  * @name_functions the cards of the account's people name their function. */
-void wp_i_draw_init(WpDraw *draw, WpDiagram *diagram, const WpGraph *graph, const char *account,
+void wp_i_draw_init(WpDraw *draw, WpDiagram *diagram, const WpScoring *scoring, const char *account,
                     const guint8 *is_seller, gboolean name_functions);
 void wp_i_draw_clear(WpDraw *draw);
 /* The node of @person, added with @role on first use, with one detail line: the title, then
@@ -116,8 +118,8 @@ void wp_i_draw_route(WpDraw *draw, const WpPath *path, WpDiagramRole end_role, G
 guint wp_i_route_cap(const WpDiagramLimits *limits, guint fallback);
 /* (transfer full): per person, 1 for the @sellers. */
 guint8 *wp_i_seller_marks(const WpGraph *graph, const WpPerson *sellers, guint n_sellers);
-/* (transfer full): the graph's as-of day, "2026-11-01". */
-char *wp_i_day_text(const WpGraph *graph);
+/* (transfer full): the scoring's as-of day, "2026-11-01". */
+char *wp_i_day_text(const WpScoring *scoring);
 /* A probability for people: "61%", "4.2%", "0.3%", "<0.1%". */
 char *wp_i_format_percent(double p);
 /* Who the picture draws as sellers, honestly: "Alice Carter", "Alice Carter and Nina Patel",

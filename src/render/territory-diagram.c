@@ -18,7 +18,7 @@ static void territory_titles(WpDiagram *d, const WpDraw *draw, const WpRankResul
         g_strdup_printf("Territory plan%s%s", territory ? ": " : "", territory ? territory : "");
     g_autofree guint8 *drawn = wp_i_draw_sellers_drawn(draw, sellers, n_sellers);
     g_autofree char *who = wp_i_sellers_text(draw->graph, sellers, n_sellers, drawn);
-    g_autofree char *day = wp_i_day_text(draw->graph);
+    g_autofree char *day = wp_i_day_text(draw->scoring);
     g_autoptr(GString) subtitle = g_string_new(NULL);
     g_autofree char *targets = wp_text_count(result->targets->len, "target", "targets");
     g_autofree char *sources =
@@ -147,12 +147,13 @@ static void stagger_targets(WpDiagram *d)
     }
 }
 
-WpDiagram *wp_diagram_new_territory(const WpGraph *graph, const WpRankResult *result,
+WpDiagram *wp_diagram_new_territory(const WpScoring *scoring, const WpRankResult *result,
                                     const WpPerson *sellers, guint n_sellers, const char *territory,
                                     const WpDiagramLimits *limits)
 {
-    g_return_val_if_fail(graph != NULL && result != NULL, NULL);
+    g_return_val_if_fail(scoring != NULL && result != NULL, NULL);
     g_return_val_if_fail(n_sellers == 0 || sellers != NULL, NULL);
+    const WpGraph *graph = wp_scoring_graph(scoring);
     WpDiagram *d = wp_diagram_new();
     guint max_sources =
         limits && limits->max_routes ? limits->max_routes : WP_DIAGRAM_TERRITORY_SOURCES;
@@ -166,7 +167,7 @@ WpDiagram *wp_diagram_new_territory(const WpGraph *graph, const WpRankResult *re
 
     g_autofree guint8 *marks = wp_i_seller_marks(graph, sellers, n_sellers);
     WpDraw draw;
-    wp_i_draw_init(&draw, d, graph, NULL, marks, FALSE);
+    wp_i_draw_init(&draw, d, scoring, NULL, marks, FALSE);
     draw.box_sellers = n_sellers > 1; /* a box around one person says nothing */
 
     guint n_drawn = MIN(result->sources->len, max_sources);

@@ -29,14 +29,15 @@ char *wp_i_rank_percent(double p)
     return g_strdup("< 0.1 %");
 }
 
-const char *wp_i_seller_team(const WpGraph *graph, WpPerson p)
+const char *wp_i_seller_team(const WpScoring *scoring, WpPerson p)
 {
-    return wp_model_is_raw(wp_graph_model(graph)) ? NULL : wp_graph_person_team(graph, p);
+    return wp_scoring_team_rules(scoring) ? wp_graph_person_team(wp_scoring_graph(scoring), p)
+                                          : NULL;
 }
 
-const char *wp_i_shared_team(const WpGraph *graph, WpPerson a, WpPerson b)
+const char *wp_i_shared_team(const WpScoring *scoring, WpPerson a, WpPerson b)
 {
-    const char *x = wp_i_seller_team(graph, a), *y = wp_i_seller_team(graph, b);
+    const char *x = wp_i_seller_team(scoring, a), *y = wp_i_seller_team(scoring, b);
     return x != NULL && y != NULL && a != b && strcmp(x, y) == 0 ? x : NULL;
 }
 

@@ -42,11 +42,11 @@ static void fill_team_tie(const WpModel *model, WpHopReason *out)
     out->flags = WP_HOP_TEAM_TIE;
 }
 
-void wp_hop_reason_fill(const WpGraph *graph, WpPerson from, WpPerson to, WpTie tie, guint position,
-                        WpHopReason *out)
+void wp_hop_reason_fill(const WpScoring *scoring, WpPerson from, WpPerson to, WpTie tie,
+                        guint position, WpHopReason *out)
 {
-    g_return_if_fail(graph != NULL && out != NULL);
-    const WpModel *model = wp_graph_model(graph);
+    g_return_if_fail(scoring != NULL && out != NULL);
+    const WpModel *model = wp_scoring_model(scoring);
     memset(out, 0, sizeof *out);
     out->from = from;
     out->to = to;
@@ -59,13 +59,13 @@ void wp_hop_reason_fill(const WpGraph *graph, WpPerson from, WpPerson to, WpTie 
     } else {
         WpTieInfo info;
         WpStrengthBreakdown b;
-        wp_graph_tie_info(graph, tie, &info);
-        wp_graph_tie_strength(graph, tie, &b);
+        wp_graph_tie_info(wp_scoring_graph(scoring), tie, &info);
+        wp_scoring_tie_strength(scoring, tie, &b);
         out->types = info.types;
         out->declared = info.declared;
         out->base = b.base;
         out->prior_type = b.prior_type;
-        out->model_strength = b.effective;
+        out->model_strength = b.model_effective;
         out->effective = b.effective;
         out->last_contact = info.last_contact;
         out->age_days = b.age_days;
@@ -74,8 +74,15 @@ void wp_hop_reason_fill(const WpGraph *graph, WpPerson from, WpPerson to, WpTie 
         out->never_factor = b.never_factor;
         out->boost = b.boost;
         out->flags = flags_of_status(b.status) | (info.directed ? WP_HOP_DIRECTED : 0);
+        if (b.overridden) { /* a strength learned from outcomes replaced the model's */
+            out->learned_strength = b.effective;
+            out->successes = b.evidence.successes;
+            out->failures = b.evidence.failures;
+            out->evidence = b.evidence.detail;
+            out->flags |= WP_HOP_LEARNED;
+        }
     }
-    out->team = position == 0 ? wp_i_shared_team(graph, from, to) : NULL;
+    out->team = position == 0 ? wp_i_shared_team(scoring, from, to) : NULL;
     if (out->team != NULL)
         out->flags |= WP_HOP_TEAMMATE;
 }

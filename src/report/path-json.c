@@ -140,9 +140,10 @@ static void json_query(JsonBuilder *b, const WpPathReport *r)
     wp_i_json_int(b, "max_hops", q->query.max_hops);
     wp_i_json_double(b, "min_probability", q->query.min_probability);
     wp_i_json_string(b, "model", q->model_name);
-    wp_i_json_double(b, "intermediary_factor", wp_model_intermediary_factor(wp_graph_model(g)));
+    wp_i_json_double(b, "intermediary_factor",
+                     wp_model_intermediary_factor(wp_scoring_model(r->scoring)));
     char day[11];
-    wp_day_format(wp_graph_as_of(g), day);
+    wp_day_format(wp_scoring_as_of(r->scoring), day);
     wp_i_json_string(b, "as_of", day);
     json_builder_end_object(b);
 }

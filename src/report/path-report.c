@@ -18,16 +18,17 @@ static const WpDirectTie *direct_of(const WpPathSet *set, WpPerson seller, WpPer
 }
 
 /* Whom the seller asks first: a teammate (same team), another team's seller, or a contact. */
-static WpSourceRole role_of(const WpGraph *graph, const WpPath *path)
+static WpSourceRole role_of(const WpScoring *scoring, const WpPath *path)
 {
     if (path->n_people == 2)
         return WP_SOURCE_NONE;
-    if (wp_i_shared_team(graph, path->seller, path->people[1]) != NULL)
+    if (wp_i_shared_team(scoring, path->seller, path->people[1]) != NULL)
         return WP_SOURCE_TEAMMATE;
-    return wp_i_seller_team(graph, path->people[1]) != NULL ? WP_SOURCE_SELLER : WP_SOURCE_CONTACT;
+    return wp_i_seller_team(scoring, path->people[1]) != NULL ? WP_SOURCE_SELLER
+                                                              : WP_SOURCE_CONTACT;
 }
 
-void wp_i_path_reason_init(WpPathReason *out, const WpGraph *graph, const WpPath *path,
+void wp_i_path_reason_init(WpPathReason *out, const WpScoring *scoring, const WpPath *path,
                            const WpPathSet *set)
 {
     memset(out, 0, sizeof *out);
@@ -35,13 +36,13 @@ void wp_i_path_reason_init(WpPathReason *out, const WpGraph *graph, const WpPath
     out->seller = path->seller;
     out->target = path->people[path->n_people - 1];
     out->source = path->n_people > 2 ? path->people[1] : WP_PERSON_NONE;
-    out->source_role = role_of(graph, path);
-    out->source_team = path->n_people > 2 ? wp_i_seller_team(graph, path->people[1]) : NULL;
+    out->source_role = role_of(scoring, path);
+    out->source_team = path->n_people > 2 ? wp_i_seller_team(scoring, path->people[1]) : NULL;
     out->direct = path->n_people == 2 ? direct_of(set, path->seller, out->target) : NULL;
     out->n_hops = path->n_people - 1;
     out->hops = g_new0(WpHopReason, out->n_hops);
     for (guint h = 0; h < out->n_hops; h++)
-        wp_hop_reason_fill(graph, path->people[h], path->people[h + 1], path->ties[h], h,
+        wp_hop_reason_fill(scoring, path->people[h], path->people[h + 1], path->ties[h], h,
                            &out->hops[h]);
 }
 
@@ -57,12 +58,12 @@ static GArray *reasons_new(void)
     return a;
 }
 
-static GArray *explain_paths(const WpGraph *graph, const WpPathSet *set, const GArray *paths)
+static GArray *explain_paths(const WpScoring *scoring, const WpPathSet *set, const GArray *paths)
 {
     GArray *out = reasons_new();
     g_array_set_size(out, paths->len);
     for (guint i = 0; i < paths->len; i++)
-        wp_i_path_reason_init(&g_array_index(out, WpPathReason, i), graph,
+        wp_i_path_reason_init(&g_array_index(out, WpPathReason, i), scoring,
                               &g_array_index(paths, WpPath, i), set);
     return out;
 }
@@ -90,13 +91,14 @@ static WpLimitsHint limits_hint(const WpPathQuery *query, const WpPath *path)
     return hint;
 }
 
-WpPathReport *wp_path_report_new(const WpGraph *graph, const WpPathSet *set,
+WpPathReport *wp_path_report_new(const WpScoring *scoring, const WpPathSet *set,
                                  const WpPathRequest *request)
 {
-    g_return_val_if_fail(graph != NULL && set != NULL && request != NULL, NULL);
+    g_return_val_if_fail(scoring != NULL && set != NULL && request != NULL, NULL);
     g_return_val_if_fail(request->n_sellers == 0 || request->sellers != NULL, NULL);
     WpPathReport *r = g_new0(WpPathReport, 1);
-    r->graph = graph;
+    r->scoring = scoring;
+    r->graph = wp_scoring_graph(scoring);
     r->set = set;
     r->request = *request;
     r->request.sellers = g_memdup2(request->sellers, request->n_sellers * sizeof(WpPerson));
@@ -104,19 +106,19 @@ WpPathReport *wp_path_report_new(const WpGraph *graph, const WpPathSet *set,
     r->request.company_name = g_strdup(request->company_name);
     r->request.where = g_strdup(request->where);
     r->request.model_name = g_strdup(request->model_name ? request->model_name : "default");
-    r->paths = explain_paths(graph, set, set->paths);
-    r->suggestions = explain_paths(graph, set, set->suggestions);
+    r->paths = explain_paths(scoring, set, set->paths);
+    r->suggestions = explain_paths(scoring, set, set->suggestions);
     if (set->unconstrained.n_people > 0) {
         r->beyond_limits = g_new0(WpPathReason, 1);
-        wp_i_path_reason_init(r->beyond_limits, graph, &set->unconstrained, set);
+        wp_i_path_reason_init(r->beyond_limits, scoring, &set->unconstrained, set);
         r->hint = limits_hint(&request->query, &set->unconstrained);
     }
     r->direct = g_array_sized_new(FALSE, TRUE, sizeof(WpDirectReason), set->direct->len);
     for (guint i = 0; i < set->direct->len; i++) {
         const WpDirectTie *d = &g_array_index(set->direct, WpDirectTie, i);
         WpDirectReason reason = {
-            d, wp_direct_tie_is_strong(d), wp_i_shared_team(graph, d->seller, d->person), {0}};
-        wp_hop_reason_fill(graph, d->seller, d->person, d->tie, 0, &reason.hop);
+            d, wp_direct_tie_is_strong(d), wp_i_shared_team(scoring, d->seller, d->person), {0}};
+        wp_hop_reason_fill(scoring, d->seller, d->person, d->tie, 0, &reason.hop);
         g_array_append_val(r->direct, reason);
     }
     r->assumes = set->at_least_one_exact

@@ -123,7 +123,7 @@ char *wp_report_passing_on(const WpPathReport *r, const WpPathReason *path)
 {
     g_return_val_if_fail(r != NULL && path != NULL, NULL);
     const WpPath *p = path->path;
-    double factor = wp_model_intermediary_factor(wp_graph_model(r->graph));
+    double factor = wp_model_intermediary_factor(wp_scoring_model(r->scoring));
     if (p->n_people <= 2 || factor >= 1)
         return NULL;
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -161,7 +161,7 @@ char *wp_report_paths_heading(const WpPathReport *r)
         g_string_append_printf(sellers, " and %u more", q->n_sellers - 5);
     g_autofree char *limits = limits_text(&q->query);
     char day[11];
-    wp_day_format(wp_graph_as_of(r->graph), day);
+    wp_day_format(wp_scoring_as_of(r->scoring), day);
     if (q->company != NULL)
         return g_strdup_printf("Ways into %s%s%s for %s: the best path to each person, best "
                                "first (%s; %s model as of %s).",

@@ -7,9 +7,10 @@
 
 /* The seller's tie to @s explained: the team tie for a teammate reached through it, else their
  * tie row. */
-static WpSourceReason source_reason(const WpGraph *g, const WpRankSource *s, guint rank,
+static WpSourceReason source_reason(const WpScoring *scoring, const WpRankSource *s, guint rank,
                                     gboolean colleague)
 {
+    const WpGraph *g = wp_scoring_graph(scoring);
     WpSourceReason r = {s, rank, WP_SOURCE_CONTACT, TRUE, {0}};
     if (colleague) {
         const char *team = wp_graph_person_team(g, s->person);
@@ -20,16 +21,17 @@ static WpSourceReason source_reason(const WpGraph *g, const WpRankSource *s, gui
     WpTie tie = WP_TIE_NONE;
     if (!s->team_tie)
         r.has_tie = wp_graph_find_tie(g, s->seller, s->person, &tie);
-    wp_hop_reason_fill(g, s->seller, s->person, s->team_tie || !r.has_tie ? WP_TIE_NONE : tie, 0,
-                       &r.tie);
+    wp_hop_reason_fill(scoring, s->seller, s->person, s->team_tie || !r.has_tie ? WP_TIE_NONE : tie,
+                       0, &r.tie);
     return r;
 }
 
-static GArray *explain_sources(const WpGraph *g, const GArray *sources, guint n, gboolean colleague)
+static GArray *explain_sources(const WpScoring *scoring, const GArray *sources, guint n,
+                               gboolean colleague)
 {
     GArray *out = g_array_sized_new(FALSE, TRUE, sizeof(WpSourceReason), n);
     for (guint i = 0; i < n; i++) {
-        WpSourceReason r = source_reason(g, &g_array_index(sources, WpRankSource, i),
+        WpSourceReason r = source_reason(scoring, &g_array_index(sources, WpRankSource, i),
                                          colleague ? 0 : i + 1, colleague);
         g_array_append_val(out, r);
     }
@@ -37,7 +39,7 @@ static GArray *explain_sources(const WpGraph *g, const GArray *sources, guint n,
 }
 
 /* Each planned ask's route, hop by hop (an ask without a route has no hops). */
-static GArray *explain_asks(const WpGraph *g, const WpRankPlan *plan)
+static GArray *explain_asks(const WpScoring *scoring, const WpRankPlan *plan)
 {
     GArray *out = g_array_new(FALSE, TRUE, sizeof(WpPathReason));
     g_array_set_clear_func(out, (GDestroyNotify)wp_i_path_reason_clear);
@@ -45,7 +47,7 @@ static GArray *explain_asks(const WpGraph *g, const WpRankPlan *plan)
         const WpRankAsk *ask = &g_array_index(plan->asks, WpRankAsk, i);
         WpPathReason r = {0};
         if (ask->route.n_people >= 2)
-            wp_i_path_reason_init(&r, g, &ask->route, NULL);
+            wp_i_path_reason_init(&r, scoring, &ask->route, NULL);
         else
             r.path = &ask->route;
         g_array_append_val(out, r);
@@ -53,13 +55,14 @@ static GArray *explain_asks(const WpGraph *g, const WpRankPlan *plan)
     return out;
 }
 
-WpRankReport *wp_rank_report_new(const WpGraph *graph, const WpRankResult *result,
+WpRankReport *wp_rank_report_new(const WpScoring *scoring, const WpRankResult *result,
                                  const WpRankPlan *plan, const WpRankRequest *request)
 {
-    g_return_val_if_fail(graph != NULL && result != NULL && request != NULL, NULL);
+    g_return_val_if_fail(scoring != NULL && result != NULL && request != NULL, NULL);
     g_return_val_if_fail(request->territory != NULL, NULL);
     WpRankReport *r = g_new0(WpRankReport, 1);
-    r->graph = graph;
+    r->scoring = scoring;
+    r->graph = wp_scoring_graph(scoring);
     r->result = result;
     r->plan = plan;
     r->request = *request;
@@ -67,9 +70,9 @@ WpRankReport *wp_rank_report_new(const WpGraph *graph, const WpRankResult *resul
     r->request.model_name = g_strdup(request->model_name ? request->model_name : "default");
     guint n = result->sources->len;
     guint shown = request->top > 0 ? MIN(request->top, n) : n;
-    r->sources = explain_sources(graph, result->sources, shown, FALSE);
-    r->colleagues = explain_sources(graph, result->colleagues, result->colleagues->len, TRUE);
-    r->asks = explain_asks(graph, plan);
+    r->sources = explain_sources(scoring, result->sources, shown, FALSE);
+    r->colleagues = explain_sources(scoring, result->colleagues, result->colleagues->len, TRUE);
+    r->asks = explain_asks(scoring, plan);
     return r;
 }
 

@@ -20,12 +20,12 @@ char *wp_i_percent(double p);
 /* A ranking's figure: "71 %", "4.2 %", "< 0.1 %". */
 char *wp_i_rank_percent(double p);
 
-/* The team of @p when the team rules make @p a seller (a model that is not raw), else NULL.
- * Borrowed from the graph. */
-const char *wp_i_seller_team(const WpGraph *graph, WpPerson p);
+/* The team of @p when the scoring's team rules make @p a seller (a model that is not raw),
+ * else NULL. Borrowed from the graph. */
+const char *wp_i_seller_team(const WpScoring *scoring, WpPerson p);
 /* The team @a and @b (not the same person) are both sellers of, under the team rules, else
  * NULL. */
-const char *wp_i_shared_team(const WpGraph *graph, WpPerson a, WpPerson b);
+const char *wp_i_shared_team(const WpScoring *scoring, WpPerson a, WpPerson b);
 
 /* "Name (Title, Company)" with what is known. */
 char *wp_i_described(const WpGraph *graph, WpPerson p);
@@ -33,7 +33,7 @@ char *wp_i_described(const WpGraph *graph, WpPerson p);
 char *wp_i_short_name(const WpGraph *graph, WpPerson p);
 
 /* Explains @path into @out (hops allocated; free with wp_i_path_reason_clear()). */
-void wp_i_path_reason_init(WpPathReason *out, const WpGraph *graph, const WpPath *path,
+void wp_i_path_reason_init(WpPathReason *out, const WpScoring *scoring, const WpPath *path,
                            const WpPathSet *set);
 void wp_i_path_reason_clear(WpPathReason *reason);
 

@@ -8,8 +8,10 @@ typedef struct WpDijkstra WpDijkstra;
 
 WpDijkstra *wp_i_dijkstra_new(const WpGraph *graph);
 void wp_i_dijkstra_free(WpDijkstra *dijkstra);
-/* As wp_i_search_run() for limits with max_hops = 0. */
-void wp_i_dijkstra_run(WpDijkstra *dijkstra, WpPerson source, const WpSearchLimits *limits);
+/* As wp_i_search_run() for limits with max_hops = 0, on @scoring's costs (borrowed until the
+ * next run), stopping when @cancellable (nullable) is cancelled. */
+void wp_i_dijkstra_run(WpDijkstra *dijkstra, const WpScoring *scoring, GCancellable *cancellable,
+                       WpPerson source, const WpSearchLimits *limits);
 double wp_i_dijkstra_cost(const WpDijkstra *dijkstra, WpPerson person);
 guint wp_i_dijkstra_hops(const WpDijkstra *dijkstra, WpPerson person);
 const WpPerson *wp_i_dijkstra_settled(const WpDijkstra *dijkstra, guint *n);

@@ -24,6 +24,7 @@ typedef struct {
 
 struct WpDijkstra {
     const WpGraph *graph;
+    const WpScoring *scoring; /* the last run's; borrowed */
     guint n_people;
     double *cost; /* per person: tentative, final once settled; INFINITY = untouched */
     Trail *trail; /* per person; valid where cost is finite, unless the run was costs_only */
@@ -96,21 +97,25 @@ static gboolean first_tie_banned(const WpSearchLimits *lim, WpTie tie)
     return FALSE;
 }
 
-void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim)
+void wp_i_dijkstra_run(WpDijkstra *d, const WpScoring *scoring, GCancellable *cancellable,
+                       WpPerson source, const WpSearchLimits *lim)
 {
     const WpGraph *g = d->graph;
     reset(d);
+    d->scoring = scoring;
+    if (g_cancellable_is_cancelled(cancellable)) /* NULL: FALSE */
+        return;
     d->direction = lim->direction;
     d->costs_only = lim->costs_only;
     gboolean forward = lim->direction == WP_SEARCH_FORWARD;
     const guint32 *offsets = forward ? g->out_offsets : g->in_offsets;
     const WpArc *arcs = forward ? g->out_arcs : g->in_arcs;
-    const double *costs = forward ? g->out_cost : g->in_cost; /* by arc index */
+    const double *costs = wp_i_scoring_arc_costs(scoring, forward); /* by arc index */
     const double *potential = lim->potential;
     double *cost = d->cost;
     Trail *trail = d->costs_only ? NULL : d->trail;
     guint64 *settled_bits = d->settled_bits;
-    gboolean costs_complete = g->costs_complete;
+    gboolean costs_complete = scoring->costs_complete;
 
     cost[source] = 0;
     d->trail[source] = (Trail){0, WP_PERSON_NONE};
@@ -131,6 +136,9 @@ void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim
         double cu = potential ? cost[u] : wp_i_radix_key_value(top.key);
         if (lim->on_settle && lim->on_settle(u, cu, lim->on_settle_data))
             break;
+        if (d->settled->len % WP_SEARCH_CANCEL_EVERY == 0 &&
+            g_cancellable_is_cancelled(cancellable))
+            break;
         guint32 hu = top.hops + 1;
         /* Fellow sellers come only right after a path's start (search-private.h): a backward
          * run goes no further from them, a forward one enters them only from its source. */
@@ -141,7 +149,7 @@ void wp_i_dijkstra_run(WpDijkstra *d, WpPerson source, const WpSearchLimits *lim
             entry_only = forward ? lim->first_hop_only : NULL;
         }
         if (!costs_complete)
-            wp_i_graph_costs(g, forward, u); /* computed on first use */
+            wp_i_scoring_costs(scoring, forward, u); /* computed on first use */
         guint32 end = offsets[u + 1];
         for (guint32 a = offsets[u]; a < end; a++) {
             if (a + 8 < end) /* the cost is a miss: ask for it a few arcs ahead (~15 %) */
@@ -198,7 +206,7 @@ static WpTie arc_tie(const WpDijkstra *d, WpPerson from, WpPerson to)
     gboolean forward = d->direction == WP_SEARCH_FORWARD;
     const guint32 *offsets = forward ? g->out_offsets : g->in_offsets;
     const WpArc *arcs = forward ? g->out_arcs : g->in_arcs;
-    const double *costs = wp_i_graph_costs(g, forward, from) - offsets[from];
+    const double *costs = wp_i_scoring_costs(d->scoring, forward, from) - offsets[from];
     WpTie best = 0;
     double best_cost = INFINITY;
     for (guint32 a = offsets[from]; a < offsets[from + 1]; a++)

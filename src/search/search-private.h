@@ -3,7 +3,9 @@
  * The engine under `path`, `rank`, `map` and the benchmark. */
 #pragma once
 
-#include "core/graph-private.h"
+#include <gio/gio.h>
+
+#include "scoring/scoring-private.h"
 
 typedef enum {
     WP_SEARCH_FORWARD,  /* along out-arcs: costs from the source to everyone */
@@ -69,7 +71,18 @@ WpSearch *wp_i_search_new(const WpGraph *graph);
 void wp_i_search_free(WpSearch *search);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpSearch, wp_i_search_free)
 
-/* Runs from @source; earlier results are discarded. Cannot fail. */
+/* How often a run checks whether its query was cancelled: every this many people settled (a
+ * few milliseconds of work on a million people). */
+#define WP_SEARCH_CANCEL_EVERY 4096
+
+/* Sets what later runs use: @scoring's costs (a scoring of the search's graph) and @cancellable
+ * (nullable); both borrowed until the next bind. */
+void wp_i_search_bind(WpSearch *search, const WpScoring *scoring, GCancellable *cancellable);
+
+/* Runs from @source on the bound scoring's costs; earlier results are discarded. Cannot fail.
+ * When the bound cancellable is cancelled the run stops where it is (at once, or within
+ * WP_SEARCH_CANCEL_EVERY people settled): its results are then partial, and the query that ran
+ * it must fail (wp_i_query_end()). */
 void wp_i_search_run(WpSearch *search, WpPerson source, const WpSearchLimits *limits);
 
 /* Cost of the cheapest path found to (forward) or from (backward) @person; INFINITY if none. */

@@ -44,6 +44,8 @@ typedef struct {
  * most of a cold `path` query on this machine (160-180 ms). */
 struct WpSearch {
     const WpGraph *graph;
+    const WpScoring *scoring;  /* bound: whose costs runs use; borrowed */
+    GCancellable *cancellable; /* bound, nullable: stops runs; borrowed */
     WpSearchDirection direction;
     guint32 *slot;           /* per person: 1 + its index in `states`, 0 when not reached this run;
                               * zero-filled on demand, so pages never reached are never written */
@@ -85,6 +87,13 @@ void wp_i_search_free(WpSearch *s)
     g_array_unref(s->heap);
     wp_i_dijkstra_free(s->unlimited);
     g_free(s);
+}
+
+void wp_i_search_bind(WpSearch *s, const WpScoring *scoring, GCancellable *cancellable)
+{
+    g_return_if_fail(scoring == NULL || scoring->graph == s->graph);
+    s->scoring = scoring;
+    s->cancellable = cancellable;
 }
 
 static void reset(WpSearch *s)
@@ -211,21 +220,25 @@ static void note_pushed(WpSearch *s, WpPerson p, double cost, guint32 hops)
 void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
 {
     const WpGraph *g = s->graph;
-    g_return_if_fail(source < g->n_people);
+    const WpScoring *scoring = s->scoring;
+    g_return_if_fail(source < g->n_people && scoring != NULL);
     reset(s);
     s->last_unlimited = lim->max_hops == 0;
     if (s->last_unlimited) {
         if (s->unlimited == NULL)
             s->unlimited = wp_i_dijkstra_new(g);
-        wp_i_dijkstra_run(s->unlimited, source, lim);
+        wp_i_dijkstra_run(s->unlimited, scoring, s->cancellable, source, lim);
         return;
     }
+    if (g_cancellable_is_cancelled(s->cancellable)) /* NULL: FALSE */
+        return;
     s->width = lim->max_hops > 0 ? lim->max_hops + 1 : 0;
     s->direction = lim->direction;
     gboolean limited = lim->max_hops > 0;
     const guint32 *offsets = lim->direction == WP_SEARCH_FORWARD ? g->out_offsets : g->in_offsets;
     const WpArc *arcs = lim->direction == WP_SEARCH_FORWARD ? g->out_arcs : g->in_arcs;
-    const double *costs = lim->direction == WP_SEARCH_FORWARD ? g->out_cost : g->in_cost;
+    gboolean forward = lim->direction == WP_SEARCH_FORWARD;
+    const double *costs = wp_i_scoring_arc_costs(scoring, forward); /* by arc index */
 
     guint n_stopped = 0;
     note_pushed(s, source, 0, 0);
@@ -247,6 +260,9 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
                 break;
             if (lim->on_settle && lim->on_settle(e.person, e.cost, lim->on_settle_data))
                 break;
+            if (s->settled->len % WP_SEARCH_CANCEL_EVERY == 0 &&
+                g_cancellable_is_cancelled(s->cancellable))
+                break;
         }
         st->settled_hops = e.hops;
         if (limited && e.hops >= lim->max_hops)
@@ -255,7 +271,7 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
         if (lim->first_hop_only && !at_source && lim->first_hop_only[e.person] &&
             lim->direction == WP_SEARCH_BACKWARD)
             continue; /* the path's start comes right before them: nobody else */
-        wp_i_graph_costs(g, lim->direction == WP_SEARCH_FORWARD, e.person); /* first use */
+        wp_i_scoring_costs(scoring, forward, e.person); /* computed on first use */
         for (guint32 a = offsets[e.person]; a < offsets[e.person + 1]; a++) {
             WpPerson head = arcs[a].head;
             double cost = e.cost + costs[a];

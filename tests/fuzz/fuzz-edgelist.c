@@ -22,6 +22,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_check_flags(spec);
     spec.ties_format = WP_TIES_FORMAT_AUTO;
     WpGraph *sniffed = fuzz_load(&spec);
-    wp_graph_free(sniffed);
+    wp_graph_unref(sniffed);
     return 0;
 }

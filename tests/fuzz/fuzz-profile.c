@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-#include "core/graph-private.h"
+#include "scoring/scoring-private.h"
 
 static const char *profile_path;
 static WpGraph *graph;
@@ -50,22 +50,22 @@ static void check_model(const WpModel *m)
     g_autofree char *text2 = wp_model_to_data(again);
     if (strcmp(text, text2) != 0)
         fuzz_fail("profile does not round-trip", text2);
-    wp_graph_apply_model(graph, m, as_of);
+    g_autoptr(WpScoring) scoring = wp_scoring_new(graph, m, as_of, NULL);
     for (WpTie t = 0; t < wp_graph_n_ties(graph); t++) {
-        double s = wp_graph_tie_strength(graph, t, NULL);
+        double s = wp_scoring_tie_strength(scoring, t, NULL);
         if (!(s > 0 && s <= 1))
             fuzz_fail("effective strength outside (0, 1]", text);
     }
     for (WpPerson p = 0; p < wp_graph_n_people(graph); p++) {
         guint n = 0;
         wp_graph_out_arcs(graph, p, &n);
-        const double *cost = wp_i_graph_out_costs(graph, p);
+        const double *cost = wp_i_scoring_costs(scoring, TRUE, p);
         for (guint i = 0; i < n; i++)
             if (!(cost[i] >= 0) || isinf(cost[i]))
                 fuzz_fail("search cost is negative, NaN or infinite", text);
     }
     WpPerson path[] = {0, 1, 2};
-    double prob = wp_graph_path_probability(graph, path, G_N_ELEMENTS(path));
+    double prob = wp_scoring_path_probability(scoring, path, G_N_ELEMENTS(path));
     if (!(prob >= 0 && prob <= 1))
         fuzz_fail("path probability outside [0, 1]", text);
 }

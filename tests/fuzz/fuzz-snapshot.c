@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* libFuzzer harness: the compiled-network cache (wp_i_snapshot_load, src/core/snapshot.c). A
+/* libFuzzer harness: the compiled-network cache (wp_i_snapshot_load, src/io/snapshot.c). A
  * damaged or tampered snapshot must be refused, never trusted: the load either fails with a
  * GError or gives a graph as consistent as one parsed from CSV (fuzz_check_graph: valid UTF-8
  * ids, arcs in range and sorted, strengths in (0, 1]). The source check is skipped (spec NULL)
@@ -7,7 +7,7 @@
  * (the checksum alone would refuse nearly every mutation). */
 #include "fuzz-common.h"
 
-#include "core/graph-private.h"
+#include "io/snapshot-private.h"
 
 static const char *snapshot_path;
 

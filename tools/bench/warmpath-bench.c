@@ -6,7 +6,7 @@
  *   warmpath-bench EDGES.csv QUERY.txt [--phases Q1,Q2,Q3|none] [--q2-limit M]
  *                  [--compiled CACHE_DIR]
  *
- *   L   wp_graph_load() of the CSV under the raw model (parse, merge, adjacency, costs)
+ *   L   wp_graph_load() of the CSV (parse, merge, adjacency, raw costs) and its raw scoring
  *   Q1  wp_path_find() with all_paths: Yen's k best loopless paths, no hop limit
  *   Q2  wp_rank_run(): every direct contact of s scored over the territory on G - s
  *   Q3  one search from s up to the probability floor, then the workload's tight-edge BFS for
@@ -17,6 +17,7 @@
  * from that snapshot: for iterating on the queries, never for the comparison.
  */
 #include "search/search-private.h"
+#include "warmpath/warmpath.h"
 
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -113,16 +114,17 @@ static void sw_stop(Stopwatch *sw, const char *phase)
 }
 
 /* Weight of a path re-summed from its ties' strengths, as the peers sum it. */
-static double path_weight(const WpGraph *g, const WpPath *path)
+static double path_weight(const WpScoring *scoring, const WpPath *path)
 {
     double w = 0;
     for (guint i = 0; i + 1 < path->n_people; i++)
-        w += -log(wp_graph_tie_strength(g, path->ties[i], NULL));
+        w += -log(wp_scoring_tie_strength(scoring, path->ties[i], NULL));
     return w;
 }
 
-static JsonObject *run_q1(const WpGraph *g, const Query *q, GError **error)
+static JsonObject *run_q1(const WpScoring *scoring, const Query *q, GError **error)
 {
+    const WpGraph *g = wp_scoring_graph(scoring);
     JsonObject *out = json_object_new();
     JsonArray *paths = json_array_new();
     json_object_set_array_member(out, "paths", paths);
@@ -130,7 +132,7 @@ static JsonObject *run_q1(const WpGraph *g, const Query *q, GError **error)
     if (s == WP_PERSON_NONE || t == WP_PERSON_NONE || s == t)
         return out;
     WpPathQuery query = {q->k, 0, 0.0, TRUE};
-    g_autoptr(WpPathSet) set = wp_path_find(g, &s, 1, t, &query, error);
+    g_autoptr(WpPathSet) set = wp_path_find(scoring, NULL, &s, 1, t, &query, NULL, error);
     if (set == NULL) {
         json_object_unref(out);
         return NULL;
@@ -141,7 +143,7 @@ static JsonObject *run_q1(const WpGraph *g, const Query *q, GError **error)
         JsonArray *nodes = json_array_new();
         for (guint j = 0; j < path->n_people; j++)
             json_array_add_string_element(nodes, wp_graph_person_id(g, path->people[j]));
-        double w = path_weight(g, path);
+        double w = path_weight(scoring, path);
         json_object_set_array_member(p, "nodes", nodes);
         json_object_set_double_member(p, "weight", w);
         json_object_set_double_member(p, "prob", exp(-w));
@@ -163,8 +165,9 @@ static int compare_scored(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
-static JsonObject *run_q2(const WpGraph *g, const Query *q, guint limit, GError **error)
+static JsonObject *run_q2(const WpScoring *scoring, const Query *q, guint limit, GError **error)
 {
+    const WpGraph *g = wp_scoring_graph(scoring);
     JsonObject *out = json_object_new();
     WpPerson s = wp_graph_find_id(g, q->seeker);
     g_autoptr(GArray) targets = g_array_new(FALSE, FALSE, sizeof(WpPerson));
@@ -183,7 +186,7 @@ static JsonObject *run_q2(const WpGraph *g, const Query *q, guint limit, GError 
                              .targets = (WpPerson *)targets->data,
                              .n_targets = targets->len,
                              .n_threads = 0};
-        g_autoptr(WpRankResult) result = wp_rank_run(g, &query, error);
+        g_autoptr(WpRankResult) result = wp_rank_run(scoring, NULL, &query, NULL, error);
         if (result == NULL) {
             json_object_unref(out);
             return NULL;
@@ -253,8 +256,9 @@ static gpointer flood(gpointer data)
  * probability floor matter for reach and prob_ok: every person on a cheapest path to someone
  * within the floor is within it too, so the search stops there, and reachable is counted by a
  * flood on the other core meanwhile (our code only: igraph is not thread-safe in Debian). */
-static JsonObject *run_q3(const WpGraph *g, const Query *q)
+static JsonObject *run_q3(const WpScoring *scoring, const Query *q)
 {
+    const WpGraph *g = wp_scoring_graph(scoring);
     JsonObject *out = json_object_new();
     WpPerson s = wp_graph_find_id(g, q->seeker);
     guint reach = 0, prob_ok = 0;
@@ -262,6 +266,7 @@ static JsonObject *run_q3(const WpGraph *g, const Query *q)
     if (s != WP_PERSON_NONE) {
         GThread *flooder = g_thread_try_new("q3-flood", flood, &count, NULL);
         g_autoptr(WpSearch) search = wp_i_search_new(g);
+        wp_i_search_bind(search, scoring, NULL);
         WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
         /* The margin only admits people the exact test below then decides on. */
         limits.max_cost = -log(q->min_prob) * (1 + 1e-9) + 1e-9;
@@ -284,7 +289,7 @@ static JsonObject *run_q3(const WpGraph *g, const Query *q)
                 double du = wp_i_search_cost(search, u);
                 guint n = 0;
                 const WpArc *arcs = wp_graph_out_arcs(g, u, &n);
-                const double *costs = wp_i_graph_out_costs(g, u);
+                const double *costs = wp_i_scoring_costs(scoring, TRUE, u);
                 for (guint a = 0; a < n; a++) {
                     WpPerson v = arcs[a].head;
                     double dv = wp_i_search_cost(search, v);
@@ -353,15 +358,17 @@ int main(int argc, char **argv)
                                         : wp_graph_load(&spec, &error);
     if (graph == NULL)
         return fail(error);
+    g_autoptr(WpModel) raw = wp_model_new_raw();
+    g_autoptr(WpScoring) scoring = wp_scoring_new(graph, raw, WP_DAY_NONE, NULL);
     sw_stop(&sw, only_dir ? "L_compiled" : "L");
     for (WpPerson p = 0; only_dir && p < wp_graph_n_people(graph); p++)
-        wp_i_graph_costs(graph, TRUE, p); /* as L leaves them: all computed */
-    if (cache_dir != NULL) {              /* the first call compiles the network if needed */
+        wp_i_scoring_costs(scoring, TRUE, p); /* as L leaves them: all computed */
+    if (cache_dir != NULL) {                  /* the first call compiles the network if needed */
         gboolean hit = FALSE;
         g_autoptr(WpGraph) first = wp_graph_load_cached(&spec, cache_dir, 0, &hit, &error);
         if (first == NULL)
             return fail(error);
-        g_clear_pointer(&first, wp_graph_free);
+        g_clear_pointer(&first, wp_graph_unref);
         sw_start(&sw);
         g_autoptr(WpGraph) warm = wp_graph_load_cached(&spec, cache_dir, 0, &hit, &error);
         if (warm == NULL)
@@ -383,11 +390,11 @@ int main(int argc, char **argv)
         JsonObject *answer = NULL;
         sw_start(&sw);
         if (g_ascii_strcasecmp(ph, "Q1") == 0)
-            answer = run_q1(graph, &q, &error);
+            answer = run_q1(scoring, &q, &error);
         else if (g_ascii_strcasecmp(ph, "Q2") == 0)
-            answer = run_q2(graph, &q, (guint)MAX(limit, 0), &error);
+            answer = run_q2(scoring, &q, (guint)MAX(limit, 0), &error);
         else if (g_ascii_strcasecmp(ph, "Q3") == 0)
-            answer = run_q3(graph, &q);
+            answer = run_q3(scoring, &q);
         else
             continue;
         if (answer == NULL)

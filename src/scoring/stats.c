@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Network summary figures; components come from igraph. */
+/* Network summary figures under a scoring (tie statuses depend on its model and as-of day);
+ * components come from igraph. */
+#include "warmpath/stats.h"
 #include "core/igraph-private.h"
 #include "core/tie-labels.h"
+#include "scoring/scoring-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -57,12 +60,13 @@ static void count_degrees(const WpGraph *g, WpStats *s)
     s->degree_mean = (double)sum / g->n_people;
 }
 
-static void count_ties(const WpGraph *g, WpStats *s)
+static void count_ties(const WpScoring *scoring, WpStats *s)
 {
+    const WpGraph *g = scoring->graph;
     double declared_sum = 0;
     for (WpTie t = 0; t < g->n_ties; t++) {
         WpStrengthBreakdown b;
-        wp_graph_tie_strength(g, t, &b);
+        wp_scoring_tie_strength(scoring, t, &b);
         WpTieInfo info;
         wp_graph_tie_info(g, t, &info);
         if (!isnan(info.declared)) {
@@ -134,9 +138,10 @@ static void count_labels(const WpGraph *g, WpStats *s)
     }
 }
 
-gboolean wp_graph_compute_stats(const WpGraph *g, WpStats *s, GError **error)
+gboolean wp_scoring_compute_stats(const WpScoring *scoring, WpStats *s, GError **error)
 {
-    g_return_val_if_fail(g != NULL && s != NULL, FALSE);
+    g_return_val_if_fail(scoring != NULL && s != NULL, FALSE);
+    const WpGraph *g = scoring->graph;
     memset(s, 0, sizeof *s);
     s->teams = g_array_new(FALSE, FALSE, sizeof(WpTeamCount));
     s->tie_labels = g_array_new(FALSE, FALSE, sizeof(WpTieLabelCount));
@@ -145,7 +150,7 @@ gboolean wp_graph_compute_stats(const WpGraph *g, WpStats *s, GError **error)
     s->n_ties = g->n_ties;
     s->n_tie_rows = g->n_rows;
     count_degrees(g, s);
-    count_ties(g, s);
+    count_ties(scoring, s);
     count_teams(g, s);
     count_labels(g, s);
     if (!count_components(g, s, error)) {

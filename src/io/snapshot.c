@@ -19,10 +19,10 @@
  * took 94-406 ms and MD5 120-241 ms, against 3.5-6.4 ms for XXH3 and a cold load of ~90 ms. */
 #define _GNU_SOURCE /* struct stat's st_mtim, O_NOFOLLOW */
 
-#include "core/graph-private.h"
 #include "core/parallel.h"
 #include "core/tie-labels.h"
 #include "io/atomic-file.h"
+#include "io/snapshot-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
