@@ -5,9 +5,9 @@
   check-api-docs.py HEADER_DIR
 
 Reads HEADER_DIR/*.h and *.h.in (include/warmpath/). For each function declared WP_API, its
-documentation is the comment just above it (a gtk-doc block or a one-line comment; a comment
-above a run of declarations with no blank line or other comment between them documents the
-whole run) together with a comment that starts on the line the declaration ends. The check
+documentation is the comment just above it (a gtk-doc block or a one-line comment) together
+with a comment that starts on the line the declaration ends: each function says its own cost,
+even beside a similar one (a free function's cost is not its constructor's). The check
 fails, naming header, line and function, when that documentation
   - states no cost: neither "Time:" nor "Cost:" (followed by the figure, e.g. "Time: O(V + E)";
     add "Memory: ..." when the call allocates more than its result), or
@@ -81,27 +81,18 @@ def items(text):
 
 
 def documentation(seq, k):
-    """The comments documenting the declaration seq[k]: the trailing one and the leading one."""
+    """The comments documenting the declaration seq[k]: the one ending on the line above it (not
+    another declaration's trailing comment) and the one starting on the line it ends on."""
     decl = seq[k]
     docs = []
     if k + 1 < len(seq) and seq[k + 1][0] == "comment" and seq[k + 1][2] == decl[3]:
         docs.append(seq[k + 1][1])
-    start = decl[2]
-    j = k - 1
-    while j >= 0:
-        kind, body, first, last = seq[j]
-        if last < start - 1:
-            break  # a blank line: nothing documents this run
-        if kind == "comment":
-            owner = seq[j - 1] if j > 0 else None
-            if owner and owner[0] in ("decl", "code") and owner[3] == first:
-                break  # the previous declaration's trailing comment
+    if k > 0:
+        kind, body, first, last = seq[k - 1]
+        owner = seq[k - 2] if k > 1 else None
+        trailing = owner is not None and owner[0] != "comment" and owner[3] == first
+        if kind == "comment" and last >= decl[2] - 1 and not trailing:
             docs.append(body)
-            break
-        if kind != "decl":
-            break
-        start = first  # one of a run of declarations: look above the run
-        j -= 1
     return "\n".join(docs)
 
 
@@ -118,7 +109,8 @@ def check(path):
         count += 1
         name = m.group(1)
         returns = body[len("WP_API"):m.start()]
-        doc = documentation(seq, k)
+        # One line of text: an annotation may be split where the comment wraps.
+        doc = re.sub(r"\s*\n\s*\*?\s*", " ", documentation(seq, k))
         where = f"{os.path.basename(path)}:{first}: {name}"
         if not COST.search(doc):
             failures.append(f"{where}: no cost (\"Time: O(...)\" or \"Cost: ...\")")
