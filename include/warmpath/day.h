@@ -18,16 +18,17 @@ typedef gint32 WpDay;
  * @out: (out): the day
  *
  * Accepts exactly four digits, two, two, with a real calendar date between 1900-01-01 and
- * 2999-12-31. Cannot fail otherwise.
+ * 2999-12-31. Cannot fail otherwise. Time: O(1), no allocation.
  *
  * Returns: TRUE when @text is such a date
  */
 WP_API gboolean wp_day_parse(const char *text, WpDay *out);
 
-/* Writes @day as `YYYY-MM-DD` into @buf; WP_DAY_NONE writes the empty string. */
+/* Writes @day as `YYYY-MM-DD` into @buf; WP_DAY_NONE writes the empty string. Time: O(1), no
+ * allocation. */
 WP_API void wp_day_format(WpDay day, char buf[11]);
 
-/* Today in UTC. */
+/* Today in UTC (from the system clock). Time: O(1). */
 WP_API WpDay wp_day_today(void);
 
 G_END_DECLS

@@ -152,9 +152,10 @@ typedef struct {
 } WpDiagram;
 
 /* An empty diagram with a legend. Cannot fail. A diagram being built belongs to one thread at
- * a time. */
+ * a time. Time: O(1). Returns: (transfer full): free with wp_diagram_free() */
 WP_API WpDiagram *wp_diagram_new(void);
-WP_API void wp_diagram_free(WpDiagram *diagram); /* NULL is a no-op */
+/* NULL is a no-op. Time: O(nodes + edges + clusters + notes). */
+WP_API void wp_diagram_free(WpDiagram *diagram);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpDiagram, wp_diagram_free)
 
 /**
@@ -166,45 +167,52 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpDiagram, wp_diagram_free)
  * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) become U+FFFD, leading
  * and trailing spaces are trimmed, and text longer than WP_DIAGRAM_MAX_TEXT characters is cut
  * with a trailing "…" (headings and notes: WP_DIAGRAM_MAX_HEADING). Escaping for DOT,
- * HTML-like labels and XML happens later, in the renderer.
+ * HTML-like labels and XML happens later, in the renderer. Time: O(length of @text).
  *
- * Returns: (transfer full): the cleaned text ("" for NULL)
+ * Returns: (transfer full): the cleaned text ("" for NULL); free with g_free()
  */
 WP_API char *wp_diagram_clean_text(const char *text);
 
-/* Sets the heading lines (either may be NULL). */
+/* Sets the heading lines (either may be NULL), cleaned and copied. Time: O(their length). */
 WP_API void wp_diagram_set_title(WpDiagram *diagram, const char *title, const char *subtitle);
-/* Appends a printf-formatted note line. */
+/* Appends a printf-formatted note line, cleaned. Time: O(its length). */
 WP_API void wp_diagram_add_note(WpDiagram *diagram, const char *format, ...) G_GNUC_PRINTF(2, 3);
 
-/* Adds a cluster inside @parent (-1 for none; it must already exist) and returns its index. */
+/* Adds a cluster inside @parent (-1 for none; it must already exist) and returns its index.
+ * Time: O(length of @label), amortised. */
 WP_API guint wp_diagram_add_cluster(WpDiagram *diagram, WpDiagramClusterKind kind,
                                     const char *label, gint parent);
-/* Adds a node in @cluster (-1 for none) and returns its index. */
+/* Adds a node in @cluster (-1 for none) and returns its index. Time: O(length of @name),
+ * amortised. */
 WP_API guint wp_diagram_add_node(WpDiagram *diagram, WpDiagramRole role, const char *name,
                                  gint cluster);
 /* Appends a detail line to node @node; NULL or empty text and lines past
- * WP_DIAGRAM_MAX_DETAILS are ignored. */
+ * WP_DIAGRAM_MAX_DETAILS are ignored. Time: O(length of @text). */
 WP_API void wp_diagram_add_detail(WpDiagram *diagram, guint node, const char *text);
-/* Sets (or clears, with NULL) the node's badge line. */
+/* Sets (or clears, with NULL) the node's badge line. Time: O(length of @text). */
 WP_API void wp_diagram_set_badge(WpDiagram *diagram, guint node, const char *text);
-/* Adds an edge @from -> @to (existing node indices) and returns its index. */
+/* Adds an edge @from -> @to (existing node indices) and returns its index. Time: O(1)
+ * amortised (no check for an existing edge: see wp_diagram_find_edge()). */
 WP_API guint wp_diagram_add_edge(WpDiagram *diagram, guint from, guint to, WpTieType type,
                                  double strength);
-/* Sets (or clears, with NULL) the node's tag, the short text beside its name. */
+/* Sets (or clears, with NULL) the node's tag, the short text beside its name. Time: O(length
+ * of @text). */
 WP_API void wp_diagram_set_tag(WpDiagram *diagram, guint node, const char *text);
-/* Sets (or clears, with NULL) an edge's label. */
+/* Sets (or clears, with NULL) an edge's label; each of its lines is cleaned. Time: O(length of
+ * @text). */
 WP_API void wp_diagram_set_edge_label(WpDiagram *diagram, guint edge, const char *text);
-/* Sets (or clears, with NULL) an edge's tag, the short text on its line near the arrowhead. */
+/* Sets (or clears, with NULL) an edge's tag, the short text on its line near the arrowhead.
+ * Time: O(length of @text). */
 WP_API void wp_diagram_set_edge_tag(WpDiagram *diagram, guint edge, const char *text);
-/* The index of the edge @from -> @to, or -1. O(edges). */
+/* The index of the edge @from -> @to, or -1. Time: O(edges), a linear scan. */
 WP_API gint wp_diagram_find_edge(const WpDiagram *diagram, guint from, guint to);
 
 #define wp_diagram_node(diagram, i) (&g_array_index((diagram)->nodes, WpDiagramNode, (i)))
 #define wp_diagram_edge(diagram, i) (&g_array_index((diagram)->edges, WpDiagramEdge, (i)))
 #define wp_diagram_cluster(diagram, i) (&g_array_index((diagram)->clusters, WpDiagramCluster, (i)))
 
-/* The lowercase word the legend uses for @role ("referral source"). */
+/* The lowercase word the legend uses for @role ("referral source"). Time: O(1). Returns:
+ * (transfer none): a static string */
 WP_API const char *wp_diagram_role_name(WpDiagramRole role);
 
 /**
@@ -221,9 +229,10 @@ typedef enum {
     WP_DIAGRAM_PDF,
 } WpDiagramFormat;
 
-/* "dot", "svg", "png" or "pdf". */
+/* "dot", "svg", "png" or "pdf". Time: O(1). Returns: (transfer none): a static string */
 WP_API const char *wp_diagram_format_name(WpDiagramFormat format);
-/* Case-insensitive inverse of wp_diagram_format_name(). Returns FALSE for other names. */
+/* Case-insensitive inverse of wp_diagram_format_name(). Returns FALSE for other names. Time:
+ * O(1). */
 WP_API gboolean wp_diagram_format_from_name(const char *name, WpDiagramFormat *out);
 
 /**
@@ -238,9 +247,12 @@ WP_API gboolean wp_diagram_format_from_name(const char *name, WpDiagramFormat *o
  * never printed. Thread-safe (calls are serialised: Graphviz keeps global state).
  * Errors: WP_ERROR_LIMIT for a diagram over WP_DIAGRAM_MAX_NODES or _EDGES, WP_ERROR_NOT_SUPPORTED
  * when Graphviz lacks the renderer for @format (the message names the package to install),
- * WP_ERROR_RENDER when layout or rendering fails.
+ * WP_ERROR_RENDER when layout or rendering fails. Time: Graphviz's dot layout, which grows
+ * faster than linearly in nodes and edges (crossing minimisation; hence WpDiagramLimits and the
+ * caps above), then the renderer. Memory: Graphviz's copy of the diagram while it runs, and the
+ * output.
  *
- * Returns: (transfer full) (nullable): the file's bytes
+ * Returns: (transfer full) (nullable): the file's bytes; free with g_bytes_unref()
  */
 WP_API GBytes *wp_diagram_render(const WpDiagram *diagram, WpDiagramFormat format, GError **error);
 
@@ -248,7 +260,8 @@ WP_API GBytes *wp_diagram_render(const WpDiagram *diagram, WpDiagramFormat forma
  * wp_diagram_write:
  * @filename: where to write; replaced atomically, so a failure leaves an existing file as it was
  *
- * Renders as wp_diagram_render() and writes the result with wp_file_write_atomic().
+ * Renders as wp_diagram_render() and writes the result with wp_file_write_atomic(). Time: the
+ * two together.
  *
  * Returns: TRUE on success
  */
@@ -296,8 +309,10 @@ typedef struct {
  * edge). The best route is drawn heavier and the others faded. The subtitle names the sellers
  * drawn (those a drawn route starts with), counting them when they are only some, and a note
  * names the others. An empty answer gives the sellers, the target and a note. Cannot fail.
+ * Time: O(people) (a byte per person marks the sellers) plus O(h x e) for the h hops drawn, each
+ * tie looked up among the e edges already drawn; both capped by @limits.
  *
- * Returns: (transfer full): the diagram
+ * Returns: (transfer full): the diagram; free with wp_diagram_free()
  */
 WP_API WpDiagram *wp_diagram_new_paths(const WpScoring *scoring, const WpPathSet *set,
                                        const WpPerson *sellers, guint n_sellers,
@@ -317,9 +332,12 @@ WP_API WpDiagram *wp_diagram_new_paths(const WpScoring *scoring, const WpPathSet
  * would hold many more people than the next, people who introduce nobody further move right.
  * Sellers are highlighted; the subtitle names the sellers drawn (those with the best route into
  * someone), counting them when they are only some, and a note names the others. Notes say how
- * many people were not drawn and how many cannot be reached. Cannot fail.
+ * many people were not drawn and how many cannot be reached. Cannot fail. Time: O(people)
+ * (the account found as wp_graph_people_at_company() does, sellers marked), @where matched
+ * against each of the account's people, and O(h x e) for the routes drawn as in
+ * wp_diagram_new_paths().
  *
- * Returns: (transfer full): the diagram
+ * Returns: (transfer full): the diagram; free with wp_diagram_free()
  */
 WP_API WpDiagram *wp_diagram_new_account_map(const WpScoring *scoring, const WpPathSet *set,
                                              const WpPerson *sellers, guint n_sellers,
@@ -336,9 +354,10 @@ WP_API WpDiagram *wp_diagram_new_account_map(const WpScoring *scoring, const WpP
  * each its best targets, joined by dotted edges tagged on their own line with the route's
  * probability and the source's number ("55% from 1"); target cards name the company. Notes
  * count the sources and targets left out, name the sellers not drawn and the cold companies.
- * Cannot fail.
+ * Cannot fail. Time: O(people + targets) (sellers marked, targets counted) plus O(h x e) for
+ * the sources and targets drawn, capped by @limits.
  *
- * Returns: (transfer full): the diagram
+ * Returns: (transfer full): the diagram; free with wp_diagram_free()
  */
 WP_API WpDiagram *wp_diagram_new_territory(const WpScoring *scoring, const WpRankResult *result,
                                            const WpPerson *sellers, guint n_sellers,

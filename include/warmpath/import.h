@@ -73,7 +73,7 @@ typedef struct {
     const char *origin;
 } WpImportOptions;
 
-/* Every field NULL, tie_type WP_TIE_CLIENT, exported_on WP_DAY_NONE. */
+/* Every field NULL, tie_type WP_TIE_CLIENT, exported_on WP_DAY_NONE. Time: O(1). */
 WP_API void wp_import_options_init(WpImportOptions *options);
 
 /**
@@ -87,7 +87,8 @@ typedef enum {
     WP_IMPORT_RULE_NAME_COMPANY, /* the same folded name at the same folded company */
 } WpImportRule;
 
-/* "linkedin_url", "email", "name+company". */
+/* "linkedin_url", "email", "name+company". Time: O(1). Returns: (transfer none): a static
+ * string */
 WP_API const char *wp_import_rule_name(WpImportRule rule);
 
 /**
@@ -176,9 +177,11 @@ typedef struct WpImport WpImport;
  *
  * Reads the existing files as text cells, keeping every column and row. A malformed file fails
  * with WP_ERROR_PARSE ("FILE:LINE: ..."); an edges.csv that is a plain edge list fails with
- * WP_ERROR_NOT_SUPPORTED.
+ * WP_ERROR_NOT_SUPPORTED. Time: O(size of people.csv and edges.csv): every cell read, each
+ * person (by id, LinkedIn profile, email, name + company) and each pair indexed in hash tables.
+ * Memory: the two files as cells and their indexes, kept by the session.
  *
- * Returns: (transfer full) (nullable): the import session
+ * Returns: (transfer full) (nullable): the import session; free with wp_import_free()
  */
 WP_API WpImport *wp_import_open(const char *data_dir, GError **error);
 
@@ -200,6 +203,7 @@ typedef struct {
     gpointer user_data;
 } WpImportOpenOptions;
 
+/* Not read-only, a 60 s lock timeout, no callback. Time: O(1). */
 WP_API void wp_import_open_options_init(WpImportOpenOptions *options);
 
 /**
@@ -212,7 +216,10 @@ WP_API void wp_import_open_options_init(WpImportOpenOptions *options);
  * and another session, in this process or another, waits for it, up to
  * @options->lock_timeout_ms, then fails with WP_ERROR_FAILED. A later save takes the lock again
  * and refuses to write over changes made meanwhile. A folder an interrupted import left half
- * changed is completed first (docs/robustness.md, "Promises").
+ * changed is completed first (docs/robustness.md, "Promises"). Time: as
+ * wp_import_open() (memory too), plus the wait for the lock.
+ *
+ * Returns: (transfer full) (nullable): the import session; free with wp_import_free()
  */
 WP_API WpImport *wp_import_open_full(const char *data_dir, const WpImportOpenOptions *options,
                                      GError **error);
@@ -228,12 +235,16 @@ WP_API WpImport *wp_import_open_full(const char *data_dir, const WpImportOpenOpt
  * recognisable header, or an export of the other kind: a HubSpot, Salesforce or other contact
  * list given as LINKEDIN, a LinkedIn Connections export given as CRM), WP_ERROR_USAGE (a bad option
  * or mapping), WP_ERROR_UNKNOWN_PERSON or WP_ERROR_AMBIGUOUS_PERSON (@options->owner), or a
- * G_FILE_ERROR. Rows that cannot be used are reported, not errors.
+ * G_FILE_ERROR. Rows that cannot be used are reported, not errors. Time: O(size of the
+ * export), a few hash look-ups per row, plus one pass over the session's people and tie rows
+ * (ties between teammates). Memory: the export parsed whole while it runs; the rows it adds
+ * stay in the session.
  */
 WP_API gboolean wp_import_add_file(WpImport *import, WpImportSource source, const char *filename,
                                    const WpImportOptions *options, GError **error);
 
-/* (transfer none): what the files added so far did. */
+/* (transfer none): what the files added so far did; valid until the next call that changes
+ * the session, or its end. Time: O(1). */
 WP_API const WpImportReport *wp_import_get_report(const WpImport *import);
 
 /**
@@ -247,16 +258,20 @@ WP_API const WpImportReport *wp_import_get_report(const WpImport *import);
  * file this import left unchanged; a file that did not exist before has no .bak (see
  * wp_import_get_backups()). Nothing is written when nothing changed, so an identical re-import
  * leaves the files, .bak files included, untouched. Fails with a G_FILE_ERROR, or
- * WP_ERROR_FAILED when a file was changed by another program since it was read.
+ * WP_ERROR_FAILED when a file was changed by another program since it was read. Time:
+ * O(size of the two files), each changed one rendered as text; when one changed, the writes of
+ * the files and their .bak copies, with the fsync()s and renames of a folder change.
  */
 WP_API gboolean wp_import_save(WpImport *import, gboolean *written, GError **error);
 
 /* (transfer none): the .bak files the last wp_import_save() that wrote kept, as names in the
  * folder ("people.csv.bak", "edges.csv.bak"), NULL-terminated; empty when it wrote nothing or
- * the folder held no files before. */
+ * the folder held no files before. Valid while the session lives. Time: O(1). */
 WP_API const char *const *wp_import_get_backups(const WpImport *import);
 
-WP_API void wp_import_free(WpImport *import); /* NULL is a no-op */
+/* Frees the session and releases the folder's lock if it still holds it, writing nothing.
+ * NULL is a no-op. Time: O(the session's cells). */
+WP_API void wp_import_free(WpImport *import);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpImport, wp_import_free)
 
 G_END_DECLS

@@ -11,7 +11,10 @@
  * Ownership and threads: a report borrows the scoring, the path set or ranking and the request
  * it was made from (they must outlive it) and owns its reasons. Any number of threads may build
  * reports from one scoring at once; one report belongs to one thread at a time, and its text and
- * JSON functions only read it. Every returned string, array and JsonNode is the caller's. */
+ * JSON functions only read it. Every returned string, array and JsonNode is the caller's.
+ *
+ * Costs: a person's name, company or title counts as O(1) (each wp_graph_person_attr() scans the
+ * people file's columns, a handful); a sentence is O(1) unless it says what it walks. */
 #pragma once
 
 #include <glib.h>
@@ -123,7 +126,7 @@ typedef struct {
  * @position: the hop's place in its path (0: the seller's own tie)
  * @out: (out caller-allocates): the reason
  *
- * Explains one hop. Cannot fail. O(log n) for the scoring's n overrides.
+ * Explains one hop. Cannot fail. Time: O(log n) for the scoring's n overrides.
  */
 WP_API void wp_hop_reason_fill(const WpScoring *scoring, WpPerson from, WpPerson to, WpTie tie,
                                guint position, WpHopReason *out);
@@ -144,7 +147,8 @@ typedef enum {
     WP_SOURCE_SELLER,
 } WpSourceRole;
 
-/* "contact", "teammate", "seller"; NULL for WP_SOURCE_NONE. */
+/* "contact", "teammate", "seller"; NULL for WP_SOURCE_NONE. Time: O(1). Returns: (transfer none)
+ * (nullable): a static string */
 WP_API const char *wp_source_role_name(WpSourceRole role);
 
 /**
@@ -267,7 +271,8 @@ typedef struct {
  */
 WP_API WpPathReport *wp_path_report_new(const WpScoring *scoring, const WpPathSet *set,
                                         const WpPathRequest *request);
-WP_API void wp_path_report_free(WpPathReport *report); /* NULL is a no-op */
+/* Frees the report and its reasons, not what it borrows. NULL is a no-op. Time: O(hops). */
+WP_API void wp_path_report_free(WpPathReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathReport, wp_path_report_free)
 
 /**
@@ -278,9 +283,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathReport, wp_path_report_free)
  * "paths": [{"probability", "seller", "source", "source_role", "team_hop", "direct", "people",
  * "names", "hops": [{"from", "to", "type", "declared_strength", "base_strength",
  * "effective_strength", "last_contact", "age_days", "interactions", "recency", ...}]}],
- * "at_least_one", "no_path"} (docs/paths.md "Output formats"). Cannot fail.
+ * "at_least_one", "no_path"} (docs/paths.md "Output formats"). Cannot fail. Time: O(hops of
+ * the paths, suggestions and direct ties reported), the size of the object.
  *
- * Returns: (transfer full): the JSON object
+ * Returns: (transfer full): the JSON object; free with json_node_unref()
  */
 WP_API JsonNode *wp_report_paths_json(const WpPathReport *report);
 
@@ -290,8 +296,9 @@ WP_API JsonNode *wp_report_paths_json(const WpPathReport *report);
  *
  * The answer as `warmpath path --to-company --format json` prints it: as
  * wp_report_paths_json(), the mode "account", one path per person reached and no "no_path".
+ * Time: as wp_report_paths_json().
  *
- * Returns: (transfer full): the JSON object
+ * Returns: (transfer full): the JSON object; free with json_node_unref()
  */
 WP_API JsonNode *wp_report_account_json(const WpPathReport *report);
 
@@ -301,7 +308,9 @@ WP_API JsonNode *wp_report_account_json(const WpPathReport *report);
  * @human: TRUE for a sentence ("former colleague and LinkedIn connection", "untyped tie",
  *   "teammate"), FALSE for data ("former_colleague+social", "untyped", "team")
  *
- * Returns: (transfer full): the hop's relationship
+ * Time: O(1).
+ *
+ * Returns: (transfer full): the hop's relationship; free with g_free()
  */
 WP_API char *wp_report_tie_types_text(const WpHopReason *hop, gboolean human);
 
@@ -311,9 +320,9 @@ WP_API char *wp_report_tie_types_text(const WpHopReason *hop, gboolean human);
  * Both strengths of a hop and the notes behind the effective one: "declared strength 0.92,
  * effective 0.95 (last contact 2026-10-20, 12 days ago; decay x 0.99; 38 interactions: boost
  * 0.39)", "no declared strength, friend prior 0.75, effective ...", "team tie 0.90"; a learned
- * strength adds "learned 0.78 from 3 asks (2 agreed, 1 declined)".
+ * strength adds "learned 0.78 from 3 asks (2 agreed, 1 declined)". Time: O(1).
  *
- * Returns: (transfer full): the text
+ * Returns: (transfer full): the text; free with g_free()
  */
 WP_API char *wp_report_strength_text(const WpHopReason *hop);
 
@@ -324,9 +333,9 @@ WP_API char *wp_report_strength_text(const WpHopReason *hop);
  *
  * The hop in words: "you → Priya Natarajan: your client, declared strength 0.92, effective 0.95
  * (last contact 2026-10-20, 12 days ago; ...)", "you → Sam Ortiz: teammate, team tie 0.90 (both
- * on team sales-west)". A lone seller is "you"; several are named.
+ * on team sales-west)". A lone seller is "you"; several are named. Time: O(1).
  *
- * Returns: (transfer full): the sentence
+ * Returns: (transfer full): the sentence; free with g_free()
  */
 WP_API char *wp_report_hop_sentence(const WpPathReport *report, const WpHopReason *hop);
 
@@ -338,27 +347,32 @@ WP_API char *wp_report_hop_sentence(const WpPathReport *report, const WpHopReaso
  * The advice a path gives: "Ask Priya Natarajan (Finance Director, Brightline Pay) to introduce
  * you to Bob Smith — 55 % chance", "Ask your teammate Sam Ortiz, who knows Tom Reyes, to
  * introduce you to ...", "Ask Bob Smith yourself (a direct contact, but the tie is weak:
- * reconnect first) — 12 % chance"; with several sellers "Alice Carter: ask ...".
+ * reconnect first) — 12 % chance"; with several sellers "Alice Carter: ask ...". Time:
+ * O(hops of @path).
  *
- * Returns: (transfer full): the sentence
+ * Returns: (transfer full): the sentence; free with g_free()
  */
 WP_API char *wp_report_path_headline(const WpPathReport *report, const WpPathReason *path);
 
 /* "passing it on: Priya Natarajan, Rachel Kim (x 0.75 each)": the go-betweens' share, or NULL
- * for a direct path or a model without an intermediary factor. (transfer full) */
+ * for a direct path or a model without an intermediary factor. Time: O(hops of @path).
+ * Returns: (transfer full) (nullable): free with g_free() */
 WP_API char *wp_report_passing_on(const WpPathReport *report, const WpPathReason *path);
 
 /* "Introductions to Bob Smith (VP Finance, Acme) for Alice Carter: one path per referral
  * source, best first (at most 4 hops, chance at least 1 %; default model as of 2026-11-01)."
- * or "Ways into Acme ... for ...: the best path to each person, best first (...)." */
+ * or "Ways into Acme ... for ...: the best path to each person, best first (...)." Time: O(1)
+ * (at most five sellers are named). Returns: (transfer full): free with g_free() */
 WP_API char *wp_report_paths_heading(const WpPathReport *report);
 
 /* "Priya Natarajan is already your direct contact, and the tie is strong." / "..., but the tie
- * is weak and has gone cold: client, declared strength ...". (transfer full) */
+ * is weak and has gone cold: client, declared strength ...". Time: O(1).
+ * Returns: (transfer full): free with g_free() */
 WP_API char *wp_report_direct_sentence(const WpPathReport *report, const WpDirectReason *direct);
 
 /* After the direct ties: "Just ask: ...", "You could just ask; ...", "Reconnect before you ask
- * directly ..."; NULL without direct ties or for an account query. (transfer none) */
+ * directly ..."; NULL without direct ties or for an account query. Time: O(direct ties).
+ * Returns: (transfer none) (nullable): a static string */
 WP_API const char *wp_report_direct_advice(const WpPathReport *report);
 
 /**
@@ -370,8 +384,9 @@ WP_API const char *wp_report_direct_advice(const WpPathReport *report);
  * --max-hops 6 and --min-probability 0.0066 to see it." (or that the target is not connected),
  * then "Instead, reach a colleague of Bob Smith at Acme, then ask for an introduction inside:"
  * when @report->suggestions follow, or that no one at the account is reachable either.
+ * Time: O(1).
  *
- * Returns: (transfer full) (element-type utf8): the sentences
+ * Returns: (transfer full) (element-type utf8): the sentences; free with g_ptr_array_unref()
  */
 WP_API GPtrArray *wp_report_no_path_sentences(const WpPathReport *report);
 
@@ -382,14 +397,15 @@ WP_API GPtrArray *wp_report_no_path_sentences(const WpPathReport *report);
  *
  * Under two paths or more (not for an account query): "Asking through all 5 paths, the chance
  * that at least one introduction happens is 89 %," (or, for a direct answer, "If both sellers
- * ask, ..."). NULL (and *@assumption NULL) otherwise.
+ * ask, ..."). NULL (and *@assumption NULL) otherwise. Time: O(1).
  *
- * Returns: (transfer full) (nullable): the claim
+ * Returns: (transfer full) (nullable): the claim; free it (and *@assumption) with g_free()
  */
 WP_API char *wp_report_at_least_one_sentence(const WpPathReport *report, char **assumption);
 
 /* "Not counted: your own direct tie to Bob Smith (12 %), which is weak: reconnect first." for a
- * direct tie that is not strong, after the at-least-one chance; NULL for a strong one. */
+ * direct tie that is not strong, after the at-least-one chance; NULL for a strong one. Time:
+ * O(1). Returns: (transfer full) (nullable): free with g_free() */
 WP_API char *wp_report_not_counted_sentence(const WpPathReport *report,
                                             const WpDirectReason *direct);
 
@@ -471,7 +487,9 @@ typedef struct {
  */
 WP_API WpRankReport *wp_rank_report_new(const WpScoring *scoring, const WpRankResult *result,
                                         const WpRankPlan *plan, const WpRankRequest *request);
-WP_API void wp_rank_report_free(WpRankReport *report); /* NULL is a no-op */
+/* Frees the report and its reasons, not what it borrows. NULL is a no-op. Time: O(sources
+ * shown + hops of the plan's routes). */
+WP_API void wp_rank_report_free(WpRankReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankReport, wp_rank_report_free)
 
 /**
@@ -482,37 +500,50 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankReport, wp_rank_report_free)
  * "company", "title", "role", "score", "targets_reached", "seller", "relationship",
  * "tie_effective_strength", "team_tie", "best_targets"}], "colleagues", "targets",
  * "direct_contacts", "weak_direct_contacts", "cold_targets", "cold_companies", and with a plan
- * "plan" (wp_report_plan_json())}. Cannot fail.
+ * "plan" (wp_report_plan_json())}. Cannot fail. Time: the size of the object: the sources
+ * shown with their best targets, the colleagues, every target of the territory, the direct and
+ * cold lists, and the plan.
  *
- * Returns: (transfer full): the JSON object
+ * Returns: (transfer full): the JSON object; free with json_node_unref()
  */
 WP_API JsonNode *wp_report_rank_json(const WpRankReport *report);
 
 /* The plan alone: {"expected", "max_asks", "min_gain", "picks": [{"id", "name", ..., "gain",
- * "asks": [{"id", ..., "probability", "gain", "route", "route_names"}]}]}; NULL without one. */
+ * "asks": [{"id", ..., "probability", "gain", "route", "route_names"}]}]}; NULL without one.
+ * Time: O(asks x route length). Returns: (transfer full) (nullable): free with
+ * json_node_unref() */
 WP_API JsonNode *wp_report_plan_json(const WpRankReport *report);
 
 /* The seller's tie to a source: "client", "former colleague/social" (@human: '_' as a space),
- * "tie" for an untyped one, "team" ("team tie") for the team tie. (transfer full) */
+ * "tie" for an untyped one, "team" ("team tie") for the team tie. Time: O(1). Returns:
+ * (transfer full): free with g_free() */
 WP_API char *wp_report_relationship(const WpSourceReason *source, gboolean human);
-/* "client 95 %", or with several sellers "Alice Carter: client 95 %". (transfer full) */
+/* "client 95 %", or with several sellers "Alice Carter: client 95 %". Time: O(1). Returns:
+ * (transfer full): free with g_free() */
 WP_API char *wp_report_source_tie_text(const WpRankReport *report, const WpSourceReason *source);
-/* "Bob Smith (Acme) 71 %; Rachel Kim (Acme) 40 %" (@with_percent), else "... 0.7100; ...". */
+/* "Bob Smith (Acme) 71 %; Rachel Kim (Acme) 40 %" (@with_percent), else "... 0.7100; ...".
+ * Time: O(best targets of @source). Returns: (transfer full): free with g_free() */
 WP_API char *wp_report_best_targets_text(const WpRankReport *report, const WpRankSource *source,
                                          gboolean with_percent);
 /* The lines heading a ranking: what the territory is, what was set aside, the referral sources
- * and the model ("Territory: 412 people selected by --where industry=Fintech."...). */
+ * and the model ("Territory: 412 people selected by --where industry=Fintech."...). Time: O(1)
+ * (at most five sellers are named). Returns: (transfer full) (element-type utf8): free with
+ * g_ptr_array_unref() */
 WP_API GPtrArray *wp_report_rank_heading(const WpRankReport *report);
 /* The sentences after the sources: direct contacts set aside, weak ties ranked, cold targets
- * and accounts with no way in (one per paragraph, possibly several lines). */
+ * and accounts with no way in (one per paragraph, possibly several lines). Time: O(cold
+ * accounts) (the lists of people are cut short). Returns: (transfer full) (element-type utf8):
+ * free with g_ptr_array_unref() */
 WP_API GPtrArray *wp_report_rank_notes(const WpRankReport *report);
 /* "Ask plan: 3 sources, at most 3 asks each, none adding less than +0.05: 1.20 introductions
- * expected out of 25 targets." NULL without a plan. */
+ * expected out of 25 targets." NULL without a plan. Time: O(1). Returns: (transfer full)
+ * (nullable): free with g_free() */
 WP_API char *wp_report_plan_heading(const WpRankReport *report);
 /* "Ask Bob Smith (CFO, Acme): +0.71 expected" (several sellers: "Alice Carter asks ...") for
- * pick @pick of the plan. */
+ * pick @pick of the plan. Time: O(1). Returns: (transfer full): free with g_free() */
 WP_API char *wp_report_pick_sentence(const WpRankReport *report, guint pick);
-/* "about Rachel Kim (CFO, Acme) via Bob Smith: 40 % chance, +0.40" for ask @ask of the plan. */
+/* "about Rachel Kim (CFO, Acme) via Bob Smith: 40 % chance, +0.40" for ask @ask of the plan.
+ * Time: O(route length). Returns: (transfer full): free with g_free() */
 WP_API char *wp_report_ask_sentence(const WpRankReport *report, guint ask);
 
 /**
@@ -524,20 +555,30 @@ WP_API char *wp_report_ask_sentence(const WpRankReport *report, guint ask);
  */
 typedef struct WpTable WpTable;
 
+/* A table without columns. Time: O(1). Returns: (transfer full): free with wp_table_free() */
 WP_API WpTable *wp_table_new(void);
-WP_API void wp_table_free(WpTable *table); /* NULL is a no-op */
+/* NULL is a no-op. Time: O(cells). */
+WP_API void wp_table_free(WpTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpTable, wp_table_free)
+/* Adds a column (before any row); @number: its cells are numbers (JSON numbers, right-aligned).
+ * Time: O(1) amortised; @name is copied. */
 WP_API void wp_table_add_column(WpTable *table, const char *name, gboolean number);
-/* Appends a row of one cell per column (copied); NULL is an empty cell. */
+/* Appends a row of one cell per column (copied); NULL is an empty cell. Time: O(columns +
+ * length of the cells). */
 WP_API void wp_table_add_row(WpTable *table, const char *const *cells);
+/* Time: O(1). */
 WP_API guint wp_table_n_rows(const WpTable *table);
+/* Time: O(1). */
 WP_API guint wp_table_n_columns(const WpTable *table);
-/* (transfer none) */
+/* Time: O(1). Returns: (transfer none): valid while @table lives */
 WP_API const char *wp_table_column_name(const WpTable *table, guint column);
+/* Time: O(1). */
 WP_API gboolean wp_table_column_is_number(const WpTable *table, guint column);
-/* (transfer none): never NULL ("" for an empty cell) */
+/* Time: O(1). Returns: (transfer none): never NULL ("" for an empty cell); valid while @table
+ * lives */
 WP_API const char *wp_table_cell(const WpTable *table, guint row, guint column);
-/* [{"COLUMN": cell, ...}, ...]; a number cell as an integer or a double. (transfer full) */
+/* [{"COLUMN": cell, ...}, ...]; a number cell as an integer or a double. Time: O(cells).
+ * Returns: (transfer full): free with json_node_unref() */
 WP_API JsonNode *wp_table_to_json(const WpTable *table);
 
 /**
@@ -546,34 +587,41 @@ WP_API JsonNode *wp_table_to_json(const WpTable *table);
  * @stats: wp_scoring_compute_stats() of a scoring of it
  *
  * The rows of `warmpath stats`: metric, value, detail ("people", "2962", ...; "ties", "14961",
- * "distinct pairs after merging"; ...; "warnings.self-loop", "3", its first message).
+ * "distinct pairs after merging"; ...; "warnings.self-loop", "3", its first message). Time:
+ * O(teams + origin labels + warning kinds).
  *
- * Returns: (transfer full): the table
+ * Returns: (transfer full): the table; free with wp_table_free()
  */
 WP_API WpTable *wp_report_stats_table(const WpGraph *graph, const WpStats *stats);
 
 /* `warmpath stats --format json`: {"metrics": the table's rows, "warnings": {KIND: {"count",
- * "examples": [...]}}}. (transfer full) */
+ * "examples": [...]}}}. Time: as wp_report_stats_table(), plus the warnings' examples kept.
+ * Returns: (transfer full): free with json_node_unref() */
 WP_API JsonNode *wp_report_stats_json(const WpGraph *graph, const WpStats *stats);
 
 /* What an import did to the folder: "dry run: nothing written", "nothing changed: files left as
- * they were", "written (previous files kept as people.csv.bak)". (transfer full) */
+ * they were", "written (previous files kept as people.csv.bak)". Time: O(backups).
+ * Returns: (transfer full): free with g_free() */
 WP_API char *wp_report_import_outcome(gboolean dry_run, gboolean written,
                                       const char *const *backups);
 /* The import's merged, skipped and warned rows (and its job changes, @with_jobs): kind, file,
- * line, person, name, detail. (transfer full) */
+ * line, person, name, detail. Time: O(merges + problems + job changes).
+ * Returns: (transfer full): free with wp_table_free() */
 WP_API WpTable *wp_report_import_events(const WpImportReport *report, gboolean with_jobs);
-/* "Helga Brandt: Contoso → Fabrikam (Head of Finance → CFO)": a job change as news. */
+/* "Helga Brandt: Contoso → Fabrikam (Head of Finance → CFO)": a job change as news. Time:
+ * O(1). Returns: (transfer full): free with g_free() */
 WP_API char *wp_report_job_change_sentence(const WpImportJobChange *change);
 /* `warmpath import --format json`: {"files", "rows_read", ..., "job_changes", "events",
- * "dry_run", "written", "backups"}. (transfer full) */
+ * "dry_run", "written", "backups"}. Time: O(files + merges + problems + job changes).
+ * Returns: (transfer full): free with json_node_unref() */
 WP_API JsonNode *wp_report_import_json(const WpImportReport *report, gboolean dry_run,
                                        gboolean written, const char *const *backups);
 
 /* People found by wp_graph_search_people() as the service lists them: {"people": [{"id",
  * "name", "company", "title", "match"}]}, absent fields null; "match" is "name", "name-prefix",
  * "name-word", "name-part", "company", "company-prefix", "company-word" or "company-part" (the
- * WpPersonMatchKind). (transfer full) */
+ * WpPersonMatchKind). Time: O(matches). Returns: (transfer full): free with
+ * json_node_unref() */
 WP_API JsonNode *wp_report_people_json(const WpGraph *graph, const GArray *matches);
 
 G_END_DECLS

@@ -37,7 +37,7 @@ typedef struct {
  *
  * The candidates an error's message lists, best first: the people an ambiguous name matches, the
  * closest names, accounts or teams to an unknown one. Copies of the error (g_error_copy()) keep
- * them.
+ * them. Time: O(1).
  *
  * Returns: (transfer none) (array length=n_candidates) (nullable): the candidates, valid while
  *   @error lives; NULL when it has none
@@ -73,9 +73,11 @@ WP_API WpPerson wp_graph_resolve_person(const WpGraph *graph, const char *query,
  * @company: (nullable): an account, as typed
  *
  * Every person matching @query (at the account @company names, when given), for listing, in
- * name, company and id order; empty if none.
+ * name, company and id order; empty if none. Time: O(people) (every name folded), plus
+ * O(m log m) to sort the m matches; with @company, wp_graph_resolve_account() first and a byte
+ * per person for its members.
  *
- * Returns: (transfer full) (element-type WpPerson): the people
+ * Returns: (transfer full) (element-type WpPerson): the people; free with g_array_unref()
  */
 WP_API GArray *wp_graph_match_people(const WpGraph *graph, const char *query, const char *company);
 
@@ -93,10 +95,11 @@ WP_API GArray *wp_graph_match_people(const WpGraph *graph, const char *query, co
  * "no account is named 'pay'; 15 accounts have it in their name: Starwind Pay (13 people), ...,
  * and 7 more; name one of them" or "...; closest: Acme (54 people)": first the accounts whose
  * name holds the typed words, then those within a few typos (at most WP_RESOLVE_MAX_CANDIDATES,
- * with head counts, attached as candidates). Time: O(people).
+ * with head counts, attached as candidates). Time: O(people), each distinct company folded
+ * once; memory O(distinct companies) while it runs.
  *
  * Returns: (transfer full) (element-type WpPerson): the account's people in person order (never
- *   empty), or NULL with @error set
+ *   empty; free with g_array_unref()), or NULL with @error set
  */
 WP_API GArray *wp_graph_resolve_account(const WpGraph *graph, const char *company,
                                         const char **name, GError **error);
@@ -106,9 +109,11 @@ WP_API GArray *wp_graph_resolve_account(const WpGraph *graph, const char *compan
  * @company: a company as typed
  *
  * The people of the account @company names, as wp_graph_resolve_account() finds them, or an
- * empty array when there is no such account.
+ * empty array when there is no such account. Time: O(people), as wp_graph_resolve_account()
+ * without the suggestions.
  *
- * Returns: (transfer full) (element-type WpPerson): the people in person order
+ * Returns: (transfer full) (element-type WpPerson): the people in person order; free with
+ *   g_array_unref()
  */
 WP_API GArray *wp_graph_people_at_company(const WpGraph *graph, const char *company);
 
@@ -122,10 +127,10 @@ WP_API GArray *wp_graph_people_at_company(const WpGraph *graph, const char *comp
  * The sellers of a team (people whose `team` value names it; README "People"), in person order.
  * Fails with WP_ERROR_UNKNOWN_NAME when no one is on that team ("no team 'x'; teams:
  * sales-east (3 people), sales-west (2 people)", the teams attached as candidates), or when no
- * one is on any team.
+ * one is on any team. Time: O(people) (the team values tallied, each seller's folded).
  *
- * Returns: (transfer full) (element-type WpPerson): the sellers (never empty), or NULL with
- *   @error set
+ * Returns: (transfer full) (element-type WpPerson): the sellers (never empty; free with
+ *   g_array_unref()), or NULL with @error set
  */
 WP_API GArray *wp_graph_resolve_team(const WpGraph *graph, const char *team, GError **error);
 

@@ -99,9 +99,11 @@ WP_API GArray *wp_select_targets_file(const WpGraph *graph, const char *filename
  *
  * wp_where_parse() and wp_where_check() under one rule for every query: a message is prefixed
  * with @origin ("--where 'colr=x': unknown column ..."), except a bad line of a list file, whose
- * message starts with its "FILE:LINE: ". A bad expression or column is WP_ERROR_USAGE.
+ * message starts with its "FILE:LINE: ". A bad expression or column is WP_ERROR_USAGE. Time:
+ * wp_where_parse()'s and wp_where_check()'s.
  *
- * Returns: (transfer full) (nullable): the filter (matching everyone without expressions)
+ * Returns: (transfer full) (nullable): the filter (matching everyone without expressions); free
+ *   with wp_where_free()
  */
 WP_API WpWhere *wp_select_where(const WpGraph *graph, const char *const *expressions,
                                 const char *origin, GError **error);
@@ -184,10 +186,12 @@ typedef struct {
 WP_API WpTerritory *wp_territory_select(const WpGraph *graph, const WpTerritorySpec *spec,
                                         GError **error);
 
-/* The warning about @territory's filter (wp_where_explain_text() for its people), or NULL. */
+/* The warning about @territory's filter (wp_where_explain_text() for its people), or NULL.
+ * Time: as wp_where_explain(). Returns: (transfer full) (nullable): free with g_free() */
 WP_API char *wp_territory_explain(const WpTerritory *territory, const WpGraph *graph);
 
-WP_API void wp_territory_free(WpTerritory *territory); /* NULL is a no-op */
+/* Frees the territory and everything it owns. NULL is a no-op. Time: O(conditions + values). */
+WP_API void wp_territory_free(WpTerritory *territory);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpTerritory, wp_territory_free)
 
 /**
@@ -237,14 +241,18 @@ typedef struct {
  * all-punctuation text, or one over WP_SEARCH_MAX_TEXT bytes folded, matches no one. The first
  * call on a graph builds an index of the folded names and companies (about 40 bytes a person;
  * 1M people take about a second), once, whichever thread calls first; wp_graph_index_people()
- * builds it ahead. Thread-safe. Time with the index: O(log people + limit) for a name's start,
+ * builds it ahead. Thread-safe. Time: with the index, O(log people + limit) for a name's start,
  * O(characters of all names) when the text is inside names (a few milliseconds for 1M people).
  *
- * Returns: (transfer full) (element-type WpPersonMatch): the matches, best first
+ * Returns: (transfer full) (element-type WpPersonMatch): the matches, best first; free with
+ *   g_array_unref()
  */
 WP_API GArray *wp_graph_search_people(const WpGraph *graph, const char *text, guint limit);
 
-/* Builds the search index of wp_graph_search_people() now (a no-op when built). Thread-safe. */
+/* Builds the search index of wp_graph_search_people() now (a no-op when built). Thread-safe.
+ * Time: O(people log people + characters of the names and companies) the first time, about a
+ * second for 1M people; O(1) after. Memory: about 40 bytes a person, kept until the graph is
+ * freed. */
 WP_API void wp_graph_index_people(const WpGraph *graph);
 
 G_END_DECLS

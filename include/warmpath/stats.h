@@ -53,9 +53,12 @@ typedef struct {
     guint n_ties;
 } WpTieLabelCount;
 
-/* Fills @out with the figures of @scoring's graph; fails only when igraph cannot allocate. Free
- * with wp_stats_clear(). O(V log V + E). */
+/* Fills @out with the figures of @scoring's graph; fails only when igraph cannot allocate.
+ * @out's arrays are the caller's: free them with wp_stats_clear(). Time: O(V log V + E) (the
+ * degrees sorted, components by igraph). Memory: a temporary igraph copy of the network, about
+ * 48 bytes a tie, freed on return. */
 WP_API gboolean wp_scoring_compute_stats(const WpScoring *scoring, WpStats *out, GError **error);
+/* Frees @stats's arrays (not @stats itself, which may live on the stack). Time: O(1). */
 WP_API void wp_stats_clear(WpStats *stats);
 
 G_END_DECLS

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * Appends one RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes doubled).
  * A cell starting with '=', '+', '-', '@', TAB or CR gets a leading apostrophe so that
  * spreadsheets show it instead of running it as a formula. Numbers the program formats itself
- * are appended directly, not through this.
+ * are appended directly, not through this. Time: O(length of @cell); @out grows by about that.
  */
 WP_API void wp_csv_append_cell(GString *out, const char *cell);
 
@@ -35,9 +35,10 @@ WP_API void wp_csv_append_cell(GString *out, const char *cell);
  * of white space, dashes and other punctuation (. , ; : ! ? / _ quotes brackets) collapsed to
  * one space and the ends trimmed ("Mary-Jane  Smith." is "mary jane smith"); '&' kept as a word
  * of its own ("AT&T" is "at & t"); '#', '%' and '@' kept. "  José  ÁLVAREZ " and "jose alvarez"
- * fold alike.
+ * fold alike. Time: O(length of @text) (ASCII text on a fast path without GLib's Unicode
+ * tables); memory O(length) while folding.
  *
- * Returns: (transfer full): the key
+ * Returns: (transfer full): the key; free with g_free()
  */
 WP_API char *wp_text_fold(const char *text);
 
@@ -50,9 +51,10 @@ WP_API char *wp_text_fold(const char *text);
  * Limited, plc, Pty, Pte, GmbH, mbH, AG, KG, KGaA, SE, SA, SAS, SARL, SRL, SpA, SL, BV, NV, Oy,
  * Oyj, AB, AS, ASA, ApS, KK, Lda, s.r.o. and a trailing '&', also written with dots ("S.A.",
  * "B.V.", "A/S"). "Acme, Inc.", "ACME Corp" and "Acme" are "acme"; "Tailspin Toys Pty Ltd" is
- * "tailspin toys"; a name that is nothing but a legal form keeps it.
+ * "tailspin toys"; a name that is nothing but a legal form keeps it. Time: O(length of
+ * @company), as wp_text_fold().
  *
- * Returns: (transfer full): the key
+ * Returns: (transfer full): the key; free with g_free()
  */
 WP_API char *wp_text_fold_company(const char *company);
 
@@ -66,9 +68,10 @@ WP_API char *wp_text_fold_company(const char *company);
  * @text itself when it is at most WP_TEXT_EXCERPT_BYTES bytes; else its start, cut at a
  * character boundary, and "…", WP_TEXT_EXCERPT_BYTES bytes in all. Always valid UTF-8: bytes
  * that are not become U+FFFD. Every message that quotes a name, a field or an expression quotes
- * it through this, so a 900 KB field gives a short line.
+ * it through this, so a 900 KB field gives a short line. Time: O(length of @text) for its
+ * strlen(), O(WP_TEXT_EXCERPT_BYTES) otherwise.
  *
- * Returns: (transfer full): the excerpt
+ * Returns: (transfer full): the excerpt; free with g_free()
  */
 WP_API char *wp_text_excerpt(const char *text);
 
@@ -82,14 +85,15 @@ WP_API char *wp_text_excerpt(const char *text);
  * other invisible formatting character (Unicode category Cf and the default-ignorable fillers:
  * soft hyphen, zero-width space, word joiner, BOM, U+034F, the Hangul fillers, tags). The
  * zero-width joiner and non-joiner stay: Persian and Indic names and emoji need them, and they
- * cannot reorder text.
+ * cannot reorder text. Time: O(length of @text).
  *
- * Returns: (transfer full): the safe text
+ * Returns: (transfer full): the safe text; free with g_free()
  */
 WP_API char *wp_text_for_terminal(const char *text);
 
 /* Terminal columns @text takes: East Asian wide characters 2, combining marks and
- * zero-width characters 0, others 1. Invalid UTF-8 counts a column per byte. */
+ * zero-width characters 0, others 1. Invalid UTF-8 counts a column per byte. Time: O(length of
+ * @text), no allocation. */
 WP_API guint wp_text_width(const char *text);
 
 /**
@@ -100,6 +104,7 @@ WP_API guint wp_text_width(const char *text);
  * crash) leaves any previous file as it was, with no temporary file left. A replaced file keeps
  * its mode (and its owner where the process may set it); a symlink is followed and its target
  * replaced; a FIFO, a device or /dev/stdout is written into directly (not replaced).
+ * Time: O(@len) written, plus two fsync()s (usually the larger part). @data stays the caller's.
  *
  * Returns: TRUE on success; FALSE with a G_FILE_ERROR naming the file otherwise (also when
  *   @filename is a directory)
@@ -118,7 +123,8 @@ WP_API gboolean wp_file_write_atomic(const char *filename, const char *data, gsi
  *
  * Reads a whole file of at most @max_bytes. A larger one (or an endless one such as /dev/zero)
  * fails with WP_ERROR_LIMIT "FILE: larger than N bytes" after reading @max_bytes + 1; an
- * unreadable one with GLib's error.
+ * unreadable one with GLib's error. Time: O(file size), read in 64 KB chunks. Memory: the file's
+ * bytes, at most @max_bytes + 1; *@contents is the caller's (g_free()).
  *
  * Returns: TRUE on success
  */
@@ -132,9 +138,10 @@ WP_API gboolean wp_file_read_small(const char *filename, gsize max_bytes, char *
  * @many: the noun for any other number ("days", "people")
  *
  * The one rule for counts in sentences: "1 day", "0 days", "2,614 days" (digits grouped by
- * thousands with ','). Tables, CSV and JSON keep plain numbers.
+ * thousands with ','). Tables, CSV and JSON keep plain numbers. Time: O(1) (the nouns'
+ * lengths).
  *
- * Returns: (transfer full): the phrase
+ * Returns: (transfer full): the phrase; free with g_free()
  */
 WP_API char *wp_text_count(guint64 n, const char *one, const char *many);
 
@@ -144,9 +151,9 @@ WP_API char *wp_text_count(guint64 n, const char *one, const char *many);
  * @noun: what they are, plural ("paths")
  *
  * "both paths" for two, "all 5 paths" for more (with wp_text_count()'s digit groups): the
- * words for acting on every one of several.
+ * words for acting on every one of several. Time: O(1) (the noun's length).
  *
- * Returns: (transfer full): the phrase
+ * Returns: (transfer full): the phrase; free with g_free()
  */
 WP_API char *wp_text_all(guint64 n, const char *noun);
 

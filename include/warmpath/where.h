@@ -51,7 +51,8 @@ typedef struct WpWhere WpWhere;
  * the expression and a third with a caret under the offending part; a list file that cannot
  * be read passes the GLib error up with the file name, and a bad line in it fails with
  * WP_ERROR_PARSE "FILE:LINE: ...". Column names are checked against a graph by
- * wp_where_check().
+ * wp_where_check(). Time: O(length of the expressions and of the list files they name), each
+ * value folded once; memory the same (an equality's values in a hash set).
  *
  * Returns: (transfer full) (nullable): the filter; free it with wp_where_free()
  */
@@ -64,16 +65,18 @@ WP_API WpWhere *wp_where_parse(const char *const *expressions, guint n, GError *
  * @error: return location for a GError, or NULL
  *
  * Fails with WP_ERROR_USAGE when a condition names a column the people file lacks; the
- * message points at it and lists the known columns.
+ * message points at it and lists the known columns. Time: O(conditions x columns).
  *
  * Returns: TRUE when every column is known
  */
 WP_API gboolean wp_where_check(const WpWhere *where, const WpGraph *graph, GError **error);
 
-/* TRUE when @person meets every condition. An unknown column never matches. Thread-safe. */
+/* TRUE when @person meets every condition. An unknown column never matches. Thread-safe.
+ * Time: per condition O(columns + length of the person's value) (the value is folded; an
+ * equality is one hash lookup, `~` tries each listed value); no allocation below 256 bytes. */
 WP_API gboolean wp_where_matches(const WpWhere *where, const WpGraph *graph, WpPerson person);
 
-/* How many conditions (expressions) the filter holds. */
+/* How many conditions (expressions) the filter holds. Time: O(1). */
 WP_API guint wp_where_n_conditions(const WpWhere *where);
 
 /**
@@ -100,7 +103,8 @@ WP_API guint wp_where_n_conditions(const WpWhere *where);
  */
 WP_API GPtrArray *wp_where_explain(const WpWhere *where, const WpGraph *graph, gboolean empty);
 
-WP_API void wp_where_free(WpWhere *where); /* NULL is a no-op */
+/* NULL is a no-op. Time: O(conditions + values). */
+WP_API void wp_where_free(WpWhere *where);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpWhere, wp_where_free)
 
 G_END_DECLS
