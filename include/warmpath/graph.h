@@ -38,9 +38,11 @@ typedef enum {
 } WpTieType;
 #define WP_TIE_TYPE_BIT(type) ((guint16)(1u << (type)))
 
-/* The lowercase name used in files ("former_colleague"). */
+/* The lowercase name used in files ("former_colleague"). Time: O(1). Returns: (transfer none):
+ * a static string */
 WP_API const char *wp_tie_type_name(WpTieType type);
-/* Case-insensitive; spaces and '-' count as '_'. Returns FALSE for an unknown name. */
+/* Case-insensitive; spaces and '-' count as '_'. Returns FALSE for an unknown name. Time:
+ * O(length of @name), no allocation. */
 WP_API gboolean wp_tie_type_from_name(const char *name, WpTieType *out);
 
 /**
@@ -106,7 +108,8 @@ typedef enum {
     WP_WARNING_N_KINDS
 } WpWarningKind;
 
-/* A short stable name ("self-loop", "duplicate-tie", ...). */
+/* A short stable name ("self-loop", "duplicate-tie", ...). Time: O(1). Returns: (transfer
+ * none): a static string */
 WP_API const char *wp_warning_kind_name(WpWarningKind kind);
 
 typedef enum {
@@ -135,6 +138,8 @@ typedef enum {
  * wp_weight_scale_parse:
  * @text: "strength", "max", "log", or "LO:HI" (decimals, LO < HI, HI > 0; "-10:10")
  * @error: return location for a GError (WP_ERROR_USAGE), or NULL
+ *
+ * Time: O(length of @text); nothing it allocates outlives the call.
  *
  * Returns: TRUE with @scale, @lo and @hi set (lo and hi 0 but for a range)
  */
@@ -186,7 +191,8 @@ typedef struct WpGraph WpGraph;
  * row fails the whole load with WP_ERROR_PARSE and a message "FILE:LINE: field 'F': ...";
  * a file over a documented limit fails with WP_ERROR_LIMIT; an unreadable file passes
  * GLib's G_FILE_ERROR / G_IO_ERROR up. The graph comes back with the raw model applied.
- * Time: O(V + E log d).
+ * Time: O(V + E log d). Memory: the graph, and while loading the tie rows as read (O(R) for R
+ * rows) until they are merged.
  *
  * Returns: (transfer full) (nullable): the graph; drop it with wp_graph_unref()
  */
@@ -199,9 +205,10 @@ WP_API WpGraph *wp_graph_load(const WpLoadSpec *spec, GError **error);
  * @flags: WpLoadFlags
  * @error: return location for a GError, or NULL
  *
- * As wp_graph_load() from memory; messages name the origins "ties" and "people".
+ * As wp_graph_load() from memory; messages name the origins "ties" and "people". Time: O(V +
+ * E log d), plus the texts' length, as wp_graph_load(). Memory: as wp_graph_load().
  *
- * Returns: (transfer full) (nullable): the graph
+ * Returns: (transfer full) (nullable): the graph; drop it with wp_graph_unref()
  */
 WP_API WpGraph *wp_graph_load_from_data(const char *ties_csv, const char *people_csv,
                                         WpLoadFlags flags, GError **error);
@@ -222,7 +229,13 @@ WP_API WpGraph *wp_graph_load_from_data(const char *ties_csv, const char *people
  * the files are parsed and the snapshot is rebuilt. A damaged snapshot is rebuilt too; a cache
  * that cannot be written is skipped. Errors are those of wp_graph_load().
  *
- * Returns: (transfer full) (nullable): the graph
+ * Time: from a valid snapshot, no parse: O(B + V C + E) for its B bytes (checksummed), its V
+ * people with C columns and E ties (every index checked, the id index rebuilt); otherwise as
+ * wp_graph_load(), plus O(B) to write the new snapshot. Memory: from a snapshot, the file is
+ * mapped and the graph borrows its arrays, adding O(V) (the id index, the teams); otherwise as
+ * wp_graph_load().
+ *
+ * Returns: (transfer full) (nullable): the graph; drop it with wp_graph_unref()
  */
 WP_API WpGraph *wp_graph_load_cached(const WpLoadSpec *spec, const char *cache_dir,
                                      guint64 min_bytes, gboolean *from_cache, GError **error);
@@ -232,47 +245,59 @@ WP_API WpGraph *wp_graph_load_cached(const WpLoadSpec *spec, const char *cache_d
  *
  * Takes a reference: the graph stays alive until every reference is dropped. A loaded graph
  * never changes, so any number of threads may read it at once (and share it through references:
- * a service swaps in a newly loaded network while requests on the old one finish). O(1).
+ * a service swaps in a newly loaded network while requests on the old one finish). Time: O(1).
  *
  * Returns: (transfer full): @graph
  */
 WP_API WpGraph *wp_graph_ref(WpGraph *graph);
-/* Drops a reference; the last one frees the graph. NULL is a no-op. O(1), or O(V + E) when it
- * frees. */
+/* Drops a reference; the last one frees the graph. NULL is a no-op. Time: O(1); the last
+ * reference makes a fixed number of frees (one more per people column), dominated by returning
+ * the graph's O(V + E) memory. */
 WP_API void wp_graph_unref(WpGraph *graph);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpGraph, wp_graph_unref)
 
+/* How many people: the WpPerson indices are [0, n). Time: O(1). */
 WP_API guint wp_graph_n_people(const WpGraph *graph);
+/* How many ties, duplicate rows merged: the WpTie indices are [0, n). Time: O(1). */
 WP_API guint wp_graph_n_ties(const WpGraph *graph);
-/* TRUE when some tie is directed (then out- and in-arcs differ). */
+/* TRUE when some tie is directed (then out- and in-arcs differ). Time: O(1). */
 WP_API gboolean wp_graph_has_directed_ties(const WpGraph *graph);
-/* Input tie rows read (including dropped self-loops and merged duplicates). */
+/* Input tie rows read (including dropped self-loops and merged duplicates). Time: O(1). */
 WP_API guint64 wp_graph_n_tie_rows(const WpGraph *graph);
 
-/* (transfer none): the person's id; valid while the graph lives. */
+/* Time: O(1). Returns: (transfer none): the person's id; valid while the graph lives. */
 WP_API const char *wp_graph_person_id(const WpGraph *graph, WpPerson person);
-/* Looks an id up exactly (byte-wise). Returns WP_PERSON_NONE when absent. */
+/* Looks an id up exactly (byte-wise) in the graph's hash index. Returns WP_PERSON_NONE when
+ * absent. Time: O(length of @id) expected, no allocation. */
 WP_API WpPerson wp_graph_find_id(const WpGraph *graph, const char *id);
 /**
  * wp_graph_person_attr:
+ * @graph: the network
+ * @person: a person of @graph
  * @column: a people column name (WP_COLUMN_NAME, or any extra column)
+ *
+ * Time: O(C) string comparisons for the people file's C columns (a handful), no allocation.
  *
  * Returns: (transfer none) (nullable): the value, or NULL when empty, unknown, or the person
  *   is not in the people file
  */
 WP_API const char *wp_graph_person_attr(const WpGraph *graph, WpPerson person, const char *column);
-/* (transfer none): the name, or the id when the person has no name. Never NULL. */
+/* As wp_graph_person_attr() for the name. Time: O(C) for C people columns. Returns: (transfer
+ * none): the name, or the id when the person has no name; never NULL */
 WP_API const char *wp_graph_person_label(const WpGraph *graph, WpPerson person);
-/* (transfer none) (nullable): the seller's team name when the person is on our team. */
+/* Time: O(1). Returns: (transfer none) (nullable): the seller's team name when the person is
+ * on our team */
 WP_API const char *wp_graph_person_team(const WpGraph *graph, WpPerson person);
-/* FALSE for people known only because a tie names them. */
+/* FALSE for people known only because a tie names them. Time: O(1). */
 WP_API gboolean wp_graph_person_listed(const WpGraph *graph, WpPerson person);
 /* The company size when `company_size` held a count (a range "51-200" gives its lower
- * bound, "10001+" its number), else -1. */
+ * bound, "10001+" its number), else -1. Time: O(1): parsed at load. */
 WP_API gint64 wp_graph_person_company_size(const WpGraph *graph, WpPerson person);
-/* (transfer none): the people-file columns in file order, "id" first; empty without a file. */
+/* Time: O(1). Returns: (transfer none): the people-file columns in file order, "id" first,
+ * NULL-terminated; empty without a file */
 WP_API const char *const *wp_graph_columns(const WpGraph *graph, guint *n_columns);
 
+/* Fills @out with what the data says about @tie (its merged rows). Time: O(1), no allocation. */
 WP_API void wp_graph_tie_info(const WpGraph *graph, WpTie tie, WpTieInfo *out);
 
 /* A tie keeps at most this many origins: the first ones its rows named. */
@@ -293,15 +318,21 @@ WP_API void wp_graph_tie_info(const WpGraph *graph, WpTie tie, WpTieInfo *out);
  *   known (no `origin` column, an empty cell, or an edge list)
  */
 WP_API guint wp_graph_tie_origins(const WpGraph *graph, WpTie tie, const char **out, guint max);
-/* (transfer none): the ties a request can follow out of @person, sorted by head. */
+/* Time: O(1). Returns: (transfer none): the ties a request can follow out of @person, sorted by
+ * head; valid while the graph lives */
 WP_API const WpArc *wp_graph_out_arcs(const WpGraph *graph, WpPerson person, guint *n_arcs);
-/* (transfer none): the ties a request can follow into @person, sorted by head. */
+/* Time: O(1). Returns: (transfer none): the ties a request can follow into @person, sorted by
+ * head; valid while the graph lives */
 WP_API const WpArc *wp_graph_in_arcs(const WpGraph *graph, WpPerson person, guint *n_arcs);
-/* The tie from @a to @b a request can follow, or FALSE. O(log degree). */
+/* The tie from @a to @b a request can follow, or FALSE. Time: O(log d) for @a's d out-arcs (a
+ * binary search), no allocation. */
 WP_API gboolean wp_graph_find_tie(const WpGraph *graph, WpPerson a, WpPerson b, WpTie *out);
 
+/* How many warnings of @kind the load raised (all of them, not only those with an example).
+ * Time: O(1). */
 WP_API guint64 wp_graph_warning_count(const WpGraph *graph, WpWarningKind kind);
-/* (transfer none): up to WP_WARNING_EXAMPLES "FILE:LINE: ..." messages of that kind. */
+/* Time: O(1). Returns: (transfer none): up to WP_WARNING_EXAMPLES "FILE:LINE: ..." messages of
+ * that kind (char *); valid while the graph lives */
 WP_API const GPtrArray *wp_graph_warning_examples(const WpGraph *graph, WpWarningKind kind);
 #define WP_WARNING_EXAMPLES 20
 /**
@@ -309,9 +340,10 @@ WP_API const GPtrArray *wp_graph_warning_examples(const WpGraph *graph, WpWarnin
  *
  * The warnings the load raised, counted by kind in WpWarningKind order: "3 self-loop,
  * 150 duplicate-tie". Front ends show it when a command loads a network, so that data problems
- * are seen where the answers are.
+ * are seen where the answers are. Time: O(1): one entry per WpWarningKind at most.
  *
- * Returns: (transfer full) (nullable): the summary, or NULL when there was no warning
+ * Returns: (transfer full) (nullable): the summary, or NULL when there was no warning; free it
+ *   with g_free()
  */
 WP_API char *wp_graph_warning_summary(const WpGraph *graph);
 

@@ -20,54 +20,75 @@ G_BEGIN_DECLS
  */
 typedef struct WpModel WpModel;
 
+/* The default model (README "Why these defaults"): priors by tie type, recency decay,
+ * interactions, intermediary factor 0.75, max_hops 4, min_probability 0.01. Cannot fail. Time:
+ * O(1). Returns: (transfer full): the model; free it with wp_model_free() */
 WP_API WpModel *wp_model_new_default(void);
+/* The raw model: declared strengths alone (1.0 where none), no intermediary factor, no hop
+ * limit, no probability floor. Cannot fail. Time: O(1). Returns: (transfer full): the model;
+ * free it with wp_model_free() */
 WP_API WpModel *wp_model_new_raw(void);
 /**
  * wp_model_load_file:
  * @filename: a profile; keys it omits keep their defaults
  *
  * Unknown groups or keys, and values out of range, fail with WP_ERROR_PARSE and a message
- * "FILE:LINE: [group] key: ..." where the line can be found.
+ * "FILE:LINE: [group] key: ..." where the line can be found; a file over
+ * WP_MAX_SMALL_FILE_BYTES with WP_ERROR_LIMIT (wp_file_read_small()). Time: O(n) for the file's
+ * n bytes. Memory: the text and a GKeyFile of it while parsing.
  *
- * Returns: (transfer full) (nullable): the model
+ * Returns: (transfer full) (nullable): the model; free it with wp_model_free()
  */
 WP_API WpModel *wp_model_load_file(const char *filename, GError **error);
-/* As wp_model_load_file() from text; @origin names it in messages. */
+/* As wp_model_load_file() from text; @origin names it in messages. Time: O(n) for the text's n
+ * bytes. Memory: a GKeyFile of the text while parsing. Returns: (transfer full) (nullable): the
+ * model; free it with wp_model_free() */
 WP_API WpModel *wp_model_load_from_data(const char *text, const char *origin, GError **error);
-/* "raw", "default", or a profile file name. */
+/* "raw", "default" (or NULL), or a profile file name. Time: O(1) for raw and default, else as
+ * wp_model_load_file(). Returns: (transfer full) (nullable): the model (NULL only when a profile
+ * fails); free it with wp_model_free() */
 WP_API WpModel *wp_model_new_from_spec(const char *spec, GError **error);
+/* Cannot fail. Time: O(t) for the model's t territory lines. Returns: (transfer full): a copy
+ * of @model; free it with wp_model_free() */
 WP_API WpModel *wp_model_copy(const WpModel *model);
+/* Frees @model; NULL is a no-op. Time: O(t) for its t territory lines. */
 WP_API void wp_model_free(WpModel *model);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpModel, wp_model_free)
 
-/* (transfer full): the model as a commented key file that wp_model_load_from_data() reads back. */
+/* Time: O(t) for the model's t territory lines (the rest is a fixed text). Returns: (transfer
+ * full): the model as a commented key file that wp_model_load_from_data() reads back; free it
+ * with g_free() */
 WP_API char *wp_model_to_data(const WpModel *model);
 
+/* TRUE for the raw model (wp_model_new_raw(), or a profile's base=raw). Time: O(1). */
 WP_API gboolean wp_model_is_raw(const WpModel *model);
-/* Share of a request that survives each person who must pass it on, in (0, 1]. */
+/* Share of a request that survives each person who must pass it on, in (0, 1]. Time: O(1). */
 WP_API double wp_model_intermediary_factor(const WpModel *model);
 /* The longest path any search takes, in ties: a profile's max_hops, a command's --max-hops and
  * the library's queries (WpPathQuery, WpRankQuery) all refuse more. Beyond 16 hops an
  * introduction is not worth asking for, and hop-limited searches keep per-hop state. */
 #define WP_MAX_HOPS 16
 
-/* Search defaults for commands: hop limit (0 = none, else at most WP_MAX_HOPS) and probability
- * floor in [0, 1). */
+/* Search default for commands: the hop limit, 0 = none, else at most WP_MAX_HOPS. Time: O(1). */
 WP_API guint wp_model_max_hops(const WpModel *model);
+/* Search default for commands: the probability floor, in [0, 1). Time: O(1). */
 WP_API double wp_model_min_probability(const WpModel *model);
 /* [advice] weak_tie_below: a seller's direct tie with a lower effective strength is weak (not
- * "just ask": reconnect first), in [0, 1]; default 0.30, the prior of an unknown relationship. */
+ * "just ask": reconnect first), in [0, 1]; default 0.30, the prior of an unknown relationship.
+ * Time: O(1). */
 WP_API double wp_model_weak_tie_below(const WpModel *model);
 /* [advice] team_tie: the strength of the tie between two sellers of one team (people file
- * `team`), in (0, 1]; default 0.90. Team rules apply under a non-raw model only. */
+ * `team`), in (0, 1]; default 0.90. Team rules apply under a non-raw model only. Time: O(1). */
 WP_API double wp_model_team_tie(const WpModel *model);
 /* [advice] plan_min_gain: `rank --plan` leaves out asks adding fewer expected introductions,
- * in [0, 1]; default 0.05. */
+ * in [0, 1]; default 0.05. Time: O(1). */
 WP_API double wp_model_plan_min_gain(const WpModel *model);
-/* The date recency is measured from: the profile's `as_of`, else WP_DAY_NONE (= today). */
+/* The date recency is measured from: the profile's `as_of`, else WP_DAY_NONE (= today). Time:
+ * O(1). */
 WP_API WpDay wp_model_as_of(const WpModel *model);
-/* (transfer none) (nullable): the profile's default territory for `rank`, the `where=` lines of
- * its [territory] group in file order (see warmpath/where.h), NULL-terminated; NULL if none. */
+/* Time: O(1). Returns: (transfer none) (nullable): the profile's default territory for `rank`,
+ * the `where=` lines of its [territory] group in file order (see warmpath/where.h),
+ * NULL-terminated, valid while the model lives; NULL if none */
 WP_API const char *const *wp_model_territory(const WpModel *model);
 
 typedef enum {
@@ -136,7 +157,7 @@ typedef struct {
  *
  * The model's effective strength of a tie from its facts alone. Queries use a WpScoring
  * (warmpath/scoring.h), which applies this to a graph's ties and may override single ties.
- * Cannot fail. O(1).
+ * Cannot fail. Time: O(1), no allocation.
  *
  * Returns: the effective strength in (0, 1]
  */

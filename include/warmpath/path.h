@@ -39,10 +39,10 @@ typedef struct {
 } WpPath;
 
 /* The strength hop @hop (< n_people - 1) of @path counts with under @scoring: the effective
- * strength of its tie, or the team tie's for a team hop. O(log n) for n overrides. */
+ * strength of its tie, or the team tie's for a team hop. Time: O(log n) for n overrides. */
 WP_API double wp_path_hop_strength(const WpScoring *scoring, const WpPath *path, guint hop);
 
-/* Frees what @path owns and zeroes it; a zeroed path is a no-op. */
+/* Frees what @path owns and zeroes it; a zeroed path is a no-op. Time: O(1): two frees. */
 WP_API void wp_path_clear(WpPath *path);
 
 /**
@@ -99,7 +99,8 @@ typedef struct {
     guint flags;
 } WpDirectTie;
 
-/* TRUE when the seller can just ask: the tie is neither weak, nor cold, nor never used. */
+/* TRUE when the seller can just ask: the tie is neither weak, nor cold, nor never used. Time:
+ * O(1). */
 WP_API gboolean wp_direct_tie_is_strong(const WpDirectTie *direct);
 
 /**
@@ -138,7 +139,9 @@ typedef struct {
     WpPath unconstrained;
 } WpPathSet;
 
-WP_API void wp_path_set_free(WpPathSet *set); /* NULL is a no-op */
+/* Frees @set with its paths, suggestions and direct ties. NULL is a no-op. Time: O(p) for its p
+ * paths and suggestions. */
+WP_API void wp_path_set_free(WpPathSet *set);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathSet, wp_path_set_free)
 
 /**

@@ -29,17 +29,20 @@ typedef struct WpQueryContext WpQueryContext;
  * wp_query_context_new:
  * @graph: the network the context's queries run on; a reference is taken
  *
- * O(1): the work arrays are made by the first query that needs them (then about 4 bytes per
- * person for a hop-limited search, 20 more for one without a limit, 8 for `--all-paths`, and
- * a few bytes per person of marks). Cannot fail.
+ * Cannot fail. Time: O(1). Memory: the work arrays are made by the first query that needs them
+ * (then about 4 bytes per person for a hop-limited search, 20 more for one without a limit, 8
+ * for `--all-paths`, and a few bytes per person of marks), and kept until the context is
+ * freed.
  *
  * Returns: (transfer full): the context; free it with wp_query_context_free()
  */
 WP_API WpQueryContext *wp_query_context_new(WpGraph *graph);
-WP_API void wp_query_context_free(WpQueryContext *context); /* NULL is a no-op */
+/* Frees the context and its work arrays, and drops its graph reference. NULL is a no-op. Time:
+ * O(1): a fixed number of frees (plus wp_graph_unref()). */
+WP_API void wp_query_context_free(WpQueryContext *context);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpQueryContext, wp_query_context_free)
 
-/* (transfer none): the context's graph. */
+/* Time: O(1). Returns: (transfer none): the context's graph; valid while the context lives */
 WP_API WpGraph *wp_query_context_graph(const WpQueryContext *context);
 
 G_END_DECLS

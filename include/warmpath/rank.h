@@ -162,7 +162,9 @@ typedef struct {
     gboolean from_targets;
 } WpRankResult;
 
-WP_API void wp_rank_result_free(WpRankResult *result); /* NULL is a no-op */
+/* Frees @result and every array it holds. NULL is a no-op. Time: O(s) for its s sources and
+ * colleagues (two arrays each). */
+WP_API void wp_rank_result_free(WpRankResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankResult, wp_rank_result_free)
 
 /**
@@ -242,7 +244,8 @@ typedef struct {
     double expected;
 } WpRankPlan;
 
-WP_API void wp_rank_plan_free(WpRankPlan *plan); /* NULL is a no-op */
+/* Frees @plan with its asks' routes. NULL is a no-op. Time: O(a) for its a asks. */
+WP_API void wp_rank_plan_free(WpRankPlan *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankPlan, wp_rank_plan_free)
 
 /**
@@ -259,7 +262,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpRankPlan, wp_rank_plan_free)
  * anything. Greedy is exact for one source; in general it reaches at least half the best plan
  * (the one-block-per-source constraint is a matroid), usually far more. Cannot fail.
  *
- * Returns: (transfer full): the plan, without routes (see wp_rank_plan_routes())
+ * Time: each round weighs every source not yet picked over its whole reach list, so
+ * O(@max_sources x R x @max_asks) at worst for the R entries of the sources' reach lists (a
+ * candidate enters a sorted list of the best @max_asks), O(@max_sources x R) when few candidates
+ * enter it. Memory: the plan, and O(T + S) scratch for the T targets and S sources.
+ *
+ * Returns: (transfer full): the plan, without routes (see wp_rank_plan_routes()); free it with
+ *   wp_rank_plan_free()
  */
 WP_API WpRankPlan *wp_rank_plan(const WpRankResult *result, guint max_sources, guint max_asks,
                                 double min_gain);
@@ -276,6 +285,12 @@ WP_API WpRankPlan *wp_rank_plan(const WpRankResult *result, guint max_sources, g
  * from the source towards its target, within the query's limits. Fails with WP_ERROR_FAILED
  * only if @scoring, @query and @result do not belong together (a route is not found again),
  * with WP_ERROR_USAGE for a context of another graph or in use, and G_IO_ERROR_CANCELLED.
+ *
+ * Time: one search per ask of @plan, each stopping once it settles the ask's target: O(V' + E')
+ * heap operations for the V' people and E' ties it reaches (on a radix heap), and with a limit
+ * of H hops up to H times as many (on a binary heap: a person may be settled once per hop
+ * count). Memory: the routes (owned by @plan), and the context's work arrays the first time it
+ * needs them (a temporary context's when @context is NULL).
  *
  * Returns: TRUE on success
  */
