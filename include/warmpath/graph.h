@@ -190,7 +190,8 @@ typedef struct WpGraph WpGraph;
  * Reads the people, then the ties, merging duplicate pairs and dropping self-loops. A bad
  * row fails the whole load with WP_ERROR_PARSE and a message "FILE:LINE: field 'F': ...";
  * a file over a documented limit fails with WP_ERROR_LIMIT; an unreadable file passes
- * GLib's G_FILE_ERROR / G_IO_ERROR up. The graph comes back with the raw model applied.
+ * GLib's G_FILE_ERROR / G_IO_ERROR up. The graph holds what the files say (and, read from
+ * CSV, the raw model's per-arc costs); a model is applied by wp_scoring_new(), never to it.
  * Time: O(V + E log d). Memory: the graph, and while loading the tie rows as read (O(R) for R
  * rows) until they are merged.
  *
