@@ -4,6 +4,8 @@
 #include "core/igraph-private.h"
 #include "warmpath/warmpath.h"
 
+#include "query-helpers.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -927,32 +929,12 @@ static void test_errors(void)
     }
 }
 
-static WpScoring *load_demo(const WpModel *model)
-{
-    const char *root = g_getenv("WP_SOURCE_DIR");
-    g_autofree char *dir = root
-                               ? g_build_filename(root, "datasets", "demo", NULL)
-                               : g_test_build_filename(G_TEST_DIST, "..", "datasets", "demo", NULL);
-    g_autofree char *edges = g_build_filename(dir, "edges.csv", NULL);
-    g_autofree char *people = g_build_filename(dir, "people.csv", NULL);
-    WpLoadSpec spec = {.ties_file = edges,
-                       .people_file = people,
-                       .ties_format = WP_TIES_FORMAT_AUTO,
-                       .flags = WP_LOAD_DEFAULT};
-    g_autoptr(GError) error = NULL;
-    g_autoptr(WpGraph) g = wp_graph_load(&spec, &error);
-    g_assert_no_error(error);
-    WpDay as_of;
-    g_assert_true(wp_day_parse("2026-11-01", &as_of));
-    return wp_scoring_new(g, model, as_of, NULL);
-}
-
 /* The README's question. The planted story (datasets/demo/README.md): Priya Natarajan p00067 is
  * the strongest source, then Daniel Okafor p00008 and Tom Becker p00101 (via Rachel Kim). */
 static void test_demo_bob_smith(void)
 {
     g_autoptr(WpModel) model = wp_model_new_default();
-    g_autoptr(WpScoring) sc = load_demo(model);
+    g_autoptr(WpScoring) sc = demo_scoring(model);
     const WpGraph *g = wp_scoring_graph(sc);
     g_autoptr(GError) error = NULL;
     WpPerson alice = wp_graph_resolve_person(g, "alice carter", NULL, &error);

@@ -3,33 +3,9 @@
 #include "select/select-private.h"
 #include <warmpath/warmpath.h>
 
+#include "lookalikes-fixture.h"
+
 #include <string.h>
-
-static const char people[] = "id,name,company,title,team\n"
-                             "p1,Bob Smith,Acme,VP Finance,\n"
-                             "p2,Bob Smith,Globex,IT Manager,\n"
-                             "p3,Robert Smith,Initech,Engineering Manager,\n"
-                             "p4,José Álvarez,\"Acme, Inc.\",CFO,\n"
-                             "p5,Zoë Müller,\"Smith, Jones & Partners\",Paralegal,\n"
-                             "p6,Ann Lee,ACME,CTO,\n"
-                             "p7,Ann Lee,Acme Holdings,COO,\n"
-                             "p8,Ann Lee,Big Acme,CEO,\n"
-                             "p9,Mary-Jane O'Neil,Globex,Analyst,\n"
-                             "P10,Priya Natarajan,Brightline Pay,Finance Director,\n"
-                             "p11,Siobhan O'Brien,Tailspin Toys,Counsel,\n"
-                             "p12,Ana Ruiz,Warmpath,AE,sales-east\n"
-                             "p13,Jordan Lee,Warmpath,AE,sales-east\n"
-                             "p14,Sam Park,Warmpath,AE,Sales West\n"
-                             "p15,Tom Reyes,Crestline Pay,CFO,\n";
-static const char ties[] = "source,target\np1,p2\n";
-
-static WpGraph *graph_new(void)
-{
-    g_autoptr(GError) error = NULL;
-    WpGraph *g = wp_graph_load_from_data(ties, people, 0, &error);
-    g_assert_no_error(error);
-    return g;
-}
 
 static const char *resolve_id(const WpGraph *g, const char *query, const char *company)
 {
@@ -42,7 +18,7 @@ static const char *resolve_id(const WpGraph *g, const char *query, const char *c
 
 static void test_by_id(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_assert_cmpstr(resolve_id(g, "p2", NULL), ==, "p2");
     /* An exact id wins even with a company that does not fit. */
     g_assert_cmpstr(resolve_id(g, "p2", "Acme"), ==, "p2");
@@ -52,7 +28,7 @@ static void test_by_id(void)
 
 static void test_by_name(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_assert_cmpstr(resolve_id(g, "robert smith", NULL), ==, "p3");
     g_assert_cmpstr(resolve_id(g, "  ROBERT\t  Smith ", NULL), ==, "p3");
     g_assert_cmpstr(resolve_id(g, "jose alvarez", NULL), ==, "p4");
@@ -63,7 +39,7 @@ static void test_by_name(void)
 
 static void test_by_name_punctuation(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     /* What people type for O'Brien: curly apostrophes, none at all, other case. */
     const char *const obriens[] = {"Siobhan O\u2019Brien", "Siobhan O\u2018Brien", "siobhan obrien",
                                    "SIOBHAN O\u02BCBRIEN", "Siobhan O`Brien"};
@@ -75,7 +51,7 @@ static void test_by_name_punctuation(void)
 
 static void test_with_company(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_assert_cmpstr(resolve_id(g, "Bob Smith", "Acme"), ==, "p1");
     g_assert_cmpstr(resolve_id(g, "bob smith", " globex "), ==, "p2");
     g_assert_cmpstr(resolve_id(g, "Bob Smith", "Acme Inc"), ==, "p1");
@@ -93,7 +69,7 @@ static void test_with_company(void)
  * "pay" name no account; the error lists what they could mean. */
 static void test_company_is_one_account(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     const char *const partial[] = {"glob", "acme h", "big", "jones", "pay"};
     for (guint i = 0; i < G_N_ELEMENTS(partial); i++) {
         g_autoptr(GError) error = NULL;
@@ -143,7 +119,7 @@ static void test_company_is_one_account(void)
 
 static void test_ambiguous(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_autoptr(GError) error = NULL;
     WpPerson p = wp_graph_resolve_person(g, "Bob Smith", NULL, &error);
     g_assert_cmpuint(p, ==, WP_PERSON_NONE);
@@ -166,7 +142,7 @@ static void test_ambiguous(void)
 
 static void test_unknown(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_autoptr(GError) error = NULL;
     WpPerson p = wp_graph_resolve_person(g, "Bob Smyth", NULL, &error);
     g_assert_cmpuint(p, ==, WP_PERSON_NONE);
@@ -196,7 +172,7 @@ static void test_unknown(void)
 
 static void test_match_people(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_autoptr(GArray) bobs = wp_graph_match_people(g, "bob smith", NULL);
     g_assert_cmpuint(bobs->len, ==, 2);
     g_assert_cmpstr(wp_graph_person_id(g, g_array_index(bobs, WpPerson, 0)), ==, "p1");
@@ -213,7 +189,7 @@ static void test_match_people(void)
 
 static void test_people_at_company(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_autoptr(GArray) acme = wp_graph_people_at_company(g, "ACME");
     g_assert_cmpuint(acme->len, ==, 3); /* p1, p4, p6: not Acme Holdings or Big Acme */
     g_autoptr(GArray) inc = wp_graph_people_at_company(g, "Acme, Inc.");
@@ -236,7 +212,7 @@ static const char *nth_id(const WpGraph *g, const GArray *list, guint i)
 /* One team rule: a name folded like any other, an unknown one listing the teams. */
 static void test_team(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_autoptr(GError) error = NULL;
     g_autoptr(GArray) east = wp_graph_resolve_team(g, "sales-east", &error);
     g_assert_no_error(error);

@@ -4,34 +4,10 @@
  * does, on a hand-made list, the demo network and random networks, from several threads. */
 #include <warmpath/warmpath.h>
 
+#include "lookalikes-fixture.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
-
-static const char people[] = "id,name,company,title,team\n"
-                             "p1,Bob Smith,Acme,VP Finance,\n"
-                             "p2,Bob Smith,Globex,IT Manager,\n"
-                             "p3,Robert Smith,Initech,Engineering Manager,\n"
-                             "p4,José Álvarez,\"Acme, Inc.\",CFO,\n"
-                             "p5,Zoë Müller,\"Smith, Jones & Partners\",Paralegal,\n"
-                             "p6,Ann Lee,ACME,CTO,\n"
-                             "p7,Ann Lee,Acme Holdings,COO,\n"
-                             "p8,Ann Lee,Big Acme,CEO,\n"
-                             "p9,Mary-Jane O'Neil,Globex,Analyst,\n"
-                             "P10,Priya Natarajan,Brightline Pay,Finance Director,\n"
-                             "p11,Siobhan O'Brien,Tailspin Toys,Counsel,\n"
-                             "p12,Ana Ruiz,Warmpath,AE,sales-east\n"
-                             "p13,Jordan Lee,Warmpath,AE,sales-east\n"
-                             "p14,Sam Park,Warmpath,AE,Sales West\n"
-                             "p15,Tom Reyes,Crestline Pay,CFO,\n";
-static const char ties[] = "source,target\np1,p2\n";
-
-static WpGraph *graph_new(void)
-{
-    g_autoptr(GError) error = NULL;
-    WpGraph *g = wp_graph_load_from_data(ties, people, 0, &error);
-    g_assert_no_error(error);
-    return g;
-}
 
 /* The ids of the people in @list, joined by spaces. */
 static char *ids_of(const WpGraph *g, const GArray *list)
@@ -62,7 +38,7 @@ static char *candidates_of(const WpGraph *g, const GError *error)
 
 static void test_person_errors(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_autoptr(GError) error = NULL;
     g_assert_cmpuint(wp_select_person(g, "Bob Smith", "Globex", "--to", "--at", &error), ==, 1);
     g_assert_no_error(error);
@@ -101,7 +77,7 @@ static void test_person_errors(void)
 
 static void test_sellers(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_autoptr(GError) error = NULL;
     g_autoptr(GArray) mixed =
         wp_select_sellers(g, " p13, ,Robert Smith,p13", TRUE, "SALES-EAST", &error);
@@ -138,7 +114,7 @@ static void test_sellers(void)
 
 static void test_account(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_autoptr(GError) error = NULL;
     g_assert_cmpstr(wp_select_account(g, "ACME Corp.", "--to-company", &error), ==, "Acme");
     g_assert_no_error(error);
@@ -170,7 +146,7 @@ static void remove_file(char *file)
 
 static void test_targets_file(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_autoptr(GError) error = NULL;
     char *good = temp_file("t.txt", "# buyers\n\np1\nBob Smith @ Globex\n  Robert Smith \n");
     g_autoptr(GArray) listed = wp_select_targets_file(g, good, &error);
@@ -207,7 +183,7 @@ static void test_targets_file(void)
 
 static void test_territory(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_autoptr(GError) error = NULL;
     g_autoptr(WpModel) plain = wp_model_new_default();
     WpTerritorySpec none = {NULL, NULL, plain, "default", NULL};
@@ -264,7 +240,7 @@ static void test_territory(void)
  * FILE:LINE (map used to leave --where off a list file's read error). */
 static void test_where_errors(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     g_autoptr(GError) error = NULL;
     const char *typo[] = {"colr=x", NULL};
     g_assert_null(wp_select_where(g, typo, "--where", &error));
@@ -421,7 +397,7 @@ static void assert_search(const Brute *b, const char *text, guint limit)
 /* Hand-worked answers on the small list, then the brute force on every prefix of its names. */
 static void test_search_people(void)
 {
-    g_autoptr(WpGraph) g = graph_new();
+    g_autoptr(WpGraph) g = lookalikes_graph_new();
     struct {
         const char *text;
         const char *ids;
