@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* The graph's layout: what a loaded network holds, for the modules that read it (scoring,
- * searches, stats) and the ones that make it (core/builder-private.h, the readers,
- * io/snapshot-private.h); selection sees only core/people-private.h. Never seen by
- * applications. It includes the core's public headers (graph, error, day, text), not the
- * umbrella: a module that needs a model, a scoring, paths or import says so itself. */
+/* The graph's whole layout: what a loaded network holds, for the core, the modules that make it
+ * (core/builder-private.h, the readers, io/snapshot-private.h) and the scoring's model side
+ * (costs from tie facts, stats). Searches see only core/adjacency-private.h, selection
+ * core/people-private.h; both views are read off this struct. Never seen by applications. It
+ * includes the core's public headers (graph, error, day, text), not the umbrella: a module that
+ * needs a model, a scoring, paths or import says so itself. */
 #pragma once
 
 #include <math.h>
 
+#include "core/adjacency-private.h"
 #include "core/id-index.h"
 #include "core/people-private.h"
 #include "core/tie-columns.h"

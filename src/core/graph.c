@@ -266,6 +266,18 @@ const WpArc *wp_graph_in_arcs(const WpGraph *g, WpPerson p, guint *n_arcs)
     return g->in_arcs + g->in_offsets[p];
 }
 
+void wp_i_graph_adjacency(const WpGraph *g, WpAdjacency *out)
+{
+    *out = (WpAdjacency){
+        .n_people = g->n_people,
+        .out_offsets = g->out_offsets,
+        .out_arcs = g->out_arcs,
+        .in_offsets = g->in_offsets,
+        .in_arcs = g->in_arcs,
+        .directed = !g->in_is_out,
+    };
+}
+
 gboolean wp_graph_find_tie(const WpGraph *g, WpPerson a, WpPerson b, WpTie *out)
 {
     guint n = 0;
