@@ -14,6 +14,41 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+/* ---- set-up ---- */
+
+/* A scratch folder for one test (the test removes it with fault_remove_tree()); *@dir is the
+ * data folder "net" inside it, not made yet. */
+static char *scratch(char **dir)
+{
+    char *tmp = fault_temp_dir();
+    *dir = g_build_filename(tmp, "net", NULL);
+    return tmp;
+}
+
+/* The start of a fault test: FALSE, the test skipped, without the fault-injection library;
+ * else @ref holds the reference imports and *@tmp, *@dir are as scratch() makes them. */
+static gboolean fault_test_start(Reference *ref, char **tmp, char **dir)
+{
+    if (fault_shim() == NULL) {
+        g_test_skip("no fault-injection library");
+        return FALSE;
+    }
+    reference_init(ref);
+    *tmp = scratch(dir);
+    return TRUE;
+}
+
+/* Makes @dir and takes its import lock, as a running import holds it; close the descriptor to
+ * let go. */
+static int hold_import_lock(const char *dir)
+{
+    g_assert_cmpint(g_mkdir(dir, 0755), ==, 0);
+    g_autofree char *lock_path = g_build_filename(dir, ".warmpath.lock", NULL);
+    int lock = g_open(lock_path, O_RDONLY | O_CREAT, 0644);
+    g_assert_cmpint(flock(lock, LOCK_EX), ==, 0);
+    return lock;
+}
+
 /* ---- two imports at once ---- */
 
 /* Starts an import with its standard error going to @err_file. */
@@ -82,12 +117,9 @@ static void test_concurrent_imports(void)
 {
     g_auto(Reference) ref = {0};
     reference_init(&ref);
-    g_autofree char *tmp = fault_temp_dir();
-    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
-    g_assert_cmpint(g_mkdir(dir, 0755), ==, 0);
-    g_autofree char *lock_path = g_build_filename(dir, ".warmpath.lock", NULL);
-    int lock = g_open(lock_path, O_RDONLY | O_CREAT, 0644);
-    g_assert_cmpint(flock(lock, LOCK_EX), ==, 0);
+    g_autofree char *dir = NULL;
+    g_autofree char *tmp = scratch(&dir);
+    int lock = hold_import_lock(dir);
     g_autofree char *err_a = g_build_filename(tmp, "a.err", NULL);
     g_autofree char *err_c = g_build_filename(tmp, "c.err", NULL);
     g_autoptr(GSubprocess) a = start_import("alice", dir, err_a);
@@ -136,12 +168,9 @@ static void test_concurrent_imports(void)
 /* Held past WARMPATH_LOCK_TIMEOUT: exit 1 with a message, the folder untouched. */
 static void test_lock_timeout(void)
 {
-    g_autofree char *tmp = fault_temp_dir();
-    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
-    g_assert_cmpint(g_mkdir(dir, 0755), ==, 0);
-    g_autofree char *lock_path = g_build_filename(dir, ".warmpath.lock", NULL);
-    int lock = g_open(lock_path, O_RDONLY | O_CREAT, 0644);
-    g_assert_cmpint(flock(lock, LOCK_EX), ==, 0);
+    g_autofree char *dir = NULL;
+    g_autofree char *tmp = scratch(&dir);
+    int lock = hold_import_lock(dir);
     g_auto(GStrv) env = fault_environment(NULL, NULL);
     env = g_environ_setenv(env, "WARMPATH_LOCK_TIMEOUT", "1", TRUE);
     g_auto(FaultRun) r = {0};
@@ -188,14 +217,11 @@ static void assert_clean(const char *dir, gboolean new)
  * for every N until it finishes. Then a reader (odd N) or an import (even N) comes next. */
 static void test_killed(void)
 {
-    if (fault_shim() == NULL) {
-        g_test_skip("no fault-injection library");
-        return;
-    }
     g_auto(Reference) ref = {0};
-    reference_init(&ref);
-    g_autofree char *tmp = fault_temp_dir();
-    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    g_autofree char *tmp = NULL;
+    g_autofree char *dir = NULL;
+    if (!fault_test_start(&ref, &tmp, &dir))
+        return;
     guint n_old = 0, n_new = 0, n = 1;
     for (;; n++) {
         copy_folder(ref.a, dir);
@@ -244,16 +270,13 @@ static void test_killed(void)
  * was, no temporary file. */
 static void test_full_disk(void)
 {
-    if (fault_shim() == NULL) {
-        g_test_skip("no fault-injection library");
-        return;
-    }
     g_auto(Reference) ref = {0};
-    reference_init(&ref);
+    g_autofree char *tmp = NULL;
+    g_autofree char *dir = NULL;
+    if (!fault_test_start(&ref, &tmp, &dir))
+        return;
     gsize total = strlen(ref.after_a.people) + strlen(ref.after_a.edges) +
                   strlen(ref.after_ab.people) + strlen(ref.after_ab.edges);
-    g_autofree char *tmp = fault_temp_dir();
-    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
     const gsize limits[] = {0, 100, total / 4, total / 2, total * 3 / 4, total - 1, total + 20};
     for (guint i = 0; i < G_N_ELEMENTS(limits); i++) {
         copy_folder(ref.a, dir);
@@ -277,14 +300,11 @@ static void test_full_disk(void)
  * import reads its export: the import refuses to write over it (exit 1), and the edit stays. */
 static void test_edited_meanwhile(void)
 {
-    if (fault_shim() == NULL) {
-        g_test_skip("no fault-injection library");
-        return;
-    }
     g_auto(Reference) ref = {0};
-    reference_init(&ref);
-    g_autofree char *tmp = fault_temp_dir();
-    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    g_autofree char *tmp = NULL;
+    g_autofree char *dir = NULL;
+    if (!fault_test_start(&ref, &tmp, &dir))
+        return;
     copy_folder(ref.a, dir);
     g_autofree char *edited_text = g_strconcat(ref.after_a.people, "hand,Hand Made\n", NULL);
     g_autofree char *edited = fault_write(tmp, "edited.csv", edited_text);
@@ -313,8 +333,8 @@ static void test_edited_meanwhile(void)
  * outside the folder is not followed: the command fails, saying so, and the file is untouched. */
 static void test_planted_journal(void)
 {
-    g_autofree char *tmp = fault_temp_dir();
-    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    g_autofree char *dir = NULL;
+    g_autofree char *tmp = scratch(&dir);
     g_assert_cmpint(g_mkdir(dir, 0755), ==, 0);
     g_autofree char *people = fault_write(dir, "people.csv", "id\na\n");
     g_autofree char *edges = fault_write(dir, "edges.csv", "source,target\na,b\n");
@@ -341,8 +361,8 @@ static void test_planted_journal(void)
  * names exactly the .bak files that exist. */
 static void test_bak_pair(void)
 {
-    g_autofree char *tmp = fault_temp_dir();
-    g_autofree char *dir = g_build_filename(tmp, "net", NULL);
+    g_autofree char *dir = NULL;
+    g_autofree char *tmp = scratch(&dir);
     g_auto(GStrv) env = fault_environment(NULL, NULL);
     /* A new folder: nothing to keep. */
     g_auto(FaultRun) first = {0};

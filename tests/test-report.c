@@ -460,6 +460,47 @@ static char *cli_json(const char *dir, const char *const *args)
     return g_steal_pointer(&run.out);
 }
 
+/* s1's ranking of the Globex territory and a plan of 2 asks with their routes, as `warmpath rank
+ * --from "Sara Seller" --where company=Globex --plan 2` asks for them. */
+typedef struct {
+    WpPerson seller;
+    WpTerritory *territory;
+    WpRankQuery query; /* points at seller and territory */
+    WpRankResult *result;
+    WpRankPlan *plan;
+} GlobexRanking;
+
+static void globex_ranking_init(GlobexRanking *r, const WpScoring *sc)
+{
+    const WpGraph *g = wp_scoring_graph(sc);
+    g_autoptr(GError) error = NULL;
+    r->seller = person(g, "s1");
+    const char *where[] = {"company=Globex", NULL};
+    WpTerritorySpec spec = {where, NULL, wp_scoring_model(sc), "default", NULL};
+    r->territory = wp_territory_select(g, &spec, &error);
+    g_assert_no_error(error);
+    r->query = (WpRankQuery){.sellers = &r->seller,
+                             .n_sellers = 1,
+                             .targets = (const WpPerson *)r->territory->people->data,
+                             .n_targets = r->territory->people->len,
+                             .max_hops = 4,
+                             .min_probability = 0.01,
+                             .n_best = 3};
+    r->result = wp_rank_run(sc, NULL, &r->query, NULL, &error);
+    g_assert_no_error(error);
+    r->plan = wp_rank_plan(r->result, 2, 3, 0.05);
+    g_assert_true(wp_rank_plan_routes(sc, NULL, &r->query, r->result, r->plan, NULL, &error));
+    g_assert_no_error(error);
+}
+
+static void globex_ranking_clear(GlobexRanking *r)
+{
+    g_clear_pointer(&r->plan, wp_rank_plan_free);
+    g_clear_pointer(&r->result, wp_rank_result_free);
+    g_clear_pointer(&r->territory, wp_territory_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(GlobexRanking, globex_ranking_clear)
+
 /* The CLI prints the library's JSON: path, path --to-company, rank --plan and stats, byte for
  * byte against the library's functions called here. */
 static void test_cli_prints_library_json(void)
@@ -498,23 +539,11 @@ static void test_cli_prints_library_json(void)
     const char *rank_args[] = {"rank",           "--from", "Sara Seller", "--where",
                                "company=Globex", "--plan", "2",           NULL};
     g_autofree char *cli_rank = cli_json(dir, rank_args);
-    const char *where[] = {"company=Globex", NULL};
-    WpTerritorySpec spec = {where, NULL, wp_scoring_model(sc), "default", NULL};
-    g_autoptr(WpTerritory) territory = wp_territory_select(g, &spec, &error);
-    g_assert_no_error(error);
-    WpRankQuery query = {.sellers = &s1,
-                         .n_sellers = 1,
-                         .targets = (const WpPerson *)territory->people->data,
-                         .n_targets = territory->people->len,
-                         .max_hops = 4,
-                         .min_probability = 0.01,
-                         .n_best = 3};
-    g_autoptr(WpRankResult) result = wp_rank_run(sc, NULL, &query, NULL, &error);
-    g_assert_no_error(error);
-    g_autoptr(WpRankPlan) plan = wp_rank_plan(result, 2, 3, 0.05);
-    g_assert_true(wp_rank_plan_routes(sc, NULL, &query, result, plan, NULL, &error));
-    WpRankRequest rank_request = {&s1, 1, territory, 0, 3, 0.05, 4, 0.01, "default"};
-    g_autoptr(WpRankReport) rank = wp_rank_report_new(sc, result, plan, &rank_request);
+    g_auto(GlobexRanking) ranking = {0};
+    globex_ranking_init(&ranking, sc);
+    WpRankRequest rank_request = {&s1, 1, ranking.territory, 0, 3, 0.05, 4, 0.01, "default"};
+    g_autoptr(WpRankReport) rank =
+        wp_rank_report_new(sc, ranking.result, ranking.plan, &rank_request);
     g_autoptr(JsonNode) rank_json = wp_report_rank_json(rank);
     g_autofree char *lib_rank = as_printed(rank_json);
     g_assert_cmpstr(cli_rank, ==, lib_rank);
@@ -535,25 +564,13 @@ static void test_rank(void)
 {
     g_autoptr(WpScoring) sc = load_network();
     const WpGraph *g = wp_scoring_graph(sc);
-    g_autoptr(GError) error = NULL;
-    WpPerson s1 = person(g, "s1");
-    const char *where[] = {"company=Globex", NULL};
-    WpTerritorySpec spec = {where, NULL, wp_scoring_model(sc), "default", NULL};
-    g_autoptr(WpTerritory) territory = wp_territory_select(g, &spec, &error);
-    g_assert_no_error(error);
+    g_auto(GlobexRanking) ranking = {0};
+    globex_ranking_init(&ranking, sc);
+    WpTerritory *territory = ranking.territory;
+    WpRankResult *result = ranking.result;
+    WpRankPlan *plan = ranking.plan;
     g_assert_cmpuint(territory->people->len, ==, 2); /* Bob and Dee */
-    WpRankQuery query = {.sellers = &s1,
-                         .n_sellers = 1,
-                         .targets = (const WpPerson *)territory->people->data,
-                         .n_targets = territory->people->len,
-                         .max_hops = 4,
-                         .min_probability = 0.01,
-                         .n_best = 3};
-    g_autoptr(WpRankResult) result = wp_rank_run(sc, NULL, &query, NULL, &error);
-    g_assert_no_error(error);
-    g_autoptr(WpRankPlan) plan = wp_rank_plan(result, 2, 3, 0.05);
-    g_assert_true(wp_rank_plan_routes(sc, NULL, &query, result, plan, NULL, &error));
-    WpRankRequest request = {&s1, 1, territory, 1, 3, 0.05, 4, 0.01, "default"};
+    WpRankRequest request = {&ranking.seller, 1, territory, 1, 3, 0.05, 4, 0.01, "default"};
     g_autoptr(WpRankReport) r = wp_rank_report_new(sc, result, plan, &request);
 
     g_assert_cmpuint(r->sources->len, ==, 1); /* --top 1 */

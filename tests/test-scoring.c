@@ -6,7 +6,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "scoring/scoring-private.h" /* wp_i_scoring_costs(), the graph's raw costs */
+#include "core/graph-private.h"      /* the graph's raw costs */
+#include "scoring/scoring-private.h" /* wp_i_scoring_costs() */
 
 #define AS_OF 20758 /* 2026-11-01 */
 #define JAN15 20468 /* 2026-01-15 */

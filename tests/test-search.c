@@ -409,6 +409,66 @@ static void test_on_settle(void)
     }
 }
 
+static gint by_text(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Heads of @person's arcs in one direction as "b c", sorted (the layout's order is its own). */
+static char *heads(const WpGraph *g, const WpAdjacency *adj, gboolean out, WpPerson person)
+{
+    const guint32 *offsets = wp_i_adjacency_offsets(adj, out);
+    const WpArc *arcs = wp_i_adjacency_arcs(adj, out);
+    g_autoptr(GPtrArray) ids = g_ptr_array_new();
+    for (guint32 a = offsets[person]; a < offsets[person + 1]; a++)
+        g_ptr_array_add(ids, (gpointer)wp_graph_person_id(g, arcs[a].head));
+    g_ptr_array_sort(ids, by_text);
+    g_ptr_array_add(ids, NULL);
+    return g_strjoinv(" ", (char **)ids->pdata);
+}
+
+/* What searches see of a graph (core/adjacency-private.h), worked by hand: a -> b and c -> a
+ * one way, b - c both ways; and an undirected graph's in-arcs are its out-arcs. The scoring's
+ * copy is the graph's. */
+static void test_adjacency_view(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(
+        "source,target,directed\na,b,true\nb,c,false\nc,a,true\n", NULL, 0, &error);
+    g_assert_no_error(error);
+    WpAdjacency adj;
+    wp_i_graph_adjacency(g, &adj);
+    g_assert_cmpuint(adj.n_people, ==, 3);
+    g_assert_true(adj.directed);
+    const char *out[] = {"b", "c", "a b"}, *in[] = {"c", "a c", "b"};
+    for (WpPerson p = 0; p < 3; p++) {
+        g_autofree char *o = heads(g, &adj, TRUE, p);
+        g_autofree char *i = heads(g, &adj, FALSE, p);
+        g_assert_cmpstr(o, ==, out[p]);
+        g_assert_cmpstr(i, ==, in[p]);
+        for (guint32 a = adj.out_offsets[p]; a < adj.out_offsets[p + 1]; a++) {
+            WpTie tie = WP_TIE_NONE;
+            g_assert_true(wp_graph_find_tie(g, p, adj.out_arcs[a].head, &tie));
+            g_assert_cmpuint(adj.out_arcs[a].tie, ==, tie);
+        }
+    }
+    g_assert_cmpuint(wp_i_adjacency_n_arcs(&adj, TRUE), ==, 4);
+    g_assert_cmpuint(wp_i_adjacency_n_arcs(&adj, FALSE), ==, 4);
+    g_autoptr(WpScoring) sc = raw_scoring(g);
+    const WpAdjacency *seen = wp_i_scoring_adjacency(sc);
+    g_assert_true(seen->n_people == adj.n_people && seen->directed == adj.directed &&
+                  seen->out_offsets == adj.out_offsets && seen->out_arcs == adj.out_arcs &&
+                  seen->in_offsets == adj.in_offsets && seen->in_arcs == adj.in_arcs);
+
+    g_autoptr(WpGraph) u = wp_graph_load_from_data("source,target\na,b\nb,c\n", NULL, 0, &error);
+    g_assert_no_error(error);
+    wp_i_graph_adjacency(u, &adj);
+    g_assert_false(adj.directed);
+    g_assert_true(adj.in_offsets == adj.out_offsets && adj.in_arcs == adj.out_arcs);
+    g_autofree char *middle = heads(u, &adj, TRUE, 1);
+    g_assert_cmpstr(middle, ==, "a c");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -422,5 +482,6 @@ int main(int argc, char **argv)
     g_test_add_func("/search/potential", test_potential);
     g_test_add_func("/search/costs-only", test_costs_only);
     g_test_add_func("/search/on-settle", test_on_settle);
+    g_test_add_func("/search/adjacency-view", test_adjacency_view);
     return g_test_run();
 }

@@ -4,6 +4,7 @@
  * does, on a hand-made list, the demo network and random networks, from several threads. */
 #include <warmpath/warmpath.h>
 
+#include "core/people-private.h" /* the view selection reads */
 #include "lookalikes-fixture.h"
 
 #include <glib/gstdio.h>
@@ -566,6 +567,33 @@ static void test_search_random(void)
     }
 }
 
+/* What selection sees of a graph's people (core/people-private.h), worked by hand: two people
+ * listed, one known only from a tie; a column's values for the listed; without a people file
+ * everyone is a candidate and there is no column. */
+static void test_people_view(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) g = wp_graph_load_from_data(
+        "source,target\na,b\nb,z\n", "id,name,company\na,Ann,Acme\nb,Bo,\n", 0, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(wp_graph_n_people(g), ==, 3);
+    g_assert_cmpuint(wp_i_graph_n_listed(g), ==, 2);
+    g_assert_cmpuint(wp_i_graph_n_candidates(g), ==, 2);
+    const WpColumn *company = wp_i_graph_column(g, "company");
+    g_assert_nonnull(company);
+    g_assert_cmpstr(wp_i_column_value(company, 0), ==, "Acme");
+    g_assert_null(wp_i_column_value(company, 1));
+    const WpColumn *name = wp_i_graph_column(g, "name");
+    g_assert_cmpstr(wp_i_column_value(name, 1), ==, "Bo");
+    g_assert_null(wp_i_graph_column(g, "region"));
+
+    g_autoptr(WpGraph) bare = wp_graph_load_from_data("source,target\na,b\nb,z\n", NULL, 0, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(wp_i_graph_n_listed(bare), ==, 0);
+    g_assert_cmpuint(wp_i_graph_n_candidates(bare), ==, 3);
+    g_assert_null(wp_i_graph_column(bare, "name"));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -578,5 +606,6 @@ int main(int argc, char **argv)
     g_test_add_func("/select/search-people", test_search_people);
     g_test_add_func("/select/search-demo", test_search_demo);
     g_test_add_func("/select/search-random", test_search_random);
+    g_test_add_func("/select/people-view", test_people_view);
     return g_test_run();
 }

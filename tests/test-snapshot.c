@@ -411,19 +411,26 @@ static void test_not_private(void)
     fault_remove_tree(dir);
 }
 
+/* A trapped test's child: DIR/edges.csv loaded through the cache DIR/cache must be parsed (no
+ * snapshot used) and have @n_ties ties. */
+static void child_parses(const char *dir, guint n_ties)
+{
+    g_autofree char *ties = g_build_filename(dir, "edges.csv", NULL);
+    g_autofree char *cache = g_build_filename(dir, "cache", NULL);
+    WpLoadSpec spec = {.ties_file = ties};
+    gboolean cached = TRUE;
+    g_autoptr(WpGraph) g = load_cached_ok(&spec, cache, &cached);
+    g_assert_false(cached);
+    g_assert_cmpuint(wp_graph_n_ties(g), ==, n_ties);
+}
+
 /* A FIFO at the snapshot's name: the load must not block on it (checked in a subprocess with
  * a time limit), and parses the CSV. */
 static void test_fifo(void)
 {
     const char *dir = g_getenv("WP_TEST_FIFO_DIR");
     if (g_test_subprocess()) {
-        g_autofree char *ties = g_build_filename(dir, "edges.csv", NULL);
-        g_autofree char *cache = g_build_filename(dir, "cache", NULL);
-        WpLoadSpec spec = {.ties_file = ties};
-        gboolean cached = TRUE;
-        g_autoptr(WpGraph) g = load_cached_ok(&spec, cache, &cached);
-        g_assert_false(cached);
-        g_assert_cmpuint(wp_graph_n_ties(g), ==, 2);
+        child_parses(dir, 2);
         return;
     }
     g_autofree char *tmp = fault_temp_dir();
@@ -513,13 +520,7 @@ static void test_full_disk(void)
 {
     const char *dir = g_getenv("WP_TEST_DIR");
     if (g_test_subprocess()) {
-        g_autofree char *ties = g_build_filename(dir, "edges.csv", NULL);
-        g_autofree char *cache = g_build_filename(dir, "cache", NULL);
-        WpLoadSpec spec = {.ties_file = ties};
-        gboolean cached = TRUE;
-        g_autoptr(WpGraph) g = load_cached_ok(&spec, cache, &cached);
-        g_assert_false(cached);
-        g_assert_cmpuint(wp_graph_n_ties(g), ==, 3000);
+        child_parses(dir, 3000);
         return;
     }
     if (fault_shim() == NULL) {

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* The graph's layout: what a loaded network holds, for the modules that read it (scoring,
- * searches, stats, selection) and the ones that make it (core/builder-private.h, the readers,
- * io/snapshot-private.h). Never seen by applications. It includes the core's public headers
- * (graph, error, day, text), not the umbrella: a module that needs a model, a scoring, paths or
- * import says so itself. */
+/* The graph's whole layout: what a loaded network holds, for the core, the modules that make it
+ * (core/builder-private.h, the readers, io/snapshot-private.h) and the scoring's model side
+ * (costs from tie facts, stats). Searches see only core/adjacency-private.h, selection
+ * core/people-private.h; both views are read off this struct. Never seen by applications. It
+ * includes the core's public headers (graph, error, day, text), not the umbrella: a module that
+ * needs a model, a scoring, paths or import says so itself. */
 #pragma once
 
 #include <math.h>
 
+#include "core/adjacency-private.h"
 #include "core/id-index.h"
+#include "core/people-private.h"
 #include "core/tie-columns.h"
 #include "warmpath/day.h"
 #include "warmpath/error.h"
@@ -16,25 +19,6 @@
 #include "warmpath/text.h"
 
 typedef struct WpTieLabels WpTieLabels;
-
-/* One people-file column: its name and a value per listed person (read with
- * wp_i_column_value()). Persons added from ties have no values. */
-typedef struct {
-    char *name;             /* owned */
-    GPtrArray *values;      /* borrowed from the string chunk, NULL when empty; or NULL for a mapped
-                             * snapshot, whose values stay offsets into its string table (pointers to
-                             * 7M values were 56 MB of fresh pages and a fifth of a cold command) */
-    const guint32 *offsets; /* the snapshot's: G_MAXUINT32 when empty */
-    const char *strings;
-} WpColumn;
-
-/* Listed person @p's value in @col, NULL when empty. */
-static inline const char *wp_i_column_value(const WpColumn *col, guint p)
-{
-    if (col->values != NULL)
-        return col->values->pdata[p];
-    return col->offsets[p] == G_MAXUINT32 ? NULL : col->strings + col->offsets[p];
-}
 
 struct WpGraph {
     gint ref_count;        /* atomic */
@@ -82,8 +66,9 @@ struct WpGraph {
     double *raw_out_cost;
     double *raw_in_cost;
 
-    /* A cache of what the people say, built on a first search of names (select/): set once
-     * (g_once_init_enter), freed with the graph by its own function; NULL until then. */
+    /* A cache of what the people say, built on a first search of names (select/) through
+     * wp_i_graph_people_cache(): set once, freed with the graph by its own function; NULL until
+     * then. */
     gpointer people_index;
     GDestroyNotify people_index_free;
 

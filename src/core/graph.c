@@ -162,12 +162,8 @@ const char *wp_graph_person_attr(const WpGraph *g, WpPerson p, const char *colum
         return g->ids->pdata[p];
     if (p >= g->n_listed)
         return NULL;
-    for (guint i = 0; i < g->n_columns; i++) {
-        WpColumn *col = g->columns->pdata[i];
-        if (strcmp(col->name, column) == 0)
-            return wp_i_column_value(col, p);
-    }
-    return NULL;
+    const WpColumn *col = wp_i_graph_column(g, column);
+    return col != NULL ? wp_i_column_value(col, p) : NULL;
 }
 
 const char *wp_graph_person_label(const WpGraph *g, WpPerson p)
@@ -192,6 +188,37 @@ gint64 wp_graph_person_company_size(const WpGraph *g, WpPerson p)
 {
     g_return_val_if_fail(g != NULL && p < g->n_people, -1);
     return g->company_size ? g->company_size[p] : -1;
+}
+
+const WpColumn *wp_i_graph_column(const WpGraph *g, const char *name)
+{
+    for (guint i = 0; i < g->n_columns; i++) {
+        const WpColumn *col = g->columns->pdata[i];
+        if (strcmp(col->name, name) == 0)
+            return col;
+    }
+    return NULL;
+}
+
+guint wp_i_graph_n_listed(const WpGraph *g)
+{
+    return g->n_listed;
+}
+
+guint wp_i_graph_n_candidates(const WpGraph *g)
+{
+    return g->n_columns > 0 ? g->n_listed : g->n_people;
+}
+
+gconstpointer wp_i_graph_people_cache(const WpGraph *graph, gpointer (*build)(const WpGraph *),
+                                      GDestroyNotify free_func)
+{
+    WpGraph *g = (WpGraph *)graph; /* the cache is the one field set after loading */
+    if (g_once_init_enter(&g->people_index)) {
+        g->people_index_free = free_func;
+        g_once_init_leave(&g->people_index, build(graph));
+    }
+    return g->people_index;
 }
 
 const char *const *wp_graph_columns(const WpGraph *g, guint *n_columns)
@@ -237,6 +264,18 @@ const WpArc *wp_graph_in_arcs(const WpGraph *g, WpPerson p, guint *n_arcs)
     g_return_val_if_fail(g != NULL && p < g->n_people && n_arcs != NULL, NULL);
     *n_arcs = g->in_offsets[p + 1] - g->in_offsets[p];
     return g->in_arcs + g->in_offsets[p];
+}
+
+void wp_i_graph_adjacency(const WpGraph *g, WpAdjacency *out)
+{
+    *out = (WpAdjacency){
+        .n_people = g->n_people,
+        .out_offsets = g->out_offsets,
+        .out_arcs = g->out_arcs,
+        .in_offsets = g->in_offsets,
+        .in_arcs = g->in_arcs,
+        .directed = !g->in_is_out,
+    };
 }
 
 gboolean wp_graph_find_tie(const WpGraph *g, WpPerson a, WpPerson b, WpTie *out)

@@ -3,8 +3,10 @@
  * merging, column mapping shared by the LinkedIn and CRM readers. */
 #pragma once
 
-#include "io/io-private.h"
+#include "io/data-folder.h"
+#include "io/input-private.h"
 #include "warmpath/import.h"
+#include "warmpath/text.h"
 
 /* ---- table.c: a CSV data file held as text cells, written back exactly ---- */
 

@@ -4,7 +4,7 @@
  * the line reader's stream. A pipe can only be read once, and a file name can be given another
  * file at any moment (an import, a sync client), so the name is never opened twice. */
 #define _POSIX_C_SOURCE 200809L /* struct stat's st_mtim */
-#include "io/io-private.h"
+#include "io/input-private.h"
 
 #include <gio/gfiledescriptorbased.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* A line reader over GIO streams: bounded memory, any line-end convention, gzip. */
-#include "io/io-private.h"
+#include "io/input-private.h"
 
 #include <string.h>
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Introduction paths: the public entry points, path sets, and the "at least one works" figure. */
 #include "paths/paths-private.h"
+#include "warmpath/error.h"
 #include "warmpath/resolve.h"
+#include "warmpath/text.h"
 
 #include <math.h>
 #include <string.h>
@@ -268,7 +270,7 @@ static gboolean check_people(const WpGraph *graph, const WpPerson *sellers, guin
                              GError **error)
 {
     for (guint i = 0; i < n_sellers; i++) {
-        g_return_val_if_fail(sellers[i] < graph->n_people, FALSE);
+        g_return_val_if_fail(sellers[i] < wp_graph_n_people(graph), FALSE);
         for (guint j = 0; j < i; j++)
             if (sellers[j] == sellers[i]) {
                 g_autofree char *name = wp_text_excerpt(wp_graph_person_label(graph, sellers[i]));
@@ -319,7 +321,7 @@ WpPathSet *wp_path_find(const WpScoring *scoring, WpQueryContext *context, const
     g_return_val_if_fail(scoring != NULL && query != NULL, NULL);
     const WpGraph *graph = scoring->graph;
     g_return_val_if_fail(n_sellers == 0 || sellers != NULL, NULL);
-    g_return_val_if_fail(target < graph->n_people, NULL);
+    g_return_val_if_fail(target < wp_graph_n_people(graph), NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (!check_people(graph, sellers, n_sellers, error))
         return NULL;

@@ -271,14 +271,14 @@ static gboolean horizon_reached(WpPerson person, double cost, gpointer data)
 {
     Horizon *hz = data;
     const WpPathContext *ctx = hz->ctx;
-    const WpGraph *g = ctx->graph;
+    const WpAdjacency *adj = wp_i_scoring_adjacency(ctx->scoring);
     hz->radius = cost;
     /* A backward search: @person's in-arcs come from those who reach the target through it,
      * a seller next to it among them. */
-    guint32 first = g->in_offsets[person], last = g->in_offsets[person + 1];
+    guint32 first = adj->in_offsets[person], last = adj->in_offsets[person + 1];
     const double *costs = wp_i_scoring_costs(ctx->scoring, FALSE, person) - first;
     for (guint32 a = first; a < last; a++) {
-        WpPerson from = g->in_arcs[a].head;
+        WpPerson from = adj->in_arcs[a].head;
         if (!ctx->banned[from])
             continue;
         for (guint i = 0; i < ctx->n_sellers; i++)
@@ -326,7 +326,8 @@ static const double *potentials(WpPathContext *ctx, WpPerson target)
     /* Not stopped: the search ran out, and whom it did not reach cannot reach @target. */
     double beyond = hz.stopped ? hz.radius : INFINITY;
     double *h = wp_i_query_scratch(ctx->context); /* every entry written below */
-    for (WpPerson p = 0; p < ctx->graph->n_people; p++)
+    guint n_people = wp_i_scoring_adjacency(ctx->scoring)->n_people;
+    for (WpPerson p = 0; p < n_people; p++)
         h[p] = MIN(wp_i_search_cost(ctx->search, p), beyond);
     for (guint i = 0; i < ctx->n_sellers; i++)
         h[ctx->sellers[i]] = 0;

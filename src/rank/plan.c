@@ -2,6 +2,7 @@
 /* The ask plan: a greedy choice of sources and of the targets to ask each about, leaving out
  * asks not worth a favour, and the route behind each ask. */
 #include "rank/rank-private.h"
+#include "warmpath/error.h"
 
 #include <math.h>
 

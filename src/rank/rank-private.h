@@ -41,7 +41,7 @@ typedef struct {
 /* Fills @stops for runs starting at @starts (in run order) wanting @wanted_people (marked in
  * @wanted, all zero until wp_i_rank_stops_clear()), in the network without @banned people,
  * going no further from @leaves (nullable) than to them. O(V + E). Cannot fail. */
-void wp_i_rank_stops_init(WpRankStops *stops, const WpGraph *graph, guint8 *wanted,
+void wp_i_rank_stops_init(WpRankStops *stops, const WpAdjacency *adj, guint8 *wanted,
                           const guint8 *banned, const guint8 *leaves, const WpPerson *starts,
                           guint n_starts, const WpPerson *wanted_people, guint n_wanted_people,
                           gboolean forward);

@@ -7,6 +7,7 @@
  * forward runs have them banned (a run from one starts there, which a ban allows), backward
  * runs settle them without going further. */
 #include "rank/rank-private.h"
+#include "warmpath/error.h"
 
 #include <math.h>
 
@@ -81,14 +82,14 @@ static int by_person(gconstpointer a, gconstpointer b)
 /* Every person a seller can ask directly (not an asking seller): tie rows, and teammates
  * through the team tie; each credited to one seller (wp_i_roles_credit_wins()), in person
  * order. */
-static GArray *collect_contacts(const WpGraph *g, const WpRoles *roles, double *max_strength)
+static GArray *collect_contacts(const WpAdjacency *adj, const WpRoles *roles, double *max_strength)
 {
     g_autoptr(GHashTable) slot = g_hash_table_new(g_direct_hash, g_direct_equal);
     GArray *found = g_array_new(FALSE, FALSE, sizeof(WpRankContact));
     for (guint i = 0; i < roles->n_sellers; i++) {
         WpPerson s = roles->sellers[i];
-        for (guint32 a = g->out_offsets[s]; a < g->out_offsets[s + 1]; a++) {
-            WpRankContact c = {g->out_arcs[a].head, s, 0, FALSE, FALSE};
+        for (guint32 a = adj->out_offsets[s]; a < adj->out_offsets[s + 1]; a++) {
+            WpRankContact c = {adj->out_arcs[a].head, s, 0, FALSE, FALSE};
             WpTie tie;
             if (roles->banned[c.person] ||
                 !wp_i_roles_first_hop(roles, s, c.person, &tie, &c.strength, &c.team))
@@ -290,9 +291,9 @@ static gboolean check_query(const WpGraph *graph, const WpRankQuery *q, GError *
         return FALSE;
     }
     for (guint i = 0; i < q->n_sellers; i++)
-        g_return_val_if_fail(q->sellers[i] < graph->n_people, FALSE);
+        g_return_val_if_fail(q->sellers[i] < wp_graph_n_people(graph), FALSE);
     for (guint i = 0; i < q->n_targets; i++)
-        g_return_val_if_fail(q->targets[i] < graph->n_people, FALSE);
+        g_return_val_if_fail(q->targets[i] < wp_graph_n_people(graph), FALSE);
     return TRUE;
 }
 
@@ -333,12 +334,12 @@ static void plan_runs(Job *job)
     const WpPerson *targets = (const WpPerson *)job->targets->data;
     guint8 *wanted = wp_i_query_marks(job->context, WP_I_MARK_WANTED);
     if (job->from_targets)
-        wp_i_rank_stops_init(&job->stops, job->graph, wanted, job->roles.banned,
-                             job->roles.first_hop_only, targets, n_targets, contacts, n_contacts,
-                             FALSE);
+        wp_i_rank_stops_init(&job->stops, wp_i_scoring_adjacency(job->scoring), wanted,
+                             job->roles.banned, job->roles.first_hop_only, targets, n_targets,
+                             contacts, n_contacts, FALSE);
     else
-        wp_i_rank_stops_init(&job->stops, job->graph, wanted, job->banned_all, NULL, contacts,
-                             n_contacts, targets, n_targets, TRUE);
+        wp_i_rank_stops_init(&job->stops, wp_i_scoring_adjacency(job->scoring), wanted,
+                             job->banned_all, NULL, contacts, n_contacts, targets, n_targets, TRUE);
 }
 
 WpRankResult *wp_rank_run(const WpScoring *scoring, WpQueryContext *context, const WpRankQuery *q,
@@ -366,7 +367,7 @@ WpRankResult *wp_rank_run(const WpScoring *scoring, WpQueryContext *context, con
     for (guint i = 0; i < q->n_sellers; i++)
         job.banned_all[q->sellers[i]] = 1;
     wp_i_roles_ban_fellows(&job.roles, job.banned_all, WP_PERSON_NONE, 1);
-    job.contacts = collect_contacts(graph, &job.roles, &job.max_strength);
+    job.contacts = collect_contacts(wp_i_scoring_adjacency(scoring), &job.roles, &job.max_strength);
     job.targets = collect_targets(context, q, &job.roles, result->direct, result->weak_direct);
     plan_runs(&job);
     run_all(&job, q->n_threads > 0 ? q->n_threads : DEFAULT_THREADS);

@@ -8,11 +8,11 @@
 
 /* Breadth-first from @start over out-arcs (in-arcs when !@forward), skipping @banned and going
  * no further from @leaves, giving every person reached the label @label. */
-static void flood(const WpGraph *g, const guint8 *banned, const guint8 *leaves, WpPerson start,
-                  guint32 label, gboolean forward, guint32 *labels, GArray *queue)
+static void flood(const WpAdjacency *adj, const guint8 *banned, const guint8 *leaves,
+                  WpPerson start, guint32 label, gboolean forward, guint32 *labels, GArray *queue)
 {
-    const guint32 *offsets = forward ? g->out_offsets : g->in_offsets;
-    const WpArc *arcs = forward ? g->out_arcs : g->in_arcs;
+    const guint32 *offsets = wp_i_adjacency_offsets(adj, forward);
+    const WpArc *arcs = wp_i_adjacency_arcs(adj, forward);
     g_array_set_size(queue, 0);
     labels[start] = label;
     g_array_append_val(queue, start);
@@ -30,19 +30,19 @@ static void flood(const WpGraph *g, const guint8 *banned, const guint8 *leaves, 
     }
 }
 
-void wp_i_rank_stops_init(WpRankStops *stops, const WpGraph *g, guint8 *wanted,
+void wp_i_rank_stops_init(WpRankStops *stops, const WpAdjacency *adj, guint8 *wanted,
                           const guint8 *banned, const guint8 *leaves, const WpPerson *starts,
                           guint n_starts, const WpPerson *wanted_people, guint n_wanted_people,
                           gboolean forward)
 {
     memset(stops, 0, sizeof *stops);
-    guint32 *labels = g_new(guint32, MAX(g->n_people, 1));
-    for (guint i = 0; i < g->n_people; i++)
+    guint32 *labels = g_new(guint32, MAX(adj->n_people, 1));
+    for (guint i = 0; i < adj->n_people; i++)
         labels[i] = UNLABELLED;
     g_autoptr(GArray) queue = g_array_new(FALSE, FALSE, sizeof(WpPerson));
     /* Undirected: label components (one label per start that opens a new one). Directed, or
      * with leaves: one label for everything reachable from any start. */
-    gboolean undirected = g->in_is_out && leaves == NULL; /* leaves make reach one-way */
+    gboolean undirected = !adj->directed && leaves == NULL; /* leaves make reach one-way */
     guint32 n_labels = 0;
     for (guint i = 0; i < n_starts; i++) {
         WpPerson s = starts[i];
@@ -50,7 +50,7 @@ void wp_i_rank_stops_init(WpRankStops *stops, const WpGraph *g, guint8 *wanted,
             continue;
         if (undirected || n_labels == 0)
             n_labels++;
-        flood(g, banned, leaves, s, n_labels - 1, forward, labels, queue);
+        flood(adj, banned, leaves, s, n_labels - 1, forward, labels, queue);
     }
     g_autofree guint *per_label = g_new0(guint, MAX(n_labels, 1));
     stops->wanted = wanted;

@@ -75,6 +75,17 @@ void wp_i_json_string(JsonBuilder *b, const char *member, const char *value)
     json_builder_add_string_value(b, value);
 }
 
+void wp_i_json_people(JsonBuilder *b, const char *member, const WpGraph *graph,
+                      const WpPerson *people, guint n,
+                      const char *(*name_of)(const WpGraph *graph, WpPerson person))
+{
+    json_builder_set_member_name(b, member);
+    json_builder_begin_array(b);
+    for (guint i = 0; i < n; i++)
+        json_builder_add_string_value(b, name_of(graph, people[i]));
+    json_builder_end_array(b);
+}
+
 void wp_i_json_double(JsonBuilder *b, const char *member, double x)
 {
     json_builder_set_member_name(b, member);

@@ -87,16 +87,8 @@ static void json_path(JsonBuilder *b, const WpGraph *g, const WpPathReason *r)
     wp_i_json_string_or_null(b, "source_role", wp_source_role_name(r->source_role));
     wp_i_json_bool(b, "team_hop", path->team_hop);
     wp_i_json_bool(b, "direct", path->n_people == 2);
-    json_builder_set_member_name(b, "people");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < path->n_people; i++)
-        json_builder_add_string_value(b, wp_graph_person_id(g, path->people[i]));
-    json_builder_end_array(b);
-    json_builder_set_member_name(b, "names");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < path->n_people; i++)
-        json_builder_add_string_value(b, wp_graph_person_label(g, path->people[i]));
-    json_builder_end_array(b);
+    wp_i_json_people(b, "people", g, path->people, path->n_people, wp_graph_person_id);
+    wp_i_json_people(b, "names", g, path->people, path->n_people, wp_graph_person_label);
     json_builder_set_member_name(b, "hops");
     json_builder_begin_array(b);
     for (guint h = 0; h < r->n_hops; h++)
@@ -120,11 +112,7 @@ static void json_query(JsonBuilder *b, const WpPathReport *r)
     const WpPathRequest *q = &r->request;
     json_builder_set_member_name(b, "query");
     json_builder_begin_object(b);
-    json_builder_set_member_name(b, "sellers");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < q->n_sellers; i++)
-        json_builder_add_string_value(b, wp_graph_person_id(g, q->sellers[i]));
-    json_builder_end_array(b);
+    wp_i_json_people(b, "sellers", g, q->sellers, q->n_sellers, wp_graph_person_id);
     json_builder_set_member_name(b, "target");
     if (r->set->target != WP_PERSON_NONE)
         json_person(b, g, r->set->target);

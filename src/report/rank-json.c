@@ -116,16 +116,8 @@ static void json_targets(JsonBuilder *b, const WpRankReport *r)
 
 static void json_route(JsonBuilder *b, const WpGraph *g, const WpPath *route)
 {
-    json_builder_set_member_name(b, "route");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < route->n_people; i++)
-        json_builder_add_string_value(b, wp_graph_person_id(g, route->people[i]));
-    json_builder_end_array(b);
-    json_builder_set_member_name(b, "route_names");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < route->n_people; i++)
-        json_builder_add_string_value(b, wp_graph_person_label(g, route->people[i]));
-    json_builder_end_array(b);
+    wp_i_json_people(b, "route", g, route->people, route->n_people, wp_graph_person_id);
+    wp_i_json_people(b, "route_names", g, route->people, route->n_people, wp_graph_person_label);
 }
 
 static void build_plan(JsonBuilder *b, const WpRankReport *r)

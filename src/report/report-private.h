@@ -43,3 +43,8 @@ void wp_i_json_double(JsonBuilder *b, const char *member, double x);
 void wp_i_json_int(JsonBuilder *b, const char *member, gint64 x);
 void wp_i_json_bool(JsonBuilder *b, const char *member, gboolean x);
 void wp_i_json_string(JsonBuilder *b, const char *member, const char *value);
+/* @member: an array of @people[0, n) as @name_of gives them (wp_graph_person_id() or
+ * wp_graph_person_label()). */
+void wp_i_json_people(JsonBuilder *b, const char *member, const WpGraph *graph,
+                      const WpPerson *people, guint n,
+                      const char *(*name_of)(const WpGraph *graph, WpPerson person));

@@ -5,6 +5,7 @@
  * a path query touches a small part of the network. Each person's state goes 0 -> 1 (one thread
  * computing) -> 2 (ready); a thread that finds 1 waits for the few arcs' work to finish, so any
  * number of threads may search one scoring at once. */
+#include "core/graph-private.h" /* the tie facts the model reads */
 #include "scoring/scoring-private.h"
 
 /* The strength a search uses for tie @t: its override, else the model's figure. Reads only the
@@ -39,9 +40,8 @@ void wp_i_scoring_compute_costs(const WpScoring *s, gboolean out, WpPerson p)
             g_thread_yield();
         return;
     }
-    const WpGraph *g = s->graph;
-    const guint32 *offsets = out ? g->out_offsets : g->in_offsets;
-    const WpArc *arcs = out ? g->out_arcs : g->in_arcs;
+    const guint32 *offsets = wp_i_adjacency_offsets(&s->adj, out);
+    const WpArc *arcs = wp_i_adjacency_arcs(&s->adj, out);
     for (guint32 a = offsets[p]; a < offsets[p + 1]; a++)
         c->owned[a] = wp_i_cost_from_strength(arc_strength(s, arcs[a].tie), s->hop_penalty);
     g_atomic_int_set(&c->state[p], 2);

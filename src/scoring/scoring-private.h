@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* What searches read from a scoring: each arc's cost, filled on first use, and the team rules. */
+/* What searches read from a scoring: the graph's arcs (core/adjacency-private.h, not the whole
+ * graph layout), each arc's cost, filled on first use, and the team rules. */
 #pragma once
 
+#include "core/adjacency-private.h"
 #include "core/cost-private.h"
-#include "core/graph-private.h"
 #include "warmpath/scoring.h"
 
 /* One overridden tie, in a scoring's array sorted by tie. */
@@ -23,9 +24,10 @@ typedef struct {
 } WpArcCosts;
 
 struct WpScoring {
-    gint ref_count; /* atomic */
-    WpGraph *graph; /* a reference */
-    WpModel *model; /* owned copy */
+    gint ref_count;  /* atomic */
+    WpGraph *graph;  /* a reference */
+    WpAdjacency adj; /* the graph's arcs, which the costs follow */
+    WpModel *model;  /* owned copy */
     WpDay as_of;
     double hop_penalty;       /* -ln(intermediary factor) >= 0 */
     WpTieOverride *overrides; /* owned, sorted by tie, n_overrides of them */
@@ -50,8 +52,13 @@ static inline const double *wp_i_scoring_costs(const WpScoring *s, gboolean out,
     const WpArcCosts *c = out ? &s->out : &s->in;
     if (c->state != NULL && G_UNLIKELY(g_atomic_int_get(&c->state[person]) != 2))
         wp_i_scoring_compute_costs(s, out, person);
-    const guint32 *offsets = out ? s->graph->out_offsets : s->graph->in_offsets;
-    return c->cost + offsets[person];
+    return c->cost + wp_i_adjacency_offsets(&s->adj, out)[person];
+}
+
+/* The arcs of the scoring's graph, in the order of its costs. */
+static inline const WpAdjacency *wp_i_scoring_adjacency(const WpScoring *s)
+{
+    return &s->adj;
 }
 
 /* Every arc's cost of one direction, indexed by arc; an entry is valid once

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* WpScoring: a model applied to a graph, its lifetime, per-tie strengths and the team rules. */
+#include "core/graph-private.h" /* the raw costs and the team column */
 #include "scoring/scoring-private.h"
 
 #include <stdlib.h>
@@ -57,11 +58,12 @@ static void set_up_costs(WpScoring *s)
         s->costs_complete = TRUE;
         return;
     }
-    lazy_costs(&s->out, g->out_offsets[g->n_people], g->n_people);
-    if (g->in_is_out)
+    const WpAdjacency *adj = &s->adj;
+    lazy_costs(&s->out, wp_i_adjacency_n_arcs(adj, TRUE), adj->n_people);
+    if (!adj->directed)
         s->in = s->out;
     else
-        lazy_costs(&s->in, g->in_offsets[g->n_people], g->n_people);
+        lazy_costs(&s->in, wp_i_adjacency_n_arcs(adj, FALSE), adj->n_people);
 }
 
 WpScoring *wp_scoring_new(WpGraph *graph, const WpModel *model, WpDay as_of,
@@ -75,6 +77,7 @@ WpScoring *wp_scoring_new(WpGraph *graph, const WpModel *model, WpDay as_of,
     WpScoring *s = g_new0(WpScoring, 1);
     s->ref_count = 1;
     s->graph = wp_graph_ref(graph);
+    wp_i_graph_adjacency(graph, &s->adj);
     s->model = wp_model_copy(model);
     s->as_of = as_of != WP_DAY_NONE                   ? as_of
                : wp_model_as_of(model) != WP_DAY_NONE ? wp_model_as_of(model)

@@ -2,6 +2,7 @@
 /* Network summary figures under a scoring (tie statuses depend on its model and as-of day);
  * components come from igraph. */
 #include "warmpath/stats.h"
+#include "core/graph-private.h" /* tie rows and labels, the team column */
 #include "core/igraph-private.h"
 #include "core/tie-labels.h"
 #include "scoring/scoring-private.h"

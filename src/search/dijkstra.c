@@ -23,7 +23,7 @@ typedef struct {
 } Trail;
 
 struct WpDijkstra {
-    const WpGraph *graph;
+    WpAdjacency adj;          /* the graph's arcs */
     const WpScoring *scoring; /* the last run's; borrowed */
     guint n_people;
     double *cost; /* per person: tentative, final once settled; INFINITY = untouched */
@@ -39,9 +39,9 @@ struct WpDijkstra {
 WpDijkstra *wp_i_dijkstra_new(const WpGraph *graph)
 {
     WpDijkstra *d = g_new0(WpDijkstra, 1);
-    gsize n = MAX(graph->n_people, 1);
-    d->graph = graph;
-    d->n_people = graph->n_people;
+    wp_i_graph_adjacency(graph, &d->adj);
+    gsize n = MAX(d->adj.n_people, 1);
+    d->n_people = d->adj.n_people;
     d->cost = wp_i_alloc_large(n, sizeof(double));
     for (gsize p = 0; p < n; p++)
         d->cost[p] = INFINITY;
@@ -100,7 +100,6 @@ static gboolean first_tie_banned(const WpSearchLimits *lim, WpTie tie)
 void wp_i_dijkstra_run(WpDijkstra *d, const WpScoring *scoring, GCancellable *cancellable,
                        WpPerson source, const WpSearchLimits *lim)
 {
-    const WpGraph *g = d->graph;
     reset(d);
     d->scoring = scoring;
     if (g_cancellable_is_cancelled(cancellable)) /* NULL: FALSE */
@@ -108,8 +107,8 @@ void wp_i_dijkstra_run(WpDijkstra *d, const WpScoring *scoring, GCancellable *ca
     d->direction = lim->direction;
     d->costs_only = lim->costs_only;
     gboolean forward = lim->direction == WP_SEARCH_FORWARD;
-    const guint32 *offsets = forward ? g->out_offsets : g->in_offsets;
-    const WpArc *arcs = forward ? g->out_arcs : g->in_arcs;
+    const guint32 *offsets = wp_i_adjacency_offsets(&d->adj, forward);
+    const WpArc *arcs = wp_i_adjacency_arcs(&d->adj, forward);
     const double *costs = wp_i_scoring_arc_costs(scoring, forward); /* by arc index */
     const double *potential = lim->potential;
     double *cost = d->cost;
@@ -202,10 +201,9 @@ const WpPerson *wp_i_dijkstra_settled(const WpDijkstra *d, guint *n)
  * pair, so there is one; the trail keeps 4 bytes less per person by not storing it). */
 static WpTie arc_tie(const WpDijkstra *d, WpPerson from, WpPerson to)
 {
-    const WpGraph *g = d->graph;
     gboolean forward = d->direction == WP_SEARCH_FORWARD;
-    const guint32 *offsets = forward ? g->out_offsets : g->in_offsets;
-    const WpArc *arcs = forward ? g->out_arcs : g->in_arcs;
+    const guint32 *offsets = wp_i_adjacency_offsets(&d->adj, forward);
+    const WpArc *arcs = wp_i_adjacency_arcs(&d->adj, forward);
     const double *costs = wp_i_scoring_costs(d->scoring, forward, from) - offsets[from];
     WpTie best = 0;
     double best_cost = INFINITY;

@@ -6,6 +6,7 @@
  * contact array (5-7 MB) and a query without a hop limit ~20 MB more, every time. Everything is
  * made on first use, so a context costs only what its queries need. */
 #include "search/query-private.h"
+#include "warmpath/error.h"
 
 #include <string.h>
 
@@ -90,21 +91,22 @@ guint8 *wp_i_query_marks(WpQueryContext *c, WpMark which)
 {
     g_return_val_if_fail(which < WP_I_N_MARKS, NULL);
     if (c->marks[which] == NULL)
-        c->marks[which] = g_new0(guint8, MAX(c->graph->n_people, 1));
+        c->marks[which] = g_new0(guint8, MAX(wp_graph_n_people(c->graph), 1));
     return c->marks[which];
 }
 
 double *wp_i_query_scratch(WpQueryContext *c)
 {
     if (c->scratch == NULL)
-        c->scratch = g_new(double, MAX(c->graph->n_people, 1));
+        c->scratch = g_new(double, MAX(wp_graph_n_people(c->graph), 1));
     return c->scratch;
 }
 
 gboolean wp_i_query_context_clean(const WpQueryContext *c)
 {
+    guint n = wp_graph_n_people(c->graph);
     for (guint i = 0; i < WP_I_N_MARKS; i++)
-        for (guint p = 0; c->marks[i] != NULL && p < c->graph->n_people; p++)
+        for (guint p = 0; c->marks[i] != NULL && p < n; p++)
             if (c->marks[i][p] != 0)
                 return FALSE;
     return TRUE;

@@ -43,7 +43,8 @@ typedef struct {
  * all million people, initialised whole for every search object, were 60 MB of fresh pages and
  * most of a cold `path` query on this machine (160-180 ms). */
 struct WpSearch {
-    const WpGraph *graph;
+    const WpGraph *graph;      /* borrowed: runs bind scorings of this graph only */
+    WpAdjacency adj;           /* the graph's arcs */
     const WpScoring *scoring;  /* bound: whose costs runs use; borrowed */
     GCancellable *cancellable; /* bound, nullable: stops runs; borrowed */
     WpSearchDirection direction;
@@ -64,7 +65,8 @@ WpSearch *wp_i_search_new(const WpGraph *graph)
 {
     WpSearch *s = g_new0(WpSearch, 1);
     s->graph = graph;
-    s->slot = g_new0(guint32, MAX(graph->n_people, 1));
+    wp_i_graph_adjacency(graph, &s->adj);
+    s->slot = g_new0(guint32, MAX(s->adj.n_people, 1));
     s->states = g_array_new(FALSE, FALSE, sizeof(State));
     s->pushed_at = g_array_new(FALSE, FALSE, sizeof(double));
     s->touched = g_array_new(FALSE, FALSE, sizeof(WpPerson));
@@ -219,14 +221,13 @@ static void note_pushed(WpSearch *s, WpPerson p, double cost, guint32 hops)
 
 void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
 {
-    const WpGraph *g = s->graph;
     const WpScoring *scoring = s->scoring;
-    g_return_if_fail(source < g->n_people && scoring != NULL);
+    g_return_if_fail(source < s->adj.n_people && scoring != NULL);
     reset(s);
     s->last_unlimited = lim->max_hops == 0;
     if (s->last_unlimited) {
         if (s->unlimited == NULL)
-            s->unlimited = wp_i_dijkstra_new(g);
+            s->unlimited = wp_i_dijkstra_new(s->graph);
         wp_i_dijkstra_run(s->unlimited, scoring, s->cancellable, source, lim);
         return;
     }
@@ -235,9 +236,9 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
     s->width = lim->max_hops > 0 ? lim->max_hops + 1 : 0;
     s->direction = lim->direction;
     gboolean limited = lim->max_hops > 0;
-    const guint32 *offsets = lim->direction == WP_SEARCH_FORWARD ? g->out_offsets : g->in_offsets;
-    const WpArc *arcs = lim->direction == WP_SEARCH_FORWARD ? g->out_arcs : g->in_arcs;
     gboolean forward = lim->direction == WP_SEARCH_FORWARD;
+    const guint32 *offsets = wp_i_adjacency_offsets(&s->adj, forward);
+    const WpArc *arcs = wp_i_adjacency_arcs(&s->adj, forward);
     const double *costs = wp_i_scoring_arc_costs(scoring, forward); /* by arc index */
 
     guint n_stopped = 0;

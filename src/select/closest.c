@@ -76,7 +76,7 @@ GPtrArray *wp_i_tally_values(const WpGraph *graph, WpIValueFunc value_of, gconst
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     g_autoptr(GString) scratch = g_string_new(NULL);
     /* Listed people have the attributes; without a people file the ids are all there is. */
-    guint n = graph->n_columns > 0 ? graph->n_listed : graph->n_people;
+    guint n = wp_i_graph_n_candidates(graph);
     for (WpPerson p = 0; p < n; p++) {
         const char *value = value_of(graph, p, data);
         if (value == NULL)

@@ -172,7 +172,7 @@ static void index_companies(PeopleIndex *x, const WpGraph *graph)
     }
 }
 
-static PeopleIndex *people_index_new(const WpGraph *graph)
+static gpointer people_index_new(const WpGraph *graph)
 {
     PeopleIndex *x = g_new0(PeopleIndex, 1);
     x->n_people = wp_graph_n_people(graph);
@@ -181,16 +181,11 @@ static PeopleIndex *people_index_new(const WpGraph *graph)
     return x;
 }
 
-/* The index, built by the first caller while others wait (g_once). The graph is read-only to
- * everyone else: the index is a cache of what it says, freed with it. */
+/* The index, built by the first caller while others wait: a cache of what the graph says,
+ * freed with it. */
 static const PeopleIndex *people_index(const WpGraph *graph)
 {
-    WpGraph *g = (WpGraph *)graph;
-    if (g_once_init_enter(&g->people_index)) {
-        g->people_index_free = people_index_free;
-        g_once_init_leave(&g->people_index, people_index_new(graph));
-    }
-    return g->people_index;
+    return wp_i_graph_people_cache(graph, people_index_new, people_index_free);
 }
 
 void wp_graph_index_people(const WpGraph *graph)

@@ -6,21 +6,9 @@
 
 #define N_SUGGESTIONS 5
 
-/* A people column (borrowed), or NULL when the people file has no such column. Values exist
- * for listed people only. */
-static const WpColumn *find_column(const WpGraph *graph, const char *name)
+static const char *value_of(guint n_listed, const WpColumn *column, WpPerson p)
 {
-    for (guint i = 0; i < graph->n_columns; i++) {
-        const WpColumn *col = graph->columns->pdata[i];
-        if (strcmp(col->name, name) == 0)
-            return col;
-    }
-    return NULL;
-}
-
-static const char *value_of(const WpGraph *graph, const WpColumn *column, WpPerson p)
-{
-    return column != NULL && p < graph->n_listed ? wp_i_column_value(column, p) : NULL;
+    return column != NULL && p < n_listed ? wp_i_column_value(column, p) : NULL;
 }
 
 static const char *attr_or_empty(const WpGraph *graph, WpPerson person, const char *column)
@@ -61,7 +49,7 @@ static gboolean account_init(Account *account, const WpGraph *graph, const char 
     g_autoptr(GArray) people = wp_graph_resolve_account(graph, company, &account->name, error);
     if (people == NULL)
         return FALSE;
-    account->member = g_new0(guint8, MAX(graph->n_people, 1));
+    account->member = g_new0(guint8, MAX(wp_graph_n_people(graph), 1));
     for (guint i = 0; i < people->len; i++)
         account->member[g_array_index(people, WpPerson, i)] = 1;
     return TRUE;
@@ -82,10 +70,11 @@ static GArray *collect(const WpGraph *graph, const char *query, const Account *a
     g_autofree char *key = wp_text_fold(query);
     if (key[0] == '\0')
         return found;
-    const WpColumn *names = find_column(graph, WP_COLUMN_NAME);
+    const WpColumn *names = wp_i_graph_column(graph, WP_COLUMN_NAME);
+    guint n_listed = wp_i_graph_n_listed(graph), n_people = wp_graph_n_people(graph);
     g_autoptr(GString) scratch = g_string_new(NULL);
-    for (WpPerson p = 0; p < graph->n_people; p++) {
-        const char *name = value_of(graph, names, p);
+    for (WpPerson p = 0; p < n_people; p++) {
+        const char *name = value_of(n_listed, names, p);
         gboolean hit = FALSE;
         if (name != NULL) {
             wp_i_text_fold_into(name, scratch);
@@ -184,10 +173,11 @@ static GArray *closest(const WpGraph *graph, const char *query, const Account *a
         return best;
     guint cap = MIN(MAX(2u, (guint)key_len / 2), 6u);
     g_autoptr(GString) scratch = g_string_new(NULL);
-    const WpColumn *names = find_column(graph, WP_COLUMN_NAME);
+    const WpColumn *names = wp_i_graph_column(graph, WP_COLUMN_NAME);
+    guint n_listed = wp_i_graph_n_listed(graph), n_people = wp_graph_n_people(graph);
     g_autoptr(GArray) there = g_array_new(FALSE, FALSE, sizeof(Suggestion));
-    for (WpPerson p = 0; p < graph->n_people; p++) {
-        const char *name = value_of(graph, names, p);
+    for (WpPerson p = 0; p < n_people; p++) {
+        const char *name = value_of(n_listed, names, p);
         wp_i_text_fold_into(name != NULL ? name : wp_graph_person_id(graph, p), scratch);
         guint d = name_distance(key, key_len, scratch->str, scratch->len, cap);
         if (d > cap)

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/error-private.h"
-#include "core/graph-private.h"
+#include "core/people-private.h"
 #include "core/text-private.h"
 
 /* Edit distances look at most at this many bytes of a folded key: what people type is short, and
@@ -29,9 +29,10 @@ typedef struct {
 /* Which value of a person a tally counts (borrowed, NULL for none). */
 typedef const char *(*WpIValueFunc)(const WpGraph *graph, WpPerson person, gconstpointer data);
 
-/* The distinct values over listed people (everyone without a people file), keyed by wp_text_fold_company() when @company, else by
- * wp_text_fold(); values that fold to nothing are left out. Each distinct spelling is folded
- * once. Returns (transfer full) WpITally *, in order of first person. O(people). */
+/* The distinct values over listed people (everyone without a people file), keyed by
+ * wp_text_fold_company() when @company, else by wp_text_fold(); values that fold to nothing are
+ * left out. Each distinct spelling is folded once. Returns (transfer full) WpITally *, in order of
+ * first person. O(people). */
 GPtrArray *wp_i_tally_values(const WpGraph *graph, WpIValueFunc value_of, gconstpointer data,
                              gboolean company);
 /* The value of the people-file column named @data (a const char *), for wp_i_tally_values(). */

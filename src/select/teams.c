@@ -48,7 +48,8 @@ GArray *wp_graph_resolve_team(const WpGraph *graph, const char *team, GError **e
     g_autofree char *key = team != NULL ? wp_text_fold(team) : NULL;
     GArray *sellers = g_array_new(FALSE, FALSE, sizeof(WpPerson));
     g_autoptr(GString) scratch = g_string_new(NULL);
-    for (WpPerson p = 0; p < graph->n_listed; p++) {
+    guint n_listed = wp_i_graph_n_listed(graph);
+    for (WpPerson p = 0; p < n_listed; p++) {
         const char *name = wp_graph_person_team(graph, p);
         if (name == NULL)
             continue;

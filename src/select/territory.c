@@ -65,11 +65,10 @@ static char *describe(const char *const *expressions, const char *origin, const 
 static GArray *select_people(const WpGraph *graph, const WpWhere *where, const GArray *listed)
 {
     GArray *people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-    guint n = listed ? listed->len : wp_graph_n_people(graph);
+    guint n = listed ? listed->len : wp_i_graph_n_candidates(graph);
     for (guint i = 0; i < n; i++) {
         WpPerson p = listed ? g_array_index(listed, WpPerson, i) : i;
-        if ((listed != NULL || graph->n_columns == 0 || wp_graph_person_listed(graph, p)) &&
-            wp_where_matches(where, graph, p))
+        if (wp_where_matches(where, graph, p))
             g_array_append_val(people, p);
     }
     return people;

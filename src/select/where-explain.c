@@ -7,13 +7,6 @@
 
 #define N_CLOSEST 5
 
-/* People a territory is chosen from: the listed ones, or everyone when there is no people file
- * (as rank and map select). */
-static guint n_candidates(const WpGraph *graph)
-{
-    return graph->n_columns > 0 ? graph->n_listed : graph->n_people;
-}
-
 static const char *value_of(const WpGraph *graph, WpPerson person, gconstpointer column)
 {
     return wp_graph_person_attr(graph, person, column);
@@ -65,7 +58,8 @@ static GHashTable *missing_keys(const Condition *c, const WpGraph *graph)
         g_hash_table_add(missing, c->values->pdata[i]);
     g_autoptr(GHashTable) folded = g_hash_table_new(g_direct_hash, g_direct_equal);
     g_autoptr(GString) key = g_string_new(NULL);
-    for (WpPerson p = 0; p < n_candidates(graph) && g_hash_table_size(missing) > 0; p++) {
+    guint n = wp_i_graph_n_candidates(graph);
+    for (WpPerson p = 0; p < n && g_hash_table_size(missing) > 0; p++) {
         const char *value = value_of(graph, p, c->column);
         if (value == NULL || !g_hash_table_add(folded, (gpointer)value))
             continue;
@@ -94,8 +88,8 @@ static void add_misses(const Condition *c, const WpGraph *graph, GPtrArray *out)
 /* "'industry=Fintech': 240 people" or "...: no one". */
 static char *describe_count(const Condition *c, const WpGraph *graph)
 {
-    guint n = 0;
-    for (WpPerson p = 0; p < n_candidates(graph); p++)
+    guint n = 0, n_candidates = wp_i_graph_n_candidates(graph);
+    for (WpPerson p = 0; p < n_candidates; p++)
         n += wp_i_condition_matches(c, graph, p);
     g_autofree char *expression = wp_text_excerpt(c->text);
     if (n == 0)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Territory filters: parsing "COLUMN OP VALUES" expressions and matching people against them. */
-#include "io/io-private.h"
+#include "io/input-private.h"
 #include "select/where-private.h"
 
 #include <math.h>
