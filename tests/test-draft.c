@@ -356,6 +356,55 @@ static void test_direct_path_refused(void)
     fixture_tear_down(&f);
 }
 
+/* Contact details in the path answer: the line under a path, its JSON, the diagram's tooltip
+ * (with a backslash doubled in DOT, so that Graphviz prints it as typed). */
+static void test_path_contacts(void)
+{
+    Fixture f;
+    fixture_set_up(&f, brief_ini);
+    const WpGraph *g = wp_scoring_graph(f.scoring);
+    g_autofree char *ana = wp_report_contact_text(g, wp_graph_find_id(g, "a"));
+    g_assert_cmpstr(ana, ==, "email ana@brightline.example · phone +44 20 7946 0000");
+    g_assert_null(wp_report_contact_text(g, wp_graph_find_id(g, "c")));
+    const WpPathReason *first = &g_array_index(f.report->paths, WpPathReason, 0);
+    g_assert_cmpuint(first->source, ==, wp_graph_find_id(g, "a"));
+    g_autofree char *line = wp_report_path_contacts(f.report, first);
+    g_assert_cmpstr(line, ==,
+                    "contact: Ana Lima: email ana@brightline.example · phone +44 20 7946 0000; "
+                    "Tom Reyes: email tom@acme.example");
+    g_autoptr(JsonNode) json = wp_report_paths_json(f.report);
+    JsonObject *path = json_array_get_object_element(
+        json_object_get_array_member(json_node_get_object(json), "paths"), 0);
+    JsonObject *source = json_object_get_object_member(path, "source_contact");
+    g_assert_cmpstr(json_object_get_string_member(source, "email"), ==, "ana@brightline.example");
+    g_assert_true(json_object_get_null_member(source, "linkedin_url"));
+    g_assert_cmpstr(json_object_get_string_member(source, "phone"), ==, "+44 20 7946 0000");
+    JsonObject *target = json_object_get_object_member(path, "target_contact");
+    g_assert_cmpstr(json_object_get_string_member(target, "email"), ==, "tom@acme.example");
+    g_autoptr(WpDiagram) d = wp_diagram_new_paths(f.scoring, f.set, f.sellers, 1, NULL);
+    gboolean seen = FALSE;
+    for (guint i = 0; i < d->nodes->len; i++) {
+        const WpDiagramNode *n = wp_diagram_node(d, i);
+        if (strcmp(n->name, "Dr. Ben Ode") == 0) {
+            g_assert_cmpstr(n->tooltip, ==,
+                            "Dr. Ben Ode: LinkedIn https://www.linkedin.com/in/ben-ode");
+            seen = TRUE;
+        }
+        if (strcmp(n->name, "Cy Park") == 0)
+            g_assert_null(n->tooltip);
+    }
+    g_assert_true(seen);
+    wp_diagram_set_tooltip(d, 0, "a\\N b");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) dot = wp_diagram_render(d, WP_DIAGRAM_DOT, &error);
+    g_assert_no_error(error);
+    g_autofree char *text = g_strndup(g_bytes_get_data(dot, NULL), g_bytes_get_size(dot));
+    g_assert_nonnull(
+        strstr(text, "tooltip=\"Dr. Ben Ode: LinkedIn https://www.linkedin.com/in/ben-ode\""));
+    g_assert_nonnull(strstr(text, "tooltip=\"a\\\\N b\""));
+    fixture_tear_down(&f);
+}
+
 /* ---- the demo's Bob Smith question and a shared dataset: every source ---- */
 
 static WpModel *demo_model(void)
@@ -587,6 +636,7 @@ int main(int argc, char **argv)
     g_test_add_func("/draft/note/from-brief", test_note_from_brief);
     g_test_add_func("/draft/note/missing-brief", test_missing_brief_named);
     g_test_add_func("/draft/direct-path-refused", test_direct_path_refused);
+    g_test_add_func("/draft/path-contacts", test_path_contacts);
     g_test_add_func("/draft/demo/every-source", test_demo_every_source);
     g_test_add_func("/draft/shared/every-source", test_shared_every_source);
     g_test_add_func("/draft/eml/header-words", test_eml_header_words);

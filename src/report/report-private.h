@@ -43,3 +43,6 @@ void wp_i_json_double(JsonBuilder *b, const char *member, double x);
 void wp_i_json_int(JsonBuilder *b, const char *member, gint64 x);
 void wp_i_json_bool(JsonBuilder *b, const char *member, gboolean x);
 void wp_i_json_string(JsonBuilder *b, const char *member, const char *value);
+/* "member": {"email", "linkedin_url", "phone"} of @p (absent ones null), or null for
+ * WP_PERSON_NONE (contacts.c). */
+void wp_i_json_contact(JsonBuilder *b, const char *member, const WpGraph *g, WpPerson p);
