@@ -183,9 +183,9 @@ static guint numbers_in(const char *text, gint64 *out, guint max)
 }
 
 /* The facts of the target's company that match the brief, "Fintech, US-East, 1,200 people": a
- * people cell whose folded text the brief's folded phrase contains (industry, region in
- * geography), and a company size inside the brief's range ("200 to 5000 people"). NULL when
- * nothing matches. */
+ * people cell whose folded words the brief's folded phrase contains as whole words (industry,
+ * region in geography), and a company size inside the brief's range ("200 to 5000 people").
+ * NULL when nothing matches. */
 static char *fit_text(const WpGraph *graph, WpPerson target, const WpBrief *brief)
 {
     const struct {
@@ -197,9 +197,12 @@ static char *fit_text(const WpGraph *graph, WpPerson target, const WpBrief *brie
         g_autofree char *value = cell(graph, target, pairs[i].column);
         if (value == NULL || pairs[i].phrase == NULL)
             continue;
-        g_autofree char *v = wp_text_fold(value);
-        g_autofree char *ph = wp_text_fold(pairs[i].phrase);
-        if (v[0] != '\0' && strstr(ph, v) != NULL)
+        g_autofree char *folded = wp_text_fold(value);
+        g_autofree char *folded_phrase = wp_text_fold(pairs[i].phrase);
+        /* whole words: "US" is in "the US East Coast", not in "focus" */
+        g_autofree char *v = g_strdup_printf(" %s ", folded);
+        g_autofree char *ph = g_strdup_printf(" %s ", folded_phrase);
+        if (folded[0] != '\0' && strstr(ph, v) != NULL)
             g_ptr_array_add(parts, g_steal_pointer(&value));
     }
     gint64 size = wp_graph_person_company_size(graph, target), range[2];
