@@ -318,6 +318,18 @@ static void test_note_from_brief(void)
     fixture_tear_down(&f);
 }
 
+/* The fit matches whole words: region "EU" is not in "across Europe" (though "eu" is in
+ * "europe"). */
+static void test_fit_whole_words(void)
+{
+    Fixture f;
+    fixture_set_up(&f, "[brief]\nsolves=close faster\nindustry=fintech\ngeography=across "
+                       "Europe\ncompany_size=200 to 5000 people\n");
+    g_autoptr(WpDraft) a = draft_via(&f, "a");
+    g_assert_nonnull(strstr(a->to_source, "(Fintech, 1,200 people)"));
+    fixture_tear_down(&f);
+}
+
 static void test_missing_brief_named(void)
 {
     Fixture f;
@@ -635,6 +647,7 @@ int main(int argc, char **argv)
     g_test_add_func("/draft/two-step", test_two_step);
     g_test_add_func("/draft/note/from-brief", test_note_from_brief);
     g_test_add_func("/draft/note/missing-brief", test_missing_brief_named);
+    g_test_add_func("/draft/note/fit-whole-words", test_fit_whole_words);
     g_test_add_func("/draft/direct-path-refused", test_direct_path_refused);
     g_test_add_func("/draft/path-contacts", test_path_contacts);
     g_test_add_func("/draft/demo/every-source", test_demo_every_source);
