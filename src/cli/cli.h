@@ -186,8 +186,10 @@ int cmd_draft(int argc, char **argv);
  * (draft-output.c). */
 void cli_append_text(GString *out, const char *text);
 /* Drafts (draft-output.c). The template --template FILE names, else the built-in one for
- * @lang (NULL: English); prints the error and returns NULL with *rc set on failure. */
-WpDraftTemplate *cli_draft_template(const char *file, const char *lang, int *rc);
+ * @lang (NULL: English); prints the error (a usage error of @command for --lang) and returns
+ * NULL with *rc set on failure. */
+WpDraftTemplate *cli_draft_template(const char *command, const char *file, const char *lang,
+                                    int *rc);
 /* Appends the drafts of every path of @report with a referral source to @out as text (a
  * direct path is said to need none); FALSE with @error set on failure. */
 gboolean cli_draft_append_all(const WpPathReport *report, const WpDraftTemplate *tmpl, GString *out,

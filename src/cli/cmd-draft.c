@@ -173,7 +173,7 @@ int cmd_draft(int argc, char **argv)
     int rc = cli_search_limits_parse("draft", &o.search, &limits);
     if (rc != 0)
         return rc;
-    g_autoptr(WpDraftTemplate) tmpl = cli_draft_template(o.template_file, o.lang, &rc);
+    g_autoptr(WpDraftTemplate) tmpl = cli_draft_template("draft", o.template_file, o.lang, &rc);
     if (tmpl == NULL)
         return rc;
 

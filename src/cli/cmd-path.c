@@ -211,7 +211,7 @@ int cmd_path(int argc, char **argv)
         common.format_value != CLI_FORMAT_JSON)
         return usage("--drafts works with --format table or json");
     g_autoptr(WpDraftTemplate) tmpl =
-        o.drafts ? cli_draft_template(o.template_file, o.lang, &rc) : NULL;
+        o.drafts ? cli_draft_template("path", o.template_file, o.lang, &rc) : NULL;
     if (o.drafts && tmpl == NULL)
         return rc;
 

@@ -4,20 +4,21 @@
 
 #include <string.h>
 
-WpDraftTemplate *cli_draft_template(const char *file, const char *lang, int *rc)
+WpDraftTemplate *cli_draft_template(const char *command, const char *file, const char *lang,
+                                    int *rc)
 {
     g_autoptr(GError) error = NULL;
     WpDraftTemplate *tmpl = file != NULL ? wp_draft_template_load_file(file, &error)
                                          : wp_draft_template_new_default(lang, &error);
     if (tmpl == NULL) {
         *rc = error->code == WP_ERROR_USAGE && error->domain == WP_ERROR
-                  ? cli_usage_error("draft", "--lang: %s", error->message)
+                  ? cli_usage_error(command, "--lang: %s", error->message)
                   : cli_fail(error);
         return NULL;
     }
     if (file != NULL && lang != NULL && strcmp(lang, wp_draft_template_lang(tmpl)) != 0) {
         g_autofree char *shown = wp_text_excerpt(lang);
-        *rc = cli_usage_error("draft", "--lang %s: the template '%s' is written in '%s'", shown,
+        *rc = cli_usage_error(command, "--lang %s: the template '%s' is written in '%s'", shown,
                               file, wp_draft_template_lang(tmpl));
         wp_draft_template_free(tmpl);
         return NULL;
