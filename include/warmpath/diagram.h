@@ -55,6 +55,8 @@ typedef enum {
  * WP_ERROR_LIMIT; builders cap their routes well below this). */
 #define WP_DIAGRAM_MAX_TEXT 60
 #define WP_DIAGRAM_MAX_HEADING 200
+/* Characters a tooltip keeps: room for an e-mail, a LinkedIn URL and a phone number. */
+#define WP_DIAGRAM_MAX_TOOLTIP 400
 #define WP_DIAGRAM_MAX_DETAILS 4
 #define WP_DIAGRAM_MAX_NODES 2000
 #define WP_DIAGRAM_MAX_EDGES 4000
@@ -70,6 +72,8 @@ typedef enum {
  * @role: what the person is in the picture
  * @cluster: index into the diagram's clusters, or -1
  * @emphasis: on the best route: drawn with a heavier border
+ * @tooltip: (transfer full) (nullable): text shown on hovering the person in an SVG (their
+ *   contact details), cleaned but cut only at WP_DIAGRAM_MAX_TOOLTIP characters
  *
  * Every text is stored cleaned (see wp_diagram_clean_text()).
  */
@@ -81,6 +85,7 @@ typedef struct {
     gint cluster;
     gboolean emphasis;
     char *tag;
+    char *tooltip;
 } WpDiagramNode;
 
 /**
@@ -189,6 +194,8 @@ WP_API guint wp_diagram_add_node(WpDiagram *diagram, WpDiagramRole role, const c
 /* Appends a detail line to node @node; NULL or empty text and lines past
  * WP_DIAGRAM_MAX_DETAILS are ignored. Time: O(length of @text). */
 WP_API void wp_diagram_add_detail(WpDiagram *diagram, guint node, const char *text);
+/* Sets (or clears, with NULL) the node's tooltip. Time: O(length of @text). */
+WP_API void wp_diagram_set_tooltip(WpDiagram *diagram, guint node, const char *text);
 /* Sets (or clears, with NULL) the node's badge line. Time: O(length of @text). */
 WP_API void wp_diagram_set_badge(WpDiagram *diagram, guint node, const char *text);
 /* Adds an edge @from -> @to (existing node indices) and returns its index. Time: O(1)

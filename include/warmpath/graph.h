@@ -85,6 +85,10 @@ typedef struct {
 #define WP_COLUMN_REGION "region"
 #define WP_COLUMN_COMPANY_SIZE "company_size"
 #define WP_COLUMN_TEAM "team"
+/* Contact details: shown by path and draft when the people file has them (any may be absent). */
+#define WP_COLUMN_EMAIL "email"
+#define WP_COLUMN_LINKEDIN_URL "linkedin_url"
+#define WP_COLUMN_PHONE "phone"
 
 /**
  * WpWarningKind:

@@ -91,6 +91,35 @@ WP_API WpDay wp_model_as_of(const WpModel *model);
  * NULL-terminated, valid while the model lives; NULL if none */
 WP_API const char *const *wp_model_territory(const WpModel *model);
 
+/**
+ * WpBrief:
+ * @solves: (nullable): what the seller solves, a phrase that follows "we help …" ("close the
+ *   month in three days instead of ten"); a draft's forwardable note needs it
+ * @function: (nullable): the ideal client's function, plural ("finance leaders", "CEOs")
+ * @industry: (nullable): the industries the seller knows ("fintech and payments companies")
+ * @geography: (nullable): where the seller works ("on the US East Coast")
+ * @company_size: (nullable): the sweet spot in company size, as a phrase ("100 to 2,000
+ *   people")
+ * @proof: (nullable): one sentence of proof ("Brightline Pay closed October in four days with
+ *   us.")
+ *
+ * The seller's brief: the profile's `[brief]` group (docs/asking.md), what `warmpath draft`
+ * teaches a referral source to say. Each string is one line, trimmed, NULL when the profile
+ * leaves the key out or empty; owned by the model.
+ */
+typedef struct {
+    const char *solves;
+    const char *function;
+    const char *industry;
+    const char *geography;
+    const char *company_size;
+    const char *proof;
+} WpBrief;
+
+/* The profile's [brief] (all NULL for the built-in models). Time: O(1). Returns: (transfer
+ * none): valid while @model lives; never NULL */
+WP_API const WpBrief *wp_model_brief(const WpModel *model);
+
 typedef enum {
     WP_TIE_STATUS_NEVER_INTERACTED = 1 << 0, /* interactions given as 0 */
     WP_TIE_STATUS_GONE_COLD = 1 << 1,        /* last contact older than recency.cold_after_days */

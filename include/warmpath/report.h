@@ -276,6 +276,32 @@ WP_API void wp_path_report_free(WpPathReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpPathReport, wp_path_report_free)
 
 /**
+ * wp_report_contact_text:
+ * @graph: the network
+ * @person: a person of it
+ *
+ * The contact details the people file has for @person: "email ana@brightline.example ·
+ * LinkedIn https://www.linkedin.com/in/ana-lima · phone +44 20 7946 0000" (columns
+ * WP_COLUMN_EMAIL, WP_COLUMN_LINKEDIN_URL, WP_COLUMN_PHONE; empty cells left out). Time: O(1).
+ *
+ * Returns: (transfer full) (nullable): the text, NULL when the file has none; free with g_free()
+ */
+WP_API char *wp_report_contact_text(const WpGraph *graph, WpPerson person);
+
+/**
+ * wp_report_path_contacts:
+ * @report: the report @path belongs to
+ * @path: one of its paths
+ *
+ * The line `path` prints under a path: "contact: Priya Natarajan: email ...; Bob Smith:
+ * LinkedIn ..." for the source (the person the seller asks) and the target, each only when the
+ * people file has details. Time: O(1).
+ *
+ * Returns: (transfer full) (nullable): the line, NULL when neither has any; free with g_free()
+ */
+WP_API char *wp_report_path_contacts(const WpPathReport *report, const WpPathReason *path);
+
+/**
  * wp_report_paths_json:
  * @report: a report of a query to one person
  *

@@ -13,6 +13,7 @@
 
 #include "warmpath/day.h"
 #include "warmpath/diagram.h"
+#include "warmpath/draft.h"
 #include "warmpath/error.h"
 #include "warmpath/export.h"
 #include "warmpath/graph.h"

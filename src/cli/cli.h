@@ -22,11 +22,18 @@ typedef enum {
     CLI_FORMAT_SVG,
     CLI_FORMAT_PNG,
     CLI_FORMAT_PDF,
+    CLI_FORMAT_TEXT,     /* prose (a draft); a .txt file when the command has no table */
+    CLI_FORMAT_MARKDOWN, /* .md */
+    CLI_FORMAT_EML,      /* an unsent e-mail, .eml */
 } CliFormat;
 
 #define CLI_FORMATS_TEXT (1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_CSV | 1u << CLI_FORMAT_JSON)
 #define CLI_FORMATS_DIAGRAM                                                                        \
     (1u << CLI_FORMAT_DOT | 1u << CLI_FORMAT_SVG | 1u << CLI_FORMAT_PNG | 1u << CLI_FORMAT_PDF)
+
+#define CLI_FORMATS_DRAFT                                                                          \
+    (1u << CLI_FORMAT_TEXT | 1u << CLI_FORMAT_MARKDOWN | 1u << CLI_FORMAT_JSON |                   \
+     1u << CLI_FORMAT_EML)
 
 /* Ties files this large are compiled into a cached snapshot (smaller ones parse faster). */
 #define CLI_CACHE_MIN_BYTES (16u << 20)
@@ -173,3 +180,20 @@ int cmd_import(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_map(int argc, char **argv);
+int cmd_draft(int argc, char **argv);
+
+/* Appends @text (lines ending in "\n") made safe for a terminal, line by line
+ * (draft-output.c). */
+void cli_append_text(GString *out, const char *text);
+/* Drafts (draft-output.c). The template --template FILE names, else the built-in one for
+ * @lang (NULL: English); prints the error (a usage error of @command for --lang) and returns
+ * NULL with *rc set on failure. */
+WpDraftTemplate *cli_draft_template(const char *command, const char *file, const char *lang,
+                                    int *rc);
+/* Appends the drafts of every path of @report with a referral source to @out as text (a
+ * direct path is said to need none); FALSE with @error set on failure. */
+gboolean cli_draft_append_all(const WpPathReport *report, const WpDraftTemplate *tmpl, GString *out,
+                              GError **error);
+/* Adds a "draft" member to each path object of @root (wp_report_paths_json() of @report): the
+ * draft's JSON, or null for a direct path. */
+void cli_draft_add_json(const WpPathReport *report, const WpDraftTemplate *tmpl, JsonNode *root);

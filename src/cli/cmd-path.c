@@ -22,6 +22,9 @@ typedef struct {
     CliSearchOptions search;
     gboolean all_paths;
     gboolean timing;
+    gboolean drafts;
+    char *template_file;
+    char *lang;
 } PathOptions;
 
 static void path_options_clear(PathOptions *o)
@@ -33,6 +36,8 @@ static void path_options_clear(PathOptions *o)
     g_free(o->to_company);
     g_strfreev(o->where);
     g_free(o->k);
+    g_free(o->template_file);
+    g_free(o->lang);
     cli_search_options_clear(&o->search);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(PathOptions, path_options_clear)
@@ -65,6 +70,10 @@ static int check_options(const PathOptions *o, guint *k, CliSearchLimits *limits
         return usage("--where filters --to-company");
     if (o->all_paths && o->to_company != NULL)
         return usage("--all-paths works with --to, not --to-company");
+    if (o->drafts && o->to_company != NULL)
+        return usage("--drafts works with --to, not --to-company");
+    if ((o->template_file != NULL || o->lang != NULL) && !o->drafts)
+        return usage("--template and --lang word the drafts: add --drafts");
     gint64 paths = 0;
     int rc =
         cli_parse_count("path", "-k", o->k, 1, MAX_K, "a number of paths from 1 to 1000", &paths);
@@ -75,15 +84,18 @@ static int check_options(const PathOptions *o, guint *k, CliSearchLimits *limits
 }
 
 /* The answer in the format asked for; diagrams are drawn by diagram-output.c (an account map
- * with the --where filter the paths were found under, @where). */
+ * with the --where filter the paths were found under, @where). With @tmpl (--drafts), each
+ * path's draft after the table, or as its "draft" member in JSON. */
 static gboolean emit(const CliCommon *common, const WpPathReport *report, const WpWhere *where,
-                     GError **error)
+                     const WpDraftTemplate *tmpl, GError **error)
 {
     if ((1u << common->format_value) & CLI_FORMATS_DIAGRAM)
         return cli_emit_path_diagram(common, report, where, error);
     if (common->format_value == CLI_FORMAT_JSON) {
         g_autoptr(JsonNode) root = report->request.company != NULL ? wp_report_account_json(report)
                                                                    : wp_report_paths_json(report);
+        if (tmpl != NULL)
+            cli_draft_add_json(report, tmpl, root);
         return cli_emit_json(common, root, error);
     }
     g_autoptr(GString) out = g_string_new(NULL);
@@ -91,6 +103,8 @@ static gboolean emit(const CliCommon *common, const WpPathReport *report, const 
         path_output_csv(report, out);
     else
         path_output_table(report, out);
+    if (tmpl != NULL && !cli_draft_append_all(report, tmpl, out, error))
+        return FALSE;
     return cli_emit(common, out->str, out->len, error);
 }
 
@@ -165,6 +179,12 @@ int cmd_path(int argc, char **argv)
          "The K best paths even if they start with the same person (Yen's algorithm)", NULL},
         {"timing", 0, 0, G_OPTION_ARG_NONE, &o.timing,
          "Print how long loading and the query took on standard error", NULL},
+        {"drafts", 0, 0, G_OPTION_ARG_NONE, &o.drafts,
+         "Add the intro request for every source (as 'warmpath draft' writes it)", NULL},
+        {"template", 0, 0, G_OPTION_ARG_FILENAME, &o.template_file,
+         "With --drafts: word them with this template", "FILE"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
+         "With --drafts: language of the built-in template (en)", "LANG"},
         G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) context = g_option_context_new("");
     g_option_context_set_summary(
@@ -186,6 +206,13 @@ int cmd_path(int argc, char **argv)
     CliSearchLimits limits;
     int rc = check_options(&o, &k, &limits);
     if (rc != 0)
+        return rc;
+    if (o.drafts && common.format_value != CLI_FORMAT_TABLE &&
+        common.format_value != CLI_FORMAT_JSON)
+        return usage("--drafts works with --format table or json");
+    g_autoptr(WpDraftTemplate) tmpl =
+        o.drafts ? cli_draft_template("path", o.template_file, o.lang, &rc) : NULL;
+    if (o.drafts && tmpl == NULL)
         return rc;
 
     g_autoptr(GError) error = NULL;
@@ -224,7 +251,7 @@ int cmd_path(int argc, char **argv)
                              where,
                              model_text};
     g_autoptr(WpPathReport) report = wp_path_report_new(scoring, set, &request);
-    if (!emit(&common, report, filter, &error))
+    if (!emit(&common, report, filter, tmpl, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;
 }

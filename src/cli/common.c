@@ -8,9 +8,10 @@
 #include <unistd.h>
 
 static const char *const format_names[] = {
-    [CLI_FORMAT_TABLE] = "table", [CLI_FORMAT_CSV] = "csv", [CLI_FORMAT_JSON] = "json",
-    [CLI_FORMAT_DOT] = "dot",     [CLI_FORMAT_SVG] = "svg", [CLI_FORMAT_PNG] = "png",
-    [CLI_FORMAT_PDF] = "pdf",
+    [CLI_FORMAT_TABLE] = "table", [CLI_FORMAT_CSV] = "csv",   [CLI_FORMAT_JSON] = "json",
+    [CLI_FORMAT_DOT] = "dot",     [CLI_FORMAT_SVG] = "svg",   [CLI_FORMAT_PNG] = "png",
+    [CLI_FORMAT_PDF] = "pdf",     [CLI_FORMAT_TEXT] = "text", [CLI_FORMAT_MARKDOWN] = "markdown",
+    [CLI_FORMAT_EML] = "eml",
 };
 
 void cli_common_clear(CliCommon *c)
@@ -36,6 +37,8 @@ static const char *formats_help(guint formats)
         return "table|csv|json|dot|svg|png|pdf";
     if (formats == CLI_FORMATS_DIAGRAM)
         return "dot|svg|png|pdf";
+    if (formats == CLI_FORMATS_DRAFT)
+        return "text|markdown|json|eml";
     return "FORMAT";
 }
 
@@ -173,16 +176,16 @@ static const struct {
     const char *extension;
     int format;
 } extensions[] = {
-    {"txt", CLI_FORMAT_TABLE}, {"csv", CLI_FORMAT_CSV}, {"json", CLI_FORMAT_JSON},
-    {"dot", CLI_FORMAT_DOT},   {"gv", CLI_FORMAT_DOT},  {"svg", CLI_FORMAT_SVG},
-    {"png", CLI_FORMAT_PNG},   {"pdf", CLI_FORMAT_PDF}, {"jpg", NO_FORMAT},
-    {"jpeg", NO_FORMAT},       {"gif", NO_FORMAT},      {"webp", NO_FORMAT},
-    {"bmp", NO_FORMAT},        {"tif", NO_FORMAT},      {"tiff", NO_FORMAT},
-    {"heic", NO_FORMAT},       {"ps", NO_FORMAT},       {"eps", NO_FORMAT},
-    {"html", NO_FORMAT},       {"htm", NO_FORMAT},      {"xml", NO_FORMAT},
-    {"tsv", NO_FORMAT},        {"xls", NO_FORMAT},      {"xlsx", NO_FORMAT},
-    {"ods", NO_FORMAT},        {"doc", NO_FORMAT},      {"docx", NO_FORMAT},
-    {"odt", NO_FORMAT},
+    {"txt", CLI_FORMAT_TABLE}, {"csv", CLI_FORMAT_CSV},     {"json", CLI_FORMAT_JSON},
+    {"dot", CLI_FORMAT_DOT},   {"gv", CLI_FORMAT_DOT},      {"svg", CLI_FORMAT_SVG},
+    {"png", CLI_FORMAT_PNG},   {"pdf", CLI_FORMAT_PDF},     {"jpg", NO_FORMAT},
+    {"jpeg", NO_FORMAT},       {"gif", NO_FORMAT},          {"webp", NO_FORMAT},
+    {"bmp", NO_FORMAT},        {"tif", NO_FORMAT},          {"tiff", NO_FORMAT},
+    {"heic", NO_FORMAT},       {"ps", NO_FORMAT},           {"eps", NO_FORMAT},
+    {"html", NO_FORMAT},       {"htm", NO_FORMAT},          {"xml", NO_FORMAT},
+    {"tsv", NO_FORMAT},        {"xls", NO_FORMAT},          {"xlsx", NO_FORMAT},
+    {"ods", NO_FORMAT},        {"doc", NO_FORMAT},          {"docx", NO_FORMAT},
+    {"odt", NO_FORMAT},        {"md", CLI_FORMAT_MARKDOWN}, {"eml", CLI_FORMAT_EML},
 };
 
 /* "table (.txt), csv (.csv), ...": what @formats lets a command write. */
@@ -194,7 +197,8 @@ static char *writable(guint formats)
             continue;
         g_string_append_printf(out, "%s%s (", out->len ? ", " : "", format_names[f]);
         for (guint e = 0, n = 0; e < G_N_ELEMENTS(extensions); e++)
-            if (extensions[e].format == (int)f)
+            if (extensions[e].format == (int)f ||
+                (f == CLI_FORMAT_TEXT && extensions[e].format == CLI_FORMAT_TABLE))
                 g_string_append_printf(out, "%s.%s", n++ ? ", " : "", extensions[e].extension);
         g_string_append_c(out, ')');
     }
@@ -232,6 +236,8 @@ gboolean cli_output_format(const char *command, const char *format, const char *
     }
     if (dot != NULL && e < G_N_ELEMENTS(extensions) && formats != 0) {
         named = extensions[e].format;
+        if (named == CLI_FORMAT_TABLE && !(formats & (1u << CLI_FORMAT_TABLE)))
+            named = CLI_FORMAT_TEXT; /* .txt: prose where a command writes no table */
         if (named == NO_FORMAT || !(formats & (1u << named))) {
             g_autofree char *can = writable(formats);
             cli_usage_error(command, "-o '%s': %s cannot write %s files; it writes %s", output,
@@ -252,10 +258,11 @@ gboolean cli_common_check(GOptionContext *context G_GNUC_UNUSED, CliCommon *c, g
                           const char *command)
 {
     c->format_value = CLI_FORMAT_TABLE;
-    if (formats != 0 &&
-        !cli_output_format(command, c->format, c->output, formats,
-                           formats & (1u << CLI_FORMAT_TABLE) ? CLI_FORMAT_TABLE : CLI_FORMAT_SVG,
-                           &c->format_value))
+    if (formats != 0 && !cli_output_format(command, c->format, c->output, formats,
+                                           formats & (1u << CLI_FORMAT_TABLE)  ? CLI_FORMAT_TABLE
+                                           : formats & (1u << CLI_FORMAT_TEXT) ? CLI_FORMAT_TEXT
+                                                                               : CLI_FORMAT_SVG,
+                                           &c->format_value))
         return FALSE;
     if (c->ties_format != NULL && strcmp(c->ties_format, "auto") != 0 &&
         strcmp(c->ties_format, "csv") != 0 && strcmp(c->ties_format, "edgelist") != 0) {

@@ -28,6 +28,13 @@ static char *status_cell(const WpHopReason *hop)
     return g_strdup(status->str);
 }
 
+/* A contact detail of @p from the people file; "" when absent. */
+static const char *contact(const WpGraph *g, WpPerson p, const char *column)
+{
+    const char *value = wp_graph_person_attr(g, p, column);
+    return value != NULL ? value : "";
+}
+
 static void add_hop_row(CliTable *t, const WpGraph *g, const char *rank, const char *prob,
                         const WpPathReason *path, const WpHopReason *hop)
 {
@@ -58,7 +65,10 @@ static void add_hop_row(CliTable *t, const WpGraph *g, const char *rank, const c
                            age,
                            recency,
                            status,
-                           factor};
+                           factor,
+                           contact(g, hop->to, WP_COLUMN_EMAIL),
+                           contact(g, hop->to, WP_COLUMN_LINKEDIN_URL),
+                           contact(g, hop->to, WP_COLUMN_PHONE)};
     cli_table_add_row(t, cells);
 }
 
@@ -81,10 +91,14 @@ void path_output_csv(const WpPathReport *r, GString *out)
                              "age_days",
                              "recency",
                              "status",
-                             "intermediary_factor"};
+                             "intermediary_factor",
+                             "to_email",
+                             "to_linkedin_url",
+                             "to_phone"};
     for (guint c = 0; c < G_N_ELEMENTS(columns); c++)
         cli_table_add_column(t, columns[c],
-                             c == 0 || c == 1 || c == 4 || (c >= 10 && c != 12 && c != 15)
+                             c == 0 || c == 1 || c == 4 ||
+                                     (c >= 10 && c <= 16 && c != 12 && c != 15)
                                  ? CLI_CELL_NUMBER
                                  : CLI_CELL_TEXT);
     for (guint i = 0; i < r->paths->len; i++) {

@@ -26,6 +26,9 @@ static void table_path(const WpPathReport *r, guint rank, const WpPathReason *pa
     g_autofree char *passing = wp_report_passing_on(r, path);
     if (passing != NULL)
         append_item(out, passing);
+    g_autofree char *contacts = wp_report_path_contacts(r, path);
+    if (contacts != NULL)
+        append_item(out, contacts);
 }
 
 /* The sellers' direct ties to the target, before the paths: docs/paths.md "A direct contact". */

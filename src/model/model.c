@@ -26,7 +26,51 @@ struct WpModel {
     double min_probability;
     WpDay as_of;      /* WP_DAY_NONE = today */
     char **territory; /* owned: [territory] where= expressions, or NULL if none */
+    WpBrief brief;    /* owned strings (cast): the [brief] group, NULL where a key is absent */
 };
+
+/* The [brief] keys, in the order a profile shows them, with what each is for. The offsets are
+ * into WpBrief. */
+typedef struct {
+    const char *key;
+    gsize offset;
+    const char *doc;
+    const char *example;
+} BriefKey;
+
+static const BriefKey brief_keys[] = {
+    {"solves", offsetof(WpBrief, solves),
+     "what you solve, as it follows \"we help ... \": required for the forwardable note",
+     "close the month in three days instead of ten"},
+    {"function", offsetof(WpBrief, function),
+     "who your ideal client is, by function (plural): CEOs, VPs of IT, marketing teams",
+     "finance leaders"},
+    {"industry", offsetof(WpBrief, industry), "the industries you know best",
+     "fintech and payments companies"},
+    {"geography", offsetof(WpBrief, geography), "where you work", "on the US East Coast"},
+    {"company_size", offsetof(WpBrief, company_size),
+     "your sweet spot in company size (people), as a phrase", "100 to 2,000 people"},
+    {"proof", offsetof(WpBrief, proof), "one sentence of proof: a client and a result",
+     "Brightline Pay closed October in four days with us."},
+};
+
+static const char **brief_slot(WpBrief *brief, const BriefKey *k)
+{
+    return (const char **)((char *)brief + k->offset);
+}
+
+static void brief_copy(WpBrief *to, const WpBrief *from)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(brief_keys); i++)
+        *brief_slot(to, &brief_keys[i]) = g_strdup(*brief_slot((WpBrief *)from, &brief_keys[i]));
+}
+
+static void brief_clear(WpBrief *brief)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(brief_keys); i++)
+        g_free((char *)*brief_slot(brief, &brief_keys[i]));
+    memset(brief, 0, sizeof *brief);
+}
 
 /* One tunable number: where it lives in the profile, its range, and its documentation. */
 typedef struct {
@@ -119,13 +163,16 @@ WpModel *wp_model_copy(const WpModel *m)
     g_return_val_if_fail(m != NULL, NULL);
     WpModel *copy = g_memdup2(m, sizeof *m);
     copy->territory = g_strdupv(m->territory);
+    brief_copy(&copy->brief, &m->brief);
     return copy;
 }
 
 void wp_model_free(WpModel *m)
 {
-    if (m != NULL)
+    if (m != NULL) {
         g_strfreev(m->territory);
+        brief_clear(&m->brief);
+    }
     g_free(m);
 }
 
@@ -133,6 +180,12 @@ const char *const *wp_model_territory(const WpModel *m)
 {
     g_return_val_if_fail(m != NULL, NULL);
     return (const char *const *)m->territory;
+}
+
+const WpBrief *wp_model_brief(const WpModel *m)
+{
+    g_return_val_if_fail(m != NULL, NULL);
+    return &m->brief;
 }
 
 gboolean wp_model_is_raw(const WpModel *m)
@@ -263,6 +316,12 @@ static gboolean key_is_known(const char *group, const char *key)
                (wp_tie_type_from_name(key, &type) && strcmp(key, wp_tie_type_name(type)) == 0);
     if (strcmp(group, "territory") == 0)
         return strcmp(key, "where") == 0;
+    if (strcmp(group, "brief") == 0) {
+        for (guint i = 0; i < G_N_ELEMENTS(brief_keys); i++)
+            if (strcmp(brief_keys[i].key, key) == 0)
+                return TRUE;
+        return FALSE;
+    }
     if (strcmp(group, "model") == 0 &&
         (strcmp(key, "base") == 0 || strcmp(key, "max_hops") == 0 || strcmp(key, "as_of") == 0))
         return TRUE;
@@ -275,8 +334,8 @@ static gboolean key_is_known(const char *group, const char *key)
 /* Rejects groups and keys the model does not know: a typo must not silently do nothing. */
 static gboolean check_known_keys(GKeyFile *kf, const char *origin, const char *text, GError **error)
 {
-    static const char *const groups[] = {"model",        "priors",    "recency",
-                                         "interactions", "territory", "advice"};
+    static const char *const groups[] = {"model",     "priors", "recency", "interactions",
+                                         "territory", "advice", "brief"};
     g_auto(GStrv) names = g_key_file_get_groups(kf, NULL);
     for (guint i = 0; names[i] != NULL; i++) {
         gboolean known = FALSE;
@@ -288,7 +347,7 @@ static gboolean check_known_keys(GKeyFile *kf, const char *origin, const char *t
                 line > 0 ? g_strdup_printf("%s:%u", origin, line) : g_strdup(origin);
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                         "%s: unknown group [%s]; expected [model], [priors], [recency], "
-                        "[interactions], [advice] or [territory]",
+                        "[interactions], [advice], [territory] or [brief]",
                         where, names[i]);
             return FALSE;
         }
@@ -331,6 +390,26 @@ static gboolean read_territory(const char *text, const char *origin, char ***out
     if (found->len > 0) {
         g_ptr_array_add(found, NULL);
         *out = (char **)g_ptr_array_free(g_steal_pointer(&found), FALSE);
+    }
+    return TRUE;
+}
+
+/* The [brief] group's strings (GKeyFile's escapes undone). A value is one line of text: control
+ * characters are refused, since the draft puts it into e-mail headers and bodies. An empty
+ * value counts as absent. */
+static gboolean read_brief(GKeyFile *kf, const char *origin, const char *text, WpBrief *brief,
+                           GError **error)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(brief_keys); i++) {
+        const BriefKey *k = &brief_keys[i];
+        g_autofree char *value = g_key_file_get_string(kf, "brief", k->key, NULL);
+        if (value == NULL || *g_strstrip(value) == '\0')
+            continue;
+        for (const char *p = value; *p != '\0'; p++)
+            if ((guchar)*p < 0x20 || *p == 0x7f)
+                return fail_at(error, origin, text, "brief", k->key,
+                               "expected one line of text without control characters");
+        *brief_slot(brief, k) = g_steal_pointer(&value);
     }
     return TRUE;
 }
@@ -395,7 +474,8 @@ WpModel *wp_model_load_from_data(const char *text, const char *origin, GError **
     g_autofree char *as_of = g_key_file_get_value(kf, "model", "as_of", NULL);
     if (as_of != NULL && *g_strstrip(as_of) != '\0' && !wp_day_parse(as_of, &m->as_of))
         return fail_at(error, origin, text, "model", "as_of", "expected a date YYYY-MM-DD"), NULL;
-    if (!read_territory(text, origin, &m->territory, error))
+    if (!read_territory(text, origin, &m->territory, error) ||
+        !read_brief(kf, origin, text, &m->brief, error))
         return NULL;
     return g_steal_pointer(&m);
 }
@@ -435,6 +515,41 @@ static const char *format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double x)
     if (g_ascii_strtod(buf, NULL) != x)
         g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", x);
     return buf;
+}
+
+/* @value as a key file value that reads back as itself: a backslash doubled, a leading space
+ * as \s (values hold no control characters, read_brief() refuses them). */
+static void append_key_value(GString *out, const char *value)
+{
+    if (value[0] == ' ')
+        g_string_append(out, "\\s"), value++;
+    for (; *value != '\0'; value++)
+        if (*value == '\\')
+            g_string_append(out, "\\\\");
+        else
+            g_string_append_c(out, *value);
+}
+
+/* The [brief] group, each key with its purpose; a key not set is shown commented with an
+ * example, so that the syntax is there to copy. */
+static void append_brief(GString *out, const WpBrief *brief)
+{
+    g_string_append(out, "\n[brief]\n"
+                         "# what warmpath draft tells a referral source and the buyer about you "
+                         "(docs/asking.md);\n"
+                         "# never invented: a draft without solves= has no forwardable note\n");
+    for (guint i = 0; i < G_N_ELEMENTS(brief_keys); i++) {
+        const BriefKey *k = &brief_keys[i];
+        const char *value = *brief_slot((WpBrief *)brief, k);
+        g_string_append_printf(out, "# %s\n", k->doc);
+        if (value == NULL) {
+            g_string_append_printf(out, "# %s=%s\n", k->key, k->example);
+        } else {
+            g_string_append_printf(out, "%s=", k->key);
+            append_key_value(out, value);
+            g_string_append_c(out, '\n');
+        }
+    }
 }
 
 char *wp_model_to_data(const WpModel *m)
@@ -485,6 +600,7 @@ char *wp_model_to_data(const WpModel *m)
                              "# where=region=US-East,US-West\n"
                              "# where=title~vp,cfo,chief\n"
                              "# where=company_size>=500\n");
+    append_brief(out, &m->brief);
     return g_string_free(out, FALSE);
 }
 

@@ -27,6 +27,7 @@ static void node_clear(gpointer p)
     g_ptr_array_unref(node->details);
     g_free(node->badge);
     g_free(node->tag);
+    g_free(node->tooltip);
 }
 
 static void edge_clear(gpointer p)
@@ -163,6 +164,14 @@ void wp_diagram_add_detail(WpDiagram *d, guint node, const char *text)
         g_free(clean);
     else
         g_ptr_array_add(n->details, clean);
+}
+
+void wp_diagram_set_tooltip(WpDiagram *d, guint node, const char *text)
+{
+    g_return_if_fail(d != NULL && node < d->nodes->len);
+    WpDiagramNode *n = wp_diagram_node(d, node);
+    g_free(n->tooltip);
+    n->tooltip = text != NULL ? clean_text(text, WP_DIAGRAM_MAX_TOOLTIP) : NULL;
 }
 
 void wp_diagram_set_badge(WpDiagram *d, guint node, const char *text)

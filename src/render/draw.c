@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "warmpath/model.h"
+#include "warmpath/report.h"
 #include "warmpath/scoring.h"
 #include "warmpath/text.h"
 
@@ -140,6 +141,12 @@ guint wp_i_draw_person(WpDraw *draw, WpPerson person, WpDiagramRole role)
         more = wp_graph_person_attr(draw->graph, person, WP_COLUMN_FUNCTION);
     g_autofree char *detail = detail_line(title, more);
     wp_diagram_add_detail(draw->diagram, node, detail);
+    g_autofree char *contact = wp_report_contact_text(draw->graph, person);
+    if (contact != NULL) {
+        g_autofree char *tooltip =
+            g_strdup_printf("%s: %s", wp_graph_person_label(draw->graph, person), contact);
+        wp_diagram_set_tooltip(draw->diagram, node, tooltip);
+    }
     g_hash_table_insert(draw->nodes, GUINT_TO_POINTER(person + 1), GUINT_TO_POINTER(node + 1));
     return node;
 }

@@ -41,6 +41,19 @@ static void set(void *object, const char *name, const char *value)
     agsafeset(object, S(name), S(value), S(""));
 }
 
+/* Sets a plain-text attribute that holds user text (a tooltip): Graphviz reads backslash
+ * sequences in it (\N is the node's name), so each backslash is doubled. */
+static void set_text(void *object, const char *name, const char *text)
+{
+    g_autoptr(GString) escaped = g_string_new(NULL);
+    for (const char *p = text; *p != '\0'; p++) {
+        if (*p == '\\')
+            g_string_append_c(escaped, '\\');
+        g_string_append_c(escaped, *p);
+    }
+    agsafeset(object, S(name), escaped->str, S(""));
+}
+
 /* Sets an HTML-like label; @html holds every user text already escaped. */
 static void set_html(Agraph_t *root, void *object, const char *name, const char *html)
 {
@@ -132,6 +145,8 @@ static Agnode_t **add_nodes(const WpDiagram *d, Agraph_t *g, Agraph_t **subs)
         nodes[i] = agnode(home, name, 1);
         g_autofree char *html = wp_i_diagram_node_html(d, i);
         set_html(g, nodes[i], "label", html);
+        if (n->tooltip != NULL)
+            set_text(nodes[i], "tooltip", n->tooltip);
     }
     return nodes;
 }

@@ -94,6 +94,8 @@ static void json_path(JsonBuilder *b, const WpGraph *g, const WpPathReason *r)
     for (guint h = 0; h < r->n_hops; h++)
         json_hop(b, g, &r->hops[h]);
     json_builder_end_array(b);
+    wp_i_json_contact(b, "source_contact", g, r->source);
+    wp_i_json_contact(b, "target_contact", g, r->target);
     json_builder_end_object(b);
 }
 

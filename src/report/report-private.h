@@ -48,3 +48,6 @@ void wp_i_json_string(JsonBuilder *b, const char *member, const char *value);
 void wp_i_json_people(JsonBuilder *b, const char *member, const WpGraph *graph,
                       const WpPerson *people, guint n,
                       const char *(*name_of)(const WpGraph *graph, WpPerson person));
+/* "member": {"email", "linkedin_url", "phone"} of @p (absent ones null), or null for
+ * WP_PERSON_NONE (contacts.c). */
+void wp_i_json_contact(JsonBuilder *b, const char *member, const WpGraph *g, WpPerson p);

@@ -26,12 +26,14 @@ if [ ! -x "$WARMPATH" ]; then
     exit 2
 fi
 
-# A deterministic environment: no default network, C messages, UTC.
+# A deterministic environment: no default network, C messages, UTC, and a fixed "now" for what
+# writes the time (the Date of a draft's .eml: 2026-11-02 09:30 UTC).
 unset WARMPATH_DATA
 LC_ALL=C
 LANG=C
 TZ=UTC
-export LC_ALL LANG TZ
+SOURCE_DATE_EPOCH=1793611800
+export LC_ALL LANG TZ SOURCE_DATE_EPOCH
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/wp-golden.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: MIT */
+/* warmpath draft: the intro request for one referral source, written for the seller. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* With --via, the search looks this far down the sources for the one named. */
+#define VIA_MAX_PATHS 1000
+
+typedef struct {
+    char *from;
+    char *to;
+    char *at;
+    char *via;
+    char *template_file;
+    char *lang;
+    CliSearchOptions search;
+} DraftOptions;
+
+static void draft_options_clear(DraftOptions *o)
+{
+    g_free(o->from);
+    g_free(o->to);
+    g_free(o->at);
+    g_free(o->via);
+    g_free(o->template_file);
+    g_free(o->lang);
+    cli_search_options_clear(&o->search);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(DraftOptions, draft_options_clear)
+
+/* The Date of an .eml: SOURCE_DATE_EPOCH when set (reproducible output, the convention of
+ * reproducible builds), else now. NULL with a usage error printed for a bad value. */
+static GDateTime *eml_date(int *rc)
+{
+    const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+    if (epoch == NULL || epoch[0] == '\0')
+        return g_date_time_new_now_utc();
+    char *end = NULL;
+    gint64 seconds = g_ascii_strtoll(epoch, &end, 10);
+    GDateTime *t = *end == '\0' && seconds >= 0 ? g_date_time_new_from_unix_utc(seconds) : NULL;
+    if (t == NULL) {
+        g_autofree char *shown = wp_text_excerpt(epoch);
+        *rc = cli_usage_error("draft", "SOURCE_DATE_EPOCH: '%s' is not a number of seconds", shown);
+    }
+    return t;
+}
+
+/* The path to draft: the one through --via, else the best one with a referral source (a
+ * direct path has no one to ask). NULL when there is none: *rc is then set, the reason printed
+ * (an empty answer is an answer, exit 0, as for path). */
+static const WpPathReason *choose_path(const WpPathReport *report, WpPerson via, int *rc)
+{
+    const WpGraph *graph = report->graph;
+    for (guint i = 0; i < report->paths->len; i++) {
+        const WpPathReason *p = &g_array_index(report->paths, WpPathReason, i);
+        if (p->path->n_people >= 3 && (via == WP_PERSON_NONE || p->source == via))
+            return p;
+    }
+    if (via != WP_PERSON_NONE) {
+        fprintf(stderr,
+                "warmpath: %s is not a referral source on any path to %s within the limits; "
+                "'warmpath path' lists the sources\n",
+                wp_graph_person_label(graph, via),
+                wp_graph_person_label(graph, report->set->target));
+        *rc = CLI_EXIT_FAILURE;
+        return NULL;
+    }
+    g_autoptr(GString) out = g_string_new(NULL);
+    if (report->paths->len > 0) {
+        g_autofree char *line = g_strdup_printf(
+            "%s is a direct contact: ask them yourself, there is no introduction to draft.",
+            wp_graph_person_label(graph, report->set->target));
+        cli_append_line(out, line);
+    } else {
+        g_autoptr(GPtrArray) sentences = wp_report_no_path_sentences(report);
+        for (guint i = 0; i < sentences->len; i++)
+            cli_append_line(out, g_ptr_array_index(sentences, i));
+        cli_append_line(out, "Nothing to draft.");
+    }
+    fputs(out->str, stdout);
+    *rc = CLI_EXIT_OK;
+    return NULL;
+}
+
+/* The draft in the format asked for. */
+static gboolean emit(const CliCommon *common, const WpDraft *draft, int *rc, GError **error)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+    switch (common->format_value) {
+    case CLI_FORMAT_JSON: {
+        g_autoptr(JsonNode) root = wp_draft_to_json(draft);
+        return cli_emit_json(common, root, error);
+    }
+    case CLI_FORMAT_EML: {
+        g_autoptr(GDateTime) date = eml_date(rc);
+        if (date == NULL)
+            return TRUE; /* *rc says why */
+        g_autofree char *eml = wp_draft_to_eml(draft, date);
+        return cli_emit(common, eml, strlen(eml), error);
+    }
+    case CLI_FORMAT_MARKDOWN:
+    case CLI_FORMAT_TEXT:
+    default: {
+        g_autofree char *text =
+            wp_draft_to_text(draft, common->format_value == CLI_FORMAT_MARKDOWN);
+        cli_append_text(out, text);
+        return cli_emit(common, out->str, out->len, error);
+    }
+    }
+}
+
+/* Finds the answer the draft is written from, and the --via person; NULL with *rc set on
+ * failure. */
+static WpPathSet *find_set(const WpScoring *scoring, const DraftOptions *o, const GArray *sellers,
+                           const WpPathQuery *query, WpPerson *via, int *rc)
+{
+    const WpGraph *graph = wp_scoring_graph(scoring);
+    g_autoptr(GError) error = NULL;
+    WpPerson target = wp_select_person(graph, o->to, o->at, "--to", "--at", &error);
+    if (target != WP_PERSON_NONE && o->via != NULL)
+        *via = wp_select_person(graph, o->via, NULL, "--via", NULL, &error);
+    if (error != NULL) {
+        *rc = cli_fail_select("draft", graph, error);
+        return NULL;
+    }
+    WpPathSet *set = wp_path_find(scoring, NULL, (const WpPerson *)sellers->data, sellers->len,
+                                  target, query, NULL, &error);
+    if (set == NULL)
+        *rc = cli_fail(error);
+    return set;
+}
+
+int cmd_draft(int argc, char **argv)
+{
+    g_auto(CliCommon) common = {0};
+    g_auto(DraftOptions) o = {0};
+    const GOptionEntry entries[] = {
+        {"from", 0, 0, G_OPTION_ARG_STRING, &o.from, "The seller who asks: an id or a name",
+         "SELLER"},
+        {"to", 0, 0, G_OPTION_ARG_STRING, &o.to, "The buyer to be introduced to", "TARGET"},
+        {"at", 0, 0, G_OPTION_ARG_STRING, &o.at, "The account --to works at", "COMPANY"},
+        {"via", 0, 0, G_OPTION_ARG_STRING, &o.via,
+         "The referral source to ask (default: the best path's)", "SOURCE"},
+        {"template", 0, 0, G_OPTION_ARG_FILENAME, &o.template_file,
+         "Word the draft with this template (default: the built-in one)", "FILE"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, "Language of the built-in template (en)",
+         "LANG"},
+        G_OPTION_ENTRY_NULL};
+    g_autoptr(GOptionContext) context = g_option_context_new("");
+    g_option_context_set_summary(
+        context, "Write the intro request for one referral source: the message to the source "
+                 "(reconnect, why this buyer, the ask) and a short note they can forward, from "
+                 "the profile's [brief]. Nothing is sent.");
+    GOptionGroup *group = g_option_group_new("draft", "draft options", "draft options", &o, NULL);
+    g_option_group_add_entries(group, entries);
+    cli_search_add_options(group, &o.search,
+                           "Leave out paths less likely than P (default: the model's, 0.01)");
+    g_option_context_set_main_group(context, group);
+    cli_common_add_options(context, &common, CLI_FORMATS_DRAFT);
+    if (!cli_parse(context, &argc, &argv, "draft") ||
+        !cli_common_check(context, &common, CLI_FORMATS_DRAFT, "draft"))
+        return CLI_EXIT_USAGE;
+    if (argc > 1)
+        return cli_unexpected_argument("draft", argv[1]);
+    if (o.from == NULL)
+        return cli_usage_error("draft", "say who asks: --from SELLER");
+    if (o.to == NULL)
+        return cli_usage_error("draft", "say whom to reach: --to TARGET");
+    CliSearchLimits limits;
+    int rc = cli_search_limits_parse("draft", &o.search, &limits);
+    if (rc != 0)
+        return rc;
+    g_autoptr(WpDraftTemplate) tmpl = cli_draft_template("draft", o.template_file, o.lang, &rc);
+    if (tmpl == NULL)
+        return rc;
+
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpScoring) scoring = cli_load_scoring(&common, &error);
+    if (scoring == NULL)
+        return cli_fail(error);
+    const WpGraph *graph = wp_scoring_graph(scoring);
+    g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, FALSE, NULL, &error);
+    if (sellers == NULL)
+        return cli_fail_select("draft", graph, error);
+    WpPerson via = WP_PERSON_NONE;
+    WpPathQuery query = {
+        .k = o.via != NULL ? VIA_MAX_PATHS : 5,
+        .max_hops = cli_search_hops(scoring, &limits),
+        .min_probability = cli_search_floor(scoring, &limits),
+    };
+    g_autoptr(WpPathSet) set = find_set(scoring, &o, sellers, &query, &via, &rc);
+    if (set == NULL)
+        return rc;
+    g_autofree char *model_text = g_strdup(common.model != NULL ? common.model : "default");
+    WpPathRequest request = {
+        (const WpPerson *)sellers->data, sellers->len, query, NULL, NULL, NULL, model_text};
+    g_autoptr(WpPathReport) report = wp_path_report_new(scoring, set, &request);
+    const WpPathReason *path = choose_path(report, via, &rc);
+    if (path == NULL)
+        return rc;
+    g_autoptr(WpDraft) draft = wp_draft_new(report, path, tmpl, &error);
+    if (draft == NULL)
+        return cli_fail(error);
+    draft->default_source = o.via == NULL;
+    rc = CLI_EXIT_OK;
+    if (!emit(&common, draft, &rc, &error))
+        return cli_fail(error);
+    return rc;
+}
