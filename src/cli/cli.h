@@ -173,3 +173,5 @@ int cmd_import(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_map(int argc, char **argv);
+int cmd_serve(int argc, char **argv); /* src/serve/ */
+int cmd_mcp(int argc, char **argv);
