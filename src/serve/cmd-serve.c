@@ -18,7 +18,7 @@ typedef struct {
     char *listen;
     char *token_file;
     gint threads;
-    gint timeout;
+    double timeout; /* seconds */
     gint max_in_flight;
 } ServeOptions;
 
@@ -183,8 +183,10 @@ int cmd_serve(int argc, char **argv)
          "FILE"},
         {"threads", 0, 0, G_OPTION_ARG_INT, &o.threads,
          "Workers answering queries (default: one per processor)", "N"},
-        {"timeout", 0, 0, G_OPTION_ARG_INT, &o.timeout,
-         "Cancel a query still running after S seconds (default 30)", "S"},
+        {"timeout", 0, 0, G_OPTION_ARG_DOUBLE, &o.timeout,
+         "Cancel a query still running S seconds after it arrived (default 30; 0.5 is half a "
+         "second)",
+         "S"},
         {"max-in-flight", 0, 0, G_OPTION_ARG_INT, &o.max_in_flight,
          "Requests answered or queued at once; more get 503 (default 256)", "N"},
         G_OPTION_ENTRY_NULL};
@@ -203,8 +205,8 @@ int cmd_serve(int argc, char **argv)
         return cli_unexpected_argument("serve", argv[1]);
     if (o.threads < 0 || o.threads > 256)
         return cli_usage_error("serve", "--threads: expected a number from 1 to 256");
-    if (o.timeout < 1 || o.timeout > 3600)
-        return cli_usage_error("serve", "--timeout: expected seconds from 1 to 3600");
+    if (!(o.timeout >= 0.001 && o.timeout <= 3600)) /* NaN fails too */
+        return cli_usage_error("serve", "--timeout: expected seconds from 0.001 to 3600");
     if (o.max_in_flight < 1 || o.max_in_flight > 100000)
         return cli_usage_error("serve", "--max-in-flight: expected a number from 1");
     g_autofree char *message = NULL;
@@ -231,7 +233,7 @@ int cmd_serve(int argc, char **argv)
         .max_in_flight = (guint)o.max_in_flight,
         .max_url_bytes = MAX_URL_BYTES,
         .max_body_bytes = MAX_BODY_BYTES,
-        .deadline_ms = (guint)o.timeout * 1000,
+        .deadline_ms = (guint)(o.timeout * 1000 + 0.5),
         .token = token,
     };
     return run(&common, address, &config);

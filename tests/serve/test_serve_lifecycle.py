@@ -178,6 +178,21 @@ class LifecycleTest(unittest.TestCase):
         after_stop = log[log.index("stopping:"):]
         self.assertRegex(after_stop, r"GET /v1/rank\S* 200 ", "no request was in flight")
 
+    def test_deadline_cancels_the_query(self):
+        servelib.copy_demo(self.data)
+        self.server = Server(self.data, "--timeout", "0.001")
+        self.server.wait_healthy()
+        # Ranking the whole people file takes far more than a millisecond.
+        code, headers, body = self.server.get("/v1/rank", [("from", "Alice Carter"),
+                                                           ("where", "region!=Nowhere"),
+                                                           ("plan", "5")])
+        self.assertEqual(code, 503, body)
+        error = json.loads(body)["error"]
+        self.assertEqual(error["code"], "timeout")
+        self.assertEqual(error["message"], "the query ran past its deadline")
+        self.assertEqual(self.health()[0], 200)  # the service is unharmed
+        self.assertEqual(self.server.stop(), 0)
+
     def test_sigint_stops_too(self):
         servelib.copy_demo(self.data)
         self.server = Server(self.data)
