@@ -9,6 +9,8 @@
 #define DEFAULT_LISTEN "127.0.0.1:8080"
 #define DEFAULT_TIMEOUT_S 30
 #define DEFAULT_MAX_IN_FLIGHT 256
+#define DEFAULT_MAX_CONNECTIONS 256
+#define IDLE_TIMEOUT_S 60 /* a keep-alive connection without a request is closed */
 #define MAX_URL_BYTES 8192
 #define MAX_BODY_BYTES (1u << 20)
 #define MAX_TOKEN_BYTES 4096
@@ -20,6 +22,7 @@ typedef struct {
     gint threads;
     double timeout; /* seconds */
     gint max_in_flight;
+    gint max_connections;
 } ServeOptions;
 
 static void serve_options_clear(ServeOptions *o)
@@ -76,6 +79,7 @@ static char *read_token(const char *file, GError **error)
 
 typedef struct {
     GMainLoop *loop;
+    ServeListener *listener;
     ServeHttp *http;
     ServeNetwork *network;
     gboolean stopping;
@@ -94,6 +98,7 @@ static gboolean on_stop(gpointer data)
     if (!s->stopping) {
         s->stopping = TRUE;
         fprintf(stderr, "warmpath serve: stopping: finishing the requests in flight\n");
+        serve_listener_stop(s->listener);
         serve_http_drain(s->http, on_drained, s);
     }
     return G_SOURCE_CONTINUE;
@@ -122,22 +127,22 @@ static void on_loaded(ServeNetwork *network, const GError *error, gpointer data 
 }
 
 /* Listens, prints the URL (the port chosen for port 0), and serves until SIGTERM or SIGINT. */
-static int run(const CliCommon *common, GSocketAddress *address, const ServeConfig *config)
+static int run(const CliCommon *common, GSocketAddress *address, const ServeConfig *config,
+               guint max_connections)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(SoupServer) server = soup_server_new("server-header", "warmpath", NULL);
-    if (!soup_server_listen(server, address, 0, &error)) {
+    /* A query may run up to its deadline while its connection waits. */
+    guint idle = MAX(IDLE_TIMEOUT_S, config->deadline_ms / 1000 + 10);
+    ServeListener *listener = serve_listener_new(server, address, max_connections, idle, &error);
+    if (listener == NULL) {
         cli_warn("cannot listen: %s", error->message);
         return CLI_EXIT_FAILURE;
     }
-    GSList *uris = soup_server_get_uris(server);
-    for (GSList *u = uris; u != NULL; u = u->next) {
-        g_autofree char *text = g_uri_to_string(u->data);
-        fprintf(stderr, "warmpath serve: listening on %s\n", text);
-    }
-    g_slist_free_full(uris, (GDestroyNotify)g_uri_unref);
+    g_autofree char *url = serve_listener_url(listener);
+    fprintf(stderr, "warmpath serve: listening on %s\n", url);
 
-    Service s = {g_main_loop_new(NULL, FALSE), NULL, NULL, FALSE};
+    Service s = {g_main_loop_new(NULL, FALSE), listener, NULL, NULL, FALSE};
     s.network = serve_network_new(common, on_loaded, &s);
     if (!serve_network_watch(s.network, &error)) {
         cli_warn("cannot watch the data folder (reload with SIGHUP): %s", error->message);
@@ -152,6 +157,7 @@ static int run(const CliCommon *common, GSocketAddress *address, const ServeConf
 
     for (guint i = 0; i < G_N_ELEMENTS(sources); i++)
         g_source_remove(sources[i]);
+    serve_listener_stop(listener);
     soup_server_disconnect(server);
     serve_http_free(s.http);
     ServeNetworkStatus status;
@@ -162,6 +168,7 @@ static int run(const CliCommon *common, GSocketAddress *address, const ServeConf
         serve_network_status_clear(&status);
     } while (status.loading);
     serve_network_free(s.network);
+    serve_listener_free(listener);
     g_main_loop_unref(s.loop);
     fprintf(stderr, "warmpath serve: stopped\n");
     return CLI_EXIT_OK;
@@ -170,8 +177,10 @@ static int run(const CliCommon *common, GSocketAddress *address, const ServeConf
 int cmd_serve(int argc, char **argv)
 {
     g_auto(CliCommon) common = {0};
-    g_auto(ServeOptions)
-        o = {.threads = 0, .timeout = DEFAULT_TIMEOUT_S, .max_in_flight = DEFAULT_MAX_IN_FLIGHT};
+    g_auto(ServeOptions) o = {.threads = 0,
+                              .timeout = DEFAULT_TIMEOUT_S,
+                              .max_in_flight = DEFAULT_MAX_IN_FLIGHT,
+                              .max_connections = DEFAULT_MAX_CONNECTIONS};
     const GOptionEntry entries[] = {
         {"listen", 'l', 0, G_OPTION_ARG_STRING, &o.listen,
          "Address and port to listen on (default " DEFAULT_LISTEN "; port 0 picks a free one); "
@@ -189,6 +198,10 @@ int cmd_serve(int argc, char **argv)
          "S"},
         {"max-in-flight", 0, 0, G_OPTION_ARG_INT, &o.max_in_flight,
          "Requests answered or queued at once; more get 503 (default 256)", "N"},
+        {"max-connections", 0, 0, G_OPTION_ARG_INT, &o.max_connections,
+         "Connections open at once; more wait until one closes (default 256; an idle one "
+         "closes after 60 s)",
+         "N"},
         G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) context = g_option_context_new("");
     g_option_context_set_summary(
@@ -209,6 +222,8 @@ int cmd_serve(int argc, char **argv)
         return cli_usage_error("serve", "--timeout: expected seconds from 0.001 to 3600");
     if (o.max_in_flight < 1 || o.max_in_flight > 100000)
         return cli_usage_error("serve", "--max-in-flight: expected a number from 1");
+    if (o.max_connections < 1 || o.max_connections > 100000)
+        return cli_usage_error("serve", "--max-connections: expected a number from 1");
     g_autofree char *message = NULL;
     g_autoptr(GSocketAddress) address =
         parse_listen(o.listen != NULL ? o.listen : DEFAULT_LISTEN, &message);
@@ -236,5 +251,5 @@ int cmd_serve(int argc, char **argv)
         .deadline_ms = (guint)(o.timeout * 1000 + 0.5),
         .token = token,
     };
-    return run(&common, address, &config);
+    return run(&common, address, &config, (guint)o.max_connections);
 }

@@ -60,6 +60,21 @@ void serve_metrics_observe(ServeMetrics *metrics, const char *endpoint, guint st
 char *serve_metrics_text(const ServeMetrics *metrics, const ServeNetworkStatus *status,
                          guint in_flight);
 
+/* ---- listener.c: the connections, bounded ------------------------------------------------ */
+
+typedef struct ServeListener ServeListener;
+
+/* Listens on @address and hands each connection to @server: at most @max_connections open at
+ * once (more wait in the backlog), each closed after @idle_timeout seconds without a request. */
+ServeListener *serve_listener_new(SoupServer *server, GSocketAddress *address,
+                                  guint max_connections, guint idle_timeout, GError **error);
+/* "http://127.0.0.1:40543/": the address listened on, with the port chosen for port 0. */
+char *serve_listener_url(const ServeListener *listener);
+guint serve_listener_n_connections(const ServeListener *listener);
+/* Accepts no more connections (the open ones go on). */
+void serve_listener_stop(ServeListener *listener);
+void serve_listener_free(ServeListener *listener);
+
 /* ---- http.c: the HTTP front end --------------------------------------------------------- */
 
 typedef struct {

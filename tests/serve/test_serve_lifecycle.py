@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import threading
@@ -191,6 +192,20 @@ class LifecycleTest(unittest.TestCase):
         self.assertEqual(error["code"], "timeout")
         self.assertEqual(error["message"], "the query ran past its deadline")
         self.assertEqual(self.health()[0], 200)  # the service is unharmed
+        self.assertEqual(self.server.stop(), 0)
+
+    def test_connections_beyond_the_limit_wait(self):
+        servelib.copy_demo(self.data)
+        self.server = Server(self.data, "--max-connections", "2")
+        self.server.wait_healthy()
+        idle = [socket.create_connection(("127.0.0.1", self.server.port)) for _ in range(2)]
+        time.sleep(0.3 * SLOW)  # both accepted: the server stops accepting
+        with self.assertRaises((socket.timeout, TimeoutError, ConnectionError)):
+            self.server.request("/healthz", timeout=1)  # waits in the backlog
+        idle[0].close()
+        code, _, _ = self.server.request("/healthz")  # a place is free again
+        self.assertEqual(code, 200)
+        idle[1].close()
         self.assertEqual(self.server.stop(), 0)
 
     def test_sigint_stops_too(self):
