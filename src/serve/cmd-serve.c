@@ -112,8 +112,11 @@ static gboolean on_hangup(gpointer data)
 }
 
 /* The log line after each load; a failed reload keeps the network loaded before. */
-static void on_loaded(ServeNetwork *network, const GError *error, gpointer data G_GNUC_UNUSED)
+static void on_loaded(ServeNetwork *network, const GError *error, gpointer data)
 {
+    Service *service = data;
+    if (error == NULL && service->http != NULL)
+        serve_http_forget_contexts(service->http);
     ServeNetworkStatus s;
     serve_network_status(network, &s);
     if (error != NULL)

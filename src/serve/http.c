@@ -495,6 +495,13 @@ ServeHttp *serve_http_new(SoupServer *server, ServeNetwork *network, const Serve
     return http;
 }
 
+void serve_http_forget_contexts(ServeHttp *http)
+{
+    g_mutex_lock(&http->contexts_lock);
+    g_ptr_array_set_size(http->contexts, 0);
+    g_mutex_unlock(&http->contexts_lock);
+}
+
 void serve_http_drain(ServeHttp *http, GSourceFunc done, gpointer user_data)
 {
     http->draining = TRUE;

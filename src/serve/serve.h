@@ -89,6 +89,10 @@ typedef struct {
 typedef struct ServeHttp ServeHttp;
 
 ServeHttp *serve_http_new(SoupServer *server, ServeNetwork *network, const ServeConfig *config);
+/* Frees the idle query contexts: after a reload they hold the old network's graph, which would
+ * otherwise stay in memory until each was reused. Contexts in use are replaced when they come
+ * back. */
+void serve_http_forget_contexts(ServeHttp *http);
 /* Stops taking requests (503 from now on) and calls @done in the main context once the ones
  * in flight are answered (at once when none are). */
 void serve_http_drain(ServeHttp *http, GSourceFunc done, gpointer user_data);
