@@ -177,6 +177,31 @@ static int run(const CliCommon *common, GSocketAddress *address, const ServeConf
     return CLI_EXIT_OK;
 }
 
+/* The numbers' ranges, and the address with the rule that only loopback goes without a token;
+ * CLI_EXIT_OK or the usage error's exit code. */
+static int check_options(const ServeOptions *o, GSocketAddress **address)
+{
+    if (o->threads < 0 || o->threads > 256)
+        return cli_usage_error("serve", "--threads: expected a number from 1 to 256");
+    if (!(o->timeout >= 0.001 && o->timeout <= 3600)) /* NaN fails too */
+        return cli_usage_error("serve", "--timeout: expected seconds from 0.001 to 3600");
+    if (o->max_in_flight < 1 || o->max_in_flight > 100000)
+        return cli_usage_error("serve", "--max-in-flight: expected a number from 1");
+    if (o->max_connections < 1 || o->max_connections > 100000)
+        return cli_usage_error("serve", "--max-connections: expected a number from 1");
+    g_autofree char *message = NULL;
+    *address = parse_listen(o->listen != NULL ? o->listen : DEFAULT_LISTEN, &message);
+    if (*address == NULL)
+        return cli_usage_error("serve", "%s", message);
+    GInetAddress *ip = g_inet_socket_address_get_address(G_INET_SOCKET_ADDRESS(*address));
+    if (!g_inet_address_get_is_loopback(ip) && o->token_file == NULL)
+        return cli_usage_error("serve",
+                               "--listen %s is reachable from other machines: give "
+                               "--token-file FILE too",
+                               o->listen);
+    return CLI_EXIT_OK;
+}
+
 int cmd_serve(int argc, char **argv)
 {
     g_auto(CliCommon) common = {0};
@@ -219,25 +244,10 @@ int cmd_serve(int argc, char **argv)
         return CLI_EXIT_USAGE;
     if (argc > 1)
         return cli_unexpected_argument("serve", argv[1]);
-    if (o.threads < 0 || o.threads > 256)
-        return cli_usage_error("serve", "--threads: expected a number from 1 to 256");
-    if (!(o.timeout >= 0.001 && o.timeout <= 3600)) /* NaN fails too */
-        return cli_usage_error("serve", "--timeout: expected seconds from 0.001 to 3600");
-    if (o.max_in_flight < 1 || o.max_in_flight > 100000)
-        return cli_usage_error("serve", "--max-in-flight: expected a number from 1");
-    if (o.max_connections < 1 || o.max_connections > 100000)
-        return cli_usage_error("serve", "--max-connections: expected a number from 1");
-    g_autofree char *message = NULL;
-    g_autoptr(GSocketAddress) address =
-        parse_listen(o.listen != NULL ? o.listen : DEFAULT_LISTEN, &message);
-    if (address == NULL)
-        return cli_usage_error("serve", "%s", message);
-    GInetAddress *ip = g_inet_socket_address_get_address(G_INET_SOCKET_ADDRESS(address));
-    if (!g_inet_address_get_is_loopback(ip) && o.token_file == NULL)
-        return cli_usage_error("serve",
-                               "--listen %s is reachable from other machines: give "
-                               "--token-file FILE too",
-                               o.listen);
+    g_autoptr(GSocketAddress) address = NULL;
+    int rc = check_options(&o, &address);
+    if (rc != CLI_EXIT_OK)
+        return rc;
     g_autoptr(GError) error = NULL;
     g_autofree char *token = o.token_file ? read_token(o.token_file, &error) : NULL;
     if (o.token_file != NULL && token == NULL)

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* A request's named parameters, from a URL query string or an MCP tool's JSON arguments, and
+/* A request's named parameters, from a URL query string or an MCP tool's JSON arguments, read and
  * the error body every front end of the service sends. */
 #include "serve/queries.h"
 
 #include <string.h>
+
+#define MAX_QUOTED 40 /* characters of a bad value quoted back, as the CLI does */
 
 typedef struct {
     char *name;
@@ -142,6 +144,137 @@ gboolean serve_params_from_json(ServeParams *params, JsonObject *arguments, GErr
         serve_params_add(params, name, text);
         g_free(text);
     }
+    return TRUE;
+}
+
+/* The value of parameter @name (the last one), or NULL when not given. */
+const char *serve_params_get(const ServeParams *params, const char *name)
+{
+    const char *value = NULL;
+    for (guint i = 0; i < serve_params_size(params); i++)
+        if (strcmp(serve_params_name(params, i), name) == 0)
+            value = serve_params_value(params, i);
+    return value;
+}
+
+/* Every value of a repeatable parameter, or NULL when not given. */
+char **serve_params_get_all(const ServeParams *params, const char *name)
+{
+    g_autoptr(GStrvBuilder) b = g_strv_builder_new();
+    guint n = 0;
+    for (guint i = 0; i < serve_params_size(params); i++)
+        if (strcmp(serve_params_name(params, i), name) == 0) {
+            g_strv_builder_add(b, serve_params_value(params, i));
+            n++;
+        }
+    return n > 0 ? g_strv_builder_end(b) : NULL;
+}
+
+gboolean serve_parse_boolean(const char *text, gboolean *out)
+{
+    static const char *const yes[] = {"", "1", "true", "yes", "on"};
+    static const char *const no[] = {"0", "false", "no", "off"};
+    for (guint i = 0; i < G_N_ELEMENTS(yes); i++)
+        if (g_ascii_strcasecmp(text, yes[i]) == 0)
+            return *out = TRUE, TRUE;
+    for (guint i = 0; i < G_N_ELEMENTS(no); i++)
+        if (g_ascii_strcasecmp(text, no[i]) == 0)
+            return *out = FALSE, TRUE;
+    return FALSE;
+}
+
+gboolean serve_params_flag(const ServeParams *params, const char *name)
+{
+    const char *text = serve_params_get(params, name);
+    gboolean value = FALSE;
+    return text != NULL && serve_parse_boolean(text, &value) && value;
+}
+
+/* @text as it may be quoted back: at most MAX_QUOTED characters (then "…"). */
+char *serve_text_quoted(const char *text)
+{
+    if (!g_utf8_validate(text, -1, NULL) || g_utf8_strlen(text, -1) <= MAX_QUOTED)
+        return g_utf8_make_valid(text, -1);
+    g_autofree char *head = g_utf8_substring(text, 0, MAX_QUOTED);
+    return g_strconcat(head, "\u2026", NULL);
+}
+
+/* The names a question takes, for the message about one it does not. */
+static char *param_names(const ServeParamSpec *specs)
+{
+    GString *out = g_string_new(NULL);
+    for (const ServeParamSpec *s = specs; s->name != NULL; s++)
+        g_string_append_printf(out, "%s%s", out->len ? ", " : "", s->name);
+    return g_string_free(out, FALSE);
+}
+
+/* Unknown parameters, a parameter given twice (except a repeatable one) and a boolean that is
+ * none are refused by name. */
+gboolean serve_params_check(const ServeQuery *query, const ServeParams *params, GError **error)
+{
+    for (guint i = 0; i < serve_params_size(params); i++) {
+        const char *name = serve_params_name(params, i);
+        const ServeParamSpec *spec = query->params;
+        while (spec->name != NULL && strcmp(spec->name, name) != 0)
+            spec++;
+        g_autofree char *shown = serve_text_quoted(name);
+        if (spec->name == NULL) {
+            g_autofree char *known = param_names(query->params);
+            g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "unknown parameter '%s'; %s takes %s",
+                        shown, query->name, known);
+            return FALSE;
+        }
+        if (spec->type != SERVE_PARAM_STRINGS)
+            for (guint j = 0; j < i; j++)
+                if (strcmp(serve_params_name(params, j), name) == 0) {
+                    g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "parameter '%s' is given twice",
+                                shown);
+                    return FALSE;
+                }
+        gboolean value = FALSE;
+        if (spec->type == SERVE_PARAM_BOOLEAN &&
+            !serve_parse_boolean(serve_params_value(params, i), &value)) {
+            g_autofree char *bad = serve_text_quoted(serve_params_value(params, i));
+            g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
+                        "%s: expected true or false (1 or 0), not '%s'", spec->option, bad);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* A whole number in [@min, @max], as cli_parse_count() reads it ("OPTION: expected EXPECTED,
+ * not 'TEXT'"); *@out untouched when not given. */
+gboolean serve_params_count(const ServeParams *params, const char *name, const char *option,
+                            gint64 min, gint64 max, const char *expected, gint64 *out,
+                            GError **error)
+{
+    const char *text = serve_params_get(params, name);
+    if (text == NULL)
+        return TRUE;
+    g_autofree char *stripped = g_strstrip(g_strdup(text));
+    if (!g_ascii_string_to_signed(stripped, 10, min, max, out, NULL)) {
+        g_autofree char *shown = serve_text_quoted(text);
+        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "%s: expected %s, not '%s'", option, expected,
+                    shown);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* A number in [@lo, @hi) (or [@lo, @hi] with @closed); *@out untouched when not given. */
+gboolean serve_params_number(const ServeParams *params, const char *name, double lo, double hi,
+                             gboolean closed, double *out)
+{
+    const char *text = serve_params_get(params, name);
+    if (text == NULL)
+        return TRUE;
+    g_autofree char *stripped = g_strstrip(g_strdup(text));
+    char *end = NULL;
+    double x = g_ascii_strtod(stripped, &end);
+    if (end == stripped || *end != '\0' || !(x >= lo && (closed ? x <= hi : x < hi)))
+        return FALSE; /* NaN fails the range */
+    *out = x;
     return TRUE;
 }
 

@@ -15,7 +15,6 @@
 #define DEFAULT_MAX_ASKS 3
 #define DEFAULT_PEOPLE 10
 #define MAX_PEOPLE 100
-#define MAX_QUOTED 40 /* characters of a bad value quoted back, as the CLI does */
 
 void serve_answer_clear(ServeAnswer *answer)
 {
@@ -32,140 +31,10 @@ static void add_line(GString *out, char *sentence)
     g_free(sentence);
 }
 
-/* The value of parameter @name (the last one), or NULL when not given. */
-static const char *get(const ServeParams *params, const char *name)
-{
-    const char *value = NULL;
-    for (guint i = 0; i < serve_params_size(params); i++)
-        if (strcmp(serve_params_name(params, i), name) == 0)
-            value = serve_params_value(params, i);
-    return value;
-}
-
-/* Every value of a repeatable parameter, or NULL when not given. */
-static char **get_all(const ServeParams *params, const char *name)
-{
-    g_autoptr(GStrvBuilder) b = g_strv_builder_new();
-    guint n = 0;
-    for (guint i = 0; i < serve_params_size(params); i++)
-        if (strcmp(serve_params_name(params, i), name) == 0) {
-            g_strv_builder_add(b, serve_params_value(params, i));
-            n++;
-        }
-    return n > 0 ? g_strv_builder_end(b) : NULL;
-}
-
-static gboolean parse_boolean(const char *text, gboolean *out)
-{
-    static const char *const yes[] = {"", "1", "true", "yes", "on"};
-    static const char *const no[] = {"0", "false", "no", "off"};
-    for (guint i = 0; i < G_N_ELEMENTS(yes); i++)
-        if (g_ascii_strcasecmp(text, yes[i]) == 0)
-            return *out = TRUE, TRUE;
-    for (guint i = 0; i < G_N_ELEMENTS(no); i++)
-        if (g_ascii_strcasecmp(text, no[i]) == 0)
-            return *out = FALSE, TRUE;
-    return FALSE;
-}
-
-static gboolean flag(const ServeParams *params, const char *name)
-{
-    const char *text = get(params, name);
-    gboolean value = FALSE;
-    return text != NULL && parse_boolean(text, &value) && value;
-}
-
-/* @text as it may be quoted back: at most MAX_QUOTED characters (then "…"). */
-static char *quoted(const char *text)
-{
-    if (!g_utf8_validate(text, -1, NULL) || g_utf8_strlen(text, -1) <= MAX_QUOTED)
-        return g_utf8_make_valid(text, -1);
-    g_autofree char *head = g_utf8_substring(text, 0, MAX_QUOTED);
-    return g_strconcat(head, "\u2026", NULL);
-}
-
 static gboolean usage(GError **error, const char *message)
 {
     g_set_error_literal(error, WP_ERROR, WP_ERROR_USAGE, message);
     return FALSE;
-}
-
-/* The names a question takes, for the message about one it does not. */
-static char *param_names(const ServeParamSpec *specs)
-{
-    GString *out = g_string_new(NULL);
-    for (const ServeParamSpec *s = specs; s->name != NULL; s++)
-        g_string_append_printf(out, "%s%s", out->len ? ", " : "", s->name);
-    return g_string_free(out, FALSE);
-}
-
-/* Unknown parameters, a parameter given twice (except a repeatable one) and a boolean that is
- * none are refused by name. */
-static gboolean check_params(const ServeQuery *query, const ServeParams *params, GError **error)
-{
-    for (guint i = 0; i < serve_params_size(params); i++) {
-        const char *name = serve_params_name(params, i);
-        const ServeParamSpec *spec = query->params;
-        while (spec->name != NULL && strcmp(spec->name, name) != 0)
-            spec++;
-        g_autofree char *shown = quoted(name);
-        if (spec->name == NULL) {
-            g_autofree char *known = param_names(query->params);
-            g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "unknown parameter '%s'; %s takes %s",
-                        shown, query->name, known);
-            return FALSE;
-        }
-        if (spec->type != SERVE_PARAM_STRINGS)
-            for (guint j = 0; j < i; j++)
-                if (strcmp(serve_params_name(params, j), name) == 0) {
-                    g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "parameter '%s' is given twice",
-                                shown);
-                    return FALSE;
-                }
-        gboolean value = FALSE;
-        if (spec->type == SERVE_PARAM_BOOLEAN &&
-            !parse_boolean(serve_params_value(params, i), &value)) {
-            g_autofree char *bad = quoted(serve_params_value(params, i));
-            g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
-                        "%s: expected true or false (1 or 0), not '%s'", spec->option, bad);
-            return FALSE;
-        }
-    }
-    return TRUE;
-}
-
-/* A whole number in [@min, @max], as cli_parse_count() reads it ("OPTION: expected EXPECTED,
- * not 'TEXT'"); *@out untouched when not given. */
-static gboolean count(const ServeParams *params, const char *name, const char *option, gint64 min,
-                      gint64 max, const char *expected, gint64 *out, GError **error)
-{
-    const char *text = get(params, name);
-    if (text == NULL)
-        return TRUE;
-    g_autofree char *stripped = g_strstrip(g_strdup(text));
-    if (!g_ascii_string_to_signed(stripped, 10, min, max, out, NULL)) {
-        g_autofree char *shown = quoted(text);
-        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "%s: expected %s, not '%s'", option, expected,
-                    shown);
-        return FALSE;
-    }
-    return TRUE;
-}
-
-/* A number in [@lo, @hi) (or [@lo, @hi] with @closed); *@out untouched when not given. */
-static gboolean number(const ServeParams *params, const char *name, double lo, double hi,
-                       gboolean closed, double *out)
-{
-    const char *text = get(params, name);
-    if (text == NULL)
-        return TRUE;
-    g_autofree char *stripped = g_strstrip(g_strdup(text));
-    char *end = NULL;
-    double x = g_ascii_strtod(stripped, &end);
-    if (end == stripped || *end != '\0' || !(x >= lo && (closed ? x <= hi : x < hi)))
-        return FALSE; /* NaN fails the range */
-    *out = x;
-    return TRUE;
 }
 
 /* The hop limit and the probability floor: the request's, else the model's. */
@@ -176,12 +45,12 @@ static gboolean search_limits(const ServeQueryEnv *env, const ServeParams *param
     gint64 h = wp_model_max_hops(model);
     g_autofree char *range =
         g_strdup_printf("a whole number of ties from 1 to %d (0 = no limit)", WP_MAX_HOPS);
-    if (!count(params, "max_hops", "--max-hops", 0, WP_MAX_HOPS, range, &h, error))
+    if (!serve_params_count(params, "max_hops", "--max-hops", 0, WP_MAX_HOPS, range, &h, error))
         return FALSE;
     *hops = (guint)h;
     *floor = wp_model_min_probability(model);
-    if (!number(params, "min_probability", 0, 1, FALSE, floor)) {
-        g_autofree char *shown = quoted(get(params, "min_probability"));
+    if (!serve_params_number(params, "min_probability", 0, 1, FALSE, floor)) {
+        g_autofree char *shown = serve_text_quoted(serve_params_get(params, "min_probability"));
         g_set_error(error, WP_ERROR, WP_ERROR_USAGE,
                     "--min-probability: expected a number from 0 up to (not including) 1, not "
                     "'%s'",
@@ -194,8 +63,8 @@ static gboolean search_limits(const ServeQueryEnv *env, const ServeParams *param
 /* Who asks: from= and team= (team= alone: every team's sellers; team=NAME: that team). */
 static GArray *sellers(const ServeQueryEnv *env, const ServeParams *params, GError **error)
 {
-    const char *from = get(params, "from");
-    const char *team = get(params, "team");
+    const char *from = serve_params_get(params, "from");
+    const char *team = serve_params_get(params, "team");
     if (from == NULL && team == NULL) {
         usage(error, "say who asks: --from WHO[,WHO...] or --team[=NAME]");
         return NULL;
@@ -258,17 +127,19 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(PathAnswer, path_answer_clear)
 /* cmd-path.c's check_options(), the same rules and messages. */
 static gboolean check_path_request(const ServeParams *params, guint *k, GError **error)
 {
-    const char *to = get(params, "to"), *to_company = get(params, "to_company");
+    const char *to = serve_params_get(params, "to"),
+               *to_company = serve_params_get(params, "to_company");
     if ((to == NULL) == (to_company == NULL))
         return usage(error, "say who to reach: --to WHO or --to-company COMPANY");
-    if (get(params, "at") != NULL && to == NULL)
+    if (serve_params_get(params, "at") != NULL && to == NULL)
         return usage(error, "--at narrows --to; use --to-company for a whole account");
-    if (get(params, "where") != NULL && to_company == NULL)
+    if (serve_params_get(params, "where") != NULL && to_company == NULL)
         return usage(error, "--where filters --to-company");
-    if (flag(params, "all_paths") && to_company != NULL)
+    if (serve_params_flag(params, "all_paths") && to_company != NULL)
         return usage(error, "--all-paths works with --to, not --to-company");
     gint64 paths = 0;
-    if (!count(params, "k", "-k", 1, MAX_K, "a number of paths from 1 to 1000", &paths, error))
+    if (!serve_params_count(params, "k", "-k", 1, MAX_K, "a number of paths from 1 to 1000", &paths,
+                            error))
         return FALSE;
     *k = (guint)paths;
     return TRUE;
@@ -280,7 +151,7 @@ static gboolean find_paths(const ServeQueryEnv *env, const ServeParams *params, 
     const WpGraph *graph = wp_scoring_graph(env->scoring);
     guint k = 0;
     WpPathQuery query = {0};
-    if (get(params, "from") == NULL && get(params, "team") == NULL)
+    if (serve_params_get(params, "from") == NULL && serve_params_get(params, "team") == NULL)
         return usage(error, "say who asks: --from WHO[,WHO...] or --team[=NAME]");
     if (!check_path_request(params, &k, error) ||
         !search_limits(env, params, &query.max_hops, &query.min_probability, error))
@@ -288,10 +159,10 @@ static gboolean find_paths(const ServeQueryEnv *env, const ServeParams *params, 
     out->sellers = sellers(env, params, error);
     if (out->sellers == NULL)
         return FALSE;
-    const char *to_company = get(params, "to_company");
-    g_auto(GStrv) where = get_all(params, "where");
+    const char *to_company = serve_params_get(params, "to_company");
+    g_auto(GStrv) where = serve_params_get_all(params, "where");
     query.k = k > 0 ? k : to_company != NULL ? 0 : 5;
-    query.all_paths = flag(params, "all_paths");
+    query.all_paths = serve_params_flag(params, "all_paths");
     const char *company_name = NULL;
     const WpPerson *who = (const WpPerson *)out->sellers->data;
     if (to_company != NULL) {
@@ -307,8 +178,8 @@ static gboolean find_paths(const ServeQueryEnv *env, const ServeParams *params, 
             wp_path_find_into_company(env->scoring, env->context, who, out->sellers->len,
                                       to_company, out->filter, &query, env->cancellable, error);
     } else {
-        WpPerson target =
-            wp_select_person(graph, get(params, "to"), get(params, "at"), "--to", "--at", error);
+        WpPerson target = wp_select_person(graph, serve_params_get(params, "to"),
+                                           serve_params_get(params, "at"), "--to", "--at", error);
         if (target == WP_PERSON_NONE)
             return FALSE;
         out->set = wp_path_find(env->scoring, env->context, who, out->sellers->len, target, &query,
@@ -389,24 +260,24 @@ static gboolean run_account_diagram(const ServeQueryEnv *env, const ServeParams 
                                     ServeAnswer *out, GError **error)
 {
     const WpGraph *graph = wp_scoring_graph(env->scoring);
-    if (get(params, "from") == NULL && get(params, "team") == NULL)
+    if (serve_params_get(params, "from") == NULL && serve_params_get(params, "team") == NULL)
         return usage(error, "say who asks: --from WHO[,WHO...] or --team[=NAME]");
-    if (get(params, "company") == NULL)
+    if (serve_params_get(params, "company") == NULL)
         return usage(error, "say which account: --company COMPANY");
     gint64 routes = 0;
     g_autofree char *range = g_strdup_printf("a number from 1 to %d", WP_DIAGRAM_MAX_ROUTES);
     WpPathQuery query = {0};
-    if (!count(params, "max_routes", "--max-routes", 1, WP_DIAGRAM_MAX_ROUTES, range, &routes,
-               error) ||
+    if (!serve_params_count(params, "max_routes", "--max-routes", 1, WP_DIAGRAM_MAX_ROUTES, range,
+                            &routes, error) ||
         !search_limits(env, params, &query.max_hops, &query.min_probability, error))
         return FALSE;
     g_autoptr(GArray) who = sellers(env, params, error);
     if (who == NULL)
         return FALSE;
-    const char *company = get(params, "company");
+    const char *company = serve_params_get(params, "company");
     if (wp_select_account(graph, company, "--company", error) == NULL)
         return FALSE;
-    g_auto(GStrv) expressions = get_all(params, "where");
+    g_auto(GStrv) expressions = serve_params_get_all(params, "where");
     g_autoptr(WpWhere) where =
         wp_select_where(graph, (const char *const *)expressions, "--where", error);
     if (where == NULL)
@@ -451,16 +322,19 @@ static const ServeParamSpec rank_params[] = {
 static gboolean check_rank_request(const ServeParams *params, gint64 *top, gint64 *best,
                                    gint64 *plan, gint64 *max_asks, double *min_gain, GError **error)
 {
-    if (!count(params, "top", "--top", 0, MAX_COUNT, "a number of sources, 0 for all", top, error))
+    if (!serve_params_count(params, "top", "--top", 0, MAX_COUNT, "a number of sources, 0 for all",
+                            top, error))
         return FALSE;
-    if (!count(params, "best", "--best", 0, MAX_COUNT, "a number of targets per source", best,
-               error) ||
-        !count(params, "plan", "--plan", 0, MAX_COUNT, "a number of sources to ask", plan, error) ||
-        !count(params, "max_asks", "--max-asks", 1, MAX_COUNT, "a number from 1", max_asks, error))
+    if (!serve_params_count(params, "best", "--best", 0, MAX_COUNT,
+                            "a number of targets per source", best, error) ||
+        !serve_params_count(params, "plan", "--plan", 0, MAX_COUNT, "a number of sources to ask",
+                            plan, error) ||
+        !serve_params_count(params, "max_asks", "--max-asks", 1, MAX_COUNT, "a number from 1",
+                            max_asks, error))
         return FALSE;
-    if (get(params, "min_gain") != NULL && *plan == 0)
+    if (serve_params_get(params, "min_gain") != NULL && *plan == 0)
         return usage(error, "--min-gain sets the floor of --plan's asks: give --plan N too");
-    if (!number(params, "min_gain", 0, 1, TRUE, min_gain))
+    if (!serve_params_number(params, "min_gain", 0, 1, TRUE, min_gain))
         return usage(error, "--min-gain: expected a number of expected introductions from 0 to 1");
     return TRUE;
 }
@@ -503,7 +377,7 @@ static gboolean run_rank(const ServeQueryEnv *env, const ServeParams *params, Se
     double min_gain = wp_model_plan_min_gain(wp_scoring_model(scoring));
     guint hops = 0;
     double floor = 0;
-    if (get(params, "from") == NULL && get(params, "team") == NULL)
+    if (serve_params_get(params, "from") == NULL && serve_params_get(params, "team") == NULL)
         return usage(error, "say who asks: --from WHO[,WHO...] or --team[=NAME]");
     if (!check_rank_request(params, &top, &best, &plan_size, &max_asks, &min_gain, error) ||
         !search_limits(env, params, &hops, &floor, error))
@@ -511,7 +385,7 @@ static gboolean run_rank(const ServeQueryEnv *env, const ServeParams *params, Se
     g_autoptr(GArray) who = sellers(env, params, error);
     if (who == NULL)
         return FALSE;
-    g_auto(GStrv) where = get_all(params, "where");
+    g_auto(GStrv) where = serve_params_get_all(params, "where");
     WpTerritorySpec spec = {(const char *const *)where, NULL, wp_scoring_model(scoring),
                             env->model_name, NULL};
     g_autoptr(WpTerritory) territory = wp_territory_select(graph, &spec, error);
@@ -559,12 +433,12 @@ static const ServeParamSpec people_params[] = {
 static gboolean run_people(const ServeQueryEnv *env, const ServeParams *params, ServeAnswer *out,
                            GError **error)
 {
-    const char *text = get(params, "q");
+    const char *text = serve_params_get(params, "q");
     if (text == NULL)
         return usage(error, "q: say what to search for (q=TEXT)");
     gint64 limit = DEFAULT_PEOPLE;
     g_autofree char *expected = g_strdup_printf("a number from 1 to %d", MAX_PEOPLE);
-    if (!count(params, "limit", "limit", 1, MAX_PEOPLE, expected, &limit, error))
+    if (!serve_params_count(params, "limit", "limit", 1, MAX_PEOPLE, expected, &limit, error))
         return FALSE;
     const WpGraph *graph = wp_scoring_graph(env->scoring);
     g_autoptr(GArray) found = wp_graph_search_people(graph, text, (guint)limit);
@@ -603,7 +477,7 @@ const ServeQuery *serve_query_lookup(const char *name)
 gboolean serve_query_run(const ServeQuery *query, const ServeQueryEnv *env,
                          const ServeParams *params, ServeAnswer *out, GError **error)
 {
-    if (!check_params(query, params, error))
+    if (!serve_params_check(query, params, error))
         return FALSE;
     return query->run(env, params, out, error);
 }

@@ -97,6 +97,31 @@ const ServeQuery *serve_query_lookup(const char *name);
 gboolean serve_query_run(const ServeQuery *query, const ServeQueryEnv *env,
                          const ServeParams *params, ServeAnswer *out, GError **error);
 
+/* ---- reading parameters (params.c) ------------------------------------------------------- */
+
+/* The value of parameter @name (the last one given), or NULL. */
+const char *serve_params_get(const ServeParams *params, const char *name);
+/* Every value of a repeatable parameter, or NULL when not given. Free with g_strfreev(). */
+char **serve_params_get_all(const ServeParams *params, const char *name);
+/* "", 1, true, yes, on / 0, false, no, off (any case); FALSE for anything else. */
+gboolean serve_parse_boolean(const char *text, gboolean *out);
+/* TRUE when boolean parameter @name is given and true. */
+gboolean serve_params_flag(const ServeParams *params, const char *name);
+/* @text as a message may quote it: at most 40 characters (then "…"), valid UTF-8. */
+char *serve_text_quoted(const char *text);
+/* Unknown parameters, one given twice (except a repeatable one) and a boolean that is none:
+ * WP_ERROR_USAGE naming it. */
+gboolean serve_params_check(const ServeQuery *query, const ServeParams *params, GError **error);
+/* A whole number in [@min, @max], read as the CLI's cli_parse_count() reads an option: else
+ * WP_ERROR_USAGE "OPTION: expected EXPECTED, not 'TEXT'". *@out untouched when not given. */
+gboolean serve_params_count(const ServeParams *params, const char *name, const char *option,
+                            gint64 min, gint64 max, const char *expected, gint64 *out,
+                            GError **error);
+/* A number in [@lo, @hi) (or [@lo, @hi] with @closed); FALSE when it is not one. *@out
+ * untouched when not given. */
+gboolean serve_params_number(const ServeParams *params, const char *name, double lo, double hi,
+                             gboolean closed, double *out);
+
 /* The error body every front end sends: {"error": {"code", "message", "candidates"?}}, code a
  * short word ("usage", "unknown_person", "ambiguous_person", "unknown_name", "timeout", ...),
  * candidates [{"id"?, "name", "company"?, "title"?, "detail"?, "count"}]. */
