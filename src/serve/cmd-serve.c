@@ -98,7 +98,6 @@ static gboolean on_stop(gpointer data)
     if (!s->stopping) {
         s->stopping = TRUE;
         fprintf(stderr, "warmpath serve: stopping: finishing the requests in flight\n");
-        serve_listener_stop(s->listener);
         serve_http_drain(s->http, on_drained, s);
     }
     return G_SOURCE_CONTINUE;
@@ -160,7 +159,6 @@ static int run(const CliCommon *common, GSocketAddress *address, const ServeConf
 
     for (guint i = 0; i < G_N_ELEMENTS(sources); i++)
         g_source_remove(sources[i]);
-    serve_listener_stop(listener);
     soup_server_disconnect(server);
     serve_http_free(s.http);
     ServeNetworkStatus status;

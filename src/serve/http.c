@@ -84,6 +84,13 @@ static void set_security_headers(SoupServerMessage *msg)
     soup_message_headers_replace(h, "Cache-Control", "no-store");
 }
 
+/* The connection closes after this answer. */
+static void close_after(SoupServerMessage *msg)
+{
+    soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Connection",
+                                 "close");
+}
+
 static void respond_json(SoupServerMessage *msg, guint status, JsonNode *root)
 {
     gsize len = 0;
@@ -266,6 +273,12 @@ static void early_handler(SoupServer *server G_GNUC_UNUSED, SoupServerMessage *m
     ServeHttp *http = data;
     set_security_headers(msg);
     g_object_set_data(G_OBJECT(msg), "wp-endpoint", (gpointer)endpoint_of(path));
+    if (g_object_get_data(G_OBJECT(msg), SERVE_OVER_LIMIT) != NULL) {
+        close_after(msg);
+        respond_error(msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "too_many_connections",
+                      "too many connections at once; try again");
+        return;
+    }
     if (url_bytes(msg) > http->config.max_url_bytes) {
         g_autofree char *m =
             g_strdup_printf("the URL is longer than %u bytes", http->config.max_url_bytes);
@@ -346,6 +359,7 @@ static void start_query(ServeHttp *http, SoupServerMessage *msg, const Route *ro
         return;
     }
     if (http->draining) {
+        close_after(msg);
         respond_error(msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "shutting_down",
                       "the service is shutting down");
         return;

@@ -64,15 +64,17 @@ char *serve_metrics_text(const ServeMetrics *metrics, const ServeNetworkStatus *
 
 typedef struct ServeListener ServeListener;
 
-/* Listens on @address and hands each connection to @server: at most @max_connections open at
- * once (more wait in the backlog), each closed after @idle_timeout seconds without a request. */
+/* Set (object data) on a request that arrives on a connection beyond the limit. */
+#define SERVE_OVER_LIMIT "wp-over-limit"
+
+/* Makes @server listen on @address; each connection is closed after @idle_timeout seconds
+ * without traffic, and a request on a connection beyond @max_connections is marked
+ * SERVE_OVER_LIMIT. Must be made before serve_http_new() (its handler runs first). */
 ServeListener *serve_listener_new(SoupServer *server, GSocketAddress *address,
                                   guint max_connections, guint idle_timeout, GError **error);
 /* "http://127.0.0.1:40543/": the address listened on, with the port chosen for port 0. */
 char *serve_listener_url(const ServeListener *listener);
 guint serve_listener_n_connections(const ServeListener *listener);
-/* Accepts no more connections (the open ones go on). */
-void serve_listener_stop(ServeListener *listener);
 void serve_listener_free(ServeListener *listener);
 
 /* ---- http.c: the HTTP front end --------------------------------------------------------- */
