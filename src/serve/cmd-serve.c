@@ -225,8 +225,8 @@ int cmd_serve(int argc, char **argv)
         {"max-in-flight", 0, 0, G_OPTION_ARG_INT, &o.max_in_flight,
          "Requests answered or queued at once; more get 503 (default 256)", "N"},
         {"max-connections", 0, 0, G_OPTION_ARG_INT, &o.max_connections,
-         "Connections open at once; more wait until one closes (default 256; an idle one "
-         "closes after 60 s)",
+         "Connections open at once; a request on one more gets 503 (default 256; idle ones "
+         "close after 60 s)",
          "N"},
         G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) context = g_option_context_new("");
