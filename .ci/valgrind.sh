@@ -53,6 +53,9 @@ check 4 path "${demo[@]}" --from p00001 --to "Bob Smith"
 check 4 path "${demo[@]}" --from p00001 --to "Siobhan O’Brien" --at Acmee
 check 0 rank "${demo[@]}" --from p00001 --where company=@tests/data/rank-accounts.txt \
     --where region=Mars,UK --where industry=Fintec
+if "$bin" --help | grep -q '^  mcp '; then  # an MCP session: good and bad calls
+    check 0 mcp "${demo[@]}" <tests/serve/mcp-session.jsonl
+fi
 if "$bin" --help | grep -q '^  map '; then
     check 0 map "${demo[@]}" --from p00001 --company Acme -f svg -o "$tmp/acme.svg"
     check 0 map "${demo[@]}" --from p00001 --where industry=Fintech -f png -o "$tmp/t.png"

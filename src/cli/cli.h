@@ -197,3 +197,5 @@ gboolean cli_draft_append_all(const WpPathReport *report, const WpDraftTemplate 
 /* Adds a "draft" member to each path object of @root (wp_report_paths_json() of @report): the
  * draft's JSON, or null for a direct path. */
 void cli_draft_add_json(const WpPathReport *report, const WpDraftTemplate *tmpl, JsonNode *root);
+int cmd_serve(int argc, char **argv); /* src/serve/ */
+int cmd_mcp(int argc, char **argv);

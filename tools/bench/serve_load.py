@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Load generator for `warmpath serve`: concurrent keep-alive clients send a mix of path, rank
+and people questions about a benchmark network; throughput, p50/p95/p99 latency per kind,
+errors and the server's resident memory over the run, beside the same questions asked as cold
+CLI runs (start, load, answer).
+
+    tools/bench/serve_load.py DIR --warmpath build/warmpath [--clients 8] [--requests 10000]
+                              [--mix path] [--cold 5] [--json out.json]
+
+DIR is a benchmark folder (gen_graph.py + make_query.py: edges.csv, people.csv, query.txt).
+The server is started on 127.0.0.1:0 with its own cache directory and stopped with SIGTERM
+(its exit status is checked). Clients are processes (one keep-alive connection each), so
+Python's lock does not cap them. Standard library only.
+"""
+
+import argparse
+import http.client
+import json
+import multiprocessing
+import os
+import random
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+
+def read_query(folder):
+    spec = {"territory": []}
+    with open(os.path.join(folder, "query.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if not parts or parts[0].startswith("#"):
+                continue
+            if parts[0] == "territory":
+                spec["territory"].append(parts[1])
+            else:
+                spec[parts[0]] = parts[1]
+    return spec
+
+
+def people(folder, n, seed):
+    """@n people of the people file (id, name), drawn with @seed."""
+    with open(os.path.join(folder, "people.csv"), encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split(",")
+        rows = [line.split(",") for line in f]
+    rng = random.Random(seed)
+    picked = rng.sample(rows, n)
+    return [(r[header.index("id")], r[header.index("name")]) for r in picked]
+
+
+def questions(folder, kind, n, seed=11):
+    """(kind, path) pairs: paths from the query's seeker to people drawn from the file, ranks
+    over slices of the query's territory, people searches for names' first letters."""
+    spec = read_query(folder)
+    seeker = spec["seeker"]
+    drawn = people(folder, n, seed)
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        k = kind if kind != "mixed" else rng.choices(["path", "rank", "people"], [6, 1, 3])[0]
+        target_id, name = drawn[i]
+        if k == "path":
+            params = [("from", seeker), ("to", target_id if target_id != seeker else
+                                         spec["target"])]
+            out.append(("path", "/v1/paths?" + urllib.parse.urlencode(params)))
+        elif k == "rank":
+            start = rng.randrange(0, max(1, len(spec["territory"]) - 20))
+            ids = ",".join(spec["territory"][start:start + 20])
+            params = [("from", seeker), ("where", "id=" + ids), ("top", "10")]
+            out.append(("rank", "/v1/rank?" + urllib.parse.urlencode(params)))
+        else:
+            params = [("q", name[:rng.randint(2, 5)]), ("limit", "10")]
+            out.append(("people", "/v1/people?" + urllib.parse.urlencode(params)))
+    return out
+
+
+def client(args):
+    """One keep-alive connection sending @work in order: [(kind, seconds, status)]."""
+    port, work = args
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    results = []
+    for kind, path in work:
+        t0 = time.perf_counter()
+        try:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            status = response.status
+        except (OSError, http.client.HTTPException):
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            status = 0
+        results.append((kind, time.perf_counter() - t0, status))
+    conn.close()
+    return results
+
+
+def rss_kib(pid):
+    with open("/proc/%d/status" % pid, encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def percentile(sorted_values, q):
+    if not sorted_values:
+        return float("nan")
+    i = min(len(sorted_values) - 1, max(0, int(round(q * (len(sorted_values) - 1)))))
+    return sorted_values[i]
+
+
+def start_server(warmpath, folder, cache, threads):
+    log = tempfile.NamedTemporaryFile("w+", prefix="serve-", suffix=".log", delete=False)
+    env = dict(os.environ, WARMPATH_CACHE_DIR=cache)
+    cmd = [warmpath, "serve", "--data", folder, "--listen", "127.0.0.1:0", "--quiet"]
+    if threads:
+        cmd += ["--threads", str(threads)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, env=env)
+    port = None
+    deadline = time.time() + 600
+    while time.time() < deadline and port is None:
+        with open(log.name, encoding="utf-8", errors="replace") as f:
+            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", f.read())
+        port = int(m.group(1)) if m else None
+        time.sleep(0.05)
+    while time.time() < deadline:  # loaded?
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/healthz")
+        if conn.getresponse().status == 200:
+            conn.close()
+            return proc, port, log.name
+        conn.close()
+        time.sleep(0.1)
+    raise SystemExit("the server never loaded; see " + log.name)
+
+
+def run_load(port, work, clients, pool):
+    chunks = [(port, work[i::clients]) for i in range(clients)]
+    t0 = time.perf_counter()
+    results = [r for part in pool.map(client, chunks) for r in part]
+    return results, time.perf_counter() - t0
+
+
+def summarise(results, wall):
+    rows = []
+    for kind in ("path", "rank", "people"):
+        lat = sorted(s for k, s, _ in results if k == kind)
+        if not lat:
+            continue
+        errors = sum(1 for k, _, st in results if k == kind and st != 200)
+        rows.append({"kind": kind, "requests": len(lat), "errors": errors,
+                     "p50_ms": percentile(lat, 0.50) * 1e3, "p95_ms": percentile(lat, 0.95) * 1e3,
+                     "p99_ms": percentile(lat, 0.99) * 1e3})
+    total = len(results)
+    return {"requests": total, "seconds": wall, "throughput": total / wall if wall else 0,
+            "errors": sum(1 for _, _, st in results if st != 200), "by_kind": rows}
+
+
+def cold_cli(warmpath, folder, cache, work, runs):
+    """The same questions as whole CLI runs (start, load through the cache, answer)."""
+    out = {}
+    for kind in ("path", "rank"):
+        picked = [p for k, p in work if k == kind][:runs]
+        times = []
+        for path in picked:
+            query = urllib.parse.parse_qsl(urllib.parse.urlparse(path).query)
+            args = [warmpath, kind, "--data", folder, "--format", "json", "-q"]
+            for name, value in query:
+                option = {"from": "--from", "to": "--to", "where": "--where", "top": "--top"}[name]
+                args += [option, value]
+            t0 = time.perf_counter()
+            subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+                           env=dict(os.environ, WARMPATH_CACHE_DIR=cache))
+            times.append(time.perf_counter() - t0)
+        if times:
+            out[kind] = {"runs": len(times), "median_ms": statistics.median(times) * 1e3,
+                         "max_ms": max(times) * 1e3}
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folder")
+    ap.add_argument("--warmpath", default="build/warmpath")
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--requests", type=int, default=10000)
+    ap.add_argument("--warmup", type=int, default=500)
+    ap.add_argument("--mix", choices=["path", "rank", "people", "mixed"], default="mixed")
+    ap.add_argument("--threads", type=int, default=0, help="the server's --threads")
+    ap.add_argument("--cold", type=int, default=5, help="cold CLI runs per kind (0: none)")
+    ap.add_argument("--json", help="write the figures here too")
+    args = ap.parse_args()
+
+    cache = tempfile.mkdtemp(prefix="wp-bench-cache-")
+    work = questions(args.folder, args.mix, args.requests + args.warmup)
+    warm, measured = work[:args.warmup], work[args.warmup:]
+    proc, port, log = start_server(args.warmpath, args.folder, cache, args.threads)
+    rss = {"after_load_kib": rss_kib(proc.pid)}
+    with multiprocessing.Pool(args.clients) as pool:
+        run_load(port, warm, args.clients, pool)
+        rss["after_warmup_kib"] = rss_kib(proc.pid)
+        results, wall = run_load(port, measured, args.clients, pool)
+        rss["after_run_kib"] = rss_kib(proc.pid)
+    proc.send_signal(signal.SIGTERM)
+    rc = proc.wait(timeout=120)
+    report = {"folder": args.folder, "clients": args.clients, "mix": args.mix,
+              "served": summarise(results, wall), "rss": rss, "server_exit": rc}
+    if args.cold:
+        report["cold_cli"] = cold_cli(args.warmpath, args.folder, cache, measured, args.cold)
+
+    s = report["served"]
+    print("%d requests (%s mix) from %d keep-alive clients in %.1f s: %.0f requests/s, %d errors"
+          % (s["requests"], args.mix, args.clients, s["seconds"], s["throughput"], s["errors"]))
+    print("| kind | requests | errors | p50 ms | p95 ms | p99 ms | cold CLI median ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for row in s["by_kind"]:
+        cold = report.get("cold_cli", {}).get(row["kind"])
+        print("| %s | %d | %d | %.1f | %.1f | %.1f | %s |"
+              % (row["kind"], row["requests"], row["errors"], row["p50_ms"], row["p95_ms"],
+                 row["p99_ms"], "%.0f" % cold["median_ms"] if cold else "—"))
+    print("server RSS: %.0f MiB after load, %.0f MiB after warm-up, %.0f MiB after the run; "
+          "exit %d on SIGTERM" % (rss["after_load_kib"] / 1024, rss["after_warmup_kib"] / 1024,
+                                  rss["after_run_kib"] / 1024, rc))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(report, f, indent=1)
+    os.unlink(log)
+    return 0 if rc == 0 and s["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
