@@ -40,10 +40,12 @@ function clear(node) {
 const byId = (id) => document.getElementById(id);
 
 // The CLI's percentages (src/report/common.c wp_i_percent): whole percent from 10 %, else two
-// significant digits.
+// significant digits as %.2g writes them ("1 %", "0.66 %"). A no-break space keeps the number
+// and its sign on one line.
 function percent(p) {
   if (typeof p !== 'number' || !isFinite(p)) return '–';
-  return (p >= 0.0995 ? (100 * p).toFixed(0) : (100 * p).toPrecision(2)) + ' %';
+  const n = p >= 0.0995 ? (100 * p).toFixed(0) : String(Number((100 * p).toPrecision(2)));
+  return `${n}\u00a0%`;
 }
 
 function number(x, digits) {
@@ -135,7 +137,8 @@ function diagram(path, params, alt) {
   const src = `${path}?${query(params)}`;
   const img = el('img', {className: 'diagram', alt, decoding: 'async', loading: 'lazy'});
   const figure = el('figure', {className: 'diagram-box'}, img,
-    el('figcaption', {}, el('a', {href: src, download: ''}, 'Download the diagram (SVG)')));
+    el('figcaption', {}, el('a', {href: src, target: '_blank', rel: 'noopener'}, 'Open full size'),
+      ' · ', el('a', {href: src, download: 'warmpath-diagram.svg'}, 'Download SVG')));
   img.addEventListener('error', () => {
     figure.replaceChildren(el('p', {className: 'muted'}, 'The diagram could not be drawn.'));
   });
@@ -298,10 +301,9 @@ function showError(target, error, retry) {
   if (error.candidates.length && retry) {
     const list = el('ul', {className: 'candidates'});
     for (const c of error.candidates) {
-      const label = typeof c === 'string' ? c : person(c);
-      const value = typeof c === 'string' ? c : (c.id || c.name);
+      const label = typeof c === 'string' ? c : c.detail ? `${c.name} (${c.detail})` : person(c);
       list.append(el('li', {}, el('button', {type: 'button', className: 'link',
-        onclick: () => retry(value, c)}, label)));
+        onclick: () => retry(typeof c === 'string' ? {name: c} : c)}, label)));
     }
     box.append(el('p', {}, error.status === 409 ? 'Which one?' : 'Did you mean:'), list);
   }
@@ -318,9 +320,15 @@ function fieldOf(error, fields) {
 function retryWith(view, state, error) {
   const field = fieldOf(error, VIEWS[view].fields);
   if (!field) return null;
-  return (value) => {
-    const next = Object.assign({}, state, {[field]: value});
-    if (field === 'to') next.at = '';
+  // A buyer is named with the account (readable in the link); anyone else by id when known.
+  return (c) => {
+    const next = Object.assign({}, state);
+    if (field === 'to' && c.name && c.company) {
+      next.to = c.name;
+      next.at = c.company;
+    } else {
+      next[field] = c.id || c.name;
+    }
     fillForm(view, next);
     writeState(next, false);
     VIEWS[view].run(next);
@@ -345,35 +353,50 @@ async function runPath(state) {
 function renderPaths(answer, params) {
   const out = el('div', {className: 'result'});
   const query = answer.query || {};
+  const paths = answer.paths || [];
   const who = query.target ? person(query.target) : params.to;
+  const seller = paths.length && paths[0].names ? paths[0].names[0] : params.from;
   out.append(el('div', {className: 'result-head'},
-    el('h2', {}, `Introductions to ${who}`),
+    el('div', {},
+      el('h2', {}, `Introductions to ${who}`),
+      el('p', {className: 'muted limits'}, limits(query, seller))),
     shareButton()));
-  if (answer.heading) out.append(el('p', {className: 'muted heading'}, answer.heading));
 
   for (const d of answer.direct || []) out.append(el('p', {className: 'callout'}, d.sentence));
   if (answer.direct_advice) out.append(el('p', {className: 'callout'}, answer.direct_advice));
-
-  const paths = answer.paths || [];
   if (paths.length === 0) {
     out.append(renderNoPath(answer.no_path));
     return out;
   }
   const one = answer.at_least_one;
   if (one && one.sentence) {
-    out.append(el('p', {className: 'summary'},
-      el('strong', {}, percent(one.probability)), ' ',
-      `chance that at least one introduction happens if you ask through all ${paths.length} paths`,
-      el('span', {className: 'muted'}, ` — ${one.assumes}.`)));
+    out.append(el('p', {className: 'summary'}, one.sentence, ' ',
+      el('span', {className: 'muted'}, `assuming ${one.assumes}.`)));
   }
   const layout = el('div', {className: 'columns'});
-  const list = el('ol', {className: 'paths'});
+  const list = el('ol', {className: 'paths', 'aria-label': 'Paths, best first'});
   paths.forEach((p, i) => list.append(renderPath(p, i, query)));
   layout.append(list, el('div', {className: 'side'},
     el('h3', {}, 'Diagram'),
-    diagram('/v1/diagrams/path.svg', params, `Introduction paths to ${who}`)));
+    diagram('/v1/diagrams/path.svg', params, `Diagram of the introduction paths to ${who}`)));
   out.append(layout);
   return out;
+}
+
+// "For Alice Carter · at most 4 hops · chance at least 1 % · default model as of 2026-11-01":
+// the query's limits, from its numbers.
+function limits(query, seller) {
+  const parts = [];
+  if (seller) parts.push(`For ${seller}`);
+  if (query.max_hops) parts.push(`at most ${query.max_hops} hops`);
+  if (typeof query.min_probability === 'number') parts.push(`chance at least ${percent(query.min_probability)}`);
+  if (query.model) parts.push(`${query.model} model${query.as_of ? ` as of ${query.as_of}` : ''}`);
+  return parts.join(' · ');
+}
+
+// The library's headline ends with the chance, which the card shows large beside it.
+function withoutChance(headline) {
+  return headline.replace(/ — [^—]* chance$/, '');
 }
 
 function renderPath(p, i, query) {
@@ -384,7 +407,7 @@ function renderPath(p, i, query) {
   item.append(el('div', {className: 'path-head'},
     el('span', {className: 'rank', 'aria-hidden': 'true'}, String(i + 1)),
     el('div', {className: 'path-title'},
-      el('p', {className: 'headline'}, p.headline || `Ask ${source}`),
+      el('p', {className: 'headline'}, p.headline ? withoutChance(p.headline) : `Ask ${source}`),
       el('p', {className: 'route'}, names.join(' → '))),
     meter(p.probability)));
   const hops = el('ul', {className: 'hops'});
@@ -445,12 +468,15 @@ async function runAccount(state) {
     const answer = await getJson('/v1/paths', {from: state.from, to_company: state.company}, signal);
     finish(target);
     const out = el('div', {className: 'result'});
+    const paths = answer.paths || [];
+    const seller = paths.length && paths[0].names ? paths[0].names[0] : state.from;
     out.append(el('div', {className: 'result-head'},
-      el('h2', {}, `Ways into ${state.company}`), shareButton()));
-    if (answer.heading) out.append(el('p', {className: 'muted heading'}, answer.heading));
+      el('div', {}, el('h2', {}, `Ways into ${state.company}`),
+        el('p', {className: 'muted limits'}, limits(answer.query || {}, seller))),
+      shareButton()));
     out.append(diagram('/v1/diagrams/account.svg', {from: state.from, company: state.company},
       `Account map of ${state.company}`));
-    out.append(accountTable(answer.paths || []));
+    out.append(accountTable(paths));
     clear(target).append(out);
   } catch (error) {
     showError(target, error, retryWith('account', state, error));

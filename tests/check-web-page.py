@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The web page in a real browser: check-web-page.py WARMPATH REPO_ROOT [--screenshot FILE].
+
+Starts `warmpath serve` on a free loopback port, opens /?from=...&to=...&at=... in headless
+Chromium (Debian's `chromium`) and reads the page as the browser rendered it (--dump-dom):
+
+- the demo question (Alice Carter to Bob Smith at Acme): one card per path, each with the
+  referral source and the chance that `warmpath path --format json` gives for the same question
+  (run here, not pasted), every hop's people, and the diagram as an <img> whose URL the service
+  answers with an SVG;
+- a person whose name, company and title are HTML (tests/data/web-markup) is shown as text: the
+  rendered answer holds the literal characters and none of the elements.
+
+With --screenshot FILE it also saves the demo answer at 1280x1000 (docs/img/serve-page.png).
+Exits 77 (skipped, saying why) when Chromium is not installed; tools/test.sh installs it.
+"""
+
+import html.parser
+import json
+import os
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+AS_OF = "2026-11-01"
+SKIP = 77
+DEMO = {"from": "Alice Carter", "to": "Bob Smith", "at": "Acme"}
+MARKUP_NAME = '<b>Eve & "Mallory"</b>'
+MARKUP = {"from": "Sam Seller", "to": MARKUP_NAME}
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print(f"FAIL: {message}", file=sys.stderr)
+    return condition
+
+
+# ---- the rendered page as a tree ----
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+
+
+class Node:
+    def __init__(self, tag, attrs, parent):
+        self.tag, self.attrs, self.parent, self.children = tag, dict(attrs), parent, []
+
+    def text(self):
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            if isinstance(c, Node):
+                yield from c.walk()
+
+    def find_all(self, pred):
+        return [n for n in self.walk() if pred(n)]
+
+    def classes(self):
+        return self.attrs.get("class", "").split()
+
+
+class TreeBuilder(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {}, None)
+        self.current = self.root
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, attrs, self.current)
+        self.current.children.append(node)
+        if tag not in VOID:
+            self.current = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.current.children.append(Node(tag, attrs, self.current))
+
+    def handle_endtag(self, tag):
+        node = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.current = node.parent
+
+    def handle_data(self, data):
+        self.current.children.append(data)
+
+
+def parse(dom):
+    builder = TreeBuilder()
+    builder.feed(dom)
+    builder.close()
+    return builder.root
+
+
+def by_id(root, ident):
+    found = root.find_all(lambda n: n.attrs.get("id") == ident)
+    return found[0] if found else None
+
+
+def plain(text):
+    """Text as a reader sees it: no-break spaces as spaces, runs of white space as one."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+def percent(p):
+    """The CLI's rule (src/report/common.c), written here independently of the page's."""
+    return ("%.0f %%" % (100 * p)) if p >= 0.0995 else ("%.2g %%" % (100 * p))
+
+
+# ---- the service ----
+
+class Server:
+    """`warmpath serve` on a free port; its standard error is drained so it never blocks."""
+
+    def __init__(self, warmpath, data, env):
+        self.proc = subprocess.Popen(
+            [warmpath, "serve", "--data", data, "--listen", "127.0.0.1:0", "--as-of", AS_OF],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            env=env, text=True)
+        self.log = []
+        lines = queue.Queue()
+
+        def drain():
+            for line in self.proc.stderr:
+                self.log.append(line)
+                lines.put(line)
+            lines.put(None)
+
+        threading.Thread(target=drain, daemon=True).start()
+        self.base = None
+        deadline = time.monotonic() + 120
+        while self.base is None and time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            if line is None:
+                break
+            m = re.search(r"listening on (http://[0-9.]+:[0-9]+)", line)
+            if m:
+                self.base = m.group(1)
+        if self.base is None:
+            self.stop()
+            raise RuntimeError("warmpath serve did not say where it listens:\n" + "".join(self.log))
+        while time.monotonic() < deadline:  # the network loads in the background
+            try:
+                if urllib.request.urlopen(self.base + "/healthz", timeout=5).status == 200:
+                    return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("warmpath serve never became healthy:\n" + "".join(self.log))
+
+    def url(self, params):
+        return f"{self.base}/?{urllib.parse.urlencode(params, quote_via=urllib.parse.quote)}"
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def chromium_run(chromium, tmp, url, *extra):
+    """One headless run (Debian's chromium 1xx: --headless=new; no sandbox as root or in a
+    container; a private profile). --virtual-time-budget lets the page's fetches finish."""
+    profile = tempfile.mkdtemp(prefix="chromium-", dir=tmp)
+    cmd = [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+           "--disable-extensions", "--disable-background-networking", "--disable-sync",
+           "--hide-scrollbars", f"--user-data-dir={profile}", "--virtual-time-budget=10000",
+           *extra, url]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+    if done.returncode != 0:
+        raise RuntimeError(f"chromium failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return done.stdout
+
+
+# ---- the checks ----
+
+def check_demo(warmpath, chromium, server, repo, env, tmp):
+    data = os.path.join(repo, "datasets", "demo")
+    cli = subprocess.run([warmpath, "path", "--data", data, "--as-of", AS_OF, "--from", DEMO["from"],
+                          "--to", DEMO["to"], "--at", DEMO["at"], "--format", "json", "--quiet"],
+                         capture_output=True, text=True, env=env, check=True)
+    answer = json.loads(cli.stdout)
+    paths = answer["paths"]
+    check(len(paths) >= 2, "the demo question has several paths (test premise)")
+
+    root = parse(chromium_run(chromium, tmp, server.url(DEMO), "--dump-dom"))
+    result = by_id(root, "path-answer")
+    if not check(result is not None, "the page has #path-answer"):
+        return
+    text = plain(result.text())
+    cards = result.find_all(lambda n: n.tag == "li" and "path" in n.classes())
+    check(len(cards) == len(paths), f"{len(cards)} path cards on the page, the CLI gives {len(paths)}")
+    for i, (card, path) in enumerate(zip(cards, paths)):
+        card_text = plain(card.text())
+        source_name = path["names"][1]
+        check(card.attrs.get("data-source") == path["source"],
+              f"card {i + 1}: source {card.attrs.get('data-source')!r}, the CLI says {path['source']!r}")
+        check(card.attrs.get("data-probability") == repr(path["probability"]),
+              f"card {i + 1}: probability {card.attrs.get('data-probability')!r}, the CLI says "
+              f"{path['probability']!r}")
+        check(source_name in card_text, f"card {i + 1} names the source {source_name!r}")
+        check(percent(path["probability"]) in card_text,
+              f"card {i + 1} shows {percent(path['probability'])!r}: {card_text[:200]!r}")
+        for hop in path["hops"]:
+            check(f"{hop['to_name']}" in card_text, f"card {i + 1} explains the hop to {hop['to_name']!r}")
+    check(percent(answer["at_least_one"]["probability"]) in text,
+          "the page gives the chance that at least one introduction happens")
+
+    images = result.find_all(lambda n: n.tag == "img" and "diagram" in n.classes())
+    if check(len(images) == 1, f"one diagram <img> in the answer, found {len(images)}"):
+        src = images[0].attrs.get("src", "")
+        url = urllib.parse.urlsplit(src)
+        check(url.path == "/v1/diagrams/path.svg", f"the diagram comes from the service: {src!r}")
+        asked = dict(urllib.parse.parse_qsl(url.query))
+        check(asked == DEMO, f"the diagram answers the same question: {asked!r}")
+        with urllib.request.urlopen(server.base + src, timeout=60) as r:
+            svg = r.read()
+            check(r.status == 200 and r.headers.get_content_type() == "image/svg+xml" and
+                  b"<svg" in svg, "the diagram's URL answers an SVG")
+            check(paths[0]["names"][1].encode() in svg, "the SVG draws the best path's source")
+
+
+def check_markup(warmpath, chromium, server, tmp):
+    dom = chromium_run(chromium, tmp, server.url(MARKUP), "--dump-dom")
+    root = parse(dom)
+    result = by_id(root, "path-answer")
+    if not check(result is not None, "the page has #path-answer"):
+        return
+    text = result.text()
+    check(MARKUP_NAME in text, f"the name {MARKUP_NAME!r} is shown as it is written")
+    check("<i>Acme</i> & Co" in text, "the company is shown as it is written")
+    injected = result.find_all(lambda n: n.tag in ("b", "i", "script"))
+    check(not injected, f"no element made from the data: {[n.tag for n in injected]}")
+    check("&lt;b&gt;Eve &amp; \"Mallory\"&lt;/b&gt;" in dom, "the name is escaped text in the DOM")
+    check(len(result.find_all(lambda n: n.tag == "li" and "path" in n.classes())) == 1,
+          "the one path through Rita Ref is shown")
+
+
+def main(argv):
+    if len(argv) not in (3, 5) or (len(argv) == 5 and argv[3] != "--screenshot"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    warmpath, repo = os.path.abspath(argv[1]), os.path.abspath(argv[2])
+    screenshot = os.path.abspath(argv[4]) if len(argv) == 5 else None
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print("SKIP: no chromium on PATH (Debian package `chromium`; tools/test.sh installs it)")
+        return SKIP
+    with tempfile.TemporaryDirectory(prefix="wp-web-") as tmp:
+        env = dict(os.environ, WARMPATH_CACHE_DIR=os.path.join(tmp, "cache"), LC_ALL="C.UTF-8")
+        env.pop("WARMPATH_DATA", None)
+        demo = Server(warmpath, os.path.join(repo, "datasets", "demo"), env)
+        try:
+            check_demo(warmpath, chromium, demo, repo, env, tmp)
+            if screenshot:
+                chromium_run(chromium, tmp, demo.url(DEMO), f"--screenshot={screenshot}",
+                             "--window-size=1280,1000")
+        finally:
+            demo.stop()
+        markup = Server(warmpath, os.path.join(repo, "tests", "data", "web-markup"), env)
+        try:
+            check_markup(warmpath, chromium, markup, tmp)
+        finally:
+            markup.stop()
+    if failures:
+        print(f"{len(failures)} check(s) failed", file=sys.stderr)
+        return 1
+    print("the page renders the CLI's answer, its diagram, and markup in names as text")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
