@@ -10,7 +10,9 @@ Chromium (Debian's `chromium`) and reads the page as the browser rendered it (--
   (run here, not pasted), every hop's people, and the diagram as an <img> whose URL the service
   answers with an SVG;
 - a person whose name, company and title are HTML (tests/data/web-markup) is shown as text: the
-  rendered answer holds the literal characters and none of the elements.
+  rendered answer holds the literal characters and none of the elements;
+- over plain HTTP, the page's files carry its Content-Security-Policy and need no token when
+  the service has one, while the API still does.
 
 With --screenshot FILE it also saves the demo answer at 1280x1000 (docs/img/serve-page.png).
 Exits 77 (skipped, saying why) when Chromium is not installed; tools/test.sh installs it.
@@ -126,9 +128,9 @@ def percent(p):
 class Server:
     """`warmpath serve` on a free port; its standard error is drained so it never blocks."""
 
-    def __init__(self, warmpath, data, env):
+    def __init__(self, warmpath, data, env, *extra):
         self.proc = subprocess.Popen(
-            [warmpath, "serve", "--data", data, "--listen", "127.0.0.1:0", "--as-of", AS_OF],
+            [warmpath, "serve", "--data", data, "--listen", "127.0.0.1:0", "--as-of", AS_OF, *extra],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             env=env, text=True)
         self.log = []
@@ -158,13 +160,22 @@ class Server:
             raise RuntimeError("warmpath serve did not say where it listens:\n" + "".join(self.log))
         while time.monotonic() < deadline:  # the network loads in the background
             try:
-                if urllib.request.urlopen(self.base + "/healthz", timeout=5).status == 200:
+                if self.get("/healthz")[0] == 200:
                     return
             except (urllib.error.URLError, OSError):
                 pass
             time.sleep(0.2)
         self.stop()
         raise RuntimeError("warmpath serve never became healthy:\n" + "".join(self.log))
+
+    def get(self, path, headers=None):
+        """(status, headers, body) of GET @path, whatever the status."""
+        request = urllib.request.Request(self.base + path, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as r:
+                return r.status, r.headers, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read()
 
     def url(self, params):
         return f"{self.base}/?{urllib.parse.urlencode(params, quote_via=urllib.parse.quote)}"
@@ -257,6 +268,24 @@ def check_markup(warmpath, chromium, server, tmp):
           "the one path through Rita Ref is shown")
 
 
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+       "object-src 'none'; frame-ancestors 'none'; base-uri 'none'")
+
+
+def check_http(server):
+    """The page's files carry its policy and need no token (they hold no data); the API
+    behind it does."""
+    for path in ("/", "/static/app.js", "/static/style.css"):
+        status, headers, _ = server.get(path)
+        check(status == 200, f"{path}: {status} without a token")
+        check(headers.get("Content-Security-Policy") == CSP,
+              f"{path}: Content-Security-Policy {headers.get('Content-Security-Policy')!r}")
+    status, _, _ = server.get("/v1/people?q=eve")
+    check(status == 401, f"the API without the token: {status}")
+    status, _, body = server.get("/v1/people?q=eve", {"Authorization": "Bearer s3cret-token-for-the-page-test"})
+    check(status == 200 and b"Mallory" in body, f"the API with the token: {status}")
+
+
 def main(argv):
     if len(argv) not in (3, 5) or (len(argv) == 5 and argv[3] != "--screenshot"):
         print(__doc__, file=sys.stderr)
@@ -278,11 +307,20 @@ def main(argv):
                              "--window-size=1280,1000")
         finally:
             demo.stop()
-        markup = Server(warmpath, os.path.join(repo, "tests", "data", "web-markup"), env)
+        markup_data = os.path.join(repo, "tests", "data", "web-markup")
+        markup = Server(warmpath, markup_data, env)
         try:
             check_markup(warmpath, chromium, markup, tmp)
         finally:
             markup.stop()
+        token = os.path.join(tmp, "token")
+        with open(token, "w") as f:
+            f.write("s3cret-token-for-the-page-test\n")
+        guarded = Server(warmpath, markup_data, env, "--token-file", token)
+        try:
+            check_http(guarded)
+        finally:
+            guarded.stop()
     if failures:
         print(f"{len(failures)} check(s) failed", file=sys.stderr)
         return 1

@@ -125,7 +125,8 @@ function askForToken() {
     event.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, input.value.trim());
     form.remove();
-    applyState(readState());
+    showHealth();
+    detectFeatures().then(() => applyState(readState()));
   });
   byId('main').prepend(form);
   input.focus();
@@ -165,7 +166,8 @@ const features = {ledger: false};
 async function detectFeatures() {
   try {
     const r = await fetch('/v1/followups', {headers: headers()});
-    features.ledger = r.status !== 404 && r.status !== 405 && r.status !== 501;
+    // 401: not known yet (asked again once the token is given).
+    features.ledger = ![401, 404, 405, 501].includes(r.status);
   } catch (_) {
     features.ledger = false;
   }

@@ -55,10 +55,16 @@ static void set_page_headers(SoupMessageHeaders *h)
     soup_message_headers_replace(h, "Cache-Control", "no-cache");
 }
 
+gboolean serve_web_owns_path(const char *path)
+{
+    g_return_val_if_fail(path != NULL, FALSE);
+    return strcmp(path, "/") == 0 || g_str_has_prefix(path, "/static/");
+}
+
 gboolean serve_web_respond(SoupServerMessage *msg, const char *path)
 {
     g_return_val_if_fail(msg != NULL && path != NULL, FALSE);
-    if (strcmp(path, "/") != 0 && !g_str_has_prefix(path, "/static/"))
+    if (!serve_web_owns_path(path))
         return FALSE;
     SoupMessageHeaders *h = soup_server_message_get_response_headers(msg);
     set_page_headers(h);

@@ -5,6 +5,10 @@
 
 #include <libsoup/soup.h>
 
+/* TRUE for the page's paths: "/" and everything under "/static/". They are public (the page
+ * holds no data; it asks the API, with the token when the service has one). Time: O(1). */
+gboolean serve_web_owns_path(const char *path);
+
 /* Answers @msg when @path is the page's ("/" or under "/static/") and returns TRUE; returns
  * FALSE without touching @msg for any other path, which the API then answers. GET and HEAD
  * only (anything else: 405 with Allow); an unknown file is 404; a request whose If-None-Match
