@@ -286,6 +286,15 @@ def check_http(server):
     check(status == 200 and b"Mallory" in body, f"the API with the token: {status}")
 
 
+def check_token_page(chromium, server, tmp):
+    """Without the token the page loads and asks for it, rather than failing blank."""
+    root = parse(chromium_run(chromium, tmp, server.url(MARKUP), "--dump-dom"))
+    form = by_id(root, "token-form")
+    check(form is not None and form.find_all(lambda n: n.tag == "input" and
+                                             n.attrs.get("type") == "password"),
+          "the page asks for the service's token")
+
+
 def main(argv):
     if len(argv) not in (3, 5) or (len(argv) == 5 and argv[3] != "--screenshot"):
         print(__doc__, file=sys.stderr)
@@ -319,6 +328,7 @@ def main(argv):
         guarded = Server(warmpath, markup_data, env, "--token-file", token)
         try:
             check_http(guarded)
+            check_token_page(chromium, guarded, tmp)
         finally:
             guarded.stop()
     if failures:
