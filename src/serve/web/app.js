@@ -238,8 +238,9 @@ function showView(name) {
 function fillForm(view, state) {
   const form = VIEWS[view].form && byId(VIEWS[view].form);
   if (!form) return;
+  // The address is the truth: a field it leaves out is emptied (no plan, no account).
   for (const key of VIEWS[view].fields) {
-    if (state[key] !== undefined && form.elements[key]) form.elements[key].value = state[key];
+    if (form.elements[key]) form.elements[key].value = state[key] ?? '';
   }
 }
 
@@ -364,8 +365,8 @@ function renderPaths(answer, params) {
       el('p', {className: 'muted limits'}, limits(query, seller))),
     shareButton()));
 
-  for (const d of answer.direct || []) out.append(el('p', {className: 'callout'}, d.sentence));
-  if (answer.direct_advice) out.append(el('p', {className: 'callout'}, answer.direct_advice));
+  const direct = (answer.direct || []).map((d) => d.sentence).concat(answer.direct_advice || []);
+  if (direct.length) out.append(el('div', {className: 'callout'}, direct.map((t) => el('p', {}, t))));
   if (paths.length === 0) {
     out.append(renderNoPath(answer.no_path));
     return out;
