@@ -5,6 +5,9 @@
 Starts `warmpath serve` on a free loopback port, opens /?from=...&to=...&at=... in headless
 Chromium (Debian's `chromium`) and reads the page as the browser rendered it (--dump-dom):
 
+- the demo question asked at the keyboard, over the DevTools protocol: part of the buyer's
+  name typed, a suggestion chosen with ArrowDown and Enter (the account fills itself in),
+  Escape, Enter to ask; the answer appears and the address becomes /?from=...&to=...&at=...;
 - the demo question (Alice Carter to Bob Smith at Acme): one card per path, each with the
   referral source and the chance that `warmpath path --format json` gives for the same question
   (run here, not pasted), every hop's people, and the diagram as an <img> whose URL the service
@@ -18,12 +21,15 @@ With --screenshot FILE it also saves the demo answer at 1280x1000 (docs/img/serv
 Exits 77 (skipped, saying why) when Chromium is not installed; tools/test.sh installs it.
 """
 
+import base64
 import html.parser
 import json
 import os
 import queue
 import re
 import shutil
+import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -204,6 +210,175 @@ def chromium_run(chromium, tmp, url, *extra):
     return done.stdout
 
 
+# ---- a user at the keyboard: Chromium driven over the DevTools protocol ----
+
+class DevTools:
+    """A minimal DevTools-protocol client over one WebSocket (RFC 6455, standard library only):
+    enough to type, press keys and read the page back."""
+
+    def __init__(self, ws_url):
+        url = urllib.parse.urlsplit(ws_url)
+        self.sock = socket.create_connection((url.hostname, url.port), timeout=30)
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.sock.sendall((f"GET {url.path} HTTP/1.1\r\nHost: {url.netloc}\r\nUpgrade: websocket\r\n"
+                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+                           "Sec-WebSocket-Version: 13\r\n\r\n").encode())
+        reply = b""
+        while b"\r\n\r\n" not in reply:
+            chunk = self.sock.recv(4096)
+            if not chunk:
+                raise RuntimeError("DevTools closed the connection")
+            reply += chunk
+        if not reply.startswith(b"HTTP/1.1 101"):
+            raise RuntimeError(f"DevTools refused the WebSocket: {reply[:80]!r}")
+        self.buffer = reply.split(b"\r\n\r\n", 1)[1]
+        self.next_id = 0
+
+    def _read(self, n):
+        while len(self.buffer) < n:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise RuntimeError("DevTools closed the connection")
+            self.buffer += chunk
+        data, self.buffer = self.buffer[:n], self.buffer[n:]
+        return data
+
+    def _send(self, text):
+        payload = text.encode()
+        n = len(payload)
+        head = bytes([0x81]) + (bytes([0x80 | n]) if n < 126 else
+                                bytes([0x80 | 126]) + struct.pack(">H", n) if n < 65536 else
+                                bytes([0x80 | 127]) + struct.pack(">Q", n))
+        mask = os.urandom(4)
+        self.sock.sendall(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
+
+    def _receive(self):
+        message = b""
+        while True:
+            b0, b1 = self._read(2)
+            n = b1 & 0x7F
+            if n == 126:
+                n = struct.unpack(">H", self._read(2))[0]
+            elif n == 127:
+                n = struct.unpack(">Q", self._read(8))[0]
+            message += self._read(n)
+            if b0 & 0x80:
+                return json.loads(message)
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self._send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            reply = self._receive()
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+
+    def eval(self, expression):
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def wait(self, expression, what, seconds=20):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            value = self.eval(expression)
+            if value:
+                return value
+            time.sleep(0.1)
+        check(False, f"timed out waiting for {what}")
+        return None
+
+    def key(self, name, code):
+        for kind in ("rawKeyDown", "keyUp"):
+            self.call("Input.dispatchKeyEvent", type=kind, key=name, code=name,
+                      windowsVirtualKeyCode=code, nativeVirtualKeyCode=code)
+
+
+def open_devtools(chromium, tmp, url):
+    """Chromium with a DevTools port of its own choosing, on @url; (process, client)."""
+    profile = tempfile.mkdtemp(prefix="chromium-", dir=tmp)
+    proc = subprocess.Popen(
+        [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-extensions", "--disable-background-networking", "--disable-sync",
+         f"--user-data-dir={profile}", "--remote-debugging-port=0", "--window-size=1280,1000", url],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    port_file = os.path.join(profile, "DevToolsActivePort")
+    deadline = time.monotonic() + 60
+    while not os.path.exists(port_file) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    with open(port_file) as f:
+        port = int(f.readline())
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as r:
+            pages = [t for t in json.load(r) if t.get("type") == "page"]
+        if pages:
+            return proc, DevTools(pages[0]["webSocketDebuggerUrl"])
+        time.sleep(0.1)
+    raise RuntimeError("chromium opened no page")
+
+
+def check_keyboard(chromium, server, paths, tmp):
+    """Ask the demo question with the keyboard alone: type part of the buyer's name, choose
+    from the suggestions with the arrow keys and Enter (the account fills itself in), dismiss
+    the seller's suggestions with Escape, submit with Enter. The answer appears and the address
+    becomes the answer's."""
+    proc, page = open_devtools(chromium, tmp, server.base + "/")
+    try:
+        page.wait("document.readyState === 'complete' && !!document.getElementById('path-to')",
+                  "the page to load")
+        page.eval("document.getElementById('path-to').focus()")
+        page.call("Input.insertText", text="Bob Sm")
+        options = page.wait("[...document.querySelectorAll('#path-to-list [role=option]')]"
+                            ".map(o => o.textContent)", "the buyer's suggestions")
+        _, _, body = server.get("/v1/people?" + urllib.parse.urlencode({"q": "Bob Sm", "limit": 8}))
+        people = json.loads(body)["people"]
+        check(options == [p["name"] + ", ".join(x for x in (p["title"], p["company"]) if x)
+                          for p in people],
+              f"the suggestions are the people search's answer: {options!r}")
+        check(page.eval("document.getElementById('path-to').getAttribute('aria-expanded')") == "true",
+              "the combobox says its list is open")
+        page.key("ArrowDown", 40)
+        active = page.eval("document.getElementById('path-to').getAttribute('aria-activedescendant')")
+        check(active and page.eval(f"document.getElementById('{active}').getAttribute('aria-selected')")
+              == "true", "ArrowDown selects the first suggestion")
+        page.key("Enter", 13)
+        check(page.eval("document.getElementById('path-to').value") == people[0]["name"],
+              "Enter puts the chosen name in the field")
+        check(page.eval("document.getElementById('path-at').value") == people[0]["company"],
+              "choosing the buyer fills in the account")
+        check(page.eval("document.getElementById('path-to').getAttribute('aria-expanded')") == "false",
+              "the list closes once chosen")
+
+        page.eval("document.getElementById('path-from').focus()")
+        page.call("Input.insertText", text="Alice Carter")
+        page.wait("document.querySelectorAll('#path-from-list [role=option]').length > 0",
+                  "the seller's suggestions")
+        page.key("Escape", 27)
+        check(page.eval("document.getElementById('path-from-list').hidden") is True,
+              "Escape closes the suggestions")
+        page.call("Input.dispatchKeyEvent", type="rawKeyDown", key="Enter", code="Enter",
+                  windowsVirtualKeyCode=13, nativeVirtualKeyCode=13)
+        page.call("Input.dispatchKeyEvent", type="char", key="Enter", text="\r")
+        page.call("Input.dispatchKeyEvent", type="keyUp", key="Enter", code="Enter",
+                  windowsVirtualKeyCode=13, nativeVirtualKeyCode=13)
+        cards = page.wait("document.querySelectorAll('#path-answer li.path').length",
+                          "the answer after Enter")
+        check(cards == len(paths), f"{cards} paths after asking by keyboard, the CLI gives {len(paths)}")
+        state = dict(urllib.parse.parse_qsl(page.eval("location.search").lstrip("?")))
+        check(state == DEMO, f"the address holds the question: {state!r}")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 # ---- the checks ----
 
 def check_demo(warmpath, chromium, server, repo, env, tmp):
@@ -214,6 +389,7 @@ def check_demo(warmpath, chromium, server, repo, env, tmp):
     answer = json.loads(cli.stdout)
     paths = answer["paths"]
     check(len(paths) >= 2, "the demo question has several paths (test premise)")
+    check_keyboard(chromium, server, paths, tmp)
 
     root = parse(chromium_run(chromium, tmp, server.url(DEMO), "--dump-dom"))
     result = by_id(root, "path-answer")
