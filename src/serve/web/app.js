@@ -264,16 +264,9 @@ function formState(view) {
   return state;
 }
 
+// The browser has checked the required fields (it says what is missing, accessibly).
 function submitView(view, event) {
   event.preventDefault();
-  const form = byId(VIEWS[view].form);
-  const missing = [...form.querySelectorAll('[required]')].find((input) => !input.value.trim());
-  if (missing) {
-    missing.setAttribute('aria-invalid', 'true');
-    missing.focus();
-    return;
-  }
-  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
   const state = formState(view);
   writeState(state, false);
   VIEWS[view].run(state);
@@ -281,14 +274,16 @@ function submitView(view, event) {
 
 // ---- Showing a question's progress and failures ----
 
-let inFlight = null; // the AbortController of the answer being fetched
+const inFlight = new Map(); // answer element -> the AbortController of the answer it awaits
 
+// A new question in a view cancels the one it was still waiting for.
 function begin(target) {
-  if (inFlight) inFlight.abort();
-  inFlight = new AbortController();
+  if (inFlight.has(target)) inFlight.get(target).abort();
+  const controller = new AbortController();
+  inFlight.set(target, controller);
   target.setAttribute('aria-busy', 'true');
   clear(target).append(el('p', {className: 'loading'}, 'Working it out…'));
-  return inFlight.signal;
+  return controller.signal;
 }
 
 function finish(target) {
@@ -521,11 +516,14 @@ async function runTerritory(state) {
 
 function renderRank(r) {
   const out = el('div', {className: 'result'});
-  out.append(el('div', {className: 'result-head'}, el('h2', {}, 'Referral sources for the territory'), shareButton()));
   const sellers = (r.sellers || []).map((s) => s.name || s.id).join(', ');
-  out.append(el('p', {className: 'muted heading'},
-    `${r.selected} people in the territory${r.where && r.where.length ? ` (${r.where.join('; ')})` : ''}; ` +
-    `${r.contacts} direct contacts of ${sellers}; at most ${r.max_hops} hops, paths under ${percent(r.min_probability)} not counted.`));
+  const where = r.where && r.where.length ? ` (${r.where.join('; ')})` : '';
+  out.append(el('div', {className: 'result-head'},
+    el('div', {}, el('h2', {}, 'Referral sources for the territory'),
+      el('p', {className: 'muted limits'},
+        `${r.selected} people in the territory${where} · ${r.contacts} direct contacts of ${sellers} · ` +
+        `at most ${r.max_hops} hops · paths under ${percent(r.min_probability)} not counted`)),
+    shareButton()));
   if (r.plan && r.plan.picks && r.plan.picks.length) out.append(renderPlan(r.plan, r));
   out.append(sourcesTable(r.sources || []));
   if (r.cold_companies && r.cold_companies.length) {
