@@ -58,12 +58,6 @@ function person(p) {
   return extra ? `${p.name || p.id} (${extra})` : (p.name || p.id || '');
 }
 
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 // ---- The service ----
 
 class ApiError extends Error {
@@ -415,7 +409,11 @@ function renderPath(p, i, query) {
   }
   if (p.passing_on) hops.append(el('li', {className: 'hop passing'}, p.passing_on));
   item.append(hops);
-  if (features.ledger && !p.direct) item.append(askButton(p, query));
+  const people = p.people || [];
+  if (features.ledger && !p.direct && p.source) {
+    item.append(askButton(people[0], p.source, people[people.length - 1],
+                          query.target && query.target.company));
+  }
   return item;
 }
 
@@ -545,8 +543,7 @@ function renderPlan(plan, r) {
       asks.append(el('li', {},
         el('span', {}, `about ${person(ask)}: `),
         el('strong', {}, percent(ask.probability)), el('span', {className: 'muted'}, ` chance, +${number(ask.gain, 2)}`),
-        features.ledger ? askButton({source: pick.id, people: ask.route, names: ask.route_names,
-                                     probability: ask.probability}, {sellers: (r.sellers || []).map((s) => s.id)}) : null));
+        features.ledger && ask.route ? askButton(ask.route[0], pick.id, ask.id) : null));
     }
     list.append(el('li', {className: 'card'},
       el('p', {className: 'headline'}, `Ask ${person(pick)}`, el('span', {className: 'gain'}, ` +${number(pick.gain, 2)} expected`)),
@@ -575,9 +572,12 @@ function sourcesTable(sources) {
 }
 
 // ---- The ledger: record asks and outcomes; today's follow-ups ----
+// The bodies are the ledger commands' options under their URL names, as every endpoint takes
+// them (`warmpath ask --from --to --at --via`, `warmpath update ID STATE`; docs/ledger.md): the
+// service finds the path and its chance itself.
 
-// The states an ask may move to next (the ledger's rules, docs/ledger.md); the service refuses
-// anything else, so this only chooses which buttons to offer.
+// The states an ask may move to next (docs/ledger.md "The states of an ask"); the service
+// refuses anything else, so this only chooses which buttons to offer.
 const NEXT_STATES = {
   asked: ['agreed', 'declined', 'no-answer', 'introduced', 'meeting'],
   agreed: ['introduced', 'no-answer'],
@@ -586,19 +586,24 @@ const NEXT_STATES = {
   opportunity: ['won', 'lost'],
 };
 
-function askButton(p, query) {
+// What a follow-up's ask may have come to: its action says where the ask stands.
+const FOLLOWUP_OUTCOMES = {
+  'nudge-source': ['agreed', 'declined', 'no-answer', 'introduced'],
+  'thank-source': ['introduced', 'no-answer'],
+  'report-to-source': ['meeting', 'no-response', 'opportunity', 'won', 'lost'],
+};
+
+const words = (state) => state.replace(/-/g, ' ');
+
+// "Record this ask": asks the service to record that @seller asked @source about @target.
+function askButton(seller, source, target, at) {
   const box = el('div', {className: 'record'});
   const button = el('button', {type: 'button', className: 'secondary'}, 'Record this ask');
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      const people = p.people || [];
-      const ask = await postJson('/v1/asks', {
-        seller: people[0] || (query.sellers || [])[0], source: p.source,
-        target: people[people.length - 1], at: (query.target && query.target.company) || undefined,
-        path: people, probability: p.probability, day: today(),
-      });
-      box.replaceChildren(outcomes(ask));
+      const ask = await postJson('/v1/asks', {from: seller, to: target, at: at || undefined, via: source});
+      box.replaceChildren(outcomes(ask.id, ask.state || 'asked', null));
     } catch (error) {
       button.disabled = false;
       box.append(el('p', {className: 'error', role: 'alert'}, error.message));
@@ -608,25 +613,30 @@ function askButton(p, query) {
   return box;
 }
 
-// "Asked on 2026-11-02 — what happened?" with one button per state the ask may move to.
-function outcomes(ask) {
+// The ask's state and one button per state it may move to (@choices, else the ledger's rule).
+function outcomes(id, state, choices) {
   const box = el('div', {className: 'outcomes'});
-  const state = ask.state || 'asked';
-  box.append(el('span', {className: `state state-${state}`}, state.replace(/-/g, ' ')), ' ');
-  const next = NEXT_STATES[state] || [];
+  if (state) box.append(el('span', {className: `state state-${state}`}, `Ask #${id}: ${words(state)}`), ' ');
+  const next = choices || NEXT_STATES[state] || [];
   if (next.length) box.append(el('span', {className: 'muted'}, 'What happened? '));
   for (const s of next) {
     box.append(el('button', {type: 'button', className: 'chip', onclick: async (event) => {
       event.currentTarget.disabled = true;
       try {
-        const updated = await postJson(`/v1/asks/${encodeURIComponent(ask.id)}/events`, {state: s, day: today()});
-        box.replaceWith(outcomes(updated && updated.state ? updated : Object.assign({}, ask, {state: s})));
+        const ask = await postJson(`/v1/asks/${encodeURIComponent(id)}/events`, {state: s});
+        box.replaceWith(outcomes(id, (ask && ask.state) || s, null));
       } catch (error) {
         box.append(el('p', {className: 'error', role: 'alert'}, error.message));
       }
-    }}, s.replace(/-/g, ' ')));
+    }}, words(s)));
   }
   return box;
+}
+
+function overdue(days) {
+  if (typeof days !== 'number') return '';
+  if (days > 0) return `${days} day${days === 1 ? '' : 's'} overdue`;
+  return days === 0 ? 'due today' : `due in ${-days} day${days === -1 ? '' : 's'}`;
 }
 
 async function runFollowups() {
@@ -635,19 +645,20 @@ async function runFollowups() {
   try {
     const answer = await getJson('/v1/followups', null, signal);
     finish(target);
-    const items = Array.isArray(answer) ? answer : (answer.followups || answer.asks || []);
+    const items = answer.followups || [];
     if (!items.length) {
       clear(target).append(el('p', {className: 'callout empty'}, 'Nothing to follow up today.'));
       return;
     }
     const list = el('ul', {className: 'followups'});
     for (const f of items) {
-      const ask = f.ask || f;
-      const name = (x) => (x && typeof x === 'object' ? (x.name || x.id) : x) || '';
-      list.append(el('li', {className: 'card'},
-        el('p', {className: 'headline'}, `${name(ask.source_name || ask.source)} about ${name(ask.target_name || ask.target)}`),
-        el('p', {className: 'muted'}, [f.reason || f.why || f.action, ask.asked_on && `asked ${ask.asked_on}`].filter(Boolean).join(' — ')),
-        outcomes(ask)));
+      const card = el('li', {className: `card followup${f.overdue_days > 0 ? ' overdue' : ''}`},
+        el('p', {className: 'meta'}, el('span', {className: 'chip action'}, words(f.action || '')),
+          ' ', el('span', {className: 'muted'}, [f.due && `due ${f.due}`, overdue(f.overdue_days)].filter(Boolean).join(' · '))),
+        el('p', {className: 'headline'}, f.sentence || ''));
+      if (FOLLOWUP_OUTCOMES[f.action]) card.append(outcomes(f.ask, null, FOLLOWUP_OUTCOMES[f.action]));
+      if (f.action === 'next-source' && f.person) card.append(askButton(f.seller, f.person, f.target));
+      list.append(card);
     }
     clear(target).append(list);
   } catch (error) {
