@@ -172,8 +172,12 @@ async function showHealth() {
   const status = byId('health');
   try {
     const r = await fetch('/healthz', {headers: headers()});
-    status.textContent = r.ok ? 'Network loaded' : 'Loading the network…';
-    status.dataset.state = r.ok ? 'ok' : 'busy';
+    const health = await r.json().catch(() => ({}));
+    const people = typeof health.people === 'number' ? `${health.people.toLocaleString('en')} people` : 'Network';
+    status.textContent = r.ok ? `${people} loaded` : 'Loading the network…';
+    // A failed reload: the old network is still served; say why on hover.
+    status.dataset.state = !r.ok || health.status === 'degraded' ? 'busy' : 'ok';
+    status.title = health.last_load_error || '';
   } catch (_) {
     status.textContent = 'Service unreachable';
     status.dataset.state = 'down';
