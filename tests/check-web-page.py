@@ -198,9 +198,10 @@ class Server:
 
 def chromium_run(chromium, tmp, url, *extra):
     """One headless run (Debian's chromium 1xx: --headless=new; no sandbox as root or in a
-    container; a private profile). --virtual-time-budget lets the page's fetches finish."""
+    container; /tmp rather than a container's small /dev/shm; a private profile).
+    --virtual-time-budget lets the page's fetches finish before the DOM is read."""
     profile = tempfile.mkdtemp(prefix="chromium-", dir=tmp)
-    cmd = [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    cmd = [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
            "--disable-extensions", "--disable-background-networking", "--disable-sync",
            "--hide-scrollbars", f"--user-data-dir={profile}", "--virtual-time-budget=10000",
            *extra, url]
@@ -301,7 +302,7 @@ def open_devtools(chromium, tmp, url):
     """Chromium with a DevTools port of its own choosing, on @url; (process, client)."""
     profile = tempfile.mkdtemp(prefix="chromium-", dir=tmp)
     proc = subprocess.Popen(
-        [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
          "--disable-extensions", "--disable-background-networking", "--disable-sync",
          f"--user-data-dir={profile}", "--remote-debugging-port=0", "--window-size=1280,1000", url],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -328,6 +329,8 @@ def check_keyboard(chromium, server, paths, tmp):
     becomes the answer's."""
     proc, page = open_devtools(chromium, tmp, server.base + "/")
     try:
+        page.call("Page.bringToFront")
+        page.call("Emulation.setFocusEmulationEnabled", enabled=True)  # typed as in a focused tab
         page.wait("document.readyState === 'complete' && !!document.getElementById('path-to')",
                   "the page to load")
         page.eval("document.getElementById('path-to').focus()")

@@ -242,7 +242,8 @@ function fillForm(view, state) {
   }
 }
 
-function applyState(state) {
+// The view and its form as @state says; nothing is asked yet.
+function showState(state) {
   showView(state.view);
   fillForm(state.view, state);
   // The seller typed in one view is the seller in the others.
@@ -251,8 +252,16 @@ function applyState(state) {
       if (!byId(id).value) byId(id).value = state.from;
     }
   }
+}
+
+function runState(state) {
   const view = VIEWS[state.view];
   if (view.ready(state)) view.run(state);
+}
+
+function applyState(state) {
+  showState(state);
+  runState(state);
 }
 
 function formState(view) {
@@ -782,7 +791,11 @@ function start() {
   }
   window.addEventListener('popstate', () => applyState(readState()));
   showHealth();
-  detectFeatures().then(() => applyState(readState()));
+  // The form shows the address's question at once (so nothing typed meanwhile is undone); the
+  // answer is asked for once the page knows which optional parts the service has.
+  const state = readState();
+  showState(state);
+  detectFeatures().then(() => runState(state));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
