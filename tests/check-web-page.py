@@ -306,12 +306,21 @@ def open_devtools(chromium, tmp, url):
          "--disable-extensions", "--disable-background-networking", "--disable-sync",
          f"--user-data-dir={profile}", "--remote-debugging-port=0", "--window-size=1280,1000", url],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    port_file = os.path.join(profile, "DevToolsActivePort")
+    port_file = os.path.join(profile, "DevToolsActivePort")  # "PORT\nPATH", once listening
     deadline = time.monotonic() + 60
-    while not os.path.exists(port_file) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    with open(port_file) as f:
-        port = int(f.readline())
+    port = None
+    while port is None and time.monotonic() < deadline:
+        try:
+            with open(port_file) as f:
+                first = f.readline().strip()
+            port = int(first) if first.isdigit() else None
+        except FileNotFoundError:
+            pass
+        if port is None:
+            time.sleep(0.1)
+    if port is None:
+        proc.kill()
+        raise RuntimeError("chromium never said where its DevTools listen")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as r:
