@@ -328,6 +328,7 @@ def open_devtools(chromium, tmp, url):
         if pages:
             return proc, DevTools(pages[0]["webSocketDebuggerUrl"])
         time.sleep(0.1)
+    proc.kill()
     raise RuntimeError("chromium opened no page")
 
 
