@@ -187,13 +187,18 @@ class Server:
         return f"{self.base}/?{urllib.parse.urlencode(params, quote_via=urllib.parse.quote)}"
 
     def stop(self):
+        """SIGTERM: the service drains and exits 0; anything else (a sanitizer's report in the
+        ASan build, a crash) fails the check, with the end of its log."""
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.wait(timeout=30)
+                self.proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        time.sleep(0.1)  # the drain thread reads the last lines
+        check(self.proc.returncode == 0, f"warmpath serve exited {self.proc.returncode}:\n" +
+              "".join(self.log[-30:]))
 
 
 def chromium_run(chromium, tmp, url, *extra):
