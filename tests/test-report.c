@@ -421,6 +421,36 @@ static void test_json_fields(void)
         json_object_get_array_member(json_array_get_object_element(paths, 2), "hops"), 1);
     g_assert_true(json_object_get_boolean_member(dee_bob, "directed"));
     g_assert_true(json_object_get_null_member(root, "no_path"));
+
+    /* The table's words travel with the numbers (the web page shows them as they are). */
+    g_assert_true(g_str_has_prefix(json_object_get_string_member(root, "heading"),
+                                   "Introductions to Bob Target (VP Finance, Globex) for Sara "
+                                   "Seller: one path per referral source"));
+    g_assert_cmpstr(json_object_get_string_member(ann_bob, "sentence"), ==,
+                    "Ann Source → Bob Target: friend and LinkedIn connection, no declared "
+                    "strength, friend prior 0.75, effective 0.38 (no last contact on record: x "
+                    "0.85; never interacted: x 0.60)");
+    g_assert_cmpstr(json_object_get_string_member(ann, "passing_on"), ==,
+                    "passing it on: Ann Source (x 0.75)");
+    g_assert_true(
+        g_str_has_prefix(json_object_get_string_member(ann, "headline"), "Ask Ann Source"));
+    g_assert_true(g_str_has_suffix(json_object_get_string_member(ann, "headline"), "% chance"));
+    JsonObject *at_least_one = json_object_get_object_member(root, "at_least_one");
+    g_assert_true(g_str_has_prefix(json_object_get_string_member(at_least_one, "sentence"),
+                                   "Asking through all 3 paths, the chance that at least one"));
+    g_assert_true(json_object_get_null_member(root, "direct_advice"));
+
+    /* No path: the reasons and what to do, as the table says them. */
+    g_autoptr(WpPathSet) far_set = NULL;
+    g_autoptr(WpPathReport) far = report_to(sc, &s1, 1, person(g, "x"), &DEFAULTS, &far_set);
+    g_autoptr(JsonNode) far_json = wp_report_paths_json(far);
+    JsonObject *no_path = json_object_get_object_member(json_node_get_object(far_json), "no_path");
+    JsonArray *why = json_object_get_array_member(no_path, "sentences");
+    g_assert_cmpuint(json_array_get_length(why), ==, 3);
+    g_assert_cmpstr(json_array_get_string_element(why, 1), ==,
+                    "Xena Far is not connected to anyone your network reaches.");
+    g_assert_true(json_object_get_null_member(
+        json_object_get_object_member(json_node_get_object(far_json), "at_least_one"), "sentence"));
 }
 
 /* The network's files in a temporary folder, for the CLI. */

@@ -15,9 +15,11 @@ static void json_person(JsonBuilder *b, const WpGraph *g, WpPerson p)
     json_builder_end_object(b);
 }
 
-/* The hop's numbers and flags, every one the table explains in words. */
-static void json_hop(JsonBuilder *b, const WpGraph *g, const WpHopReason *hop)
+/* The hop's numbers and flags, every one the table explains in words, and the table's sentence
+ * itself (so the web page says what the CLI says without wording anything of its own). */
+static void json_hop(JsonBuilder *b, const WpPathReport *r, const WpHopReason *hop)
 {
+    const WpGraph *g = r->graph;
     gboolean team = (hop->flags & WP_HOP_TEAM_TIE) != 0;
     json_builder_begin_object(b);
     wp_i_json_string(b, "from", wp_graph_person_id(g, hop->from));
@@ -73,11 +75,14 @@ static void json_hop(JsonBuilder *b, const WpGraph *g, const WpHopReason *hop)
     for (guint i = 0; i < MIN(n_origins, WP_TIE_ORIGINS_MAX); i++)
         json_builder_add_string_value(b, origins[i]);
     json_builder_end_array(b);
+    g_autofree char *sentence = wp_report_hop_sentence(r, hop);
+    wp_i_json_string(b, "sentence", sentence);
     json_builder_end_object(b);
 }
 
-static void json_path(JsonBuilder *b, const WpGraph *g, const WpPathReason *r)
+static void json_path(JsonBuilder *b, const WpPathReport *report, const WpPathReason *r)
 {
+    const WpGraph *g = report->graph;
     const WpPath *path = r->path;
     json_builder_begin_object(b);
     wp_i_json_double(b, "probability", path->probability);
@@ -92,19 +97,24 @@ static void json_path(JsonBuilder *b, const WpGraph *g, const WpPathReason *r)
     json_builder_set_member_name(b, "hops");
     json_builder_begin_array(b);
     for (guint h = 0; h < r->n_hops; h++)
-        json_hop(b, g, &r->hops[h]);
+        json_hop(b, report, &r->hops[h]);
     json_builder_end_array(b);
     wp_i_json_contact(b, "source_contact", g, r->source);
     wp_i_json_contact(b, "target_contact", g, r->target);
+    g_autofree char *headline = wp_report_path_headline(report, r);
+    g_autofree char *passing_on = wp_report_passing_on(report, r);
+    wp_i_json_string(b, "headline", headline);
+    wp_i_json_string_or_null(b, "passing_on", passing_on);
     json_builder_end_object(b);
 }
 
-static void json_paths(JsonBuilder *b, const WpGraph *g, const char *member, const GArray *paths)
+static void json_paths(JsonBuilder *b, const WpPathReport *r, const char *member,
+                       const GArray *paths)
 {
     json_builder_set_member_name(b, member);
     json_builder_begin_array(b);
     for (guint i = 0; i < paths->len; i++)
-        json_path(b, g, &g_array_index(paths, WpPathReason, i));
+        json_path(b, r, &g_array_index(paths, WpPathReason, i));
     json_builder_end_array(b);
 }
 
@@ -160,10 +170,13 @@ static void json_direct(JsonBuilder *b, const WpPathReport *r)
         wp_i_json_bool(b, "never_interacted", (d->flags & WP_DIRECT_NEVER) != 0);
         wp_i_json_bool(b, "team_tie", (d->flags & WP_DIRECT_TEAM) != 0);
         wp_i_json_string(b, "advice", reason->strong ? "ask" : "reconnect");
+        g_autofree char *sentence = wp_report_direct_sentence(r, reason);
+        wp_i_json_string(b, "sentence", sentence);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
     wp_i_json_bool(b, "direct_answer", r->set->direct_answer);
+    wp_i_json_string_or_null(b, "direct_advice", wp_report_direct_advice(r));
 }
 
 /* One builder for both answers: an account query has no "no_path" (a person unreached is
@@ -174,12 +187,17 @@ static JsonNode *answer_json(const WpPathReport *r)
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
     json_query(b, r);
+    g_autofree char *heading = wp_report_paths_heading(r);
+    wp_i_json_string(b, "heading", heading);
     json_direct(b, r);
-    json_paths(b, r->graph, "paths", r->paths);
+    json_paths(b, r, "paths", r->paths);
     json_builder_set_member_name(b, "at_least_one");
     json_builder_begin_object(b);
     wp_i_json_double(b, "probability", set->at_least_one);
     wp_i_json_string(b, "assumes", r->assumes);
+    g_autofree char *assumption = NULL;
+    g_autofree char *claim = wp_report_at_least_one_sentence(r, &assumption);
+    wp_i_json_string_or_null(b, "sentence", claim);
     json_builder_end_object(b);
     if (r->request.company == NULL) {
         json_builder_set_member_name(b, "no_path");
@@ -189,10 +207,16 @@ static JsonNode *answer_json(const WpPathReport *r)
             json_builder_begin_object(b);
             json_builder_set_member_name(b, "beyond_limits");
             if (r->beyond_limits != NULL)
-                json_path(b, r->graph, r->beyond_limits);
+                json_path(b, r, r->beyond_limits);
             else
                 json_builder_add_null_value(b);
-            json_paths(b, r->graph, "colleagues", r->suggestions);
+            json_paths(b, r, "colleagues", r->suggestions);
+            g_autoptr(GPtrArray) why = wp_report_no_path_sentences(r);
+            json_builder_set_member_name(b, "sentences");
+            json_builder_begin_array(b);
+            for (guint i = 0; i < why->len; i++)
+                json_builder_add_string_value(b, g_ptr_array_index(why, i));
+            json_builder_end_array(b);
             json_builder_end_object(b);
         }
     }

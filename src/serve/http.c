@@ -5,6 +5,7 @@
  * GCancellable, cancelled by its deadline or when the client goes away. One log line per
  * request on stderr; metrics counted as responses finish. */
 #include "serve/serve.h"
+#include "serve/web/web.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -229,13 +230,14 @@ static const Route *find_route(const char *path)
     return NULL;
 }
 
-/* The metrics' name of @path: a route's, "healthz", "metrics", or "other". */
+/* The metrics' name of @path: a route's, "healthz", "metrics", "web" (the page), or "other". */
 static const char *endpoint_of(const char *path)
 {
     const Route *route = find_route(path);
     return route != NULL                   ? route->endpoint
            : strcmp(path, "/healthz") == 0 ? "healthz"
            : strcmp(path, "/metrics") == 0 ? "metrics"
+           : serve_web_owns_path(path)     ? "web"
                                            : "other";
 }
 
@@ -293,7 +295,8 @@ static void early_handler(SoupServer *server G_GNUC_UNUSED, SoupServerMessage *m
         respond_error(msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large", m);
         return;
     }
-    if (http->config.token != NULL && strcmp(path, "/healthz") != 0 && !token_ok(http, msg)) {
+    if (http->config.token != NULL && strcmp(path, "/healthz") != 0 && !serve_web_owns_path(path) &&
+        !token_ok(http, msg)) {
         soup_message_headers_replace(soup_server_message_get_response_headers(msg),
                                      "WWW-Authenticate", "Bearer realm=\"warmpath\"");
         respond_error(msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
@@ -398,6 +401,8 @@ static void handler(SoupServer *server G_GNUC_UNUSED, SoupServerMessage *msg, co
                     GHashTable *query G_GNUC_UNUSED, gpointer data)
 {
     ServeHttp *http = data;
+    if (serve_web_respond(msg, path)) /* the page: "/" and "/static/..." (src/serve/web) */
+        return;
     const char *method = soup_server_message_get_method(msg);
     const Route *route = find_route(path);
     const char *endpoint = endpoint_of(path);
