@@ -56,9 +56,9 @@ static gboolean peer_closed(GSocket *socket)
     return n == 0 || (n < 0 && !g_error_matches(error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK));
 }
 
-static gboolean sweep(gpointer data)
+/* Closes and forgets the connections whose client has gone or that idled out, but @keep. */
+static void sweep_except(ServeListener *l, GSocket *keep)
 {
-    ServeListener *l = data;
     gint64 now = g_get_monotonic_time();
     g_autoptr(GPtrArray) done = g_ptr_array_new();
     GHashTableIter iter;
@@ -67,6 +67,8 @@ static gboolean sweep(gpointer data)
     while (g_hash_table_iter_next(&iter, &key, &value)) {
         Connection *c = value;
         GSocket *socket = key;
+        if (socket == keep)
+            continue;
         /* A client waiting for its answer does not close its side first, so a closed peer
          * is a connection to drop, busy or not. */
         if (g_socket_is_closed(socket) || peer_closed(socket) ||
@@ -79,6 +81,11 @@ static gboolean sweep(gpointer data)
             g_socket_close(socket, NULL);
         forget(l, socket);
     }
+}
+
+static gboolean sweep(gpointer data)
+{
+    sweep_except(data, NULL);
     return G_SOURCE_CONTINUE;
 }
 
@@ -98,6 +105,10 @@ static void on_request_started(SoupServer *server G_GNUC_UNUSED, SoupServerMessa
     c->busy++;
     c->last_use = g_get_monotonic_time();
     g_object_set_data(G_OBJECT(msg), "wp-socket", socket);
+    /* A client that opens a connection per request (curl in a loop) leaves closed ones
+     * behind faster than the timed sweep runs: sweep before refusing anyone. */
+    if (g_hash_table_size(l->open) > l->max_connections)
+        sweep_except(l, socket);
     if (g_hash_table_size(l->open) > l->max_connections)
         g_object_set_data(G_OBJECT(msg), SERVE_OVER_LIMIT, GINT_TO_POINTER(1));
 }
