@@ -173,3 +173,4 @@ int cmd_import(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_map(int argc, char **argv);
+int cmd_connect(int argc, char **argv);

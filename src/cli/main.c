@@ -19,6 +19,7 @@ static const CliCommand commands[] = {
     {"path", cmd_path, "Who can introduce you to a person, or into an account: best paths"},
     {"rank", cmd_rank, "Whom to ask first for a territory: referral sources ranked, ask plan"},
     {"map", cmd_map, "Draw an account map or a territory overview (dot, svg, png, pdf)"},
+    {"connect", cmd_connect, "Introductions you can make between your contacts, with reasons"},
 };
 
 static void print_help(FILE *out)
