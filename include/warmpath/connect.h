@@ -119,6 +119,7 @@ typedef struct {
  *   (bytewise), at most the query's top
  * @n_pairs: every pair that fits a rule (before top)
  * @n_contacts: the sellers' distinct direct contacts, sellers left out
+ * @n_matching: how many of them meet the query's filter (all of them without one)
  * @n_paired: how many of them were paired (at most the query's max_contacts)
  * @weakest_paired: with @n_paired < @n_contacts, the strength of the weakest contact paired
  * @n_sellers_left_out: contacts left out because they are sellers themselves (the query's, or
@@ -132,6 +133,7 @@ typedef struct {
     GArray *pairs;
     guint n_pairs;
     guint n_contacts;
+    guint n_matching;
     guint n_paired;
     double weakest_paired;
     guint n_sellers_left_out;

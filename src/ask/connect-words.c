@@ -256,7 +256,13 @@ GPtrArray *wp_connect_report_notes(const WpConnectReport *report)
                                                "at one company (colleagues meet without you).",
                                                tied, same));
     }
-    if (r->n_pairs == 0)
+    if (r->n_pairs == 0 && r->n_matching == 0 && r->n_contacts > 0)
+        g_ptr_array_add(notes, g_strdup_printf("None of the %u contacts meets %s%s.", r->n_contacts,
+                                               report->where ? "--where " : "the filter",
+                                               report->where ? report->where : ""));
+    else if (r->n_pairs == 0 && r->n_contacts == 0)
+        g_ptr_array_add(notes, g_strdup("No direct contacts to pair."));
+    else if (r->n_pairs == 0)
         g_ptr_array_add(notes, g_strdup("No pair fits a rule: the rules read the people's "
                                         "function, company, industry and region, and the client "
                                         "and vendor ties (docs/connect.md)."));

@@ -121,6 +121,7 @@ static void collect_contacts(Finder *f)
             if (c == NULL) {
                 c = contact_new(p, q->n_sellers);
                 c->matches = q->where == NULL || wp_where_matches(q->where, f->graph, p);
+                f->result->n_matching += c->matches;
                 g_hash_table_insert(index, GUINT_TO_POINTER(p), c);
                 g_ptr_array_add(f->contacts, c);
             }
