@@ -13,23 +13,23 @@ void wp_i_joins_init(WpIJoins *joins, const WpGraph *graph, const WpPerson *sell
     joins->count = g_new0(guint32, n);
     joins->touched = g_array_new(FALSE, FALSE, sizeof(WpPerson));
     joins->stamp = 0;
-    joins->sellers = sellers;
-    joins->n_sellers = n_sellers;
+    joins->seller_bits = g_new0(guint8, n / 8 + 1);
+    for (guint i = 0; i < n_sellers; i++)
+        joins->seller_bits[sellers[i] / 8] |= (guint8)(1u << (sellers[i] % 8));
 }
 
 void wp_i_joins_clear(WpIJoins *joins)
 {
     g_free(joins->mark);
     g_free(joins->count);
+    g_free(joins->seller_bits);
     g_array_unref(joins->touched);
 }
 
+/* A bit per person: a team's worth of sellers costs no more to skip than one. */
 static gboolean is_seller(const WpIJoins *joins, WpPerson p)
 {
-    for (guint i = 0; i < joins->n_sellers; i++)
-        if (joins->sellers[i] == p)
-            return TRUE;
-    return FALSE;
+    return (joins->seller_bits[p / 8] >> (p % 8)) & 1u;
 }
 
 /* Marks @a's neighbours with a fresh stamp and counts, for every person z, the paths a - x - z

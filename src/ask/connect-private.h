@@ -93,8 +93,7 @@ typedef struct {
     guint32 *count;  /* per person: paths A - x - person, x not a seller */
     GArray *touched; /* WpPerson with count > 0 */
     guint32 stamp;
-    const WpPerson *sellers;
-    guint n_sellers;
+    guint8 *seller_bits; /* per person, set for the query's sellers */
 } WpIJoins;
 
 void wp_i_joins_init(WpIJoins *joins, const WpGraph *graph, const WpPerson *sellers,
