@@ -412,8 +412,11 @@ static guint check_sellers(const WpScoring *scoring, const char *ties_file, cons
         g_autoptr(GError) error = NULL;
         g_autoptr(WpConnectResult) r = wp_connect_find(scoring, &q, NULL, &error);
         g_assert_no_error(error);
+        g_autoptr(WpConnectReport) report = wp_connect_report_new(scoring, r, "default", NULL);
         for (guint k = 0; k < r->pairs->len; k++, checked++) {
             const WpConnectPair *p = &g_array_index(r->pairs, WpConnectPair, k);
+            g_autofree char *why = wp_connect_pair_why(report, p);
+            g_assert_null(strstr(why, "(null)")); /* every field the sentence names is known */
             const char *a = wp_graph_person_id(g, p->a), *b = wp_graph_person_id(g, p->b);
             g_autofree char *key = g_strdup_printf("%s\t%s", a, b);
             g_assert_false(g_hash_table_contains(tied, key));
