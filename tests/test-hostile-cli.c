@@ -351,9 +351,60 @@ static void test_terminal_sanitised(void)
     remove_dir(dir);
 }
 
+/* connect's reasons quote names: each format escapes them (the table for a terminal, CSV
+ * formula cells, JSON control characters). */
+static void test_connect_escaping(void)
+{
+    g_autofree char *dir = temp_dir();
+    g_autofree char *people = write_in(dir, "people.csv",
+                                       "id,name,team\n"
+                                       "s,Sam,east\n"
+                                       "a,\"=cmd|' /C calc'!A0\",\n"
+                                       "b,\"\033[31mBob\001\xe2\x80\xae\",\n");
+    g_autofree char *ties = write_in(dir, "ties.csv",
+                                     "source,target,strength,type\n"
+                                     "s,a,0.9,friend\n"
+                                     "s,b,0.9,friend\n");
+    g_auto(Run) t = {0};
+    if (!run(&t, dir, "connect", "--edges", "ties.csv", "--people", "people.csv", "--from", "s",
+             "--as-of", "2026-11-01", NULL))
+        return;
+    g_assert_cmpint(t.status, ==, 0);
+    g_assert_false(has_control_bytes(t.out));
+    g_assert_null(strstr(t.out, "\xe2\x80\xae"));
+    g_assert_nonnull(strstr(t.out, "\xef\xbf\xbd[31mBob"));
+    g_auto(Run) c = {0};
+    g_assert_true(run(&c, dir, "connect", "--edges", "ties.csv", "--people", "people.csv", "--from",
+                      "s", "--as-of", "2026-11-01", "-f", "csv", NULL));
+    g_assert_cmpint(c.status, ==, 0);
+    g_autoptr(GPtrArray) rows = parse_csv(c.out);
+    g_assert_cmpuint(rows->len, ==, 2);
+    for (guint i = 0; i < rows->len; i++)
+        for (char **cell = rows->pdata[i]; *cell != NULL; cell++)
+            if ((*cell)[0] != '\0')
+                g_assert_null(strchr("=+-@\t\r", (*cell)[0]));
+    g_auto(Run) j = {0};
+    g_assert_true(run(&j, dir, "connect", "--edges", "ties.csv", "--people", "people.csv", "--from",
+                      "s", "--as-of", "2026-11-01", "-f", "json", NULL));
+    g_assert_cmpint(j.status, ==, 0);
+    g_assert_false(has_control_bytes(j.out));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new();
+    g_assert_true(json_parser_load_from_data(parser, j.out, -1, &error));
+    g_assert_no_error(error);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    JsonObject *pair =
+        json_array_get_object_element(json_object_get_array_member(root, "pairs"), 0);
+    g_assert_cmpstr(json_object_get_string_member(pair, "a_name"), ==, "=cmd|' /C calc'!A0");
+    g_assert_cmpstr(json_object_get_string_member(pair, "b_name"), ==,
+                    "\033[31mBob\001\xe2\x80\xae");
+    remove_dir(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/hostile/cli/connect-escaping", test_connect_escaping);
     g_test_add_func("/hostile/cli/bad-data-exit-3", test_bad_data_exit_3);
     g_test_add_func("/hostile/cli/output-untouched", test_output_untouched);
     g_test_add_func("/hostile/cli/output-unwritable", test_output_unwritable);

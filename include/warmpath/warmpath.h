@@ -11,6 +11,7 @@
  * never used by two at once. Queries take a GCancellable (nullable) to bound each request. */
 #pragma once
 
+#include "warmpath/connect.h"
 #include "warmpath/day.h"
 #include "warmpath/diagram.h"
 #include "warmpath/draft.h"

@@ -199,3 +199,4 @@ gboolean cli_draft_append_all(const WpPathReport *report, const WpDraftTemplate 
 void cli_draft_add_json(const WpPathReport *report, const WpDraftTemplate *tmpl, JsonNode *root);
 int cmd_serve(int argc, char **argv); /* src/serve/ */
 int cmd_mcp(int argc, char **argv);
+int cmd_connect(int argc, char **argv);

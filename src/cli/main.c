@@ -22,6 +22,7 @@ static const CliCommand commands[] = {
     {"draft", cmd_draft, "Write the intro request to a referral source, and a note to forward"},
     {"serve", cmd_serve, "Serve the network over HTTP: JSON API, diagrams, health, metrics"},
     {"mcp", cmd_mcp, "Answer an AI assistant's tool calls (Model Context Protocol on stdio)"},
+    {"connect", cmd_connect, "Introductions you can make between your contacts, with reasons"},
 };
 
 static void print_help(FILE *out)

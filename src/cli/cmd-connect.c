@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MIT */
+/* warmpath connect: introductions the seller can make between their own contacts. */
+#include "cli/cli.h"
+
+#define MAX_COUNT 100000
+#define DEFAULT_TABLE_TOP 20
+
+/* The command's own options (GOption writes into these). */
+typedef struct {
+    char *from;
+    gboolean team;
+    char *team_name; /* --team=NAME; NULL with a bare --team */
+    char **where;
+    char *top;          /* as typed, NULL when not given */
+    char *max_contacts; /* as typed, NULL when not given */
+} ConnectOptions;
+
+static void connect_options_clear(ConnectOptions *o)
+{
+    g_free(o->from);
+    g_free(o->team_name);
+    g_strfreev(o->where);
+    g_free(o->top);
+    g_free(o->max_contacts);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ConnectOptions, connect_options_clear)
+
+/* --team or --team=NAME. */
+static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpointer data,
+                        GError **error G_GNUC_UNUSED)
+{
+    ConnectOptions *o = data;
+    cli_set_team(&o->team, &o->team_name, value);
+    return TRUE;
+}
+
+static GOptionContext *make_context(ConnectOptions *o, CliCommon *common)
+{
+    const GOptionEntry entries[] = {
+        {"from", 0, 0, G_OPTION_ARG_STRING, &o->from,
+         "Who introduces: an id or a name; several separated by commas", "WHO"},
+        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_team,
+         "Everyone on a team introduces (--team=NAME: that team only)", "NAME"},
+        {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &o->where,
+         "Only pairs where one of the two meets the filter, repeatable (AND): "
+         "industry=Fintech  region!=UK  title~vp,cfo  id=p00067",
+         "EXPR"},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &o->top,
+         "Pairs to list (default 20 in a table, all in csv/json; 0 = all)", "N"},
+        {"max-contacts", 0, 0, G_OPTION_ARG_STRING, &o->max_contacts,
+         "Pair only the N strongest contacts (default 200; 0 = all): the work grows with N "
+         "squared",
+         "N"},
+        G_OPTION_ENTRY_NULL};
+    GOptionContext *context = g_option_context_new("");
+    g_option_context_set_summary(
+        context,
+        "Propose introductions the seller can make: pairs of their own contacts who are not "
+        "tied to each other and would gain from meeting (a client and a vendor who serves the "
+        "client's industry, a seller and an account another contact works at, peers in one "
+        "function, two people who both trust you), scored by the seller's ties to both, how "
+        "well they fit, and how few people already join them, each with its reason. Giving "
+        "introductions is how referrals are earned (docs/connect.md).");
+    GOptionGroup *group =
+        g_option_group_new("connect", "connect options", "connect options", o, NULL);
+    g_option_group_add_entries(group, entries);
+    g_option_context_set_main_group(context, group);
+    cli_common_add_options(context, common, CLI_FORMATS_TEXT);
+    return context;
+}
+
+/* A person's view: the heading, the pairs, each pair's reason, then what was left out. */
+static void output_table(const WpConnectReport *report, GString *out)
+{
+    g_autofree char *heading = wp_connect_report_heading(report);
+    cli_append_line(out, heading);
+    const GArray *pairs = report->result->pairs;
+    if (pairs->len > 0) {
+        g_string_append_c(out, '\n');
+        g_autoptr(WpTable) table = wp_report_connect_table(report, FALSE);
+        cli_table_render(table, CLI_FORMAT_TABLE, 0, out);
+        guint more = report->result->n_pairs - pairs->len;
+        if (more > 0)
+            g_string_append_printf(out, "(%u more; use --top 0 to see all)\n", more);
+        g_string_append(out, "\nWhy:\n");
+        for (guint i = 0; i < pairs->len; i++) {
+            g_autofree char *why =
+                wp_connect_pair_why(report, &g_array_index(pairs, WpConnectPair, i));
+            g_autofree char *line = g_strdup_printf("%u. %s", i + 1, why);
+            cli_append_line(out, line);
+        }
+    }
+    g_autoptr(GPtrArray) notes = wp_connect_report_notes(report);
+    if (notes->len > 0)
+        g_string_append_c(out, '\n');
+    for (guint i = 0; i < notes->len; i++)
+        cli_append_line(out, notes->pdata[i]);
+}
+
+static gboolean emit(const CliCommon *common, const WpConnectReport *report, GError **error)
+{
+    if (common->format_value == CLI_FORMAT_JSON) {
+        g_autoptr(JsonNode) root = wp_report_connect_json(report);
+        return cli_emit_json(common, root, error);
+    }
+    g_autoptr(GString) out = g_string_new(NULL);
+    if (common->format_value == CLI_FORMAT_CSV) {
+        g_autoptr(WpTable) table = wp_report_connect_table(report, TRUE);
+        cli_table_render(table, CLI_FORMAT_CSV, 0, out);
+    } else {
+        output_table(report, out);
+    }
+    return cli_emit(common, out->str, out->len, error);
+}
+
+/* The filter --where names, checked against the network, its values no one has named on
+ * standard error; NULL without --where. */
+static WpWhere *select_where(const ConnectOptions *o, const WpGraph *graph, GError **error)
+{
+    if (o->where == NULL)
+        return NULL;
+    WpWhere *where = wp_select_where(graph, (const char *const *)o->where, "--where", error);
+    if (where != NULL) {
+        g_autofree char *explained = wp_where_explain_text(where, graph, "--where", G_MAXUINT);
+        cli_warn_text(explained);
+    }
+    return where;
+}
+
+int cmd_connect(int argc, char **argv)
+{
+    g_auto(CliCommon) common = {0};
+    g_auto(ConnectOptions) o = {0};
+    g_autoptr(GOptionContext) context = make_context(&o, &common);
+    if (!cli_parse(context, &argc, &argv, "connect") ||
+        !cli_common_check(context, &common, CLI_FORMATS_TEXT, "connect"))
+        return CLI_EXIT_USAGE;
+    if (argc > 1)
+        return cli_unexpected_argument("connect", argv[1]);
+    if (o.from == NULL && !o.team)
+        return cli_usage_error("connect", "say who introduces: --from WHO[,WHO...] or "
+                                          "--team[=NAME]");
+    gint64 top = -1, max_contacts = WP_CONNECT_DEFAULT_MAX_CONTACTS;
+    int rc = cli_parse_count("connect", "--top", o.top, 0, MAX_COUNT,
+                             "a number of pairs, 0 for all", &top);
+    if (rc == 0)
+        rc = cli_parse_count("connect", "--max-contacts", o.max_contacts, 0, G_MAXUINT32,
+                             "a number of contacts, 0 for all", &max_contacts);
+    if (rc != 0)
+        return rc;
+
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpScoring) scoring = cli_load_scoring(&common, &error);
+    if (scoring == NULL)
+        return cli_fail(error);
+    const WpGraph *graph = wp_scoring_graph(scoring);
+    g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, o.team, o.team_name, &error);
+    if (sellers == NULL)
+        return cli_fail_select("connect", graph, error);
+    g_autoptr(WpWhere) where = select_where(&o, graph, &error);
+    if (where == NULL && error != NULL)
+        return cli_fail_for("connect", error);
+
+    guint shown = top >= 0                                  ? (guint)top
+                  : common.format_value == CLI_FORMAT_TABLE ? DEFAULT_TABLE_TOP
+                                                            : 0;
+    WpConnectQuery query = {(const WpPerson *)sellers->data, sellers->len, where,
+                            (guint)max_contacts, shown};
+    g_autoptr(WpConnectResult) result = wp_connect_find(scoring, &query, NULL, &error);
+    if (result == NULL)
+        return cli_fail(error);
+    g_autofree char *where_text = o.where ? g_strjoinv(" and ", o.where) : NULL;
+    g_autoptr(WpConnectReport) report = wp_connect_report_new(
+        scoring, result, common.model != NULL ? common.model : "default", where_text);
+    if (!emit(&common, report, &error))
+        return cli_fail(error);
+    return CLI_EXIT_OK;
+}
