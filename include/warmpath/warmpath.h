@@ -18,6 +18,7 @@
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
 #include "warmpath/import.h"
+#include "warmpath/ledger.h"
 #include "warmpath/model.h"
 #include "warmpath/path.h"
 #include "warmpath/query.h"

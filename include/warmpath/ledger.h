@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: MIT */
+/* The referral ledger: every ask a seller makes of a referral source, and everything that came
+ * of it, as an append-only history of events in an SQLite database (DATA_DIR/ledger.db). The
+ * current state of an ask is derived from its events. See docs/ledger.md.
+ *
+ * This header has two halves:
+ *  - the history as data (WpAskState, WpAsk, WpAskEvent) and the state rules: pure, no
+ *    storage, so follow-ups, metrics and learning (followups.h, metrics.h) are computed from a
+ *    GPtrArray of WpAsk whether it came from a database, an import file or a test;
+ *  - the store (WpLedger): open, record, list, export, import.
+ *
+ * Threads: a WpAsk is plain data (read by any number of threads once made). A WpLedger belongs
+ * to one thread at a time; several processes and several WpLedger handles may record into one
+ * database at once (SQLite WAL, a busy timeout, every change one transaction). */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "warmpath/day.h"
+#include "warmpath/export.h"
+
+G_BEGIN_DECLS
+
+/**
+ * WpAskState:
+ * The states of an ask, in the order of the referral process. The exact spellings
+ * (wp_ask_state_name()) are the CLI's and the JSON's: "asked", "agreed", "declined",
+ * "no-answer", "introduced", "meeting", "no-response", "opportunity", "won", "lost".
+ *
+ *   asked → agreed | declined | no-answer
+ *   agreed → introduced | no-answer
+ *   introduced → meeting | no-response
+ *   meeting → opportunity
+ *   opportunity → won | lost
+ *
+ * Skipping forward along that chain is allowed (a seller may record `meeting` straight after
+ * `asked`); going back or leaving a final state (declined, no-answer, no-response, won, lost)
+ * is not: see wp_ask_state_can_follow().
+ */
+typedef enum {
+    WP_ASK_ASKED,
+    WP_ASK_AGREED,
+    WP_ASK_DECLINED,
+    WP_ASK_NO_ANSWER,
+    WP_ASK_INTRODUCED,
+    WP_ASK_MEETING,
+    WP_ASK_NO_RESPONSE,
+    WP_ASK_OPPORTUNITY,
+    WP_ASK_WON,
+    WP_ASK_LOST,
+    WP_ASK_N_STATES
+} WpAskState;
+
+/* Time: O(1). Returns: (transfer none): the state's spelling, e.g. "no-answer" */
+WP_API const char *wp_ask_state_name(WpAskState state);
+/* Parses a spelling (exact, lower case). Time: O(1). Returns: FALSE for anything else */
+WP_API gboolean wp_ask_state_from_name(const char *name, WpAskState *out);
+/* TRUE for declined, no-answer, no-response, won and lost. Time: O(1). */
+WP_API gboolean wp_ask_state_is_final(WpAskState state);
+/* TRUE when an ask in @from may be moved to @to (forward along the chain above, skipping
+ * allowed; never from a final state; never to `asked`). Time: O(1). */
+WP_API gboolean wp_ask_state_can_follow(WpAskState from, WpAskState to);
+/* The states wp_ask_state_can_follow() allows after @from, in the enum's order, written to
+ * @out (room for WP_ASK_N_STATES). Time: O(1). Returns: how many */
+WP_API guint wp_ask_state_next(WpAskState from, WpAskState out[WP_ASK_N_STATES]);
+/* TRUE when the introduction happened: @state is introduced or a state only reachable through
+ * it (meeting, no-response, opportunity, won, lost). What calibration counts as success. */
+WP_API gboolean wp_ask_state_introduced(WpAskState state);
+
+/**
+ * WpAskKind:
+ * @WP_ASK_KIND_REQUEST: the seller asked @source to introduce them to @target
+ * @WP_ASK_KIND_GIVEN: the seller introduced @source to @target (a favour given: issue
+ *   "Make the ask easy", "who owes you"); its states are only asked → introduced
+ */
+typedef enum { WP_ASK_KIND_REQUEST, WP_ASK_KIND_GIVEN } WpAskKind;
+
+/* "request" or "given". Time: O(1). */
+WP_API const char *wp_ask_kind_name(WpAskKind kind);
+
+/**
+ * WpLedgerPerson:
+ * @id: the person's network id (people.csv `id`); never NULL
+ * @name: (nullable): the name as it was when the ask was recorded
+ * @company: (nullable): the company as it was then
+ * A person as the ledger remembers them: they may since have left the network.
+ */
+typedef struct {
+    char *id;
+    char *name;
+    char *company;
+} WpLedgerPerson;
+
+/**
+ * WpAskEvent:
+ * @id: the event's number in the database (0 before it is stored)
+ * @state: the state the ask entered
+ * @day: the day it happened (as the seller says; not before the previous event's day)
+ * @has_amount: @amount is set (revenue, on won and opportunity)
+ * @note: (nullable): free text
+ * @recorded_by: (nullable): who recorded it (the seller's id, or the OS user)
+ * @recorded_at: when it was recorded, microseconds since the epoch (g_get_real_time())
+ */
+typedef struct {
+    gint64 id;
+    WpAskState state;
+    WpDay day;
+    gboolean has_amount;
+    double amount;
+    char *note;
+    char *recorded_by;
+    gint64 recorded_at;
+} WpAskEvent;
+
+/**
+ * WpAsk:
+ * @id: the ask's number (> 0 once stored)
+ * @kind: a request for an introduction, or one given
+ * @seller: who asked
+ * @source: the referral source asked
+ * @target: the buyer
+ * @at_company: (nullable): the account named with --at, as typed
+ * @path: (nullable): the path's network ids at the time, seller first, target last,
+ *   NULL-terminated; NULL when the ask was recorded without one (an import, a given record)
+ * @probability: the path's predicted success probability at the time, or -1 when unknown
+ * @draft: (nullable): the intro request text recorded with the ask (draft --record)
+ * @events: (element-type WpAskEvent): the history, oldest first; the first is `asked`
+ * @state: the current state: the last event's
+ * @asked_on: the first event's day
+ * @state_on: the last event's day
+ */
+typedef struct {
+    gint64 id;
+    WpAskKind kind;
+    WpLedgerPerson seller;
+    WpLedgerPerson source;
+    WpLedgerPerson target;
+    char *at_company;
+    char **path;
+    double probability;
+    char *draft;
+    GPtrArray *events;
+    WpAskState state;
+    WpDay asked_on;
+    WpDay state_on;
+} WpAsk;
+
+/* Frees @ask and everything it holds; NULL is a no-op. Time: O(e) for its e events. */
+WP_API void wp_ask_free(WpAsk *ask);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpAsk, wp_ask_free)
+/* Time: O(e) for its e events. Returns: (transfer full): a deep copy */
+WP_API WpAsk *wp_ask_copy(const WpAsk *ask);
+/* The last event that put the ask in @state, or NULL. Time: O(e). Returns:
+ * (transfer none) */
+WP_API const WpAskEvent *wp_ask_find_event(const WpAsk *ask, WpAskState state);
+
+/* ---- The store (src/ledger/store.c; the only file that includes <sqlite3.h>) ---- */
+/* (signatures to be settled by the storage work; the analytics work only needs the above) */
+
+G_END_DECLS
