@@ -155,7 +155,66 @@ WP_API WpAsk *wp_ask_copy(const WpAsk *ask);
  * (transfer none) */
 WP_API const WpAskEvent *wp_ask_find_event(const WpAsk *ask, WpAskState state);
 
-/* ---- The store (src/ledger/store.c; the only file that includes <sqlite3.h>) ---- */
-/* (signatures to be settled by the storage work; the analytics work only needs the above) */
+/* ---- The store (src/ledger/: the only module that includes <sqlite3.h>) ---- */
+/* (the storage work settles the details and the docs of these; analytics code calls only
+ * wp_ledger_open(), wp_ledger_list_asks() and wp_ledger_close()) */
+
+/* An open ledger database. One thread at a time; see the header comment for processes. */
+typedef struct WpLedger WpLedger;
+
+typedef enum {
+    WP_LEDGER_OPEN_READ = 0,        /* a missing file fails with G_FILE_ERROR_NOENT */
+    WP_LEDGER_OPEN_CREATE = 1 << 0, /* create the file and its schema when missing */
+} WpLedgerOpenFlags;
+
+/* DATA_DIR/ledger.db. Returns: (transfer full) */
+WP_API char *wp_ledger_path_in_folder(const char *data_dir);
+WP_API WpLedger *wp_ledger_open(const char *filename, WpLedgerOpenFlags flags, GError **error);
+WP_API void wp_ledger_close(WpLedger *ledger);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpLedger, wp_ledger_close)
+
+/* What recording an ask needs; the store copies it. */
+typedef struct {
+    WpAskKind kind;
+    WpLedgerPerson seller;
+    WpLedgerPerson source;
+    WpLedgerPerson target;
+    const char *at_company;   /* nullable */
+    const char *const *path;  /* nullable, NULL-terminated network ids, seller .. target */
+    double probability;       /* -1 when unknown */
+    const char *draft;        /* nullable */
+    WpDay day;                /* the `asked` event's day */
+    const char *note;         /* nullable */
+    const char *recorded_by;  /* nullable */
+} WpAskRequest;
+
+/* Records a new ask and its `asked` event in one transaction. Returns: the new ask, or NULL
+ * with @error set. (transfer full) */
+WP_API WpAsk *wp_ledger_record_ask(WpLedger *ledger, const WpAskRequest *request, GError **error);
+/* Appends an event if wp_ask_state_can_follow() allows it and @day is not before the last
+ * event's; otherwise fails with WP_ERROR_USAGE naming the allowed next states. @amount may be
+ * NULL. Returns: the ask as it now is (transfer full), or NULL with @error set */
+WP_API WpAsk *wp_ledger_record_event(WpLedger *ledger, gint64 ask_id, WpAskState state, WpDay day,
+                                     const double *amount, const char *note,
+                                     const char *recorded_by, GError **error);
+/* Returns: (transfer full) (nullable): the ask, or NULL with WP_ERROR_USAGE for an unknown id */
+WP_API WpAsk *wp_ledger_get_ask(WpLedger *ledger, gint64 ask_id, GError **error);
+
+/* Which asks wp_ledger_list_asks() returns; zero-initialised = all. */
+typedef struct {
+    const char *const *seller_ids; /* nullable, NULL-terminated: only asks by these sellers */
+    WpDay since, until;            /* asked_on range, inclusive; WP_DAY_NONE = open. Set both
+                                    * to WP_DAY_NONE explicitly: 0 is a real day */
+} WpAskFilter;
+
+/* Every ask matching @filter (NULL = all), oldest id first, with its events. Returns:
+ * (transfer full) (element-type WpAsk): an array that frees its asks, or NULL with @error */
+WP_API GPtrArray *wp_ledger_list_asks(WpLedger *ledger, const WpAskFilter *filter,
+                                      GError **error);
+
+/* The JSON object of an ask: at least "id", "kind", "state", "seller", "source", "target"
+ * (network ids), "probability" (null when unknown), "asked_on", "state_on", people's names,
+ * "events". Returns: (transfer full) */
+WP_API JsonNode *wp_ask_to_json(const WpAsk *ask);
 
 G_END_DECLS
