@@ -65,7 +65,8 @@ WP_API gboolean wp_ask_state_can_follow(WpAskState from, WpAskState to);
  * @out (room for WP_ASK_N_STATES). Time: O(1). Returns: how many */
 WP_API guint wp_ask_state_next(WpAskState from, WpAskState out[WP_ASK_N_STATES]);
 /* TRUE when the introduction happened: @state is introduced or a state only reachable through
- * it (meeting, no-response, opportunity, won, lost). What calibration counts as success. */
+ * it (meeting, no-response, opportunity, won, lost). What calibration counts as success.
+ * Time: O(1). */
 WP_API gboolean wp_ask_state_introduced(WpAskState state);
 
 /**
@@ -76,7 +77,7 @@ WP_API gboolean wp_ask_state_introduced(WpAskState state);
  */
 typedef enum { WP_ASK_KIND_REQUEST, WP_ASK_KIND_GIVEN } WpAskKind;
 
-/* "request" or "given". Time: O(1). */
+/* "request" or "given". Time: O(1). Returns: (transfer none) */
 WP_API const char *wp_ask_kind_name(WpAskKind kind);
 
 /**
@@ -155,9 +156,12 @@ WP_API WpAsk *wp_ask_copy(const WpAsk *ask);
  * (transfer none) */
 WP_API const WpAskEvent *wp_ask_find_event(const WpAsk *ask, WpAskState state);
 
-/* ---- The store (src/ledger/: the only module that includes <sqlite3.h>) ---- */
-/* (the storage work settles the details and the docs of these; analytics code calls only
- * wp_ledger_open(), wp_ledger_list_asks() and wp_ledger_close()) */
+/* ---- The store (src/ledger/: the only module that includes <sqlite3.h>) ----
+ * One SQLite file, DATA_DIR/ledger.db (docs/ledger.md "Schema"): WAL, a 10 s busy timeout,
+ * foreign keys, the schema version in PRAGMA user_version. Every change is one transaction that
+ * takes the write lock before it reads what it checks (BEGIN IMMEDIATE), so two processes
+ * recording on one ask cannot both pass the state check. Errors name the database file; a
+ * writer that waits for another beyond the timeout fails with WP_ERROR_FAILED saying so. */
 
 /* An open ledger database. One thread at a time; see the header comment for processes. */
 typedef struct WpLedger WpLedger;
@@ -167,11 +171,26 @@ typedef enum {
     WP_LEDGER_OPEN_CREATE = 1 << 0, /* create the file and its schema when missing */
 } WpLedgerOpenFlags;
 
-/* DATA_DIR/ledger.db. Returns: (transfer full) */
+/* DATA_DIR/ledger.db. Time: O(length). Returns: (transfer full) */
 WP_API char *wp_ledger_path_in_folder(const char *data_dir);
+/**
+ * wp_ledger_open:
+ * @filename: the database file
+ * @flags: WP_LEDGER_OPEN_READ never creates a file (a missing one fails with
+ *   G_FILE_ERROR_NOENT); WP_LEDGER_OPEN_CREATE creates it with its schema
+ *
+ * Opens (and, from an older schema version, migrates) a ledger. A database written by a newer
+ * warmpath is refused with WP_ERROR_NOT_SUPPORTED; a file that is not a ledger fails with
+ * WP_ERROR_FAILED naming it. Time: O(1) (a migration: O(size)).
+ *
+ * Returns: (transfer full) (nullable): the ledger; close it with wp_ledger_close()
+ */
 WP_API WpLedger *wp_ledger_open(const char *filename, WpLedgerOpenFlags flags, GError **error);
+/* NULL is a no-op. Time: O(1). */
 WP_API void wp_ledger_close(WpLedger *ledger);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpLedger, wp_ledger_close)
+/* The file's display name, as errors quote it. Time: O(1). Returns: (transfer none) */
+WP_API const char *wp_ledger_filename(const WpLedger *ledger);
 
 /* What recording an ask needs; the store copies it. */
 typedef struct {
@@ -185,36 +204,45 @@ typedef struct {
     const char *draft;        /* nullable */
     WpDay day;                /* the `asked` event's day */
     const char *note;         /* nullable */
-    const char *recorded_by;  /* nullable */
+    const char *recorded_by;  /* nullable: the OS user */
 } WpAskRequest;
 
-/* Records a new ask and its `asked` event in one transaction. Returns: the new ask, or NULL
- * with @error set. (transfer full) */
+/* Records a new ask and its `asked` event in one transaction (a WP_ASK_KIND_GIVEN ask has
+ * happened already: `asked` and `introduced`, both on @request->day). A missing id or day, or a
+ * probability outside [0, 1] and not -1, fails with WP_ERROR_USAGE. Time: O(path + events).
+ * Returns: (transfer full) (nullable): the new ask, or NULL with @error set */
 WP_API WpAsk *wp_ledger_record_ask(WpLedger *ledger, const WpAskRequest *request, GError **error);
-/* Appends an event if wp_ask_state_can_follow() allows it and @day is not before the last
- * event's; otherwise fails with WP_ERROR_USAGE naming the allowed next states. @amount may be
- * NULL. Returns: the ask as it now is (transfer full), or NULL with @error set */
+/* Appends an event if wp_ask_state_can_follow() allows it (a given introduction: only
+ * asked -> introduced) and @day is not before the last event's; otherwise fails with
+ * WP_ERROR_USAGE naming the allowed next states, and an unknown id with WP_ERROR_USAGE too.
+ * @amount (nullable) must lie in [0, 1e15). @recorded_by NULL: the OS user. The check and the
+ * write are one transaction. Time: O(events of the ask). Returns: (transfer full) (nullable):
+ * the ask as it now is, or NULL with @error set */
 WP_API WpAsk *wp_ledger_record_event(WpLedger *ledger, gint64 ask_id, WpAskState state, WpDay day,
                                      const double *amount, const char *note,
                                      const char *recorded_by, GError **error);
-/* Returns: (transfer full) (nullable): the ask, or NULL with WP_ERROR_USAGE for an unknown id */
+/* Time: O(events of the ask). Returns: (transfer full) (nullable): the ask, or NULL with
+ * WP_ERROR_USAGE for an unknown id */
 WP_API WpAsk *wp_ledger_get_ask(WpLedger *ledger, gint64 ask_id, GError **error);
 
-/* Which asks wp_ledger_list_asks() returns; zero-initialised = all. */
+/* Which asks wp_ledger_list_asks() returns. */
 typedef struct {
     const char *const *seller_ids; /* nullable, NULL-terminated: only asks by these sellers */
     WpDay since, until;            /* asked_on range, inclusive; WP_DAY_NONE = open. Set both
                                     * to WP_DAY_NONE explicitly: 0 is a real day */
 } WpAskFilter;
 
-/* Every ask matching @filter (NULL = all), oldest id first, with its events. Returns:
- * (transfer full) (element-type WpAsk): an array that frees its asks, or NULL with @error */
+/* Every ask matching @filter (NULL = all), oldest id first, with its events, read in one
+ * transaction (a consistent snapshot while others write). Time: O(asks + events). Returns:
+ * (transfer full) (nullable) (element-type WpAsk): an array that frees its asks, or NULL with
+ * @error */
 WP_API GPtrArray *wp_ledger_list_asks(WpLedger *ledger, const WpAskFilter *filter,
                                       GError **error);
 
 /* The JSON object of an ask: at least "id", "kind", "state", "seller", "source", "target"
  * (network ids), "probability" (null when unknown), "asked_on", "state_on", people's names,
- * "events". Returns: (transfer full) */
+ * "events" (each: "state", "day", "amount", "note", "recorded_by", "recorded_at"). Time:
+ * O(path + events). Returns: (transfer full) */
 WP_API JsonNode *wp_ask_to_json(const WpAsk *ask);
 
 G_END_DECLS
