@@ -52,7 +52,9 @@ void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats
         {"people", 'p', 0, G_OPTION_ARG_FILENAME, &c->people,
          "People: a CSV with id[,name,company,title,...]", "FILE"},
         {"model", 'm', 0, G_OPTION_ARG_STRING, &c->model,
-         "Tie-strength model: default, raw, or a profile file", "MODEL"},
+         "Tie-strength model: default, raw, or a profile file (default: DIR/profile.ini if "
+         "there is one, else default)",
+         "MODEL"},
         {"as-of", 0, 0, G_OPTION_ARG_STRING, &c->as_of,
          "Measure recency to this date (default: today)", "YYYY-MM-DD"},
         {"ties-format", 0, 0, G_OPTION_ARG_STRING, &c->ties_format,
@@ -293,6 +295,8 @@ gboolean cli_common_check(GOptionContext *context G_GNUC_UNUSED, CliCommon *c, g
         cli_usage_error(command, "give --data or --edges, not both");
         return FALSE;
     }
+    if (c->model == NULL)
+        c->model = wp_model_profile_in_folder(c->data_dir);
     return TRUE;
 }
 
