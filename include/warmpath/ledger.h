@@ -192,19 +192,25 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpLedger, wp_ledger_close)
 /* The file's display name, as errors quote it. Time: O(1). Returns: (transfer none) */
 WP_API const char *wp_ledger_filename(const WpLedger *ledger);
 
+/* The ledger of a data folder, for reading: DATA_DIR/ledger.db opened with
+ * WP_LEDGER_OPEN_READ, or NULL *without* an error when the folder has none (learning and
+ * follow-ups then have nothing to go on). Fails as wp_ledger_open() otherwise. Time: as
+ * wp_ledger_open(). Returns: (transfer full) (nullable): the ledger, or NULL */
+WP_API WpLedger *wp_ledger_open_for_folder(const char *data_dir, GError **error);
+
 /* What recording an ask needs; the store copies it. */
 typedef struct {
     WpAskKind kind;
     WpLedgerPerson seller;
     WpLedgerPerson source;
     WpLedgerPerson target;
-    const char *at_company;   /* nullable */
-    const char *const *path;  /* nullable, NULL-terminated network ids, seller .. target */
-    double probability;       /* -1 when unknown */
-    const char *draft;        /* nullable */
-    WpDay day;                /* the `asked` event's day */
-    const char *note;         /* nullable */
-    const char *recorded_by;  /* nullable: the OS user */
+    const char *at_company;  /* nullable */
+    const char *const *path; /* nullable, NULL-terminated network ids, seller .. target */
+    double probability;      /* -1 when unknown */
+    const char *draft;       /* nullable */
+    WpDay day;               /* the `asked` event's day */
+    const char *note;        /* nullable */
+    const char *recorded_by; /* nullable: the OS user */
 } WpAskRequest;
 
 /* Records a new ask and its `asked` event in one transaction (a WP_ASK_KIND_GIVEN ask has
@@ -236,8 +242,41 @@ typedef struct {
  * transaction (a consistent snapshot while others write). Time: O(asks + events). Returns:
  * (transfer full) (nullable) (element-type WpAsk): an array that frees its asks, or NULL with
  * @error */
-WP_API GPtrArray *wp_ledger_list_asks(WpLedger *ledger, const WpAskFilter *filter,
-                                      GError **error);
+WP_API GPtrArray *wp_ledger_list_asks(WpLedger *ledger, const WpAskFilter *filter, GError **error);
+
+/**
+ * wp_ledger_export_csv:
+ * @asks: (element-type WpAsk): what to export (wp_ledger_list_asks())
+ *
+ * The history as CSV, one row per event, oldest ask first and each ask's events in order,
+ * under the header of docs/ledger.md "Export and import": ask_id, kind, seller_id,
+ * seller_name, seller_company, source_id, source_name, source_company, target_id,
+ * target_name, target_company, at_company, path (ids joined by " > "), probability, draft,
+ * state, day, amount, note, recorded_by, recorded_at. Numbers are written with '.' in any
+ * locale and read back exactly; text cells are RFC 4180 with formula cells neutralised (a
+ * leading apostrophe, which wp_ledger_import_csv() removes again). Cannot fail.
+ * Time: O(size of the output). Returns: (transfer full): the text
+ */
+WP_API char *wp_ledger_export_csv(const GPtrArray *asks);
+/* {"asks": [wp_ask_to_json()...]}. Time: O(size). Returns: (transfer full) */
+WP_API JsonNode *wp_ledger_export_json(const GPtrArray *asks);
+/**
+ * wp_ledger_import_csv:
+ * @ledger: where to add the history
+ * @filename: a CSV with the export's header (columns in any order; ask_id, seller_id,
+ *   source_id, target_id, state and day required, the others optional; gzip is read too)
+ * @n_asks: (out) (optional): how many asks were added
+ * @n_events: (out) (optional): how many events were added
+ *
+ * Adds every ask of the file as a new ask (ask_id groups the rows of one ask; the new ids
+ * follow the ledger's, in the order asks first appear, so an export imported into an empty
+ * ledger keeps its ids). An ask's first row must be `asked`; each later row obeys the same
+ * rules as wp_ledger_record_event(), and its ask columns must repeat the first row's. All or
+ * nothing: one transaction; a bad row fails with WP_ERROR_PARSE "FILE:LINE: COLUMN: ..." and
+ * nothing is added. Time: O(rows). Returns: TRUE on success
+ */
+WP_API gboolean wp_ledger_import_csv(WpLedger *ledger, const char *filename, guint *n_asks,
+                                     guint *n_events, GError **error);
 
 /* The JSON object of an ask: at least "id", "kind", "state", "seller", "source", "target"
  * (network ids), "probability" (null when unknown), "asked_on", "state_on", people's names,

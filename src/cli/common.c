@@ -39,6 +39,8 @@ static const char *formats_help(guint formats)
         return "dot|svg|png|pdf";
     if (formats == CLI_FORMATS_DRAFT)
         return "text|markdown|json|eml";
+    if (formats == (1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_JSON))
+        return "table|json";
     return "FORMAT";
 }
 
@@ -375,4 +377,19 @@ gboolean cli_emit_json(const CliCommon *c, JsonNode *root, GError **error)
     g_autoptr(GString) out = g_string_new_len(text, (gssize)len);
     g_string_append_c(out, '\n');
     return cli_emit(c, out->str, out->len, error);
+}
+
+char *cli_ledger_file(const char *command, const char *ledger, const char *data_dir)
+{
+    if (ledger != NULL)
+        return g_strdup(ledger);
+    const char *env = g_getenv("WARMPATH_DATA");
+    if (data_dir == NULL && env != NULL && *env != '\0')
+        data_dir = env;
+    if (data_dir == NULL) {
+        cli_usage_error(command,
+                        "no ledger given: use --ledger FILE or --data DIR (DIR/ledger.db)");
+        return NULL;
+    }
+    return wp_ledger_path_in_folder(data_dir);
 }

@@ -20,6 +20,9 @@ static const CliCommand commands[] = {
     {"rank", cmd_rank, "Whom to ask first for a territory: referral sources ranked, ask plan"},
     {"map", cmd_map, "Draw an account map or a territory overview (dot, svg, png, pdf)"},
     {"draft", cmd_draft, "Write the intro request to a referral source, and a note to forward"},
+    {"ask", cmd_ask, "Record an ask for an introduction in the ledger (or one you made)"},
+    {"update", cmd_update, "Record what came of an ask: agreed, introduced, meeting, won, ..."},
+    {"ledger", cmd_ledger, "List, show, export and import the ledger of asks"},
 };
 
 static void print_help(FILE *out)
@@ -60,11 +63,10 @@ static int check_arguments(int argc, char **argv)
             g_autofree char *quoted = wp_text_excerpt(shown);
             /* Name the option: "--to VALUE", "--to=VALUE", else the argument's place. */
             const char *eq = argv[i][0] == '-' ? strchr(argv[i], '=') : NULL;
-            g_autofree char *option =
-                eq != NULL ? g_strndup(argv[i], (gsize)(eq - argv[i]))
-                : i > 1 && argv[i - 1][0] == '-' && argv[i][0] != '-'
-                    ? g_strdup(argv[i - 1])
-                    : g_strdup_printf("argument %d", i);
+            g_autofree char *option = eq != NULL ? g_strndup(argv[i], (gsize)(eq - argv[i]))
+                                      : i > 1 && argv[i - 1][0] == '-' && argv[i][0] != '-'
+                                          ? g_strdup(argv[i - 1])
+                                          : g_strdup_printf("argument %d", i);
             g_autofree char *safe_option = wp_text_for_terminal(option);
             fprintf(stderr,
                     "warmpath: %s: '%s' is not UTF-8 text; warmpath reads arguments as UTF-8 "

@@ -155,3 +155,12 @@ const char *wp_ledger_filename(const WpLedger *ledger)
     g_return_val_if_fail(ledger != NULL, NULL);
     return ledger->origin;
 }
+
+WpLedger *wp_ledger_open_for_folder(const char *data_dir, GError **error)
+{
+    g_return_val_if_fail(data_dir != NULL, NULL);
+    g_autofree char *file = wp_ledger_path_in_folder(data_dir);
+    if (!g_file_test(file, G_FILE_TEST_EXISTS))
+        return NULL;
+    return wp_ledger_open(file, WP_LEDGER_OPEN_READ, error);
+}

@@ -63,3 +63,7 @@ gboolean wp_i_ask_can_follow(WpAskKind kind, WpAskState from, WpAskState to);
 char *wp_i_ask_next_states_text(WpAskKind kind, WpAskState from);
 /* @usec (microseconds since the epoch) as "YYYY-MM-DDTHH:MM:SS.uuuuuuZ". (ask-json.c) */
 char *wp_i_ledger_time_text(gint64 usec);
+/* Inserts an event without checking the rules (the caller did, or it is an ask's first).
+ * NULL recorded_by: the OS user; recorded_at 0: now. */
+gboolean wp_i_ledger_insert_event(WpLedger *ledger, gint64 ask_id, const WpAskEvent *event,
+                                  GError **error);

@@ -105,7 +105,8 @@ static gboolean check_event(WpLedger *ledger, const WpAsk *ask, const WpAskEvent
     return TRUE;
 }
 
-static gboolean insert_event(WpLedger *ledger, gint64 ask_id, const WpAskEvent *e, GError **error)
+gboolean wp_i_ledger_insert_event(WpLedger *ledger, gint64 ask_id, const WpAskEvent *e,
+                                  GError **error)
 {
     g_autoptr(sqlite3_stmt) st = wp_i_ledger_prepare(
         ledger,
@@ -130,7 +131,8 @@ static gboolean insert_event(WpLedger *ledger, gint64 ask_id, const WpAskEvent *
 gboolean wp_i_ledger_append_event(WpLedger *ledger, const WpAsk *ask, const WpAskEvent *event,
                                   GError **error)
 {
-    return check_event(ledger, ask, event, error) && insert_event(ledger, ask->id, event, error);
+    return check_event(ledger, ask, event, error) &&
+           wp_i_ledger_insert_event(ledger, ask->id, event, error);
 }
 
 static gboolean check_request(const WpAskRequest *r, GError **error)
@@ -164,13 +166,13 @@ static gboolean insert_first_events(WpLedger *ledger, gint64 id, const WpAskRequ
                     .day = r->day,
                     .note = (char *)r->note,
                     .recorded_by = (char *)r->recorded_by};
-    if (!insert_event(ledger, id, &e, error))
+    if (!wp_i_ledger_insert_event(ledger, id, &e, error))
         return FALSE;
     if (r->kind != WP_ASK_KIND_GIVEN)
         return TRUE;
     e.state = WP_ASK_INTRODUCED;
     e.note = NULL;
-    return insert_event(ledger, id, &e, error);
+    return wp_i_ledger_insert_event(ledger, id, &e, error);
 }
 
 WpAsk *wp_ledger_record_ask(WpLedger *ledger, const WpAskRequest *request, GError **error)

@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: MIT */
+/* The ledger as CSV (one row per event) and JSON, and back: how a team moves its history in
+ * from a spreadsheet and out to a CRM. An import is one transaction: all of it or none. */
+#include "io/io-private.h"
+#include "ledger/ledger-private.h"
+#include "warmpath/text.h"
+
+#include <math.h>
+#include <string.h>
+
+enum {
+    COL_ASK_ID,
+    COL_KIND,
+    COL_SELLER_ID,
+    COL_SELLER_NAME,
+    COL_SELLER_COMPANY,
+    COL_SOURCE_ID,
+    COL_SOURCE_NAME,
+    COL_SOURCE_COMPANY,
+    COL_TARGET_ID,
+    COL_TARGET_NAME,
+    COL_TARGET_COMPANY,
+    COL_AT_COMPANY,
+    COL_PATH,
+    COL_PROBABILITY,
+    COL_DRAFT,
+    COL_STATE,
+    COL_DAY,
+    COL_AMOUNT,
+    COL_NOTE,
+    COL_RECORDED_BY,
+    COL_RECORDED_AT,
+    N_COLUMNS
+};
+
+static const char *const column_names[N_COLUMNS] = {
+    "ask_id",         "kind",        "seller_id",      "seller_name", "seller_company",
+    "source_id",      "source_name", "source_company", "target_id",   "target_name",
+    "target_company", "at_company",  "path",           "probability", "draft",
+    "state",          "day",         "amount",         "note",        "recorded_by",
+    "recorded_at",
+};
+
+/* The columns an import cannot do without. */
+static gboolean column_required(int c)
+{
+    return c == COL_ASK_ID || c == COL_SELLER_ID || c == COL_SOURCE_ID || c == COL_TARGET_ID ||
+           c == COL_STATE || c == COL_DAY;
+}
+
+#define PATH_SEPARATOR " > "
+
+/* @x in the shortest of "%.15g" and "%.17g" that reads back as exactly @x, with '.' in any
+ * locale. */
+static void append_number(GString *out, double x)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(buf, sizeof buf, "%.15g", x);
+    if (g_ascii_strtod(buf, NULL) != x)
+        g_ascii_formatd(buf, sizeof buf, "%.17g", x);
+    g_string_append(out, buf);
+}
+
+static void append_row(GString *out, const WpAsk *a, const WpAskEvent *e)
+{
+    g_string_append_printf(out, "%" G_GINT64_FORMAT ",%s", a->id, wp_ask_kind_name(a->kind));
+    const WpLedgerPerson *people[] = {&a->seller, &a->source, &a->target};
+    for (guint p = 0; p < 3; p++) {
+        const char *cells[] = {people[p]->id, people[p]->name, people[p]->company};
+        for (guint c = 0; c < 3; c++) {
+            g_string_append_c(out, ',');
+            wp_csv_append_cell(out, cells[c]);
+        }
+    }
+    g_string_append_c(out, ',');
+    wp_csv_append_cell(out, a->at_company);
+    g_string_append_c(out, ',');
+    g_autofree char *path = a->path ? g_strjoinv(PATH_SEPARATOR, a->path) : NULL;
+    wp_csv_append_cell(out, path);
+    g_string_append_c(out, ',');
+    if (a->probability >= 0)
+        append_number(out, a->probability);
+    g_string_append_c(out, ',');
+    wp_csv_append_cell(out, a->draft);
+    char day[11];
+    wp_day_format(e->day, day);
+    g_string_append_printf(out, ",%s,%s,", wp_ask_state_name(e->state), day);
+    if (e->has_amount)
+        append_number(out, e->amount);
+    g_string_append_c(out, ',');
+    wp_csv_append_cell(out, e->note);
+    g_string_append_c(out, ',');
+    wp_csv_append_cell(out, e->recorded_by);
+    g_autofree char *at = wp_i_ledger_time_text(e->recorded_at);
+    g_string_append_printf(out, ",%s\r\n", at);
+}
+
+char *wp_ledger_export_csv(const GPtrArray *asks)
+{
+    GString *out = g_string_new(NULL);
+    for (guint c = 0; c < N_COLUMNS; c++)
+        g_string_append_printf(out, "%s%s", c ? "," : "", column_names[c]);
+    g_string_append(out, "\r\n");
+    for (guint i = 0; asks != NULL && i < asks->len; i++) {
+        const WpAsk *a = g_ptr_array_index(asks, i);
+        for (guint e = 0; a->events != NULL && e < a->events->len; e++)
+            append_row(out, a, g_ptr_array_index(a->events, e));
+    }
+    return g_string_free(out, FALSE);
+}
+
+JsonNode *wp_ledger_export_json(const GPtrArray *asks)
+{
+    JsonArray *array = json_array_new();
+    for (guint i = 0; asks != NULL && i < asks->len; i++)
+        json_array_add_element(array, wp_ask_to_json(g_ptr_array_index(asks, i)));
+    JsonObject *o = json_object_new();
+    json_object_set_array_member(o, "asks", array);
+    JsonNode *root = json_node_new(JSON_NODE_OBJECT);
+    json_node_take_object(root, o);
+    return root;
+}
+
+/* ---- Import ---- */
+
+/* An ask of the file, as far as it has been read. */
+typedef struct {
+    WpAsk current; /* id (new), kind, state, state_on: what the next row is checked against */
+    char **fields; /* the first row's cells (owned), which later rows' ask columns repeat */
+    guint64 line;  /* the first row's line */
+} FileAsk;
+
+static void file_ask_free(gpointer data)
+{
+    FileAsk *f = data;
+    g_strfreev(f->fields);
+    g_free(f);
+}
+
+typedef struct {
+    WpLedger *ledger;
+    const char *origin;
+    int column[N_COLUMNS]; /* field index of each column, or -1 */
+    gboolean header_seen;
+    GHashTable *asks; /* file ask_id (owned) -> FileAsk */
+    guint n_asks, n_events;
+} Import;
+
+static gboolean fail_row(const Import *im, guint64 line, int column, GError **error,
+                         const char *format, ...) G_GNUC_PRINTF(5, 6);
+
+static gboolean fail_row(const Import *im, guint64 line, int column, GError **error,
+                         const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    g_autofree char *what = g_strdup_vprintf(format, args);
+    va_end(args);
+    g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%" G_GUINT64_FORMAT ": %s: %s", im->origin,
+                line, column_names[column], what);
+    return FALSE;
+}
+
+static gboolean read_header(Import *im, const WpCsvRecord *record, GError **error)
+{
+    g_auto(GStrv) names = wp_i_csv_header_names(record, im->origin, error);
+    if (names == NULL)
+        return FALSE;
+    for (int c = 0; c < N_COLUMNS; c++)
+        im->column[c] = wp_i_csv_column(names, column_names[c]);
+    for (guint f = 0; names[f] != NULL; f++) {
+        gboolean known = FALSE;
+        for (int c = 0; c < N_COLUMNS; c++)
+            known |= strcmp(names[f], column_names[c]) == 0;
+        if (!known) {
+            g_autofree char *shown = wp_text_excerpt(names[f]);
+            g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                        "%s:%" G_GUINT64_FORMAT ": unknown column '%s' (docs/ledger.md lists the "
+                        "columns)",
+                        im->origin, record->line, shown);
+            return FALSE;
+        }
+    }
+    for (int c = 0; c < N_COLUMNS; c++)
+        if (column_required(c) && im->column[c] < 0) {
+            g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%" G_GUINT64_FORMAT ": no column '%s'",
+                        im->origin, record->line, column_names[c]);
+            return FALSE;
+        }
+    im->header_seen = TRUE;
+    return TRUE;
+}
+
+/* The cells of a row by column (NULL for an empty or absent cell), with the apostrophe export
+ * put before a formula-like cell taken off again. */
+static char **row_cells(const Import *im, const WpCsvRecord *record)
+{
+    char **cells = g_new0(char *, N_COLUMNS + 1);
+    for (int c = 0; c < N_COLUMNS; c++) {
+        int f = im->column[c];
+        const char *v = f >= 0 && (guint)f < record->n_fields ? record->fields[f] : NULL;
+        if (v == NULL || v[0] == '\0')
+            continue;
+        if (v[0] == '\'' && v[1] != '\0' && strchr("=+-@\t\r", v[1]) != NULL)
+            v++;
+        cells[c] = g_strdup(v);
+    }
+    return cells;
+}
+
+static gboolean parse_number(const Import *im, guint64 line, int column, const char *text,
+                             double max, double *out, GError **error)
+{
+    char *end = NULL;
+    double x = g_ascii_strtod(text, &end);
+    if (end == text || *end != '\0' || !isfinite(x) || x < 0 || x > max) {
+        g_autofree char *shown = wp_text_excerpt(text);
+        return fail_row(im, line, column, error, "'%s' is not a number from 0 to %g", shown, max);
+    }
+    *out = x;
+    return TRUE;
+}
+
+static gboolean parse_time(const Import *im, guint64 line, const char *text, gint64 *out,
+                           GError **error)
+{
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc();
+    g_autoptr(GDateTime) t = g_date_time_new_from_iso8601(text, utc);
+    if (t == NULL) {
+        g_autofree char *shown = wp_text_excerpt(text);
+        return fail_row(im, line, COL_RECORDED_AT, error,
+                        "'%s' is not a time such as 2026-11-02T09:30:00Z", shown);
+    }
+    *out = g_date_time_to_unix(t) * G_USEC_PER_SEC + g_date_time_get_microsecond(t);
+    return TRUE;
+}
+
+/* The event a row describes. Strings borrowed from @cells. */
+static gboolean row_event(const Import *im, guint64 line, char **cells, WpAskEvent *e,
+                          GError **error)
+{
+    if (!wp_ask_state_from_name(cells[COL_STATE], &e->state)) {
+        g_autofree char *shown = wp_text_excerpt(cells[COL_STATE] ? cells[COL_STATE] : "");
+        return fail_row(im, line, COL_STATE, error,
+                        "'%s' is not a state (asked, agreed, declined, no-answer, introduced, "
+                        "meeting, no-response, opportunity, won, lost)",
+                        shown);
+    }
+    if (cells[COL_DAY] == NULL || !wp_day_parse(cells[COL_DAY], &e->day)) {
+        g_autofree char *shown = wp_text_excerpt(cells[COL_DAY] ? cells[COL_DAY] : "");
+        return fail_row(im, line, COL_DAY, error, "'%s' is not a date YYYY-MM-DD", shown);
+    }
+    e->has_amount = cells[COL_AMOUNT] != NULL;
+    if (e->has_amount &&
+        !parse_number(im, line, COL_AMOUNT, cells[COL_AMOUNT], 1e15, &e->amount, error))
+        return FALSE;
+    e->note = cells[COL_NOTE];
+    e->recorded_by = cells[COL_RECORDED_BY];
+    e->recorded_at = g_get_real_time();
+    return cells[COL_RECORDED_AT] == NULL ||
+           parse_time(im, line, cells[COL_RECORDED_AT], &e->recorded_at, error);
+}
+
+/* A new ask from its first row: checks the ask columns and inserts it. */
+static gboolean start_ask(Import *im, guint64 line, char **cells, FileAsk *f, GError **error)
+{
+    for (int c = COL_SELLER_ID; c <= COL_TARGET_ID; c += 3)
+        if (cells[c] == NULL)
+            return fail_row(im, line, c, error, "empty");
+    WpAskRequest r = {.kind = WP_ASK_KIND_REQUEST, .probability = -1};
+    if (cells[COL_KIND] != NULL && strcmp(cells[COL_KIND], "given") == 0)
+        r.kind = WP_ASK_KIND_GIVEN;
+    else if (cells[COL_KIND] != NULL && strcmp(cells[COL_KIND], "request") != 0)
+        return fail_row(im, line, COL_KIND, error, "expected 'request' or 'given'");
+    if (cells[COL_PROBABILITY] != NULL &&
+        !parse_number(im, line, COL_PROBABILITY, cells[COL_PROBABILITY], 1, &r.probability, error))
+        return FALSE;
+    WpLedgerPerson *people[] = {&r.seller, &r.source, &r.target};
+    for (int p = 0; p < 3; p++)
+        *people[p] = (WpLedgerPerson){cells[COL_SELLER_ID + 3 * p], cells[COL_SELLER_NAME + 3 * p],
+                                      cells[COL_SELLER_COMPANY + 3 * p]};
+    r.at_company = cells[COL_AT_COMPANY];
+    r.draft = cells[COL_DRAFT];
+    g_auto(GStrv) path = cells[COL_PATH] ? g_strsplit(cells[COL_PATH], PATH_SEPARATOR, -1) : NULL;
+    r.path = (const char *const *)path;
+    for (guint i = 0; path != NULL && path[i] != NULL; i++)
+        if (path[i][0] == '\0')
+            return fail_row(im, line, COL_PATH, error, "an empty id in the path");
+    if (path != NULL && (g_strv_length(path) < 2 || strcmp(path[0], r.seller.id) != 0 ||
+                         strcmp(path[g_strv_length(path) - 1], r.target.id) != 0))
+        return fail_row(im, line, COL_PATH, error,
+                        "a path runs from the seller to the target, ids joined by ' > '");
+    f->current.kind = r.kind;
+    f->current.state = WP_ASK_ASKED;
+    f->line = line;
+    return wp_i_ledger_insert_ask(im->ledger, &r, &f->current.id, error);
+}
+
+/* A later row of an ask repeats its ask columns. */
+static gboolean check_same_ask(const Import *im, guint64 line, char **cells, const FileAsk *f,
+                               GError **error)
+{
+    for (int c = COL_KIND; c <= COL_DRAFT; c++)
+        if (g_strcmp0(cells[c], f->fields[c]) != 0)
+            return fail_row(im, line, c, error,
+                            "differs from line %" G_GUINT64_FORMAT ", the first row of ask '%s'",
+                            f->line, cells[COL_ASK_ID]);
+    return TRUE;
+}
+
+/* A later row of an ask: the same ask columns, and an event the rules allow after the last. */
+static gboolean continue_ask(Import *im, guint64 line, char **cells, FileAsk *f,
+                             const WpAskEvent *e, GError **error)
+{
+    if (!check_same_ask(im, line, cells, f, error))
+        return FALSE;
+    g_autoptr(GError) rule = NULL;
+    if (!wp_i_ledger_append_event(im->ledger, &f->current, e, &rule)) {
+        if (rule->domain == WP_ERROR && rule->code == WP_ERROR_USAGE)
+            return fail_row(im, line, COL_STATE, error, "%s", rule->message);
+        g_propagate_error(error, g_steal_pointer(&rule));
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean on_row(Import *im, const WpCsvRecord *record, GError **error)
+{
+    guint64 line = record->line;
+    g_auto(GStrv) cells = row_cells(im, record);
+    if (cells[COL_ASK_ID] == NULL)
+        return fail_row(im, line, COL_ASK_ID, error, "empty");
+    WpAskEvent e = {0};
+    if (!row_event(im, line, cells, &e, error))
+        return FALSE;
+    FileAsk *f = g_hash_table_lookup(im->asks, cells[COL_ASK_ID]);
+    if (f != NULL) {
+        if (!continue_ask(im, line, cells, f, &e, error))
+            return FALSE;
+    } else {
+        if (e.state != WP_ASK_ASKED)
+            return fail_row(im, line, COL_STATE, error,
+                            "the first row of ask '%s' must be 'asked', not '%s'",
+                            cells[COL_ASK_ID], cells[COL_STATE]);
+        f = g_new0(FileAsk, 1);
+        g_hash_table_insert(im->asks, g_strdup(cells[COL_ASK_ID]), f);
+        if (!start_ask(im, line, cells, f, error) ||
+            !wp_i_ledger_insert_event(im->ledger, f->current.id, &e, error))
+            return FALSE;
+        f->fields = g_strdupv(cells);
+        im->n_asks++;
+    }
+    f->current.state = e.state;
+    f->current.state_on = e.day;
+    im->n_events++;
+    return TRUE;
+}
+
+static gboolean on_record(const WpCsvRecord *record, gpointer data, GError **error)
+{
+    Import *im = data;
+    if (!im->header_seen)
+        return read_header(im, record, error);
+    return on_row(im, record, error);
+}
+
+gboolean wp_ledger_import_csv(WpLedger *ledger, const char *filename, guint *n_asks,
+                              guint *n_events, GError **error)
+{
+    g_return_val_if_fail(ledger != NULL && filename != NULL, FALSE);
+    g_autoptr(WpLineReader) reader = wp_i_lines_open(filename, error);
+    if (reader == NULL)
+        return FALSE;
+    Import im = {.ledger = ledger, .origin = wp_i_lines_origin(reader)};
+    im.asks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, file_ask_free);
+    gboolean ok = wp_i_ledger_begin(ledger, error);
+    if (ok)
+        ok = wp_i_csv_read(reader, on_record, NULL, &im, error);
+    if (ok && !im.header_seen) {
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: empty file: no header", im.origin);
+        ok = FALSE;
+    }
+    if (ok)
+        ok = wp_i_ledger_commit(ledger, error);
+    else
+        wp_i_ledger_rollback(ledger);
+    g_hash_table_unref(im.asks);
+    if (ok && n_asks != NULL)
+        *n_asks = im.n_asks;
+    if (ok && n_events != NULL)
+        *n_events = im.n_events;
+    return ok;
+}
