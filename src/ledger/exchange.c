@@ -123,17 +123,30 @@ JsonNode *wp_ledger_export_json(const GPtrArray *asks)
 
 /* ---- Import ---- */
 
+/* A row's cells by column; NULL for an empty or absent cell. Owned. */
+typedef struct {
+    char *v[N_COLUMNS];
+} Cells;
+
+static void cells_free(Cells *c)
+{
+    for (int i = 0; c != NULL && i < N_COLUMNS; i++)
+        g_free(c->v[i]);
+    g_free(c);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Cells, cells_free)
+
 /* An ask of the file, as far as it has been read. */
 typedef struct {
     WpAsk current; /* id (new), kind, state, state_on: what the next row is checked against */
-    char **fields; /* the first row's cells (owned), which later rows' ask columns repeat */
+    Cells *fields; /* the first row's cells (owned), which later rows' ask columns repeat */
     guint64 line;  /* the first row's line */
 } FileAsk;
 
 static void file_ask_free(gpointer data)
 {
     FileAsk *f = data;
-    g_strfreev(f->fields);
+    cells_free(f->fields);
     g_free(f);
 }
 
@@ -193,9 +206,9 @@ static gboolean read_header(Import *im, const WpCsvRecord *record, GError **erro
 
 /* The cells of a row by column (NULL for an empty or absent cell), with the apostrophe export
  * put before a formula-like cell taken off again. */
-static char **row_cells(const Import *im, const WpCsvRecord *record)
+static Cells *row_cells(const Import *im, const WpCsvRecord *record)
 {
-    char **cells = g_new0(char *, N_COLUMNS + 1);
+    Cells *cells = g_new0(Cells, 1);
     for (int c = 0; c < N_COLUMNS; c++) {
         int f = im->column[c];
         const char *v = f >= 0 && (guint)f < record->n_fields ? record->fields[f] : NULL;
@@ -203,7 +216,7 @@ static char **row_cells(const Import *im, const WpCsvRecord *record)
             continue;
         if (v[0] == '\'' && v[1] != '\0' && strchr("=+-@\t\r", v[1]) != NULL)
             v++;
-        cells[c] = g_strdup(v);
+        cells->v[c] = g_strdup(v);
     }
     return cells;
 }
@@ -235,53 +248,53 @@ static gboolean parse_time(const Import *im, guint64 line, const char *text, gin
     return TRUE;
 }
 
-/* The event a row describes. Strings borrowed from @cells. */
-static gboolean row_event(const Import *im, guint64 line, char **cells, WpAskEvent *e,
-                          GError **error)
+/* The event a row describes. Strings borrowed from @row. */
+static gboolean row_event(const Import *im, guint64 line, Cells *row, WpAskEvent *e, GError **error)
 {
-    if (!wp_ask_state_from_name(cells[COL_STATE], &e->state)) {
-        g_autofree char *shown = wp_text_excerpt(cells[COL_STATE] ? cells[COL_STATE] : "");
+    if (!wp_ask_state_from_name(row->v[COL_STATE], &e->state)) {
+        g_autofree char *shown = wp_text_excerpt(row->v[COL_STATE] ? row->v[COL_STATE] : "");
         return fail_row(im, line, COL_STATE, error,
                         "'%s' is not a state (asked, agreed, declined, no-answer, introduced, "
                         "meeting, no-response, opportunity, won, lost)",
                         shown);
     }
-    if (cells[COL_DAY] == NULL || !wp_day_parse(cells[COL_DAY], &e->day)) {
-        g_autofree char *shown = wp_text_excerpt(cells[COL_DAY] ? cells[COL_DAY] : "");
+    if (row->v[COL_DAY] == NULL || !wp_day_parse(row->v[COL_DAY], &e->day)) {
+        g_autofree char *shown = wp_text_excerpt(row->v[COL_DAY] ? row->v[COL_DAY] : "");
         return fail_row(im, line, COL_DAY, error, "'%s' is not a date YYYY-MM-DD", shown);
     }
-    e->has_amount = cells[COL_AMOUNT] != NULL;
+    e->has_amount = row->v[COL_AMOUNT] != NULL;
     if (e->has_amount &&
-        !parse_number(im, line, COL_AMOUNT, cells[COL_AMOUNT], 1e15, &e->amount, error))
+        !parse_number(im, line, COL_AMOUNT, row->v[COL_AMOUNT], 1e15, &e->amount, error))
         return FALSE;
-    e->note = cells[COL_NOTE];
-    e->recorded_by = cells[COL_RECORDED_BY];
+    e->note = row->v[COL_NOTE];
+    e->recorded_by = row->v[COL_RECORDED_BY];
     e->recorded_at = g_get_real_time();
-    return cells[COL_RECORDED_AT] == NULL ||
-           parse_time(im, line, cells[COL_RECORDED_AT], &e->recorded_at, error);
+    return row->v[COL_RECORDED_AT] == NULL ||
+           parse_time(im, line, row->v[COL_RECORDED_AT], &e->recorded_at, error);
 }
 
 /* A new ask from its first row: checks the ask columns and inserts it. */
-static gboolean start_ask(Import *im, guint64 line, char **cells, FileAsk *f, GError **error)
+static gboolean start_ask(Import *im, guint64 line, Cells *row, FileAsk *f, GError **error)
 {
     for (int c = COL_SELLER_ID; c <= COL_TARGET_ID; c += 3)
-        if (cells[c] == NULL)
+        if (row->v[c] == NULL)
             return fail_row(im, line, c, error, "empty");
     WpAskRequest r = {.kind = WP_ASK_KIND_REQUEST, .probability = -1};
-    if (cells[COL_KIND] != NULL && strcmp(cells[COL_KIND], "given") == 0)
+    if (row->v[COL_KIND] != NULL && strcmp(row->v[COL_KIND], "given") == 0)
         r.kind = WP_ASK_KIND_GIVEN;
-    else if (cells[COL_KIND] != NULL && strcmp(cells[COL_KIND], "request") != 0)
+    else if (row->v[COL_KIND] != NULL && strcmp(row->v[COL_KIND], "request") != 0)
         return fail_row(im, line, COL_KIND, error, "expected 'request' or 'given'");
-    if (cells[COL_PROBABILITY] != NULL &&
-        !parse_number(im, line, COL_PROBABILITY, cells[COL_PROBABILITY], 1, &r.probability, error))
+    if (row->v[COL_PROBABILITY] != NULL &&
+        !parse_number(im, line, COL_PROBABILITY, row->v[COL_PROBABILITY], 1, &r.probability, error))
         return FALSE;
     WpLedgerPerson *people[] = {&r.seller, &r.source, &r.target};
     for (int p = 0; p < 3; p++)
-        *people[p] = (WpLedgerPerson){cells[COL_SELLER_ID + 3 * p], cells[COL_SELLER_NAME + 3 * p],
-                                      cells[COL_SELLER_COMPANY + 3 * p]};
-    r.at_company = cells[COL_AT_COMPANY];
-    r.draft = cells[COL_DRAFT];
-    g_auto(GStrv) path = cells[COL_PATH] ? g_strsplit(cells[COL_PATH], PATH_SEPARATOR, -1) : NULL;
+        *people[p] =
+            (WpLedgerPerson){row->v[COL_SELLER_ID + 3 * p], row->v[COL_SELLER_NAME + 3 * p],
+                             row->v[COL_SELLER_COMPANY + 3 * p]};
+    r.at_company = row->v[COL_AT_COMPANY];
+    r.draft = row->v[COL_DRAFT];
+    g_auto(GStrv) path = row->v[COL_PATH] ? g_strsplit(row->v[COL_PATH], PATH_SEPARATOR, -1) : NULL;
     r.path = (const char *const *)path;
     for (guint i = 0; path != NULL && path[i] != NULL; i++)
         if (path[i][0] == '\0')
@@ -297,22 +310,22 @@ static gboolean start_ask(Import *im, guint64 line, char **cells, FileAsk *f, GE
 }
 
 /* A later row of an ask repeats its ask columns. */
-static gboolean check_same_ask(const Import *im, guint64 line, char **cells, const FileAsk *f,
+static gboolean check_same_ask(const Import *im, guint64 line, Cells *row, const FileAsk *f,
                                GError **error)
 {
     for (int c = COL_KIND; c <= COL_DRAFT; c++)
-        if (g_strcmp0(cells[c], f->fields[c]) != 0)
+        if (g_strcmp0(row->v[c], f->fields->v[c]) != 0)
             return fail_row(im, line, c, error,
                             "differs from line %" G_GUINT64_FORMAT ", the first row of ask '%s'",
-                            f->line, cells[COL_ASK_ID]);
+                            f->line, row->v[COL_ASK_ID]);
     return TRUE;
 }
 
 /* A later row of an ask: the same ask columns, and an event the rules allow after the last. */
-static gboolean continue_ask(Import *im, guint64 line, char **cells, FileAsk *f,
-                             const WpAskEvent *e, GError **error)
+static gboolean continue_ask(Import *im, guint64 line, Cells *row, FileAsk *f, const WpAskEvent *e,
+                             GError **error)
 {
-    if (!check_same_ask(im, line, cells, f, error))
+    if (!check_same_ask(im, line, row, f, error))
         return FALSE;
     g_autoptr(GError) rule = NULL;
     if (!wp_i_ledger_append_event(im->ledger, &f->current, e, &rule)) {
@@ -327,27 +340,27 @@ static gboolean continue_ask(Import *im, guint64 line, char **cells, FileAsk *f,
 static gboolean on_row(Import *im, const WpCsvRecord *record, GError **error)
 {
     guint64 line = record->line;
-    g_auto(GStrv) cells = row_cells(im, record);
-    if (cells[COL_ASK_ID] == NULL)
+    g_autoptr(Cells) row = row_cells(im, record);
+    if (row->v[COL_ASK_ID] == NULL)
         return fail_row(im, line, COL_ASK_ID, error, "empty");
     WpAskEvent e = {0};
-    if (!row_event(im, line, cells, &e, error))
+    if (!row_event(im, line, row, &e, error))
         return FALSE;
-    FileAsk *f = g_hash_table_lookup(im->asks, cells[COL_ASK_ID]);
+    FileAsk *f = g_hash_table_lookup(im->asks, row->v[COL_ASK_ID]);
     if (f != NULL) {
-        if (!continue_ask(im, line, cells, f, &e, error))
+        if (!continue_ask(im, line, row, f, &e, error))
             return FALSE;
     } else {
         if (e.state != WP_ASK_ASKED)
             return fail_row(im, line, COL_STATE, error,
                             "the first row of ask '%s' must be 'asked', not '%s'",
-                            cells[COL_ASK_ID], cells[COL_STATE]);
+                            row->v[COL_ASK_ID], row->v[COL_STATE]);
         f = g_new0(FileAsk, 1);
-        g_hash_table_insert(im->asks, g_strdup(cells[COL_ASK_ID]), f);
-        if (!start_ask(im, line, cells, f, error) ||
+        g_hash_table_insert(im->asks, g_strdup(row->v[COL_ASK_ID]), f);
+        if (!start_ask(im, line, row, f, error) ||
             !wp_i_ledger_insert_event(im->ledger, f->current.id, &e, error))
             return FALSE;
-        f->fields = g_strdupv(cells);
+        f->fields = g_steal_pointer(&row);
         im->n_asks++;
     }
     f->current.state = e.state;
