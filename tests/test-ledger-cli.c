@@ -499,7 +499,9 @@ static void test_kill(Folder *f, gconstpointer data G_GNUC_UNUSED)
         Child c[3] = {0};
         for (guint i = 0; i < G_N_ELEMENTS(c); i++)
             spawn(ask, &c[i]);
-        g_usleep((gulong)g_test_rand_int_range(0, 40000));
+        /* One ask takes about 0.2 s, mostly syncing to disk, and the three queue for the write
+         * lock: killing anywhere in 0-0.5 s hits every stage, the commit included. */
+        g_usleep((gulong)g_test_rand_int_range(0, 500000));
         for (guint i = 0; i < G_N_ELEMENTS(c); i++)
             kill(c[i].pid, SIGKILL); /* maybe already exited: then nothing happens */
         for (guint i = 0; i < G_N_ELEMENTS(c); i++) {
