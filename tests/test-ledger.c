@@ -368,6 +368,57 @@ static void test_threads(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpuint(one->events->len, ==, 2);
 }
 
+/* A hand-made history: which asks of source "p" are open and when it was last asked. */
+static WpAsk *fake_ask(gint64 id, WpAskKind kind, const char *source, const char *asked_on,
+                       WpAskState state)
+{
+    WpAsk *a = g_new0(WpAsk, 1);
+    a->id = id;
+    a->kind = kind;
+    a->seller.id = g_strdup("s");
+    a->source.id = g_strdup(source);
+    a->target.id = g_strdup("t");
+    a->probability = -1;
+    a->events = g_ptr_array_new();
+    a->state = state;
+    a->asked_on = day(asked_on);
+    a->state_on = a->asked_on;
+    return a;
+}
+
+static void test_source_warnings(void)
+{
+    g_autoptr(GPtrArray) asks = g_ptr_array_new_with_free_func((GDestroyNotify)wp_ask_free);
+    g_ptr_array_add(asks, fake_ask(1, WP_ASK_KIND_REQUEST, "p", "2026-01-01", WP_ASK_AGREED));
+    g_ptr_array_add(asks, fake_ask(2, WP_ASK_KIND_REQUEST, "p", "2026-02-01", WP_ASK_WON));
+    g_ptr_array_add(asks, fake_ask(3, WP_ASK_KIND_GIVEN, "p", "2026-02-20", WP_ASK_INTRODUCED));
+    g_ptr_array_add(asks, fake_ask(4, WP_ASK_KIND_REQUEST, "q", "2026-02-25", WP_ASK_ASKED));
+    g_ptr_array_add(asks, fake_ask(5, WP_ASK_KIND_REQUEST, "p", "2026-02-10", WP_ASK_ASKED));
+    /* Open requests of p: #1 and #5 (#2 is won, #3 a given introduction, #4 is q's). The last
+     * request to p was #5 on 2026-02-10. */
+    g_autoptr(GPtrArray) both =
+        wp_ask_source_warnings(asks, "p", "Priya", day("2026-03-01"), 2, 30);
+    g_assert_cmpuint(both->len, ==, 2);
+    const WpAskWarning *open = g_ptr_array_index(both, 0);
+    g_assert_cmpint(open->kind, ==, WP_ASK_WARNING_OPEN_ASKS);
+    g_assert_cmpuint(open->asks->len, ==, 2);
+    g_assert_cmpint(g_array_index(open->asks, gint64, 1), ==, 5);
+    g_assert_cmpstr(open->text, ==,
+                    "Priya already has 2 open asks (#1, #5): protect the relationship; wait for an "
+                    "answer, or ask someone else");
+    const WpAskWarning *recent = g_ptr_array_index(both, 1);
+    g_assert_cmpint(recent->kind, ==, WP_ASK_WARNING_RECENT);
+    g_assert_nonnull(strstr(recent->text, "19 days ago (#5, 2026-02-10)"));
+    /* A cap of 3 is not reached; 19 days is not within 19. */
+    g_autoptr(GPtrArray) none = wp_ask_source_warnings(asks, "p", NULL, day("2026-03-01"), 3, 19);
+    g_assert_cmpuint(none->len, ==, 0);
+    /* Within 20 days it is; 0 turns each check off. */
+    g_autoptr(GPtrArray) one = wp_ask_source_warnings(asks, "p", NULL, day("2026-03-01"), 0, 20);
+    g_assert_cmpuint(one->len, ==, 1);
+    g_autoptr(GPtrArray) off = wp_ask_source_warnings(asks, "p", NULL, day("2026-03-01"), 0, 0);
+    g_assert_cmpuint(off->len, ==, 0);
+}
+
 #define ADD(path, func) g_test_add(path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int main(int argc, char **argv)
@@ -385,5 +436,6 @@ int main(int argc, char **argv)
     ADD("/ledger/record/append-only", test_append_only);
     ADD("/ledger/list/filter", test_list_filter);
     ADD("/ledger/concurrency/threads", test_threads);
+    g_test_add_func("/ledger/warnings/source", test_source_warnings);
     return g_test_run();
 }
