@@ -368,6 +368,34 @@ static void test_threads(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpuint(one->events->len, ==, 2);
 }
 
+/* A writer that holds the lock longer than the busy timeout (10 s) makes a recording fail
+ * with an error that names the file and says why, and leaves the ledger as it was. */
+static void test_busy(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpLedger) ledger = wp_ledger_open(f->db, WP_LEDGER_OPEN_CREATE, &error);
+    g_autoptr(WpAsk) ask = record(ledger, "s1", "p1", "t1", "2026-01-05");
+    sqlite3 *other = NULL;
+    g_assert_cmpint(sqlite3_open(f->db, &other), ==, SQLITE_OK);
+    g_assert_cmpint(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+    gint64 started = g_get_monotonic_time();
+    g_autoptr(WpAsk) moved = wp_ledger_record_event(ledger, 1, WP_ASK_AGREED, day("2026-01-06"),
+                                                    NULL, NULL, NULL, &error);
+    gint64 waited = g_get_monotonic_time() - started;
+    g_assert_null(moved);
+    g_assert_error(error, WP_ERROR, WP_ERROR_FAILED);
+    g_assert_nonnull(strstr(error->message, "ledger.db: "));
+    g_assert_nonnull(strstr(error->message, "for more than 10 s"));
+    g_assert_cmpint(waited, >=, 9 * G_USEC_PER_SEC);
+    g_clear_error(&error);
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    g_autoptr(WpAsk) after = wp_ledger_record_event(ledger, 1, WP_ASK_AGREED, day("2026-01-06"),
+                                                    NULL, NULL, NULL, &error);
+    g_assert_no_error(error); /* the lock is free again */
+    g_assert_cmpuint(after->events->len, ==, 2);
+}
+
 /* A hand-made history: which asks of source "p" are open and when it was last asked. */
 static WpAsk *fake_ask(gint64 id, WpAskKind kind, const char *source, const char *asked_on,
                        WpAskState state)
@@ -437,5 +465,6 @@ int main(int argc, char **argv)
     ADD("/ledger/list/filter", test_list_filter);
     ADD("/ledger/concurrency/threads", test_threads);
     g_test_add_func("/ledger/warnings/source", test_source_warnings);
+    ADD("/ledger/concurrency/busy-timeout", test_busy);
     return g_test_run();
 }
