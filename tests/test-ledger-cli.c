@@ -321,6 +321,18 @@ static void test_round_trip(Folder *f, gconstpointer data G_GNUC_UNUSED)
     JsonObject *o = parse_object(r.out, &parser);
     JsonArray *asks = json_object_get_array_member(o, "asks");
     g_assert_cmpuint(json_array_get_length(asks), ==, 3);
+    /* The JSON export imports into an empty ledger as well, to the same history. */
+    g_autofree char *json_file = g_build_filename(f->dir, "history.json", NULL);
+    g_assert_true(g_file_set_contents(json_file, r.out, -1, NULL));
+    g_autofree char *third_db = g_build_filename(other, "third.db", NULL);
+    g_auto(CliRun) j = {0};
+    const char *import_json[] = {"ledger", "import", "--ledger", third_db, json_file, NULL};
+    cli_run_argv(&j, import_json);
+    g_assert_cmpint(j.status, ==, 0);
+    cli_run_clear(&j);
+    const char *third[] = {"ledger", "export", "--ledger", third_db, NULL};
+    cli_run_argv(&j, third);
+    g_assert_cmpstr(j.out, ==, first);
     JsonObject *one = json_array_get_object_element(asks, 0);
     g_assert_cmpstr(json_object_get_string_member(one, "state"), ==, "won");
     JsonArray *events = json_object_get_array_member(one, "events");
@@ -399,6 +411,25 @@ static void test_import_bad(Folder *f, gconstpointer data)
         g_error("expected '%s' in: %s", where, r.err);
     g_assert_cmpint(count_rows(db, "SELECT count(*) FROM asks"), ==, 1);
     g_assert_cmpint(count_rows(db, "SELECT count(*) FROM events"), ==, 1);
+}
+
+/* A JSON import with a bad event names where it is, exits 3 and imports nothing. */
+static void test_import_bad_json(Folder *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autofree char *file = g_build_filename(f->dir, "in.json", NULL);
+    const char json[] =
+        "{\"asks\": [{\"id\": 1, \"seller\": \"s\", \"source\": \"a\", \"target\": \"t\","
+        " \"events\": [{\"state\": \"asked\", \"day\": \"2026-01-01\"},"
+        " {\"state\": \"won\", \"day\": \"2026-01-02\", \"amount\": -3}]}]}";
+    g_assert_true(g_file_set_contents(file, json, -1, NULL));
+    g_auto(CliRun) r = {0};
+    const char *import[] = {"ledger", "import", file, NULL};
+    if (!run(&r, f, import))
+        return;
+    g_assert_cmpint(r.status, ==, 3);
+    g_assert_nonnull(strstr(r.err, "in.json: asks[0].events[1]: amount: '-3'"));
+    g_autofree char *db = db_of(f);
+    g_assert_cmpint(count_rows(db, "SELECT count(*) FROM events"), ==, 0);
 }
 
 /* ---- Several processes ---- */
@@ -555,6 +586,7 @@ int main(int argc, char **argv)
         g_autofree char *path = g_strdup_printf("/ledger-cli/exchange/bad/%s", bad_imports[i].name);
         g_test_add(path, Folder, &bad_imports[i], folder_set_up, test_import_bad, folder_tear_down);
     }
+    ADD("/ledger-cli/exchange/bad-json", test_import_bad_json);
     ADD("/ledger-cli/faults/processes", test_processes);
     ADD("/ledger-cli/faults/kill", test_kill);
     return g_test_run();

@@ -278,6 +278,12 @@ WP_API JsonNode *wp_ledger_export_json(const GPtrArray *asks);
 WP_API gboolean wp_ledger_import_csv(WpLedger *ledger, const char *filename, guint *n_asks,
                                      guint *n_events, GError **error);
 
+/* As wp_ledger_import_csv() for the JSON of wp_ledger_export_json() ({"asks": [ask objects with
+ * their "events"]}); a bad value fails with WP_ERROR_PARSE "FILE: asks[I].events[J]: COLUMN:
+ * ...". Time: O(size). Returns: TRUE on success */
+WP_API gboolean wp_ledger_import_json(WpLedger *ledger, const char *filename, guint *n_asks,
+                                      guint *n_events, GError **error);
+
 /* The JSON object of an ask: at least "id", "kind", "state", "seller", "source", "target"
  * (network ids), "probability" (null when unknown), "asked_on", "state_on", people's names,
  * "events" (each: "state", "day", "amount", "note", "recorded_by", "recorded_at"). Time:

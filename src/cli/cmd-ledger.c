@@ -39,8 +39,10 @@ static const struct {
                   1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_JSON, CLI_FORMAT_TABLE},
     [SUB_EXPORT] = {"export", "", "the whole history as CSV (one row per event) or JSON",
                     1u << CLI_FORMAT_CSV | 1u << CLI_FORMAT_JSON, CLI_FORMAT_CSV},
-    [SUB_IMPORT] = {"import", "FILE", "add the history in a CSV file, all of it or nothing",
-                    1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_JSON, CLI_FORMAT_TABLE},
+    [SUB_IMPORT] =
+        {"import", "FILE",
+         "add the history in a CSV file (or the JSON of export, FILE.json), all of it or nothing",
+         1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_JSON, CLI_FORMAT_TABLE},
 };
 
 static void print_help(FILE *out)
@@ -126,7 +128,9 @@ static int import(const CliCommon *common, WpLedger *ledger, const char *file)
 {
     g_autoptr(GError) error = NULL;
     guint n_asks = 0, n_events = 0;
-    if (!wp_ledger_import_csv(ledger, file, &n_asks, &n_events, &error))
+    gboolean json = g_str_has_suffix(file, ".json") || g_str_has_suffix(file, ".JSON");
+    if (!(json ? wp_ledger_import_json : wp_ledger_import_csv)(ledger, file, &n_asks, &n_events,
+                                                               &error))
         return cli_fail(error); /* a bad row is WP_ERROR_PARSE: exit 3, nothing imported */
     g_autofree char *text = NULL;
     if (common->format_value == CLI_FORMAT_JSON)

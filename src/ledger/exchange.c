@@ -157,6 +157,7 @@ typedef struct {
     gboolean header_seen;
     GHashTable *asks; /* file ask_id (owned) -> FileAsk */
     guint n_asks, n_events;
+    const char *json_where; /* a JSON import: where the row is, e.g. "asks[2].events[1]" */
 } Import;
 
 static gboolean fail_row(const Import *im, guint64 line, int column, GError **error,
@@ -169,8 +170,12 @@ static gboolean fail_row(const Import *im, guint64 line, int column, GError **er
     va_start(args, format);
     g_autofree char *what = g_strdup_vprintf(format, args);
     va_end(args);
-    g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%" G_GUINT64_FORMAT ": %s: %s", im->origin,
-                line, column_names[column], what);
+    if (im->json_where != NULL)
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: %s: %s: %s", im->origin, im->json_where,
+                    column_names[column], what);
+    else
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s:%" G_GUINT64_FORMAT ": %s: %s", im->origin,
+                    line, column_names[column], what);
     return FALSE;
 }
 
@@ -337,10 +342,10 @@ static gboolean continue_ask(Import *im, guint64 line, Cells *row, FileAsk *f, c
     return TRUE;
 }
 
-static gboolean on_row(Import *im, const WpCsvRecord *record, GError **error)
+/* One event of the file (@line 0 in a JSON import), its ask's columns beside it. Takes @row. */
+static gboolean on_row(Import *im, guint64 line, Cells *taken, GError **error)
 {
-    guint64 line = record->line;
-    g_autoptr(Cells) row = row_cells(im, record);
+    g_autoptr(Cells) row = taken;
     if (row->v[COL_ASK_ID] == NULL)
         return fail_row(im, line, COL_ASK_ID, error, "empty");
     WpAskEvent e = {0};
@@ -374,7 +379,38 @@ static gboolean on_record(const WpCsvRecord *record, gpointer data, GError **err
     Import *im = data;
     if (!im->header_seen)
         return read_header(im, record, error);
-    return on_row(im, record, error);
+    return on_row(im, record->line, row_cells(im, record), error);
+}
+
+/* Runs @read inside one write transaction: all of the file or nothing. */
+static gboolean import_all(WpLedger *ledger, Import *im,
+                           gboolean (*read)(Import *im, gpointer data, GError **error),
+                           gpointer data, guint *n_asks, guint *n_events, GError **error)
+{
+    im->ledger = ledger;
+    im->asks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, file_ask_free);
+    gboolean ok = wp_i_ledger_begin(ledger, error) && read(im, data, error);
+    if (ok)
+        ok = wp_i_ledger_commit(ledger, error);
+    else
+        wp_i_ledger_rollback(ledger);
+    g_hash_table_unref(im->asks);
+    if (ok && n_asks != NULL)
+        *n_asks = im->n_asks;
+    if (ok && n_events != NULL)
+        *n_events = im->n_events;
+    return ok;
+}
+
+static gboolean read_csv(Import *im, gpointer reader, GError **error)
+{
+    if (!wp_i_csv_read(reader, on_record, NULL, im, error))
+        return FALSE;
+    if (!im->header_seen) {
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: empty file: no header", im->origin);
+        return FALSE;
+    }
+    return TRUE;
 }
 
 gboolean wp_ledger_import_csv(WpLedger *ledger, const char *filename, guint *n_asks,
@@ -384,23 +420,145 @@ gboolean wp_ledger_import_csv(WpLedger *ledger, const char *filename, guint *n_a
     g_autoptr(WpLineReader) reader = wp_i_lines_open(filename, error);
     if (reader == NULL)
         return FALSE;
-    Import im = {.ledger = ledger, .origin = wp_i_lines_origin(reader)};
-    im.asks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, file_ask_free);
-    gboolean ok = wp_i_ledger_begin(ledger, error);
-    if (ok)
-        ok = wp_i_csv_read(reader, on_record, NULL, &im, error);
-    if (ok && !im.header_seen) {
-        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: empty file: no header", im.origin);
-        ok = FALSE;
+    Import im = {.origin = wp_i_lines_origin(reader)};
+    return import_all(ledger, &im, read_csv, reader, n_asks, n_events, error);
+}
+
+/* A member as text the way the CSV holds it: strings as they are, numbers with '.', null and
+ * absent as NULL, a path array joined by " > ". FALSE for anything else. */
+static gboolean json_cell(JsonObject *o, const char *member, char **out)
+{
+    JsonNode *node = json_object_get_member(o, member);
+    *out = NULL;
+    if (node == NULL || JSON_NODE_HOLDS_NULL(node))
+        return TRUE;
+    if (JSON_NODE_HOLDS_ARRAY(node)) {
+        JsonArray *a = json_node_get_array(node);
+        g_autoptr(GPtrArray) parts = g_ptr_array_new();
+        for (guint i = 0; i < json_array_get_length(a); i++) {
+            JsonNode *e = json_array_get_element(a, i);
+            if (json_node_get_value_type(e) != G_TYPE_STRING)
+                return FALSE;
+            g_ptr_array_add(parts, (gpointer)json_node_get_string(e));
+        }
+        g_ptr_array_add(parts, NULL);
+        *out = g_strjoinv(PATH_SEPARATOR, (char **)parts->pdata);
+        return TRUE;
     }
-    if (ok)
-        ok = wp_i_ledger_commit(ledger, error);
-    else
-        wp_i_ledger_rollback(ledger);
-    g_hash_table_unref(im.asks);
-    if (ok && n_asks != NULL)
-        *n_asks = im.n_asks;
-    if (ok && n_events != NULL)
-        *n_events = im.n_events;
-    return ok;
+    if (!JSON_NODE_HOLDS_VALUE(node))
+        return FALSE;
+    GType type = json_node_get_value_type(node);
+    if (type == G_TYPE_STRING) {
+        const char *text = json_node_get_string(node);
+        *out = text[0] != '\0' ? g_strdup(text) : NULL;
+    } else if (type == G_TYPE_INT64) {
+        *out = g_strdup_printf("%" G_GINT64_FORMAT, json_node_get_int(node));
+    } else if (type == G_TYPE_DOUBLE) {
+        GString *num = g_string_new(NULL);
+        append_number(num, json_node_get_double(node));
+        *out = g_string_free(num, FALSE);
+    } else {
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* The JSON member each column comes from: the ask object's, or (state to recorded_at) the
+ * event's. */
+static const char *const json_members[N_COLUMNS] = {
+    "id",
+    "kind",
+    "seller",
+    "seller_name",
+    "seller_company",
+    "source",
+    "source_name",
+    "source_company",
+    "target",
+    "target_name",
+    "target_company",
+    "at_company",
+    "path",
+    "probability",
+    "draft",
+    "state",
+    "day",
+    "amount",
+    "note",
+    "recorded_by",
+    "recorded_at",
+};
+
+static gboolean json_event(Import *im, JsonObject *ask, JsonObject *event, GError **error)
+{
+    g_autoptr(Cells) row = g_new0(Cells, 1);
+    for (int c = 0; c < N_COLUMNS; c++)
+        if (!json_cell(c >= COL_STATE ? event : ask, json_members[c], &row->v[c]))
+            return fail_row(im, 0, c, error, "expected text, a number or null in '%s'",
+                            json_members[c]);
+    return on_row(im, 0, g_steal_pointer(&row), error);
+}
+
+static gboolean read_json(Import *im, gpointer root_node, GError **error)
+{
+    JsonNode *root = root_node;
+    JsonObject *top = JSON_NODE_HOLDS_OBJECT(root) ? json_node_get_object(root) : NULL;
+    JsonNode *asks = top ? json_object_get_member(top, "asks") : NULL;
+    if (asks == NULL || !JSON_NODE_HOLDS_ARRAY(asks)) {
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                    "%s: expected an object {\"asks\": [...]} as 'ledger export --format json' "
+                    "writes",
+                    im->origin);
+        return FALSE;
+    }
+    JsonArray *list = json_node_get_array(asks);
+    for (guint i = 0; i < json_array_get_length(list); i++) {
+        JsonNode *a = json_array_get_element(list, i);
+        JsonNode *events = JSON_NODE_HOLDS_OBJECT(a)
+                               ? json_object_get_member(json_node_get_object(a), "events")
+                               : NULL;
+        g_autofree char *where = g_strdup_printf("asks[%u]", i);
+        if (events == NULL || !JSON_NODE_HOLDS_ARRAY(events)) {
+            g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
+                        "%s: %s: expected an ask object with "
+                        "\"events\": [...]",
+                        im->origin, where);
+            return FALSE;
+        }
+        JsonArray *ev = json_node_get_array(events);
+        for (guint e = 0; e < json_array_get_length(ev); e++) {
+            g_autofree char *at = g_strdup_printf("asks[%u].events[%u]", i, e);
+            im->json_where = at;
+            JsonNode *event = json_array_get_element(ev, e);
+            if (!JSON_NODE_HOLDS_OBJECT(event)) {
+                g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: %s: expected an event object",
+                            im->origin, at);
+                return FALSE;
+            }
+            if (!json_event(im, json_node_get_object(a), json_node_get_object(event), error))
+                return FALSE;
+            im->json_where = NULL;
+        }
+    }
+    return TRUE;
+}
+
+gboolean wp_ledger_import_json(WpLedger *ledger, const char *filename, guint *n_asks,
+                               guint *n_events, GError **error)
+{
+    g_return_val_if_fail(ledger != NULL && filename != NULL, FALSE);
+    g_autofree char *origin = g_filename_display_name(filename);
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(filename, &text, &len, error))
+        return FALSE;
+    g_autoptr(JsonParser) parser = json_parser_new();
+    g_autoptr(GError) local = NULL;
+    if (!json_parser_load_from_data(parser, text, (gssize)len, &local)) {
+        g_set_error(error, WP_ERROR, WP_ERROR_PARSE, "%s: %s", origin, local->message);
+        return FALSE;
+    }
+    Import im = {.origin = origin};
+    return import_all(ledger, &im, read_json, json_parser_get_root(parser), n_asks, n_events,
+                      error);
 }
