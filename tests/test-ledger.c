@@ -76,6 +76,22 @@ static void test_open_read_missing(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_false(g_file_test(f->db, G_FILE_TEST_EXISTS)); /* reading never creates it */
 }
 
+/* The learning hook's opener: no ledger is no error; an existing one is opened, never made. */
+static void test_open_for_folder(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpLedger) none = wp_ledger_open_for_folder(f->dir, &error);
+    g_assert_null(none);
+    g_assert_no_error(error);
+    g_assert_false(g_file_test(f->db, G_FILE_TEST_EXISTS));
+    g_autoptr(WpLedger) made = wp_ledger_open(f->db, WP_LEDGER_OPEN_CREATE, &error);
+    g_autoptr(WpAsk) ask = record(made, "s1", "p1", "t1", "2026-01-05");
+    g_autoptr(WpLedger) found = wp_ledger_open_for_folder(f->dir, &error);
+    g_assert_no_error(error);
+    g_autoptr(GPtrArray) asks = wp_ledger_list_asks(found, NULL, &error);
+    g_assert_cmpuint(asks->len, ==, 1);
+}
+
 /* Reads one PRAGMA of the file through SQLite itself, not through the store. */
 static char *pragma(const char *db, const char *name)
 {
@@ -454,6 +470,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     ADD("/ledger/open/read-missing", test_open_read_missing);
     ADD("/ledger/open/create-settings", test_create_settings);
+    ADD("/ledger/open/for-folder", test_open_for_folder);
     ADD("/ledger/schema/from-empty", test_migrate_from_empty);
     ADD("/ledger/schema/future-refused", test_refuse_future_version);
     ADD("/ledger/schema/not-a-database", test_refuse_not_a_database);
