@@ -519,8 +519,10 @@ static void test_kill(Folder *f, gconstpointer data G_GNUC_UNUSED)
 {
     g_auto(CliRun) r = {0};
     const char *first[] = {"ask", "--from", "s", "--to", "t", "--on", "2026-01-01", NULL};
+    gint64 started = g_get_monotonic_time();
     if (!run(&r, f, first))
         return;
+    gint64 one = g_get_monotonic_time() - started; /* how long one ask takes on this machine */
     g_autofree char *db = db_of(f);
     g_autoptr(GArray) reported = g_array_new(FALSE, FALSE, sizeof(gint64));
     guint killed = 0;
@@ -530,9 +532,10 @@ static void test_kill(Folder *f, gconstpointer data G_GNUC_UNUSED)
         Child c[3] = {0};
         for (guint i = 0; i < G_N_ELEMENTS(c); i++)
             spawn(ask, &c[i]);
-        /* One ask takes about 0.2 s, mostly syncing to disk, and the three queue for the write
-         * lock: killing anywhere in 0-0.5 s hits every stage, the commit included. */
-        g_usleep((gulong)g_test_rand_int_range(0, 500000));
+        /* One ask takes about 0.2 s (more under a sanitizer), mostly syncing to disk, and the
+         * three queue for the write lock: killing anywhere in 0-3x that hits every stage, the
+         * commit included. */
+        g_usleep((gulong)g_test_rand_int_range(0, (gint32)MIN(3 * one, 5 * G_USEC_PER_SEC)));
         for (guint i = 0; i < G_N_ELEMENTS(c); i++)
             kill(c[i].pid, SIGKILL); /* maybe already exited: then nothing happens */
         for (guint i = 0; i < G_N_ELEMENTS(c); i++) {
