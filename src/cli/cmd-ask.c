@@ -175,8 +175,10 @@ int cmd_ask(int argc, char **argv)
         return cli_unexpected_argument("ask", argv[1]);
     int rc = check_options(&o);
     WpDay day = wp_day_today();
-    if (rc == CLI_EXIT_OK && o.on != NULL && !wp_day_parse(o.on, &day))
-        rc = cli_usage_error("ask", "--on: '%s' is not a date YYYY-MM-DD", o.on);
+    if (rc == CLI_EXIT_OK && o.on != NULL && !wp_day_parse(o.on, &day)) {
+        g_autofree char *shown = wp_text_excerpt(o.on);
+        rc = cli_usage_error("ask", "--on: '%s' is not a date YYYY-MM-DD", shown);
+    }
     g_autofree char *file = NULL;
     if (rc == CLI_EXIT_OK && (file = cli_ledger_file("ask", o.ledger, common.data_dir)) == NULL)
         rc = CLI_EXIT_USAGE;
