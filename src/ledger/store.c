@@ -278,7 +278,7 @@ static gboolean read_paths(WpLedger *ledger, gint64 ask_id, GHashTable *by_id, G
             continue;
         GPtrArray *list = g_hash_table_lookup(hops, &ask->id);
         if (list == NULL) {
-            list = g_ptr_array_new();
+            list = g_ptr_array_new_with_free_func(g_free); /* emptied by the steal below */
             g_hash_table_insert(hops, &ask->id, list);
         }
         g_ptr_array_add(list, wp_i_ledger_column_text(st, 1));
