@@ -6,6 +6,7 @@
 #include "core/text-private.h"
 #include "import/import-private.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 #include <warmpath/warmpath.h>
@@ -144,6 +145,63 @@ static void test_numbers(gconstpointer data)
     setlocale(LC_ALL, "C");
 }
 
+/* The ledger stores, exports and imports amounts and probabilities with '.', whatever
+ * LC_NUMERIC says, and an export read back under the same locale is the same file. */
+static void test_ledger_numbers(gconstpointer data)
+{
+    if (!use_locale(data))
+        return;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp("wp-locale-XXXXXX", &error);
+    g_assert_no_error(error);
+    g_autofree char *db = g_build_filename(dir, "a.db", NULL);
+    g_autofree char *other = g_build_filename(dir, "b.db", NULL);
+    g_autofree char *csv = g_build_filename(dir, "h.csv", NULL);
+    {
+        g_autoptr(WpLedger) ledger = wp_ledger_open(db, WP_LEDGER_OPEN_CREATE, &error);
+        g_assert_no_error(error);
+        const char *path[] = {"s", "a", "t", NULL};
+        WpDay day = 0;
+        g_assert_true(wp_day_parse("2026-01-05", &day));
+        WpAskRequest r = {.seller = {"s", "Sam", NULL},
+                          .source = {"a", "İlker Işık", NULL},
+                          .target = {"t", "Tess", "Acme"},
+                          .path = path,
+                          .probability = 0.42,
+                          .day = day};
+        g_autoptr(WpAsk) ask = wp_ledger_record_ask(ledger, &r, &error);
+        g_assert_no_error(error);
+        double amount = 12500.5;
+        g_autoptr(WpAsk) won = wp_ledger_record_event(ledger, ask->id, WP_ASK_WON, day + 30,
+                                                      &amount, NULL, "x", &error);
+        g_assert_no_error(error);
+        g_autofree char *words = wp_ask_describe(won);
+        g_assert_nonnull(strstr(words, "probability 0.42"));
+        g_assert_nonnull(strstr(words, "amount 12500.50"));
+        g_autoptr(GPtrArray) asks = wp_ledger_list_asks(ledger, NULL, &error);
+        g_autofree char *text = wp_ledger_export_csv(asks);
+        g_assert_nonnull(strstr(text, ",0.42,"));
+        g_assert_nonnull(strstr(text, ",12500.5,"));
+        g_assert_true(g_file_set_contents(csv, text, -1, &error));
+        g_autoptr(WpLedger) second = wp_ledger_open(other, WP_LEDGER_OPEN_CREATE, &error);
+        g_assert_true(wp_ledger_import_csv(second, csv, NULL, NULL, &error));
+        g_assert_no_error(error);
+        g_autoptr(GPtrArray) back = wp_ledger_list_asks(second, NULL, &error);
+        g_autofree char *again = wp_ledger_export_csv(back);
+        g_assert_cmpstr(again, ==, text);
+    }
+    const char *const files[] = {db, other, csv};
+    for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *wal = g_strconcat(files[i], "-wal", NULL);
+        g_autofree char *shm = g_strconcat(files[i], "-shm", NULL);
+        g_remove(files[i]);
+        g_remove(wal);
+        g_remove(shm);
+    }
+    g_rmdir(dir);
+    setlocale(LC_ALL, "C");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -154,6 +212,8 @@ int main(int argc, char **argv)
         g_test_add_data_func(headers, locales[i], test_headers);
         g_test_add_data_func(matching, locales[i], test_matching);
         g_test_add_data_func(numbers, locales[i], test_numbers);
+        g_autofree char *ledger = g_strdup_printf("/locale/%s/ledger-numbers", locales[i]);
+        g_test_add_data_func(ledger, locales[i], test_ledger_numbers);
     }
     return g_test_run();
 }

@@ -309,6 +309,47 @@ static void test_profile_advice(void)
     g_assert_cmpfloat(wp_model_plan_min_gain(again), ==, 0.2);
 }
 
+/* The [ledger] group: the defaults issue 16 names, read, written back and read back. */
+static void test_profile_ledger(void)
+{
+    g_autoptr(WpModel) d = wp_model_new_default();
+    g_assert_cmpuint(wp_model_ask_cap(d), ==, 2);
+    g_assert_cmpuint(wp_model_recent_ask_days(d), ==, 30);
+    g_assert_cmpuint(wp_model_nudge_after_days(d), ==, 7);
+    g_assert_cmpfloat(wp_model_prior_weight(d), ==, 4);
+    g_assert_cmpuint(wp_model_weekly_goal(d), ==, 0);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpModel) m = wp_model_load_from_data("[ledger]\nask_cap=0\nrecent_ask_days=14\n"
+                                                   "nudge_after_days=3\nprior_weight=2.5\n"
+                                                   "weekly_goal=5\n",
+                                                   "p.ini", &error);
+    g_assert_no_error(error);
+    g_autofree char *text = wp_model_to_data(m);
+    g_autoptr(WpModel) again = wp_model_load_from_data(text, "again", &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(wp_model_ask_cap(again), ==, 0);
+    g_assert_cmpuint(wp_model_recent_ask_days(again), ==, 14);
+    g_assert_cmpuint(wp_model_nudge_after_days(again), ==, 3);
+    g_assert_cmpfloat(wp_model_prior_weight(again), ==, 2.5);
+    g_assert_cmpuint(wp_model_weekly_goal(again), ==, 5);
+}
+
+/* A data folder's profile.ini is found only when it is a file. */
+static void test_profile_in_folder(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp("wp-model-XXXXXX", &error);
+    g_assert_no_error(error);
+    g_assert_null(wp_model_profile_in_folder(dir));
+    g_assert_null(wp_model_profile_in_folder(NULL));
+    g_autofree char *file = g_build_filename(dir, "profile.ini", NULL);
+    g_assert_true(g_file_set_contents(file, "[ledger]\nask_cap=5\n", -1, &error));
+    g_autofree char *found = wp_model_profile_in_folder(dir);
+    g_assert_cmpstr(found, ==, file);
+    g_remove(file);
+    g_rmdir(dir);
+}
+
 typedef struct {
     const char *name;
     const char *text;
@@ -343,6 +384,11 @@ static const BadProfile bad_profiles[] = {
     {"never-factor", "[interactions]\nnever_factor=1.01\n",
      "p.ini:2: ", "[interactions] never_factor"},
     {"prior-big", "[priors]\nsocial=1.2\n", "p.ini:2: ", "[priors] social: '1.2'"},
+    {"ask-cap-fraction", "[ledger]\nask_cap=2.5\n",
+     "p.ini:2: ", "[ledger] ask_cap: expected a whole number"},
+    {"nudge-zero", "[ledger]\nnudge_after_days=0\n", "p.ini:2: ", "[ledger] nudge_after_days"},
+    {"prior-weight-zero", "[ledger]\nprior_weight=0\n", "p.ini:2: ", "[ledger] prior_weight"},
+    {"ledger-unknown", "[ledger]\nask_limit=3\n", "p.ini:2: ", "[ledger] ask_limit: unknown key"},
     {"prior-zero", "[priors]\nuntyped=0\n", "p.ini:2: ", "[priors] untyped"},
     {"team-tie-zero", "[advice]\nteam_tie=0\n", "p.ini:2: ", "[advice] team_tie: '0'"},
     {"weak-tie-big", "[advice]\nweak_tie_below=1.5\n", "p.ini:2: ", "[advice] weak_tie_below"},
@@ -472,6 +518,8 @@ int main(int argc, char **argv)
     g_test_add_func("/model/profile/specs", test_profile_specs);
     g_test_add_func("/model/profile/base-raw", test_profile_base_raw);
     g_test_add_func("/model/profile/advice", test_profile_advice);
+    g_test_add_func("/model/profile/ledger", test_profile_ledger);
+    g_test_add_func("/model/profile/in-folder", test_profile_in_folder);
     for (guint i = 0; i < G_N_ELEMENTS(bad_profiles); i++) {
         g_autofree char *path = g_strdup_printf("/model/profile/bad/%s", bad_profiles[i].name);
         g_test_add_data_func(path, &bad_profiles[i], test_profile_bad);

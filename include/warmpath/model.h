@@ -48,6 +48,10 @@ WP_API WpModel *wp_model_load_from_data(const char *text, const char *origin, GE
  * wp_model_load_file(). Returns: (transfer full) (nullable): the model (NULL only when a profile
  * fails); free it with wp_model_free() */
 WP_API WpModel *wp_model_new_from_spec(const char *spec, GError **error);
+/* A data folder's own profile: @data_dir/profile.ini when that file exists, else NULL (also for
+ * a NULL @data_dir). What the CLI uses when --model is not given. Time: O(1) (one stat).
+ * Returns: (transfer full) (nullable): the file name */
+WP_API char *wp_model_profile_in_folder(const char *data_dir);
 /* Cannot fail. Time: O(t) for the model's t territory lines. Returns: (transfer full): a copy
  * of @model; free it with wp_model_free() */
 WP_API WpModel *wp_model_copy(const WpModel *model);
@@ -86,6 +90,21 @@ WP_API double wp_model_plan_min_gain(const WpModel *model);
 /* The date recency is measured from: the profile's `as_of`, else WP_DAY_NONE (= today). Time:
  * O(1). */
 WP_API WpDay wp_model_as_of(const WpModel *model);
+/* [ledger] ask_cap: a source with this many open asks gets a warning before another (0 =
+ * never). Time: O(1). */
+WP_API guint wp_model_ask_cap(const WpModel *model);
+/* [ledger] recent_ask_days: a source asked within this many days gets a warning (0 = never).
+ * Time: O(1). */
+WP_API guint wp_model_recent_ask_days(const WpModel *model);
+/* [ledger] nudge_after_days: an unanswered ask this old gets a nudge-source follow-up (>= 1).
+ * Time: O(1). */
+WP_API guint wp_model_nudge_after_days(const WpModel *model);
+/* [ledger] prior_weight: the pseudo-count of asks the model's strength counts as when outcomes
+ * are learned (> 0). Time: O(1). */
+WP_API double wp_model_prior_weight(const WpModel *model);
+/* [ledger] weekly_goal: referral meetings a seller aims to set each week (0 = no goal).
+ * Time: O(1). */
+WP_API guint wp_model_weekly_goal(const WpModel *model);
 /* Time: O(1). Returns: (transfer none) (nullable): the profile's default territory for `rank`,
  * the `where=` lines of its [territory] group in file order (see warmpath/where.h),
  * NULL-terminated, valid while the model lives; NULL if none */

@@ -19,6 +19,8 @@
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
 #include "warmpath/import.h"
+#include "warmpath/ledger.h"
+#include "warmpath/ledger-ask.h"
 #include "warmpath/model.h"
 #include "warmpath/path.h"
 #include "warmpath/query.h"

@@ -172,6 +172,10 @@ double cli_search_floor(const WpScoring *scoring, const CliSearchLimits *limits)
  */
 int cli_fail_for(const char *command, const GError *error);
 
+/* The ledger a command uses: @ledger (--ledger FILE), else DIR/ledger.db of @data_dir or
+ * $WARMPATH_DATA; NULL after printing a usage error of @command when there is neither. */
+char *cli_ledger_file(const char *command, const char *ledger, const char *data_dir);
+
 /* Commands: each returns an exit code. */
 typedef int (*CliCommandFunc)(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
@@ -200,3 +204,6 @@ void cli_draft_add_json(const WpPathReport *report, const WpDraftTemplate *tmpl,
 int cmd_serve(int argc, char **argv); /* src/serve/ */
 int cmd_mcp(int argc, char **argv);
 int cmd_connect(int argc, char **argv);
+int cmd_ask(int argc, char **argv);
+int cmd_update(int argc, char **argv);
+int cmd_ledger(int argc, char **argv);

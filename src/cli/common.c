@@ -39,6 +39,8 @@ static const char *formats_help(guint formats)
         return "dot|svg|png|pdf";
     if (formats == CLI_FORMATS_DRAFT)
         return "text|markdown|json|eml";
+    if (formats == (1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_JSON))
+        return "table|json";
     return "FORMAT";
 }
 
@@ -52,7 +54,9 @@ void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats
         {"people", 'p', 0, G_OPTION_ARG_FILENAME, &c->people,
          "People: a CSV with id[,name,company,title,...]", "FILE"},
         {"model", 'm', 0, G_OPTION_ARG_STRING, &c->model,
-         "Tie-strength model: default, raw, or a profile file", "MODEL"},
+         "Tie-strength model: default, raw, or a profile file (default: DIR/profile.ini if "
+         "there is one, else default)",
+         "MODEL"},
         {"as-of", 0, 0, G_OPTION_ARG_STRING, &c->as_of,
          "Measure recency to this date (default: today)", "YYYY-MM-DD"},
         {"ties-format", 0, 0, G_OPTION_ARG_STRING, &c->ties_format,
@@ -293,6 +297,8 @@ gboolean cli_common_check(GOptionContext *context G_GNUC_UNUSED, CliCommon *c, g
         cli_usage_error(command, "give --data or --edges, not both");
         return FALSE;
     }
+    if (c->model == NULL)
+        c->model = wp_model_profile_in_folder(c->data_dir);
     return TRUE;
 }
 
@@ -371,4 +377,19 @@ gboolean cli_emit_json(const CliCommon *c, JsonNode *root, GError **error)
     g_autoptr(GString) out = g_string_new_len(text, (gssize)len);
     g_string_append_c(out, '\n');
     return cli_emit(c, out->str, out->len, error);
+}
+
+char *cli_ledger_file(const char *command, const char *ledger, const char *data_dir)
+{
+    if (ledger != NULL)
+        return g_strdup(ledger);
+    const char *env = g_getenv("WARMPATH_DATA");
+    if (data_dir == NULL && env != NULL && *env != '\0')
+        data_dir = env;
+    if (data_dir == NULL) {
+        cli_usage_error(command,
+                        "no ledger given: use --ledger FILE or --data DIR (DIR/ledger.db)");
+        return NULL;
+    }
+    return wp_ledger_path_in_folder(data_dir);
 }

@@ -20,9 +20,12 @@ static const CliCommand commands[] = {
     {"rank", cmd_rank, "Whom to ask first for a territory: referral sources ranked, ask plan"},
     {"map", cmd_map, "Draw an account map or a territory overview (dot, svg, png, pdf)"},
     {"draft", cmd_draft, "Write the intro request to a referral source, and a note to forward"},
+    {"connect", cmd_connect, "Introductions you can make between your contacts, with reasons"},
+    {"ask", cmd_ask, "Record an ask for an introduction in the ledger (or one you made)"},
+    {"update", cmd_update, "Record what came of an ask: agreed, introduced, meeting, won, ..."},
+    {"ledger", cmd_ledger, "List, show, export and import the ledger of asks"},
     {"serve", cmd_serve, "Serve the network over HTTP: JSON API, diagrams, health, metrics"},
     {"mcp", cmd_mcp, "Answer an AI assistant's tool calls (Model Context Protocol on stdio)"},
-    {"connect", cmd_connect, "Introductions you can make between your contacts, with reasons"},
 };
 
 static void print_help(FILE *out)

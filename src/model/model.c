@@ -22,6 +22,11 @@ struct WpModel {
     double weak_tie_below;        /* a direct tie weaker than this is not "just ask" */
     double team_tie;              /* strength of the tie between sellers of one team */
     double plan_min_gain;         /* the ask plan leaves out asks that add less */
+    double ask_cap;               /* [ledger] open asks per source before a warning (whole) */
+    double recent_ask_days;       /* [ledger] a source asked this recently gets a warning */
+    double nudge_after_days;      /* [ledger] no answer this long: nudge the source */
+    double prior_weight;          /* [ledger] pseudo-asks the model's strength counts as */
+    double weekly_goal;           /* [ledger] referral meetings a seller aims for (0 = none) */
     guint max_hops;               /* 0 = no limit */
     double min_probability;
     WpDay as_of;      /* WP_DAY_NONE = today */
@@ -108,8 +113,24 @@ static const Param params[] = {
      "strength of the tie between sellers of one team (people file 'team'), default model only"},
     {"advice", "plan_min_gain", P(plan_min_gain), 0, 1, FALSE,
      "rank --plan leaves out asks that add fewer expected introductions than this"},
+    {"ledger", "ask_cap", P(ask_cap), 0, 1000, FALSE,
+     "warn before an ask when the source already has this many open asks (0 = never)"},
+    {"ledger", "recent_ask_days", P(recent_ask_days), 0, 3650, FALSE,
+     "warn before an ask when the source was asked within this many days (0 = never)"},
+    {"ledger", "nudge_after_days", P(nudge_after_days), 0, 3650, TRUE,
+     "an ask with no answer after this many days gets a nudge-source follow-up"},
+    {"ledger", "prior_weight", P(prior_weight), 0, 1e6, TRUE,
+     "learning: how many asks' worth of evidence the model's strength counts as"},
+    {"ledger", "weekly_goal", P(weekly_goal), 0, 1e6, FALSE,
+     "referral meetings each seller aims to set per week (0 = no goal)"},
 };
 #undef P
+
+/* The numbers that count things (asks, days): whole numbers only. */
+static gboolean param_is_whole(const Param *p)
+{
+    return strcmp(p->group, "ledger") == 0 && strcmp(p->key, "prior_weight") != 0;
+}
 
 static double *param_slot(WpModel *m, const Param *p)
 {
@@ -142,6 +163,11 @@ WpModel *wp_model_new_default(void)
     m->weak_tie_below = 0.3;
     m->team_tie = 0.9;
     m->plan_min_gain = 0.05;
+    m->ask_cap = 2;
+    m->recent_ask_days = 30;
+    m->nudge_after_days = 7;
+    m->prior_weight = 4;
+    m->weekly_goal = 0;
     m->max_hops = 4;
     m->min_probability = 0.01;
     m->as_of = WP_DAY_NONE;
@@ -226,6 +252,31 @@ double wp_model_team_tie(const WpModel *m)
 double wp_model_plan_min_gain(const WpModel *m)
 {
     return m->plan_min_gain;
+}
+
+guint wp_model_ask_cap(const WpModel *m)
+{
+    return (guint)m->ask_cap;
+}
+
+guint wp_model_recent_ask_days(const WpModel *m)
+{
+    return (guint)m->recent_ask_days;
+}
+
+guint wp_model_nudge_after_days(const WpModel *m)
+{
+    return (guint)m->nudge_after_days;
+}
+
+double wp_model_prior_weight(const WpModel *m)
+{
+    return m->prior_weight;
+}
+
+guint wp_model_weekly_goal(const WpModel *m)
+{
+    return (guint)m->weekly_goal;
 }
 
 /* The 1-based line of `key` inside `[group]` in @text (of `[group]` itself when @key is NULL),
@@ -335,7 +386,7 @@ static gboolean key_is_known(const char *group, const char *key)
 static gboolean check_known_keys(GKeyFile *kf, const char *origin, const char *text, GError **error)
 {
     static const char *const groups[] = {"model",     "priors", "recency", "interactions",
-                                         "territory", "advice", "brief"};
+                                         "territory", "advice", "ledger",  "brief"};
     g_auto(GStrv) names = g_key_file_get_groups(kf, NULL);
     for (guint i = 0; names[i] != NULL; i++) {
         gboolean known = FALSE;
@@ -347,7 +398,7 @@ static gboolean check_known_keys(GKeyFile *kf, const char *origin, const char *t
                 line > 0 ? g_strdup_printf("%s:%u", origin, line) : g_strdup(origin);
             g_set_error(error, WP_ERROR, WP_ERROR_PARSE,
                         "%s: unknown group [%s]; expected [model], [priors], [recency], "
-                        "[interactions], [advice], [territory] or [brief]",
+                        "[interactions], [advice], [ledger], [territory] or [brief]",
                         where, names[i]);
             return FALSE;
         }
@@ -458,6 +509,8 @@ WpModel *wp_model_load_from_data(const char *text, const char *origin, GError **
         if (!read_number(kf, origin, text, p->group, p->key, p->min, p->max, p->min_open,
                          param_slot(m, p), error))
             return NULL;
+        if (param_is_whole(p) && *param_slot(m, p) != floor(*param_slot(m, p)))
+            return fail_at(error, origin, text, p->group, p->key, "expected a whole number"), NULL;
     }
     double hops = m->max_hops;
     if (!read_number(kf, origin, text, "model", "max_hops", 0, WP_MAX_HOPS, FALSE, &hops, error))
@@ -505,6 +558,14 @@ WpModel *wp_model_new_from_spec(const char *spec, GError **error)
     if (strcmp(spec, "raw") == 0)
         return wp_model_new_raw();
     return wp_model_load_file(spec, error);
+}
+
+char *wp_model_profile_in_folder(const char *data_dir)
+{
+    if (data_dir == NULL)
+        return NULL;
+    g_autofree char *file = g_build_filename(data_dir, "profile.ini", NULL);
+    return g_file_test(file, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer(&file) : NULL;
 }
 
 /* @x in the shortest of "%.15g" and "%.17g" that reads back as exactly @x: "0.85" stays
