@@ -25,7 +25,7 @@ typedef enum { WP_METRICS_BY_NONE, WP_METRICS_BY_WEEK, WP_METRICS_BY_MONTH } WpM
  * @as_of: the day the ledger is read as of: later events are ignored; WP_DAY_NONE = @until if
  *   set, else today
  * @nudge_after_days: open asks younger than this are left out of calibration; 0 = 7
- * @weekly_goal: asks per seller per week the team aims at (the profile's [ledger]
+ * @weekly_goal: referral meetings a seller aims to set each week (the profile's [ledger]
  *   weekly_goal); 0 = none
  * @by: the periods of WpMetrics.periods
  *
@@ -101,12 +101,14 @@ typedef struct {
  * @row: the seller's counts
  * @weeks: the weeks the figures span (at least 1)
  * @asks_per_week: @row.asks / @weeks
- * @goal_met: a weekly goal is set and @asks_per_week reaches it
+ * @meetings_per_week: @row.meetings / @weeks (meetings of the asks counted)
+ * @goal_met: a weekly goal is set and @meetings_per_week reaches it
  */
 typedef struct {
     WpMetricsRow row;
     double weeks;
     double asks_per_week;
+    double meetings_per_week;
     gboolean goal_met;
 } WpSellerGoal;
 
@@ -190,8 +192,9 @@ WP_API double wp_metrics_mean(const GArray *days);
  * "to", "rate"}...], "revenue", "pipeline", "days_to_introduced": {"asks", "median", "mean"},
  * "days_to_meeting": {...}, "sources": [{"id", "name", "asks", "agreed", "introduced",
  * "meetings", "opportunities", "won", "revenue", "pipeline"}...], "sellers": [{... ,
- * "weeks", "asks_per_week", "goal_met"}], "weekly_goal", "by", "periods": [{"period", ...}],
- * "industries": [{"industry", ...}], "regions": [{"region", ...}], "calibration":
+ * "weeks", "asks_per_week", "meetings_per_week", "goal_met"}], "weekly_goal", "by", "periods":
+ * [{"period", ...}], "industries": [{"industry", ...}], "regions": [{"region", ...}],
+ * "calibration":
  * [{"predicted_min", "predicted_max", "asks", "succeeded", "mean_predicted"}...],
  * "calibrated", "left_out_open", "left_out_unknown", "brier", "brier_reference"}; rates and
  * scores are null when undefined. Time: O(rows).

@@ -103,6 +103,7 @@ static void sellers_member(JsonBuilder *b, const WpMetrics *m)
         row_members(b, "id", &s->row, TRUE);
         member_number(b, "weeks", s->weeks);
         member_number(b, "asks_per_week", s->asks_per_week);
+        member_number(b, "meetings_per_week", s->meetings_per_week);
         json_builder_set_member_name(b, "goal_met");
         if (m->weekly_goal > 0)
             json_builder_add_boolean_value(b, s->goal_met);

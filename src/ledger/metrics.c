@@ -255,7 +255,8 @@ static void finish_sellers(WpMetrics *m, WpDay first_ask)
         WpSellerGoal *s = &g_array_index(m->sellers, WpSellerGoal, i);
         s->weeks = weeks;
         s->asks_per_week = s->row.asks / weeks;
-        s->goal_met = m->weekly_goal > 0 && s->asks_per_week >= m->weekly_goal;
+        s->meetings_per_week = s->row.meetings / weeks;
+        s->goal_met = m->weekly_goal > 0 && s->meetings_per_week >= m->weekly_goal;
     }
 }
 
