@@ -103,6 +103,7 @@ static void test_metrics_calibration(void)
 {
     g_autoptr(GPtrArray) asks = history();
     WpMetricsOptions o = WP_METRICS_OPTIONS_INIT;
+    o.success = WP_CALIBRATION_INTRODUCED;
     g_autoptr(WpMetrics) m = compute(asks, NULL, &o);
     g_assert_cmpuint(m->calibrated, ==, 4);
     g_assert_cmpuint(m->left_out_open, ==, 1);
@@ -118,6 +119,25 @@ static void test_metrics_calibration(void)
         g_assert_cmpfloat_with_epsilon(m->calibration[b].predicted_min, b / 10.0, 1e-12);
     }
     g_assert_cmpfloat(m->calibration[6].mean_predicted, ==, 0.65);
+}
+
+/* By default success is the buyer meeting the seller: ask 6 (introduced, then no response) is
+ * a success when the introduction is what counts, a failure when the meeting is. */
+static void test_metrics_calibration_success(void)
+{
+    g_autoptr(GPtrArray) asks = history();
+    ((WpAsk *)g_ptr_array_index(asks, 5))->probability = 0.8;
+    WpMetricsOptions o = WP_METRICS_OPTIONS_INIT;
+    g_autoptr(WpMetrics) met = compute(asks, NULL, &o);
+    g_assert_cmpint(met->success, ==, WP_CALIBRATION_MEETING);
+    g_assert_cmpuint(met->calibrated, ==, 5);
+    g_assert_cmpuint(met->calibration[8].asks, ==, 1);
+    g_assert_cmpuint(met->calibration[8].succeeded, ==, 0);
+    g_assert_cmpfloat_with_epsilon(met->brier, (0.5375 + 0.64) / 5, 1e-12);
+    o.success = WP_CALIBRATION_INTRODUCED;
+    g_autoptr(WpMetrics) intro = compute(asks, NULL, &o);
+    g_assert_cmpuint(intro->calibration[8].succeeded, ==, 1);
+    g_assert_cmpfloat_with_epsilon(intro->brier, (0.5375 + 0.04) / 5, 1e-12);
 }
 
 static void test_metrics_breakdowns(void)
@@ -243,6 +263,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/metrics/funnel-and-revenue", test_metrics_funnel_and_revenue);
     g_test_add_func("/metrics/calibration", test_metrics_calibration);
+    g_test_add_func("/metrics/calibration-success", test_metrics_calibration_success);
     g_test_add_func("/metrics/breakdowns", test_metrics_breakdowns);
     g_test_add_func("/metrics/filters", test_metrics_filters);
     g_test_add_func("/metrics/json", test_metrics_json);

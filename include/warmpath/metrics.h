@@ -18,6 +18,17 @@ G_BEGIN_DECLS
 typedef enum { WP_METRICS_BY_NONE, WP_METRICS_BY_WEEK, WP_METRICS_BY_MONTH } WpMetricsPeriod;
 
 /**
+ * WpCalibrationSuccess:
+ * @WP_CALIBRATION_MEETING: the path worked end to end: the buyer met the seller (meeting or a
+ *   later state: opportunity, won, lost). What a path's probability predicts: it multiplies
+ *   every tie of the path, the last one the buyer's (the default)
+ * @WP_CALIBRATION_INTRODUCED: the introduction was made (wp_ask_state_introduced())
+ *
+ * What calibration counts as an ask that succeeded (docs/ledger.md "Calibration").
+ */
+typedef enum { WP_CALIBRATION_MEETING, WP_CALIBRATION_INTRODUCED } WpCalibrationSuccess;
+
+/**
  * WpMetricsOptions:
  * @seller_ids: (nullable): NULL-terminated: only asks by these sellers (network ids)
  * @since: (inclusive) only asks asked on or after this day; WP_DAY_NONE = no bound
@@ -28,6 +39,7 @@ typedef enum { WP_METRICS_BY_NONE, WP_METRICS_BY_WEEK, WP_METRICS_BY_MONTH } WpM
  * @weekly_goal: referral meetings a seller aims to set each week (the profile's [ledger]
  *   weekly_goal); 0 = none
  * @by: the periods of WpMetrics.periods
+ * @success: what calibration counts as success
  *
  * Initialise with WP_METRICS_OPTIONS_INIT: day 0 is a real day, so zero is not "no bound".
  */
@@ -39,11 +51,13 @@ typedef struct {
     guint nudge_after_days;
     double weekly_goal;
     WpMetricsPeriod by;
+    WpCalibrationSuccess success;
 } WpMetricsOptions;
 
 #define WP_METRICS_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        NULL, WP_DAY_NONE, WP_DAY_NONE, WP_DAY_NONE, 0, 0.0, WP_METRICS_BY_NONE                    \
+        NULL, WP_DAY_NONE, WP_DAY_NONE, WP_DAY_NONE, 0, 0.0, WP_METRICS_BY_NONE,                   \
+            WP_CALIBRATION_MEETING                                                                 \
     }
 
 /**
@@ -83,7 +97,7 @@ typedef struct {
  * @predicted_min: the bin's lower edge (inclusive)
  * @predicted_max: its upper edge (exclusive, but 1.0 for the last bin)
  * @asks: asks whose predicted probability fell in the bin
- * @succeeded: of them, introduced (wp_ask_state_introduced())
+ * @succeeded: of them, those that succeeded (WpCalibrationSuccess)
  * @mean_predicted: their mean predicted probability (0 when empty)
  */
 typedef struct {
@@ -129,12 +143,13 @@ typedef struct {
  * @periods: (element-type WpMetricsRow): per week or month in order, empty without @by
  * @industries: (element-type WpMetricsRow): per industry of the buyers, most asks first
  * @regions: (element-type WpMetricsRow): per region of the buyers, most asks first
+ * @success: what calibration counted as success
  * @calibration: the asks whose predicted probability is known and whose outcome is known:
- *   ended, introduced, or open for at least nudge_after_days (then counted as not introduced)
+ *   succeeded, ended, or open for at least nudge_after_days (then counted as not succeeded)
  * @calibrated: how many asks are in @calibration
  * @left_out_open: open asks younger than nudge_after_days, left out of @calibration
  * @left_out_unknown: asks recorded without a predicted probability
- * @brier: mean squared difference between predicted probability and outcome (1 introduced,
+ * @brier: mean squared difference between predicted probability and outcome (1 succeeded,
  *   0 not) over @calibration; NAN when empty
  * @brier_reference: the Brier score of always predicting the observed rate (what a model that
  *   knows nothing about single asks scores); NAN when empty
@@ -154,6 +169,7 @@ typedef struct {
     WpMetricsPeriod by;
     GArray *industries;
     GArray *regions;
+    WpCalibrationSuccess success;
     WpCalibrationBin calibration[WP_CALIBRATION_BINS];
     guint calibrated;
     guint left_out_open;
@@ -196,8 +212,8 @@ WP_API double wp_metrics_mean(const GArray *days);
  * [{"period", ...}], "industries": [{"industry", ...}], "regions": [{"region", ...}],
  * "calibration":
  * [{"predicted_min", "predicted_max", "asks", "succeeded", "mean_predicted"}...],
- * "calibrated", "left_out_open", "left_out_unknown", "brier", "brier_reference"}; rates and
- * scores are null when undefined. Time: O(rows).
+ * "success" ("meeting" or "introduced"), "calibrated", "left_out_open", "left_out_unknown",
+ * "brier", "brier_reference"}; rates and scores are null when undefined. Time: O(rows).
  *
  * Returns: (transfer full): free with json_node_unref()
  */

@@ -24,6 +24,8 @@ static const CliCommand commands[] = {
     {"ask", cmd_ask, "Record an ask for an introduction in the ledger (or one you made)"},
     {"update", cmd_update, "Record what came of an ask: agreed, introduced, meeting, won, ..."},
     {"ledger", cmd_ledger, "List, show, export and import the ledger of asks"},
+    {"followups", cmd_followups, "What to do today about your asks: thank, report, nudge, ask next"},
+    {"metrics", cmd_metrics, "Referral funnel, sources, revenue and calibration; a chart"},
     {"serve", cmd_serve, "Serve the network over HTTP: JSON API, diagrams, health, metrics"},
     {"mcp", cmd_mcp, "Answer an AI assistant's tool calls (Model Context Protocol on stdio)"},
 };

@@ -42,7 +42,10 @@ static void draw_funnel(cairo_t *cr, const WpMetrics *m)
     const double left = 110, right = PANEL - 90, top = 70, row = 52, bar = 34;
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     text_at(cr, 24, 36, 18, TRUE, 0, "Referral funnel");
-    g_autofree char *sub = g_strdup_printf("%u asks", m->funnel[WP_ASK_ASKED]);
+    g_autofree char *sub = g_strdup_printf(
+        "%u asks; ended: %u declined, %u no answer, %u no response, %u lost",
+        m->funnel[WP_ASK_ASKED], m->funnel[WP_ASK_DECLINED], m->funnel[WP_ASK_NO_ANSWER],
+        m->funnel[WP_ASK_NO_RESPONSE], m->funnel[WP_ASK_LOST]);
     text_at(cr, 24, 56, 12, FALSE, 0, sub);
     double asks = MAX(1, m->funnel[WP_ASK_ASKED]);
     for (guint i = 0; i < G_N_ELEMENTS(chain); i++) {
@@ -84,7 +87,8 @@ static void draw_calibration(cairo_t *cr, const WpMetrics *m)
     g_autofree char *brier = isfinite(m->brier) ? num("%.3f", m->brier) : g_strdup("n/a");
     g_autofree char *ref =
         isfinite(m->brier_reference) ? num("%.3f", m->brier_reference) : g_strdup("n/a");
-    g_autofree char *sub = g_strdup_printf("%u asks; Brier %s (always the observed rate: %s)",
+    g_autofree char *sub = g_strdup_printf("%u asks; Brier %s (always the observed rate: %s);"
+                                           " area: asks",
                                            m->calibrated, brier, ref);
     text_at(cr, PANEL + 24, 56, 12, FALSE, 0, sub);
     cairo_set_line_width(cr, 1);
@@ -105,9 +109,10 @@ static void draw_calibration(cairo_t *cr, const WpMetrics *m)
     cairo_stroke(cr);
     text_at(cr, x0 + size / 2, y0 + 36, 12, FALSE, 0.5, "predicted probability");
     cairo_save(cr);
-    cairo_move_to(cr, x0 - 40, y0 - size / 2);
+    cairo_translate(cr, x0 - 34, y0 - size / 2);
     cairo_rotate(cr, -G_PI / 2);
-    text_at(cr, 0, 0, 12, FALSE, 0.5, "observed: introduced");
+    text_at(cr, 0, 0, 12, FALSE, 0.5,
+            m->success == WP_CALIBRATION_INTRODUCED ? "observed: introduced" : "observed: met");
     cairo_restore(cr);
     const double dash[] = {5, 4};
     cairo_set_dash(cr, dash, 2, 0);
@@ -131,12 +136,15 @@ static void draw_calibration(cairo_t *cr, const WpMetrics *m)
         first = FALSE;
     }
     cairo_stroke(cr);
+    guint most = 1;
+    for (guint b = 0; b < WP_CALIBRATION_BINS; b++)
+        most = MAX(most, m->calibration[b].asks);
     for (guint b = 0; b < WP_CALIBRATION_BINS; b++) { /* the points, area by asks */
         const WpCalibrationBin *c = &m->calibration[b];
         if (c->asks == 0)
             continue;
         double x = x0 + c->mean_predicted * size, y = y0 - size * c->succeeded / c->asks;
-        cairo_arc(cr, x, y, 3 + 2 * sqrt(c->asks), 0, 2 * G_PI);
+        cairo_arc(cr, x, y, 3 + 12 * sqrt((double)c->asks / most), 0, 2 * G_PI);
         cairo_set_source_rgba(cr, 0.85, 0.35, 0.15, 0.45);
         cairo_fill_preserve(cr);
         cairo_set_source_rgb(cr, 0.6, 0.2, 0.05);

@@ -173,6 +173,9 @@ JsonNode *wp_metrics_to_json(const WpMetrics *m)
     rows_member(b, "industries", "industry", m->industries, FALSE);
     rows_member(b, "regions", "region", m->regions, FALSE);
     calibration_member(b, m);
+    json_builder_set_member_name(b, "success");
+    json_builder_add_string_value(b, m->success == WP_CALIBRATION_INTRODUCED ? "introduced"
+                                                                             : "meeting");
     member_int(b, "calibrated", m->calibrated);
     member_int(b, "left_out_open", m->left_out_open);
     member_int(b, "left_out_unknown", m->left_out_unknown);

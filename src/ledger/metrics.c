@@ -167,7 +167,8 @@ static void calibrate(WpMetrics *m, const AskView *v, guint nudge)
         m->left_out_unknown++;
         return;
     }
-    gboolean success = wp_ask_state_introduced(v->state);
+    gboolean success = m->success == WP_CALIBRATION_INTRODUCED ? wp_ask_state_introduced(v->state)
+                                                               : v->top >= WP_I_STEP_MEETING;
     if (!success && !wp_ask_state_is_final(v->state) && m->as_of - v->ask->asked_on < (gint)nudge) {
         m->left_out_open++;
         return;
@@ -272,6 +273,7 @@ WpMetrics *wp_metrics_compute(const GPtrArray *asks, const WpGraph *graph,
     m->until = o.until;
     m->as_of = o.as_of != WP_DAY_NONE ? o.as_of : o.until != WP_DAY_NONE ? o.until : wp_day_today();
     m->by = o.by;
+    m->success = o.success;
     m->weekly_goal = o.weekly_goal > 0 ? o.weekly_goal : 0;
     m->total.key = g_strdup("all");
     m->days_to_introduced = g_array_new(FALSE, FALSE, sizeof(gint32));
