@@ -36,7 +36,7 @@ static void print_help(FILE *out)
                  "Find warm introduction paths through a network of people and trust ties.\n\n"
                  "Commands:\n");
     for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\nRun 'warmpath COMMAND --help' for a command's options.\n"
                  "Exit codes: 0 ok, 1 failure, 2 usage, 3 bad input data, "
                  "4 unknown or ambiguous person.\n");
