@@ -8,9 +8,11 @@ cd "$(dirname "$0")/.."
 # `locales`: the sources tests/gen-locales.sh compiles tr_TR and de_DE from (the locale tests).
 # `help2man`: the man pages, made from --help at build time (tools/package/man.sh).
 # `libsqlite3-dev`: the referral ledger (src/ledger).
+# `libcairo2-dev`: the metrics chart (src/ledger/chart.c).
 # `libsoup-3.0-dev`: `warmpath serve`, the HTTP service (src/serve).
 packages=(pkg-config libglib2.0-dev libjson-glib-dev libigraph-dev libgraphviz-dev libcsv-dev
-          libxxhash-dev libsqlite3-dev locales help2man libsoup-3.0-dev ${WP_EXTRA_PACKAGES:-})
+          libxxhash-dev libsqlite3-dev libcairo2-dev locales help2man libsoup-3.0-dev
+          ${WP_EXTRA_PACKAGES:-})
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

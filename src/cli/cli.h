@@ -207,3 +207,5 @@ int cmd_connect(int argc, char **argv);
 int cmd_ask(int argc, char **argv);
 int cmd_update(int argc, char **argv);
 int cmd_ledger(int argc, char **argv);
+int cmd_followups(int argc, char **argv);
+int cmd_metrics(int argc, char **argv);

@@ -24,6 +24,8 @@ static const CliCommand commands[] = {
     {"ask", cmd_ask, "Record an ask for an introduction in the ledger (or one you made)"},
     {"update", cmd_update, "Record what came of an ask: agreed, introduced, meeting, won, ..."},
     {"ledger", cmd_ledger, "List, show, export and import the ledger of asks"},
+    {"followups", cmd_followups, "What to do today about your asks: thank, report, nudge, ask next"},
+    {"metrics", cmd_metrics, "Referral funnel, sources, revenue and calibration; a chart"},
     {"serve", cmd_serve, "Serve the network over HTTP: JSON API, diagrams, health, metrics"},
     {"mcp", cmd_mcp, "Answer an AI assistant's tool calls (Model Context Protocol on stdio)"},
 };
@@ -34,7 +36,7 @@ static void print_help(FILE *out)
                  "Find warm introduction paths through a network of people and trust ties.\n\n"
                  "Commands:\n");
     for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\nRun 'warmpath COMMAND --help' for a command's options.\n"
                  "Exit codes: 0 ok, 1 failure, 2 usage, 3 bad input data, "
                  "4 unknown or ambiguous person.\n");
