@@ -573,6 +573,46 @@ static void test_kill(Folder *f, gconstpointer data G_GNUC_UNUSED)
                     ==, 0);
 }
 
+/* The first path's probability of `path --format json` for Tess Target at Acme (raw model). */
+static double best_probability(const Folder *f, gboolean no_learn)
+{
+    g_auto(CliRun) r = {0};
+    const char *args[] = {"path",       "--model",  "raw",         "--from",
+                          "Sam Seller", "--to",     "Tess Target", "--at",
+                          "Acme",       "--format", "json",        no_learn ? "--no-learn" : NULL,
+                          NULL};
+    if (!run(&r, f, args))
+        return -1;
+    g_assert_cmpint(r.status, ==, 0);
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *o = parse_object(r.out, &parser);
+    JsonArray *paths = json_object_get_array_member(o, "paths");
+    JsonObject *best = json_array_get_object_element(paths, 0);
+    return json_object_get_double_member(best, "probability");
+}
+
+/* A declined ask is a failure of the seller's tie to the source: with the profile's prior
+ * weight 4, s-a's 0.9 becomes (4 x 0.9 + 0) / (4 + 1) = 0.72, so the best path to Tess
+ * Target falls from 0.9 x 0.9 = 0.81 to 0.72 x 0.9 = 0.648 (still above b's 0.45), and
+ * --no-learn gives back the profile's figure. */
+static void test_path_learns(Folder *f, gconstpointer data G_GNUC_UNUSED)
+{
+    if (best_probability(f, FALSE) < 0)
+        return;
+    g_assert_cmpfloat_with_epsilon(best_probability(f, FALSE), 0.81, 1e-12); /* no ledger */
+    g_auto(CliRun) r = {0};
+    const char *ask[] = {"ask",  "--from", "Sam Seller", "--to",       "Tess Target",
+                         "--at", "Acme",   "--on",       "2026-11-02", NULL};
+    run(&r, f, ask);
+    g_assert_cmpint(r.status, ==, 0);
+    cli_run_clear(&r);
+    const char *update[] = {"update", "1", "declined", "--on", "2026-11-03", NULL};
+    run(&r, f, update);
+    g_assert_cmpint(r.status, ==, 0);
+    g_assert_cmpfloat_with_epsilon(best_probability(f, FALSE), 0.72 * 0.9, 1e-9);
+    g_assert_cmpfloat_with_epsilon(best_probability(f, TRUE), 0.81, 1e-12);
+}
+
 #define ADD(path, func) g_test_add(path, Folder, NULL, folder_set_up, func, folder_tear_down)
 
 int main(int argc, char **argv)
@@ -584,6 +624,7 @@ int main(int argc, char **argv)
     ADD("/ledger-cli/ask/cap", test_ask_cap);
     ADD("/ledger-cli/ask/given", test_given);
     ADD("/ledger-cli/update/rules", test_update_rules);
+    ADD("/ledger-cli/learn/path", test_path_learns);
     ADD("/ledger-cli/exchange/round-trip", test_round_trip);
     for (guint i = 0; i < G_N_ELEMENTS(bad_imports); i++) {
         g_autofree char *path = g_strdup_printf("/ledger-cli/exchange/bad/%s", bad_imports[i].name);

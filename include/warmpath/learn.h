@@ -67,4 +67,21 @@ typedef struct {
 WP_API WpTieOverrides *wp_learn_tie_overrides(const GPtrArray *asks, const WpScoring *scoring,
                                               double prior_weight, WpLearnStats *stats);
 
+/**
+ * wp_learn_scoring:
+ * @base: the scoring of the profile alone (its overrides, if any, are not kept)
+ * @ledger: the history to learn from
+ * @stats: (out) (optional): what was used and what was skipped
+ *
+ * The scoring every command answers with when a ledger exists: @base's graph, model and as-of
+ * day, with the strengths wp_learn_tie_overrides() learns from every ask of @ledger (prior
+ * weight: the model's [ledger] prior_weight). Fails only when the ledger cannot be read. Time:
+ * reading the ledger (O(asks + events)) plus wp_learn_tie_overrides() plus wp_scoring_new().
+ *
+ * Returns: (transfer full) (nullable): a new scoring, or a new reference to @base when nothing
+ * was learned; drop it with wp_scoring_unref()
+ */
+WP_API WpScoring *wp_learn_scoring(WpScoring *base, WpLedger *ledger, WpLearnStats *stats,
+                                   GError **error);
+
 G_END_DECLS

@@ -53,6 +53,7 @@ typedef struct {
     gboolean strict;
     gboolean skip_bad_rows;
     gboolean no_cache;
+    gboolean no_learn;       /* --no-learn: the profile alone, not DIR/ledger.db's outcomes */
     gboolean quiet;          /* --quiet: no line summing up data-quality warnings */
     gboolean lists_warnings; /* set by a command that lists the warnings itself (stats) */
     char *format;
@@ -86,7 +87,8 @@ gboolean cli_output_format(const char *command, const char *format, const char *
  * problem prints it and returns FALSE. */
 gboolean cli_common_check(GOptionContext *context, CliCommon *common, guint formats,
                           const char *command);
-/* Loads the network the options name and scores it with --model and --as-of. When the load
+/* Loads the network the options name and scores it with --model and --as-of, and with the
+ * tie strengths learned from DIR/ledger.db when the data folder has one (unless --no-learn). When the load
  * raised warnings, prints one line counting them by kind on stderr, unless --quiet or
  * lists_warnings. */
 WpScoring *cli_load_scoring(const CliCommon *common, GError **error);

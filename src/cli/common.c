@@ -73,6 +73,8 @@ void cli_common_add_options(GOptionContext *context, CliCommon *c, guint formats
          "Treat every data-quality warning as an error", NULL},
         {"skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &c->skip_bad_rows,
          "Drop tie rows with bad values (counted as warnings) instead of failing", NULL},
+        {"no-learn", 0, 0, G_OPTION_ARG_NONE, &c->no_learn,
+         "Score ties with the profile alone, not with what DIR/ledger.db's outcomes taught", NULL},
         {"no-cache", 0, 0, G_OPTION_ARG_NONE, &c->no_cache,
          "Parse the files even when a compiled network is cached", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &c->quiet,
@@ -348,7 +350,19 @@ WpScoring *cli_load_scoring(const CliCommon *c, GError **error)
     WpDay as_of = WP_DAY_NONE;
     if (c->as_of != NULL)
         wp_day_parse(c->as_of, &as_of);
-    return wp_scoring_new(graph, model, as_of, NULL);
+    g_autoptr(WpScoring) scoring = wp_scoring_new(graph, model, as_of, NULL);
+    if (c->no_learn || c->data_dir == NULL)
+        return g_steal_pointer(&scoring);
+    /* What the folder's asks taught about its ties (docs/ledger.md "Learning"). */
+    GError *ledger_error = NULL;
+    g_autoptr(WpLedger) ledger = wp_ledger_open_for_folder(c->data_dir, &ledger_error);
+    if (ledger_error != NULL) {
+        g_propagate_error(error, ledger_error);
+        return NULL;
+    }
+    if (ledger == NULL)
+        return g_steal_pointer(&scoring);
+    return wp_learn_scoring(scoring, ledger, NULL, error);
 }
 
 gboolean cli_output_is_terminal(const CliCommon *c)

@@ -163,3 +163,16 @@ WpTieOverrides *wp_learn_tie_overrides(const GPtrArray *asks, const WpScoring *s
     }
     return overrides;
 }
+
+WpScoring *wp_learn_scoring(WpScoring *base, WpLedger *ledger, WpLearnStats *stats, GError **error)
+{
+    g_autoptr(GPtrArray) asks = wp_ledger_list_asks(ledger, NULL, error);
+    if (asks == NULL)
+        return NULL;
+    const WpModel *model = wp_scoring_model(base);
+    g_autoptr(WpTieOverrides) learned =
+        wp_learn_tie_overrides(asks, base, wp_model_prior_weight(model), stats);
+    if (wp_tie_overrides_size(learned) == 0)
+        return wp_scoring_ref(base);
+    return wp_scoring_new(wp_scoring_graph(base), model, wp_scoring_as_of(base), learned);
+}
