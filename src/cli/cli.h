@@ -88,8 +88,8 @@ gboolean cli_output_format(const char *command, const char *format, const char *
 gboolean cli_common_check(GOptionContext *context, CliCommon *common, guint formats,
                           const char *command);
 /* Loads the network the options name and scores it with --model and --as-of, and with the
- * tie strengths learned from DIR/ledger.db when the data folder has one (unless --no-learn). When the load
- * raised warnings, prints one line counting them by kind on stderr, unless --quiet or
+ * tie strengths learned from DIR/ledger.db when the data folder has one (unless --no-learn). When
+ * the load raised warnings, prints one line counting them by kind on stderr, unless --quiet or
  * lists_warnings. */
 WpScoring *cli_load_scoring(const CliCommon *common, GError **error);
 
@@ -177,6 +177,9 @@ int cli_fail_for(const char *command, const GError *error);
 /* The ledger a command uses: @ledger (--ledger FILE), else DIR/ledger.db of @data_dir or
  * $WARMPATH_DATA; NULL after printing a usage error of @command when there is neither. */
 char *cli_ledger_file(const char *command, const char *ledger, const char *data_dir);
+/* Writes one ask as `ledger show` and `update` do: its JSON object, or its description. Returns
+ * the exit code. */
+int cli_emit_ask(const CliCommon *common, const WpAsk *ask);
 
 /* Commands: each returns an exit code. */
 typedef int (*CliCommandFunc)(int argc, char **argv);

@@ -94,17 +94,7 @@ static int show(const CliCommon *common, WpLedger *ledger, const char *id_text)
     g_autoptr(WpAsk) ask = wp_ledger_get_ask(ledger, id, &error);
     if (ask == NULL)
         return cli_fail(error);
-    gboolean ok;
-    if (common->format_value == CLI_FORMAT_JSON) {
-        g_autoptr(JsonNode) root = wp_ask_to_json(ask);
-        ok = cli_emit_json(common, root, &error);
-    } else {
-        g_autoptr(GString) out = g_string_new(NULL);
-        g_autofree char *text = wp_ask_describe(ask);
-        cli_append_line(out, g_strchomp(text));
-        ok = cli_emit(common, out->str, out->len, &error);
-    }
-    return ok ? CLI_EXIT_OK : cli_fail(error);
+    return cli_emit_ask(common, ask);
 }
 
 static int export(const CliCommon *common, WpLedger *ledger)

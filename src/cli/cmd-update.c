@@ -75,22 +75,6 @@ static int parse_arguments(int argc, char **argv, const UpdateOptions *o, gint64
     return CLI_EXIT_OK;
 }
 
-static int emit(const CliCommon *common, const WpAsk *ask)
-{
-    g_autoptr(GError) error = NULL;
-    gboolean ok;
-    if (common->format_value == CLI_FORMAT_JSON) {
-        g_autoptr(JsonNode) root = wp_ask_to_json(ask);
-        ok = cli_emit_json(common, root, &error);
-    } else {
-        g_autoptr(GString) out = g_string_new(NULL);
-        g_autofree char *text = wp_ask_describe(ask);
-        cli_append_line(out, g_strchomp(text));
-        ok = cli_emit(common, out->str, out->len, &error);
-    }
-    return ok ? CLI_EXIT_OK : cli_fail(error);
-}
-
 int cmd_update(int argc, char **argv)
 {
     g_auto(UpdateOptions) o = {0};
@@ -148,5 +132,5 @@ int cmd_update(int argc, char **argv)
                                                   o.note, o.by, &error);
     if (ask == NULL)
         return cli_fail(error); /* a refused move is WP_ERROR_USAGE: exit 2 */
-    return emit(&common, ask);
+    return cli_emit_ask(&common, ask);
 }

@@ -407,3 +407,19 @@ char *cli_ledger_file(const char *command, const char *ledger, const char *data_
     }
     return wp_ledger_path_in_folder(data_dir);
 }
+
+int cli_emit_ask(const CliCommon *common, const WpAsk *ask)
+{
+    g_autoptr(GError) error = NULL;
+    gboolean ok;
+    if (common->format_value == CLI_FORMAT_JSON) {
+        g_autoptr(JsonNode) root = wp_ask_to_json(ask);
+        ok = cli_emit_json(common, root, &error);
+    } else {
+        g_autoptr(GString) out = g_string_new(NULL);
+        g_autofree char *text = wp_ask_describe(ask);
+        cli_append_line(out, g_strchomp(text));
+        ok = cli_emit(common, out->str, out->len, &error);
+    }
+    return ok ? CLI_EXIT_OK : cli_fail(error);
+}
