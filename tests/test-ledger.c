@@ -463,6 +463,40 @@ static void test_source_warnings(void)
     g_assert_cmpuint(off->len, ==, 0);
 }
 
+/* A source who declined is named while the refusal is recent (any seller's ask, by the day it
+ * was declined, not asked), once: the recent ask it was is not named again as "recent". */
+static void test_source_declined(void)
+{
+    g_autoptr(GPtrArray) asks = g_ptr_array_new_with_free_func((GDestroyNotify)wp_ask_free);
+    WpAsk *old = fake_ask(1, WP_ASK_KIND_REQUEST, "d", "2026-01-05", WP_ASK_DECLINED);
+    old->state_on = day("2026-02-20"); /* asked 55 days before 2026-03-01, declined 9 days */
+    g_ptr_array_add(asks, old);
+    g_ptr_array_add(asks, fake_ask(2, WP_ASK_KIND_REQUEST, "e", "2026-02-25", WP_ASK_DECLINED));
+    g_ptr_array_add(asks, fake_ask(3, WP_ASK_KIND_GIVEN, "d", "2026-02-27", WP_ASK_INTRODUCED));
+
+    g_autoptr(GPtrArray) d = wp_ask_source_warnings(asks, "d", "Dee", day("2026-03-01"), 2, 30);
+    g_assert_cmpuint(d->len, ==, 1); /* no open ask; asked 55 days ago is not recent */
+    const WpAskWarning *w = g_ptr_array_index(d, 0);
+    g_assert_cmpint(w->kind, ==, WP_ASK_WARNING_DECLINED);
+    g_assert_cmpstr(wp_ask_warning_kind_name(w->kind), ==, "declined");
+    g_assert_cmpuint(w->asks->len, ==, 1);
+    g_assert_cmpint(g_array_index(w->asks, gint64, 0), ==, 1);
+    g_assert_cmpstr(w->text, ==,
+                    "Dee declined to introduce s to t 9 days ago (#1, 2026-02-20), within 30 days: "
+                    "give them time before asking again");
+    /* 9 days is not within 9; before the refusal, nothing to say either. */
+    g_autoptr(GPtrArray) late = wp_ask_source_warnings(asks, "d", "Dee", day("2026-03-01"), 2, 9);
+    g_assert_cmpuint(late->len, ==, 0);
+    g_autoptr(GPtrArray) early = wp_ask_source_warnings(asks, "d", "Dee", day("2026-02-19"), 2, 60);
+    g_assert_cmpuint(early->len, ==, 1); /* asked 45 days before: recent, not yet declined */
+    g_assert_cmpint(((WpAskWarning *)g_ptr_array_index(early, 0))->kind, ==, WP_ASK_WARNING_RECENT);
+    /* e was asked and declined 4 days ago: one warning, the refusal. */
+    g_autoptr(GPtrArray) e = wp_ask_source_warnings(asks, "e", NULL, day("2026-03-01"), 2, 30);
+    g_assert_cmpuint(e->len, ==, 1);
+    g_assert_cmpint(((WpAskWarning *)g_ptr_array_index(e, 0))->kind, ==, WP_ASK_WARNING_DECLINED);
+    g_assert_nonnull(strstr(((WpAskWarning *)g_ptr_array_index(e, 0))->text, "e declined"));
+}
+
 #define ADD(path, func) g_test_add(path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int main(int argc, char **argv)
@@ -482,6 +516,7 @@ int main(int argc, char **argv)
     ADD("/ledger/list/filter", test_list_filter);
     ADD("/ledger/concurrency/threads", test_threads);
     g_test_add_func("/ledger/warnings/source", test_source_warnings);
+    g_test_add_func("/ledger/warnings/declined", test_source_declined);
     ADD("/ledger/concurrency/busy-timeout", test_busy);
     return g_test_run();
 }

@@ -13,6 +13,8 @@
 
 #include "warmpath/export.h"
 #include "warmpath/graph.h"
+#include "warmpath/ledger-ask.h"
+#include "warmpath/ledger.h"
 #include "warmpath/report.h"
 
 G_BEGIN_DECLS
@@ -144,10 +146,14 @@ WP_API const char *wp_draft_reconnect_name(WpDraftReconnect reconnect);
  * @note_words: the words of @note, 0 without one
  * @note_missing: (nullable): without @note, what to add to the profile ("add [brief] solves=…
  *   to your profile ..."); NULL with a note
- * @header: (nullable): a line that heads the draft, for the ledger to fill (a source over the
- *   ask cap, one who declined recently); NULL until then
+ * @header: (nullable): lines that head the draft, each ending without a newline and separated
+ *   by one: what the ledger says about the source (wp_draft_add_ledger_warnings()), the ask it
+ *   was recorded as; NULL when there is nothing to say
  * @warnings: (element-type utf8): what the seller should know before sending, one sentence
- *   each; the ledger may append to it
+ *   each
+ * @ledger_warnings: (element-type WpAskWarning): what the ledger says about asking the source
+ *   (open asks over the cap, a recent ask, a recent refusal), also named in @header; empty
+ *   without a ledger
  * @lang: the template's language
  * @default_source: the caller chose @source as the best path's (no source was named): the text
  *   says so; FALSE from wp_draft_new()
@@ -177,6 +183,7 @@ typedef struct {
     GPtrArray *warnings;
     char *lang;
     gboolean default_source;
+    GPtrArray *ledger_warnings;
 } WpDraft;
 
 /* The longest forwardable note, in words, a draft keeps without a warning. */
@@ -206,8 +213,94 @@ WP_API WpDraft *wp_draft_new(const WpPathReport *report, const WpPathReason *pat
 WP_API void wp_draft_free(WpDraft *draft);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpDraft, wp_draft_free)
 
-/* Adds a warning (copied), as the ledger will for an ask cap. Time: O(1) amortised. */
+/* Adds a warning (copied) to "Before you send". Time: O(1) amortised. */
 WP_API void wp_draft_add_warning(WpDraft *draft, const char *warning);
+/* Adds a line (copied; one line, no newline) at the end of the draft's header. Time: O(length
+ * of the header). */
+WP_API void wp_draft_add_header(WpDraft *draft, const char *line);
+
+/**
+ * wp_draft_add_ledger_warnings:
+ * @draft: a draft
+ * @asks: (element-type WpAsk): the ledger's asks (wp_ledger_list_asks())
+ * @model: the profile: [ledger] ask_cap and recent_ask_days
+ * @day: the day the ask would be made
+ *
+ * Names in the draft's header what the ledger knows about its source, as `ask` warns:
+ * wp_ask_source_warnings() (open asks at the cap or over it, a refusal or an ask within
+ * recent_ask_days), one header line "Before you ask: TEXT." each, and the warnings themselves
+ * in @draft->ledger_warnings. A source the ledger has nothing against adds nothing. Front ends
+ * call it whenever the data has a ledger, whether or not they record the ask; with none they
+ * leave it out (a question that only reads must not create a ledger). Cannot fail.
+ * Time: O(asks).
+ */
+WP_API void wp_draft_add_ledger_warnings(WpDraft *draft, const GPtrArray *asks,
+                                         const WpModel *model, WpDay day);
+
+/**
+ * wp_draft_to_message:
+ * @draft: a draft
+ *
+ * The message to the source as the seller sends it, the text `draft --record` keeps with the
+ * ask: "To: NAME <EMAIL>" (or "To: NAME"), "Subject: ...", an empty line, then the body of
+ * wp_draft_to_eml() (the message wrapped at 72 columns, the forwardable note between
+ * "-------- note to forward --------" and "-------- end of note --------", the closing), lines
+ * ending in "\n". No header, path or warnings: those are the seller's, not the source's.
+ * Time: O(size of the draft).
+ *
+ * Returns: (transfer full): the text; free with g_free()
+ */
+WP_API char *wp_draft_to_message(const WpDraft *draft);
+
+/**
+ * WpDraftAsk:
+ * @day: the day of the ask (its `asked` event)
+ * @note: (nullable): a note kept with the ask
+ * @at_company: (nullable): the account named with --at, as typed
+ * @recorded_by: (nullable): who records it (NULL: the OS user)
+ * @source_named: the seller named the source (--via); FALSE when the draft is for the best
+ *   path's source
+ * @query: (nullable): the limits the draft's answer was searched under (NULL: the model's)
+ *
+ * What recording a draft needs besides the draft itself; borrowed for the call.
+ */
+typedef struct {
+    WpDay day;
+    const char *note;
+    const char *at_company;
+    const char *recorded_by;
+    gboolean source_named;
+    const WpPathQuery *query;
+} WpDraftAsk;
+
+/**
+ * wp_draft_record:
+ * @ledger: the ledger to record into (opened to write)
+ * @scoring: the network and model the draft was written under
+ * @draft: a draft of @path (wp_draft_new()), for one seller; its ledger warnings are added here
+ * @path: the path of the answer @draft was written from
+ * @details: the day, note, account, recorder and limits
+ * @proposal: (out) (optional) (transfer full): how the source was chosen, as `ask` says it
+ * @warnings: (out) (optional) (transfer full) (element-type WpAskWarning): what `ask` would
+ *   warn about (wp_ledger_ask_warnings())
+ * @error: return location for a GError, or NULL
+ *
+ * `draft --record`: records the ask the draft is for, exactly the one `warmpath ask` records for
+ * the same seller, buyer and source (wp_ask_propose() with the source when @source_named, else
+ * none: the same path, source and probability), with wp_draft_to_message() as its draft. Before
+ * recording, reads the ledger's asks and adds what they say about the source to @draft
+ * (wp_draft_add_ledger_warnings() on @details->day): the ask is recorded anyway, the seller
+ * decides. Fails as wp_ask_propose() does (WP_ERROR_USAGE when the seller should just ask the
+ * buyer, WP_ERROR_NO_PATH), with WP_ERROR_FAILED when the proposal does not go through @path
+ * (the draft would describe another ask than the one recorded), and as the ledger does; on
+ * failure nothing is recorded and @draft is unchanged. Time: one path search (wp_ask_propose())
+ * and one read of the ledger's asks.
+ *
+ * Returns: (transfer full) (nullable): the ask as recorded; free with wp_ask_free()
+ */
+WP_API WpAsk *wp_draft_record(WpLedger *ledger, const WpScoring *scoring, WpDraft *draft,
+                              const WpPathReason *path, const WpDraftAsk *details,
+                              WpAskProposal **proposal, GPtrArray **warnings, GError **error);
 
 /**
  * wp_draft_count_words:

@@ -68,11 +68,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpAskProposal, wp_ask_proposal_free)
  * @WP_ASK_WARNING_OPEN_ASKS: the source already has ask_cap (profile) or more open asks
  * @WP_ASK_WARNING_RECENT: the source was asked within recent_ask_days (profile)
  * @WP_ASK_WARNING_NO_PATH: the named source has no path to the target in the network
+ * @WP_ASK_WARNING_DECLINED: the source declined an ask (any seller's) within recent_ask_days
  */
 typedef enum {
     WP_ASK_WARNING_OPEN_ASKS,
     WP_ASK_WARNING_RECENT,
     WP_ASK_WARNING_NO_PATH,
+    WP_ASK_WARNING_DECLINED,
 } WpAskWarningKind;
 
 /**
@@ -87,7 +89,7 @@ typedef struct {
     char *text;
 } WpAskWarning;
 
-/* "open-asks", "recent", "no-path". Time: O(1). Returns: (transfer none) */
+/* "open-asks", "recent", "no-path", "declined". Time: O(1). Returns: (transfer none) */
 WP_API const char *wp_ask_warning_kind_name(WpAskWarningKind kind);
 /* NULL is a no-op. Time: O(1). */
 WP_API void wp_ask_warning_free(WpAskWarning *warning);
@@ -105,7 +107,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpAskWarning, wp_ask_warning_free)
  *
  * Protects the relationship: a source asked too often stops answering. Open asks are requests
  * (not given introductions) not in a final state, by any seller; "recent" counts any request
- * to the source, open or not, asked on a day in (@day - @recent_days, @day]. Cannot fail.
+ * to the source, open or not, asked on a day in (@day - @recent_days, @day]; "declined" is the
+ * latest request the source declined on a day in that window (a recent ask that was declined
+ * is named once, as declined). In this order: open asks, declined, recent. Cannot fail.
  * Time: O(asks). Returns: (transfer full) (element-type WpAskWarning): the warnings, maybe none
  */
 WP_API GPtrArray *wp_ask_source_warnings(const GPtrArray *asks, const char *source_id,
@@ -146,6 +150,15 @@ WP_API JsonNode *wp_ask_recorded_json(const WpAsk *ask, const WpAskProposal *pro
  * Returns: (transfer full)
  */
 WP_API char *wp_ask_describe(const WpAsk *ask);
+
+/**
+ * wp_ask_describe_draft:
+ * The draft recorded with the ask (`draft --record`), for a terminal: "Draft recorded with the
+ * ask:" and the text, each line indented by four spaces and ending in a newline; NULL when the
+ * ask has none. Time: O(size of the draft).
+ * Returns: (transfer full) (nullable)
+ */
+WP_API char *wp_ask_describe_draft(const WpAsk *ask);
 
 /**
  * wp_ledger_asks_table:

@@ -70,6 +70,11 @@ char *wp_i_template_fill(const WpDraftTemplate *tmpl, WpISection section,
  * @indent, the others after as many spaces; ends with "\n". */
 void wp_i_draft_wrap(GString *out, const char *line, const char *indent);
 
+/* The message's body as an e-mail carries it, lines ending in "\n": the message to the source
+ * wrapped at 72 columns, the note between marker lines (or the missing note's sentence in
+ * brackets), then the closing. */
+char *wp_i_draft_body(const WpDraft *draft);
+
 /* The compiled-in resources (glib-compile-resources --c-name wp_i_ask). */
 GResource *wp_i_ask_get_resource(void);
 

@@ -61,6 +61,26 @@ static void add_reconnect(JsonBuilder *b, const WpDraft *d)
     json_builder_end_object(b);
 }
 
+/* "ledger_warnings": [{"kind", "asks", "text"}], as `ask` writes its warnings. */
+static void add_ledger_warnings(JsonBuilder *b, const WpDraft *d)
+{
+    json_builder_set_member_name(b, "ledger_warnings");
+    json_builder_begin_array(b);
+    for (guint i = 0; d->ledger_warnings != NULL && i < d->ledger_warnings->len; i++) {
+        const WpAskWarning *w = g_ptr_array_index(d->ledger_warnings, i);
+        json_builder_begin_object(b);
+        add_string(b, "kind", wp_ask_warning_kind_name(w->kind));
+        json_builder_set_member_name(b, "asks");
+        json_builder_begin_array(b);
+        for (guint k = 0; w->asks != NULL && k < w->asks->len; k++)
+            json_builder_add_int_value(b, g_array_index(w->asks, gint64, k));
+        json_builder_end_array(b);
+        add_string(b, "text", w->text);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
 JsonNode *wp_draft_to_json(const WpDraft *d)
 {
     g_return_val_if_fail(d != NULL, NULL);
@@ -108,6 +128,7 @@ JsonNode *wp_draft_to_json(const WpDraft *d)
     for (guint i = 0; i < d->warnings->len; i++)
         json_builder_add_string_value(b, g_ptr_array_index(d->warnings, i));
     json_builder_end_array(b);
+    add_ledger_warnings(b, d);
     add_string(b, "lang", d->lang);
     json_builder_end_object(b);
     return json_builder_get_root(b);

@@ -96,6 +96,8 @@ void wp_draft_free(WpDraft *d)
     g_free(d->note_missing);
     g_free(d->header);
     g_ptr_array_unref(d->warnings);
+    if (d->ledger_warnings != NULL)
+        g_ptr_array_unref(d->ledger_warnings);
     g_free(d->lang);
     g_free(d);
 }
@@ -104,6 +106,14 @@ void wp_draft_add_warning(WpDraft *d, const char *warning)
 {
     g_return_if_fail(d != NULL && warning != NULL);
     g_ptr_array_add(d->warnings, g_strdup(warning));
+}
+
+void wp_draft_add_header(WpDraft *d, const char *line)
+{
+    g_return_if_fail(d != NULL && line != NULL);
+    char *header = d->header ? g_strdup_printf("%s\n%s", d->header, line) : g_strdup(line);
+    g_free(d->header);
+    d->header = header;
 }
 
 /* A letter, digit or mark: part of a word. */
@@ -381,6 +391,7 @@ WpDraft *wp_draft_new(const WpPathReport *r, const WpPathReason *path, const WpD
     }
     g_autoptr(WpDraft) d = g_new0(WpDraft, 1);
     d->warnings = g_ptr_array_new_with_free_func(g_free);
+    d->ledger_warnings = g_ptr_array_new_with_free_func((GDestroyNotify)wp_ask_warning_free);
     d->lang = g_strdup(wp_draft_template_lang(t));
     person_fill(r->graph, p->seller, &d->seller);
     person_fill(r->graph, p->people[1], &d->source);

@@ -154,7 +154,7 @@ char *wp_i_eml_quoted_printable(const char *text)
 
 /* The body as lines ending in "\n": the message to the source wrapped at 72 columns, the note
  * between marker lines where the template's [note-intro] leads to it, then the closing. */
-static char *body_text(const WpDraft *d)
+char *wp_i_draft_body(const WpDraft *d)
 {
     GString *out = g_string_new(NULL);
     const char *parts[] = {d->to_source, d->note != NULL ? d->note : NULL, d->closing};
@@ -228,7 +228,7 @@ char *wp_draft_to_eml(const WpDraft *d, GDateTime *date)
 {
     g_return_val_if_fail(d != NULL, NULL);
     g_autoptr(GDateTime) now = date != NULL ? g_date_time_ref(date) : g_date_time_new_now_utc();
-    g_autofree char *body = body_text(d);
+    g_autofree char *body = wp_i_draft_body(d);
     g_autofree char *when = rfc5322_date(now);
     GString *out = g_string_new(NULL);
     add_mailbox(out, "From", &d->seller);

@@ -177,9 +177,18 @@ int cli_fail_for(const char *command, const GError *error);
 /* The ledger a command uses: @ledger (--ledger FILE), else DIR/ledger.db of @data_dir or
  * $WARMPATH_DATA; NULL after printing a usage error of @command when there is neither. */
 char *cli_ledger_file(const char *command, const char *ledger, const char *data_dir);
-/* Writes one ask as `ledger show` and `update` do: its JSON object, or its description. Returns
- * the exit code. */
-int cli_emit_ask(const CliCommon *common, const WpAsk *ask);
+/* The asks of the ledger database @file (never created), or of a ledger export FILE.csv read
+ * as it is (through a scratch database removed afterwards). NULL with @error on failure. */
+GPtrArray *cli_read_asks(const char *file, const WpAskFilter *filter, GError **error);
+/* The asks drafts are checked against: --ledger @file (a database or an export), else
+ * DIR/ledger.db of the data folder when it has one. TRUE with *asks NULL when there is no
+ * ledger: a draft that only reads never creates one. */
+gboolean cli_draft_asks(const CliCommon *common, const char *file, GPtrArray **asks,
+                        GError **error);
+
+/* Writes one ask as `ledger show` and `update` do: its JSON object, or its description, and
+ * with @with_draft the draft recorded with it (`ledger show`). Returns the exit code. */
+int cli_emit_ask(const CliCommon *common, const WpAsk *ask, gboolean with_draft);
 
 /* Commands: each returns an exit code. */
 typedef int (*CliCommandFunc)(int argc, char **argv);
@@ -199,13 +208,22 @@ void cli_append_text(GString *out, const char *text);
  * NULL with *rc set on failure. */
 WpDraftTemplate *cli_draft_template(const char *command, const char *file, const char *lang,
                                     int *rc);
+/* What the ledger says about the sources of drafts (wp_draft_add_ledger_warnings()): its asks
+ * (NULL: there is no ledger, nothing to say), the profile's limits, the day of the ask. */
+typedef struct {
+    const GPtrArray *asks;
+    const WpModel *model;
+    WpDay day;
+} CliDraftLedger;
 /* Appends the drafts of every path of @report with a referral source to @out as text (a
- * direct path is said to need none); FALSE with @error set on failure. */
-gboolean cli_draft_append_all(const WpPathReport *report, const WpDraftTemplate *tmpl, GString *out,
-                              GError **error);
+ * direct path is said to need none), each headed by what @ledger says about its source; FALSE
+ * with @error set on failure. */
+gboolean cli_draft_append_all(const WpPathReport *report, const WpDraftTemplate *tmpl,
+                              const CliDraftLedger *ledger, GString *out, GError **error);
 /* Adds a "draft" member to each path object of @root (wp_report_paths_json() of @report): the
- * draft's JSON, or null for a direct path. */
-void cli_draft_add_json(const WpPathReport *report, const WpDraftTemplate *tmpl, JsonNode *root);
+ * draft's JSON (with what @ledger says about its source), or null for a direct path. */
+void cli_draft_add_json(const WpPathReport *report, const WpDraftTemplate *tmpl,
+                        const CliDraftLedger *ledger, JsonNode *root);
 int cmd_serve(int argc, char **argv); /* src/serve/ */
 int cmd_mcp(int argc, char **argv);
 int cmd_connect(int argc, char **argv);

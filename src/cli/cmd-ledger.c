@@ -94,7 +94,7 @@ static int show(const CliCommon *common, WpLedger *ledger, const char *id_text)
     g_autoptr(WpAsk) ask = wp_ledger_get_ask(ledger, id, &error);
     if (ask == NULL)
         return cli_fail(error);
-    return cli_emit_ask(common, ask);
+    return cli_emit_ask(common, ask, TRUE);
 }
 
 static int export(const CliCommon *common, WpLedger *ledger)

@@ -87,7 +87,7 @@ static int check_options(const PathOptions *o, guint *k, CliSearchLimits *limits
  * with the --where filter the paths were found under, @where). With @tmpl (--drafts), each
  * path's draft after the table, or as its "draft" member in JSON. */
 static gboolean emit(const CliCommon *common, const WpPathReport *report, const WpWhere *where,
-                     const WpDraftTemplate *tmpl, GError **error)
+                     const WpDraftTemplate *tmpl, const CliDraftLedger *ledger, GError **error)
 {
     if ((1u << common->format_value) & CLI_FORMATS_DIAGRAM)
         return cli_emit_path_diagram(common, report, where, error);
@@ -95,7 +95,7 @@ static gboolean emit(const CliCommon *common, const WpPathReport *report, const 
         g_autoptr(JsonNode) root = report->request.company != NULL ? wp_report_account_json(report)
                                                                    : wp_report_paths_json(report);
         if (tmpl != NULL)
-            cli_draft_add_json(report, tmpl, root);
+            cli_draft_add_json(report, tmpl, ledger, root);
         return cli_emit_json(common, root, error);
     }
     g_autoptr(GString) out = g_string_new(NULL);
@@ -103,7 +103,7 @@ static gboolean emit(const CliCommon *common, const WpPathReport *report, const 
         path_output_csv(report, out);
     else
         path_output_table(report, out);
-    if (tmpl != NULL && !cli_draft_append_all(report, tmpl, out, error))
+    if (tmpl != NULL && !cli_draft_append_all(report, tmpl, ledger, out, error))
         return FALSE;
     return cli_emit(common, out->str, out->len, error);
 }
@@ -251,7 +251,12 @@ int cmd_path(int argc, char **argv)
                              where,
                              model_text};
     g_autoptr(WpPathReport) report = wp_path_report_new(scoring, set, &request);
-    if (!emit(&common, report, filter, tmpl, &error))
+    /* The drafts name what the folder's ledger says about their sources, as of --as-of. */
+    g_autoptr(GPtrArray) asks = NULL;
+    if (tmpl != NULL && !cli_draft_asks(&common, NULL, &asks, &error))
+        return cli_fail(error);
+    CliDraftLedger ledger = {asks, wp_scoring_model(scoring), wp_scoring_as_of(scoring)};
+    if (!emit(&common, report, filter, tmpl, &ledger, &error))
         return cli_fail(error);
     return CLI_EXIT_OK;
 }

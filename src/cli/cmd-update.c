@@ -132,5 +132,5 @@ int cmd_update(int argc, char **argv)
                                                   o.note, o.by, &error);
     if (ask == NULL)
         return cli_fail(error); /* a refused move is WP_ERROR_USAGE: exit 2 */
-    return cli_emit_ask(&common, ask);
+    return cli_emit_ask(&common, ask, FALSE);
 }

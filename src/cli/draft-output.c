@@ -33,8 +33,35 @@ void cli_append_text(GString *out, const char *text)
     cli_append_line(out, body);
 }
 
-gboolean cli_draft_append_all(const WpPathReport *report, const WpDraftTemplate *tmpl, GString *out,
-                              GError **error)
+gboolean cli_draft_asks(const CliCommon *common, const char *file, GPtrArray **asks, GError **error)
+{
+    *asks = NULL;
+    if (file != NULL) {
+        *asks = cli_read_asks(file, NULL, error);
+        return *asks != NULL;
+    }
+    if (common->data_dir == NULL)
+        return TRUE; /* --edges: no data folder, no ledger */
+    GError *open_error = NULL;
+    g_autoptr(WpLedger) ledger = wp_ledger_open_for_folder(common->data_dir, &open_error);
+    if (open_error != NULL) {
+        g_propagate_error(error, open_error);
+        return FALSE;
+    }
+    if (ledger == NULL)
+        return TRUE;
+    *asks = wp_ledger_list_asks(ledger, NULL, error);
+    return *asks != NULL;
+}
+
+static void note_ledger(WpDraft *draft, const CliDraftLedger *ledger)
+{
+    if (ledger != NULL && ledger->asks != NULL)
+        wp_draft_add_ledger_warnings(draft, ledger->asks, ledger->model, ledger->day);
+}
+
+gboolean cli_draft_append_all(const WpPathReport *report, const WpDraftTemplate *tmpl,
+                              const CliDraftLedger *ledger, GString *out, GError **error)
 {
     for (guint i = 0; i < report->paths->len; i++) {
         const WpPathReason *path = &g_array_index(report->paths, WpPathReason, i);
@@ -49,13 +76,15 @@ gboolean cli_draft_append_all(const WpPathReport *report, const WpDraftTemplate 
         g_autoptr(WpDraft) draft = wp_draft_new(report, path, tmpl, error);
         if (draft == NULL)
             return FALSE;
+        note_ledger(draft, ledger);
         g_autofree char *text = wp_draft_to_text(draft, FALSE);
         cli_append_text(out, text);
     }
     return TRUE;
 }
 
-void cli_draft_add_json(const WpPathReport *report, const WpDraftTemplate *tmpl, JsonNode *root)
+void cli_draft_add_json(const WpPathReport *report, const WpDraftTemplate *tmpl,
+                        const CliDraftLedger *ledger, JsonNode *root)
 {
     JsonArray *paths = json_object_get_array_member(json_node_get_object(root), "paths");
     for (guint i = 0; i < report->paths->len && i < json_array_get_length(paths); i++) {
@@ -63,6 +92,8 @@ void cli_draft_add_json(const WpPathReport *report, const WpDraftTemplate *tmpl,
         JsonObject *object = json_array_get_object_element(paths, i);
         g_autoptr(WpDraft) draft =
             path->path->n_people >= 3 ? wp_draft_new(report, path, tmpl, NULL) : NULL;
+        if (draft != NULL)
+            note_ledger(draft, ledger);
         json_object_set_member(object, "draft",
                                draft ? wp_draft_to_json(draft) : json_node_new(JSON_NODE_NULL));
     }

@@ -8,6 +8,7 @@ static const char *const warning_names[] = {
     [WP_ASK_WARNING_OPEN_ASKS] = "open-asks",
     [WP_ASK_WARNING_RECENT] = "recent",
     [WP_ASK_WARNING_NO_PATH] = "no-path",
+    [WP_ASK_WARNING_DECLINED] = "declined",
 };
 
 const char *wp_ask_warning_kind_name(WpAskWarningKind kind)
@@ -44,6 +45,32 @@ static char *ids_text(const GArray *ids)
     return g_string_free(out, FALSE);
 }
 
+/* "today", "yesterday", "12 days ago". */
+static char *ago_text(gint64 days)
+{
+    return days == 0   ? g_strdup("today")
+           : days == 1 ? g_strdup("yesterday")
+                       : g_strdup_printf("%" G_GINT64_FORMAT " days ago", days);
+}
+
+/* A source who said no lately should not be asked again so soon, whoever asked them. */
+static WpAskWarning *declined_warning(const WpAsk *declined, const char *name, WpDay day,
+                                      guint recent_days)
+{
+    char on[11];
+    wp_day_format(declined->state_on, on);
+    GArray *ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+    g_array_append_val(ids, declined->id);
+    g_autofree char *when = ago_text((gint64)day - declined->state_on);
+    const WpLedgerPerson *t = &declined->target;
+    char *text =
+        g_strdup_printf("%s declined to introduce %s to %s %s (#%" G_GINT64_FORMAT
+                        ", %s), within %u days: give them time before asking again",
+                        name, declined->seller.name ? declined->seller.name : declined->seller.id,
+                        t->name ? t->name : t->id, when, declined->id, on, recent_days);
+    return warning_new(WP_ASK_WARNING_DECLINED, ids, text);
+}
+
 GPtrArray *wp_ask_source_warnings(const GPtrArray *asks, const char *source_id,
                                   const char *source_name, WpDay day, guint ask_cap,
                                   guint recent_days)
@@ -53,6 +80,7 @@ GPtrArray *wp_ask_source_warnings(const GPtrArray *asks, const char *source_id,
     const char *name = source_name ? source_name : source_id;
     GArray *open = g_array_new(FALSE, FALSE, sizeof(gint64));
     const WpAsk *latest = NULL;
+    const WpAsk *declined = NULL;
     for (guint i = 0; i < asks->len; i++) {
         const WpAsk *a = g_ptr_array_index(asks, i);
         if (a->kind != WP_ASK_KIND_REQUEST || g_strcmp0(a->source.id, source_id) != 0)
@@ -61,6 +89,9 @@ GPtrArray *wp_ask_source_warnings(const GPtrArray *asks, const char *source_id,
             g_array_append_val(open, a->id);
         if (a->asked_on <= day && (latest == NULL || a->asked_on >= latest->asked_on))
             latest = a;
+        if (a->state == WP_ASK_DECLINED && a->state_on <= day &&
+            (declined == NULL || a->state_on >= declined->state_on))
+            declined = a;
     }
     if (ask_cap > 0 && open->len >= ask_cap) {
         g_autofree char *ids = ids_text(open);
@@ -72,15 +103,18 @@ GPtrArray *wp_ask_source_warnings(const GPtrArray *asks, const char *source_id,
     } else {
         g_array_unref(open);
     }
-    if (recent_days > 0 && latest != NULL && (gint64)day - latest->asked_on < recent_days) {
+    gboolean declined_recently =
+        recent_days > 0 && declined != NULL && (gint64)day - declined->state_on < recent_days;
+    if (declined_recently)
+        g_ptr_array_add(out, declined_warning(declined, name, day, recent_days));
+    /* A recent ask that was declined is said once, as the refusal. */
+    if (recent_days > 0 && latest != NULL && (gint64)day - latest->asked_on < recent_days &&
+        !(declined_recently && latest == declined)) {
         char on[11];
         wp_day_format(latest->asked_on, on);
         GArray *ids = g_array_new(FALSE, FALSE, sizeof(gint64));
         g_array_append_val(ids, latest->id);
-        gint64 ago = (gint64)day - latest->asked_on;
-        g_autofree char *when = ago == 0   ? g_strdup("today")
-                                : ago == 1 ? g_strdup("yesterday")
-                                           : g_strdup_printf("%" G_GINT64_FORMAT " days ago", ago);
+        g_autofree char *when = ago_text((gint64)day - latest->asked_on);
         char *text = g_strdup_printf("%s was last asked %s (#%" G_GINT64_FORMAT ", %s), within "
                                      "%u days: protect the relationship",
                                      name, when, latest->id, on, recent_days);
@@ -186,6 +220,21 @@ char *wp_ask_describe(const WpAsk *ask)
     }
     for (guint i = 0; ask->events != NULL && i < ask->events->len; i++)
         append_event(out, g_ptr_array_index(ask->events, i));
+    return g_string_free(out, FALSE);
+}
+
+char *wp_ask_describe_draft(const WpAsk *ask)
+{
+    g_return_val_if_fail(ask != NULL, NULL);
+    if (ask->draft == NULL)
+        return NULL;
+    GString *out = g_string_new("Draft recorded with the ask:\n");
+    g_auto(GStrv) lines = g_strsplit(ask->draft, "\n", -1);
+    guint n = g_strv_length(lines);
+    if (n > 0 && lines[n - 1][0] == '\0')
+        n--; /* the text's final line end */
+    for (guint i = 0; i < n; i++)
+        g_string_append_printf(out, lines[i][0] ? "    %s\n" : "%s\n", lines[i]);
     return g_string_free(out, FALSE);
 }
 
