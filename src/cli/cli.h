@@ -177,6 +177,9 @@ int cli_fail_for(const char *command, const GError *error);
 /* The ledger a command uses: @ledger (--ledger FILE), else DIR/ledger.db of @data_dir or
  * $WARMPATH_DATA; NULL after printing a usage error of @command when there is neither. */
 char *cli_ledger_file(const char *command, const char *ledger, const char *data_dir);
+/* The asks of a ledger database @file (never created), or of a ledger export (FILE.csv or
+ * FILE.csv.gz, imported into a scratch database removed afterwards). NULL with @error set. */
+GPtrArray *cli_read_asks(const char *file, const WpAskFilter *filter, GError **error);
 /* Writes one ask as `ledger show` and `update` do: its JSON object, or its description. Returns
  * the exit code. */
 int cli_emit_ask(const CliCommon *common, const WpAsk *ask);

@@ -59,33 +59,6 @@ static void add_history_options(GOptionContext *context, HistoryOptions *o, cons
     g_option_context_set_main_group(context, group);
 }
 
-/* The asks of the ledger database, or of a ledger export (FILE.csv, as `ledger export` writes
- * it), imported into a scratch database that is removed afterwards: history kept in a
- * spreadsheet or a repository can be looked at as it is. */
-static GPtrArray *read_history(const char *file, const WpAskFilter *filter, GError **error)
-{
-    if (!g_str_has_suffix(file, ".csv") && !g_str_has_suffix(file, ".csv.gz")) {
-        g_autoptr(WpLedger) ledger = wp_ledger_open(file, WP_LEDGER_OPEN_READ, error);
-        return ledger != NULL ? wp_ledger_list_asks(ledger, filter, error) : NULL;
-    }
-    g_autofree char *dir = g_dir_make_tmp("warmpath-history-XXXXXX", error);
-    if (dir == NULL)
-        return NULL;
-    g_autofree char *db = g_build_filename(dir, "ledger.db", NULL);
-    GPtrArray *asks = NULL;
-    WpLedger *ledger = wp_ledger_open(db, WP_LEDGER_OPEN_CREATE, error);
-    if (ledger != NULL && wp_ledger_import_csv(ledger, file, NULL, NULL, error))
-        asks = wp_ledger_list_asks(ledger, filter, error);
-    wp_ledger_close(ledger);
-    const char *const leftovers[] = {"ledger.db", "ledger.db-wal", "ledger.db-shm"};
-    for (guint i = 0; i < G_N_ELEMENTS(leftovers); i++) {
-        g_autofree char *path = g_build_filename(dir, leftovers[i], NULL);
-        g_remove(path);
-    }
-    g_rmdir(dir);
-    return asks;
-}
-
 /* The network (for names, paths and the buyers' attributes), the sellers the options name (NULL
  * = everyone), and the asks of the ledger. Returns the exit code; 0 with everything set. */
 static int load_history(const char *command, const CliCommon *common, const HistoryOptions *o,
@@ -110,7 +83,7 @@ static int load_history(const char *command, const CliCommon *common, const Hist
             ids[i] = g_strdup(wp_graph_person_id(g, g_array_index(sellers, WpPerson, i)));
     }
     WpAskFilter filter = {(const char *const *)ids, since, until};
-    *asks = read_history(file, &filter, &error);
+    *asks = cli_read_asks(file, &filter, &error);
     if (*asks == NULL)
         return cli_fail(error);
     *scoring = g_steal_pointer(&s);

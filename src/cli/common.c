@@ -2,6 +2,8 @@
 /* Options every data command shares, loading the network they name, and writing results. */
 #include "cli/cli.h"
 
+#include <glib/gstdio.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -422,4 +424,31 @@ int cli_emit_ask(const CliCommon *common, const WpAsk *ask)
         ok = cli_emit(common, out->str, out->len, &error);
     }
     return ok ? CLI_EXIT_OK : cli_fail(error);
+}
+
+/* The asks of the ledger database, or of a ledger export (FILE.csv, as `ledger export` writes
+ * it), imported into a scratch database that is removed afterwards: history kept in a
+ * spreadsheet or a repository can be looked at as it is. */
+GPtrArray *cli_read_asks(const char *file, const WpAskFilter *filter, GError **error)
+{
+    if (!g_str_has_suffix(file, ".csv") && !g_str_has_suffix(file, ".csv.gz")) {
+        g_autoptr(WpLedger) ledger = wp_ledger_open(file, WP_LEDGER_OPEN_READ, error);
+        return ledger != NULL ? wp_ledger_list_asks(ledger, filter, error) : NULL;
+    }
+    g_autofree char *dir = g_dir_make_tmp("warmpath-history-XXXXXX", error);
+    if (dir == NULL)
+        return NULL;
+    g_autofree char *db = g_build_filename(dir, "ledger.db", NULL);
+    GPtrArray *asks = NULL;
+    WpLedger *ledger = wp_ledger_open(db, WP_LEDGER_OPEN_CREATE, error);
+    if (ledger != NULL && wp_ledger_import_csv(ledger, file, NULL, NULL, error))
+        asks = wp_ledger_list_asks(ledger, filter, error);
+    wp_ledger_close(ledger);
+    const char *const leftovers[] = {"ledger.db", "ledger.db-wal", "ledger.db-shm"};
+    for (guint i = 0; i < G_N_ELEMENTS(leftovers); i++) {
+        g_autofree char *path = g_build_filename(dir, leftovers[i], NULL);
+        g_remove(path);
+    }
+    g_rmdir(dir);
+    return asks;
 }
