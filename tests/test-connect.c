@@ -291,28 +291,39 @@ static void test_team(void)
     g_assert_cmpuint(r->n_sellers_left_out, ==, 2);
 }
 
-/* The seam for the ledger: favours owed show in the notes and the JSON. */
+/* Who owes you, from the ledger: the report keeps the favours, the JSON lists them after the
+ * pairs (absent without a ledger), and the notes stay about the pairs. */
 static void test_owed(void)
 {
     g_autoptr(WpScoring) scoring = hand_scoring(hand_ties, hand_people);
-    const WpGraph *g = wp_scoring_graph(scoring);
     g_autoptr(WpConnectResult) r = run(scoring, "s", NULL, 0, 1);
     g_autoptr(WpConnectReport) report = wp_connect_report_new(scoring, r, "raw", NULL);
     g_autoptr(JsonNode) plain = wp_report_connect_json(report);
     g_assert_false(json_object_has_member(json_node_get_object(plain), "owed"));
-    WpConnectFavour favour = {demo_person(g, "c1"), 2, 0, WP_DAY_NONE};
-    wp_connect_report_add_owed(report, &favour);
-    WpConnectFavour even = {demo_person(g, "v1"), 1, 1, WP_DAY_NONE};
-    wp_connect_report_add_owed(report, &even);
+    g_autoptr(GPtrArray) notes_before = wp_connect_report_notes(report);
+
+    g_autoptr(GPtrArray) favours = g_ptr_array_new_with_free_func((GDestroyNotify)wp_favour_free);
+    WpFavour *f = g_new0(WpFavour, 1);
+    f->person.id = g_strdup("c1");
+    f->person.name = g_strdup("Cara Client");
+    f->last_to.id = g_strdup("v1");
+    f->given = f->owed = 2;
+    f->first_owed = f->last_given = wp_scoring_as_of(scoring) - 30;
+    f->last_ask_on = WP_DAY_NONE;
+    g_ptr_array_add(favours, f);
+    wp_connect_report_set_owed(report, favours, 3, 1);
     g_autoptr(GPtrArray) notes = wp_connect_report_notes(report);
-    g_assert_cmpstr(notes->pdata[notes->len - 1], ==,
-                    "Who owes you: Cara Client (2 introductions given, none returned).");
+    g_assert_cmpuint(notes->len, ==, notes_before->len);
     g_autoptr(JsonNode) root = wp_report_connect_json(report);
-    JsonArray *owed = json_object_get_array_member(json_node_get_object(root), "owed");
-    g_assert_cmpuint(json_array_get_length(owed), ==, 2);
+    JsonObject *o = json_node_get_object(root);
+    g_assert_cmpint(json_object_get_int_member(o, "introductions_given"), ==, 3);
+    g_assert_cmpint(json_object_get_int_member(o, "introductions_returned"), ==, 1);
+    JsonArray *owed = json_object_get_array_member(o, "owed");
+    g_assert_cmpuint(json_array_get_length(owed), ==, 1);
     JsonObject *first = json_array_get_object_element(owed, 0);
     g_assert_cmpstr(json_object_get_string_member(first, "id"), ==, "c1");
     g_assert_cmpint(json_object_get_int_member(first, "given"), ==, 2);
+    g_assert_cmpint(json_object_get_int_member(first, "days_since_given"), ==, 30);
 }
 
 static void test_cancelled(void)

@@ -267,6 +267,60 @@ static void test_given(Folder *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpint(r.status, ==, 2);
 }
 
+/* connect's "who owes you": absent, and no ledger.db created, while the folder has no ledger
+ * (connect only reads); after `ask --given` the JSON lists the person introduced (b, not c),
+ * the table has the section, and --owed --format csv one header and one row. */
+static void test_connect_owed(Folder *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_auto(CliRun) r = {0};
+    g_autofree char *db = db_of(f);
+    const char *json[] = {"connect",    "--from",   "s",    "--as-of",
+                          "2026-03-01", "--format", "json", NULL};
+    if (!run(&r, f, json))
+        return;
+    g_assert_cmpint(r.status, ==, 0);
+    g_autoptr(JsonParser) p1 = NULL;
+    g_assert_false(json_object_has_member(parse_object(r.out, &p1), "owed"));
+    g_assert_false(g_file_test(db, G_FILE_TEST_EXISTS));
+    cli_run_clear(&r);
+    const char *table[] = {"connect", "--from", "s", "--as-of", "2026-03-01", NULL};
+    run(&r, f, table);
+    g_assert_cmpint(r.status, ==, 0);
+    g_assert_null(strstr(r.out, "Who owes you"));
+    g_assert_false(g_file_test(db, G_FILE_TEST_EXISTS));
+    cli_run_clear(&r);
+
+    const char *given[] = {"ask",  "--given", "--from", "s",          "--for", "b",
+                           "--to", "c",       "--on",   "2026-01-10", NULL};
+    run(&r, f, given);
+    g_assert_cmpint(r.status, ==, 0);
+    cli_run_clear(&r);
+    run(&r, f, json);
+    g_assert_cmpint(r.status, ==, 0);
+    g_autoptr(JsonParser) p2 = NULL;
+    JsonObject *o = parse_object(r.out, &p2);
+    g_assert_cmpint(json_object_get_int_member(o, "introductions_given"), ==, 1);
+    JsonArray *owed = json_object_get_array_member(o, "owed");
+    g_assert_cmpuint(json_array_get_length(owed), ==, 1);
+    JsonObject *b = json_array_get_object_element(owed, 0);
+    g_assert_cmpstr(json_object_get_string_member(b, "id"), ==, "b");
+    g_assert_cmpint(json_object_get_int_member(b, "days_since_given"), ==, 50);
+    cli_run_clear(&r);
+    run(&r, f, table);
+    g_assert_nonnull(strstr(r.out,
+                            "\nWho owes you: 1 person you introduced to someone has not "
+                            "returned the favour yet (1 introduction given, 0 returned).\n"));
+    cli_run_clear(&r);
+    const char *csv[] = {"connect", "--from",   "s",   "--as-of", "2026-03-01",
+                         "--owed",  "--format", "csv", NULL};
+    run(&r, f, csv);
+    g_assert_cmpint(r.status, ==, 0);
+    g_auto(GStrv) lines = g_strsplit(r.out, "\n", -1);
+    g_assert_cmpuint(g_strv_length(lines), ==, 3); /* header, b, and the empty tail */
+    g_assert_true(g_str_has_prefix(lines[0], "person_id,person_name,"));
+    g_assert_true(g_str_has_prefix(lines[1], "b,"));
+}
+
 /* Export, import into an empty ledger, export again: the same bytes. Notes that look like
  * formulas, commas, quotes and line breaks included. */
 static void test_round_trip(Folder *f, gconstpointer data G_GNUC_UNUSED)
@@ -625,6 +679,7 @@ int main(int argc, char **argv)
     ADD("/ledger-cli/ask/given", test_given);
     ADD("/ledger-cli/update/rules", test_update_rules);
     ADD("/ledger-cli/learn/path", test_path_learns);
+    ADD("/ledger-cli/connect/owed", test_connect_owed);
     ADD("/ledger-cli/exchange/round-trip", test_round_trip);
     for (guint i = 0; i < G_N_ELEMENTS(bad_imports); i++) {
         g_autofree char *path = g_strdup_printf("/ledger-cli/exchange/bad/%s", bad_imports[i].name);

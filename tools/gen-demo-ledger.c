@@ -11,7 +11,12 @@
  * with the first tie's true strength (else declines or stays silent), the buyer meets with the
  * rest of the path's true chance (else no response), then opportunity and sale by fixed rates.
  * Events after 2026-11-01 (the demo's day) are not written: those asks are still open. The same
- * seed gives the same file. */
+ * seed gives the same file.
+ *
+ * After the asks come a few introductions the sellers gave (kind `given`, GIVEN below, written by
+ * hand so that `warmpath connect` has a "who owes you" to show, docs/connect.md): they draw
+ * nothing from the generator, so the asks above are the same with or without them, and learning,
+ * metrics and follow-ups leave given records out. */
 #include <warmpath/warmpath.h>
 
 #include <math.h>
@@ -71,6 +76,51 @@ static WpAsk *new_ask(const WpGraph *g, gint64 id, const WpPath *p, double proba
     a->asked_on = day;
     add_event(a, WP_ASK_ASKED, day, 0, G_MAXINT32);
     return a;
+}
+
+/* Introductions given: the seller introduced `source` to `target` on `day`. For Alice Carter,
+ * checked against her asks above (docs/connect.md "Who owes you"): Priya Natarajan returned hers
+ * (ask 306, introduced 2026-09-07); Elena Williams was asked since and declined (ask 154);
+ * Greg Holloway (two) and Keisha Torres (her ask 347 introduced Alice before the favour) owe
+ * her. Nina Patel's favour is hers, not Alice's. No one of a pair was tied to the other. */
+static const struct {
+    const char *seller, *source, *target, *day, *note;
+} GIVEN[] = {
+    {"p00001", "p00067", "p00912", "2026-08-24", "Priya asked to meet Fiona"},
+    {"p00001", "p02257", "p00109", "2026-03-31", NULL},
+    {"p00001", "p00076", "p02266", "2026-06-15", "Greg asked for an introduction"},
+    {"p00001", "p00076", "p01182", "2026-09-15", NULL},
+    {"p00001", "p00298", "p01018", "2026-10-20", NULL},
+    {"p00003", "p00409", "p01031", "2026-07-01", NULL},
+};
+
+/* The favours of GIVEN, numbered after the asks. FALSE when an id is not in the network. */
+static gboolean add_given(const WpGraph *g, GPtrArray *asks)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(GIVEN); i++) {
+        WpPerson seller = wp_graph_find_id(g, GIVEN[i].seller);
+        WpPerson source = wp_graph_find_id(g, GIVEN[i].source);
+        WpPerson target = wp_graph_find_id(g, GIVEN[i].target);
+        WpDay day;
+        if (seller == WP_PERSON_NONE || source == WP_PERSON_NONE || target == WP_PERSON_NONE ||
+            !wp_day_parse(GIVEN[i].day, &day))
+            return FALSE;
+        WpAsk *a = g_new0(WpAsk, 1);
+        a->id = asks->len + 1;
+        a->kind = WP_ASK_KIND_GIVEN;
+        person(g, seller, &a->seller);
+        person(g, source, &a->source);
+        person(g, target, &a->target);
+        a->probability = -1;
+        a->events = g_ptr_array_new_with_free_func(event_free);
+        a->asked_on = day;
+        add_event(a, WP_ASK_ASKED, day, 0, G_MAXINT32);
+        add_event(a, WP_ASK_INTRODUCED, day, 0, G_MAXINT32);
+        WpAskEvent *first = g_ptr_array_index(a->events, 0);
+        first->note = g_strdup(GIVEN[i].note);
+        g_ptr_array_add(asks, a);
+    }
+    return TRUE;
 }
 
 /* What happened after the ask, drawn from the true strengths. */
@@ -170,6 +220,11 @@ int main(int argc, char **argv)
             g_ptr_array_add(asks, a);
             break;
         }
+    }
+    if (!add_given(g, asks)) {
+        fprintf(stderr, "gen-demo-ledger: an introduction given names someone not in %s\n",
+                argv[1]);
+        return 1;
     }
     g_autofree char *csv = wp_ledger_export_csv(asks);
     if (!g_file_set_contents(argv[2], csv, -1, &error)) {

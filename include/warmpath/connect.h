@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "warmpath/export.h"
+#include "warmpath/favours.h"
 #include "warmpath/graph.h"
 #include "warmpath/report.h"
 #include "warmpath/scoring.h"
@@ -176,32 +177,16 @@ WP_API void wp_connect_result_free(WpConnectResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpConnectResult, wp_connect_result_free)
 
 /**
- * WpConnectFavour:
- * @person: someone the seller has given introductions to
- * @given: introductions the seller gave them
- * @returned: introductions they have given the seller since
- * @last_given: the day of the last one given, or WP_DAY_NONE
- *
- * A favour owed: the seam for the referral ledger, which records introductions given ("who
- * owes you"). Nothing in the library fills these yet; a front end with a ledger adds them to a
- * report with wp_connect_report_add_owed().
- */
-typedef struct {
-    WpPerson person;
-    guint given;
-    guint returned;
-    WpDay last_given;
-} WpConnectFavour;
-
-/**
  * WpConnectReport:
  * @scoring: what the pairs were scored with (borrowed)
  * @graph: wp_scoring_graph(@scoring)
  * @result: the pairs (borrowed)
  * @model_name: the model as the user named it; owned
  * @where: (nullable): the filter as typed, its expressions joined by " and "; owned
- * @owed: (nullable) (element-type WpConnectFavour): favours owed, NULL until one is added;
- *   owned
+ * @owed: (nullable) (element-type WpFavour): who owes the sellers (wp_favours_owed()), NULL
+ *   when no ledger was read; a reference owned by the report
+ * @owed_given: with @owed, every introduction the sellers gave (owed or returned)
+ * @owed_returned: with @owed, how many of them were returned
  *
  * A connect answer for front ends. @scoring and @result must outlive it.
  */
@@ -211,7 +196,9 @@ typedef struct {
     const WpConnectResult *result;
     char *model_name;
     char *where;
-    GArray *owed;
+    GPtrArray *owed;
+    guint owed_given;
+    guint owed_returned;
 } WpConnectReport;
 
 /**
@@ -230,8 +217,18 @@ WP_API WpConnectReport *wp_connect_report_new(const WpScoring *scoring,
 WP_API void wp_connect_report_free(WpConnectReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpConnectReport, wp_connect_report_free)
 
-/* Adds a favour owed (copied), kept in the order added. Time: O(1) amortised. */
-WP_API void wp_connect_report_add_owed(WpConnectReport *report, const WpConnectFavour *favour);
+/**
+ * wp_connect_report_set_owed:
+ * @favours: (element-type WpFavour): wp_favours_owed()'s answer for the report's sellers
+ * @n_given: its n_given
+ * @n_returned: its n_returned
+ *
+ * Adds "who owes you" from the ledger (docs/connect.md "Who owes you"): the report keeps a
+ * reference to @favours (replacing any set before). A front end without a ledger does not call
+ * it, and the section is absent. Time: O(1).
+ */
+WP_API void wp_connect_report_set_owed(WpConnectReport *report, GPtrArray *favours, guint n_given,
+                                       guint n_returned);
 
 /**
  * wp_connect_pair_why:
@@ -263,8 +260,8 @@ WP_API char *wp_connect_report_heading(const WpConnectReport *report);
  * wp_connect_report_notes:
  *
  * What was left out and why, one sentence each: contacts beyond the cap, fellow sellers, pairs
- * already tied or at one company; and, with favours owed, who owes the seller. Time: O(favours
- * owed).
+ * already tied or at one company. Who owes the seller is a section of its own
+ * (wp_favours_summary(), wp_favours_table() on the report's @owed). Time: O(1).
  *
  * Returns: (transfer full) (element-type utf8): the sentences, possibly none; free with
  *   g_ptr_array_unref()
@@ -290,9 +287,10 @@ WP_API WpTable *wp_report_connect_table(const WpConnectReport *report, gboolean 
  * "paired", "pairs_found", "pairs": [{"rank", "a", "b", "a_name", "b_name", "a_company",
  * "b_company", "a_title", "b_title", "seller", "kind", "score", "why", "factors": {"tie_a",
  * "tie_b", "relationship_a", "relationship_b", "fit", "same_region", "same_industry",
- * "evidence_companies", "common_contacts", "paths_3", "hole"}}], and with favours owed "owed":
- * [{"id", "name", "given", "returned", "last_given"}]}; "a", "b" and "seller" are ids. Cannot
- * fail. Time: O(pairs shown + favours owed).
+ * "evidence_companies", "common_contacts", "paths_3", "hole"}}], and when a ledger was read
+ * (wp_connect_report_set_owed()) "introductions_given", "introductions_returned" and "owed":
+ * [wp_favour_to_json()...]}; "a", "b" and "seller" are ids. Cannot fail. Time: O(pairs shown +
+ * favours owed).
  *
  * Returns: (transfer full): the JSON object; free with json_node_unref()
  */

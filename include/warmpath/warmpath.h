@@ -17,6 +17,7 @@
 #include "warmpath/draft.h"
 #include "warmpath/error.h"
 #include "warmpath/export.h"
+#include "warmpath/favours.h"
 #include "warmpath/followups.h"
 #include "warmpath/graph.h"
 #include "warmpath/import.h"

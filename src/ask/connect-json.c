@@ -165,23 +165,16 @@ static void json_pair(JsonBuilder *b, const WpConnectReport *r, guint rank, cons
     json_builder_end_object(b);
 }
 
+/* "introductions_given", "introductions_returned", "owed": what the ledger says. */
 static void json_owed(JsonBuilder *b, const WpConnectReport *r)
 {
+    wp_i_json_int(b, "introductions_given", r->owed_given);
+    wp_i_json_int(b, "introductions_returned", r->owed_returned);
     json_builder_set_member_name(b, "owed");
     json_builder_begin_array(b);
-    for (guint i = 0; i < r->owed->len; i++) {
-        const WpConnectFavour *f = &g_array_index(r->owed, WpConnectFavour, i);
-        char day[11];
-        if (f->last_given != WP_DAY_NONE)
-            wp_day_format(f->last_given, day);
-        json_builder_begin_object(b);
-        wp_i_json_string(b, "id", wp_graph_person_id(r->graph, f->person));
-        wp_i_json_string(b, "name", wp_graph_person_label(r->graph, f->person));
-        wp_i_json_int(b, "given", f->given);
-        wp_i_json_int(b, "returned", f->returned);
-        wp_i_json_string_or_null(b, "last_given", f->last_given != WP_DAY_NONE ? day : NULL);
-        json_builder_end_object(b);
-    }
+    WpDay as_of = wp_scoring_as_of(r->scoring);
+    for (guint i = 0; i < r->owed->len; i++)
+        json_builder_add_value(b, wp_favour_to_json(g_ptr_array_index(r->owed, i), as_of));
     json_builder_end_array(b);
 }
 

@@ -26,16 +26,20 @@ void wp_connect_report_free(WpConnectReport *report)
     g_free(report->model_name);
     g_free(report->where);
     if (report->owed != NULL)
-        g_array_unref(report->owed);
+        g_ptr_array_unref(report->owed);
     g_free(report);
 }
 
-void wp_connect_report_add_owed(WpConnectReport *report, const WpConnectFavour *favour)
+void wp_connect_report_set_owed(WpConnectReport *report, GPtrArray *favours, guint n_given,
+                                guint n_returned)
 {
-    g_return_if_fail(report != NULL && favour != NULL);
-    if (report->owed == NULL)
-        report->owed = g_array_new(FALSE, FALSE, sizeof(WpConnectFavour));
-    g_array_append_val(report->owed, *favour);
+    g_return_if_fail(report != NULL && favours != NULL);
+    g_ptr_array_ref(favours);
+    if (report->owed != NULL)
+        g_ptr_array_unref(report->owed);
+    report->owed = favours;
+    report->owed_given = n_given;
+    report->owed_returned = n_returned;
 }
 
 /* "client", "former colleague/social", "tie" for an untyped one. */
@@ -197,36 +201,6 @@ char *wp_connect_report_heading(const WpConnectReport *report)
                            who, pairs, report->model_name, day);
 }
 
-/* "Who owes you: Priya Natarajan (2 introductions given, none returned; last 2026-09-01)." */
-static char *owed_sentence(const WpConnectReport *r)
-{
-    GString *s =
-        g_string_new(r->result->sellers->len == 1 ? "Who owes you: " : "Who owes you all: ");
-    guint n = 0;
-    for (guint i = 0; i < r->owed->len; i++) {
-        const WpConnectFavour *f = &g_array_index(r->owed, WpConnectFavour, i);
-        if (f->given <= f->returned)
-            continue;
-        g_autofree char *given = wp_text_count(f->given, "introduction", "introductions");
-        g_string_append_printf(s, "%s%s (%s given, ", n++ ? "; " : "",
-                               wp_graph_person_label(r->graph, f->person), given);
-        if (f->returned == 0)
-            g_string_append(s, "none returned");
-        else
-            g_string_append_printf(s, "%u returned", f->returned);
-        if (f->last_given != WP_DAY_NONE) {
-            char day[11];
-            wp_day_format(f->last_given, day);
-            g_string_append_printf(s, "; last %s", day);
-        }
-        g_string_append_c(s, ')');
-    }
-    if (n == 0)
-        g_string_append(s, "no one: every introduction given has been returned");
-    g_string_append_c(s, '.');
-    return g_string_free(s, FALSE);
-}
-
 GPtrArray *wp_connect_report_notes(const WpConnectReport *report)
 {
     g_return_val_if_fail(report != NULL, NULL);
@@ -266,7 +240,5 @@ GPtrArray *wp_connect_report_notes(const WpConnectReport *report)
         g_ptr_array_add(notes, g_strdup("No pair fits a rule: the rules read the people's "
                                         "function, company, industry and region, and the client "
                                         "and vendor ties (docs/connect.md)."));
-    if (report->owed != NULL)
-        g_ptr_array_add(notes, owed_sentence(report));
     return notes;
 }
