@@ -11,11 +11,12 @@
 
 #include <math.h>
 
-void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n_targets,
-                            WpPathSet *set)
+gboolean wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n_targets,
+                                guint budget, WpPathSet *set)
 {
     if (n_targets == 0)
-        return;
+        return TRUE;
+    gboolean complete = TRUE;
     g_autofree double *best = g_new(double, n_targets);
     g_autofree WpPath *paths = g_new0(WpPath, n_targets);
     for (guint j = 0; j < n_targets; j++)
@@ -35,6 +36,7 @@ void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n
         limits.n_stop = MIN(limits.n_stop, ctx->query.k);
     limits.stop_set = wanted;
     guint n_runs = ctx->n_sellers + (ctx->query.max_hops != 1 ? ctx->team_starts->len : 0);
+    guint settled_before = ctx->hint_settled;
     for (guint r = 0; r < n_runs; r++) {
         gboolean team = r >= ctx->n_sellers;
         const WpTeamStart *start =
@@ -48,9 +50,26 @@ void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n
             run.max_cost = limits.max_cost - first_cost;
             wp_i_path_ban_fellows(ctx, WP_PERSON_NONE, 1);
         }
+        if (budget > 0) { /* what the runs before left of it */
+            run.max_settled = budget > ctx->hint_settled - settled_before
+                                  ? budget - (ctx->hint_settled - settled_before)
+                                  : 0;
+            if (run.max_settled == 0) {
+                complete = FALSE;
+                if (team)
+                    wp_i_path_ban_fellows(ctx, WP_PERSON_NONE, -1);
+                break;
+            }
+        }
         wp_i_search_run(ctx->search, team ? start->mate : seller, &run);
         if (team)
             wp_i_path_ban_fellows(ctx, WP_PERSON_NONE, -1);
+        if (budget > 0) {
+            guint n_settled;
+            wp_i_search_settled(ctx->search, &n_settled);
+            ctx->hint_settled += n_settled;
+            complete &= !wp_i_search_capped(ctx->search);
+        }
         for (guint j = 0; j < n_targets; j++) {
             if (ctx->banned[targets[j]])
                 continue;
@@ -79,4 +98,5 @@ void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n
     wp_i_paths_sort(set->paths, ctx->graph);
     if (ctx->query.k > 0 && set->paths->len > ctx->query.k)
         g_array_set_size(set->paths, ctx->query.k);
+    return complete;
 }
