@@ -57,10 +57,10 @@ static gboolean best_anywhere(const WpScoring *sc, guint budget, WpPath *out, gu
     return complete;
 }
 
-/* A chain of 3 x the budget, ties of 0.9999 (the chain's 60,001 hops keep a chance of 0.25 %):
+/* A chain of 3 x the budget, ties of 0.9999 (the chain's 30,001 hops keep a chance of 5 %):
  * proving the best path needs every one of its people settled by one
  * side or the other (a side stops at the first person it has not settled), so the unbounded
- * search settles at least all 60,002 of them; within the budget it stops at exactly the budget,
+ * search settles at least all 30,002 of them; within the budget it stops at exactly the budget,
  * and says it was cut rather than that t is unreachable. */
 static void test_long_chain_beyond_limits(void)
 {
@@ -93,7 +93,7 @@ static void test_long_chain_beyond_limits(void)
     g_autoptr(GPtrArray) why = wp_report_no_path_sentences(report);
     g_assert_cmpuint(why->len, ==, 2);
     g_assert_cmpstr(why->pdata[1], ==,
-                    "A search of 20,000 people found no sure path beyond them: use --max-hops 0 "
+                    "A search of 10,000 people found no sure path beyond them: use --max-hops 0 "
                     "and --min-probability 0 to search the whole network.");
     g_autoptr(JsonNode) json = wp_report_paths_json(report);
     JsonObject *no_path = json_object_get_object_member(json_node_get_object(json), "no_path");
@@ -123,7 +123,7 @@ static void test_short_chain_found(void)
  * chain s-y1-y2-y3-y4-x (0.9 each), so nothing is within 4 hops of t. t's colleague u (Acme)
  * hangs off the last leaf: s-h150-l150_150-u, 3 hops, 0.9 x 0.3 x 0.8 = 0.216. By cost, the
  * colleague search settles s, the hubs, y1-y4 (x is a fifth hop) and the 22,500 leaves before
- * u, the 22,656th: within the budget it stops at exactly 20,000, with no colleague and the cut
+ * u, the 22,656th: within the budget it stops at exactly 10,000, with no colleague and the cut
  * said; without it, u. The best path beyond the limits is cheap to find: the first forward run
  * (costs up to 1: s, the hubs, the y's, x and t) meets the backward one on the y chain. */
 static WpScoring *fan_scoring(void)

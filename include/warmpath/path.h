@@ -62,7 +62,7 @@ typedef struct {
 
 /* The work budget of each hint of an empty answer (WpPathSet.unconstrained, .suggestions):
  * people its searches may settle, reruns and every seller's runs counted. */
-#define WP_PATH_HINT_BUDGET 20000
+#define WP_PATH_HINT_BUDGET 10000
 
 #define WP_PATH_QUERY_INIT                                                                         \
     {                                                                                              \
