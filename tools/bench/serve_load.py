@@ -242,9 +242,11 @@ def main():
     ap.add_argument("--threads", type=int, default=0, help="the server's --threads")
     ap.add_argument("--cold", type=int, default=5, help="cold CLI runs per kind (0: none)")
     ap.add_argument("--json", help="write the figures here too")
+    ap.add_argument("--cache", help="compiled-network cache folder to use (default: a new one, "
+                    "so the server's first load parses the CSV)")
     args = ap.parse_args()
 
-    cache = tempfile.mkdtemp(prefix="wp-bench-cache-")
+    cache = args.cache or tempfile.mkdtemp(prefix="wp-bench-cache-")
     work = questions(args.folder, args.mix, args.requests + args.warmup)
     warm, measured = work[:args.warmup], work[args.warmup:]
     load_before = os.getloadavg()
