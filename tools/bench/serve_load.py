@@ -106,10 +106,12 @@ def client(args):
     return results
 
 
-def rss_kib(pid):
+def rss_kib(pid, field="VmRSS"):
+    """VmRSS (or RssAnon: the heap; RssFile: mapped files such as the compiled network, whose
+    pages count once a query reads them) of process @pid, KiB."""
     with open("/proc/%d/status" % pid, encoding="ascii") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
     return 0
 
@@ -131,16 +133,22 @@ class RssSampler(threading.Thread):
 
     def run(self):
         while not self.done.is_set():
-            self.samples.append(rss_kib(self.pid))
+            self.sample()
             self.done.wait(self.period)
+
+    def sample(self):
+        self.samples.append((rss_kib(self.pid), rss_kib(self.pid, "RssAnon"),
+                             rss_kib(self.pid, "RssFile")))
 
     def stop(self):
         self.done.set()
         self.join()
-        self.samples.append(rss_kib(self.pid))
-        return {"samples": len(self.samples), "first_kib": self.samples[0],
-                "min_kib": min(self.samples), "max_kib": max(self.samples),
-                "last_kib": self.samples[-1]}
+        self.sample()
+        total = [t for t, _, _ in self.samples]
+        return {"samples": len(self.samples), "first_kib": total[0], "min_kib": min(total),
+                "max_kib": max(total), "last_kib": total[-1],
+                "anon_first_kib": self.samples[0][1], "anon_last_kib": self.samples[-1][1],
+                "file_first_kib": self.samples[0][2], "file_last_kib": self.samples[-1][2]}
 
 
 def percentile(sorted_values, q):
@@ -298,6 +306,10 @@ def main():
           % (rss["after_load_kib"] / 1024, rss["after_warmup_kib"] / 1024, d["min_kib"] / 1024,
              d["max_kib"] / 1024, d["samples"], rss["after_run_kib"] / 1024,
              (rss["after_run_kib"] - rss["after_warmup_kib"]) / 1024, rc))
+    print("  of which heap (RssAnon) %.1f → %.1f MiB, mapped files (RssFile: the compiled network's "
+          "pages as queries first read them) %.1f → %.1f MiB"
+          % (d["anon_first_kib"] / 1024, d["anon_last_kib"] / 1024, d["file_first_kib"] / 1024,
+             d["file_last_kib"] / 1024))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(report, f, indent=1)
