@@ -6,6 +6,8 @@
 #include "query-helpers.h"
 #include "search/query-private.h"
 
+#include <math.h>
+
 /* Many questions of every mode (default and --all-paths, hop limits, floors, one and two
  * sellers, both models) on one context, each against the same question with no context. */
 static void test_reuse_same_answers(void)
@@ -79,6 +81,43 @@ static void test_reuse_same_answers(void)
         g_assert_true(wp_rank_plan_routes(sc, ctx, &rq, reused, plan, NULL, &error));
         g_assert_no_error(error);
         g_assert_true(wp_i_query_context_clean(ctx));
+    }
+}
+
+/* A scoring whose costs were all computed up front (what the service does) gives the same
+ * answers, to the last bit, as one that computes them as searches reach people; afterwards every
+ * person's costs are ready, and each arc's cost is -ln of its tie's strength plus the hop
+ * penalty, computed here from wp_scoring_tie_strength(). */
+static void test_costs_up_front(void)
+{
+    g_autoptr(WpModel) model = wp_model_new_default();
+    g_autoptr(WpScoring) lazy = demo_scoring(model);
+    WpGraph *g = wp_scoring_graph(lazy);
+    g_autoptr(WpScoring) eager = wp_scoring_new(g, model, wp_scoring_as_of(lazy), NULL);
+    wp_scoring_compute_costs(eager);
+    guint n = wp_graph_n_people(g);
+    double penalty = -log(wp_model_intermediary_factor(model));
+    for (WpPerson p = 0; p < n; p++) {
+        g_assert_cmpint(g_atomic_int_get(&eager->out.state[p]), ==, 2);
+        guint n_arcs;
+        const WpArc *arcs = wp_graph_out_arcs(g, p, &n_arcs);
+        const double *costs = eager->out.cost + wp_i_adjacency_offsets(&eager->adj, TRUE)[p];
+        for (guint a = 0; a < n_arcs; a++)
+            g_assert_cmpfloat_with_epsilon(
+                costs[a], -log(wp_scoring_tie_strength(eager, arcs[a].tie, NULL)) + penalty, 1e-12);
+    }
+    for (guint k = 0; k < 60; k++) {
+        DemoQuestion dq;
+        if (!demo_question(g, k, &dq))
+            continue;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpPathSet) a =
+            wp_path_find(lazy, NULL, dq.sellers, dq.n_sellers, dq.target, &dq.query, NULL, &error);
+        g_assert_no_error(error);
+        g_autoptr(WpPathSet) b =
+            wp_path_find(eager, NULL, dq.sellers, dq.n_sellers, dq.target, &dq.query, NULL, &error);
+        g_assert_no_error(error);
+        assert_path_sets_equal(a, b);
     }
 }
 
@@ -296,6 +335,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/query/context/reuse-same-answers", test_reuse_same_answers);
     g_test_add_func("/query/context/wrong-graph", test_wrong_graph);
+    g_test_add_func("/query/costs-up-front", test_costs_up_front);
     g_test_add_func("/query/context/in-use", test_context_in_use);
     g_test_add_func("/query/cancel/before", test_cancelled_before);
     g_test_add_func("/query/cancel/during-rank", test_cancelled_during_rank);

@@ -60,6 +60,10 @@ typedef struct {
     gboolean all_paths;
 } WpPathQuery;
 
+/* The work budget of each hint of an empty answer (WpPathSet.unconstrained, .suggestions):
+ * people its searches may settle, reruns and every seller's runs counted. */
+#define WP_PATH_HINT_BUDGET 10000
+
 #define WP_PATH_QUERY_INIT                                                                         \
     {                                                                                              \
         5, 4, 0.0, FALSE                                                                           \
@@ -122,8 +126,15 @@ WP_API gboolean wp_direct_tie_is_strong(const WpDirectTie *direct);
  * @suggestions: (element-type WpPath): when @paths is empty, the best paths to other people at
  *   the target's company (best first, at most @k); owned
  * @unconstrained: when @paths is empty, the best path ignoring the hop limit and the probability
- *   floor, not counting direct ties (n_people = 0 when there is none); tells whether the limits
- *   hid one
+ *   floor, not counting direct ties (n_people = 0 when there is none, or when
+ *   @unconstrained_cut); tells whether the limits hid one
+ * @unconstrained_cut: the search for @unconstrained stopped at its work budget (it settles at
+ *   most WP_PATH_HINT_BUDGET people: these hints are advice, and an unbounded search could cover
+ *   the whole network) before it was sure of the best path: @unconstrained is empty, but a path
+ * beyond the limits may exist (a query with max_hops 0 and min_probability 0 searches the whole
+ * network)
+ * @suggestions_cut: the search for @suggestions stopped at the same budget: they are the best
+ *   ones it reached, and colleagues further away may be missing
  *
  * A result belongs to its caller: one thread at a time (the people it names are indices into
  * the scoring's graph, which must outlive it).
@@ -137,6 +148,8 @@ typedef struct {
     gboolean at_least_one_exact;
     GArray *suggestions;
     WpPath unconstrained;
+    gboolean unconstrained_cut;
+    gboolean suggestions_cut;
 } WpPathSet;
 
 /* Frees @set with its paths, suggestions and direct ties. NULL is a no-op. Time: O(p) for its p

@@ -79,6 +79,17 @@ typedef struct WpScoring WpScoring;
  */
 WP_API WpScoring *wp_scoring_new(WpGraph *graph, const WpModel *model, WpDay as_of,
                                  const WpTieOverrides *overrides);
+/**
+ * wp_scoring_compute_costs:
+ *
+ * Computes every tie's search cost now, on all cores, instead of when a search first reaches
+ * its people: for a long-running process (a service), whose queries then never pay for it and
+ * whose memory is resident from the start (8 bytes per arc) instead of growing as queries reach
+ * new people. Answers are the same either way. Safe while other threads search the scoring.
+ * Cannot fail. Time: O(V + E) (about a second of CPU on a million people and 24 million arcs,
+ * spread over the cores); nothing for a scoring that shares the loader's raw costs.
+ */
+WP_API void wp_scoring_compute_costs(WpScoring *scoring);
 /* Takes a reference. Time: O(1). Returns: (transfer full): @scoring */
 WP_API WpScoring *wp_scoring_ref(WpScoring *scoring);
 /* Drops a reference; the last one frees the scoring and drops its graph reference. NULL is a

@@ -71,6 +71,10 @@ struct WpGraph {
      * then. */
     gpointer people_index;
     GDestroyNotify people_index_free;
+    /* Likewise the people of each account (select/accounts.c), built on a first lookup through
+     * wp_i_graph_accounts_cache(). */
+    gpointer accounts_index;
+    GDestroyNotify accounts_index_free;
 
     guint64 warning_counts[WP_WARNING_N_KINDS];
     GPtrArray *warning_examples[WP_WARNING_N_KINDS]; /* char *, owned */

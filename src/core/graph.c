@@ -100,6 +100,8 @@ void wp_graph_unref(WpGraph *g)
         wp_i_tie_labels_free(g->tie_labels[k]); /* leaves a mapped table's arrays alone */
     if (g->people_index_free != NULL)
         g->people_index_free(g->people_index);
+    if (g->accounts_index_free != NULL)
+        g->accounts_index_free(g->accounts_index);
     g_free(g->team);
     g_free(g->column_names);
     g_ptr_array_foreach(g->columns, (GFunc)(void (*)(void))column_free, NULL);
@@ -219,6 +221,17 @@ gconstpointer wp_i_graph_people_cache(const WpGraph *graph, gpointer (*build)(co
         g_once_init_leave(&g->people_index, build(graph));
     }
     return g->people_index;
+}
+
+gconstpointer wp_i_graph_accounts_cache(const WpGraph *graph, gpointer (*build)(const WpGraph *),
+                                        GDestroyNotify free_func)
+{
+    WpGraph *g = (WpGraph *)graph; /* as the people cache: set once, after loading */
+    if (g_once_init_enter(&g->accounts_index)) {
+        g->accounts_index_free = free_func;
+        g_once_init_leave(&g->accounts_index, build(graph));
+    }
+    return g->accounts_index;
 }
 
 const char *const *wp_graph_columns(const WpGraph *g, guint *n_columns)

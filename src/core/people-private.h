@@ -44,3 +44,6 @@ guint wp_i_graph_n_candidates(const WpGraph *graph);
  * pointer every later call. The graph stays read-only to everyone else. */
 gconstpointer wp_i_graph_people_cache(const WpGraph *graph, gpointer (*build)(const WpGraph *),
                                       GDestroyNotify free_func);
+/* The same for the people of each account (select/accounts.c). */
+gconstpointer wp_i_graph_accounts_cache(const WpGraph *graph, gpointer (*build)(const WpGraph *),
+                                        GDestroyNotify free_func);

@@ -11,17 +11,75 @@
 
 #include <math.h>
 
-void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n_targets,
-                            WpPathSet *set)
+/* One forward run: from seller @r, or from team start r - n_sellers after its team hop (then
+ * *@first_cost is that hop's cost, else 0). With @left (nullable) it settles at most *@left
+ * people (> 0), taken off *@left; FALSE when it stopped there. */
+static gboolean run_from(WpPathContext *ctx, const WpSearchLimits *limits, guint r, guint *left,
+                         double *first_cost)
+{
+    gboolean team = r >= ctx->n_sellers;
+    const WpTeamStart *start =
+        team ? &g_array_index(ctx->team_starts, WpTeamStart, r - ctx->n_sellers) : NULL;
+    *first_cost = team ? start->cost : 0;
+    WpSearchLimits run = *limits;
+    wp_i_path_forward_limits(ctx, team, &run);
+    if (team) {
+        run.max_hops = limits->max_hops > 0 ? limits->max_hops - 1 : 0;
+        run.max_cost = limits->max_cost - start->cost;
+        wp_i_path_ban_fellows(ctx, WP_PERSON_NONE, 1);
+    }
+    if (left != NULL)
+        run.max_settled = *left;
+    wp_i_search_run(ctx->search, team ? start->mate : ctx->sellers[r], &run);
+    if (team)
+        wp_i_path_ban_fellows(ctx, WP_PERSON_NONE, -1);
+    if (left == NULL)
+        return TRUE;
+    guint n_settled;
+    wp_i_search_settled(ctx->search, &n_settled);
+    *left -= MIN(n_settled, *left);
+    ctx->hint_settled += n_settled;
+    return !wp_i_search_capped(ctx->search);
+}
+
+/* After run @r: each target it reached more cheaply than any run before (best[j], paths[j]). */
+static void keep_better(WpPathContext *ctx, const WpPerson *targets, guint n_targets, guint r,
+                        double first_cost, double *best, WpPath *paths)
+{
+    gboolean team = r >= ctx->n_sellers;
+    WpPerson seller = team ? g_array_index(ctx->team_starts, WpTeamStart, r - ctx->n_sellers).seller
+                           : ctx->sellers[r];
+    g_autoptr(GArray) people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autoptr(GArray) ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
+    for (guint j = 0; j < n_targets; j++) {
+        if (ctx->banned[targets[j]])
+            continue;
+        double cost = first_cost + wp_i_search_cost(ctx->search, targets[j]);
+        if (!(cost < best[j]) || !wp_i_search_path(ctx->search, targets[j], people, ties))
+            continue;
+        best[j] = cost;
+        wp_path_clear(&paths[j]);
+        if (team) {
+            WpTie none = WP_TIE_NONE;
+            g_array_prepend_val(people, seller);
+            g_array_prepend_val(ties, none);
+        }
+        wp_i_path_init(&paths[j], ctx->scoring, (const WpPerson *)people->data,
+                       (const WpTie *)ties->data, people->len, team);
+    }
+}
+
+gboolean wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n_targets,
+                                guint budget, WpPathSet *set)
 {
     if (n_targets == 0)
-        return;
+        return TRUE;
+    gboolean complete = TRUE;
+    guint left = budget;
     g_autofree double *best = g_new(double, n_targets);
     g_autofree WpPath *paths = g_new0(WpPath, n_targets);
     for (guint j = 0; j < n_targets; j++)
         best[j] = INFINITY;
-    g_autoptr(GArray) people = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-    g_autoptr(GArray) ties = g_array_new(FALSE, FALSE, sizeof(WpTie));
     WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
     limits.max_hops = ctx->query.max_hops;
     limits.max_cost = ctx->max_cost;
@@ -35,38 +93,14 @@ void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n
         limits.n_stop = MIN(limits.n_stop, ctx->query.k);
     limits.stop_set = wanted;
     guint n_runs = ctx->n_sellers + (ctx->query.max_hops != 1 ? ctx->team_starts->len : 0);
-    for (guint r = 0; r < n_runs; r++) {
-        gboolean team = r >= ctx->n_sellers;
-        const WpTeamStart *start =
-            team ? &g_array_index(ctx->team_starts, WpTeamStart, r - ctx->n_sellers) : NULL;
-        WpPerson seller = team ? start->seller : ctx->sellers[r];
-        double first_cost = team ? start->cost : 0;
-        WpSearchLimits run = limits;
-        wp_i_path_forward_limits(ctx, team, &run);
-        if (team) {
-            run.max_hops = limits.max_hops > 0 ? limits.max_hops - 1 : 0;
-            run.max_cost = limits.max_cost - first_cost;
-            wp_i_path_ban_fellows(ctx, WP_PERSON_NONE, 1);
+    for (guint r = 0; r < n_runs && complete; r++) {
+        double first_cost;
+        if (budget > 0 && left == 0) {
+            complete = FALSE; /* the runs before used it all */
+            break;
         }
-        wp_i_search_run(ctx->search, team ? start->mate : seller, &run);
-        if (team)
-            wp_i_path_ban_fellows(ctx, WP_PERSON_NONE, -1);
-        for (guint j = 0; j < n_targets; j++) {
-            if (ctx->banned[targets[j]])
-                continue;
-            double cost = first_cost + wp_i_search_cost(ctx->search, targets[j]);
-            if (!(cost < best[j]) || !wp_i_search_path(ctx->search, targets[j], people, ties))
-                continue;
-            best[j] = cost;
-            wp_path_clear(&paths[j]);
-            if (team) {
-                WpTie none = WP_TIE_NONE;
-                g_array_prepend_val(people, seller);
-                g_array_prepend_val(ties, none);
-            }
-            wp_i_path_init(&paths[j], ctx->scoring, (const WpPerson *)people->data,
-                           (const WpTie *)ties->data, people->len, team);
-        }
+        complete = run_from(ctx, &limits, r, budget > 0 ? &left : NULL, &first_cost);
+        keep_better(ctx, targets, n_targets, r, first_cost, best, paths);
     }
     for (guint j = 0; j < n_targets; j++)
         wanted[targets[j]] = 0;
@@ -79,4 +113,5 @@ void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n
     wp_i_paths_sort(set->paths, ctx->graph);
     if (ctx->query.k > 0 && set->paths->len > ctx->query.k)
         g_array_set_size(set->paths, ctx->query.k);
+    return complete;
 }

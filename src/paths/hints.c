@@ -10,7 +10,11 @@
  * everything it can reach, its costs are exact and the answer is final (or there is none).
  * Sellers other than the one searched from are never entered, fellow sellers only as the first
  * step (or, from a teammate reached through the team tie, not at all), and a seller's direct
- * tie to the target is no answer here: it is not something the limits hide. */
+ * tie to the target is no answer here: it is not something the limits hide.
+ *
+ * This is advice for an empty answer, so its work is bounded: every run settles at most what is
+ * left of ctx->hint_budget (reruns and every seller's runs count). When a run stops there the
+ * answer is not certain and none is given: the caller says the search was cut short. */
 #include "paths/paths-private.h"
 
 #include <math.h>
@@ -139,11 +143,44 @@ static void join(const WpPathContext *ctx, const WpSearch *fwd, const WpSearch *
     wp_i_path_init(out, ctx->scoring, pp, tt, len, FALSE);
 }
 
+/* The next budget of the side to grow (now @mine, the other side's @other) when the cheapest
+ * meeting so far costs @meeting > @mine + @other: doubled while the sides have not met; once
+ * they have, just enough for the two to cover @meeting, after which no cheaper path can hide
+ * (the meeting found then is the answer). The cost of the people within a budget grows about
+ * exponentially with it: doubling past what the meeting needs settled thousands of people more
+ * on the benchmark's networks. */
+static double grown(double mine, double other, double meeting)
+{
+    if (meeting == INFINITY)
+        return mine * 2;
+    double enough = (meeting - other) * (1 + 1e-12) + 1e-12; /* F + B >= meeting, rounding aside */
+    return MIN(MAX(enough, mine), mine * 2);
+}
+
+/* Runs @search from @source within what is left of the budget (*@left, then reduced by the
+ * people settled). FALSE when the run stopped at the budget: its costs are exact but it did not
+ * reach as far as @limits asked. */
+static gboolean run_within(WpPathContext *ctx, WpSearch *search, WpPerson source,
+                           WpSearchLimits *limits, guint *left)
+{
+    if (*left == 0)
+        return FALSE;
+    limits->max_settled = *left;
+    wp_i_search_run(search, source, limits);
+    guint n;
+    wp_i_search_settled(search, &n);
+    *left -= MIN(n, *left);
+    ctx->hint_settled += n;
+    return !wp_i_search_capped(search);
+}
+
 /* The cheapest path from @start to @target with no hop limit or floor, into @out (cost in
- * *cost); FALSE when there is none. @start is a seller, or (@after_team_hop) a teammate reached
- * through the team tie, from whom fellow sellers are banned outright. */
+ * *cost); FALSE when there is none or when the budget (*@left) ran out first (*@cut set). @start
+ * is a seller, or (@after_team_hop) a teammate reached through the team tie, from whom fellow
+ * sellers are banned outright. */
 static gboolean best_from(WpPathContext *ctx, WpSearch *bwd, WpPerson start, WpPerson target,
-                          gboolean after_team_hop, WpPath *out, double *cost)
+                          gboolean after_team_hop, guint *left, gboolean *cut, WpPath *out,
+                          double *cost)
 {
     Rules rules = {start, target, ctx->banned, after_team_hop ? NULL : ctx->first_hop_only,
                    !after_team_hop};
@@ -160,8 +197,11 @@ static gboolean best_from(WpPathContext *ctx, WpSearch *bwd, WpPerson start, WpP
     bl.banned = ctx->banned;
     bl.first_hop_only = rules.first_hop_only;
     bl.max_cost = 1.0;
-    wp_i_search_run(ctx->search, start, &fl);
-    wp_i_search_run(bwd, target, &bl);
+    if (!run_within(ctx, ctx->search, start, &fl, left) ||
+        !run_within(ctx, bwd, target, &bl, left)) {
+        *cut = TRUE;
+        return FALSE;
+    }
     gboolean fwd_done = exhausted(&rules, ctx->graph, ctx->search, WP_SEARCH_FORWARD);
     gboolean bwd_done = exhausted(&rules, ctx->graph, bwd, WP_SEARCH_BACKWARD);
     for (;;) {
@@ -177,12 +217,18 @@ static gboolean best_from(WpPathContext *ctx, WpSearch *bwd, WpPerson start, WpP
         wp_i_search_settled(ctx->search, &n_fwd);
         wp_i_search_settled(bwd, &n_bwd);
         if (n_fwd <= n_bwd) {
-            fl.max_cost *= 2;
-            wp_i_search_run(ctx->search, start, &fl);
+            fl.max_cost = grown(fl.max_cost, bl.max_cost, m.cost);
+            if (!run_within(ctx, ctx->search, start, &fl, left)) {
+                *cut = TRUE;
+                return FALSE;
+            }
             fwd_done = exhausted(&rules, ctx->graph, ctx->search, WP_SEARCH_FORWARD);
         } else {
-            bl.max_cost *= 2;
-            wp_i_search_run(bwd, target, &bl);
+            bl.max_cost = grown(bl.max_cost, fl.max_cost, m.cost);
+            if (!run_within(ctx, bwd, target, &bl, left)) {
+                *cut = TRUE;
+                return FALSE;
+            }
             bwd_done = exhausted(&rules, ctx->graph, bwd, WP_SEARCH_BACKWARD);
         }
     }
@@ -200,24 +246,26 @@ static void keep_cheaper(WpPath *path, double cost, WpPath *out, double *best)
     }
 }
 
-void wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out)
+gboolean wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out)
 {
     WpSearch *bwd = wp_i_query_search(ctx->context, 1);
     double best = INFINITY;
-    for (guint i = 0; i < ctx->n_sellers; i++) {
+    guint left = ctx->hint_budget;
+    gboolean cut = FALSE;
+    for (guint i = 0; i < ctx->n_sellers && !cut; i++) {
         WpPath path = {0};
         double cost;
-        if (best_from(ctx, bwd, ctx->sellers[i], target, FALSE, &path, &cost))
+        if (best_from(ctx, bwd, ctx->sellers[i], target, FALSE, &left, &cut, &path, &cost))
             keep_cheaper(&path, cost, out, &best);
     }
-    for (guint j = 0; j < ctx->team_starts->len; j++) {
+    for (guint j = 0; j < ctx->team_starts->len && !cut; j++) {
         const WpTeamStart *start = &g_array_index(ctx->team_starts, WpTeamStart, j);
         WpPath tail = {0};
         double cost;
         if (start->mate == target) /* a direct (team) tie: not hidden by the limits */
             continue;
         wp_i_path_ban_fellows(ctx, target, 1);
-        gboolean found = best_from(ctx, bwd, start->mate, target, TRUE, &tail, &cost);
+        gboolean found = best_from(ctx, bwd, start->mate, target, TRUE, &left, &cut, &tail, &cost);
         wp_i_path_ban_fellows(ctx, target, -1);
         if (!found)
             continue;
@@ -234,4 +282,7 @@ void wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out)
                        (const WpTie *)ties->data, people->len, TRUE);
         keep_cheaper(&path, cost + start->cost, out, &best);
     }
+    if (cut) /* a seller's search stopped short: what the others found need not be the best */
+        wp_path_clear(out);
+    return !cut;
 }

@@ -101,6 +101,7 @@ void wp_i_path_context_init(WpPathContext *ctx, const WpScoring *scoring, WpQuer
             }
         }
     ctx->search = wp_i_query_search(context, 0);
+    ctx->hint_budget = WP_PATH_HINT_BUDGET;
 }
 
 void wp_i_path_context_clear(WpPathContext *ctx)
@@ -282,10 +283,10 @@ static gboolean check_people(const WpGraph *graph, const WpPerson *sellers, guin
 }
 
 /* When nothing was found: the best path with no hop limit or floor, and the best paths to the
- * target's colleagues within the limits. */
+ * target's colleagues within the limits, each within the hints' budget. */
 static void add_hints(WpPathContext *ctx, WpPerson target, WpPathSet *set)
 {
-    wp_i_paths_best_anywhere(ctx, target, &set->unconstrained);
+    set->unconstrained_cut = !wp_i_paths_best_anywhere(ctx, target, &set->unconstrained);
     const char *company = wp_graph_person_attr(ctx->graph, target, WP_COLUMN_COMPANY);
     if (company == NULL)
         return;
@@ -294,7 +295,8 @@ static void add_hints(WpPathContext *ctx, WpPerson target, WpPathSet *set)
         if (g_array_index(colleagues, WpPerson, i) == target)
             g_array_remove_index(colleagues, i--);
     g_autoptr(WpPathSet) into = wp_i_path_set_new(WP_PERSON_NONE);
-    wp_i_paths_into_people(ctx, (const WpPerson *)colleagues->data, colleagues->len, into);
+    set->suggestions_cut = !wp_i_paths_into_people(ctx, (const WpPerson *)colleagues->data,
+                                                   colleagues->len, ctx->hint_budget, into);
     for (guint i = 0; i < into->paths->len; i++) {
         g_array_append_val(set->suggestions, g_array_index(into->paths, WpPath, i));
         memset(&g_array_index(into->paths, WpPath, i), 0, sizeof(WpPath));
@@ -384,7 +386,7 @@ WpPathSet *wp_path_find_into_company(const WpScoring *scoring, WpQueryContext *c
     WpPathSet *set = wp_i_path_set_new(WP_PERSON_NONE);
     for (guint j = 0; j < targets->len; j++)
         wp_i_direct_ties(&ctx, g_array_index(targets, WpPerson, j), set->direct);
-    wp_i_paths_into_people(&ctx, (const WpPerson *)targets->data, targets->len, set);
+    wp_i_paths_into_people(&ctx, (const WpPerson *)targets->data, targets->len, 0, set);
     wp_i_path_set_score(set, scoring);
     return finish(&ctx, set, cancellable, error);
 }

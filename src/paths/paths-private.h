@@ -6,6 +6,11 @@
 #include "search/roles-private.h"
 #include "warmpath/path.h"
 
+/* WP_PATH_HINT_BUDGET (warmpath/path.h) bounds the work each hint of an empty answer (the best
+ * path beyond the limits, the ways to the target's colleagues) may do. Unbounded, one hint
+ * settled the whole network or the whole ball within the limits (69,000 of the benchmark's
+ * 100,000 people: 40-190 ms) for advice (docs/paths.md "No path"). */
+
 /* A teammate whom a seller asks through the team tie: paths go on from the teammate. */
 typedef struct {
     WpPerson seller;
@@ -30,6 +35,9 @@ typedef struct {
     double max_cost;    /* costliest full path worth finding: -ln(min_probability) + hop
                          * penalty (plus a rounding margin), or INFINITY */
     WpSearch *search;   /* the query context's first */
+    guint hint_budget;  /* people each hint's searches may settle: WP_PATH_HINT_BUDGET (tests
+                         * set less) */
+    guint hint_settled; /* people the hints' searches settled so far (a statistic) */
 } WpPathContext;
 
 /* Checks the query: a seller at least, max_hops <= WP_MAX_HOPS, min_probability in [0, 1).
@@ -75,9 +83,12 @@ void wp_i_paths_by_source(WpPathContext *ctx, WpPerson target, WpPathSet *set);
 void wp_i_paths_yen(WpPathContext *ctx, WpPerson target, WpPathSet *set);
 /* The best path from any seller to @target ignoring the hop limit and the floor and not using a
  * direct tie (a seller's tie to @target is not a path the limits hide), into @out (left zeroed
- * when there is none). */
-void wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out);
+ * when there is none), its searches settling at most ctx->hint_budget people in all. FALSE when
+ * the budget ran out before the answer was certain: @out is then left zeroed too. */
+gboolean wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out);
 /* The best path to each of @targets (n >= 0) that some seller reaches, best first, at most k
- * (0 = all); a target that is a seller is skipped. */
-void wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n_targets,
-                            WpPathSet *set);
+ * (0 = all); a target that is a seller is skipped. With @budget > 0 the searches settle at most
+ * that many people in all; FALSE when they stopped there (the paths found are real and the best
+ * each run reached, but a target further away may be missing). TRUE otherwise. */
+gboolean wp_i_paths_into_people(WpPathContext *ctx, const WpPerson *targets, guint n_targets,
+                                guint budget, WpPathSet *set);

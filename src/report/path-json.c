@@ -210,7 +210,11 @@ static JsonNode *answer_json(const WpPathReport *r)
                 json_path(b, r, r->beyond_limits);
             else
                 json_builder_add_null_value(b);
+            json_builder_set_member_name(b, "beyond_limits_cut");
+            json_builder_add_boolean_value(b, set->unconstrained_cut);
             json_paths(b, r, "colleagues", r->suggestions);
+            json_builder_set_member_name(b, "colleagues_cut");
+            json_builder_add_boolean_value(b, set->suggestions_cut);
             g_autoptr(GPtrArray) why = wp_report_no_path_sentences(r);
             json_builder_set_member_name(b, "sentences");
             json_builder_begin_array(b);

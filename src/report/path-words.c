@@ -261,20 +261,33 @@ GPtrArray *wp_report_no_path_sentences(const WpPathReport *r)
         g_ptr_array_add(out, g_strdup_printf("Beyond them, the best path has %s and a %s chance: "
                                              "%s to see it.",
                                              length, chance, change));
+    } else if (r->set->unconstrained_cut) {
+        g_autofree char *searched = wp_text_count(WP_PATH_HINT_BUDGET, "person", "people");
+        g_ptr_array_add(out, g_strdup_printf("A search of %s found no sure path beyond them: use "
+                                             "--max-hops 0 and --min-probability 0 to search the "
+                                             "whole network.",
+                                             searched));
     } else {
         g_ptr_array_add(
             out, g_strdup_printf("%s is not connected to anyone your network reaches.", target));
     }
     const char *company = wp_graph_person_attr(r->graph, r->set->target, WP_COLUMN_COMPANY);
-    if (r->suggestions->len > 0)
+    if (r->suggestions->len > 0) {
         g_ptr_array_add(out, g_strdup_printf("Instead, reach a colleague of %s at %s, then ask "
                                              "for an introduction inside:",
                                              target, company ? company : ""));
-    else if (company != NULL)
+    } else if (company != NULL && r->set->suggestions_cut) {
+        g_autofree char *searched = wp_text_count(WP_PATH_HINT_BUDGET, "person", "people");
+        g_ptr_array_add(out, g_strdup_printf("No one at %s was reached within these limits by a "
+                                             "search of %s: look for a first contact there (an "
+                                             "event, a customer reference, a cold approach).",
+                                             company, searched));
+    } else if (company != NULL) {
         g_ptr_array_add(out, g_strdup_printf("No one at %s is reachable either: look for a first "
                                              "contact there (an event, a customer reference, a "
                                              "cold approach).",
                                              company));
+    }
     return out;
 }
 

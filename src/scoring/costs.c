@@ -6,6 +6,7 @@
  * computing) -> 2 (ready); a thread that finds 1 waits for the few arcs' work to finish, so any
  * number of threads may search one scoring at once. */
 #include "core/graph-private.h" /* the tie facts the model reads */
+#include "core/parallel.h"
 #include "scoring/scoring-private.h"
 
 /* The strength a search uses for tie @t: its override, else the model's figure. Reads only the
@@ -45,4 +46,24 @@ void wp_i_scoring_compute_costs(const WpScoring *s, gboolean out, WpPerson p)
     for (guint32 a = offsets[p]; a < offsets[p + 1]; a++)
         c->owned[a] = wp_i_cost_from_strength(arc_strength(s, arcs[a].tie), s->hop_penalty);
     g_atomic_int_set(&c->state[p], 2);
+}
+
+/* The people [begin, end)'s costs in both directions. */
+static void compute_range(gsize begin, gsize end, gpointer data)
+{
+    const WpScoring *s = data;
+    for (gsize p = begin; p < end; p++) {
+        if (g_atomic_int_get(&s->out.state[p]) != 2)
+            wp_i_scoring_compute_costs(s, TRUE, (WpPerson)p);
+        if (s->in.state != s->out.state && g_atomic_int_get(&s->in.state[p]) != 2)
+            wp_i_scoring_compute_costs(s, FALSE, (WpPerson)p);
+    }
+}
+
+void wp_scoring_compute_costs(WpScoring *scoring)
+{
+    g_return_if_fail(scoring != NULL);
+    if (scoring->out.state == NULL) /* borrowed from the graph: all known */
+        return;
+    wp_i_parallel_for(scoring->adj.n_people, 1 << 12, compute_range, scoring);
 }

@@ -15,5 +15,6 @@ void wp_i_dijkstra_run(WpDijkstra *dijkstra, const WpScoring *scoring, GCancella
 double wp_i_dijkstra_cost(const WpDijkstra *dijkstra, WpPerson person);
 guint wp_i_dijkstra_hops(const WpDijkstra *dijkstra, WpPerson person);
 const WpPerson *wp_i_dijkstra_settled(const WpDijkstra *dijkstra, guint *n);
+gboolean wp_i_dijkstra_capped(const WpDijkstra *dijkstra);
 gboolean wp_i_dijkstra_path(const WpDijkstra *dijkstra, WpPerson person, GArray *people,
                             GArray *ties);

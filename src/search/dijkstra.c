@@ -34,6 +34,7 @@ struct WpDijkstra {
     WpRadixHeap queue;
     WpSearchDirection direction;
     gboolean costs_only;
+    gboolean capped; /* the last run stopped at limits->max_settled with entries queued */
 };
 
 WpDijkstra *wp_i_dijkstra_new(const WpGraph *graph)
@@ -102,6 +103,7 @@ void wp_i_dijkstra_run(WpDijkstra *d, const WpScoring *scoring, GCancellable *ca
 {
     reset(d);
     d->scoring = scoring;
+    d->capped = FALSE;
     if (g_cancellable_is_cancelled(cancellable)) /* NULL: FALSE */
         return;
     d->direction = lim->direction;
@@ -130,6 +132,10 @@ void wp_i_dijkstra_run(WpDijkstra *d, const WpScoring *scoring, GCancellable *ca
         g_array_append_val(d->settled, u);
         if (u == lim->target || (lim->stop_set && lim->stop_set[u] && ++n_stopped >= lim->n_stop))
             break;
+        if (lim->max_settled > 0 && d->settled->len >= lim->max_settled) {
+            d->capped = d->queue.size > 0;
+            break;
+        }
         /* The first entry of a person to come out carries its final cost and hops; without a
          * potential its key is that cost, which spares a cache miss per person. */
         double cu = potential ? cost[u] : wp_i_radix_key_value(top.key);
@@ -189,6 +195,11 @@ guint wp_i_dijkstra_hops(const WpDijkstra *d, WpPerson p)
 {
     g_return_val_if_fail(!d->costs_only, G_MAXUINT);
     return is_settled(d, p) ? d->trail[p].hops : G_MAXUINT;
+}
+
+gboolean wp_i_dijkstra_capped(const WpDijkstra *d)
+{
+    return d->capped;
 }
 
 const WpPerson *wp_i_dijkstra_settled(const WpDijkstra *d, guint *n)

@@ -37,6 +37,9 @@ typedef enum {
  *   the engine may skip keeping them (equal-cost ties then go either way; costs stay exact)
  * @on_settle: (nullable): called as each person is settled, with its final cost; returning TRUE
  *   ends the run there (e.g. at a radius the caller can tell suffices)
+ * @max_settled: settle at most this many people (0 = no cap): a work budget for searches whose
+ *   answer is advice, not the answer asked for (the hints of an empty path answer). Costs of
+ *   the people settled stay exact; wp_i_search_capped() says whether the cap cut the run short
  */
 typedef struct {
     WpSearchDirection direction;
@@ -54,13 +57,14 @@ typedef struct {
     gboolean costs_only;
     gboolean (*on_settle)(WpPerson person, double cost, gpointer data);
     gpointer on_settle_data;
+    guint max_settled;
 } WpSearchLimits;
 
 /* Limits with no restriction, searching forward. */
 /* clang-format off */
 #define WP_SEARCH_LIMITS_INIT                                                                   \
     {WP_SEARCH_FORWARD, 0, INFINITY, NULL, NULL, WP_PERSON_NONE, NULL, 0, WP_PERSON_NONE, NULL,   \
-     0, NULL, FALSE, NULL, NULL}
+     0, NULL, FALSE, NULL, NULL, 0}
 /* clang-format on */
 
 /* A reusable workspace for one graph. Runs reset only what they touched, so many small searches
@@ -91,6 +95,9 @@ double wp_i_search_cost(const WpSearch *search, WpPerson person);
 guint wp_i_search_hops(const WpSearch *search, WpPerson person);
 /* People settled, in order of increasing cost (the source first). */
 const WpPerson *wp_i_search_settled(const WpSearch *search, guint *n);
+/* TRUE when the last run stopped at its max_settled cap with people still queued: people it
+ * did not settle may be reachable within its other limits. */
+gboolean wp_i_search_capped(const WpSearch *search);
 
 /**
  * wp_i_search_path:

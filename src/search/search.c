@@ -59,6 +59,7 @@ struct WpSearch {
     GArray *heap;            /* Entry, binary min-heap on cost */
     WpDijkstra *unlimited;   /* runs without a hop limit go here (dijkstra.c); made on first use */
     gboolean last_unlimited; /* the last run went there */
+    gboolean capped;         /* the last run stopped at limits->max_settled with labels queued */
 };
 
 WpSearch *wp_i_search_new(const WpGraph *graph)
@@ -224,6 +225,7 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
     const WpScoring *scoring = s->scoring;
     g_return_if_fail(source < s->adj.n_people && scoring != NULL);
     reset(s);
+    s->capped = FALSE;
     s->last_unlimited = lim->max_hops == 0;
     if (s->last_unlimited) {
         if (s->unlimited == NULL)
@@ -261,6 +263,10 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
                 break;
             if (lim->on_settle && lim->on_settle(e.person, e.cost, lim->on_settle_data))
                 break;
+            if (lim->max_settled > 0 && s->settled->len >= lim->max_settled) {
+                s->capped = s->heap->len > 0;
+                break;
+            }
             if (s->settled->len % WP_SEARCH_CANCEL_EVERY == 0 &&
                 g_cancellable_is_cancelled(s->cancellable))
                 break;
@@ -325,6 +331,11 @@ const WpPerson *wp_i_search_settled(const WpSearch *s, guint *n)
         return wp_i_dijkstra_settled(s->unlimited, n);
     *n = s->settled->len;
     return (const WpPerson *)s->settled->data;
+}
+
+gboolean wp_i_search_capped(const WpSearch *s)
+{
+    return s->last_unlimited ? wp_i_dijkstra_capped(s->unlimited) : s->capped;
 }
 
 gboolean wp_i_search_path(const WpSearch *s, WpPerson p, GArray *people, GArray *ties)

@@ -72,6 +72,7 @@ static void load_thread(GTask *task, gpointer source G_GNUC_UNUSED, gpointer dat
         return;
     }
     wp_graph_index_people(wp_scoring_graph(scoring)); /* the people search's, built ahead */
+    wp_scoring_compute_costs(scoring); /* not by the requests, nor growing memory as they come */
     g_task_return_pointer(task, scoring, (GDestroyNotify)wp_scoring_unref);
 }
 
