@@ -254,6 +254,8 @@ int cmd_serve(int argc, char **argv)
         g_autofree char *shown = g_filename_display_name(common.data_dir);
         return cli_usage_error("serve", "--data %s is not a folder", shown);
     }
+    g_autofree char *ledger =
+        common.data_dir != NULL ? wp_ledger_path_in_folder(common.data_dir) : NULL;
     ServeConfig config = {
         .threads = o.threads > 0 ? (guint)o.threads : MAX(g_get_num_processors(), 1),
         .max_in_flight = (guint)o.max_in_flight,
@@ -261,6 +263,8 @@ int cmd_serve(int argc, char **argv)
         .max_body_bytes = MAX_BODY_BYTES,
         .deadline_ms = (guint)(o.timeout * 1000 + 0.5),
         .token = token,
+        .ledger_file = ledger,
+        .as_of_given = common.as_of != NULL,
     };
     return run(&common, address, &config, (guint)o.max_connections);
 }

@@ -80,12 +80,14 @@ void serve_listener_free(ServeListener *listener);
 /* ---- http.c: the HTTP front end --------------------------------------------------------- */
 
 typedef struct {
-    guint threads;        /* workers answering queries */
-    guint max_in_flight;  /* requests being answered or queued at once; more get 503 */
-    guint max_url_bytes;  /* a longer path and query gets 414 */
-    guint max_body_bytes; /* a larger body gets 413 */
-    guint deadline_ms;    /* a query still running after this is cancelled (503) */
-    const char *token;    /* (nullable) the Bearer token every request but /healthz needs */
+    guint threads;           /* workers answering queries */
+    guint max_in_flight;     /* requests being answered or queued at once; more get 503 */
+    guint max_url_bytes;     /* a longer path and query gets 414 */
+    guint max_body_bytes;    /* a larger body gets 413 */
+    guint deadline_ms;       /* a query still running after this is cancelled (503) */
+    const char *token;       /* (nullable) the Bearer token every request but /healthz needs */
+    const char *ledger_file; /* (nullable) DATA_DIR/ledger.db: the ledger's endpoints' */
+    gboolean as_of_given;    /* the day was fixed with --as-of (metrics replay to it) */
 } ServeConfig;
 
 typedef struct ServeHttp ServeHttp;
