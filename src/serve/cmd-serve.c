@@ -111,14 +111,18 @@ static gboolean on_hangup(gpointer data)
 }
 
 /* The log line after each load; a failed reload keeps the network loaded before. */
-static void on_loaded(ServeNetwork *network, const GError *error, gpointer data)
+static void on_loaded(ServeNetwork *network, gboolean rescored, const GError *error, gpointer data)
 {
     Service *service = data;
-    if (error == NULL && service->http != NULL)
+    if (error == NULL && !rescored && service->http != NULL) /* a rescoring keeps the graph */
         serve_http_forget_contexts(service->http);
     ServeNetworkStatus s;
     serve_network_status(network, &s);
-    if (error != NULL)
+    if (error == NULL && rescored)
+        fprintf(stderr,
+                "warmpath serve: scored again (the ledger or the profile changed) in %.0f ms\n",
+                s.rescore_seconds * 1000);
+    else if (error != NULL)
         fprintf(stderr, "warmpath serve: loading failed, %s: %s\n",
                 s.loaded ? "still serving the network loaded before" : "nothing to serve yet",
                 error->message);

@@ -375,6 +375,8 @@ static void healthz(ServeHttp *http, SoupServerMessage *msg)
         json_builder_add_string_value(b, when);
         json_builder_set_member_name(b, "load_ms");
         json_builder_add_int_value(b, (gint64)(s.load_seconds * 1000 + 0.5));
+        json_builder_set_member_name(b, "rescores"); /* after a change to the ledger or profile */
+        json_builder_add_int_value(b, (gint64)s.rescores);
     }
     if (s.error != NULL) {
         json_builder_set_member_name(b, "last_load_error");

@@ -13,8 +13,10 @@
 
 typedef struct ServeNetwork ServeNetwork;
 
-/* Called in the main context after each load attempt (@error NULL on success). */
-typedef void (*ServeLoadedFunc)(ServeNetwork *network, const GError *error, gpointer user_data);
+/* Called in the main context after each load or rescoring attempt (@error NULL on success;
+ * @rescored: only the scoring of the same graph was made again). */
+typedef void (*ServeLoadedFunc)(ServeNetwork *network, gboolean rescored, const GError *error,
+                                gpointer user_data);
 
 /* @common: how to load (copied by reference: it must outlive the network). */
 ServeNetwork *serve_network_new(const CliCommon *common, ServeLoadedFunc on_loaded,
@@ -24,7 +26,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(ServeNetwork, serve_network_free)
 /* Starts loading the files on a worker thread; a request while one runs queues one more (the
  * files may have changed after the running load opened them). */
 void serve_network_reload(ServeNetwork *network, const char *why);
-/* Watches the data folder: a change to edges.csv or people.csv reloads after a quiet spell. */
+/* Watches the data folder: a change to edges.csv or people.csv reloads after a quiet spell; one
+ * to ledger.db, ledger.db-wal or profile.ini scores the loaded graph again (the model and what
+ * the ledger teaches). */
 gboolean serve_network_watch(ServeNetwork *network, GError **error);
 /* The scoring to answer with (a new reference), or NULL before the first load succeeded. When
  * the service measures recency to "today", a new day gets a new scoring of the same graph. */
@@ -33,14 +37,16 @@ WpScoring *serve_network_scoring(ServeNetwork *network);
 const char *serve_network_model_name(const ServeNetwork *network);
 
 typedef struct {
-    gboolean loaded;     /* a network is being served */
-    gboolean loading;    /* a load runs now */
-    char *error;         /* (nullable) why the last load failed; owned */
-    gint64 loaded_at;    /* real time of the last successful load, microseconds */
-    double load_seconds; /* how long it took */
-    guint64 loads;       /* successful loads */
-    guint64 failures;    /* failed loads */
-    guint people, ties;  /* of the network served */
+    gboolean loaded;        /* a network is being served */
+    gboolean loading;       /* a load runs now */
+    char *error;            /* (nullable) why the last load failed; owned */
+    gint64 loaded_at;       /* real time of the last successful load, microseconds */
+    double load_seconds;    /* how long it took */
+    guint64 loads;          /* successful loads */
+    guint64 failures;       /* failed loads and rescorings */
+    guint64 rescores;       /* successful rescorings (the ledger or the profile changed) */
+    double rescore_seconds; /* how long the last one took */
+    guint people, ties;     /* of the network served */
 } ServeNetworkStatus;
 
 void serve_network_status(const ServeNetwork *network, ServeNetworkStatus *out);
