@@ -14,31 +14,6 @@
 #define SECURITY_CSP "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
 #define MAX_LOGGED_URL 400 /* bytes of the path and query written to the log */
 
-/* An API route: a URL path, the method it takes, the metrics' name for it, and the question it
- * asks (queries.c, ledger-queries.c). A "*" in the path stands for one segment, which the
- * question takes as its parameter "id". A POST takes its parameters from a JSON object body.
- * Adding an endpoint is one row here and one ServeQuery. */
-typedef struct {
-    const char *path;
-    const char *method;
-    const char *endpoint;
-    const char *query;
-    guint status; /* of an answer: 200, 201 for a new ask */
-} Route;
-
-static const Route routes[] = {
-    {"/v1/paths", "GET", "paths", "paths", SOUP_STATUS_OK},
-    {"/v1/rank", "GET", "rank", "rank", SOUP_STATUS_OK},
-    {"/v1/people", "GET", "people", "people", SOUP_STATUS_OK},
-    {"/v1/diagrams/path.svg", "GET", "path_svg", "path-diagram", SOUP_STATUS_OK},
-    {"/v1/diagrams/account.svg", "GET", "account_svg", "account-diagram", SOUP_STATUS_OK},
-    {"/v1/drafts", "GET", "drafts", "drafts", SOUP_STATUS_OK},
-    {"/v1/asks", "POST", "asks", "asks", SOUP_STATUS_CREATED},
-    {"/v1/asks/*/events", "POST", "ask_events", "ask-events", SOUP_STATUS_OK},
-    {"/v1/followups", "GET", "followups", "followups", SOUP_STATUS_OK},
-    {"/v1/metrics", "GET", "ledger_metrics", "metrics", SOUP_STATUS_OK},
-};
-
 struct ServeHttp {
     SoupServer *server;     /* borrowed */
     ServeNetwork *network;  /* borrowed */
@@ -242,38 +217,10 @@ static gboolean on_deadline(gpointer data)
 
 /* ---- requests ------------------------------------------------------------------------------- */
 
-/* TRUE when @path is @pattern's, a "*" matching one non-empty segment (copied to @segment,
- * when not NULL, still percent-encoded). */
-static gboolean path_matches(const char *pattern, const char *path, char **segment)
-{
-    const char *star = strchr(pattern, '*');
-    if (star == NULL)
-        return strcmp(pattern, path) == 0;
-    gsize head = (gsize)(star - pattern), tail = strlen(star + 1), len = strlen(path);
-    if (len <= head + tail || strncmp(path, pattern, head) != 0 ||
-        strcmp(path + len - tail, star + 1) != 0)
-        return FALSE;
-    const char *seg = path + head;
-    gsize seg_len = len - head - tail;
-    if (memchr(seg, '/', seg_len) != NULL)
-        return FALSE;
-    if (segment != NULL)
-        *segment = g_strndup(seg, seg_len);
-    return TRUE;
-}
-
-static const Route *find_route(const char *path)
-{
-    for (guint i = 0; i < G_N_ELEMENTS(routes); i++)
-        if (path_matches(routes[i].path, path, NULL))
-            return &routes[i];
-    return NULL;
-}
-
 /* The metrics' name of @path: a route's, "healthz", "metrics", "web" (the page), or "other". */
 static const char *endpoint_of(const char *path)
 {
-    const Route *route = find_route(path);
+    const ServeRoute *route = serve_route_find(path);
     return route != NULL                   ? route->endpoint
            : strcmp(path, "/healthz") == 0 ? "healthz"
            : strcmp(path, "/metrics") == 0 ? "metrics"
@@ -399,53 +346,9 @@ static void metrics(ServeHttp *http, SoupServerMessage *msg)
                                      SOUP_MEMORY_TAKE, text, strlen(text));
 }
 
-/* The parameters of a POST: "id" from the path's "*" segment, then the members of the body, a
- * JSON object. FALSE with WP_ERROR_USAGE when the body is not one. */
-static gboolean body_params(SoupServerMessage *msg, const Route *route, const char *path,
-                            ServeParams *params, GError **error)
-{
-    g_autofree char *segment = NULL;
-    if (path_matches(route->path, path, &segment) && segment != NULL) {
-        g_autofree char *id = g_uri_unescape_string(segment, NULL);
-        serve_params_add(params, "id", id != NULL ? id : segment);
-    }
-    g_autoptr(GBytes) bytes = soup_message_body_flatten(soup_server_message_get_request_body(msg));
-    gsize len = 0;
-    const char *data = g_bytes_get_data(bytes, &len);
-    g_autoptr(JsonParser) parser = json_parser_new();
-    g_autoptr(GError) local = NULL;
-    if (len == 0 || !g_utf8_validate(data, (gssize)len, NULL) ||
-        !json_parser_load_from_data(parser, data, (gssize)len, &local)) {
-        g_set_error(error, WP_ERROR, WP_ERROR_USAGE, "the body is not JSON%s%s",
-                    local ? ": " : " (send a UTF-8 JSON object)", local ? local->message : "");
-        return FALSE;
-    }
-    JsonNode *root = json_parser_get_root(parser);
-    if (root == NULL || !JSON_NODE_HOLDS_OBJECT(root)) {
-        g_set_error_literal(error, WP_ERROR, WP_ERROR_USAGE,
-                            "the body must be a JSON object, e.g. {\"from\": \"...\", ...}");
-        return FALSE;
-    }
-    return serve_params_from_json(params, json_node_get_object(root), error);
-}
-
-/* A POST must say its body is JSON: a browser sends application/json across sites only after
- * a CORS preflight, which this service never answers, so a page elsewhere cannot record asks
- * with the user's session (a form can only post urlencoded, multipart or text/plain). */
-static gboolean is_json_body(SoupServerMessage *msg)
-{
-    g_autoptr(GHashTable) type_params = NULL;
-    const char *type = soup_message_headers_get_content_type(
-        soup_server_message_get_request_headers(msg), &type_params);
-    if (type == NULL || g_ascii_strcasecmp(type, "application/json") != 0)
-        return FALSE;
-    const char *charset = type_params ? g_hash_table_lookup(type_params, "charset") : NULL;
-    return charset == NULL || g_ascii_strcasecmp(charset, "utf-8") == 0;
-}
-
 /* The request's parameters, from its query string or (POST) its body; FALSE after answering
  * why they cannot be read. */
-static gboolean request_params(SoupServerMessage *msg, const Route *route, const char *path,
+static gboolean request_params(SoupServerMessage *msg, const ServeRoute *route, const char *path,
                                ServeParams *params)
 {
     g_autoptr(GError) error = NULL;
@@ -456,7 +359,7 @@ static gboolean request_params(SoupServerMessage *msg, const Route *route, const
         respond_query_error(msg, NULL, error);
         return FALSE;
     }
-    if (!is_json_body(msg)) {
+    if (!serve_request_is_json(msg)) {
         respond_error(msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                       "send the body as 'Content-Type: application/json' (UTF-8)");
         return FALSE;
@@ -466,14 +369,14 @@ static gboolean request_params(SoupServerMessage *msg, const Route *route, const
                       "a POST takes its parameters in the JSON body, not the query string");
         return FALSE;
     }
-    if (body_params(msg, route, path, params, &error))
+    if (serve_route_body_params(route, msg, path, params, &error))
         return TRUE;
     respond_query_error(msg, NULL, error);
     return FALSE;
 }
 
 /* Queues @route's question, or answers at once why it cannot be asked now. */
-static void start_query(ServeHttp *http, SoupServerMessage *msg, const Route *route,
+static void start_query(ServeHttp *http, SoupServerMessage *msg, const ServeRoute *route,
                         const char *path)
 {
     g_autoptr(ServeParams) params = serve_params_new();
@@ -523,7 +426,7 @@ static void handler(SoupServer *server G_GNUC_UNUSED, SoupServerMessage *msg, co
     if (serve_web_respond(msg, path)) /* the page: "/" and "/static/..." (src/serve/web) */
         return;
     const char *method = soup_server_message_get_method(msg);
-    const Route *route = find_route(path);
+    const ServeRoute *route = serve_route_find(path);
     const char *endpoint = endpoint_of(path);
     if (strcmp(endpoint, "other") == 0) {
         g_autofree char *shown = wp_text_excerpt(path);

@@ -83,6 +83,32 @@ char *serve_listener_url(const ServeListener *listener);
 guint serve_listener_n_connections(const ServeListener *listener);
 void serve_listener_free(ServeListener *listener);
 
+/* ---- routes.c: what an API request asks ------------------------------------------------- */
+
+/* An API route: a URL path, the method it takes, the metrics' name for it, the question it
+ * asks (queries.c, ledger-queries.c) and the status of its answers. A "*" in the path stands
+ * for one segment, which the question takes as its parameter "id". A POST takes its parameters
+ * from a JSON object body. Adding an endpoint is one row in routes.c and one ServeQuery. */
+typedef struct {
+    const char *path;
+    const char *method;
+    const char *endpoint;
+    const char *query;
+    guint status; /* of an answer: 200, 201 for a new ask */
+} ServeRoute;
+
+/* The route of @path (whatever the method), or NULL. */
+const ServeRoute *serve_route_find(const char *path);
+/* A POST's parameters: "id" from @path's "*" segment, then the members of the body, a JSON
+ * object; FALSE with WP_ERROR_USAGE when the body is not one (or a member's type is wrong). */
+gboolean serve_route_body_params(const ServeRoute *route, SoupServerMessage *msg, const char *path,
+                                 ServeParams *params, GError **error);
+/* TRUE when the request says its body is JSON (application/json, UTF-8 if a charset is named).
+ * A browser sends that type across sites only after a CORS preflight, which the service never
+ * grants, so a page elsewhere cannot record asks with what a user's browser can reach (a form
+ * posts only urlencoded, multipart or text/plain). */
+gboolean serve_request_is_json(SoupServerMessage *msg);
+
 /* ---- http.c: the HTTP front end --------------------------------------------------------- */
 
 typedef struct {
