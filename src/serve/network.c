@@ -7,10 +7,10 @@
  * Two kinds of reload: a change to the ties or the people reads the network again; a change to
  * the ledger (ledger.db and its -wal, which every recorded ask or outcome writes) or to
  * profile.ini only scores the graph already loaded again (the profile's model and what the
- * ledger teaches), which costs a fraction of a load (docs/serve.md "Live data"). Changes are
- * gathered until the folder is quiet for QUIET_MS, but never delayed beyond MAX_WAIT_MS, so a
- * burst of the service's own ask writes costs one rescoring, and a steady stream of them still
- * gets one every few seconds. */
+ * ledger teaches), which costs a fraction of a load (docs/serve.md "Health, reloads and metrics").
+ * Changes are gathered until the folder is quiet for QUIET_MS, but never delayed beyond
+ * MAX_WAIT_MS, so a burst of the service's own ask writes costs one rescoring, and a steady stream
+ * of them still gets one every few seconds. */
 #include "serve/serve.h"
 
 #include <stdio.h>
