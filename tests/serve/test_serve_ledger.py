@@ -88,7 +88,8 @@ class LedgerTest(unittest.TestCase):
 
     def eventually_same_as_cli(self, endpoint, params, *cli_args):
         """The service learns from a ledger write after a quiet half second (docs/serve.md
-        "Health, reloads and metrics"); until then an answer that depends on learning may still be the old one."""
+        "Health, reloads and metrics"); until then an answer that depends on learning may
+        still be the old one."""
         deadline = time.time() + 20 * servelib.SLOW
         while True:
             code, _, body = self.server.get(endpoint, params)
