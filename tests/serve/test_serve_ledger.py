@@ -400,6 +400,25 @@ class LedgerTest(unittest.TestCase):
         self.assertEqual(health["status"], "ok")
 
 
+class NoLedgerTest(unittest.TestCase):
+    def test_without_a_data_folder_there_is_no_ledger(self):
+        server = Server(None, "--edges", os.path.join(servelib.DEMO, "edges.csv"), "--people",
+                        os.path.join(servelib.DEMO, "people.csv"))
+        try:
+            server.wait_healthy()
+            error = error_of(self, server.get("/v1/followups"), 501, "no_ledger")
+            self.assertIn("--data DIR", error["message"])
+            error_of(self, post(server, "/v1/asks", {"from": "Alice Carter", "to": "p00006"}),
+                     501, "no_ledger")
+            error_of(self, post(server, "/v1/asks/1/events", {"state": "agreed"}), 501,
+                     "no_ledger")
+            # Drafts need no ledger.
+            self.assertEqual(server.get("/v1/drafts", [ALICE, ("to", "p00006")])[0], 200)
+        finally:
+            self.assertEqual(server.stop(), 0, server.read_log())
+            server.cleanup()
+
+
 class TokenTest(unittest.TestCase):
     def test_ledger_writes_need_the_token(self):
         data = demo_folder()
