@@ -408,6 +408,13 @@ class LedgerTest(unittest.TestCase):
         health = json.loads(self.server.request("/healthz")[2])
         self.assertGreaterEqual(health["rescores"], 1)
         self.assertEqual(health["status"], "ok")
+        text = self.server.request("/metrics")[2].decode()
+        rescores = re.search(r"^warmpath_network_rescores_total (\S+)$", text, re.M)
+        self.assertIsNotNone(rescores, text)
+        self.assertGreaterEqual(float(rescores.group(1)), 1)
+        # Rescoring never read the network again: one load, the first.
+        self.assertEqual(re.search(r"^warmpath_network_loads_total (\S+)$", text, re.M).group(1),
+                         "1")
 
 
 class NoLedgerTest(unittest.TestCase):
