@@ -115,7 +115,22 @@ static const WpPathReason *choose_path(const WpPathReport *report, WpPerson via,
     return NULL;
 }
 
-/* `warmpath draft --format json`: the same search, path and wording. */
+/* What the ledger says about the draft's source, in its header, as `warmpath draft` adds it
+ * (on the service's day); reading never creates a ledger, and without one there is nothing to
+ * add. */
+static gboolean add_ledger_warnings(const ServeQueryEnv *env, WpDraft *draft, GError **error)
+{
+    if (env->ledger_file == NULL)
+        return TRUE;
+    g_autoptr(GPtrArray) asks = read_asks(env, NULL, error);
+    if (asks == NULL)
+        return FALSE;
+    wp_draft_add_ledger_warnings(draft, asks, wp_scoring_model(env->scoring),
+                                 wp_scoring_as_of(env->scoring));
+    return TRUE;
+}
+
+/* `warmpath draft --format json`: the same search, path, wording and ledger warnings. */
 static gboolean run_drafts(const ServeQueryEnv *env, const ServeParams *params, ServeAnswer *out,
                            GError **error)
 {
@@ -174,6 +189,8 @@ static gboolean run_drafts(const ServeQueryEnv *env, const ServeParams *params, 
     if (draft == NULL)
         return FALSE;
     draft->default_source = via_text == NULL;
+    if (!add_ledger_warnings(env, draft, error))
+        return FALSE;
     out->json = wp_draft_to_json(draft);
     out->text = wp_draft_to_text(draft, FALSE);
     return TRUE;

@@ -86,14 +86,15 @@ class LedgerTest(unittest.TestCase):
         self.assertEqual(headers["content-type"], "application/json")
         self.assertEqual(body, expected)  # byte for byte
 
-    def eventually_same_as_cli(self, endpoint, params, *cli_args):
+    def eventually_same_as_cli(self, endpoint, params, *cli_args, server=None, data=None):
         """The service learns from a ledger write after a quiet half second (docs/serve.md
         "Health, reloads and metrics"); until then an answer that depends on learning may
         still be the old one."""
+        server, data = server or self.server, data or self.data
         deadline = time.time() + 20 * servelib.SLOW
         while True:
-            code, _, body = self.server.get(endpoint, params)
-            expected, rc = cli(*cli_args, data=self.data)
+            code, _, body = server.get(endpoint, params)
+            expected, rc = cli(*cli_args, data=data)
             if (code, body) == (200, expected) or time.time() > deadline:
                 break
             time.sleep(0.2)
@@ -117,6 +118,33 @@ class LedgerTest(unittest.TestCase):
         self.assertTrue(draft["path"]["default_source"])
         self.assertLessEqual(len(draft["note"]["text"].split()), 120)
         self.assertNotIn("{", draft["note"]["text"])  # no template field left unfilled
+
+    def test_drafts_carry_the_ledgers_warnings(self):
+        data = self._fresh_server_folder()
+        server = Server(data)
+        try:
+            server.wait_healthy()
+            draft = json.loads(server.get("/v1/drafts", [ALICE] + BOB_ACME)[2])
+            self.assertEqual(draft["header"], None)  # no ledger: nothing to say
+            self.assertFalse(os.path.exists(os.path.join(data, "ledger.db")))  # nor created
+            code, _, body = post(server, "/v1/asks", {"from": "Alice Carter", "to": "Bob Smith",
+                                                      "at": "Acme", "on": DAY})
+            self.assertEqual(code, 201, body)
+            self.assertEqual(post(server, "/v1/asks/1/events",
+                                  {"state": "declined", "on": "2026-10-25"})[0], 200)
+            # The decline is also learned from (once the service has scored again): equal to the
+            # CLI's in the end, through Priya as asked.
+            body = self.eventually_same_as_cli(
+                "/v1/drafts", [ALICE] + BOB_ACME + [("via", "Priya Natarajan")], "draft",
+                "--from", "Alice Carter", "--to", "Bob Smith", "--at", "Acme", "--via",
+                "Priya Natarajan", "--format", "json", server=server, data=data)
+            draft = json.loads(body)
+            # Priya declined a week before the as-of day: the header says so before asking again.
+            self.assertIn("Priya Natarajan", draft["header"])
+            self.assertIn("declined", draft["header"])
+        finally:
+            self.assertEqual(server.stop(), 0, server.read_log())
+            server.cleanup()
 
     def test_drafts_errors(self):
         error = error_of(self, self.server.get("/v1/drafts", BOB_ACME), 400, "usage")
