@@ -9,6 +9,7 @@ import re
 import sys
 import tempfile
 import threading
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -258,7 +259,14 @@ class ServeTest(unittest.TestCase):
         for _ in range(2):
             self.server.get("/v1/people", [("q", marker)])
         self.server.get("/v1/people", [("q", marker), ("limit", "0")])
-        lines = [l for l in self.server.read_log().splitlines() if marker in l]
+        # The line is written when libsoup says the response is done, which may be just after
+        # the client has read it: wait a little for the last one.
+        deadline = time.time() + 5 * servelib.SLOW
+        while True:
+            lines = [l for l in self.server.read_log().splitlines() if marker in l]
+            if len(lines) >= 3 or time.time() > deadline:
+                break
+            time.sleep(0.05)
         self.assertEqual(len(lines), 3, lines)
         self.assertRegex(lines[0], r"^warmpath serve: 127\.0\.0\.1 GET /v1/people\?q=%s 200 \d+ B "
                                    r"[\d.]+ ms$" % marker)
