@@ -14,6 +14,9 @@ Chromium (Debian's `chromium`) and reads the page as the browser rendered it (--
   answers with an SVG;
 - a person whose name, company and title are HTML (tests/data/web-markup) is shown as text: the
   rendered answer holds the literal characters and none of the elements;
+- the ledger from the page (a copy of the demo folder): the draft shown for a path is
+  `warmpath draft`'s, "Record this ask" and an outcome chip record them in DIR/ledger.db (read
+  back with `warmpath ledger export`), and the follow-ups view lists `warmpath followups`;
 - over plain HTTP, the page's files carry its Content-Security-Policy and need no token when
   the service has one, while the API still does.
 
@@ -134,9 +137,10 @@ def percent(p):
 class Server:
     """`warmpath serve` on a free port; its standard error is drained so it never blocks."""
 
-    def __init__(self, warmpath, data, env, *extra):
+    def __init__(self, warmpath, data, env, *extra, as_of=AS_OF):
+        day = ["--as-of", as_of] if as_of else []
         self.proc = subprocess.Popen(
-            [warmpath, "serve", "--data", data, "--listen", "127.0.0.1:0", "--as-of", AS_OF, *extra],
+            [warmpath, "serve", "--data", data, "--listen", "127.0.0.1:0", *day, *extra],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             env=env, text=True)
         self.log = []
@@ -446,6 +450,77 @@ def check_demo(warmpath, chromium, server, repo, env, tmp):
             check(paths[0]["names"][1].encode() in svg, "the SVG draws the best path's source")
 
 
+def cli_json(warmpath, env, *args):
+    run = subprocess.run([warmpath, *args, "--format", "json"], capture_output=True, text=True,
+                         env=env, check=True)
+    return json.loads(run.stdout)
+
+
+def check_ledger(warmpath, chromium, repo, env, tmp):
+    """The ledger from the page, on a copy of the demo folder (the page writes DIR/ledger.db),
+    with no --as-of: asks are recorded today, and today's follow-ups are what the page shows.
+    The first path's "Draft the request" shows `warmpath draft --via SOURCE`'s two texts;
+    "Record this ask" records one ask through that source (read back with `warmpath ledger
+    export`); the "agreed" chip records the outcome; the follow-ups view then lists what
+    `warmpath followups` lists, the thank-you among them."""
+    data = os.path.join(tmp, "ledger-demo")
+    os.makedirs(data)
+    for name in ("people.csv", "edges.csv", "profile.ini"):
+        shutil.copy(os.path.join(repo, "datasets", "demo", name), data)
+    server = Server(warmpath, data, env, as_of=None)
+    proc, page = open_devtools(chromium, tmp, server.url(DEMO))
+    card = "document.querySelector('#path-answer li.path')"
+    try:
+        if not page.wait(f"!!document.querySelector('#path-answer li.path .record button')",
+                         "the first path's 'Record this ask' (the ledger's parts shown)"):
+            return
+        source = page.eval(f"{card}.dataset.source")
+        target = cli_json(warmpath, env, "path", "--data", data, "--from", DEMO["from"], "--to",
+                          DEMO["to"], "--at", DEMO["at"], "--quiet")["query"]["target"]["id"]
+        page.eval(f"{card}.querySelector('.draft button').click()")
+        texts = page.wait(f"(() => {{ const t = [...{card}.querySelectorAll('.draft-text')];"
+                          " return t.length === 2 && t.map(x => x.value); })()", "the draft")
+        draft = cli_json(warmpath, env, "draft", "--data", data, "--from", DEMO["from"], "--to",
+                         target, "--at", DEMO["at"], "--via", source, "--quiet")
+        check(texts == [draft["to_source"]["body"], draft["note"]["text"]],
+              f"the page's draft is `warmpath draft --via {source}`'s: {texts!r}")
+
+        page.eval(f"{card}.querySelector('.record button').click()")
+        state = page.wait(f"({card}.querySelector('.outcomes .state') || {{}}).textContent",
+                          "the recorded ask")
+        check(state == "Ask #1: asked", f"the page says the ask is recorded: {state!r}")
+        asks = cli_json(warmpath, env, "ledger", "export", "--data", data)["asks"]
+        check([(a["source"], a["target"], a["state"]) for a in asks] == [(source, target, "asked")],
+              f"the ledger holds one ask through {source} to {target}: {asks!r}")
+
+        page.eval(f"[...{card}.querySelectorAll('.outcomes button')]"
+                  ".find(b => b.textContent === 'agreed').click()")
+        page.wait(f"({card}.querySelector('.outcomes .state') || {{}}).textContent === "
+                  "'Ask #1: agreed'", "the outcome recorded")
+        asks = cli_json(warmpath, env, "ledger", "export", "--data", data)["asks"]
+        check([[e["state"] for e in a["events"]] for a in asks] == [["asked", "agreed"]],
+              f"the ledger holds the outcome: {asks!r}")
+
+        page.call("Page.navigate", url=server.base + "/?view=followups")
+        shown = page.wait("(() => { const c = [...document.querySelectorAll("
+                          "'#followups-answer li.followup .headline')];"
+                          " return c.length > 0 && c.map(x => x.textContent); })()",
+                          "the follow-ups")
+        followups = cli_json(warmpath, env, "followups", "--data", data, "--quiet")["followups"]
+        check(shown == [f["sentence"] for f in followups],
+              f"the page lists `warmpath followups`: {shown!r}")
+        check(any(f["action"] == "thank-source" and f["ask"] == 1 for f in followups),
+              "agreeing calls for thanking the source (test premise)")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        server.stop()
+
+
 def check_markup(warmpath, chromium, server, tmp):
     dom = chromium_run(chromium, tmp, server.url(MARKUP), "--dump-dom")
     root = parse(dom)
@@ -510,6 +585,7 @@ def main(argv):
                              "--window-size=1280,1000")
         finally:
             demo.stop()
+        check_ledger(warmpath, chromium, repo, env, tmp)
         markup_data = os.path.join(repo, "tests", "data", "web-markup")
         markup = Server(warmpath, markup_data, env)
         try:

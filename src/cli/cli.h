@@ -92,6 +92,10 @@ gboolean cli_common_check(GOptionContext *context, CliCommon *common, guint form
  * the load raised warnings, prints one line counting them by kind on stderr, unless --quiet or
  * lists_warnings. */
 WpScoring *cli_load_scoring(const CliCommon *common, GError **error);
+/* The second half of cli_load_scoring(): @graph scored with --model (read again: the profile
+ * may have changed) and --as-of, and the strengths learned from DIR/ledger.db (unless
+ * --no-learn). What the service does when only the ledger or the profile changed. */
+WpScoring *cli_score_graph(const CliCommon *common, WpGraph *graph, GError **error);
 
 /* Parses options; on failure prints the usage error and returns FALSE (exit CLI_EXIT_USAGE). */
 gboolean cli_parse(GOptionContext *context, int *argc, char ***argv, const char *command);

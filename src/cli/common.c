@@ -305,6 +305,29 @@ gboolean cli_common_check(GOptionContext *context G_GNUC_UNUSED, CliCommon *c, g
     return TRUE;
 }
 
+/* @graph scored with @model and --as-of, with the strengths DIR/ledger.db taught (unless
+ * --no-learn or no data folder). */
+static WpScoring *score_graph(const CliCommon *c, WpGraph *graph, const WpModel *model,
+                              GError **error)
+{
+    WpDay as_of = WP_DAY_NONE;
+    if (c->as_of != NULL)
+        wp_day_parse(c->as_of, &as_of);
+    g_autoptr(WpScoring) scoring = wp_scoring_new(graph, model, as_of, NULL);
+    if (c->no_learn || c->data_dir == NULL)
+        return g_steal_pointer(&scoring);
+    /* What the folder's asks taught about its ties (docs/ledger.md "Learning"). */
+    GError *ledger_error = NULL;
+    g_autoptr(WpLedger) ledger = wp_ledger_open_for_folder(c->data_dir, &ledger_error);
+    if (ledger_error != NULL) {
+        g_propagate_error(error, ledger_error);
+        return NULL;
+    }
+    if (ledger == NULL)
+        return g_steal_pointer(&scoring);
+    return wp_learn_scoring(scoring, ledger, NULL, error);
+}
+
 WpScoring *cli_load_scoring(const CliCommon *c, GError **error)
 {
     g_autofree char *edges = NULL;
@@ -348,22 +371,13 @@ WpScoring *cli_load_scoring(const CliCommon *c, GError **error)
     if (warnings != NULL && !c->quiet && !c->lists_warnings)
         cli_warn("the data has warnings: %s ('warmpath stats' lists them; --quiet hides this)",
                  warnings);
-    WpDay as_of = WP_DAY_NONE;
-    if (c->as_of != NULL)
-        wp_day_parse(c->as_of, &as_of);
-    g_autoptr(WpScoring) scoring = wp_scoring_new(graph, model, as_of, NULL);
-    if (c->no_learn || c->data_dir == NULL)
-        return g_steal_pointer(&scoring);
-    /* What the folder's asks taught about its ties (docs/ledger.md "Learning"). */
-    GError *ledger_error = NULL;
-    g_autoptr(WpLedger) ledger = wp_ledger_open_for_folder(c->data_dir, &ledger_error);
-    if (ledger_error != NULL) {
-        g_propagate_error(error, ledger_error);
-        return NULL;
-    }
-    if (ledger == NULL)
-        return g_steal_pointer(&scoring);
-    return wp_learn_scoring(scoring, ledger, NULL, error);
+    return score_graph(c, graph, model, error);
+}
+
+WpScoring *cli_score_graph(const CliCommon *c, WpGraph *graph, GError **error)
+{
+    g_autoptr(WpModel) model = wp_model_new_from_spec(c->model, error);
+    return model != NULL ? score_graph(c, graph, model, error) : NULL;
 }
 
 gboolean cli_output_is_terminal(const CliCommon *c)

@@ -25,12 +25,14 @@ enum {
  * the newest (the specification's version negotiation). */
 static const char *const protocol_versions[] = {"2025-06-18", "2025-03-26", "2024-11-05"};
 
-/* An MCP tool: its name, what it is for, and the service's question it asks. */
+/* An MCP tool: its name, what it is for, the service's question it asks, and whether it
+ * writes (to the ledger: the tool is then announced as not read-only). */
 typedef struct {
     const char *name;
     const char *query;
     const char *title;
     const char *description;
+    gboolean writes;
 } Tool;
 
 static const Tool tools[] = {
@@ -39,15 +41,39 @@ static const Tool tools[] = {
      "to tell namesakes apart) or into an account (to_company): the best paths, each through a "
      "different referral source, every hop explained with its tie strength and recency. People "
      "are named by id or by name; an unknown or ambiguous name fails with the closest names or "
-     "the candidates. The answer is the same JSON as `warmpath path --format json`."},
+     "the candidates. The answer is the same JSON as `warmpath path --format json`.",
+     FALSE},
     {"rank_referral_sources", "rank", "Rank referral sources",
      "Whom a seller (from, or a team) should ask first for introductions into a territory "
      "(where: filters such as industry=Fintech or title~cfo, AND-ed): the seller's contacts "
      "ranked by the introductions each can be expected to open, cold targets and accounts, "
-     "and with plan=N an ask plan. The same JSON as `warmpath rank --format json`."},
+     "and with plan=N an ask plan. The same JSON as `warmpath rank --format json`.",
+     FALSE},
     {"search_people", "people", "Search people",
      "People whose name (or company) matches the text, best first, with id, name, company and "
-     "title: use it to find the id of the person meant before asking for paths."},
+     "title: use it to find the id of the person meant before asking for paths.",
+     FALSE},
+    {"draft_intro_request", "drafts", "Draft an intro request",
+     "The intro request a seller (from) sends a referral source to be introduced to a buyer "
+     "(to, with at = the company): a message to the source (reconnect, why this buyer, the "
+     "ask) and a short note the source can forward, from the seller's brief in the profile. "
+     "Without via the best path's source; via names another. The draft is returned for the "
+     "seller to send by hand: nothing is sent. The same JSON as `warmpath draft --format "
+     "json`.",
+     FALSE},
+    {"record_ask", "asks", "Record an ask",
+     "Records in the team's ledger that a seller (from) asked a referral source (via; default "
+     "the best path's) for an introduction to a buyer (to, at): the path and its predicted "
+     "chance are kept with the ask, and warnings name a source with too many open asks or "
+     "asked recently. Call it once the seller has actually asked; nothing is sent. The same "
+     "JSON as `warmpath ask --format json`.",
+     TRUE},
+    {"list_followups", "followups", "List today's follow-ups",
+     "What to do today about the asks in the ledger, most overdue first: thank or nudge the "
+     "source, report back, ask the next best source after a decline, ask a new client for "
+     "referrals. Optionally only some sellers' asks (from, or team). The same JSON as "
+     "`warmpath followups --format json`.",
+     FALSE},
 };
 
 typedef struct {
@@ -55,6 +81,8 @@ typedef struct {
     char *load_error;   /* why loading failed */
     const char *model_name;
     WpQueryContext *context;
+    char *ledger_file; /* (nullable) DATA_DIR/ledger.db; owned */
+    gboolean as_of_given;
 } Mcp;
 
 static void send_message(JsonNode *message)
@@ -131,7 +159,9 @@ static JsonNode *initialize_result(JsonObject *params)
         b, "warmpath finds warm introductions through a team's network of people and trust "
            "ties. Use search_people to find a person's id, find_introduction_paths for who can "
            "introduce a seller to a buyer, rank_referral_sources for whom to ask first across a "
-           "territory. Answers are advice to act on; nothing is sent to anyone.");
+           "territory, draft_intro_request for the message to send the source, record_ask once "
+           "the seller has asked, list_followups for what to do today. Answers are advice to "
+           "act on; nothing is sent to anyone.");
     json_builder_end_object(b);
     return json_builder_get_root(b);
 }
@@ -190,7 +220,13 @@ static JsonNode *tools_list_result(void)
         json_builder_set_member_name(b, "annotations");
         json_builder_begin_object(b);
         json_builder_set_member_name(b, "readOnlyHint");
-        json_builder_add_boolean_value(b, TRUE);
+        json_builder_add_boolean_value(b, !tools[i].writes);
+        if (tools[i].writes) { /* a new ask each call: neither destructive nor idempotent */
+            json_builder_set_member_name(b, "destructiveHint");
+            json_builder_add_boolean_value(b, FALSE);
+            json_builder_set_member_name(b, "idempotentHint");
+            json_builder_add_boolean_value(b, FALSE);
+        }
         json_builder_set_member_name(b, "openWorldHint");
         json_builder_add_boolean_value(b, FALSE);
         json_builder_end_object(b);
@@ -276,7 +312,8 @@ static void call_tool(Mcp *mcp, JsonNode *id, JsonObject *params)
         send_error(id, RPC_INTERNAL_ERROR, mcp->load_error, NULL);
         return;
     }
-    ServeQueryEnv env = {mcp->scoring, mcp->context, mcp->model_name, NULL};
+    ServeQueryEnv env = {mcp->scoring, mcp->context,     mcp->model_name,
+                         NULL,         mcp->ledger_file, mcp->as_of_given};
     g_auto(ServeAnswer) answer = {0};
     const WpGraph *graph = wp_scoring_graph(mcp->scoring);
     if (serve_query_run(serve_query_lookup(tool->query), &env, p, &answer, &error)) {
@@ -291,7 +328,7 @@ static void call_tool(Mcp *mcp, JsonNode *id, JsonObject *params)
     } else if (error->domain == WP_ERROR &&
                (error->code == WP_ERROR_UNKNOWN_PERSON ||
                 error->code == WP_ERROR_AMBIGUOUS_PERSON || error->code == WP_ERROR_UNKNOWN_NAME ||
-                error->code == WP_ERROR_LIMIT)) {
+                error->code == WP_ERROR_LIMIT || error->code == WP_ERROR_NO_PATH)) {
         g_autofree char *text = error_text(graph, error);
         send_result(id, tool_result(text, body, TRUE));
     } else {
@@ -361,16 +398,21 @@ int cmd_mcp(int argc, char **argv)
     g_autoptr(GOptionContext) context = g_option_context_new("");
     g_option_context_set_summary(
         context, "Serve the network to an AI assistant as Model Context Protocol tools "
-                 "(find_introduction_paths, rank_referral_sources, search_people) over standard "
-                 "input and output, one JSON-RPC message per line. See docs/mcp.md.");
+                 "(find_introduction_paths, rank_referral_sources, search_people, "
+                 "draft_intro_request, record_ask, list_followups) over standard input and output, "
+                 "one JSON-RPC message per line. See docs/mcp.md.");
     cli_common_add_options(context, &common, 0);
     if (!cli_parse(context, &argc, &argv, "mcp") || !cli_common_check(context, &common, 0, "mcp"))
         return CLI_EXIT_USAGE;
     if (argc > 1)
         return cli_unexpected_argument("mcp", argv[1]);
     g_autoptr(GError) error = NULL;
-    Mcp mcp = {cli_load_scoring(&common, &error), NULL,
-               common.model != NULL ? common.model : "default", NULL};
+    Mcp mcp = {cli_load_scoring(&common, &error),
+               NULL,
+               common.model != NULL ? common.model : "default",
+               NULL,
+               common.data_dir != NULL ? wp_ledger_path_in_folder(common.data_dir) : NULL,
+               common.as_of != NULL};
     if (mcp.scoring == NULL) {
         cli_warn("%s", error->message);
         mcp.load_error = g_strdup(error->message);
@@ -397,5 +439,6 @@ int cmd_mcp(int argc, char **argv)
     wp_query_context_free(mcp.context);
     wp_scoring_unref(mcp.scoring);
     g_free(mcp.load_error);
+    g_free(mcp.ledger_file);
     return CLI_EXIT_OK;
 }

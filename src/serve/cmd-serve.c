@@ -111,14 +111,18 @@ static gboolean on_hangup(gpointer data)
 }
 
 /* The log line after each load; a failed reload keeps the network loaded before. */
-static void on_loaded(ServeNetwork *network, const GError *error, gpointer data)
+static void on_loaded(ServeNetwork *network, gboolean rescored, const GError *error, gpointer data)
 {
     Service *service = data;
-    if (error == NULL && service->http != NULL)
+    if (error == NULL && !rescored && service->http != NULL) /* a rescoring keeps the graph */
         serve_http_forget_contexts(service->http);
     ServeNetworkStatus s;
     serve_network_status(network, &s);
-    if (error != NULL)
+    if (error == NULL && rescored)
+        fprintf(stderr,
+                "warmpath serve: scored again (the ledger or the profile changed) in %.0f ms\n",
+                s.rescore_seconds * 1000);
+    else if (error != NULL)
         fprintf(stderr, "warmpath serve: loading failed, %s: %s\n",
                 s.loaded ? "still serving the network loaded before" : "nothing to serve yet",
                 error->message);
@@ -254,6 +258,8 @@ int cmd_serve(int argc, char **argv)
         g_autofree char *shown = g_filename_display_name(common.data_dir);
         return cli_usage_error("serve", "--data %s is not a folder", shown);
     }
+    g_autofree char *ledger =
+        common.data_dir != NULL ? wp_ledger_path_in_folder(common.data_dir) : NULL;
     ServeConfig config = {
         .threads = o.threads > 0 ? (guint)o.threads : MAX(g_get_num_processors(), 1),
         .max_in_flight = (guint)o.max_in_flight,
@@ -261,6 +267,8 @@ int cmd_serve(int argc, char **argv)
         .max_body_bytes = MAX_BODY_BYTES,
         .deadline_ms = (guint)(o.timeout * 1000 + 0.5),
         .token = token,
+        .ledger_file = ledger,
+        .as_of_given = common.as_of != NULL,
     };
     return run(&common, address, &config, (guint)o.max_connections);
 }

@@ -14,22 +14,6 @@
 #define SECURITY_CSP "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
 #define MAX_LOGGED_URL 400 /* bytes of the path and query written to the log */
 
-/* An API route: a URL path, the metrics' name for it, and the question it asks (queries.c).
- * Adding an endpoint is one row here and one ServeQuery. */
-typedef struct {
-    const char *path;
-    const char *endpoint;
-    const char *query;
-} Route;
-
-static const Route routes[] = {
-    {"/v1/paths", "paths", "paths"},
-    {"/v1/rank", "rank", "rank"},
-    {"/v1/people", "people", "people"},
-    {"/v1/diagrams/path.svg", "path_svg", "path-diagram"},
-    {"/v1/diagrams/account.svg", "account_svg", "account-diagram"},
-};
-
 struct ServeHttp {
     SoupServer *server;     /* borrowed */
     ServeNetwork *network;  /* borrowed */
@@ -51,6 +35,7 @@ typedef struct {
     ServeHttp *http;
     SoupServerMessage *msg; /* a reference */
     const ServeQuery *query;
+    guint status; /* of the answer */
     ServeParams *params;
     WpScoring *scoring; /* a reference to the network the request started on */
     GCancellable *cancellable;
@@ -112,11 +97,16 @@ static void respond_error(SoupServerMessage *msg, guint status, const char *code
 }
 
 /* The status a query's error means: a bad request 400, an unknown name 404 (the closest
- * attached), an ambiguous one 409 (the candidates attached), a deadline passed 503. */
+ * attached), an ambiguous one 409 (the candidates attached), a deadline passed 503; for the
+ * ledger an unknown ask 404, an event its state does not allow 409, no ledger at all 501. */
 static guint error_status(const GError *error)
 {
     if (g_error_matches(error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return SOUP_STATUS_SERVICE_UNAVAILABLE;
+    if (error->domain == SERVE_ERROR)
+        return error->code == SERVE_ERROR_UNKNOWN_ASK ? SOUP_STATUS_NOT_FOUND
+               : error->code == SERVE_ERROR_CONFLICT  ? SOUP_STATUS_CONFLICT
+                                                      : SOUP_STATUS_NOT_IMPLEMENTED;
     if (error->domain != WP_ERROR)
         return SOUP_STATUS_INTERNAL_SERVER_ERROR;
     switch ((WpError)error->code) {
@@ -125,6 +115,7 @@ static guint error_status(const GError *error)
         return SOUP_STATUS_BAD_REQUEST;
     case WP_ERROR_UNKNOWN_PERSON:
     case WP_ERROR_UNKNOWN_NAME:
+    case WP_ERROR_NO_PATH: /* nothing to draft, or no path to ask through */
         return SOUP_STATUS_NOT_FOUND;
     case WP_ERROR_AMBIGUOUS_PERSON:
         return SOUP_STATUS_CONFLICT;
@@ -173,8 +164,12 @@ static void answer(gpointer data, gpointer user_data)
     Job *job = data;
     ServeHttp *http = user_data;
     WpQueryContext *context = take_context(http, wp_scoring_graph(job->scoring));
-    ServeQueryEnv env = {job->scoring, context, serve_network_model_name(http->network),
-                         job->cancellable};
+    ServeQueryEnv env = {job->scoring,
+                         context,
+                         serve_network_model_name(http->network),
+                         job->cancellable,
+                         http->config.ledger_file,
+                         http->config.as_of_given};
     if (g_cancellable_is_cancelled(job->cancellable))
         g_cancellable_set_error_if_cancelled(job->cancellable, &job->error);
     else
@@ -198,7 +193,7 @@ static gboolean finish(gpointer data)
             const char *svg = g_bytes_get_data(job->answer.svg, &len);
             soup_server_message_set_response(msg, "image/svg+xml", SOUP_MEMORY_COPY, svg, len);
         } else {
-            respond_json(msg, SOUP_STATUS_OK, job->answer.json);
+            respond_json(msg, job->status, job->answer.json);
         }
         soup_server_message_unpause(msg);
     }
@@ -222,18 +217,10 @@ static gboolean on_deadline(gpointer data)
 
 /* ---- requests ------------------------------------------------------------------------------- */
 
-static const Route *find_route(const char *path)
-{
-    for (guint i = 0; i < G_N_ELEMENTS(routes); i++)
-        if (strcmp(path, routes[i].path) == 0)
-            return &routes[i];
-    return NULL;
-}
-
 /* The metrics' name of @path: a route's, "healthz", "metrics", "web" (the page), or "other". */
 static const char *endpoint_of(const char *path)
 {
-    const Route *route = find_route(path);
+    const ServeRoute *route = serve_route_find(path);
     return route != NULL                   ? route->endpoint
            : strcmp(path, "/healthz") == 0 ? "healthz"
            : strcmp(path, "/metrics") == 0 ? "metrics"
@@ -287,8 +274,14 @@ static void early_handler(SoupServer *server G_GNUC_UNUSED, SoupServerMessage *m
         respond_error(msg, SOUP_STATUS_REQUEST_URI_TOO_LONG, "uri_too_long", m);
         return;
     }
-    goffset length =
-        soup_message_headers_get_content_length(soup_server_message_get_request_headers(msg));
+    SoupMessageHeaders *request = soup_server_message_get_request_headers(msg);
+    if (soup_message_headers_get_encoding(request) == SOUP_ENCODING_CHUNKED) {
+        /* libsoup would gather a chunked body of any size before the handler sees it */
+        respond_error(msg, SOUP_STATUS_LENGTH_REQUIRED, "length_required",
+                      "send the body with a Content-Length, not chunked");
+        return;
+    }
+    goffset length = soup_message_headers_get_content_length(request);
     if (length > (goffset)http->config.max_body_bytes) {
         g_autofree char *m =
             g_strdup_printf("the body is larger than %u bytes", http->config.max_body_bytes);
@@ -329,6 +322,8 @@ static void healthz(ServeHttp *http, SoupServerMessage *msg)
         json_builder_add_string_value(b, when);
         json_builder_set_member_name(b, "load_ms");
         json_builder_add_int_value(b, (gint64)(s.load_seconds * 1000 + 0.5));
+        json_builder_set_member_name(b, "rescores"); /* after a change to the ledger or profile */
+        json_builder_add_int_value(b, (gint64)s.rescores);
     }
     if (s.error != NULL) {
         json_builder_set_member_name(b, "last_load_error");
@@ -351,16 +346,42 @@ static void metrics(ServeHttp *http, SoupServerMessage *msg)
                                      SOUP_MEMORY_TAKE, text, strlen(text));
 }
 
+/* The request's parameters, from its query string or (POST) its body; FALSE after answering
+ * why they cannot be read. */
+static gboolean request_params(SoupServerMessage *msg, const ServeRoute *route, const char *path,
+                               ServeParams *params)
+{
+    g_autoptr(GError) error = NULL;
+    if (strcmp(route->method, "POST") != 0) {
+        if (serve_params_parse_query(params, g_uri_get_query(soup_server_message_get_uri(msg)),
+                                     &error))
+            return TRUE;
+        respond_query_error(msg, NULL, error);
+        return FALSE;
+    }
+    if (!serve_request_is_json(msg)) {
+        respond_error(msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                      "send the body as 'Content-Type: application/json' (UTF-8)");
+        return FALSE;
+    }
+    if (g_uri_get_query(soup_server_message_get_uri(msg)) != NULL) {
+        respond_error(msg, SOUP_STATUS_BAD_REQUEST, "usage",
+                      "a POST takes its parameters in the JSON body, not the query string");
+        return FALSE;
+    }
+    if (serve_route_body_params(route, msg, path, params, &error))
+        return TRUE;
+    respond_query_error(msg, NULL, error);
+    return FALSE;
+}
+
 /* Queues @route's question, or answers at once why it cannot be asked now. */
-static void start_query(ServeHttp *http, SoupServerMessage *msg, const Route *route)
+static void start_query(ServeHttp *http, SoupServerMessage *msg, const ServeRoute *route,
+                        const char *path)
 {
     g_autoptr(ServeParams) params = serve_params_new();
-    g_autoptr(GError) error = NULL;
-    if (!serve_params_parse_query(params, g_uri_get_query(soup_server_message_get_uri(msg)),
-                                  &error)) {
-        respond_query_error(msg, NULL, error);
+    if (!request_params(msg, route, path, params))
         return;
-    }
     if (http->draining) {
         close_after(msg);
         respond_error(msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "shutting_down",
@@ -387,6 +408,7 @@ static void start_query(ServeHttp *http, SoupServerMessage *msg, const Route *ro
     job->http = http;
     job->msg = g_object_ref(msg);
     job->query = serve_query_lookup(route->query);
+    job->status = route->status;
     job->params = g_steal_pointer(&params);
     job->scoring = scoring;
     job->cancellable = g_cancellable_new();
@@ -404,26 +426,29 @@ static void handler(SoupServer *server G_GNUC_UNUSED, SoupServerMessage *msg, co
     if (serve_web_respond(msg, path)) /* the page: "/" and "/static/..." (src/serve/web) */
         return;
     const char *method = soup_server_message_get_method(msg);
-    const Route *route = find_route(path);
+    const ServeRoute *route = serve_route_find(path);
     const char *endpoint = endpoint_of(path);
     if (strcmp(endpoint, "other") == 0) {
         g_autofree char *shown = wp_text_excerpt(path);
         g_autofree char *m = g_strdup_printf(
-            "no endpoint '%s'; try /v1/paths, /v1/rank, /v1/people, /v1/diagrams/path.svg, "
-            "/v1/diagrams/account.svg, /healthz or /metrics",
+            "no endpoint '%s'; try /v1/paths, /v1/rank, /v1/people, /v1/drafts, "
+            "/v1/diagrams/path.svg, /v1/diagrams/account.svg, /v1/asks, /v1/asks/ID/events, "
+            "/v1/followups, /v1/metrics, /healthz or /metrics",
             shown);
         respond_error(msg, SOUP_STATUS_NOT_FOUND, "not_found", m);
         return;
     }
-    if (strcmp(method, SOUP_METHOD_GET) != 0 && strcmp(method, SOUP_METHOD_HEAD) != 0) {
+    const char *takes = route != NULL ? route->method : "GET";
+    gboolean get = strcmp(takes, "GET") == 0;
+    if (strcmp(method, takes) != 0 && !(get && strcmp(method, "HEAD") == 0)) {
         soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Allow",
-                                     "GET, HEAD");
-        g_autofree char *m = g_strdup_printf("%s takes GET", path);
+                                     get ? "GET, HEAD" : takes);
+        g_autofree char *m = g_strdup_printf("%s takes %s", path, takes);
         respond_error(msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed", m);
         return;
     }
     if (route != NULL)
-        start_query(http, msg, route);
+        start_query(http, msg, route, path);
     else if (strcmp(endpoint, "healthz") == 0)
         healthz(http, msg);
     else
@@ -495,6 +520,7 @@ ServeHttp *serve_http_new(SoupServer *server, ServeNetwork *network, const Serve
     http->network = network;
     http->config = *config;
     http->config.token = g_strdup(config->token);
+    http->config.ledger_file = g_strdup(config->ledger_file);
     if (config->token != NULL) {
         gsize len = sizeof http->token_hash;
         g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
@@ -546,5 +572,6 @@ void serve_http_free(ServeHttp *http)
     serve_metrics_free(http->metrics);
     g_main_context_unref(http->main);
     g_free((char *)http->config.token);
+    g_free((char *)http->config.ledger_file);
     g_free(http);
 }

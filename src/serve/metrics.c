@@ -175,8 +175,13 @@ char *serve_metrics_text(const ServeMetrics *m, const ServeNetworkStatus *s, gui
           "When the network served was loaded (Unix time).", "gauge", s->loaded_at / 1e6);
     gauge(out, "warmpath_network_loads_total", "Successful loads, the first one included.",
           "counter", (double)s->loads);
+    gauge(out, "warmpath_network_rescores_total",
+          "Scorings of the loaded graph made again after the ledger or the profile changed.",
+          "counter", (double)s->rescores);
+    gauge(out, "warmpath_network_rescore_seconds", "How long the last such scoring took.", "gauge",
+          s->rescore_seconds);
     gauge(out, "warmpath_network_load_failures_total",
-          "Failed loads (a failed reload keeps the network served).", "counter",
+          "Failed loads and rescorings (a failure keeps the network served).", "counter",
           (double)s->failures);
     gauge(out, "warmpath_network_last_load_failed", "1 when the last load failed.", "gauge",
           s->error != NULL);

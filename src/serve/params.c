@@ -123,6 +123,8 @@ gboolean serve_params_from_json(ServeParams *params, JsonObject *arguments, GErr
     json_object_iter_init(&iter, arguments);
     while (json_object_iter_next(&iter, &name, &node)) {
         char *text = NULL;
+        if (JSON_NODE_HOLDS_NULL(node))
+            continue; /* null: not given, as clients write an optional value they leave out */
         if (JSON_NODE_HOLDS_ARRAY(node)) {
             JsonArray *array = json_node_get_array(node);
             for (guint i = 0; i < json_array_get_length(array); i++) {
@@ -282,6 +284,10 @@ const char *serve_error_code(const GError *error)
 {
     if (g_error_matches(error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return "timeout";
+    if (error->domain == SERVE_ERROR)
+        return error->code == SERVE_ERROR_UNKNOWN_ASK ? "unknown_ask"
+               : error->code == SERVE_ERROR_CONFLICT  ? "conflict"
+                                                      : "no_ledger";
     if (error->domain != WP_ERROR)
         return "failed";
     switch ((WpError)error->code) {
@@ -301,6 +307,8 @@ const char *serve_error_code(const GError *error)
         return "render";
     case WP_ERROR_NOT_SUPPORTED:
         return "not_supported";
+    case WP_ERROR_NO_PATH:
+        return "no_path";
     default:
         return "failed";
     }

@@ -471,7 +471,7 @@ const ServeQuery *serve_query_lookup(const char *name)
     for (guint i = 0; i < G_N_ELEMENTS(queries); i++)
         if (strcmp(queries[i].name, name) == 0)
             return &queries[i];
-    return NULL;
+    return serve_ledger_query_lookup(name);
 }
 
 gboolean serve_query_run(const ServeQuery *query, const ServeQueryEnv *env,

@@ -23,8 +23,9 @@ const char *serve_params_value(const ServeParams *params, guint i);
 /* The parameters of a URL query string ("a=1&b=%20x"); FALSE with WP_ERROR_USAGE when it is not
  * valid percent-encoded UTF-8. */
 gboolean serve_params_parse_query(ServeParams *params, const char *query, GError **error);
-/* An MCP tool's arguments (a JSON object: strings, integers, booleans, arrays of strings);
- * FALSE with WP_ERROR_USAGE naming the argument whose type is wrong. */
+/* An MCP tool's arguments or a POST's body (a JSON object: strings, numbers, booleans, arrays
+ * of strings; null = not given); FALSE with WP_ERROR_USAGE naming the argument whose type is
+ * wrong. */
 gboolean serve_params_from_json(ServeParams *params, JsonObject *arguments, GError **error);
 
 typedef enum {
@@ -50,14 +51,32 @@ typedef enum {
 } ServeAnswerKind;
 
 /* What a question runs on: the scoring (shared by every thread), the calling thread's query
- * context (nullable), the model as named when the service started, and the request's
- * cancellable (nullable; cancelled by its deadline or when the client goes away). */
+ * context (nullable), the model as named when the service started, the request's cancellable
+ * (nullable; cancelled by its deadline or when the client goes away), the ledger database
+ * (nullable: DATA_DIR/ledger.db, NULL when the network was not loaded from a data folder;
+ * each question opens its own connection), and whether the day was fixed with --as-of (the
+ * ledger's metrics then replay the history as it stood that day, as `warmpath metrics
+ * --as-of` does). */
 typedef struct {
     const WpScoring *scoring;
     WpQueryContext *context;
     const char *model_name;
     GCancellable *cancellable;
+    const char *ledger_file;
+    gboolean as_of_given;
 } ServeQueryEnv;
+
+/* Errors of the ledger's questions that the library reports as WP_ERROR_USAGE but a client must
+ * tell apart from a malformed request: an ask id that no ask has (HTTP 404) and an event the
+ * state rules refuse after the ask's current state (HTTP 409); and a service without a data
+ * folder, which has no ledger (HTTP 501). */
+#define SERVE_ERROR (serve_error_quark())
+GQuark serve_error_quark(void);
+typedef enum {
+    SERVE_ERROR_UNKNOWN_ASK,
+    SERVE_ERROR_CONFLICT,
+    SERVE_ERROR_NO_LEDGER,
+} ServeErrorCode;
 
 /* An answer: a JSON document or an SVG picture, and for the JSON answers the gist in the
  * library's sentences (what an MCP tool's text content says). */
@@ -82,9 +101,12 @@ typedef struct {
     ServeQueryFunc run;
 } ServeQuery;
 
-/* The questions: "paths", "rank", "people", "path-diagram", "account-diagram". NULL for
- * another name. */
+/* The questions: "paths", "rank", "people", "path-diagram", "account-diagram", and the
+ * ledger's (ledger-queries.c) "drafts", "asks", "ask-events", "followups", "metrics".
+ * NULL for another name. */
 const ServeQuery *serve_query_lookup(const char *name);
+/* The ledger's questions only (ledger-queries.c); NULL for another name. */
+const ServeQuery *serve_ledger_query_lookup(const char *name);
 
 /**
  * serve_query_run:
@@ -123,7 +145,8 @@ gboolean serve_params_number(const ServeParams *params, const char *name, double
                              gboolean closed, double *out);
 
 /* The error body every front end sends: {"error": {"code", "message", "candidates"?}}, code a
- * short word ("usage", "unknown_person", "ambiguous_person", "unknown_name", "timeout", ...),
+ * short word ("usage", "unknown_person", "ambiguous_person", "unknown_name", "timeout",
+ * "no_path", "unknown_ask", "conflict", "no_ledger", ...),
  * candidates [{"id"?, "name", "company"?, "title"?, "detail"?, "count"}]. */
 JsonNode *serve_error_json(const WpGraph *graph, const GError *error);
 /* The word of serve_error_json()'s "code". */

@@ -13,8 +13,10 @@
 
 typedef struct ServeNetwork ServeNetwork;
 
-/* Called in the main context after each load attempt (@error NULL on success). */
-typedef void (*ServeLoadedFunc)(ServeNetwork *network, const GError *error, gpointer user_data);
+/* Called in the main context after each load or rescoring attempt (@error NULL on success;
+ * @rescored: only the scoring of the same graph was made again). */
+typedef void (*ServeLoadedFunc)(ServeNetwork *network, gboolean rescored, const GError *error,
+                                gpointer user_data);
 
 /* @common: how to load (copied by reference: it must outlive the network). */
 ServeNetwork *serve_network_new(const CliCommon *common, ServeLoadedFunc on_loaded,
@@ -24,7 +26,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(ServeNetwork, serve_network_free)
 /* Starts loading the files on a worker thread; a request while one runs queues one more (the
  * files may have changed after the running load opened them). */
 void serve_network_reload(ServeNetwork *network, const char *why);
-/* Watches the data folder: a change to edges.csv or people.csv reloads after a quiet spell. */
+/* Watches the data folder: a change to edges.csv or people.csv reloads after a quiet spell; one
+ * to ledger.db, ledger.db-wal or profile.ini scores the loaded graph again (the model and what
+ * the ledger teaches). */
 gboolean serve_network_watch(ServeNetwork *network, GError **error);
 /* The scoring to answer with (a new reference), or NULL before the first load succeeded. When
  * the service measures recency to "today", a new day gets a new scoring of the same graph. */
@@ -33,14 +37,16 @@ WpScoring *serve_network_scoring(ServeNetwork *network);
 const char *serve_network_model_name(const ServeNetwork *network);
 
 typedef struct {
-    gboolean loaded;     /* a network is being served */
-    gboolean loading;    /* a load runs now */
-    char *error;         /* (nullable) why the last load failed; owned */
-    gint64 loaded_at;    /* real time of the last successful load, microseconds */
-    double load_seconds; /* how long it took */
-    guint64 loads;       /* successful loads */
-    guint64 failures;    /* failed loads */
-    guint people, ties;  /* of the network served */
+    gboolean loaded;        /* a network is being served */
+    gboolean loading;       /* a load runs now */
+    char *error;            /* (nullable) why the last load failed; owned */
+    gint64 loaded_at;       /* real time of the last successful load, microseconds */
+    double load_seconds;    /* how long it took */
+    guint64 loads;          /* successful loads */
+    guint64 failures;       /* failed loads and rescorings */
+    guint64 rescores;       /* successful rescorings (the ledger or the profile changed) */
+    double rescore_seconds; /* how long the last one took */
+    guint people, ties;     /* of the network served */
 } ServeNetworkStatus;
 
 void serve_network_status(const ServeNetwork *network, ServeNetworkStatus *out);
@@ -77,15 +83,43 @@ char *serve_listener_url(const ServeListener *listener);
 guint serve_listener_n_connections(const ServeListener *listener);
 void serve_listener_free(ServeListener *listener);
 
+/* ---- routes.c: what an API request asks ------------------------------------------------- */
+
+/* An API route: a URL path, the method it takes, the metrics' name for it, the question it
+ * asks (queries.c, ledger-queries.c) and the status of its answers. A "*" in the path stands
+ * for one segment, which the question takes as its parameter "id". A POST takes its parameters
+ * from a JSON object body. Adding an endpoint is one row in routes.c and one ServeQuery. */
+typedef struct {
+    const char *path;
+    const char *method;
+    const char *endpoint;
+    const char *query;
+    guint status; /* of an answer: 200, 201 for a new ask */
+} ServeRoute;
+
+/* The route of @path (whatever the method), or NULL. */
+const ServeRoute *serve_route_find(const char *path);
+/* A POST's parameters: "id" from @path's "*" segment, then the members of the body, a JSON
+ * object; FALSE with WP_ERROR_USAGE when the body is not one (or a member's type is wrong). */
+gboolean serve_route_body_params(const ServeRoute *route, SoupServerMessage *msg, const char *path,
+                                 ServeParams *params, GError **error);
+/* TRUE when the request says its body is JSON (application/json, UTF-8 if a charset is named).
+ * A browser sends that type across sites only after a CORS preflight, which the service never
+ * grants, so a page elsewhere cannot record asks with what a user's browser can reach (a form
+ * posts only urlencoded, multipart or text/plain). */
+gboolean serve_request_is_json(SoupServerMessage *msg);
+
 /* ---- http.c: the HTTP front end --------------------------------------------------------- */
 
 typedef struct {
-    guint threads;        /* workers answering queries */
-    guint max_in_flight;  /* requests being answered or queued at once; more get 503 */
-    guint max_url_bytes;  /* a longer path and query gets 414 */
-    guint max_body_bytes; /* a larger body gets 413 */
-    guint deadline_ms;    /* a query still running after this is cancelled (503) */
-    const char *token;    /* (nullable) the Bearer token every request but /healthz needs */
+    guint threads;           /* workers answering queries */
+    guint max_in_flight;     /* requests being answered or queued at once; more get 503 */
+    guint max_url_bytes;     /* a longer path and query gets 414 */
+    guint max_body_bytes;    /* a larger body gets 413 */
+    guint deadline_ms;       /* a query still running after this is cancelled (503) */
+    const char *token;       /* (nullable) the Bearer token every request but /healthz needs */
+    const char *ledger_file; /* (nullable) DATA_DIR/ledger.db: the ledger's endpoints' */
+    gboolean as_of_given;    /* the day was fixed with --as-of (metrics replay to it) */
 } ServeConfig;
 
 typedef struct ServeHttp ServeHttp;

@@ -44,7 +44,8 @@ def people_rows(folder=DEMO):
 
 
 class Server:
-    """`warmpath serve` on 127.0.0.1:0; stderr (the log) goes to a file the test reads."""
+    """`warmpath serve` on 127.0.0.1:0; stderr (the log) goes to a file the test reads. @data
+    None: no data folder (then @extra names the files, --edges FILE)."""
 
     def __init__(self, data, *extra, cache=None):
         self.tmp = tempfile.mkdtemp(prefix="wp-serve-")
@@ -53,7 +54,8 @@ class Server:
         env["WARMPATH_CACHE_DIR"] = cache or os.path.join(self.tmp, "cache")
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
-            [WARMPATH, "serve", "--data", data, "--listen", "127.0.0.1:0", "--as-of", AS_OF,
+            [WARMPATH, "serve", *(["--data", data] if data else []), "--listen", "127.0.0.1:0",
+             "--as-of", AS_OF,
              "--quiet", *extra],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self.log, env=env)
         self.port = self._wait_port()

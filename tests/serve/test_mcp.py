@@ -5,6 +5,7 @@ unknown person, bad arguments), JSON-RPC errors, and nothing but protocol lines 
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -82,7 +83,8 @@ class McpTest(unittest.TestCase):
     def test_tools_list(self):
         tools = {t["name"]: t for t in self.client.call("tools/list")["result"]["tools"]}
         self.assertEqual(set(tools), {"find_introduction_paths", "rank_referral_sources",
-                                      "search_people"})
+                                      "search_people", "draft_intro_request", "record_ask",
+                                      "list_followups"})
         paths = tools["find_introduction_paths"]["inputSchema"]
         self.assertEqual(paths["type"], "object")
         for name, kind in (("from", "string"), ("to", "string"), ("at", "string"),
@@ -90,6 +92,18 @@ class McpTest(unittest.TestCase):
             self.assertEqual(paths["properties"][name]["type"], kind, name)
         for tool in tools.values():
             self.assertTrue(tool["description"])
+        draft = tools["draft_intro_request"]["inputSchema"]["properties"]
+        for name in ("from", "to", "at", "via"):
+            self.assertEqual(draft[name]["type"], "string", name)
+        record = tools["record_ask"]
+        for name in ("from", "to", "at", "via", "note"):
+            self.assertEqual(record["inputSchema"]["properties"][name]["type"], "string", name)
+        # Only record_ask writes; an assistant asks the user before calling it.
+        self.assertEqual({n for n, t in tools.items() if not t["annotations"]["readOnlyHint"]},
+                         {"record_ask"})
+        self.assertFalse(record["annotations"]["idempotentHint"])
+        self.assertEqual(tools["list_followups"]["inputSchema"]["properties"]["where"]["type"],
+                         "array")
 
     def test_find_paths_equals_cli(self):
         response = self.client.tool("find_introduction_paths",
@@ -167,6 +181,76 @@ class McpTest(unittest.TestCase):
                 self.client.send_line(line)
                 response = self.client.read()
                 self.assertEqual(response["error"]["code"], -32600)
+
+
+class McpLedgerTest(unittest.TestCase):
+    """The ledger's tools on a folder of their own (record_ask writes DIR/ledger.db)."""
+
+    def setUp(self):
+        self.data = servelib.copy_demo(tempfile.mkdtemp(prefix="wp-mcp-ledger-"))
+        shutil.copy(os.path.join(servelib.DEMO, "profile.ini"),
+                    os.path.join(self.data, "profile.ini"))
+        self.client = Client(data=self.data)
+        self.client.call("initialize", {})
+
+    def tearDown(self):
+        rc, rest, stderr = self.client.close()
+        shutil.rmtree(self.data, ignore_errors=True)
+        self.assertEqual((rc, rest), (0, b""), stderr)
+
+    def test_draft_equals_cli_and_is_not_sent(self):
+        result = self.client.tool("draft_intro_request",
+                                  {"from": "Alice Carter", "to": "Bob Smith", "at": "Acme"})
+        result = result["result"]
+        self.assertFalse(result["isError"])
+        expected, rc = cli("draft", "--from", "Alice Carter", "--to", "Bob Smith", "--at", "Acme",
+                           "--format", "json", data=self.data)
+        self.assertEqual(rc, 0)
+        self.assertEqual(result["structuredContent"], json.loads(expected))
+        text, _ = cli("draft", "--from", "Alice Carter", "--to", "Bob Smith", "--at", "Acme",
+                      data=self.data)
+        self.assertEqual(result["content"][0]["text"].encode(), text)  # the draft as text
+        self.assertFalse(os.path.exists(os.path.join(self.data, "ledger.db")))
+
+    def test_record_ask_then_followups(self):
+        result = self.client.tool("record_ask",
+                                  {"from": "Alice Carter", "to": "Bob Smith", "at": "Acme",
+                                   "on": "2026-10-20", "note": "from the assistant"})["result"]
+        self.assertFalse(result["isError"])
+        ask = result["structuredContent"]
+        priya = [r["id"] for r in servelib.people_rows() if r["name"] == "Priya Natarajan"]
+        self.assertEqual((ask["id"], ask["state"], [ask["source"]]), (1, "asked", priya))
+        self.assertIn("Recorded as ask 1.", result["content"][0]["text"])
+        run = subprocess.run([servelib.WARMPATH, "ledger", "export", "--data", self.data,
+                              "--format", "json"], stdout=subprocess.PIPE, check=True)
+        stored = json.loads(run.stdout)["asks"]
+        self.assertEqual([(a["id"], a["events"][0]["note"]) for a in stored],
+                         [(1, "from the assistant")])
+        result = self.client.tool("list_followups", {})["result"]
+        expected, rc = cli("followups", "--format", "json", data=self.data)
+        self.assertEqual(rc, 0)
+        self.assertEqual(result["structuredContent"], json.loads(expected))
+        self.assertIn("nudge-source", result["content"][0]["text"])
+
+    def test_ledger_tool_errors(self):
+        error = self.client.tool("draft_intro_request", {"from": "Alice Carter"})["error"]
+        self.assertEqual(error["code"], -32602)
+        self.assertEqual(error["message"], "say whom to reach: --to TARGET")
+        error = self.client.tool("record_ask", {"to": "Bob Smith"})["error"]
+        self.assertEqual((error["code"], error["message"]),
+                         (-32602, "say who asks: --from SELLER"))
+        error = self.client.tool("record_ask", {"from": "Alice Carter", "to": "Bob Smith",
+                                                "at": "Acme", "on": "soon"})["error"]
+        self.assertEqual(error["message"], "--on: 'soon' is not a date YYYY-MM-DD")
+        result = self.client.tool("record_ask", {"from": "Alice Carter",
+                                                 "to": "Bob Smith"})["result"]
+        self.assertTrue(result["isError"])
+        self.assertEqual(result["structuredContent"]["error"]["code"], "ambiguous_person")
+        result = self.client.tool("draft_intro_request", {"from": "Alice Carter",
+                                                          "to": "Priya Natarajan"})["result"]
+        self.assertTrue(result["isError"])
+        self.assertIn("direct contact", result["content"][0]["text"])
+        self.assertFalse(os.path.exists(os.path.join(self.data, "ledger.db")))
 
 
 class ParseErrorTest(unittest.TestCase):

@@ -424,8 +424,10 @@ function renderPath(p, i, query) {
   item.append(hops);
   const people = p.people || [];
   if (features.ledger && !p.direct && p.source) {
-    item.append(askButton(people[0], p.source, people[people.length - 1],
-                          query.target && query.target.company));
+    const at = query.target && query.target.company;
+    item.append(el('div', {className: 'ledger-actions'},
+      askButton(people[0], p.source, people[people.length - 1], at),
+      draftButton(people[0], p.source, people[people.length - 1], at)));
   }
   return item;
 }
@@ -624,6 +626,51 @@ function askButton(seller, source, target, at) {
   });
   box.append(button);
   return box;
+}
+
+// "Draft the request": the message to the source and the note they can forward, as `warmpath
+// draft` writes them (GET /v1/drafts), each in a box with a Copy button. Nothing is sent.
+function draftButton(seller, source, target, at) {
+  const box = el('div', {className: 'draft'});
+  const button = el('button', {type: 'button', className: 'secondary'}, 'Draft the request');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const d = await getJson('/v1/drafts', {from: seller, to: target, at, via: source});
+      const parts = [];
+      if (d.header) parts.push(el('p', {className: 'callout'}, d.header));
+      for (const warning of d.warnings || []) parts.push(el('p', {className: 'muted'}, warning));
+      const subject = d.to_source && d.to_source.subject;
+      parts.push(copyable(`To ${d.source.name}${subject ? ` — ${subject}` : ''}`,
+                          (d.to_source && d.to_source.body) || ''));
+      parts.push(copyable('Note they can forward', (d.note && d.note.text) || d.note_missing || ''));
+      box.replaceChildren(...parts);
+    } catch (error) {
+      button.disabled = false;
+      box.append(el('p', {className: 'error', role: 'alert'}, error.message));
+    }
+  });
+  box.append(button);
+  return box;
+}
+
+// A titled, read-only text box and a button that copies it.
+function copyable(title, text) {
+  const area = el('textarea', {className: 'draft-text', readOnly: true, 'aria-label': title,
+                               rows: Math.min(14, text.split('\n').length + 1)});
+  area.value = text;
+  const copy = el('button', {type: 'button', className: 'chip'}, 'Copy');
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      copy.textContent = 'Copied';
+    } catch (_) { // no clipboard (plain HTTP on another host): select it for Ctrl+C
+      area.select();
+      copy.textContent = 'Selected: press Ctrl+C';
+    }
+    setTimeout(() => { copy.textContent = 'Copy'; }, 2500);
+  });
+  return el('div', {className: 'draft-part'}, el('p', {className: 'draft-title'}, title), area, copy);
 }
 
 // The ask's state and one button per state it may move to (@choices, else the ledger's rule).
