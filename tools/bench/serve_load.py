@@ -148,7 +148,10 @@ class RssSampler(threading.Thread):
         return {"samples": len(self.samples), "first_kib": total[0], "min_kib": min(total),
                 "max_kib": max(total), "last_kib": total[-1],
                 "anon_first_kib": self.samples[0][1], "anon_last_kib": self.samples[-1][1],
-                "file_first_kib": self.samples[0][2], "file_last_kib": self.samples[-1][2]}
+                "file_first_kib": self.samples[0][2], "file_last_kib": self.samples[-1][2],
+                # By quarter of the run: a high-water mark levels off, a leak keeps climbing.
+                "quarters_kib": [total[min(len(total) - 1, len(total) * q // 4)]
+                                 for q in range(5)]}
 
 
 def percentile(sorted_values, q):
@@ -310,6 +313,8 @@ def main():
           "pages as queries first read them) %.1f → %.1f MiB"
           % (d["anon_first_kib"] / 1024, d["anon_last_kib"] / 1024, d["file_first_kib"] / 1024,
              d["file_last_kib"] / 1024))
+    print("  by quarter of the run: %s MiB" % " → ".join("%.1f" % (k / 1024)
+                                                      for k in d["quarters_kib"]))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(report, f, indent=1)
