@@ -99,6 +99,10 @@ WpScoring *cli_score_graph(const CliCommon *common, WpGraph *graph, GError **err
 
 /* Parses options; on failure prints the usage error and returns FALSE (exit CLI_EXIT_USAGE). */
 gboolean cli_parse(GOptionContext *context, int *argc, char ***argv, const char *command);
+/* A command's whole reading of its command line: cli_parse(), cli_common_check() with @formats,
+ * and no argument left over. FALSE after printing the usage error (exit CLI_EXIT_USAGE). */
+gboolean cli_parse_command(GOptionContext *context, int *argc, char ***argv, CliCommon *common,
+                           guint formats, const char *command);
 /* Prints "warmpath: MESSAGE" and "Try 'warmpath COMMAND --help'."; returns CLI_EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *format, ...) G_GNUC_PRINTF(2, 3);
 /* "unexpected argument 'X'" as a usage error of @command. */
@@ -145,6 +149,19 @@ void cli_warn_text(const char *text);
 /* Search options shared by path, rank and map (search-options.c). */
 /* --team or --team=NAME (an empty NAME is a bare --team). */
 void cli_set_team(gboolean *team, char **team_name, const char *value);
+/* Who asks: --from WHO[,WHO...] or --team[=NAME]. A command's options struct keeps it as its
+ * first member, so cli_on_team(), which GOption hands the group's data, finds it there. */
+typedef struct {
+    char *from;
+    gboolean team;
+    char *team_name; /* --team=NAME; NULL with a bare --team */
+} CliSellers;
+void cli_sellers_clear(CliSellers *who);
+/* The --team option's callback (G_OPTION_FLAG_OPTIONAL_ARG); @data is the group's data, whose
+ * first member is a CliSellers. */
+gboolean cli_on_team(const char *option, const char *value, gpointer data, GError **error);
+/* The sellers @who names (wp_select_sellers). */
+GArray *cli_sellers_select(const CliSellers *who, const WpGraph *graph, GError **error);
 /* A whole-number option as typed (@text NULL = not given: 0 and *@out untouched). Otherwise 0
  * with *@out set when it is a whole number in [@min, @max]; else prints "OPTION: expected
  * EXPECTED, not 'TEXT'" as a usage error of @command and returns its exit code. */

@@ -168,11 +168,8 @@ int cmd_ask(int argc, char **argv)
     g_option_context_add_main_entries(context, entries, NULL);
     guint formats = 1u << CLI_FORMAT_TABLE | 1u << CLI_FORMAT_JSON;
     cli_common_add_options(context, &common, formats);
-    if (!cli_parse(context, &argc, &argv, "ask") ||
-        !cli_common_check(context, &common, formats, "ask"))
+    if (!cli_parse_command(context, &argc, &argv, &common, formats, "ask"))
         return CLI_EXIT_USAGE;
-    if (argc > 1)
-        return cli_unexpected_argument("ask", argv[1]);
     int rc = check_options(&o);
     WpDay day = wp_day_today();
     if (rc == CLI_EXIT_OK && o.on != NULL && !wp_day_parse(o.on, &day)) {

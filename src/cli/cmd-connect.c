@@ -7,9 +7,7 @@
 
 /* The command's own options (GOption writes into these). */
 typedef struct {
-    char *from;
-    gboolean team;
-    char *team_name; /* --team=NAME; NULL with a bare --team */
+    CliSellers who; /* first: cli_on_team() finds it at the group's data */
     char **where;
     char *top;          /* as typed, NULL when not given */
     char *max_contacts; /* as typed, NULL when not given */
@@ -19,8 +17,7 @@ typedef struct {
 
 static void connect_options_clear(ConnectOptions *o)
 {
-    g_free(o->from);
-    g_free(o->team_name);
+    cli_sellers_clear(&o->who);
     g_strfreev(o->where);
     g_free(o->top);
     g_free(o->max_contacts);
@@ -28,21 +25,12 @@ static void connect_options_clear(ConnectOptions *o)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ConnectOptions, connect_options_clear)
 
-/* --team or --team=NAME. */
-static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpointer data,
-                        GError **error G_GNUC_UNUSED)
-{
-    ConnectOptions *o = data;
-    cli_set_team(&o->team, &o->team_name, value);
-    return TRUE;
-}
-
 static GOptionContext *make_context(ConnectOptions *o, CliCommon *common)
 {
     const GOptionEntry entries[] = {
-        {"from", 0, 0, G_OPTION_ARG_STRING, &o->from,
+        {"from", 0, 0, G_OPTION_ARG_STRING, &o->who.from,
          "Who introduces: an id or a name; several separated by commas", "WHO"},
-        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_team,
+        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)cli_on_team,
          "Everyone on a team introduces (--team=NAME: that team only)", "NAME"},
         {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &o->where,
          "Only pairs where one of the two meets the filter, repeatable (AND): "
@@ -195,12 +183,9 @@ int cmd_connect(int argc, char **argv)
     g_auto(CliCommon) common = {0};
     g_auto(ConnectOptions) o = {0};
     g_autoptr(GOptionContext) context = make_context(&o, &common);
-    if (!cli_parse(context, &argc, &argv, "connect") ||
-        !cli_common_check(context, &common, CLI_FORMATS_TEXT, "connect"))
+    if (!cli_parse_command(context, &argc, &argv, &common, CLI_FORMATS_TEXT, "connect"))
         return CLI_EXIT_USAGE;
-    if (argc > 1)
-        return cli_unexpected_argument("connect", argv[1]);
-    if (o.from == NULL && !o.team)
+    if (o.who.from == NULL && !o.who.team)
         return cli_usage_error("connect", "say who introduces: --from WHO[,WHO...] or "
                                           "--team[=NAME]");
     gint64 top = -1, max_contacts = WP_CONNECT_DEFAULT_MAX_CONTACTS;
@@ -217,7 +202,7 @@ int cmd_connect(int argc, char **argv)
     if (scoring == NULL)
         return cli_fail(error);
     const WpGraph *graph = wp_scoring_graph(scoring);
-    g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, o.team, o.team_name, &error);
+    g_autoptr(GArray) sellers = cli_sellers_select(&o.who, graph, &error);
     if (sellers == NULL)
         return cli_fail_select("connect", graph, error);
     g_autoptr(WpWhere) where = select_where(&o, graph, &error);

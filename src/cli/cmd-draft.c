@@ -252,11 +252,8 @@ int cmd_draft(int argc, char **argv)
                            "Leave out paths less likely than P (default: the model's, 0.01)");
     g_option_context_set_main_group(context, group);
     cli_common_add_options(context, &common, CLI_FORMATS_DRAFT);
-    if (!cli_parse(context, &argc, &argv, "draft") ||
-        !cli_common_check(context, &common, CLI_FORMATS_DRAFT, "draft"))
+    if (!cli_parse_command(context, &argc, &argv, &common, CLI_FORMATS_DRAFT, "draft"))
         return CLI_EXIT_USAGE;
-    if (argc > 1)
-        return cli_unexpected_argument("draft", argv[1]);
     if (o.from == NULL)
         return cli_usage_error("draft", "say who asks: --from SELLER");
     if (o.to == NULL)

@@ -7,9 +7,7 @@
 #include <string.h>
 
 typedef struct {
-    char *from;
-    gboolean team;
-    char *team_name;
+    CliSellers who; /* first: cli_on_team() finds it at the group's data */
     char *ledger;
     char *since;
     char *until;
@@ -21,8 +19,7 @@ typedef struct {
 
 static void history_options_clear(HistoryOptions *o)
 {
-    g_free(o->from);
-    g_free(o->team_name);
+    cli_sellers_clear(&o->who);
     g_free(o->ledger);
     g_free(o->since);
     g_free(o->until);
@@ -33,21 +30,13 @@ static void history_options_clear(HistoryOptions *o)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(HistoryOptions, history_options_clear)
 
-static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpointer data,
-                        GError **error G_GNUC_UNUSED)
-{
-    HistoryOptions *o = data;
-    cli_set_team(&o->team, &o->team_name, value);
-    return TRUE;
-}
-
 /* --from, --team and --ledger, in a group whose callbacks see @o. */
 static void add_history_options(GOptionContext *context, HistoryOptions *o, const char *what)
 {
     const GOptionEntry entries[] = {
-        {"from", 0, 0, G_OPTION_ARG_STRING, &o->from,
+        {"from", 0, 0, G_OPTION_ARG_STRING, &o->who.from,
          "Only these sellers' asks (ids or names, comma-separated; default: everyone's)", "SELLER"},
-        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_team,
+        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)cli_on_team,
          "Only the asks of a team's sellers (--team=NAME: that team)", "NAME"},
         {"ledger", 'l', 0, G_OPTION_ARG_FILENAME, &o->ledger,
          "The ledger database (default: DIR/ledger.db of --data), or a ledger export FILE.csv",
@@ -72,9 +61,9 @@ static int load_history(const char *command, const CliCommon *common, const Hist
     if (s == NULL)
         return cli_fail(error);
     g_auto(GStrv) ids = NULL;
-    if (o->from != NULL || o->team) {
+    if (o->who.from != NULL || o->who.team) {
         const WpGraph *g = wp_scoring_graph(s);
-        g_autoptr(GArray) sellers = wp_select_sellers(g, o->from, o->team, o->team_name, &error);
+        g_autoptr(GArray) sellers = cli_sellers_select(&o->who, g, &error);
         if (sellers == NULL)
             return cli_fail_select(command, g, error);
         ids = g_new0(char *, sellers->len + 1);
@@ -122,11 +111,8 @@ int cmd_followups(int argc, char **argv)
     add_history_options(context, &o, "Whose asks");
     g_option_context_add_main_entries(context, entries, NULL);
     cli_common_add_options(context, &common, CLI_FORMATS_TEXT);
-    if (!cli_parse(context, &argc, &argv, "followups") ||
-        !cli_common_check(context, &common, CLI_FORMATS_TEXT, "followups"))
+    if (!cli_parse_command(context, &argc, &argv, &common, CLI_FORMATS_TEXT, "followups"))
         return CLI_EXIT_USAGE;
-    if (argc > 1)
-        return cli_unexpected_argument("followups", argv[1]);
     g_autoptr(WpScoring) scoring = NULL;
     g_auto(GStrv) ids = NULL;
     g_autoptr(GPtrArray) asks = NULL;
@@ -252,11 +238,8 @@ int cmd_metrics(int argc, char **argv)
     add_history_options(context, &o, "Whose asks");
     g_option_context_add_main_entries(context, entries, NULL);
     cli_common_add_options(context, &common, CLI_FORMATS_TEXT);
-    if (!cli_parse(context, &argc, &argv, "metrics") ||
-        !cli_common_check(context, &common, CLI_FORMATS_TEXT, "metrics"))
+    if (!cli_parse_command(context, &argc, &argv, &common, CLI_FORMATS_TEXT, "metrics"))
         return CLI_EXIT_USAGE;
-    if (argc > 1)
-        return cli_unexpected_argument("metrics", argv[1]);
     WpMetricsOptions mo = WP_METRICS_OPTIONS_INIT;
     int rc = check_metrics_options(&o, &mo);
     if (rc != CLI_EXIT_OK)

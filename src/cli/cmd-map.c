@@ -7,9 +7,7 @@
 #include <string.h>
 
 typedef struct {
-    char *from;
-    gboolean team;
-    char *team_name; /* --team=NAME; NULL with a bare --team */
+    CliSellers who; /* first: cli_on_team() finds it at the group's data */
     char *company;
     char **where;
     char *targets_file;
@@ -24,8 +22,7 @@ typedef struct {
 
 static void map_options_clear(MapOptions *o)
 {
-    g_free(o->from);
-    g_free(o->team_name);
+    cli_sellers_clear(&o->who);
     g_free(o->company);
     g_strfreev(o->where);
     g_free(o->targets_file);
@@ -40,19 +37,10 @@ static int usage(const char *message)
     return cli_usage_error("map", "%s", message);
 }
 
-/* --team or --team=NAME. */
-static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpointer data,
-                        GError **error G_GNUC_UNUSED)
-{
-    MapOptions *o = data;
-    cli_set_team(&o->team, &o->team_name, value);
-    return TRUE;
-}
-
 /* Checks the options and converts the numbers typed; 0 when fine, else the exit code. */
 static int check_options(MapOptions *o)
 {
-    if (o->from == NULL && !o->team)
+    if (o->who.from == NULL && !o->who.team)
         return usage("say who asks: --from WHO[,WHO...] or --team[=NAME]");
     if (o->company != NULL && o->targets_file != NULL)
         return usage("--targets chooses a territory; with --company the account is the target");
@@ -154,9 +142,9 @@ static int draw_territory(const CliCommon *common, const WpScoring *scoring, con
 static GOptionContext *make_context(MapOptions *o, CliCommon *common)
 {
     const GOptionEntry entries[] = {
-        {"from", 0, 0, G_OPTION_ARG_STRING, &o->from,
+        {"from", 0, 0, G_OPTION_ARG_STRING, &o->who.from,
          "Who asks: an id or a name; several separated by commas", "WHO"},
-        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_team,
+        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)cli_on_team,
          "Everyone on a team asks (--team=NAME: that team only)", "NAME"},
         {"company", 'c', 0, G_OPTION_ARG_STRING, &o->company,
          "Map this account: the best route into each person there", "COMPANY"},
@@ -193,11 +181,8 @@ int cmd_map(int argc, char **argv)
     g_auto(CliCommon) common = {0};
     g_auto(MapOptions) o = {0};
     g_autoptr(GOptionContext) context = make_context(&o, &common);
-    if (!cli_parse(context, &argc, &argv, "map") ||
-        !cli_common_check(context, &common, CLI_FORMATS_DIAGRAM, "map"))
+    if (!cli_parse_command(context, &argc, &argv, &common, CLI_FORMATS_DIAGRAM, "map"))
         return CLI_EXIT_USAGE;
-    if (argc > 1)
-        return cli_unexpected_argument("map", argv[1]);
     int rc = check_options(&o);
     if (rc != 0)
         return rc;
@@ -207,7 +192,7 @@ int cmd_map(int argc, char **argv)
     if (scoring == NULL)
         return cli_fail(error);
     const WpGraph *graph = wp_scoring_graph(scoring);
-    g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, o.team, o.team_name, &error);
+    g_autoptr(GArray) sellers = cli_sellers_select(&o.who, graph, &error);
     if (sellers == NULL)
         return cli_fail_select("map", graph, error);
     if (o.company != NULL)

@@ -11,9 +11,7 @@
 
 /* The command's own options (GOption writes into these). */
 typedef struct {
-    char *from;
-    gboolean team;
-    char *team_name; /* --team=NAME; NULL with a bare --team */
+    CliSellers who; /* first: cli_on_team() finds it at the group's data */
     char *to;
     char *at;
     char *to_company;
@@ -29,8 +27,7 @@ typedef struct {
 
 static void path_options_clear(PathOptions *o)
 {
-    g_free(o->from);
-    g_free(o->team_name);
+    cli_sellers_clear(&o->who);
     g_free(o->to);
     g_free(o->at);
     g_free(o->to_company);
@@ -47,20 +44,11 @@ static int usage(const char *message)
     return cli_usage_error("path", "%s", message);
 }
 
-/* --team or --team=NAME, as for rank and map. */
-static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpointer data,
-                        GError **error G_GNUC_UNUSED)
-{
-    PathOptions *o = data;
-    cli_set_team(&o->team, &o->team_name, value);
-    return TRUE;
-}
-
 /* Checks what the options cannot say alone and converts the numbers into @k (0 = not given)
  * and @limits; returns 0 when fine, else the exit code. */
 static int check_options(const PathOptions *o, guint *k, CliSearchLimits *limits)
 {
-    if (o->from == NULL && !o->team)
+    if (o->who.from == NULL && !o->who.team)
         return usage("say who asks: --from WHO[,WHO...] or --team[=NAME]");
     if ((o->to == NULL) == (o->to_company == NULL))
         return usage("say who to reach: --to WHO or --to-company COMPANY");
@@ -160,9 +148,9 @@ int cmd_path(int argc, char **argv)
     g_auto(CliCommon) common = {0};
     g_auto(PathOptions) o = {0};
     const GOptionEntry entries[] = {
-        {"from", 0, 0, G_OPTION_ARG_STRING, &o.from,
+        {"from", 0, 0, G_OPTION_ARG_STRING, &o.who.from,
          "Who asks: an id or a name; several separated by commas", "WHO"},
-        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_team,
+        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)cli_on_team,
          "Everyone on a team asks (--team=NAME: that team only)", "NAME"},
         {"to", 0, 0, G_OPTION_ARG_STRING, &o.to, "The person to be introduced to", "WHO"},
         {"at", 0, 0, G_OPTION_ARG_STRING, &o.at,
@@ -197,11 +185,9 @@ int cmd_path(int argc, char **argv)
                            "for raw)");
     g_option_context_set_main_group(context, group);
     cli_common_add_options(context, &common, CLI_FORMATS_TEXT | CLI_FORMATS_DIAGRAM);
-    if (!cli_parse(context, &argc, &argv, "path") ||
-        !cli_common_check(context, &common, CLI_FORMATS_TEXT | CLI_FORMATS_DIAGRAM, "path"))
+    if (!cli_parse_command(context, &argc, &argv, &common, CLI_FORMATS_TEXT | CLI_FORMATS_DIAGRAM,
+                           "path"))
         return CLI_EXIT_USAGE;
-    if (argc > 1)
-        return cli_unexpected_argument("path", argv[1]);
     guint k = 0;
     CliSearchLimits limits;
     int rc = check_options(&o, &k, &limits);
@@ -222,7 +208,7 @@ int cmd_path(int argc, char **argv)
         return cli_fail(error);
     const WpGraph *graph = wp_scoring_graph(scoring);
     gint64 loaded = g_get_monotonic_time();
-    g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, o.team, o.team_name, &error);
+    g_autoptr(GArray) sellers = cli_sellers_select(&o.who, graph, &error);
     if (sellers == NULL)
         return cli_fail_select("path", graph, error);
     WpPathQuery query = {

@@ -14,9 +14,7 @@
 
 /* The command's own options (GOption writes into these). */
 typedef struct {
-    char *from;
-    gboolean team;
-    char *team_name; /* --team=NAME; NULL with a bare --team */
+    CliSellers who; /* first: cli_on_team() finds it at the group's data */
     char **where;
     char *targets_file;
     char *top; /* as typed, NULL when not given */
@@ -29,8 +27,7 @@ typedef struct {
 
 static void rank_options_clear(RankOptions *o)
 {
-    g_free(o->from);
-    g_free(o->team_name);
+    cli_sellers_clear(&o->who);
     g_strfreev(o->where);
     g_free(o->targets_file);
     g_free(o->top);
@@ -42,15 +39,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RankOptions, rank_options_clear)
 static int usage(const char *message)
 {
     return cli_usage_error("rank", "%s", message);
-}
-
-/* --team or --team=NAME. */
-static gboolean on_team(const char *option G_GNUC_UNUSED, const char *value, gpointer data,
-                        GError **error G_GNUC_UNUSED)
-{
-    RankOptions *o = data;
-    cli_set_team(&o->team, &o->team_name, value);
-    return TRUE;
 }
 
 /* --min-gain as typed: a number in [0, 1]. */
@@ -71,7 +59,7 @@ static gboolean parse_min_gain(const char *text, double *out)
 static int check_options(const RankOptions *o, gint64 *top, double *min_gain,
                          CliSearchLimits *limits)
 {
-    if (o->from == NULL && !o->team)
+    if (o->who.from == NULL && !o->who.team)
         return usage("say who asks: --from WHO[,WHO...] or --team[=NAME]");
     int rc = cli_parse_count("rank", "--top", o->top, 0, MAX_COUNT,
                              "a number of sources, 0 for all", top);
@@ -131,9 +119,9 @@ static gboolean emit(const CliCommon *common, const WpRankReport *report, GError
 static GOptionContext *make_context(RankOptions *o, CliCommon *common)
 {
     const GOptionEntry entries[] = {
-        {"from", 0, 0, G_OPTION_ARG_STRING, &o->from,
+        {"from", 0, 0, G_OPTION_ARG_STRING, &o->who.from,
          "Who asks: an id or a name; several separated by commas", "WHO"},
-        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_team,
+        {"team", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)cli_on_team,
          "Everyone on a team asks (--team=NAME: that team only)", "NAME"},
         {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &o->where,
          "Territory filter, repeatable (AND): industry=Fintech,Insurance  region!=UK  "
@@ -189,11 +177,8 @@ int cmd_rank(int argc, char **argv)
     g_auto(CliCommon) common = {0};
     g_auto(RankOptions) o = {.best = DEFAULT_BEST, .max_asks = DEFAULT_MAX_ASKS};
     g_autoptr(GOptionContext) context = make_context(&o, &common);
-    if (!cli_parse(context, &argc, &argv, "rank") ||
-        !cli_common_check(context, &common, CLI_FORMATS_TEXT, "rank"))
+    if (!cli_parse_command(context, &argc, &argv, &common, CLI_FORMATS_TEXT, "rank"))
         return CLI_EXIT_USAGE;
-    if (argc > 1)
-        return cli_unexpected_argument("rank", argv[1]);
     gint64 top = -1;       /* not given */
     double min_gain = NAN; /* not given */
     CliSearchLimits limits;
@@ -206,7 +191,7 @@ int cmd_rank(int argc, char **argv)
     if (scoring == NULL)
         return cli_fail(error);
     const WpGraph *graph = wp_scoring_graph(scoring);
-    g_autoptr(GArray) sellers = wp_select_sellers(graph, o.from, o.team, o.team_name, &error);
+    g_autoptr(GArray) sellers = cli_sellers_select(&o.who, graph, &error);
     if (sellers == NULL)
         return cli_fail_select("rank", graph, error);
     const char *model_text = common.model != NULL ? common.model : "default";

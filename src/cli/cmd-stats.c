@@ -36,11 +36,8 @@ int cmd_stats(int argc, char **argv)
                                  "Summarise the network: people, ties, components, degrees, tie "
                                  "types and recency, teams, and every data-quality warning.");
     cli_common_add_options(context, &common, CLI_FORMATS_TEXT);
-    if (!cli_parse(context, &argc, &argv, "stats") ||
-        !cli_common_check(context, &common, CLI_FORMATS_TEXT, "stats"))
+    if (!cli_parse_command(context, &argc, &argv, &common, CLI_FORMATS_TEXT, "stats"))
         return CLI_EXIT_USAGE;
-    if (argc > 1)
-        return cli_unexpected_argument("stats", argv[1]);
     g_autoptr(GError) error = NULL;
     common.lists_warnings = TRUE;
     g_autoptr(WpScoring) scoring = cli_load_scoring(&common, &error);

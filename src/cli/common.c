@@ -176,6 +176,19 @@ gboolean cli_parse(GOptionContext *context, int *argc, char ***argv, const char 
     return TRUE;
 }
 
+gboolean cli_parse_command(GOptionContext *context, int *argc, char ***argv, CliCommon *common,
+                           guint formats, const char *command)
+{
+    if (!cli_parse(context, argc, argv, command) ||
+        !cli_common_check(context, common, formats, command))
+        return FALSE;
+    if (*argc > 1) {
+        cli_unexpected_argument(command, (*argv)[1]);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 /* File name extensions and the format each names; NO_FORMAT for the formats of other programs,
  * which no command writes (a .jpg filled with SVG is worse than a refusal). */
 #define NO_FORMAT (-1)

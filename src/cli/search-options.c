@@ -20,6 +20,25 @@ void cli_set_team(gboolean *team, char **team_name, const char *value)
     *team_name = value != NULL && value[0] != '\0' ? g_strdup(value) : NULL;
 }
 
+void cli_sellers_clear(CliSellers *who)
+{
+    g_clear_pointer(&who->from, g_free);
+    g_clear_pointer(&who->team_name, g_free);
+}
+
+gboolean cli_on_team(const char *option G_GNUC_UNUSED, const char *value, gpointer data,
+                     GError **error G_GNUC_UNUSED)
+{
+    CliSellers *who = data; /* the first member of the group's data */
+    cli_set_team(&who->team, &who->team_name, value);
+    return TRUE;
+}
+
+GArray *cli_sellers_select(const CliSellers *who, const WpGraph *graph, GError **error)
+{
+    return wp_select_sellers(graph, who->from, who->team, who->team_name, error);
+}
+
 /* @text as it may be quoted back: at most MAX_QUOTED characters (then "…"). */
 static char *quoted(const char *text)
 {
