@@ -85,6 +85,9 @@ static void test_sellers(void)
     g_assert_no_error(error);
     g_autofree char *ids = ids_of(g, mixed);
     g_assert_cmpstr(ids, ==, "p13 p3 p12"); /* --from first, then the team; no one twice */
+    g_auto(GStrv) id_array = wp_select_ids(g, mixed); /* the ledger's filter form */
+    const char *const expected[] = {"p13", "p3", "p12", NULL};
+    g_assert_true(g_strv_equal((const char *const *)id_array, expected));
     g_autoptr(GArray) all = wp_select_sellers(g, NULL, TRUE, NULL, &error);
     g_autofree char *all_ids = ids_of(g, all);
     g_assert_cmpstr(all_ids, ==, "p12 p13 p14");

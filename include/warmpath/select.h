@@ -58,6 +58,18 @@ WP_API GArray *wp_select_sellers(const WpGraph *graph, const char *from, gboolea
                                  const char *team_name, GError **error);
 
 /**
+ * wp_select_ids:
+ * @graph: the network
+ * @people: (element-type WpPerson): people of @graph, e.g. wp_select_sellers()'s answer
+ *
+ * The network ids of @people, in their order: what the ledger's seller filters
+ * (WpAskFilter.seller_ids) and wp_favours_owed() take. Time: O(@people->len).
+ *
+ * Returns: (transfer full): a NULL-terminated array of ids; free it with g_strfreev()
+ */
+WP_API char **wp_select_ids(const WpGraph *graph, const GArray *people);
+
+/**
  * wp_select_account:
  * @graph: the network
  * @company: an account as typed

@@ -213,9 +213,7 @@ int cmd_connect(int argc, char **argv)
     g_autoptr(GPtrArray) owed = NULL;
     guint given = 0, returned = 0;
     {
-        g_auto(GStrv) ids = g_new0(char *, sellers->len + 1);
-        for (guint i = 0; i < sellers->len; i++)
-            ids[i] = g_strdup(wp_graph_person_id(graph, g_array_index(sellers, WpPerson, i)));
+        g_auto(GStrv) ids = wp_select_ids(graph, sellers);
         asks = read_asks(&o, &common, (const char *const *)ids, &error);
         if (asks == NULL && error != NULL)
             return cli_fail(error);

@@ -66,9 +66,7 @@ static int load_history(const char *command, const CliCommon *common, const Hist
         g_autoptr(GArray) sellers = cli_sellers_select(&o->who, g, &error);
         if (sellers == NULL)
             return cli_fail_select(command, g, error);
-        ids = g_new0(char *, sellers->len + 1);
-        for (guint i = 0; i < sellers->len; i++)
-            ids[i] = g_strdup(wp_graph_person_id(g, g_array_index(sellers, WpPerson, i)));
+        ids = wp_select_ids(g, sellers);
     }
     WpAskFilter filter = {(const char *const *)ids, since, until};
     *asks = cli_read_asks(file, &filter, &error);

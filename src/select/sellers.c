@@ -138,3 +138,12 @@ GArray *wp_select_targets_file(const WpGraph *graph, const char *filename, GErro
     }
     return g_steal_pointer(&people);
 }
+
+char **wp_select_ids(const WpGraph *graph, const GArray *people)
+{
+    g_return_val_if_fail(graph != NULL && people != NULL, NULL);
+    char **ids = g_new0(char *, people->len + 1);
+    for (guint i = 0; i < people->len; i++)
+        ids[i] = g_strdup(wp_graph_person_id(graph, g_array_index(people, WpPerson, i)));
+    return ids;
+}

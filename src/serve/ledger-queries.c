@@ -430,10 +430,7 @@ static gboolean seller_ids(const ServeQueryEnv *env, const ServeParams *params, 
         wp_select_sellers(graph, from, team != NULL, team != NULL && team[0] ? team : NULL, error);
     if (sellers == NULL)
         return FALSE;
-    char **ids = g_new0(char *, sellers->len + 1);
-    for (guint i = 0; i < sellers->len; i++)
-        ids[i] = g_strdup(wp_graph_person_id(graph, g_array_index(sellers, WpPerson, i)));
-    *out = ids;
+    *out = wp_select_ids(graph, sellers);
     return TRUE;
 }
 
