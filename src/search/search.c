@@ -32,12 +32,36 @@ typedef struct {
     double cost;
 } Label;
 
-/* What a run knows of one person it reached. */
+/* What a run knows of one person it reached: a Reach, then the cheapest cost pushed with each
+ * hop count 0..max_hops, in one record so that a relaxation touches one place. */
 typedef struct {
     guint32 first_label;  /* cheapest settled label, NO_LABEL if none */
     guint32 settled_hops; /* fewest hops among settled labels (G_MAXUINT32 = none) */
-    double best_pushed;   /* cheapest cost pushed so far (prunes the heap) */
-} State;
+} Reach;
+
+/* A growable array whose appends inline: the search appends several times per relaxed arc, and
+ * GArray's out-of-line appends were ~10 % of a hint's run on the large network (perf). */
+typedef struct {
+    guint8 *data;
+    gsize len;   /* elements */
+    gsize bytes; /* allocated (in bytes: the records' element size changes between runs) */
+} Vec;
+
+G_NO_INLINE static void vec_grow(Vec *v, gsize size)
+{
+    v->bytes = MAX(v->bytes * 2, 64 * size);
+    v->data = g_realloc(v->data, v->bytes);
+}
+
+/* Room for one more element of @size at the end; returns it. */
+static inline void *vec_push(Vec *v, gsize size)
+{
+    if (G_UNLIKELY((v->len + 1) * size > v->bytes))
+        vec_grow(v, size);
+    return v->data + v->len++ * size;
+}
+
+#define VEC_AT(v, type, i) (((type *)(v)->data)[i])
 
 /* Per-person state lives only for the people a run reaches, found through `slot`: arrays over
  * all million people, initialised whole for every search object, were 60 MB of fresh pages and
@@ -48,15 +72,16 @@ struct WpSearch {
     const WpScoring *scoring;  /* bound: whose costs runs use; borrowed */
     GCancellable *cancellable; /* bound, nullable: stops runs; borrowed */
     WpSearchDirection direction;
-    guint32 *slot;           /* per person: 1 + its index in `states`, 0 when not reached this run;
-                              * zero-filled on demand, so pages never reached are never written */
-    GArray *states;          /* State, one per reached person, in the order of `touched` */
-    GArray *pushed_at;       /* hop-limited runs: [state * width + hops] cheapest cost pushed */
-    guint width;             /* the current run's row width (max_hops + 1; 0 when unlimited) */
-    GArray *touched;         /* WpPerson, the people reached */
-    GArray *labels;          /* Label */
-    GArray *settled;         /* WpPerson, first settlement order */
-    GArray *heap;            /* Entry, binary min-heap on cost */
+    guint32 *slot; /* per person: 1 + its record's index, 0 when not reached this run;
+                    * zero-filled on demand, so pages never reached are never written */
+    Vec records;   /* one per reached person, in the order of `touched`: a Reach and `width`
+                    * doubles (bytes; stride `stride`) */
+    gsize stride;  /* the current run's record size: a Reach and max_hops + 1 doubles */
+    guint width;   /* max_hops + 1 */
+    Vec touched;   /* WpPerson, the people reached */
+    Vec labels;    /* Label */
+    Vec settled;   /* WpPerson, first settlement order */
+    Vec heap;      /* Entry, binary min-heap on cost */
     WpDijkstra *unlimited;   /* runs without a hop limit go here (dijkstra.c); made on first use */
     gboolean last_unlimited; /* the last run went there */
     gboolean capped;         /* the last run stopped at limits->max_settled with labels queued */
@@ -68,12 +93,6 @@ WpSearch *wp_i_search_new(const WpGraph *graph)
     s->graph = graph;
     wp_i_graph_adjacency(graph, &s->adj);
     s->slot = g_new0(guint32, MAX(s->adj.n_people, 1));
-    s->states = g_array_new(FALSE, FALSE, sizeof(State));
-    s->pushed_at = g_array_new(FALSE, FALSE, sizeof(double));
-    s->touched = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-    s->labels = g_array_new(FALSE, FALSE, sizeof(Label));
-    s->settled = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-    s->heap = g_array_new(FALSE, FALSE, sizeof(Entry));
     return s;
 }
 
@@ -82,12 +101,11 @@ void wp_i_search_free(WpSearch *s)
     if (s == NULL)
         return;
     g_free(s->slot);
-    g_array_unref(s->states);
-    g_array_unref(s->pushed_at);
-    g_array_unref(s->touched);
-    g_array_unref(s->labels);
-    g_array_unref(s->settled);
-    g_array_unref(s->heap);
+    g_free(s->records.data);
+    g_free(s->touched.data);
+    g_free(s->labels.data);
+    g_free(s->settled.data);
+    g_free(s->heap.data);
     wp_i_dijkstra_free(s->unlimited);
     g_free(s);
 }
@@ -101,48 +119,46 @@ void wp_i_search_bind(WpSearch *s, const WpScoring *scoring, GCancellable *cance
 
 static void reset(WpSearch *s)
 {
-    for (guint i = 0; i < s->touched->len; i++)
-        s->slot[g_array_index(s->touched, WpPerson, i)] = 0;
-    g_array_set_size(s->touched, 0);
-    g_array_set_size(s->states, 0);
-    g_array_set_size(s->pushed_at, 0);
-    g_array_set_size(s->labels, 0);
-    g_array_set_size(s->settled, 0);
-    g_array_set_size(s->heap, 0);
+    for (gsize i = 0; i < s->touched.len; i++)
+        s->slot[VEC_AT(&s->touched, WpPerson, i)] = 0;
+    s->touched.len = 0;
+    s->records.len = 0;
+    s->labels.len = 0;
+    s->settled.len = 0;
+    s->heap.len = 0;
 }
 
 /* Heap order: cost, then fewer hops, so that among equally cheap paths (all ties of strength 1
  * under the raw model) the shortest is settled first instead of an arbitrary long one. */
-static gboolean before(const Entry *a, const Entry *b)
+static inline gboolean before(const Entry *a, const Entry *b)
 {
     return a->key < b->key || (a->key == b->key && a->hops < b->hops);
 }
 
-static void heap_push(GArray *heap, const Entry *e)
+static inline void heap_push(Vec *heap, const Entry *e)
 {
-    g_array_append_val(heap, *e);
+    vec_push(heap, sizeof(Entry));
     Entry *h = (Entry *)heap->data;
-    guint i = heap->len - 1;
-    Entry moving = h[i];
+    gsize i = heap->len - 1;
     while (i > 0) {
-        guint parent = (i - 1) / 2;
-        if (!before(&moving, &h[parent]))
+        gsize parent = (i - 1) / 2;
+        if (!before(e, &h[parent]))
             break;
         h[i] = h[parent];
         i = parent;
     }
-    h[i] = moving;
+    h[i] = *e;
 }
 
-static Entry heap_pop(GArray *heap)
+static Entry heap_pop(Vec *heap)
 {
     Entry *h = (Entry *)heap->data;
     Entry top = h[0];
-    Entry last = h[heap->len - 1];
-    guint n = heap->len - 1;
-    guint i = 0;
+    gsize n = --heap->len;
+    Entry last = h[n];
+    gsize i = 0;
     for (;;) {
-        guint child = 2 * i + 1;
+        gsize child = 2 * i + 1;
         if (child >= n)
             break;
         if (child + 1 < n && before(&h[child + 1], &h[child]))
@@ -154,31 +170,41 @@ static Entry heap_pop(GArray *heap)
     }
     if (n > 0)
         h[i] = last;
-    g_array_set_size(heap, n);
     return top;
 }
 
-/* @p's state, NULL when the run has not reached @p. */
-static inline State *state_of(const WpSearch *s, WpPerson p)
+/* The record of the person in @slot (non-zero). */
+static inline Reach *record(const WpSearch *s, guint32 slot)
 {
-    guint32 k = s->slot[p];
-    return k == 0 ? NULL : &g_array_index(s->states, State, k - 1);
+    return (Reach *)(s->records.data + (gsize)(slot - 1) * s->stride);
 }
 
-/* @p's state, made when the run reaches @p for the first time. */
-static State *touch(WpSearch *s, WpPerson p)
+static inline double *pushed_at(Reach *r)
+{
+    return (double *)(r + 1);
+}
+
+/* @p's record, NULL when the run has not reached @p. */
+static inline Reach *reach_of(const WpSearch *s, WpPerson p)
+{
+    guint32 k = s->slot[p];
+    return k == 0 ? NULL : record(s, k);
+}
+
+/* @p's record, made when the run reaches @p for the first time. */
+static inline Reach *touch(WpSearch *s, WpPerson p)
 {
     if (s->slot[p] == 0) {
-        g_array_append_val(s->touched, p);
-        State fresh = {NO_LABEL, G_MAXUINT32, INFINITY};
-        g_array_append_val(s->states, fresh);
-        for (guint h = 0; h < s->width; h++) {
-            double none = INFINITY;
-            g_array_append_val(s->pushed_at, none);
-        }
-        s->slot[p] = s->states->len;
+        *(WpPerson *)vec_push(&s->touched, sizeof(WpPerson)) = p;
+        Reach *r = vec_push(&s->records, s->stride);
+        *r = (Reach){NO_LABEL, G_MAXUINT32};
+        double *row = pushed_at(r);
+        for (guint h = 0; h < s->width; h++)
+            row[h] = INFINITY;
+        s->slot[p] = (guint32)s->records.len;
+        return r;
     }
-    return &g_array_index(s->states, State, s->slot[p] - 1);
+    return record(s, s->slot[p]);
 }
 
 static gboolean tie_banned(const WpSearchLimits *lim, WpTie tie)
@@ -189,35 +215,27 @@ static gboolean tie_banned(const WpSearchLimits *lim, WpTie tie)
     return FALSE;
 }
 
-/* Worth pushing? Unlimited: only if cheaper than anything pushed. Limited: only if no label
- * pushed with at most as many hops is at least as cheap (fewer hops can reach further). */
-static gboolean worth_pushing(const WpSearch *s, WpPerson p, double cost, guint32 hops)
+/* Worth pushing? Only if no label pushed with at most as many hops is at least as cheap (fewer
+ * hops can reach further), and no label with at most as many hops was settled. */
+static inline gboolean worth_pushing(const WpSearch *s, WpPerson p, double cost, guint32 hops)
 {
-    const State *st = state_of(s, p);
-    if (st == NULL)
+    Reach *r = reach_of(s, p);
+    if (r == NULL)
         return cost < INFINITY; /* nothing pushed or settled yet */
-    if (hops >= st->settled_hops)
+    if (hops >= r->settled_hops)
         return FALSE;
-    if (s->width == 0)
-        return cost < st->best_pushed;
-    const double *row = &g_array_index(s->pushed_at, double, (gsize)(s->slot[p] - 1) * s->width);
+    const double *row = pushed_at(r);
     for (guint h = 0; h <= hops; h++)
         if (row[h] <= cost)
             return FALSE;
     return TRUE;
 }
 
-static void note_pushed(WpSearch *s, WpPerson p, double cost, guint32 hops)
+static inline void note_pushed(WpSearch *s, WpPerson p, double cost, guint32 hops)
 {
-    State *st = touch(s, p);
-    if (cost < st->best_pushed)
-        st->best_pushed = cost;
-    if (s->width > 0) {
-        double *at =
-            &g_array_index(s->pushed_at, double, (gsize)(s->slot[p] - 1) * s->width + hops);
-        if (cost < *at)
-            *at = cost;
-    }
+    double *at = &pushed_at(touch(s, p))[hops];
+    if (cost < *at)
+        *at = cost;
 }
 
 void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
@@ -235,54 +253,59 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
     }
     if (g_cancellable_is_cancelled(s->cancellable)) /* NULL: FALSE */
         return;
-    s->width = lim->max_hops > 0 ? lim->max_hops + 1 : 0;
+    s->width = lim->max_hops + 1;
+    s->stride = sizeof(Reach) + sizeof(double) * s->width;
     s->direction = lim->direction;
-    gboolean limited = lim->max_hops > 0;
     gboolean forward = lim->direction == WP_SEARCH_FORWARD;
     const guint32 *offsets = wp_i_adjacency_offsets(&s->adj, forward);
     const WpArc *arcs = wp_i_adjacency_arcs(&s->adj, forward);
     const double *costs = wp_i_scoring_arc_costs(scoring, forward); /* by arc index */
+    gboolean costs_complete = scoring->costs_complete;
 
     guint n_stopped = 0;
     note_pushed(s, source, 0, 0);
-    heap_push(s->heap, &(Entry){0, 0, source, NO_LABEL, 0, 0});
-    while (s->heap->len > 0) {
-        Entry e = heap_pop(s->heap);
-        State *st = state_of(s, e.person); /* pushed, so reached */
-        if (e.hops >= st->settled_hops)
+    heap_push(&s->heap, &(Entry){0, 0, source, NO_LABEL, 0, 0});
+    while (s->heap.len > 0) {
+        Entry e = heap_pop(&s->heap);
+        Reach *r = reach_of(s, e.person); /* pushed, so reached */
+        if (e.hops >= r->settled_hops)
             continue; /* a cheaper label with no more hops was settled already */
-        guint32 id = s->labels->len;
-        Label label = {e.person, e.parent, e.tie, e.hops, e.cost};
-        g_array_append_val(s->labels, label);
-        if (st->first_label == NO_LABEL) {
-            st->first_label = id;
-            g_array_append_val(s->settled, e.person);
+        guint32 id = (guint32)s->labels.len;
+        *(Label *)vec_push(&s->labels, sizeof(Label)) =
+            (Label){e.person, e.parent, e.tie, e.hops, e.cost};
+        if (r->first_label == NO_LABEL) {
+            r->first_label = id;
+            *(WpPerson *)vec_push(&s->settled, sizeof(WpPerson)) = e.person;
             if (e.person == lim->target)
                 break;
             if (lim->stop_set && lim->stop_set[e.person] && ++n_stopped >= lim->n_stop)
                 break;
             if (lim->on_settle && lim->on_settle(e.person, e.cost, lim->on_settle_data))
                 break;
-            if (lim->max_settled > 0 && s->settled->len >= lim->max_settled) {
-                s->capped = s->heap->len > 0;
+            if (lim->max_settled > 0 && s->settled.len >= lim->max_settled) {
+                s->capped = s->heap.len > 0;
                 break;
             }
-            if (s->settled->len % WP_SEARCH_CANCEL_EVERY == 0 &&
+            if (s->settled.len % WP_SEARCH_CANCEL_EVERY == 0 &&
                 g_cancellable_is_cancelled(s->cancellable))
                 break;
         }
-        st->settled_hops = e.hops;
-        if (limited && e.hops >= lim->max_hops)
+        r->settled_hops = e.hops;
+        if (e.hops >= lim->max_hops)
             continue;
         gboolean at_source = e.parent == NO_LABEL;
         if (lim->first_hop_only && !at_source && lim->first_hop_only[e.person] &&
             lim->direction == WP_SEARCH_BACKWARD)
             continue; /* the path's start comes right before them: nobody else */
-        wp_i_scoring_costs(scoring, forward, e.person); /* computed on first use */
-        for (guint32 a = offsets[e.person]; a < offsets[e.person + 1]; a++) {
+        if (!costs_complete)
+            wp_i_scoring_costs(scoring, forward, e.person); /* computed on first use */
+        guint32 hops = e.hops + 1;
+        guint32 end = offsets[e.person + 1];
+        for (guint32 a = offsets[e.person]; a < end; a++) {
+            if (a + 8 < end) /* the slot is a miss: ask for it a few arcs ahead */
+                __builtin_prefetch(&s->slot[arcs[a + 8].head]);
             WpPerson head = arcs[a].head;
             double cost = e.cost + costs[a];
-            guint32 hops = e.hops + 1;
             if (head == lim->banned_person || (lim->banned && lim->banned[head]) ||
                 cost > lim->max_cost || !worth_pushing(s, head, cost, hops))
                 continue;
@@ -298,15 +321,15 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
                 key += lim->potential[head];
             }
             note_pushed(s, head, cost, hops);
-            heap_push(s->heap, &(Entry){key, cost, head, id, arcs[a].tie, hops});
+            heap_push(&s->heap, &(Entry){key, cost, head, id, arcs[a].tie, hops});
         }
     }
 }
 
 static guint32 first_label(const WpSearch *s, WpPerson p)
 {
-    const State *st = state_of(s, p);
-    return st ? st->first_label : NO_LABEL;
+    const Reach *r = reach_of(s, p);
+    return r ? r->first_label : NO_LABEL;
 }
 
 double wp_i_search_cost(const WpSearch *s, WpPerson p)
@@ -314,7 +337,7 @@ double wp_i_search_cost(const WpSearch *s, WpPerson p)
     if (s->last_unlimited)
         return wp_i_dijkstra_cost(s->unlimited, p);
     guint32 l = first_label(s, p);
-    return l == NO_LABEL ? INFINITY : g_array_index(s->labels, Label, l).cost;
+    return l == NO_LABEL ? INFINITY : VEC_AT(&s->labels, Label, l).cost;
 }
 
 guint wp_i_search_hops(const WpSearch *s, WpPerson p)
@@ -322,15 +345,15 @@ guint wp_i_search_hops(const WpSearch *s, WpPerson p)
     if (s->last_unlimited)
         return wp_i_dijkstra_hops(s->unlimited, p);
     guint32 l = first_label(s, p);
-    return l == NO_LABEL ? G_MAXUINT : g_array_index(s->labels, Label, l).hops;
+    return l == NO_LABEL ? G_MAXUINT : VEC_AT(&s->labels, Label, l).hops;
 }
 
 const WpPerson *wp_i_search_settled(const WpSearch *s, guint *n)
 {
     if (s->last_unlimited)
         return wp_i_dijkstra_settled(s->unlimited, n);
-    *n = s->settled->len;
-    return (const WpPerson *)s->settled->data;
+    *n = (guint)s->settled.len;
+    return (const WpPerson *)s->settled.data;
 }
 
 gboolean wp_i_search_capped(const WpSearch *s)
@@ -348,8 +371,8 @@ gboolean wp_i_search_path(const WpSearch *s, WpPerson p, GArray *people, GArray 
         g_array_set_size(ties, 0);
     if (l == NO_LABEL)
         return FALSE;
-    for (; l != NO_LABEL; l = g_array_index(s->labels, Label, l).parent) {
-        const Label *label = &g_array_index(s->labels, Label, l);
+    for (; l != NO_LABEL; l = VEC_AT(&s->labels, Label, l).parent) {
+        const Label *label = &VEC_AT(&s->labels, Label, l);
         g_array_append_val(people, label->person);
         if (ties && label->parent != NO_LABEL)
             g_array_append_val(ties, label->tie);
