@@ -7,6 +7,7 @@
 #include "search/query-private.h"
 #include "warmpath/warmpath.h"
 
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -171,8 +172,9 @@ static void test_colleagues_within_budget(void)
         g_autoptr(WpPathSet) into = wp_i_path_set_new(WP_PERSON_NONE);
         gboolean complete =
             wp_i_paths_into_people(&ctx, &u, 1, bounded ? WP_PATH_HINT_BUDGET : 0, into);
-        guint n_settled;
-        wp_i_search_settled(ctx.search, &n_settled);
+        guint n_settled = ctx.hint_settled; /* the budgeted run's (on the kept search) */
+        if (!bounded)
+            wp_i_search_settled(ctx.search, &n_settled);
         wp_i_path_context_clear(&ctx);
         g_assert_true(wp_i_query_end(c, NULL, NULL));
         if (bounded) {
@@ -191,11 +193,162 @@ static void test_colleagues_within_budget(void)
     }
 }
 
+/* A random network of @n people in companies of about four, ties of random strength. */
+static WpGraph *company_network(GRand *rand, guint n)
+{
+    GString *ties = g_string_new("source,target,strength\n");
+    GString *people = g_string_new("id,name,company\n");
+    for (guint i = 0; i < n; i++) {
+        g_string_append_printf(people, "p%u,Person %u,Co%u\n", i, i, i / 4);
+        g_string_append_printf(ties, "p%u,p%u,0.%02d\n", i, (i + 1) % n,
+                               g_rand_int_range(rand, 10, 99));
+    }
+    for (guint k = 0; k < 2 * n; k++) {
+        guint a = (guint)g_rand_int_range(rand, 0, (gint32)n);
+        guint b = (guint)g_rand_int_range(rand, 0, (gint32)n);
+        if (a != b)
+            g_string_append_printf(ties, "p%u,p%u,0.%02d\n", a, b, g_rand_int_range(rand, 10, 99));
+    }
+    g_autoptr(GError) error = NULL;
+    WpGraph *g = wp_graph_load_from_data(ties->str, people->str, 0, &error);
+    g_string_free(ties, TRUE);
+    g_string_free(people, TRUE);
+    g_assert_no_error(error);
+    return g;
+}
+
+static char *answer_json(const WpScoring *sc, WpQueryContext *context, WpPerson seller,
+                         WpPerson target, const WpPathQuery *query)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpPathSet) set =
+        wp_path_find(sc, context, &seller, 1, target, query, NULL, &error);
+    g_assert_no_error(error);
+    WpPathRequest request = {&seller, 1, *query, NULL, NULL, NULL, "test"};
+    WpPathReport *report = wp_path_report_new(sc, set, &request);
+    JsonNode *json = wp_report_paths_json(report);
+    char *text = json_to_string(json, FALSE);
+    json_node_unref(json);
+    wp_path_report_free(report);
+    return text;
+}
+
+/* The colleague search of one seller's hints is kept between queries on a context
+ * (wp_i_query_kept_search()) and read for each question's colleagues: one context answering
+ * question after question, from different sellers, on two scorings of the network in turn (the
+ * same model, ties learned otherwise) and under several limits, gives every answer a fresh context gives; so does the colleague search
+ * alone under budgets that cut it short at random places. */
+static void test_kept_run_between_queries(void)
+{
+    g_autoptr(GRand) rand = g_rand_new_with_seed(5);
+    guint n_empty = 0, n_cut = 0, n_asked = 0;
+    for (guint round = 0; round < 12; round++) {
+        guint n = (guint)g_rand_int_range(rand, 12, 80);
+        g_autoptr(WpGraph) g = company_network(rand, n);
+        /* The same model (so the same hop penalty and cost bound) with a third of the ties
+         * learned otherwise: only the scoring tells the two apart. */
+        g_autoptr(WpModel) model = wp_model_new_default();
+        g_autoptr(WpTieOverrides) learned = wp_tie_overrides_new();
+        for (WpTie t = 0; t < wp_graph_n_ties(g); t += 3)
+            wp_tie_overrides_set(learned, t, g_rand_double_range(rand, 0.05, 1.0), NULL);
+        WpScoring *scorings[2] = {wp_scoring_new(g, model, WP_DAY_NONE, NULL),
+                                  wp_scoring_new(g, model, WP_DAY_NONE, learned)};
+        g_autoptr(WpQueryContext) shared = wp_query_context_new(g);
+        WpPerson sellers[2] = {(WpPerson)g_rand_int_range(rand, 0, (gint32)n),
+                               (WpPerson)g_rand_int_range(rand, 0, (gint32)n)};
+        for (guint q = 0; q < 40; q++) {
+            const WpScoring *sc = scorings[q / 10 % 2];
+            WpPerson seller = sellers[q % 3 == 2];
+            WpPerson target = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
+            if (target == seller)
+                continue;
+            WpPathQuery query = {(guint)g_rand_int_range(rand, 1, 4), q % 7 == 6 ? 3 : 2, 0.05,
+                                 FALSE};
+            g_autofree char *fresh = answer_json(sc, NULL, seller, target, &query);
+            g_autofree char *kept = answer_json(sc, shared, seller, target, &query);
+            g_assert_cmpstr(kept, ==, fresh);
+            n_empty += strstr(fresh, "\"paths\":[]") != NULL;
+            n_asked++;
+
+            /* The colleague search alone, cut short by a budget. */
+            guint budget = (guint)g_rand_int_range(rand, 1, (gint32)n + 1);
+            g_autoptr(GArray) colleagues =
+                wp_graph_people_at_company(g, wp_graph_person_attr(g, target, "company"));
+            WpPathSet *into[2];
+            gboolean complete[2];
+            guint settled[2];
+            for (guint side = 0; side < 2; side++) {
+                g_autoptr(WpQueryContext) own = side == 0 ? wp_query_context_new(g) : NULL;
+                WpQueryContext *c = wp_i_query_begin(side == 0 ? own : shared, sc, NULL, NULL);
+                g_assert_nonnull(c);
+                WpPathContext ctx;
+                wp_i_path_context_init(&ctx, sc, c, &seller, 1, &query);
+                into[side] = wp_i_path_set_new(WP_PERSON_NONE);
+                complete[side] = wp_i_paths_into_people(
+                    &ctx, (const WpPerson *)colleagues->data, colleagues->len, budget, into[side]);
+                settled[side] = ctx.hint_settled;
+                wp_i_path_context_clear(&ctx);
+                g_assert_true(wp_i_query_end(c, NULL, NULL));
+            }
+            g_assert_cmpint(complete[0], ==, complete[1]);
+            n_cut += !complete[0];
+            g_assert_cmpuint(settled[0], ==, settled[1]);
+            g_assert_cmpuint(into[0]->paths->len, ==, into[1]->paths->len);
+            for (guint i = 0; i < into[0]->paths->len; i++) {
+                const WpPath *a = &g_array_index(into[0]->paths, WpPath, i);
+                const WpPath *b = &g_array_index(into[1]->paths, WpPath, i);
+                g_assert_cmpuint(a->n_people, ==, b->n_people);
+                g_assert_cmpmem(a->people, a->n_people * sizeof(WpPerson), b->people,
+                                b->n_people * sizeof(WpPerson));
+                g_assert_cmpfloat(a->probability, ==, b->probability);
+            }
+            wp_path_set_free(into[0]);
+            wp_path_set_free(into[1]);
+        }
+        wp_scoring_unref(scorings[0]);
+        wp_scoring_unref(scorings[1]);
+    }
+    /* Both kinds of answer, and budgets that did and did not cut the search short. */
+    g_assert_cmpuint(n_empty, >, n_asked / 4);
+    g_assert_cmpuint(n_empty, <, n_asked);
+    g_assert_cmpuint(n_cut, >, n_asked / 10);
+    g_assert_cmpuint(n_cut, <, n_asked);
+}
+
+/* A run cancelled part way is partial: it is never kept for the next query, which runs it again
+ * and reads the whole of it. */
+static void test_kept_run_cancelled(void)
+{
+    g_autoptr(WpScoring) sc = chain_scoring(20, 0.9);
+    WpGraph *g = wp_scoring_graph(sc);
+    g_autoptr(WpQueryContext) context = wp_query_context_new(g);
+    WpSearchLimits limits = WP_SEARCH_LIMITS_INIT;
+    limits.max_hops = 30;
+    WpPerson s = person(sc, "s"), t = person(sc, "t");
+    g_autoptr(GCancellable) cancellable = g_cancellable_new();
+    WpQueryContext *c = wp_i_query_begin(context, sc, cancellable, NULL);
+    g_assert_nonnull(c);
+    g_cancellable_cancel(cancellable); /* e.g. the service's deadline, as the query runs */
+    WpSearch *search = wp_i_query_kept_search(c, s, &limits);
+    g_assert_true(isinf(wp_i_search_cost(search, t)));
+    g_autoptr(GError) error = NULL;
+    g_assert_false(wp_i_query_end(c, cancellable, &error));
+    g_assert_error(error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+    c = wp_i_query_begin(context, sc, NULL, NULL);
+    g_assert_nonnull(c);
+    search = wp_i_query_kept_search(c, s, &limits);
+    g_assert_cmpfloat_with_epsilon(wp_i_search_cost(search, t), -21 * log(0.9), 1e-12);
+    g_assert_true(wp_i_query_end(c, NULL, NULL));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/paths/hints/budget/long-chain", test_long_chain_beyond_limits);
     g_test_add_func("/paths/hints/budget/short-chain", test_short_chain_found);
     g_test_add_func("/paths/hints/budget/colleagues", test_colleagues_within_budget);
+    g_test_add_func("/paths/hints/kept-run", test_kept_run_between_queries);
+    g_test_add_func("/paths/hints/kept-run/cancelled", test_kept_run_cancelled);
     return g_test_run();
 }

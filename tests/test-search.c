@@ -409,6 +409,87 @@ static void test_on_settle(void)
     }
 }
 
+/* Everything a reader can see of two searches' last runs is the same. */
+static void assert_same_runs(WpSearch *a, WpSearch *b, guint n)
+{
+    guint n_a = 0, n_b = 0;
+    const WpPerson *settled_a = wp_i_search_settled(a, &n_a);
+    const WpPerson *settled_b = wp_i_search_settled(b, &n_b);
+    g_assert_cmpuint(n_a, ==, n_b);
+    for (guint i = 0; i < n_a; i++)
+        g_assert_cmpuint(settled_a[i], ==, settled_b[i]);
+    g_assert_cmpint(wp_i_search_capped(a), ==, wp_i_search_capped(b));
+    g_autoptr(GArray) people_a = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autoptr(GArray) people_b = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+    g_autoptr(GArray) ties_a = g_array_new(FALSE, FALSE, sizeof(WpTie));
+    g_autoptr(GArray) ties_b = g_array_new(FALSE, FALSE, sizeof(WpTie));
+    for (WpPerson v = 0; v < n; v++) {
+        g_assert_true(wp_i_search_cost(a, v) == wp_i_search_cost(b, v));
+        g_assert_cmpuint(wp_i_search_hops(a, v), ==, wp_i_search_hops(b, v));
+        gboolean found = wp_i_search_path(a, v, people_a, ties_a);
+        g_assert_cmpint(found, ==, wp_i_search_path(b, v, people_b, ties_b));
+        g_assert_cmpuint(people_a->len, ==, people_b->len);
+        g_assert_cmpmem(people_a->data, people_a->len * sizeof(WpPerson), people_b->data,
+                        people_b->len * sizeof(WpPerson));
+        g_assert_cmpmem(ties_a->data, ties_a->len * sizeof(WpTie), ties_b->data,
+                        ties_b->len * sizeof(WpTie));
+    }
+}
+
+/* A run without a stop set, read through wp_i_search_view_stop(), is exactly the run with it:
+ * the same people settled in the same order, the same costs, hops and paths, and the same "cut
+ * short" (including a stop set met on the very person the cap would have stopped at); with the
+ * view dropped it is the whole run again. Random networks, both directions, with and without a
+ * cap on the people settled. */
+static void test_view_stop(void)
+{
+    g_autoptr(GRand) rand = g_rand_new_with_seed(23);
+    for (guint round = 0; round < 300; round++) {
+        guint n = (guint)g_rand_int_range(rand, 3, 50);
+        Arcs arcs;
+        g_autofree char *csv = random_network(rand, n, n * 3, round % 2, &arcs);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
+        g_assert_no_error(error);
+        g_autoptr(WpScoring) sc = raw_scoring(graph);
+        g_autoptr(WpSearch) whole = wp_i_search_new(graph);
+        g_autoptr(WpSearch) stopped = wp_i_search_new(graph);
+        g_autoptr(WpSearch) again = wp_i_search_new(graph);
+        wp_i_search_bind(whole, sc, NULL);
+        wp_i_search_bind(stopped, sc, NULL);
+        wp_i_search_bind(again, sc, NULL);
+        g_autofree guint8 *wanted = g_new0(guint8, n);
+        guint n_wanted = 0;
+        for (WpPerson v = 0; v < n; v++)
+            if (g_rand_int_range(rand, 0, 4) == 0) {
+                wanted[v] = 1;
+                n_wanted++;
+            }
+        WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
+        lim.direction = round % 3 ? WP_SEARCH_FORWARD : WP_SEARCH_BACKWARD;
+        lim.max_hops = (guint)g_rand_int_range(rand, 1, 5);
+        lim.max_settled = round % 4 ? (guint)g_rand_int_range(rand, 1, (gint32)n + 1) : 0;
+        WpPerson source = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
+        wp_i_search_run(whole, source, &lim);
+        wp_i_search_run(again, source, &lim);
+        guint n_whole = 0;
+        const WpPerson *order = wp_i_search_settled(whole, &n_whole);
+        if (round % 5 == 0 && n_whole > 1) { /* the stop met on the last person the cap allows */
+            memset(wanted, 0, n);
+            wanted[order[n_whole - 1]] = 1;
+            n_wanted = 1;
+        }
+        lim.stop_set = wanted;
+        lim.n_stop = n_wanted > 0 ? (guint)g_rand_int_range(rand, 1, (gint32)n_wanted + 2) : 0;
+        wp_i_search_run(stopped, source, &lim);
+        wp_i_search_view_stop(whole, wanted, lim.n_stop);
+        assert_same_runs(whole, stopped, n);
+        wp_i_search_view_stop(whole, NULL, 0);
+        assert_same_runs(whole, again, n);
+        arcs_clear(&arcs);
+    }
+}
+
 static gint by_text(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -482,6 +563,7 @@ int main(int argc, char **argv)
     g_test_add_func("/search/potential", test_potential);
     g_test_add_func("/search/costs-only", test_costs_only);
     g_test_add_func("/search/on-settle", test_on_settle);
+    g_test_add_func("/search/view-stop", test_view_stop);
     g_test_add_func("/search/adjacency-view", test_adjacency_view);
     return g_test_run();
 }

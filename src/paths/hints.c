@@ -248,7 +248,7 @@ static void keep_cheaper(WpPath *path, double cost, WpPath *out, double *best)
 
 gboolean wp_i_paths_best_anywhere(WpPathContext *ctx, WpPerson target, WpPath *out)
 {
-    WpSearch *bwd = wp_i_query_search(ctx->context, 1);
+    WpSearch *bwd = wp_i_query_search(ctx->context, WP_I_SEARCH_SIDE);
     double best = INFINITY;
     guint left = ctx->hint_budget;
     gboolean cut = FALSE;

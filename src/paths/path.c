@@ -100,7 +100,7 @@ void wp_i_path_context_init(WpPathContext *ctx, const WpScoring *scoring, WpQuer
                 g_array_append_val(ctx->team_starts, start);
             }
         }
-    ctx->search = wp_i_query_search(context, 0);
+    ctx->search = wp_i_query_search(context, WP_I_SEARCH_MAIN);
     ctx->hint_budget = WP_PATH_HINT_BUDGET;
 }
 

@@ -157,7 +157,7 @@ gboolean wp_rank_plan_routes(const WpScoring *scoring, WpQueryContext *context,
         return FALSE;
     WpRoles roles;
     wp_i_roles_init(&roles, scoring, context, query->sellers, query->n_sellers);
-    WpSearch *search = wp_i_query_search(context, 0);
+    WpSearch *search = wp_i_query_search(context, WP_I_SEARCH_MAIN);
     const WpRankAsk *lost = NULL; /* an ask whose route is not found again */
     for (guint i = 0; i < plan->asks->len && lost == NULL; i++) {
         WpRankAsk *ask = &g_array_index(plan->asks, WpRankAsk, i);

@@ -237,7 +237,7 @@ static void run_all(Job *job, guint n_threads)
     g_autoptr(GPtrArray) threads = g_ptr_array_new();
     for (guint i = 1; i < n_threads; i++)
         g_ptr_array_add(threads, g_thread_new("wp-rank", worker, job));
-    work(job, wp_i_query_search(job->context, 0));
+    work(job, wp_i_query_search(job->context, WP_I_SEARCH_MAIN));
     for (guint i = 0; i < threads->len; i++)
         g_thread_join(threads->pdata[i]);
 }

@@ -25,6 +25,8 @@ typedef struct {
 
 struct WpScoring {
     gint ref_count;  /* atomic */
+    gsize serial;    /* unique among the process's scorings (a freed one's address is not):
+                      * what a result kept between queries was computed with */
     WpGraph *graph;  /* a reference */
     WpAdjacency adj; /* the graph's arcs, which the costs follow */
     WpModel *model;  /* owned copy */

@@ -74,8 +74,10 @@ WpScoring *wp_scoring_new(WpGraph *graph, const WpModel *model, WpDay as_of,
     const WpTieOverride *items = overrides ? wp_i_tie_overrides_items(overrides, &n) : NULL;
     for (guint i = 0; i < n; i++)
         g_return_val_if_fail(items[i].tie < graph->n_ties, NULL);
+    static gsize last_serial; /* atomic */
     WpScoring *s = g_new0(WpScoring, 1);
     s->ref_count = 1;
+    s->serial = (gsize)g_atomic_pointer_add(&last_serial, 1) + 1;
     s->graph = wp_graph_ref(graph);
     wp_i_graph_adjacency(graph, &s->adj);
     s->model = wp_model_copy(model);

@@ -111,3 +111,22 @@ gboolean wp_i_query_context_clean(const WpQueryContext *c)
                 return FALSE;
     return TRUE;
 }
+
+WpSearch *wp_i_query_kept_search(WpQueryContext *c, WpPerson source, const WpSearchLimits *limits)
+{
+    g_return_val_if_fail(limits->max_hops > 0 && limits->stop_set == NULL &&
+                             limits->target == WP_PERSON_NONE && limits->potential == NULL &&
+                             limits->on_settle == NULL && limits->n_banned_first_ties == 0,
+                         NULL);
+    WpSearch *search = wp_i_query_search(c, WP_I_SEARCH_KEPT);
+    WpKeptRun key = {c->scoring->serial, source,           limits->direction,
+                     limits->max_hops,   limits->max_cost, limits->max_settled};
+    const WpKeptRun *kept = &c->kept;
+    if (kept->scoring_serial == key.scoring_serial && kept->source == key.source &&
+        kept->direction == key.direction && kept->max_hops == key.max_hops &&
+        kept->max_cost == key.max_cost && kept->max_settled == key.max_settled)
+        return search;
+    wp_i_search_run(search, source, limits);
+    c->kept = g_cancellable_is_cancelled(c->cancellable) ? (WpKeptRun){0} : key;
+    return search;
+}

@@ -100,6 +100,19 @@ const WpPerson *wp_i_search_settled(const WpSearch *search, guint *n);
 gboolean wp_i_search_capped(const WpSearch *search);
 
 /**
+ * wp_i_search_view_stop:
+ * @stop_set: (nullable): per person, non-zero = wanted
+ *
+ * Reads the last run (hop-limited, made without a stop set) as the same run with @stop_set and
+ * @n_stop would have ended: until the next run, costs, hops, paths, the settled list and
+ * wp_i_search_capped() show only what that run would have settled. Exact, not an estimate: a
+ * stop set never changes what a run does before it stops, so the shorter run is a prefix of this
+ * one. Lets a run that does not depend on the question (the seller's side of an empty answer's
+ * hints) be kept and read for many questions. NULL shows the whole run again. O(settled).
+ */
+void wp_i_search_view_stop(WpSearch *search, const guint8 *stop_set, guint n_stop);
+
+/**
  * wp_i_search_path:
  * @people: (out caller-allocates): receives the people in travel order: source..person when
  *   searching forward, person..source when searching backward

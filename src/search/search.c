@@ -85,6 +85,10 @@ struct WpSearch {
     WpDijkstra *unlimited;   /* runs without a hop limit go here (dijkstra.c); made on first use */
     gboolean last_unlimited; /* the last run went there */
     gboolean capped;         /* the last run stopped at limits->max_settled with labels queued */
+    /* What reads see of the last run (wp_i_search_view_stop()): its first view_settled people
+     * settled and its labels below view_labels; all of it when there is no view. */
+    gsize view_settled;
+    guint32 view_labels;
 };
 
 WpSearch *wp_i_search_new(const WpGraph *graph)
@@ -93,6 +97,8 @@ WpSearch *wp_i_search_new(const WpGraph *graph)
     s->graph = graph;
     wp_i_graph_adjacency(graph, &s->adj);
     s->slot = g_new0(guint32, MAX(s->adj.n_people, 1));
+    s->view_settled = G_MAXSIZE;
+    s->view_labels = G_MAXUINT32;
     return s;
 }
 
@@ -126,6 +132,8 @@ static void reset(WpSearch *s)
     s->labels.len = 0;
     s->settled.len = 0;
     s->heap.len = 0;
+    s->view_settled = G_MAXSIZE;
+    s->view_labels = G_MAXUINT32;
 }
 
 /* Heap order: cost, then fewer hops, so that among equally cheap paths (all ties of strength 1
@@ -326,10 +334,31 @@ void wp_i_search_run(WpSearch *s, WpPerson source, const WpSearchLimits *lim)
     }
 }
 
+void wp_i_search_view_stop(WpSearch *s, const guint8 *stop_set, guint n_stop)
+{
+    g_return_if_fail(!s->last_unlimited);
+    s->view_settled = G_MAXSIZE;
+    s->view_labels = G_MAXUINT32;
+    if (stop_set == NULL)
+        return;
+    guint n_stopped = 0;
+    for (gsize i = 0; i < s->settled.len; i++) {
+        WpPerson p = VEC_AT(&s->settled, WpPerson, i);
+        if (stop_set[p] && ++n_stopped >= n_stop) {
+            /* That run would have stopped here: labels come in the order they were settled,
+             * so everything it settled has a label up to this person's first. */
+            s->view_settled = i + 1;
+            s->view_labels = reach_of(s, p)->first_label + 1;
+            return;
+        }
+    }
+}
+
+/* @p's cheapest label, NO_LABEL when not settled (or not within the view). */
 static guint32 first_label(const WpSearch *s, WpPerson p)
 {
     const Reach *r = reach_of(s, p);
-    return r ? r->first_label : NO_LABEL;
+    return r && r->first_label < s->view_labels ? r->first_label : NO_LABEL;
 }
 
 double wp_i_search_cost(const WpSearch *s, WpPerson p)
@@ -352,13 +381,15 @@ const WpPerson *wp_i_search_settled(const WpSearch *s, guint *n)
 {
     if (s->last_unlimited)
         return wp_i_dijkstra_settled(s->unlimited, n);
-    *n = (guint)s->settled.len;
+    *n = (guint)MIN(s->settled.len, s->view_settled);
     return (const WpPerson *)s->settled.data;
 }
 
 gboolean wp_i_search_capped(const WpSearch *s)
 {
-    return s->last_unlimited ? wp_i_dijkstra_capped(s->unlimited) : s->capped;
+    if (s->last_unlimited)
+        return wp_i_dijkstra_capped(s->unlimited);
+    return s->capped && s->view_settled == G_MAXSIZE; /* a view ends at a stop, not the cap */
 }
 
 gboolean wp_i_search_path(const WpSearch *s, WpPerson p, GArray *people, GArray *ties)

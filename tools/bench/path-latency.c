@@ -62,11 +62,13 @@ static void summary(const char *what, GArray *t)
 
 int main(int argc, char **argv)
 {
-    char *cache = NULL;
+    char *cache = NULL, *answers_file = NULL;
     gint slowest = 10;
     GOptionEntry entries[] = {
         {"cache", 0, 0, G_OPTION_ARG_FILENAME, &cache, "Compiled networks' folder", "DIR"},
         {"slowest", 0, 0, G_OPTION_ARG_INT, &slowest, "Slowest questions listed", "N"},
+        {"answers", 0, 0, G_OPTION_ARG_FILENAME, &answers_file,
+         "Also write each answer's JSON, a line each (to compare two builds' answers)", "FILE"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) options = g_option_context_new("DATA_DIR PAIRS.txt");
@@ -77,6 +79,12 @@ int main(int argc, char **argv)
         return 2;
     }
     g_autofree char *cache_dir = cache;
+    g_autofree char *answers_name = answers_file;
+    FILE *answers = answers_name ? fopen(answers_name, "w") : NULL;
+    if (answers_name != NULL && answers == NULL) {
+        fprintf(stderr, "path-latency: cannot write %s\n", answers_name);
+        return 1;
+    }
     g_autofree char *ties = g_build_filename(argv[1], "edges.csv", NULL);
     g_autofree char *people = g_build_filename(argv[1], "people.csv", NULL);
     WpLoadSpec spec = {.ties_file = ties, .people_file = people};
@@ -120,7 +128,7 @@ int main(int argc, char **argv)
         WpPathRequest request = {&from, 1, query, NULL, NULL, NULL, "default"};
         WpPathReport *report = wp_path_report_new(scoring, set, &request);
         JsonNode *json = wp_report_paths_json(report);
-        g_free(json_to_string(json, FALSE));
+        g_autofree char *json_text = json_to_string(json, FALSE);
         json_node_unref(json);
         wp_path_report_free(report);
         if (set->paths->len == 0) {
@@ -137,11 +145,18 @@ int main(int argc, char **argv)
             else
                 hints.colleagues_none++;
         }
-        Timing t = {thread_ms() - start, i + 1, set->paths->len == 0, set->paths->len};
+        double ms = thread_ms() - start;
+        if (answers != NULL)
+            fprintf(answers, "%s\n", json_text);
+        Timing t = {ms, i + 1, set->paths->len == 0, set->paths->len};
         g_array_append_val(all, t);
         g_array_append_val(t.empty ? empty : found, t);
     }
     wp_query_context_free(context);
+    if (answers != NULL && fclose(answers) != 0) {
+        fprintf(stderr, "path-latency: cannot write %s\n", answers_name);
+        return 1;
+    }
     summary("all", all);
     summary("found", found);
     summary("empty", empty);
