@@ -54,6 +54,8 @@ typedef struct {
     gboolean skip_bad_rows;
     gboolean no_cache;
     gboolean no_learn;       /* --no-learn: the profile alone, not DIR/ledger.db's outcomes */
+    gboolean model_from_folder; /* set by cli_common_check(): no --model, so `model` is
+                                 * DIR/profile.ini when it exists (a service looks again) */
     gboolean quiet;          /* --quiet: no line summing up data-quality warnings */
     gboolean lists_warnings; /* set by a command that lists the warnings itself (stats) */
     char *format;

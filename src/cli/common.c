@@ -313,8 +313,10 @@ gboolean cli_common_check(GOptionContext *context G_GNUC_UNUSED, CliCommon *c, g
         cli_usage_error(command, "give --data or --edges, not both");
         return FALSE;
     }
-    if (c->model == NULL)
+    if (c->model == NULL) {
+        c->model_from_folder = TRUE;
         c->model = wp_model_profile_in_folder(c->data_dir);
+    }
     return TRUE;
 }
 

@@ -38,6 +38,7 @@ typedef struct {
     guint status; /* of the answer */
     ServeParams *params;
     WpScoring *scoring; /* a reference to the network the request started on */
+    const char *model_name; /* interned: its model's name, taken with it */
     GCancellable *cancellable;
     guint deadline_source; /* 0 once fired or removed */
     gboolean aborted;      /* the client went away: no response to write */
@@ -166,7 +167,7 @@ static void answer(gpointer data, gpointer user_data)
     WpQueryContext *context = take_context(http, wp_scoring_graph(job->scoring));
     ServeQueryEnv env = {job->scoring,
                          context,
-                         serve_network_model_name(http->network),
+                         job->model_name,
                          job->cancellable,
                          http->config.ledger_file,
                          http->config.as_of_given};
@@ -411,6 +412,7 @@ static void start_query(ServeHttp *http, SoupServerMessage *msg, const ServeRout
     job->status = route->status;
     job->params = g_steal_pointer(&params);
     job->scoring = scoring;
+    job->model_name = serve_network_model_name(http->network);
     job->cancellable = g_cancellable_new();
     job->deadline_source = g_timeout_add(http->config.deadline_ms, on_deadline, job);
     g_object_set_data(G_OBJECT(msg), "wp-job", job);

@@ -27,6 +27,7 @@ typedef enum {
 
 struct ServeNetwork {
     const CliCommon *common; /* borrowed: the data options */
+    const char *model_name;  /* interned: the model of what is served ("default", a file) */
     ServeLoadedFunc on_loaded;
     gpointer user_data;
     WpScoring *scoring; /* (nullable) what is served; owned */
@@ -51,6 +52,7 @@ ServeNetwork *serve_network_new(const CliCommon *common, ServeLoadedFunc on_load
     n->common = common;
     n->on_loaded = on_loaded;
     n->user_data = user_data;
+    n->model_name = g_intern_string(common->model != NULL ? common->model : "default");
     n->cancellable = g_cancellable_new();
     return n;
 }
@@ -75,7 +77,31 @@ void serve_network_free(ServeNetwork *n)
 
 const char *serve_network_model_name(const ServeNetwork *n)
 {
-    return n->common->model != NULL ? n->common->model : "default";
+    return n->model_name;
+}
+
+/* The options of one load or rescoring: the service's, with the model looked up again when it
+ * is the folder's profile (no --model), so a profile.ini made, changed or removed while the
+ * service runs counts from the next rescoring, as it would for a CLI command run then. */
+typedef struct {
+    CliCommon common; /* a shallow copy: borrows the service's strings, but for... */
+    char *model;      /* ...its model: owned */
+} TaskOptions;
+
+static TaskOptions *task_options_new(const CliCommon *common)
+{
+    TaskOptions *o = g_new0(TaskOptions, 1);
+    o->common = *common;
+    o->model = common->model_from_folder ? wp_model_profile_in_folder(common->data_dir)
+                                         : g_strdup(common->model);
+    o->common.model = o->model;
+    return o;
+}
+
+static void task_options_free(TaskOptions *o)
+{
+    g_free(o->model);
+    g_free(o);
 }
 
 /* Runs on a worker thread: the same load the CLI's commands do. */
@@ -98,9 +124,9 @@ static void load_thread(GTask *task, gpointer source G_GNUC_UNUSED, gpointer dat
 static void rescore_thread(GTask *task, gpointer source G_GNUC_UNUSED, gpointer data,
                            GCancellable *cancellable G_GNUC_UNUSED)
 {
-    const CliCommon *common = g_object_get_data(G_OBJECT(task), "common");
+    const TaskOptions *options = g_object_get_data(G_OBJECT(task), "options");
     GError *error = NULL;
-    WpScoring *scoring = cli_score_graph(common, wp_scoring_graph(data), &error);
+    WpScoring *scoring = cli_score_graph(&options->common, wp_scoring_graph(data), &error);
     if (scoring == NULL)
         g_task_return_error(task, error);
     else
@@ -119,12 +145,14 @@ static void on_load_done(GObject *source G_GNUC_UNUSED, GAsyncResult *result, gp
     g_autoptr(GError) error = NULL;
     WpScoring *scoring = g_task_propagate_pointer(task, &error);
     gint64 started = (gint64)GPOINTER_TO_SIZE(g_object_get_data(G_OBJECT(task), "started"));
-    gboolean rescore = g_object_get_data(G_OBJECT(task), "common") != NULL;
+    gboolean rescore = g_object_get_data(G_OBJECT(task), "rescore") != NULL;
+    const TaskOptions *options = g_object_get_data(G_OBJECT(task), "options");
     double seconds = (double)(g_get_monotonic_time() - started) / 1e6;
     n->loading = FALSE;
     if (scoring != NULL) {
         wp_scoring_unref(n->scoring);
         n->scoring = scoring;
+        n->model_name = g_intern_string(options->model != NULL ? options->model : "default");
         if (rescore) {
             n->rescores++;
             n->rescore_seconds = seconds;
@@ -156,12 +184,14 @@ static void start(ServeNetwork *n, Work work)
     g_autoptr(GTask) task = g_task_new(NULL, n->cancellable, on_load_done, n);
     g_task_set_check_cancellable(task, TRUE);
     g_object_set_data(G_OBJECT(task), "started", GSIZE_TO_POINTER(g_get_monotonic_time()));
+    TaskOptions *options = task_options_new(n->common);
+    g_object_set_data_full(G_OBJECT(task), "options", options, (GDestroyNotify)task_options_free);
     if (work == WORK_LOAD) {
-        g_task_set_task_data(task, (gpointer)n->common, NULL);
+        g_task_set_task_data(task, &options->common, NULL);
         g_task_run_in_thread(task, load_thread);
     } else { /* the served scoring's graph, kept alive by the task's reference */
         g_task_set_task_data(task, wp_scoring_ref(n->scoring), (GDestroyNotify)wp_scoring_unref);
-        g_object_set_data(G_OBJECT(task), "common", (gpointer)n->common);
+        g_object_set_data(G_OBJECT(task), "rescore", GINT_TO_POINTER(1));
         g_task_run_in_thread(task, rescore_thread);
     }
 }

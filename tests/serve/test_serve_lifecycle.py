@@ -138,6 +138,39 @@ class LifecycleTest(unittest.TestCase):
         self.assertEqual(self.server.get("/v1/paths", PATH_PARAMS)[2], good)
         self.assertEqual(self.server.stop(), 0)
 
+    def test_profile_made_changed_and_removed_while_serving(self):
+        """No --model: the folder's profile.ini, looked up again at each rescoring, so a
+        profile made after the start counts, as it would for a CLI command run then; and
+        removing it goes back to the default model."""
+        servelib.copy_demo(self.data)
+        self.server = Server(self.data)
+        self.server.wait_healthy()
+
+        def answer():
+            return self.server.get("/v1/paths", PATH_PARAMS)[2]
+
+        def cli_answer():
+            return cli(*PATH_ARGS, data=self.data)[0]
+
+        default = answer()
+        self.assertEqual(default, cli_answer())
+        self.assertEqual(json.loads(default)["query"]["model"], "default")
+        profile = os.path.join(self.data, "profile.ini")
+        servelib.replace_file(profile, "[model]\nintermediary_factor=0.5\n")
+        wait_for(lambda: answer() == cli_answer(), "the new profile to be served")
+        made = json.loads(answer())
+        self.assertEqual(made["query"]["model"], profile)
+        self.assertEqual(made["query"]["intermediary_factor"], 0.5)
+        self.assertNotEqual(answer(), default)
+        servelib.replace_file(profile, "[model]\nintermediary_factor=0.6\n")
+        wait_for(lambda: json.loads(answer())["query"]["intermediary_factor"] == 0.6,
+                 "the changed profile")
+        self.assertEqual(answer(), cli_answer())
+        os.remove(profile)
+        wait_for(lambda: answer() == default, "the default model again")
+        self.assertEqual(self.health()[1]["status"], "ok")
+        self.assertEqual(self.server.stop(), 0)
+
     def test_sighup_reloads(self):
         servelib.copy_demo(self.data)
         self.server = Server(self.data)
