@@ -63,6 +63,16 @@ static char *random_network(GRand *rand, guint n, guint m, gboolean directed, Ar
     return g_string_free(csv, FALSE);
 }
 
+/* random_network() loaded. */
+static WpGraph *random_graph(GRand *rand, guint n, guint m, gboolean directed, Arcs *arcs)
+{
+    g_autofree char *csv = random_network(rand, n, m, directed, arcs);
+    g_autoptr(GError) error = NULL;
+    WpGraph *graph = wp_graph_load_from_data(csv, NULL, 0, &error);
+    g_assert_no_error(error);
+    return graph;
+}
+
 static void arcs_clear(Arcs *arcs)
 {
     g_array_unref(arcs->from);
@@ -106,10 +116,7 @@ static void check_random(gboolean directed, guint max_hops, gboolean backward, g
     for (guint round = 0; round < 60; round++) {
         guint n = (guint)g_rand_int_range(rand, 3, 14);
         Arcs arcs;
-        g_autofree char *csv = random_network(rand, n, n * 2, directed, &arcs);
-        g_autoptr(GError) error = NULL;
-        g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
-        g_assert_no_error(error);
+        g_autoptr(WpGraph) graph = random_graph(rand, n, n * 2, directed, &arcs);
         g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) search = wp_i_search_new(graph);
         wp_i_search_bind(search, sc, NULL);
@@ -282,10 +289,7 @@ static void test_potential(void)
     for (guint round = 0; round < 80; round++) {
         guint n = (guint)g_rand_int_range(rand, 4, 16);
         Arcs arcs;
-        g_autofree char *csv = random_network(rand, n, n * 2, round % 2, &arcs);
-        g_autoptr(GError) error = NULL;
-        g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
-        g_assert_no_error(error);
+        g_autoptr(WpGraph) graph = random_graph(rand, n, n * 2, round % 2, &arcs);
         g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) search = wp_i_search_new(graph);
         wp_i_search_bind(search, sc, NULL);
@@ -332,10 +336,7 @@ static void test_costs_only(void)
     for (guint round = 0; round < 60; round++) {
         guint n = (guint)g_rand_int_range(rand, 3, 40);
         Arcs arcs;
-        g_autofree char *csv = random_network(rand, n, n * 3, round % 2, &arcs);
-        g_autoptr(GError) error = NULL;
-        g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
-        g_assert_no_error(error);
+        g_autoptr(WpGraph) graph = random_graph(rand, n, n * 3, round % 2, &arcs);
         g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) full = wp_i_search_new(graph);
         g_autoptr(WpSearch) lean = wp_i_search_new(graph);
@@ -380,10 +381,7 @@ static void test_on_settle(void)
     for (guint round = 0; round < 60; round++) {
         guint n = (guint)g_rand_int_range(rand, 3, 30);
         Arcs arcs;
-        g_autofree char *csv = random_network(rand, n, n * 2, FALSE, &arcs);
-        g_autoptr(GError) error = NULL;
-        g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
-        g_assert_no_error(error);
+        g_autoptr(WpGraph) graph = random_graph(rand, n, n * 2, FALSE, &arcs);
         WpPerson source = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
         g_autofree double *expect = layered_costs(&arcs, source, 0, FALSE, G_MAXUINT);
         g_autoptr(WpScoring) sc = raw_scoring(graph);
@@ -447,10 +445,7 @@ static void test_view_stop(void)
     for (guint round = 0; round < 300; round++) {
         guint n = (guint)g_rand_int_range(rand, 3, 50);
         Arcs arcs;
-        g_autofree char *csv = random_network(rand, n, n * 3, round % 2, &arcs);
-        g_autoptr(GError) error = NULL;
-        g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv, NULL, 0, &error);
-        g_assert_no_error(error);
+        g_autoptr(WpGraph) graph = random_graph(rand, n, n * 3, round % 2, &arcs);
         g_autoptr(WpScoring) sc = raw_scoring(graph);
         g_autoptr(WpSearch) whole = wp_i_search_new(graph);
         g_autoptr(WpSearch) stopped = wp_i_search_new(graph);
