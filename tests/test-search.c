@@ -485,6 +485,45 @@ static void test_view_stop(void)
     }
 }
 
+/* Between queries a search gives back the working arrays a large run grew (a service's memory
+ * stays flat), and runs after that are as right as a fresh search's: on a network big enough
+ * for a run's arrays to pass WP_SEARCH_KEEP_BYTES, hop-limited and unlimited runs, both ways. */
+static void test_trim(void)
+{
+    g_autoptr(GRand) rand = g_rand_new_with_seed(31);
+    GString *csv = g_string_new("source,target,strength\n");
+    guint n = 40000;
+    for (guint i = 0; i < n; i++) /* a ring, so everyone is reached, and random chords */
+        g_string_append_printf(csv, "v%u,v%u,0.%02d\nv%u,v%u,0.%02d\n", i, (i + 1) % n,
+                               g_rand_int_range(rand, 10, 99), i,
+                               (guint)g_rand_int_range(rand, 0, (gint32)n),
+                               g_rand_int_range(rand, 10, 99));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv->str, NULL, 0, &error);
+    g_string_free(csv, TRUE);
+    g_assert_no_error(error);
+    n = wp_graph_n_people(graph);
+    g_autoptr(WpScoring) sc = raw_scoring(graph);
+    g_autoptr(WpSearch) kept = wp_i_search_new(graph);
+    wp_i_search_bind(kept, sc, NULL);
+    for (guint round = 0; round < 6; round++) {
+        WpSearchLimits lim = WP_SEARCH_LIMITS_INIT;
+        lim.direction = round % 2 ? WP_SEARCH_BACKWARD : WP_SEARCH_FORWARD;
+        lim.max_hops = round == 2 || round == 4 ? 0 : 12; /* 2 and 4: the unlimited engine */
+        WpPerson source = (WpPerson)g_rand_int_range(rand, 0, (gint32)n);
+        wp_i_search_run(kept, source, &lim);
+        if (lim.max_hops > 0)
+            g_assert_cmpuint(wp_i_search_working_bytes(kept), >, WP_SEARCH_KEEP_BYTES);
+        g_autoptr(WpSearch) fresh = wp_i_search_new(graph);
+        wp_i_search_bind(fresh, sc, NULL);
+        wp_i_search_run(fresh, source, &lim);
+        assert_same_runs(kept, fresh, n);
+        guint keep = round % 3 == 0 ? 0 : WP_SEARCH_KEEP_BYTES; /* 0: every array, even short */
+        wp_i_search_trim(kept, keep);
+        g_assert_cmpuint(wp_i_search_working_bytes(kept), <=, 5 * keep);
+    }
+}
+
 static gint by_text(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -559,6 +598,7 @@ int main(int argc, char **argv)
     g_test_add_func("/search/costs-only", test_costs_only);
     g_test_add_func("/search/on-settle", test_on_settle);
     g_test_add_func("/search/view-stop", test_view_stop);
+    g_test_add_func("/search/trim", test_trim);
     g_test_add_func("/search/adjacency-view", test_adjacency_view);
     return g_test_run();
 }

@@ -31,6 +31,7 @@ struct WpDijkstra {
     guint64 *settled_bits;
     GArray *touched; /* WpPerson */
     GArray *settled; /* WpPerson, in settling order */
+    guint most;      /* the longest either has been since the last trim (their capacity) */
     WpRadixHeap queue;
     WpSearchDirection direction;
     gboolean costs_only;
@@ -74,6 +75,7 @@ static inline gboolean is_settled(const WpDijkstra *d, WpPerson p)
 
 static void reset(WpDijkstra *d)
 {
+    d->most = MAX(d->most, MAX(d->touched->len, d->settled->len));
     if (d->touched->len > d->n_people / 16) { /* a big run: sweeping beats scattered writes */
         for (guint p = 0; p < d->n_people; p++)
             d->cost[p] = INFINITY;
@@ -88,6 +90,19 @@ static void reset(WpDijkstra *d)
     g_array_set_size(d->touched, 0);
     g_array_set_size(d->settled, 0);
     wp_i_radix_heap_reset(&d->queue);
+}
+
+void wp_i_dijkstra_trim(WpDijkstra *d, gsize keep_bytes)
+{
+    reset(d); /* the touched list says which costs to clear */
+    if ((gsize)d->most * sizeof(WpPerson) > keep_bytes) {
+        g_array_unref(d->touched);
+        g_array_unref(d->settled);
+        d->touched = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+        d->settled = g_array_new(FALSE, FALSE, sizeof(WpPerson));
+        d->most = 0;
+    }
+    wp_i_radix_heap_trim(&d->queue, keep_bytes);
 }
 
 static gboolean first_tie_banned(const WpSearchLimits *lim, WpTie tie)

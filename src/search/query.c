@@ -67,8 +67,11 @@ WpQueryContext *wp_i_query_begin(WpQueryContext *c, const WpScoring *scoring,
 gboolean wp_i_query_end(WpQueryContext *c, GCancellable *cancellable, GError **error)
 {
     for (guint i = 0; i < G_N_ELEMENTS(c->search); i++)
-        if (c->search[i] != NULL)
+        if (c->search[i] != NULL) {
             wp_i_search_bind(c->search[i], NULL, NULL);
+            if (i != WP_I_SEARCH_KEPT && !c->temporary) /* the kept run is for the next query */
+                wp_i_search_trim(c->search[i], WP_SEARCH_KEEP_BYTES);
+        }
     c->scoring = NULL;
     c->cancellable = NULL;
     g_atomic_int_set(&c->busy, 0);

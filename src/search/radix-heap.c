@@ -32,6 +32,16 @@ void wp_i_radix_heap_reset(WpRadixHeap *h)
     h->size = 0;
 }
 
+void wp_i_radix_heap_trim(WpRadixHeap *h, gsize keep_bytes)
+{
+    wp_i_radix_heap_reset(h);
+    for (guint i = 0; i < G_N_ELEMENTS(h->bucket); i++)
+        if (h->bucket[i].cap * sizeof(WpRadixEntry) > keep_bytes) {
+            g_clear_pointer(&h->bucket[i].data, g_free);
+            h->bucket[i].cap = 0;
+        }
+}
+
 static inline guint bucket_of(const WpRadixHeap *h, guint64 key)
 {
     return key == h->last ? 0 : 64 - (guint)__builtin_clzll(key ^ h->last);

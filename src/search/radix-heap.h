@@ -38,6 +38,8 @@ void wp_i_radix_heap_init(WpRadixHeap *heap);
 void wp_i_radix_heap_clear(WpRadixHeap *heap);
 /* Empties the queue for a new run; keeps the memory. */
 void wp_i_radix_heap_reset(WpRadixHeap *heap);
+/* Empties the queue and gives back each bucket's memory past @keep_bytes. */
+void wp_i_radix_heap_trim(WpRadixHeap *heap, gsize keep_bytes);
 void wp_i_radix_heap_push(WpRadixHeap *heap, double key, guint32 item, guint32 hops);
 /* Removes the entry with the least (key, hops); FALSE when empty. */
 gboolean wp_i_radix_heap_pop(WpRadixHeap *heap, WpRadixEntry *out);

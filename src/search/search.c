@@ -136,6 +136,30 @@ static void reset(WpSearch *s)
     s->view_labels = G_MAXUINT32;
 }
 
+gsize wp_i_search_working_bytes(const WpSearch *s)
+{
+    return s->records.bytes + s->touched.bytes + s->labels.bytes + s->settled.bytes +
+           s->heap.bytes;
+}
+
+void wp_i_search_trim(WpSearch *s, gsize keep_bytes)
+{
+    if (s->unlimited != NULL)
+        wp_i_dijkstra_trim(s->unlimited, keep_bytes);
+    Vec *vecs[] = {&s->records, &s->touched, &s->labels, &s->settled, &s->heap};
+    gboolean big = FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
+        big = big || vecs[i]->bytes > keep_bytes;
+    if (!big)
+        return;
+    reset(s); /* the slots point into the records */
+    for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
+        if (vecs[i]->bytes > keep_bytes) {
+            g_clear_pointer(&vecs[i]->data, g_free);
+            vecs[i]->bytes = 0;
+        }
+}
+
 /* Heap order: cost, then fewer hops, so that among equally cheap paths (all ties of strength 1
  * under the raw model) the shortest is settled first instead of an arbitrary long one. */
 static inline gboolean before(const Entry *a, const Entry *b)
