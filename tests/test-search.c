@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The search engine against a hop-layered Bellman-Ford computed here from the raw tie list. */
+#include "search/retain.h"
 #include "search/search-private.h"
 
 #include <math.h>
@@ -524,6 +525,37 @@ static void test_trim(void)
     }
 }
 
+/* What a working array keeps between queries (retain.h), worked by hand: typical queries keep
+ * theirs, a rare large one gives its back as it ends, and a floor is always kept. */
+static void test_retain(void)
+{
+    const gsize MB = 1 << 20;
+    WpRetain r = {0};
+    /* The first query: a 2 MB peak in a 4 MB array; the average is 2/16 MB, so 4 MB > 4 x that
+     * goes back unless the floor covers it. */
+    wp_i_retain_use(&r, 2 * MB);
+    g_assert_true(wp_i_retain_release(&r, 4 * MB, MB));
+    g_assert_cmpfloat_with_epsilon(r.typical, 2.0 * MB / 16, 1);
+    g_assert_cmpuint(r.peak, ==, 0); /* the next query starts afresh */
+    for (guint q = 0; q < 40; q++) {
+        wp_i_retain_use(&r, MB);
+        wp_i_retain_use(&r, 2 * MB); /* a query's peak is its largest run */
+        wp_i_retain_release(&r, 4 * MB, MB);
+    }
+    /* 41 queries of 2 MB: the average is 2 MB (1 - (15/16)^41), and 4 MB stays. */
+    g_assert_cmpfloat_with_epsilon(r.typical, 2.0 * MB * (1 - pow(15.0 / 16, 41)), 1);
+    wp_i_retain_use(&r, 2 * MB);
+    g_assert_false(wp_i_retain_release(&r, 4 * MB, MB));
+    /* One query of 40 MB in a 64 MB array: the average rises to about 4.3 MB, not enough. */
+    wp_i_retain_use(&r, 40 * MB);
+    g_assert_true(wp_i_retain_release(&r, 64 * MB, MB));
+    /* Below the floor nothing goes back, however idle. */
+    WpRetain idle = {0};
+    for (guint q = 0; q < 10; q++)
+        g_assert_false(wp_i_retain_release(&idle, MB, MB));
+    g_assert_true(wp_i_retain_release(&idle, MB + 1, MB));
+}
+
 static gint by_text(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -599,6 +631,7 @@ int main(int argc, char **argv)
     g_test_add_func("/search/on-settle", test_on_settle);
     g_test_add_func("/search/view-stop", test_view_stop);
     g_test_add_func("/search/trim", test_trim);
+    g_test_add_func("/search/retain", test_retain);
     g_test_add_func("/search/adjacency-view", test_adjacency_view);
     return g_test_run();
 }

@@ -8,9 +8,10 @@ typedef struct WpDijkstra WpDijkstra;
 
 WpDijkstra *wp_i_dijkstra_new(const WpGraph *graph);
 void wp_i_dijkstra_free(WpDijkstra *dijkstra);
-/* Discards the last run and gives back the working lists' memory past @keep_bytes (the
- * per-person arrays stay: they are the size of the network, and all of it is in use). */
-void wp_i_dijkstra_trim(WpDijkstra *dijkstra, gsize keep_bytes);
+/* At a query's end: discards the last run and gives back the working lists' memory that
+ * typical queries do not need, past @min_keep (see wp_i_search_trim(); the per-person arrays
+ * stay: they are the size of the network, and all of it is in use). */
+void wp_i_dijkstra_trim(WpDijkstra *dijkstra, gsize min_keep);
 /* As wp_i_search_run() for limits with max_hops = 0, on @scoring's costs (borrowed until the
  * next run), stopping when @cancellable (nullable) is cancelled. */
 void wp_i_dijkstra_run(WpDijkstra *dijkstra, const WpScoring *scoring, GCancellable *cancellable,

@@ -11,6 +11,7 @@
 #include "core/large-alloc.h"
 #include "search/dijkstra-private.h"
 #include "search/radix-heap.h"
+#include "search/retain.h"
 
 #include <math.h>
 #include <string.h>
@@ -31,7 +32,8 @@ struct WpDijkstra {
     guint64 *settled_bits;
     GArray *touched; /* WpPerson */
     GArray *settled; /* WpPerson, in settling order */
-    guint most;      /* the longest either has been since the last trim (their capacity) */
+    guint held;      /* the most either list has held since made: their capacity, about */
+    WpRetain keep;   /* how much of the two lists to keep between queries (retain.h) */
     WpRadixHeap queue;
     WpSearchDirection direction;
     gboolean costs_only;
@@ -75,7 +77,9 @@ static inline gboolean is_settled(const WpDijkstra *d, WpPerson p)
 
 static void reset(WpDijkstra *d)
 {
-    d->most = MAX(d->most, MAX(d->touched->len, d->settled->len));
+    guint len = MAX(d->touched->len, d->settled->len);
+    d->held = MAX(d->held, len);
+    wp_i_retain_use(&d->keep, sizeof(WpPerson) * len);
     if (d->touched->len > d->n_people / 16) { /* a big run: sweeping beats scattered writes */
         for (guint p = 0; p < d->n_people; p++)
             d->cost[p] = INFINITY;
@@ -92,17 +96,18 @@ static void reset(WpDijkstra *d)
     wp_i_radix_heap_reset(&d->queue);
 }
 
-void wp_i_dijkstra_trim(WpDijkstra *d, gsize keep_bytes)
+void wp_i_dijkstra_trim(WpDijkstra *d, gsize min_keep)
 {
     reset(d); /* the touched list says which costs to clear */
-    if ((gsize)d->most * sizeof(WpPerson) > keep_bytes) {
+    /* GArray hides its capacity: up to twice the most either list held. */
+    if (wp_i_retain_release(&d->keep, 2 * sizeof(WpPerson) * d->held, min_keep)) {
         g_array_unref(d->touched);
         g_array_unref(d->settled);
         d->touched = g_array_new(FALSE, FALSE, sizeof(WpPerson));
         d->settled = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-        d->most = 0;
+        d->held = 0;
     }
-    wp_i_radix_heap_trim(&d->queue, keep_bytes);
+    wp_i_radix_heap_trim(&d->queue, min_keep);
 }
 
 static gboolean first_tie_banned(const WpSearchLimits *lim, WpTie tie)

@@ -32,11 +32,18 @@ void wp_i_radix_heap_reset(WpRadixHeap *h)
     h->size = 0;
 }
 
-void wp_i_radix_heap_trim(WpRadixHeap *h, gsize keep_bytes)
+void wp_i_radix_heap_trim(WpRadixHeap *h, gsize min_keep)
 {
-    wp_i_radix_heap_reset(h);
+    wp_i_retain_use(&h->keep, h->most * sizeof(WpRadixEntry));
+    h->most = 0;
+    gsize largest = 0;
     for (guint i = 0; i < G_N_ELEMENTS(h->bucket); i++)
-        if (h->bucket[i].cap * sizeof(WpRadixEntry) > keep_bytes) {
+        largest = MAX(largest, h->bucket[i].cap * sizeof(WpRadixEntry));
+    gboolean release = wp_i_retain_release(&h->keep, largest, min_keep);
+    double typical = h->keep.typical;
+    wp_i_radix_heap_reset(h);
+    for (guint i = 0; release && i < G_N_ELEMENTS(h->bucket); i++)
+        if (h->bucket[i].cap * sizeof(WpRadixEntry) > MAX((double)min_keep, 4 * typical)) {
             g_clear_pointer(&h->bucket[i].data, g_free);
             h->bucket[i].cap = 0;
         }
@@ -106,7 +113,8 @@ void wp_i_radix_heap_push(WpRadixHeap *h, double key, guint32 item, guint32 hops
     if (key <= 0)
         bits = 0;
     place(h, (WpRadixEntry){MAX(bits, h->last), item, hops});
-    h->size++;
+    if (++h->size > h->most)
+        h->most = h->size;
 }
 
 gboolean wp_i_radix_heap_pop(WpRadixHeap *h, WpRadixEntry *out)

@@ -3,6 +3,8 @@
  * pushed may be smaller than the last key popped (clamped up to it: see radix-heap.c). */
 #pragma once
 
+#include "search/retain.h"
+
 #include <glib.h>
 #include <string.h>
 
@@ -24,6 +26,8 @@ typedef struct {
     WpRadixBucket bucket[65];
     guint64 last;
     gsize size;
+    gsize most;   /* the largest size since the last trim */
+    WpRetain keep; /* how much of the buckets to keep between queries (retain.h) */
 } WpRadixHeap;
 
 /* The double a key was pushed as (after clamping). */
@@ -38,8 +42,9 @@ void wp_i_radix_heap_init(WpRadixHeap *heap);
 void wp_i_radix_heap_clear(WpRadixHeap *heap);
 /* Empties the queue for a new run; keeps the memory. */
 void wp_i_radix_heap_reset(WpRadixHeap *heap);
-/* Empties the queue and gives back each bucket's memory past @keep_bytes. */
-void wp_i_radix_heap_trim(WpRadixHeap *heap, gsize keep_bytes);
+/* At a query's end: empties the queue and gives back each bucket larger than typical queries'
+ * whole queues and than @min_keep bytes. */
+void wp_i_radix_heap_trim(WpRadixHeap *heap, gsize min_keep);
 void wp_i_radix_heap_push(WpRadixHeap *heap, double key, guint32 item, guint32 hops);
 /* Removes the entry with the least (key, hops); FALSE when empty. */
 gboolean wp_i_radix_heap_pop(WpRadixHeap *heap, WpRadixEntry *out);

@@ -79,16 +79,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(WpSearch, wp_i_search_free)
  * few milliseconds of work on a million people). */
 #define WP_SEARCH_CANCEL_EVERY 4096
 
-/* What a search keeps of its working arrays between queries (wp_i_search_trim()). */
+/* A working array of this size or less is never given back between a context's queries. */
 #define WP_SEARCH_KEEP_BYTES (1u << 20)
 
-/* Gives back each working array that has grown past @keep_bytes (WP_SEARCH_KEEP_BYTES between
- * a context's queries), discarding the last run's results (a no-op when none has grown so far).
- * wp_i_query_end() calls it, so that in a service the rare
- * question that reaches half a million people does not leave every later one holding its
- * arrays: on the large benchmark network they were tens of MB per worker, and the resident
- * memory of a long run crept up each time a larger one came. */
-void wp_i_search_trim(WpSearch *search, gsize keep_bytes);
+/* At a query's end: gives back each working array larger than typical queries need and than
+ * @min_keep (WP_SEARCH_KEEP_BYTES between a context's queries; retain.h), discarding the last run's
+ * results. wp_i_query_end() calls it, so that in a service the rare question that reaches half
+ * a million people does not leave every later one holding its arrays: on the large benchmark
+ * network they were tens of MB per worker, and the resident memory of a long run crept up each
+ * time a larger question came. Call it once per query: it counts the queries. */
+void wp_i_search_trim(WpSearch *search, gsize min_keep);
 /* The bytes the hop-limited search's working arrays hold (for tests). */
 gsize wp_i_search_working_bytes(const WpSearch *search);
 

@@ -9,6 +9,7 @@
  * label of each person is its cheapest path within H hops. Labels remember their parent label,
  * so any settled path can be rebuilt. */
 #include "search/dijkstra-private.h"
+#include "search/retain.h"
 
 #include <math.h>
 #include <string.h>
@@ -43,8 +44,10 @@ typedef struct {
  * GArray's out-of-line appends were ~10 % of a hint's run on the large network (perf). */
 typedef struct {
     guint8 *data;
-    gsize len;   /* elements */
-    gsize bytes; /* allocated (in bytes: the records' element size changes between runs) */
+    gsize len;      /* elements */
+    gsize bytes;    /* allocated (in bytes: the records' element size changes between runs) */
+    gsize most;     /* the most elements held since the last note (the heap shrinks as it runs) */
+    WpRetain keep;  /* how much of it to keep between queries (retain.h) */
 } Vec;
 
 G_NO_INLINE static void vec_grow(Vec *v, gsize size)
@@ -123,8 +126,20 @@ void wp_i_search_bind(WpSearch *s, const WpScoring *scoring, GCancellable *cance
     s->cancellable = cancellable;
 }
 
+/* Notes what the last run used of each working array (retain.h), as a run ends. */
+static void note_use(WpSearch *s)
+{
+    wp_i_retain_use(&s->records.keep, s->records.len * s->stride);
+    wp_i_retain_use(&s->touched.keep, s->touched.len * sizeof(WpPerson));
+    wp_i_retain_use(&s->labels.keep, s->labels.len * sizeof(Label));
+    wp_i_retain_use(&s->settled.keep, s->settled.len * sizeof(WpPerson));
+    wp_i_retain_use(&s->heap.keep, s->heap.most * sizeof(Entry));
+    s->heap.most = 0;
+}
+
 static void reset(WpSearch *s)
 {
+    note_use(s);
     for (gsize i = 0; i < s->touched.len; i++)
         s->slot[VEC_AT(&s->touched, WpPerson, i)] = 0;
     s->touched.len = 0;
@@ -142,19 +157,22 @@ gsize wp_i_search_working_bytes(const WpSearch *s)
            s->heap.bytes;
 }
 
-void wp_i_search_trim(WpSearch *s, gsize keep_bytes)
+void wp_i_search_trim(WpSearch *s, gsize min_keep)
 {
     if (s->unlimited != NULL)
-        wp_i_dijkstra_trim(s->unlimited, keep_bytes);
+        wp_i_dijkstra_trim(s->unlimited, min_keep);
+    note_use(s);
     Vec *vecs[] = {&s->records, &s->touched, &s->labels, &s->settled, &s->heap};
-    gboolean big = FALSE;
-    for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
-        big = big || vecs[i]->bytes > keep_bytes;
-    if (!big)
+    gboolean release[G_N_ELEMENTS(vecs)], any = FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(vecs); i++) {
+        release[i] = wp_i_retain_release(&vecs[i]->keep, vecs[i]->bytes, min_keep);
+        any = any || release[i];
+    }
+    if (!any)
         return;
     reset(s); /* the slots point into the records */
     for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
-        if (vecs[i]->bytes > keep_bytes) {
+        if (release[i]) {
             g_clear_pointer(&vecs[i]->data, g_free);
             vecs[i]->bytes = 0;
         }
@@ -170,6 +188,8 @@ static inline gboolean before(const Entry *a, const Entry *b)
 static inline void heap_push(Vec *heap, const Entry *e)
 {
     vec_push(heap, sizeof(Entry));
+    if (heap->len > heap->most)
+        heap->most = heap->len;
     Entry *h = (Entry *)heap->data;
     gsize i = heap->len - 1;
     while (i > 0) {
