@@ -152,13 +152,16 @@ static int run(const CliCommon *common, GSocketAddress *address, const ServeConf
     fprintf(stderr, "warmpath serve: listening on %s\n", url);
 
 #ifdef __GLIBC__
-    /* A search's arrays past WP_SEARCH_KEEP_BYTES, given back after each query, should leave
-     * the process: glibc maps blocks that large on their own, but raises that threshold to the
-     * largest block freed (up to 32 MiB), after which they come from a thread's heap and stay
-     * resident. Fixed at 1 MiB, the resident memory of a long run on the large benchmark network
-     * stays flat instead of creeping up with each larger question (see README
-     * "The service under load"). */
+    /* A search's arrays that a rare large question grew, given back as it ends (search/retain.h),
+     * should leave the process: glibc maps blocks that large on their own, but raises that
+     * threshold to the largest block freed (up to 32 MiB), after which they come from a thread's
+     * heap and stay resident. Fixed at 1 MiB, the resident memory of a long run on the large
+     * benchmark network stays flat instead of creeping up with each larger question (see README
+     * "The service under load"). Fixing it also fixes the heaps' trim threshold, at 128 KiB by
+     * default: heaps then gave pages back and faulted them in again on every question (+40 % CPU
+     * per question there), so it is set well above what a question allocates. */
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #endif
     Service s = {g_main_loop_new(NULL, FALSE), listener, NULL, NULL, FALSE};
     s.network = serve_network_new(common, on_loaded, &s);
