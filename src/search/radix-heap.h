@@ -26,7 +26,7 @@ typedef struct {
     WpRadixBucket bucket[65];
     guint64 last;
     gsize size;
-    gsize most;   /* the largest size since the last trim */
+    gsize most;   /* the largest size since the last trim (sampled as buckets empty) */
     WpRetain keep; /* how much of the buckets to keep between queries (retain.h) */
 } WpRadixHeap;
 
