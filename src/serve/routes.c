@@ -6,16 +6,16 @@
 #include <string.h>
 
 static const ServeRoute routes[] = {
-    {"/v1/paths", "GET", "paths", "paths", SOUP_STATUS_OK},
-    {"/v1/rank", "GET", "rank", "rank", SOUP_STATUS_OK},
-    {"/v1/people", "GET", "people", "people", SOUP_STATUS_OK},
-    {"/v1/diagrams/path.svg", "GET", "path_svg", "path-diagram", SOUP_STATUS_OK},
-    {"/v1/diagrams/account.svg", "GET", "account_svg", "account-diagram", SOUP_STATUS_OK},
-    {"/v1/drafts", "GET", "drafts", "drafts", SOUP_STATUS_OK},
-    {"/v1/asks", "POST", "asks", "asks", SOUP_STATUS_CREATED},
-    {"/v1/asks/*/events", "POST", "ask_events", "ask-events", SOUP_STATUS_OK},
-    {"/v1/followups", "GET", "followups", "followups", SOUP_STATUS_OK},
-    {"/v1/metrics", "GET", "ledger_metrics", "metrics", SOUP_STATUS_OK},
+    {"/v1/paths", "GET", "paths", "paths", SOUP_STATUS_OK, FALSE},
+    {"/v1/rank", "GET", "rank", "rank", SOUP_STATUS_OK, FALSE},
+    {"/v1/people", "GET", "people", "people", SOUP_STATUS_OK, TRUE},
+    {"/v1/diagrams/path.svg", "GET", "path_svg", "path-diagram", SOUP_STATUS_OK, FALSE},
+    {"/v1/diagrams/account.svg", "GET", "account_svg", "account-diagram", SOUP_STATUS_OK, FALSE},
+    {"/v1/drafts", "GET", "drafts", "drafts", SOUP_STATUS_OK, FALSE},
+    {"/v1/asks", "POST", "asks", "asks", SOUP_STATUS_CREATED, FALSE},
+    {"/v1/asks/*/events", "POST", "ask_events", "ask-events", SOUP_STATUS_OK, FALSE},
+    {"/v1/followups", "GET", "followups", "followups", SOUP_STATUS_OK, FALSE},
+    {"/v1/metrics", "GET", "ledger_metrics", "metrics", SOUP_STATUS_OK, FALSE},
 };
 
 /* TRUE when @path is @pattern's, a "*" matching one non-empty segment (copied to @segment,

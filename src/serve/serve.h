@@ -94,7 +94,10 @@ typedef struct {
     const char *method;
     const char *endpoint;
     const char *query;
-    guint status; /* of an answer: 200, 201 for a new ask */
+    guint status;   /* of an answer: 200, 201 for a new ask */
+    gboolean quick; /* answered on a worker of its own, never queued behind searches (the name
+                     * search a page's autocomplete asks as someone types); needs no query
+                     * context */
 } ServeRoute;
 
 /* The route of @path (whatever the method), or NULL. */

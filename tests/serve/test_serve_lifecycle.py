@@ -5,6 +5,7 @@ says why), SIGHUP, and SIGTERM with requests in flight (they are answered, exit 
 
 import json
 import os
+import random
 import shutil
 import signal
 import socket
@@ -170,6 +171,59 @@ class LifecycleTest(unittest.TestCase):
         wait_for(lambda: answer() == default, "the default model again")
         self.assertEqual(self.health()[1]["status"], "ok")
         self.assertEqual(self.server.stop(), 0)
+
+    def test_name_search_is_not_queued_behind_searches(self):
+        """The name search (autocomplete) has a worker of its own: with the one worker busy
+        with a queue of rankings, it answers at once, where a shared queue would answer it only
+        after the last of them."""
+        os.makedirs(self.data)
+        rng = random.Random(3)
+        n = 30000
+        with open(os.path.join(self.data, "people.csv"), "w", encoding="utf-8") as f:
+            f.write("id,name,company,region\n")
+            for i in range(n):
+                f.write("p%d,Person %d,Co%d,R%d\n" % (i, i, i // 10, i % 5))
+        with open(os.path.join(self.data, "edges.csv"), "w", encoding="utf-8") as f:
+            f.write("source,target,type,strength\n")
+            for i in range(n):
+                f.write("p%d,p%d,friend,0.%d\n" % (i, (i + 1) % n, rng.randint(50, 95)))
+                for _ in range(3):
+                    f.write("p%d,p%d,colleague,0.%d\n" % (i, rng.randrange(n),
+                                                             rng.randint(50, 95)))
+        self.server = Server(self.data, "--threads", "1")
+        self.server.wait_healthy()
+        rank = [("from", "p0"), ("where", "region!=Nowhere"), ("plan", "5")]
+        finished = []
+
+        def ranking():
+            code = self.server.get("/v1/rank", rank)[0]
+            finished.append((time.monotonic(), code))
+
+        threads = [threading.Thread(target=ranking) for _ in range(6)]
+        for t in threads:
+            t.start()
+        wait_for(lambda: self.metric("warmpath_http_requests_in_flight") >= 6,
+                 "the rankings to be queued")
+        asked = time.monotonic()
+        code, _, body = self.server.get("/v1/people", [("q", "Person 1234")])
+        answered = time.monotonic()
+        for t in threads:
+            t.join()
+        self.assertEqual(code, 200, body)
+        self.assertEqual(json.loads(body)["people"][0]["id"], "p1234")
+        self.assertEqual([c for _, c in finished], [200] * 6)
+        # Behind the queue it would wait for five rankings and end with the last of them.
+        last = max(t for t, _ in finished)
+        self.assertLess(answered - asked, 0.5 * (last - asked),
+                        (answered - asked, last - asked))
+        self.assertEqual(self.server.stop(), 0)
+
+    def metric(self, name):
+        _, _, body = self.server.request("/metrics")
+        for line in body.decode().splitlines():
+            if line.startswith(name + " "):
+                return float(line.split()[1])
+        return 0.0
 
     def test_sighup_reloads(self):
         servelib.copy_demo(self.data)
