@@ -151,7 +151,18 @@ class RssSampler(threading.Thread):
                 "file_first_kib": self.samples[0][2], "file_last_kib": self.samples[-1][2],
                 # By quarter of the run: a high-water mark levels off, a leak keeps climbing.
                 "quarters_kib": [total[min(len(total) - 1, len(total) * q // 4)]
-                                 for q in range(5)]}
+                                 for q in range(5)],
+                # Each quarter's median and peak: a large question's arrays come and go, so
+                # one sample may catch them; the median is the level the heap holds.
+                "quarter_medians_kib": [statistics.median(part) for part in quarters(total)],
+                "quarter_peaks_kib": [max(part) for part in quarters(total)],
+                "samples_kib": total}
+
+
+def quarters(values):
+    """@values in four consecutive parts (each non-empty when there are at least four)."""
+    n = len(values)
+    return [values[n * q // 4:max(n * (q + 1) // 4, n * q // 4 + 1)] for q in range(4)]
 
 
 def percentile(sorted_values, q):
@@ -315,6 +326,9 @@ def main():
              d["file_last_kib"] / 1024))
     print("  by quarter of the run: %s MiB" % " → ".join("%.1f" % (k / 1024)
                                                       for k in d["quarters_kib"]))
+    print("  each quarter's median: %s MiB; its peak: %s MiB"
+          % (" → ".join("%.1f" % (k / 1024) for k in d["quarter_medians_kib"]),
+             " → ".join("%.1f" % (k / 1024) for k in d["quarter_peaks_kib"])))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(report, f, indent=1)
