@@ -555,10 +555,8 @@ static const ServeQuery ledger_queries[] = {
     {"metrics", SERVE_ANSWER_JSON, metrics_params, run_metrics},
 };
 
-const ServeQuery *serve_ledger_query_lookup(const char *name)
+const ServeQuery *serve_ledger_queries(guint *n)
 {
-    for (guint i = 0; i < G_N_ELEMENTS(ledger_queries); i++)
-        if (strcmp(ledger_queries[i].name, name) == 0)
-            return &ledger_queries[i];
-    return NULL;
+    *n = G_N_ELEMENTS(ledger_queries);
+    return ledger_queries;
 }

@@ -466,12 +466,21 @@ static const ServeQuery queries[] = {
     {"account-diagram", SERVE_ANSWER_SVG, account_params, run_account_diagram},
 };
 
+/* The question of @table (@n of them) called @name, or NULL. */
+static const ServeQuery *find_query(const ServeQuery *table, guint n, const char *name)
+{
+    for (guint i = 0; i < n; i++)
+        if (strcmp(table[i].name, name) == 0)
+            return &table[i];
+    return NULL;
+}
+
 const ServeQuery *serve_query_lookup(const char *name)
 {
-    for (guint i = 0; i < G_N_ELEMENTS(queries); i++)
-        if (strcmp(queries[i].name, name) == 0)
-            return &queries[i];
-    return serve_ledger_query_lookup(name);
+    guint n_ledger;
+    const ServeQuery *ledger = serve_ledger_queries(&n_ledger);
+    const ServeQuery *found = find_query(queries, G_N_ELEMENTS(queries), name);
+    return found != NULL ? found : find_query(ledger, n_ledger, name);
 }
 
 gboolean serve_query_run(const ServeQuery *query, const ServeQueryEnv *env,

@@ -105,8 +105,8 @@ typedef struct {
  * ledger's (ledger-queries.c) "drafts", "asks", "ask-events", "followups", "metrics".
  * NULL for another name. */
 const ServeQuery *serve_query_lookup(const char *name);
-/* The ledger's questions only (ledger-queries.c); NULL for another name. */
-const ServeQuery *serve_ledger_query_lookup(const char *name);
+/* The ledger's questions (ledger-queries.c), @n of them, for serve_query_lookup(). */
+const ServeQuery *serve_ledger_queries(guint *n);
 
 /**
  * serve_query_run:
