@@ -2,7 +2,7 @@
 /* An ask as the JSON object every front end prints (ask, update, ledger show, ledger export). */
 #include "ledger/ledger-private.h"
 
-static void member_text(JsonBuilder *b, const char *name, const char *value)
+void wp_i_json_member_text(JsonBuilder *b, const char *name, const char *value)
 {
     json_builder_set_member_name(b, name);
     if (value != NULL)
@@ -11,11 +11,11 @@ static void member_text(JsonBuilder *b, const char *name, const char *value)
         json_builder_add_null_value(b);
 }
 
-static void member_day(JsonBuilder *b, const char *name, WpDay day)
+void wp_i_json_member_day(JsonBuilder *b, const char *name, WpDay day)
 {
     char text[11];
     wp_day_format(day, text);
-    member_text(b, name, day == WP_DAY_NONE ? NULL : text);
+    wp_i_json_member_text(b, name, day == WP_DAY_NONE ? NULL : text);
 }
 
 /* recorded_at as an ISO 8601 UTC time to the microsecond ("2026-12-06T10:51:20.123456Z"). */
@@ -31,27 +31,27 @@ char *wp_i_ledger_time_text(gint64 usec)
 static void add_event(JsonBuilder *b, const WpAskEvent *e)
 {
     json_builder_begin_object(b);
-    member_text(b, "state", wp_ask_state_name(e->state));
-    member_day(b, "day", e->day);
+    wp_i_json_member_text(b, "state", wp_ask_state_name(e->state));
+    wp_i_json_member_day(b, "day", e->day);
     json_builder_set_member_name(b, "amount");
     if (e->has_amount)
         json_builder_add_double_value(b, e->amount);
     else
         json_builder_add_null_value(b);
-    member_text(b, "note", e->note);
-    member_text(b, "recorded_by", e->recorded_by);
+    wp_i_json_member_text(b, "note", e->note);
+    wp_i_json_member_text(b, "recorded_by", e->recorded_by);
     g_autofree char *at = wp_i_ledger_time_text(e->recorded_at);
-    member_text(b, "recorded_at", at);
+    wp_i_json_member_text(b, "recorded_at", at);
     json_builder_end_object(b);
 }
 
 static void add_person(JsonBuilder *b, const char *role, const WpLedgerPerson *p)
 {
-    member_text(b, role, p->id);
+    wp_i_json_member_text(b, role, p->id);
     g_autofree char *name = g_strconcat(role, "_name", NULL);
     g_autofree char *company = g_strconcat(role, "_company", NULL);
-    member_text(b, name, p->name);
-    member_text(b, company, p->company);
+    wp_i_json_member_text(b, name, p->name);
+    wp_i_json_member_text(b, company, p->company);
 }
 
 JsonNode *wp_ask_to_json(const WpAsk *ask)
@@ -61,8 +61,8 @@ JsonNode *wp_ask_to_json(const WpAsk *ask)
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "id");
     json_builder_add_int_value(b, ask->id);
-    member_text(b, "kind", wp_ask_kind_name(ask->kind));
-    member_text(b, "state", wp_ask_state_name(ask->state));
+    wp_i_json_member_text(b, "kind", wp_ask_kind_name(ask->kind));
+    wp_i_json_member_text(b, "state", wp_ask_state_name(ask->state));
     json_builder_set_member_name(b, "final");
     json_builder_add_boolean_value(b, ask->kind == WP_ASK_KIND_GIVEN
                                           ? ask->state == WP_ASK_INTRODUCED
@@ -70,7 +70,7 @@ JsonNode *wp_ask_to_json(const WpAsk *ask)
     add_person(b, "seller", &ask->seller);
     add_person(b, "source", &ask->source);
     add_person(b, "target", &ask->target);
-    member_text(b, "at_company", ask->at_company);
+    wp_i_json_member_text(b, "at_company", ask->at_company);
     json_builder_set_member_name(b, "path");
     if (ask->path != NULL) {
         json_builder_begin_array(b);
@@ -85,9 +85,9 @@ JsonNode *wp_ask_to_json(const WpAsk *ask)
         json_builder_add_double_value(b, ask->probability);
     else
         json_builder_add_null_value(b);
-    member_text(b, "draft", ask->draft);
-    member_day(b, "asked_on", ask->asked_on);
-    member_day(b, "state_on", ask->state_on);
+    wp_i_json_member_text(b, "draft", ask->draft);
+    wp_i_json_member_day(b, "asked_on", ask->asked_on);
+    wp_i_json_member_day(b, "state_on", ask->state_on);
     json_builder_set_member_name(b, "events");
     json_builder_begin_array(b);
     for (guint i = 0; ask->events != NULL && i < ask->events->len; i++)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Favours owed in words, as table rows and as JSON: what every front end prints. */
+#include "ledger/ledger-private.h"
 #include "warmpath/favours.h"
 #include "warmpath/text.h"
 
@@ -148,21 +149,6 @@ WpTable *wp_favours_table(const GPtrArray *favours, WpDay as_of, gboolean detail
     return t;
 }
 
-static void member_text(JsonBuilder *b, const char *name, const char *value)
-{
-    json_builder_set_member_name(b, name);
-    if (value != NULL)
-        json_builder_add_string_value(b, value);
-    else
-        json_builder_add_null_value(b);
-}
-
-static void member_day(JsonBuilder *b, const char *name, WpDay day)
-{
-    char buf[11];
-    day_text(day, buf);
-    member_text(b, name, day != WP_DAY_NONE ? buf : NULL);
-}
 
 static void member_int(JsonBuilder *b, const char *name, gint64 value)
 {
@@ -173,21 +159,21 @@ static void member_int(JsonBuilder *b, const char *name, gint64 value)
 static void add_favour(JsonBuilder *b, const WpFavour *f, WpDay as_of)
 {
     json_builder_begin_object(b);
-    member_text(b, "id", f->person.id);
-    member_text(b, "name", f->person.name);
-    member_text(b, "company", f->person.company);
+    wp_i_json_member_text(b, "id", f->person.id);
+    wp_i_json_member_text(b, "name", f->person.name);
+    wp_i_json_member_text(b, "company", f->person.company);
     member_int(b, "owed", f->owed);
     member_int(b, "given", f->given);
     member_int(b, "returned", f->returned);
-    member_day(b, "first_owed", f->first_owed);
-    member_day(b, "last_given", f->last_given);
+    wp_i_json_member_day(b, "first_owed", f->first_owed);
+    wp_i_json_member_day(b, "last_given", f->last_given);
     member_int(b, "days_since_given", as_of - f->last_given);
     member_int(b, "last_given_ask", f->last_given_ask);
     json_builder_set_member_name(b, "last_to");
     json_builder_begin_object(b);
-    member_text(b, "id", f->last_to.id);
-    member_text(b, "name", f->last_to.name);
-    member_text(b, "company", f->last_to.company);
+    wp_i_json_member_text(b, "id", f->last_to.id);
+    wp_i_json_member_text(b, "name", f->last_to.name);
+    wp_i_json_member_text(b, "company", f->last_to.company);
     json_builder_end_object(b);
     member_int(b, "asked_since", f->asked_since);
     json_builder_set_member_name(b, "last_ask");
@@ -196,10 +182,10 @@ static void add_favour(JsonBuilder *b, const WpFavour *f, WpDay as_of)
     } else {
         json_builder_begin_object(b);
         member_int(b, "id", f->last_ask);
-        member_text(b, "state", wp_ask_state_name(f->last_ask_state));
+        wp_i_json_member_text(b, "state", wp_ask_state_name(f->last_ask_state));
         json_builder_set_member_name(b, "open");
         json_builder_add_boolean_value(b, !wp_ask_state_is_final(f->last_ask_state));
-        member_day(b, "asked_on", f->last_ask_on);
+        wp_i_json_member_day(b, "asked_on", f->last_ask_on);
         json_builder_end_object(b);
     }
     json_builder_end_object(b);
@@ -218,7 +204,7 @@ JsonNode *wp_favours_to_json(const GPtrArray *favours, guint n_given, guint n_re
     g_return_val_if_fail(favours != NULL, NULL);
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
-    member_day(b, "as_of", as_of);
+    wp_i_json_member_day(b, "as_of", as_of);
     member_int(b, "given", n_given);
     member_int(b, "returned", n_returned);
     json_builder_set_member_name(b, "owed");

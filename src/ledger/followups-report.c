@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Follow-ups as JSON and as table rows: what every front end prints. */
+#include "ledger/ledger-private.h"
 #include "warmpath/followups.h"
 
 static void member_day(JsonBuilder *b, const char *name, WpDay day)
@@ -10,32 +11,24 @@ static void member_day(JsonBuilder *b, const char *name, WpDay day)
     json_builder_add_string_value(b, buf);
 }
 
-static void member_text(JsonBuilder *b, const char *name, const char *value)
-{
-    json_builder_set_member_name(b, name);
-    if (value != NULL)
-        json_builder_add_string_value(b, value);
-    else
-        json_builder_add_null_value(b);
-}
 
 static void add_followup(JsonBuilder *b, const WpFollowup *f)
 {
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "ask");
     json_builder_add_int_value(b, f->ask);
-    member_text(b, "action", wp_followup_action_name(f->action));
+    wp_i_json_member_text(b, "action", wp_followup_action_name(f->action));
     member_day(b, "due", f->due);
     json_builder_set_member_name(b, "overdue_days");
     json_builder_add_int_value(b, f->overdue_days);
-    member_text(b, "person", f->person.id);
-    member_text(b, "person_name", f->person.name);
-    member_text(b, "person_company", f->person.company);
-    member_text(b, "seller", f->seller.id);
-    member_text(b, "seller_name", f->seller.name);
-    member_text(b, "target", f->target.id);
-    member_text(b, "target_name", f->target.name);
-    member_text(b, "sentence", f->sentence);
+    wp_i_json_member_text(b, "person", f->person.id);
+    wp_i_json_member_text(b, "person_name", f->person.name);
+    wp_i_json_member_text(b, "person_company", f->person.company);
+    wp_i_json_member_text(b, "seller", f->seller.id);
+    wp_i_json_member_text(b, "seller_name", f->seller.name);
+    wp_i_json_member_text(b, "target", f->target.id);
+    wp_i_json_member_text(b, "target_name", f->target.name);
+    wp_i_json_member_text(b, "sentence", f->sentence);
     if (f->action == WP_FOLLOWUP_NEXT_SOURCE) {
         json_builder_set_member_name(b, "probability");
         json_builder_add_double_value(b, f->probability);
@@ -51,9 +44,9 @@ static void add_followup(JsonBuilder *b, const WpFollowup *f)
         for (guint i = 0; f->targets != NULL && i < f->targets->len; i++) {
             const WpFollowupTarget *t = &g_array_index(f->targets, WpFollowupTarget, i);
             json_builder_begin_object(b);
-            member_text(b, "id", t->person.id);
-            member_text(b, "name", t->person.name);
-            member_text(b, "company", t->person.company);
+            wp_i_json_member_text(b, "id", t->person.id);
+            wp_i_json_member_text(b, "name", t->person.name);
+            wp_i_json_member_text(b, "company", t->person.company);
             json_builder_set_member_name(b, "probability");
             json_builder_add_double_value(b, t->probability);
             json_builder_end_object(b);

@@ -61,6 +61,10 @@ gboolean wp_i_ledger_insert_ask(WpLedger *ledger, const WpAskRequest *request, g
 gboolean wp_i_ask_can_follow(WpAskKind kind, WpAskState from, WpAskState to);
 /* "agreed, declined or no-answer" / "none: 'won' is final". Returns: (transfer full) */
 char *wp_i_ask_next_states_text(WpAskKind kind, WpAskState from);
+/* JSON members every ledger report writes alike (ask-json.c): @value, or null when NULL; @day
+ * as YYYY-MM-DD, or null for WP_DAY_NONE. */
+void wp_i_json_member_text(JsonBuilder *b, const char *name, const char *value);
+void wp_i_json_member_day(JsonBuilder *b, const char *name, WpDay day);
 /* @usec (microseconds since the epoch) as "YYYY-MM-DDTHH:MM:SS.uuuuuuZ". (ask-json.c) */
 char *wp_i_ledger_time_text(gint64 usec);
 /* Inserts an event without checking the rules (the caller did, or it is an ask's first).

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Metrics as JSON and as table rows: what every front end prints. */
+#include "ledger/ledger-private.h"
 #include "warmpath/metrics.h"
 
 #include <math.h>
@@ -29,18 +30,6 @@ static void member_int(JsonBuilder *b, const char *name, gint64 value)
 {
     json_builder_set_member_name(b, name);
     json_builder_add_int_value(b, value);
-}
-
-static void member_day(JsonBuilder *b, const char *name, WpDay day)
-{
-    char buf[11];
-    json_builder_set_member_name(b, name);
-    if (day == WP_DAY_NONE) {
-        json_builder_add_null_value(b);
-        return;
-    }
-    wp_day_format(day, buf);
-    json_builder_add_string_value(b, buf);
 }
 
 static void row_members(JsonBuilder *b, const char *key_name, const WpMetricsRow *r,
@@ -136,9 +125,9 @@ JsonNode *wp_metrics_to_json(const WpMetrics *m)
     g_return_val_if_fail(m != NULL, NULL);
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
-    member_day(b, "since", m->since);
-    member_day(b, "until", m->until);
-    member_day(b, "as_of", m->as_of);
+    wp_i_json_member_day(b, "since", m->since);
+    wp_i_json_member_day(b, "until", m->until);
+    wp_i_json_member_day(b, "as_of", m->as_of);
     member_int(b, "asks", m->total.asks);
     json_builder_set_member_name(b, "funnel");
     json_builder_begin_object(b);
