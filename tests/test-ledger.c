@@ -384,6 +384,70 @@ static void test_threads(Fixture *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpuint(one->events->len, ==, 2);
 }
 
+/* Many handles open a ledger that does not exist yet at the same moment, as the first writers
+ * of a new data folder do: every open succeeds. Two connections switching a new file to WAL at
+ * once make SQLite refuse one of them at once, without waiting, so the open must retry. */
+#define N_OPENERS 8
+#define N_FRESH_FILES 40
+
+typedef struct {
+    const char *db;
+    GMutex *lock;
+    GCond *cond;
+    guint *ready;
+    gboolean ok;
+    char *message;
+} Opener;
+
+static gpointer opener_run(gpointer data)
+{
+    Opener *o = data;
+    g_mutex_lock(o->lock); /* all threads start together, so they really race */
+    (*o->ready)++;
+    g_cond_broadcast(o->cond);
+    while (*o->ready < N_OPENERS)
+        g_cond_wait(o->cond, o->lock);
+    g_mutex_unlock(o->lock);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WpLedger) ledger = wp_ledger_open(o->db, WP_LEDGER_OPEN_CREATE, &error);
+    o->ok = ledger != NULL;
+    if (!o->ok)
+        o->message = g_strdup(error->message);
+    return NULL;
+}
+
+static void test_create_race(Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+    for (guint n = 0; n < N_FRESH_FILES; n++) {
+        g_autofree char *name = g_strdup_printf("race-%u.db", n);
+        g_autofree char *db = g_build_filename(f->dir, name, NULL);
+        GMutex lock;
+        GCond cond;
+        g_mutex_init(&lock);
+        g_cond_init(&cond);
+        guint ready = 0;
+        Opener openers[N_OPENERS] = {0};
+        GThread *threads[N_OPENERS];
+        for (guint i = 0; i < N_OPENERS; i++) {
+            openers[i] = (Opener){.db = db, .lock = &lock, .cond = &cond, .ready = &ready};
+            threads[i] = g_thread_new("opener", opener_run, &openers[i]);
+        }
+        for (guint i = 0; i < N_OPENERS; i++) {
+            g_thread_join(threads[i]);
+            if (!openers[i].ok)
+                g_error("file %u, opener %u: %s", n, i, openers[i].message);
+        }
+        g_mutex_clear(&lock);
+        g_cond_clear(&cond);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(WpLedger) ledger = wp_ledger_open(db, WP_LEDGER_OPEN_READ, &error);
+        g_assert_no_error(error);
+        g_autoptr(GPtrArray) asks = wp_ledger_list_asks(ledger, NULL, &error);
+        g_assert_no_error(error);
+        g_assert_cmpuint(asks->len, ==, 0);
+    }
+}
+
 /* A writer that holds the lock longer than the busy timeout (10 s) makes a recording fail
  * with an error that names the file and says why, and leaves the ledger as it was. */
 static void test_busy(Fixture *f, gconstpointer data G_GNUC_UNUSED)
@@ -515,6 +579,7 @@ int main(int argc, char **argv)
     ADD("/ledger/record/append-only", test_append_only);
     ADD("/ledger/list/filter", test_list_filter);
     ADD("/ledger/concurrency/threads", test_threads);
+    ADD("/ledger/concurrency/create-race", test_create_race);
     g_test_add_func("/ledger/warnings/source", test_source_warnings);
     g_test_add_func("/ledger/warnings/declined", test_source_declined);
     ADD("/ledger/concurrency/busy-timeout", test_busy);

@@ -83,6 +83,24 @@ char *wp_ledger_path_in_folder(const char *data_dir)
     return g_build_filename(data_dir, "ledger.db", NULL);
 }
 
+/* Switching a file to WAL takes it exclusively. When several connections open a new ledger
+ * at once (the first writers of a data folder), SQLite refuses all but one at once instead of
+ * calling the busy handler, since waiting while holding a shared lock could deadlock; so the
+ * switch is retried here, with growing pauses, up to the same busy timeout. */
+static int step_journal_switch(sqlite3_stmt *st)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)WP_I_LEDGER_BUSY_MS * 1000;
+    gulong pause_us = 500;
+    int rc;
+    while ((rc = sqlite3_step(st)) != SQLITE_ROW && (rc & 0xff) == SQLITE_BUSY &&
+           g_get_monotonic_time() < deadline) {
+        sqlite3_reset(st);
+        g_usleep(pause_us);
+        pause_us = MIN(pause_us * 2, 50000);
+    }
+    return rc;
+}
+
 /* The connection's settings: a writer waits for another instead of failing; WAL lets readers
  * go on while one writes and keeps a committed transaction through a kill; FULL sync makes it
  * survive a power cut too; foreign keys hold events to their ask. */
@@ -94,7 +112,7 @@ static gboolean configure(WpLedger *ledger, GError **error)
     g_autoptr(sqlite3_stmt) st = wp_i_ledger_prepare(ledger, "PRAGMA journal_mode = WAL", error);
     if (st == NULL)
         return FALSE;
-    if (sqlite3_step(st) != SQLITE_ROW)
+    if (step_journal_switch(st) != SQLITE_ROW)
         return wp_i_ledger_fail(ledger, "switching to WAL", error);
     const char *mode = (const char *)sqlite3_column_text(st, 0);
     if (mode == NULL || g_ascii_strcasecmp(mode, "wal") != 0) {
