@@ -566,6 +566,41 @@ static void test_processes(Folder *f, gconstpointer data G_GNUC_UNUSED)
     g_assert_cmpint(count_rows(db, "SELECT count(*) FROM events"), ==, 1 + N_WRITERS + 1);
 }
 
+/* Eight processes record the first asks of a folder that has no ledger yet, so they race to
+ * create it, five times over on a fresh ledger: every process succeeds and every ask is there
+ * once, under the id it reported. */
+static void test_processes_create(Folder *f, gconstpointer data G_GNUC_UNUSED)
+{
+    g_autofree char *db = db_of(f);
+    const char *ask[] = {"ask", "--data", f->dir, "--model", "raw",        "--from",
+                         "s",   "--to",   "t",    "--on",    "2026-01-02", NULL};
+    for (guint round = 0; round < 5; round++) {
+        static const char *const suffixes[] = {"", "-wal", "-shm"};
+        for (guint i = 0; i < G_N_ELEMENTS(suffixes); i++) {
+            g_autofree char *file = g_strconcat(db, suffixes[i], NULL);
+            g_remove(file);
+        }
+        Child c[N_WRITERS] = {0};
+        for (guint i = 0; i < N_WRITERS; i++)
+            if (!spawn(ask, &c[i]))
+                return;
+        gboolean seen[N_WRITERS + 1] = {FALSE};
+        for (guint i = 0; i < N_WRITERS; i++) {
+            finish(&c[i]);
+            g_assert_cmpint(c[i].status, ==, 0);
+            const char *said = strstr(c[i].out, "Recorded as ask ");
+            g_assert_nonnull(said);
+            gint64 id = g_ascii_strtoll(said + strlen("Recorded as ask "), NULL, 10);
+            g_assert_cmpint(id, >=, 1);
+            g_assert_cmpint(id, <=, N_WRITERS);
+            g_assert_false(seen[id]);
+            seen[id] = TRUE;
+            g_free(c[i].out);
+        }
+        g_assert_cmpint(count_rows(db, "SELECT count(*) FROM asks"), ==, N_WRITERS);
+    }
+}
+
 /* Processes recording asks are killed (SIGKILL) at random moments, many times over. After each
  * round the database passes PRAGMA integrity_check, and every ask a process reported as
  * recorded ("Recorded as ask N") is there. */
@@ -687,6 +722,7 @@ int main(int argc, char **argv)
     }
     ADD("/ledger-cli/exchange/bad-json", test_import_bad_json);
     ADD("/ledger-cli/faults/processes", test_processes);
+    ADD("/ledger-cli/faults/processes-create", test_processes_create);
     ADD("/ledger-cli/faults/kill", test_kill);
     return g_test_run();
 }
