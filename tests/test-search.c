@@ -520,8 +520,15 @@ static void test_trim(void)
         wp_i_search_run(fresh, source, &lim);
         assert_same_runs(kept, fresh, n);
         guint keep = round % 3 == 0 ? 0 : WP_SEARCH_KEEP_BYTES; /* 0: every array, even short */
+        gsize before = wp_i_search_working_bytes(kept);
         wp_i_search_trim(kept, keep);
-        g_assert_cmpuint(wp_i_search_working_bytes(kept), <=, 5 * keep);
+        gsize after = wp_i_search_working_bytes(kept);
+        g_assert_cmpuint(after, <=, 5 * keep);
+        /* An array past the floor is shrunk to it, not freed and grown again from nothing,
+         * which fragments a worker's heap (search.c, vec_shrink()). Here the records and the
+         * labels are past it (12 MiB in all) and keep 1 MiB each; the rest hold 1.5 MiB. */
+        if (keep > 0 && before > 5 * keep)
+            g_assert_cmpuint(after, >=, 2 * keep);
     }
 }
 

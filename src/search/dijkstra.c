@@ -101,11 +101,13 @@ void wp_i_dijkstra_trim(WpDijkstra *d, gsize min_keep)
     reset(d); /* the touched list says which costs to clear */
     /* GArray hides its capacity: up to twice the most either list held. */
     if (wp_i_retain_release(&d->keep, 2 * sizeof(WpPerson) * d->held, min_keep)) {
+        /* Made again at the size kept, not from nothing (search.c, vec_shrink()). */
+        guint keep = (guint)(min_keep / sizeof(WpPerson));
         g_array_unref(d->touched);
         g_array_unref(d->settled);
-        d->touched = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-        d->settled = g_array_new(FALSE, FALSE, sizeof(WpPerson));
-        d->held = 0;
+        d->touched = g_array_sized_new(FALSE, FALSE, sizeof(WpPerson), keep);
+        d->settled = g_array_sized_new(FALSE, FALSE, sizeof(WpPerson), keep);
+        d->held = keep / 2;
     }
     wp_i_radix_heap_trim(&d->queue, min_keep);
 }

@@ -44,8 +44,13 @@ void wp_i_radix_heap_trim(WpRadixHeap *h, gsize min_keep)
     wp_i_radix_heap_reset(h);
     for (guint i = 0; release && i < G_N_ELEMENTS(h->bucket); i++)
         if (h->bucket[i].cap * sizeof(WpRadixEntry) > MAX((double)min_keep, 4 * typical)) {
-            g_clear_pointer(&h->bucket[i].data, g_free);
-            h->bucket[i].cap = 0;
+            /* Shrunk to the floor kept, not freed (search.c, vec_shrink()). */
+            gsize keep = min_keep / sizeof(WpRadixEntry);
+            if (keep == 0)
+                g_clear_pointer(&h->bucket[i].data, g_free);
+            else
+                h->bucket[i].data = g_renew(WpRadixEntry, h->bucket[i].data, keep);
+            h->bucket[i].cap = keep;
         }
 }
 

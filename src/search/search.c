@@ -64,6 +64,20 @@ static inline void *vec_push(Vec *v, gsize size)
     return v->data + v->len++ * size;
 }
 
+/* Gives back what @v holds past @keep bytes (all of it for 0). Shrinking rather than freeing
+ * matters in a long-running service: an array grown again from nothing passes through every
+ * size below glibc's mapping threshold in its thread's heap, and those blocks, each freed as
+ * the next is taken, left the heaps fragmented and growing (README, "The service under load"). */
+static void vec_shrink(Vec *v, gsize keep)
+{
+    if (keep == 0) {
+        g_clear_pointer(&v->data, g_free);
+    } else if (v->bytes > keep) {
+        v->data = g_realloc(v->data, keep);
+    }
+    v->bytes = MIN(v->bytes, keep);
+}
+
 #define VEC_AT(v, type, i) (((type *)(v)->data)[i])
 
 /* Per-person state lives only for the people a run reaches, found through `slot`: arrays over
@@ -172,10 +186,8 @@ void wp_i_search_trim(WpSearch *s, gsize min_keep)
         return;
     reset(s); /* the slots point into the records */
     for (guint i = 0; i < G_N_ELEMENTS(vecs); i++)
-        if (release[i]) {
-            g_clear_pointer(&vecs[i]->data, g_free);
-            vecs[i]->bytes = 0;
-        }
+        if (release[i])
+            vec_shrink(vecs[i], min_keep);
 }
 
 /* Heap order: cost, then fewer hops, so that among equally cheap paths (all ties of strength 1
