@@ -495,10 +495,9 @@ static void test_trim(void)
     GString *csv = g_string_new("source,target,strength\n");
     guint n = 40000;
     for (guint i = 0; i < n; i++) /* a ring, so everyone is reached, and random chords */
-        g_string_append_printf(csv, "v%u,v%u,0.%02d\nv%u,v%u,0.%02d\n", i, (i + 1) % n,
-                               g_rand_int_range(rand, 10, 99), i,
-                               (guint)g_rand_int_range(rand, 0, (gint32)n),
-                               g_rand_int_range(rand, 10, 99));
+        g_string_append_printf(
+            csv, "v%u,v%u,0.%02d\nv%u,v%u,0.%02d\n", i, (i + 1) % n, g_rand_int_range(rand, 10, 99),
+            i, (guint)g_rand_int_range(rand, 0, (gint32)n), g_rand_int_range(rand, 10, 99));
     g_autoptr(GError) error = NULL;
     g_autoptr(WpGraph) graph = wp_graph_load_from_data(csv->str, NULL, 0, &error);
     g_string_free(csv, TRUE);
@@ -525,8 +524,9 @@ static void test_trim(void)
         gsize after = wp_i_search_working_bytes(kept);
         g_assert_cmpuint(after, <=, 5 * keep);
         /* An array past the floor is shrunk to it, not freed and grown again from nothing,
-         * which fragments a worker's heap (search.c, vec_shrink()). Here the records and the
-         * labels are past it (12 MiB in all) and keep 1 MiB each; the rest hold 1.5 MiB. */
+         * which fragments a worker's heap (retain.h, wp_i_retain_shrink()). Here the records
+         * and the labels are past it (12 MiB in all) and keep 1 MiB each; the rest hold
+         * 1.5 MiB. */
         if (keep > 0 && before > 5 * keep)
             g_assert_cmpuint(after, >=, 2 * keep);
     }

@@ -101,7 +101,7 @@ void wp_i_dijkstra_trim(WpDijkstra *d, gsize min_keep)
     reset(d); /* the touched list says which costs to clear */
     /* GArray hides its capacity: up to twice the most either list held. */
     if (wp_i_retain_release(&d->keep, 2 * sizeof(WpPerson) * d->held, min_keep)) {
-        /* Made again at the size kept, not from nothing (search.c, vec_shrink()). */
+        /* Made again at the floor's size, not from nothing (retain.h, wp_i_retain_shrink()). */
         guint keep = (guint)(min_keep / sizeof(WpPerson));
         g_array_unref(d->touched);
         g_array_unref(d->settled);

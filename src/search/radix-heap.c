@@ -44,12 +44,8 @@ void wp_i_radix_heap_trim(WpRadixHeap *h, gsize min_keep)
     wp_i_radix_heap_reset(h);
     for (guint i = 0; release && i < G_N_ELEMENTS(h->bucket); i++)
         if (h->bucket[i].cap * sizeof(WpRadixEntry) > MAX((double)min_keep, 4 * typical)) {
-            /* Shrunk to the floor kept, not freed (search.c, vec_shrink()). */
-            gsize keep = min_keep / sizeof(WpRadixEntry);
-            if (keep == 0)
-                g_clear_pointer(&h->bucket[i].data, g_free);
-            else
-                h->bucket[i].data = g_renew(WpRadixEntry, h->bucket[i].data, keep);
+            guint32 keep = (guint32)(min_keep / sizeof(WpRadixEntry));
+            h->bucket[i].data = wp_i_retain_shrink(h->bucket[i].data, keep * sizeof(WpRadixEntry));
             h->bucket[i].cap = keep;
         }
 }

@@ -32,3 +32,17 @@ static inline gboolean wp_i_retain_release(WpRetain *r, gsize capacity, gsize mi
     r->peak = 0;
     return capacity > min_keep && (double)capacity > 4 * r->typical;
 }
+
+/* @data cut to its first @keep bytes (freed, NULL, for 0), for an array given back. Shrunk
+ * rather than freed: an array grown again from nothing passes through every size below glibc's
+ * mapping threshold in its thread's heap, and those blocks, each freed as the next is taken,
+ * left a long-running service's heaps fragmented and growing (README, "The service under
+ * load"); one of the floor's size is mapped apart and regrows in place. */
+static inline gpointer wp_i_retain_shrink(gpointer data, gsize keep)
+{
+    if (keep == 0) {
+        g_free(data);
+        return NULL;
+    }
+    return g_realloc(data, keep);
+}

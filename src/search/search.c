@@ -44,10 +44,10 @@ typedef struct {
  * GArray's out-of-line appends were ~10 % of a hint's run on the large network (perf). */
 typedef struct {
     guint8 *data;
-    gsize len;      /* elements */
-    gsize bytes;    /* allocated (in bytes: the records' element size changes between runs) */
-    gsize most;     /* the most elements held since the last note (the heap shrinks as it runs) */
-    WpRetain keep;  /* how much of it to keep between queries (retain.h) */
+    gsize len;     /* elements */
+    gsize bytes;   /* allocated (in bytes: the records' element size changes between runs) */
+    gsize most;    /* the most elements held since the last note (the heap shrinks as it runs) */
+    WpRetain keep; /* how much of it to keep between queries (retain.h) */
 } Vec;
 
 G_NO_INLINE static void vec_grow(Vec *v, gsize size)
@@ -64,18 +64,13 @@ static inline void *vec_push(Vec *v, gsize size)
     return v->data + v->len++ * size;
 }
 
-/* Gives back what @v holds past @keep bytes (all of it for 0). Shrinking rather than freeing
- * matters in a long-running service: an array grown again from nothing passes through every
- * size below glibc's mapping threshold in its thread's heap, and those blocks, each freed as
- * the next is taken, left the heaps fragmented and growing (README, "The service under load"). */
+/* Gives back what @v holds past @keep bytes (retain.h). */
 static void vec_shrink(Vec *v, gsize keep)
 {
-    if (keep == 0) {
-        g_clear_pointer(&v->data, g_free);
-    } else if (v->bytes > keep) {
-        v->data = g_realloc(v->data, keep);
+    if (v->bytes > keep) {
+        v->data = wp_i_retain_shrink(v->data, keep);
+        v->bytes = keep;
     }
-    v->bytes = MIN(v->bytes, keep);
 }
 
 #define VEC_AT(v, type, i) (((type *)(v)->data)[i])
@@ -89,17 +84,17 @@ struct WpSearch {
     const WpScoring *scoring;  /* bound: whose costs runs use; borrowed */
     GCancellable *cancellable; /* bound, nullable: stops runs; borrowed */
     WpSearchDirection direction;
-    guint32 *slot; /* per person: 1 + its record's index, 0 when not reached this run;
-                    * zero-filled on demand, so pages never reached are never written */
-    Vec records;   /* one per reached person, in the order of `touched`: a Reach and `width`
-                    * doubles (bytes; stride `stride`) */
-    gsize stride;  /* the current run's record size: a Reach and max_hops + 1 doubles */
-    guint width;   /* max_hops + 1 */
-    Vec touched;   /* WpPerson, the people reached */
-    Vec labels;    /* Label */
-    Vec settled;   /* WpPerson, first settlement order */
-    Vec heap;      /* Entry, binary min-heap on cost */
-    WpDijkstra *unlimited;   /* runs without a hop limit go here (dijkstra.c); made on first use */
+    guint32 *slot;         /* per person: 1 + its record's index, 0 when not reached this run;
+                            * zero-filled on demand, so pages never reached are never written */
+    Vec records;           /* one per reached person, in the order of `touched`: a Reach and `width`
+                            * doubles (bytes; stride `stride`) */
+    gsize stride;          /* the current run's record size: a Reach and max_hops + 1 doubles */
+    guint width;           /* max_hops + 1 */
+    Vec touched;           /* WpPerson, the people reached */
+    Vec labels;            /* Label */
+    Vec settled;           /* WpPerson, first settlement order */
+    Vec heap;              /* Entry, binary min-heap on cost */
+    WpDijkstra *unlimited; /* runs without a hop limit go here (dijkstra.c); made on first use */
     gboolean last_unlimited; /* the last run went there */
     gboolean capped;         /* the last run stopped at limits->max_settled with labels queued */
     /* What reads see of the last run (wp_i_search_view_stop()): its first view_settled people
@@ -167,8 +162,7 @@ static void reset(WpSearch *s)
 
 gsize wp_i_search_working_bytes(const WpSearch *s)
 {
-    return s->records.bytes + s->touched.bytes + s->labels.bytes + s->settled.bytes +
-           s->heap.bytes;
+    return s->records.bytes + s->touched.bytes + s->labels.bytes + s->settled.bytes + s->heap.bytes;
 }
 
 void wp_i_search_trim(WpSearch *s, gsize min_keep)
